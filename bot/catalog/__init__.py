@@ -1,0 +1,12 @@
+"""The message catalog: every user-facing sentence, in English and French.
+
+Each module of this package holds one area's entries as `{key: {"en": ..., "fr": ...}}`.
+"""
+
+from bot.catalog import commands, digest, forms, notices, rhythm
+
+AREAS = (commands, digest, forms, notices, rhythm)
+
+MESSAGES: dict[str, dict[str, str]] = {
+    key: entry for area in AREAS for key, entry in area.MESSAGES.items()
+}

@@ -1,0 +1,265 @@
+"""Catalog entries for `/mentor` commands and their answers."""
+
+EXAMPLE_PAIR = "/mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris"
+EXAMPLE_PAIR_FR = (
+    "/mentor binome @claire @thomas toutes les 2 semaines le jeudi à 18h pendant 1h "
+    "fuseau Europe/Paris"
+)
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "help.title": {"en": "Mentorbot", "fr": "Mentorbot"},
+    "help.intro": {
+        "en": "I keep the rhythm of mentoring pairs: I remind both of you the day before each "
+        "session with the agenda, ask for a short summary afterwards and share it with the "
+        "other person. What you write stays between the two of you.",
+        "fr": "Je tiens le rythme des binômes de mentorat : je vous rappelle à tous les deux la "
+        "veille de chaque séance avec l'ordre du jour, je demande un court compte-rendu après "
+        "et je le partage avec l'autre personne. Ce que vous écrivez reste entre vous deux.",
+    },
+    "help.commands": {
+        "en": "• `/mentor pair @mentor @mentee <rhythm>` — create a pair, e.g. `"
+        + EXAMPLE_PAIR
+        + "` (a bare `/mentor pair` opens a form)\n"
+        "• `/mentor pairs` — your pairs, your role, the next session\n"
+        "• `/mentor next` — your next sessions, in your time zone\n"
+        "• `/mentor agenda` — the next session's agenda; `/mentor agenda add Prepare the "
+        "review`, `/mentor agenda done 1`, `/mentor agenda remove 2`\n"
+        "• `/mentor skip` — skip the next session; `/mentor move 2026-12-10 18:30` — move it\n"
+        "• `/mentor summary We agreed that…` — the summary of the last session (or just reply "
+        "to my message after a session)\n"
+        "• `/mentor digest #channel` — weekly cadence digest in a channel (admins); "
+        "`/mentor digest off #channel`\n"
+        "In several pairs? Name the other person: `/mentor agenda @claire add …`.\n"
+        "Rhythm words: `weekly`, `every 3 weeks`, `monthly`, `on thursday`, `at 18:00`, "
+        "`for 45m`, `tz America/Montreal`, `from 2026-12-03`, `via video|in person|phone`.",
+        "fr": "• `/mentor binome @mentor @mentore <rythme>` — créer un binôme, par ex. `"
+        + EXAMPLE_PAIR_FR
+        + "` (`/mentor binome` seul ouvre un formulaire)\n"
+        "• `/mentor binomes` — vos binômes, votre rôle, la prochaine séance\n"
+        "• `/mentor prochaine` — vos prochaines séances, à votre heure\n"
+        "• `/mentor ordre-du-jour` — l'ordre du jour de la prochaine séance ; "
+        "`/mentor ordre-du-jour ajouter Préparer le bilan`, `/mentor ordre-du-jour fait 1`, "
+        "`/mentor ordre-du-jour supprimer 2`\n"
+        "• `/mentor annuler` — annuler la prochaine séance ; `/mentor deplacer 2026-12-10 18h30` "
+        "— la déplacer\n"
+        "• `/mentor compte-rendu Nous avons décidé…` — le compte-rendu de la dernière séance "
+        "(ou répondez simplement à mon message après une séance)\n"
+        "• `/mentor synthese #canal` — synthèse hebdomadaire du rythme dans un canal "
+        "(administrateurs) ; `/mentor synthese arret #canal`\n"
+        "Plusieurs binômes ? Nommez l'autre personne : `/mentor ordre-du-jour @claire ajouter …`.\n"
+        "Mots du rythme : `hebdo`, `toutes les 3 semaines`, `mensuel`, `le jeudi`, `à 18h`, "
+        "`pendant 45 min`, `fuseau America/Montreal`, `à partir du 2026-12-03`, "
+        "`en visio|en présentiel|par téléphone`.",
+    },
+    "error.unknown_command": {
+        "en": "I don't know the command `{word}`. Try `/mentor help` to see them all, e.g. "
+        "`/mentor next`.",
+        "fr": "Je ne connais pas la commande `{word}`. Tapez `/mentor aide` pour les voir "
+        "toutes, par ex. `/mentor prochaine`.",
+    },
+    "error.internal": {
+        "en": "Sorry, something went wrong on my side and nothing was changed. Please try again "
+        "in a moment.",
+        "fr": "Désolé, quelque chose s'est mal passé de mon côté et rien n'a été modifié. "
+        "Réessayez dans un instant.",
+    },
+    "error.unknown_person": {
+        "en": "I could not find {who} in this workspace. Mention people with @, e.g. `"
+        + EXAMPLE_PAIR
+        + "`.",
+        "fr": "Je ne trouve pas {who} dans cet espace. Mentionnez les personnes avec @, par ex. `"
+        + EXAMPLE_PAIR_FR
+        + "`.",
+    },
+    "error.bot_person": {
+        "en": "{who} is a bot: a pair is made of two people.",
+        "fr": "{who} est un bot : un binôme, c'est deux personnes.",
+    },
+    "pair.usage": {
+        "en": "Name the mentor, then the mentee, then the rhythm: `" + EXAMPLE_PAIR + "`. "
+        "Or type `/mentor pair` alone to open a form.",
+        "fr": "Nommez le mentor, puis la personne mentorée, puis le rythme : `"
+        + EXAMPLE_PAIR_FR
+        + "`. Ou tapez `/mentor binome` seul pour ouvrir un formulaire.",
+    },
+    "pair.same_person": {
+        "en": "The mentor and the mentee must be two different people.",
+        "fr": "Le mentor et la personne mentorée doivent être deux personnes différentes.",
+    },
+    "pair.not_allowed": {
+        "en": "Only one of the two people, or a programme admin, can create this pair.",
+        "fr": "Seule l'une des deux personnes, ou un administrateur du programme, peut créer "
+        "ce binôme.",
+    },
+    "pair.exists": {
+        "en": "{mentor} and {mentee} are already a pair. See `/mentor pairs`.",
+        "fr": "{mentor} et {mentee} forment déjà un binôme. Voir `/mentor binomes`.",
+    },
+    "pair.created": {
+        "en": "Done: {mentor} mentors {mentee}, {rhythm}. First session: *{first}* (your time). "
+        "I have sent both of them the details by DM.",
+        "fr": "C'est fait : {mentor} accompagne {mentee}, {rhythm}. Première séance : *{first}* "
+        "(votre heure). Je leur ai envoyé les détails en message privé.",
+    },
+    "pairs.none": {
+        "en": "You are not in any mentoring pair yet. Create one with `" + EXAMPLE_PAIR + "`.",
+        "fr": "Vous n'êtes dans aucun binôme pour l'instant. Créez-en un avec `"
+        + EXAMPLE_PAIR_FR
+        + "`.",
+    },
+    "pairs.title": {"en": "Your mentoring pairs", "fr": "Vos binômes de mentorat"},
+    "pairs.row": {
+        "en": "• {role} of {other} — {rhythm}. Next: {next}",
+        "fr": "• {role} de {other} — {rhythm}. Prochaine : {next}",
+    },
+    "role.mentor.cap": {"en": "Mentor", "fr": "Mentor"},
+    "role.mentee.cap": {"en": "Mentee", "fr": "Mentoré·e"},
+    "pair.choose": {
+        "en": "You are in several pairs: {pairs}. Add the other person's mention to choose, "
+        "e.g. `/mentor {command} {example}`.",
+        "fr": "Vous êtes dans plusieurs binômes : {pairs}. Ajoutez la mention de l'autre "
+        "personne pour choisir, par ex. `/mentor {command} {example}`.",
+    },
+    "pair.not_member": {
+        "en": "You are not in a pair with {who}. See your pairs with `/mentor pairs`.",
+        "fr": "Vous n'êtes pas en binôme avec {who}. Voyez vos binômes avec `/mentor binomes`.",
+    },
+    "next.title": {"en": "Your next sessions", "fr": "Vos prochaines séances"},
+    "next.row": {
+        "en": "• *{when}* with {other} ({role}), {duration}, {format}",
+        "fr": "• *{when}* avec {other} ({role}), {duration}, {format}",
+    },
+    "next.none": {"en": "not planned yet", "fr": "pas encore planifiée"},
+    "next.zone": {"en": "Times are in your time zone, {zone}.", "fr": "Heures dans votre fuseau, {zone}."},
+    "session.no_upcoming": {
+        "en": "Your pair with {other} has no upcoming session.",
+        "fr": "Votre binôme avec {other} n'a pas de séance à venir.",
+    },
+    "agenda.title": {"en": "Agenda for {when}", "fr": "Ordre du jour du {when}"},
+    "agenda.with": {"en": "Session with {other}.", "fr": "Séance avec {other}."},
+    "agenda.empty": {
+        "en": "The agenda is empty. Add a topic: `/mentor agenda add Prepare my promotion case`.",
+        "fr": "L'ordre du jour est vide. Ajoutez un sujet : `/mentor ordre-du-jour ajouter "
+        "Préparer mon dossier de promotion`.",
+    },
+    "agenda.hint": {
+        "en": "`/mentor agenda add …` · `/mentor agenda done 1` · `/mentor agenda remove 1`",
+        "fr": "`/mentor ordre-du-jour ajouter …` · `/mentor ordre-du-jour fait 1` · "
+        "`/mentor ordre-du-jour supprimer 1`",
+    },
+    "agenda.added": {
+        "en": "Added to the agenda of {when}: {text}",
+        "fr": "Ajouté à l'ordre du jour du {when} : {text}",
+    },
+    "agenda.marked_done": {"en": "Marked as done: {text}", "fr": "Marqué comme fait : {text}"},
+    "agenda.removed": {"en": "Removed: {text}", "fr": "Supprimé : {text}"},
+    "agenda.add.empty": {
+        "en": "Say what to add, e.g. `/mentor agenda add Feedback on my presentation`.",
+        "fr": "Dites quoi ajouter, par ex. `/mentor ordre-du-jour ajouter Retour sur ma "
+        "présentation`.",
+    },
+    "agenda.add.too_long": {
+        "en": "That topic is {length} characters long; please keep it under {limit}.",
+        "fr": "Ce sujet fait {length} caractères ; merci de rester sous {limit}.",
+    },
+    "agenda.bad_number": {
+        "en": "Give the number of an item between 1 and {count}, e.g. `/mentor agenda done 1`.",
+        "fr": "Donnez le numéro d'un sujet entre 1 et {count}, par ex. `/mentor ordre-du-jour "
+        "fait 1`.",
+    },
+    "agenda.no_items": {
+        "en": "The agenda has no items yet: nothing to mark or remove.",
+        "fr": "L'ordre du jour est vide : rien à marquer ni à supprimer.",
+    },
+    "agenda.unknown_action": {
+        "en": "I don't know `{word}` for the agenda. Use `add`, `done` or `remove`, e.g. "
+        "`/mentor agenda add Career options`.",
+        "fr": "Je ne connais pas `{word}` pour l'ordre du jour. Utilisez `ajouter`, `fait` ou "
+        "`supprimer`, par ex. `/mentor ordre-du-jour ajouter Options de carrière`.",
+    },
+    "skip.done": {
+        "en": "Skipped the session of {when}. I told {other}. Next session: {next}.",
+        "fr": "Séance du {when} annulée. J'ai prévenu {other}. Prochaine séance : {next}.",
+    },
+    "move.usage": {
+        "en": "Give the new date and time in your time zone, e.g. `/mentor move 2026-12-10 18:30`.",
+        "fr": "Donnez la nouvelle date et l'heure dans votre fuseau, par ex. `/mentor deplacer "
+        "2026-12-10 18h30`.",
+    },
+    "move.past": {
+        "en": "{when} is already past. Choose a time to come, e.g. `/mentor move {example}`.",
+        "fr": "{when} est déjà passé. Choisissez un moment à venir, par ex. `/mentor deplacer "
+        "{example}`.",
+    },
+    "move.too_far": {
+        "en": "That is more than a year ahead. Pick a closer date, or skip this session.",
+        "fr": "C'est à plus d'un an. Choisissez une date plus proche, ou annulez cette séance.",
+    },
+    "move.done": {
+        "en": "Moved the session of {old} to *{new}* (your time). I told {other}.",
+        "fr": "Séance du {old} déplacée au *{new}* (votre heure). J'ai prévenu {other}.",
+    },
+    "summary.usage": {
+        "en": "Write the summary after the command, e.g. `/mentor summary Decided to apply for "
+        "the lead role; Thomas sends his CV by 12/10`.",
+        "fr": "Écrivez le compte-rendu après la commande, par ex. `/mentor compte-rendu Décidé "
+        "de postuler au rôle de lead ; Thomas envoie son CV avant le 10/12`.",
+    },
+    "summary.too_long": {
+        "en": "That summary is {length} characters long; please keep it under {limit}.",
+        "fr": "Ce compte-rendu fait {length} caractères ; merci de rester sous {limit}.",
+    },
+    "summary.no_session": {
+        "en": "No session of your pair with {other} has ended yet, so there is nothing to "
+        "summarise.",
+        "fr": "Aucune séance de votre binôme avec {other} n'est encore terminée : rien à "
+        "résumer.",
+    },
+    "summary.saved": {
+        "en": "Saved as the summary of your session of {when}, and shared with {other}.",
+        "fr": "Enregistré comme compte-rendu de votre séance du {when}, et partagé avec {other}.",
+    },
+    "summary.replaced": {
+        "en": "Replaced the summary of your session of {when}, and shared the new one with "
+        "{other}.",
+        "fr": "Compte-rendu de votre séance du {when} remplacé, et le nouveau partagé avec "
+        "{other}.",
+    },
+    "digest.admins_only": {
+        "en": "Only programme admins can subscribe channels to the digest.",
+        "fr": "Seuls les administrateurs du programme peuvent abonner un canal à la synthèse.",
+    },
+    "digest.usage": {
+        "en": "Name the channel: `/mentor digest #mentoring-leads`, or `/mentor digest off "
+        "#mentoring-leads`.",
+        "fr": "Nommez le canal : `/mentor synthese #responsables-mentorat`, ou `/mentor synthese "
+        "arret #responsables-mentorat`.",
+    },
+    "digest.subscribed": {
+        "en": "{channel} will get the cadence digest every Monday at 09:00 ({zone}). First one: "
+        "{first}. It shows counts and dates only, never what pairs wrote. Make sure I am a "
+        "member of the channel.",
+        "fr": "{channel} recevra la synthèse du rythme chaque lundi à 9h00 ({zone}). Première : "
+        "{first}. Elle ne montre que des nombres et des dates, jamais ce que les binômes ont "
+        "écrit. Vérifiez que je suis membre du canal.",
+    },
+    "digest.unsubscribed": {
+        "en": "{channel} will no longer get the digest.",
+        "fr": "{channel} ne recevra plus la synthèse.",
+    },
+    "digest.not_subscribed": {
+        "en": "{channel} was not subscribed to the digest.",
+        "fr": "{channel} n'était pas abonné à la synthèse.",
+    },
+    "session.not_yours": {
+        "en": "That session is not one of yours, so I cannot change it. See `/mentor pairs`.",
+        "fr": "Cette séance n'est pas l'une des vôtres : je ne peux pas la modifier. Voir "
+        "`/mentor binomes`.",
+    },
+    "session.not_upcoming": {
+        "en": "That session is no longer upcoming (it was skipped, or it has started). See "
+        "`/mentor next`.",
+        "fr": "Cette séance n'est plus à venir (elle a été annulée, ou elle a commencé). Voir "
+        "`/mentor prochaine`.",
+    },
+}

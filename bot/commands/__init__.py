@@ -1,0 +1,60 @@
+"""The `/mentor` command router: parse, check, run, answer — any platform."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.acting import act
+from bot.command_parser import parse_command
+from bot.commands import (
+    agenda_command,
+    digest_command,
+    help_command,
+    move_command,
+    next_command,
+    pair_command,
+    pairs_command,
+    skip_command,
+    summary_command,
+)
+from bot.commands.context import ActorContext, CommandContext
+from bot.core import Core
+from bot.errors import UserError
+from bot.replies import Form, Reply
+
+Handler = Callable[[CommandContext], Reply | Form]
+
+COMMANDS: dict[str, Handler] = {
+    "help": help_command.run,
+    "pair": pair_command.run,
+    "pairs": pairs_command.run,
+    "next": next_command.run,
+    "agenda": agenda_command.run,
+    "skip": skip_command.run,
+    "move": move_command.run,
+    "summary": summary_command.run,
+    "digest": digest_command.run,
+}
+
+
+def handle_command(core: Core, *, platform: str, actor_id: str, text: str) -> Reply | Form:
+    """Run one `/mentor` command typed by `actor_id` (whose profile the adapter stored)."""
+    command = parse_command(text)
+
+    def work(base: ActorContext) -> Reply | Form:
+        if command.name is None:
+            raise UserError("error.unknown_command", word=command.word)
+        ctx = CommandContext(
+            core=base.core,
+            session=base.session,
+            platform=base.platform,
+            actor=base.actor,
+            now=base.now,
+            lang=base.lang,
+            command=command,
+        )
+        result = COMMANDS[command.name](ctx)
+        base.owes_now = ctx.owes_now
+        return result
+
+    return act(core, platform=platform, actor_id=actor_id, work=work)

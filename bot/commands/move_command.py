@@ -1,0 +1,72 @@
+"""`/mentor move <YYYY-MM-DD HH:MM>`: move the next session, in the asker's time zone."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.commands.agenda_command import upcoming
+from bot.commands.context import ActorContext, CommandContext
+from bot.errors import UserError
+from bot.i18n import t
+from bot.people import mention, zone_of
+from bot.replies import Reply, say
+from bot.rhythm_text import format_when
+from bot.sessions import move_session
+from storage.models import MeetingSession, Pair
+from scheduler.recurrence import local_instant
+
+WHEN = re.compile(
+    r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\s+(?:at\s+|à\s+|a\s+)?"
+    r"(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})?)?$",
+    re.IGNORECASE,
+)
+MAX_AHEAD = timedelta(days=366)
+
+
+def parse_when(text: str, zone: str) -> datetime:
+    """`2026-12-10 18:30`, `2026-12-10 18h30`, `10/12/2026 18h` in `zone`, as an aware instant."""
+    match = WHEN.match(" ".join(text.split()))
+    if not match:
+        raise UserError("move.usage")
+    raw = match.group("date")
+    try:
+        if "/" in raw:
+            day_, month_, year_ = (int(p) for p in raw.split("/"))
+            day = date(year_, month_, day_)
+        else:
+            day = date(*(int(p) for p in raw.split("-")))
+        at = time(int(match.group("hour")), int(match.group("minute") or 0))
+    except ValueError as error:
+        raise UserError("move.usage") from error
+    return local_instant(day, at, ZoneInfo(zone))
+
+
+def run(ctx: CommandContext) -> Reply:
+    pair = ctx.choose_pair()
+    to = parse_when(ctx.command.rest, zone_of(ctx.actor, pair.timezone))
+    return move(ctx, pair, upcoming(ctx, pair), to)
+
+
+def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -> Reply:
+    """Move `meeting` to `to` after checking it is a sensible time; tell the other member."""
+    zone = zone_of(ctx.actor, pair.timezone)
+    if to <= ctx.now:
+        example = (ctx.now + timedelta(days=7)).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d 18:00")
+        raise UserError("move.past", when=format_when(to, zone, ctx.lang), example=example)
+    if to > ctx.now + MAX_AHEAD:
+        raise UserError("move.too_far")
+    old = meeting.starts_at
+    other = ctx.other_member(pair)
+    move_session(session=ctx.session, pair=pair, meeting=meeting, other=other, to=to, now=ctx.now)
+    ctx.owes_now = True
+    return say(
+        t(
+            "move.done",
+            ctx.lang,
+            old=format_when(old, zone, ctx.lang),
+            new=format_when(to, zone, ctx.lang),
+            other=mention(other),
+        )
+    )

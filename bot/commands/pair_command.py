@@ -1,0 +1,58 @@
+"""`/mentor pair @mentor @mentee <rhythm>`: create a pair; alone, open the pair form."""
+
+from __future__ import annotations
+
+from bot.commands.context import CommandContext
+from bot.errors import UserError
+from bot.i18n import t
+from bot.pairs import check_new_pair, create_pair
+from bot.people import mention, zone_of
+from bot.replies import Form, Reply, say
+from bot.rhythm_parser import RhythmError, complete_rhythm, parse_rhythm
+from bot.rhythm_text import describe_rhythm, format_when
+
+PAIR_FORM = "pair"
+
+
+def run(ctx: CommandContext) -> Reply | Form:
+    command = ctx.command
+    if not command.mentions and not command.rest:
+        return Form(PAIR_FORM)
+    if len(command.mentions) != 2:
+        raise UserError("pair.usage")
+    mentor, mentee = (ctx.person(m) for m in command.mentions)
+    check_new_pair(
+        session=ctx.session,
+        actor=ctx.actor,
+        mentor=mentor,
+        mentee=mentee,
+        is_admin=ctx.core.is_admin(ctx.actor.external_id),
+    )
+    try:
+        draft = parse_rhythm(command.rest)
+        rhythm = complete_rhythm(
+            draft, default_timezone=zone_of(mentor, zone_of(ctx.actor)), now=ctx.now
+        )
+    except RhythmError as error:
+        raise UserError(error.code, **error.params) from error
+    pair, first = create_pair(
+        session=ctx.session,
+        platform=ctx.platform,
+        actor=ctx.actor,
+        mentor=mentor,
+        mentee=mentee,
+        rhythm=rhythm,
+        now=ctx.now,
+    )
+    ctx.owes_now = True
+    zone = zone_of(ctx.actor, pair.timezone)
+    return say(
+        t(
+            "pair.created",
+            ctx.lang,
+            mentor=mention(mentor),
+            mentee=mention(mentee),
+            rhythm=describe_rhythm(rhythm, ctx.lang),
+            first=format_when(first.starts_at, zone, ctx.lang) if first else "—",
+        )
+    )

@@ -1,0 +1,38 @@
+"""`/mentor pairs`: my pairs, my role in each, the next session."""
+
+from __future__ import annotations
+
+from bot.commands.context import CommandContext
+from bot.errors import UserError
+from bot.i18n import t
+from bot.people import mention, zone_of
+from bot.replies import Reply, Section
+from bot.rhythm_text import describe_rhythm, format_when
+from scheduler.planner import rhythm_of
+from storage.queries.pairs import pairs_of
+from storage.queries.sessions import next_session
+
+
+def run(ctx: CommandContext) -> Reply:
+    assert ctx.actor.id is not None
+    pairs = pairs_of(session=ctx.session, person_id=ctx.actor.id)
+    if not pairs:
+        raise UserError("pairs.none")
+    rows = []
+    for pair in pairs:
+        assert pair.id is not None
+        upcoming = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
+        role = "role.mentor.cap" if pair.mentor_id == ctx.actor.id else "role.mentee.cap"
+        rows.append(
+            t(
+                "pairs.row",
+                ctx.lang,
+                role=t(role, ctx.lang),
+                other=mention(ctx.other_member(pair)),
+                rhythm=describe_rhythm(rhythm_of(pair), ctx.lang),
+                next=format_when(upcoming.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+                if upcoming
+                else t("next.none", ctx.lang),
+            )
+        )
+    return Reply(title=t("pairs.title", ctx.lang), sections=(Section("\n".join(rows)),))

@@ -1,0 +1,39 @@
+"""`/mentor summary <text>`: the summary of the pair's last session, shared with the other side."""
+
+from __future__ import annotations
+
+from bot.commands.context import CommandContext
+from bot.errors import UserError
+from bot.i18n import t
+from bot.people import mention, zone_of
+from bot.replies import Reply, say
+from bot.rhythm_text import format_when
+from bot.summaries import MAX_SUMMARY, record_summary
+from storage.queries.sessions import last_held_session
+
+
+def run(ctx: CommandContext) -> Reply:
+    text = ctx.command.rest.strip()
+    if not text:
+        raise UserError("summary.usage")
+    if len(text) > MAX_SUMMARY:
+        raise UserError("summary.too_long", length=len(text), limit=MAX_SUMMARY)
+    pair = ctx.choose_pair()
+    assert pair.id is not None
+    other = ctx.other_member(pair)
+    meeting = last_held_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
+    if meeting is None:
+        raise UserError("summary.no_session", other=mention(other))
+    replaced = record_summary(
+        session=ctx.session,
+        meeting=meeting,
+        author=ctx.actor,
+        other=other,
+        text=text,
+        now=ctx.now,
+        confirm_by_dm=False,
+    )
+    ctx.owes_now = True
+    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+    key = "summary.replaced" if replaced else "summary.saved"
+    return say(t(key, ctx.lang, when=when, other=mention(other)))

@@ -1,0 +1,22 @@
+"""The core's dependencies, gathered once and handed to every service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.clock import Clock
+from storage.db import Database
+
+
+@dataclass
+class Core:
+    """Storage, time and programme settings; `owed_now` is called when messages are due at once."""
+
+    db: Database
+    clock: Clock
+    admins: frozenset[str] = frozenset()
+    owed_now: Callable[[], None] = field(default=lambda: None)
+
+    def is_admin(self, external_id: str) -> bool:
+        return external_id in self.admins

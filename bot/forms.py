@@ -1,0 +1,146 @@
+"""Forms (Slack modals, Teams cards): their choices and what their submissions do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from bot.commands.agenda_command import add_item
+from bot.commands.context import ActorContext
+from bot.commands.move_command import move
+from bot.commands.skip_command import skip
+from bot.errors import UserError
+from bot.i18n import Lang, t
+from bot.pairs import check_new_pair, create_pair
+from bot.people import mention, zone_of
+from bot.replies import Reply, say
+from bot.rhythm import Frequency, MeetingFormat, RhythmDraft
+from bot.rhythm_parser import RhythmError, complete_rhythm
+from bot.rhythm_text import describe_rhythm, format_when
+from scheduler.recurrence import local_instant
+
+PAIR_FORM = "pair"
+AGENDA_FORM = "agenda_add"
+MOVE_FORM = "move"
+
+FREQUENCIES = {"1w": (Frequency.WEEKLY, 1), "2w": (Frequency.WEEKLY, 2), "3w": (Frequency.WEEKLY, 3),
+               "4w": (Frequency.WEEKLY, 4), "1m": (Frequency.MONTHLY, 1)}
+DURATIONS = (30, 45, 60, 90, 120)
+
+
+@dataclass(frozen=True)
+class FieldErrors:
+    """Problems to show next to the fields of a submitted form; nothing was changed."""
+
+    errors: dict[str, str]
+
+
+def pair_form_choices(lang: Lang) -> dict[str, list[tuple[str, str]]]:
+    """The options of the pair form's choice fields, as (value, label)."""
+    return {
+        "frequency": [(key, t(f"form.frequency.{key}", lang)) for key in FREQUENCIES],
+        "weekday": [(str(day), t(f"form.weekday.{day}", lang)) for day in range(7)],
+        "duration": [(str(minutes), t(f"form.duration.{minutes}", lang)) for minutes in DURATIONS],
+        "format": [(f.value, t(f"format.{f.value}", lang)) for f in MeetingFormat],
+    }
+
+
+def _field(values: dict[str, str | None], name: str, errors: dict[str, str], lang: Lang) -> str:
+    value = (values.get(name) or "").strip()
+    if not value:
+        errors[name] = t("form.required", lang)
+    return value
+
+
+def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply | FieldErrors:
+    """Create a pair from the pair form; every bad field is reported at once."""
+    lang, errors = ctx.lang, {}
+    mentor_id, mentee_id = (_field(values, n, errors, lang) for n in ("mentor", "mentee"))
+    frequency, weekday, at, duration, meeting_format = (
+        _field(values, n, errors, lang) for n in ("frequency", "weekday", "time", "duration", "format")
+    )
+    zone = (values.get("timezone") or "").strip()
+    if errors:
+        return FieldErrors(errors)
+    try:
+        mentor, mentee = ctx.person(mentor_id), ctx.person(mentee_id)
+        check_new_pair(
+            session=ctx.session,
+            actor=ctx.actor,
+            mentor=mentor,
+            mentee=mentee,
+            is_admin=ctx.core.is_admin(ctx.actor.external_id),
+        )
+    except UserError as error:
+        return FieldErrors({"mentee": t(error.key, lang, **error.params)})
+    start = (values.get("start") or "").strip()
+    hour, minute = (int(p) for p in at.split(":")[:2])
+    draft = RhythmDraft(
+        frequency=FREQUENCIES[frequency][0],
+        interval=FREQUENCIES[frequency][1],
+        weekday=int(weekday),
+        local_time=time(hour, minute),
+        duration_minutes=int(duration),
+        timezone=zone or None,
+        start=date.fromisoformat(start) if start else None,
+        format=MeetingFormat(meeting_format),
+    )
+    try:
+        rhythm = complete_rhythm(draft, default_timezone=zone_of(mentor, zone_of(ctx.actor)), now=ctx.now)
+    except RhythmError as error:
+        field = {"rhythm.start_in_past": "start"}.get(error.code, "timezone")
+        return FieldErrors({field: t(error.code, lang, **error.params)})
+    pair, first = create_pair(
+        session=ctx.session, platform=ctx.platform, actor=ctx.actor, mentor=mentor, mentee=mentee,
+        rhythm=rhythm, now=ctx.now,
+    )
+    ctx.owes_now = True
+    return say(
+        t(
+            "pair.created",
+            lang,
+            mentor=mention(mentor),
+            mentee=mention(mentee),
+            rhythm=describe_rhythm(rhythm, lang),
+            first=format_when(first.starts_at, zone_of(ctx.actor, pair.timezone), lang) if first else "—",
+        )
+    )
+
+
+def submit_agenda_form(ctx: ActorContext, session_id: int, text: str) -> Reply | FieldErrors:
+    try:
+        pair, meeting = ctx.own_session(session_id)
+        return add_item(ctx, pair, meeting, text)
+    except UserError as error:
+        return FieldErrors({"text": t(error.key, ctx.lang, **error.params)})
+
+
+def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> Reply | FieldErrors:
+    pair, meeting = ctx.own_session(session_id)
+    try:
+        hour, minute = (int(p) for p in at.split(":")[:2])
+        to = local_instant(date.fromisoformat(day), time(hour, minute), ZoneInfo(zone_of(ctx.actor, pair.timezone)))
+    except ValueError:
+        return FieldErrors({"date": t("move.usage", ctx.lang)})
+    try:
+        return move(ctx, pair, meeting, to)
+    except UserError as error:
+        return FieldErrors({"date": t(error.key, ctx.lang, **error.params)})
+
+
+def skip_by_button(ctx: ActorContext, session_id: int) -> Reply:
+    pair, meeting = ctx.own_session(session_id)
+    return skip(ctx, pair, meeting)
+
+
+def session_label(ctx: ActorContext, session_id: int) -> str:
+    """`Thursday 3 December 2026, 18:00 (Europe/Paris) with @claire`, for a form's title text."""
+    pair, meeting = ctx.own_session(session_id)
+    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+    return t("form.session_label", ctx.lang, when=when, other=mention(ctx.other_member(pair)))
+
+
+def now_in(ctx: ActorContext) -> datetime:
+    """The actor's local now, to prefill date and time pickers."""
+    return ctx.now.astimezone(ZoneInfo(zone_of(ctx.actor)))

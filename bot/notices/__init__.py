@@ -1,0 +1,42 @@
+"""Composing each kind of owed notification into a neutral message for its recipient."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.notices import kinds
+from bot.notices.change_notices import session_moved, session_skipped
+from bot.notices.context import Gone
+from bot.notices.digest_notice import digest
+from bot.notices.pair_notices import pair_created
+from bot.notices.session_notices import reminder, summary_nudge, summary_request
+from bot.notices.summary_notices import dm_not_expected, summary_recorded, summary_shared
+from bot.ports import Target
+from bot.replies import Reply
+from storage.models import Notification
+
+Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
+
+COMPOSERS: dict[str, Composer] = {
+    kinds.PAIR_CREATED: pair_created,
+    kinds.REMINDER: reminder,
+    kinds.SUMMARY_REQUEST: summary_request,
+    kinds.SUMMARY_NUDGE: summary_nudge,
+    kinds.SUMMARY_SHARED: summary_shared,
+    kinds.SUMMARY_RECORDED: summary_recorded,
+    kinds.DM_NOT_EXPECTED: dm_not_expected,
+    kinds.SESSION_SKIPPED: session_skipped,
+    kinds.SESSION_MOVED: session_moved,
+    kinds.DIGEST: digest,
+}
+
+
+def compose(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """The target and message of `row`; raises Gone when it should be dropped."""
+    composer = COMPOSERS.get(row.kind)
+    if composer is None:
+        raise Gone(f"unknown kind {row.kind}")
+    return composer(session, row, now)

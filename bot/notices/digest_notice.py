@@ -1,0 +1,84 @@
+"""The weekly cadence digest of a channel: counts, dates and flags, never content."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot.cadence_health import Health, health
+from bot.i18n import Lang, lang_from_locale, t
+from bot.notices.context import Gone, channel_target
+from bot.ports import Target
+from bot.replies import Reply, Section
+from bot.rhythm_text import format_date, format_when
+from storage.models import Notification, Pair
+from storage.queries.digests import subscription
+from storage.queries.pairs import active_pairs
+from storage.queries.people import people_by_ids
+from storage.queries.sessions import next_session, past_sessions
+
+MAX_ROWS = 40
+ROWS_PER_SECTION = 8
+
+
+def _since(last: datetime | None, now: datetime, lang: Lang) -> str:
+    if last is None:
+        return t("digest.since.never", lang)
+    days = (now - last).days
+    return t("digest.since.today", lang) if days == 0 else t("digest.since.days", lang, days=days)
+
+
+def _row(names: tuple[str, str], h: Health, now: datetime, zone: str, lang: Lang) -> str:
+    return t(
+        "digest.row",
+        lang,
+        flag=t("digest.at_risk", lang) if h.at_risk else "",
+        mentor=names[0],
+        mentee=names[1],
+        held=h.held,
+        skipped=h.skipped,
+        unsummarised=h.unsummarised,
+        since=_since(h.last_held, now, lang),
+        next=format_when(h.next_start, zone, lang) if h.next_start else t("digest.next.none", lang),
+    )
+
+
+def pair_health(session: Session, pair: Pair, now: datetime) -> Health:
+    assert pair.id is not None
+    past = past_sessions(session=session, pair_id=pair.id, now=now)
+    return health(past, next_session(session=session, pair_id=pair.id, now=now), now)
+
+
+def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    target = channel_target(row.recipient)
+    sub = subscription(session=session, platform=target.platform, channel_id=target.address)
+    if sub is None or not sub.active:
+        raise Gone("channel unsubscribed")
+    lang = lang_from_locale(sub.lang)
+    pairs = active_pairs(session=session, platform=sub.platform)
+    people = people_by_ids(session=session, ids={p.mentor_id for p in pairs} | {p.mentee_id for p in pairs})
+    rows = []
+    for pair in pairs:
+        names = (people[pair.mentor_id].name, people[pair.mentee_id].name)
+        rows.append((names, pair_health(session, pair, now)))
+    rows.sort(key=lambda r: (not r[1].at_risk, r[0]))
+    totals = {
+        "held": sum(h.held for _, h in rows),
+        "skipped": sum(h.skipped for _, h in rows),
+        "unsummarised": sum(h.unsummarised for _, h in rows),
+        "at_risk": sum(h.at_risk for _, h in rows),
+    }
+    sections = [Section(t("digest.intro", lang, pairs=len(rows), **totals))]
+    lines = [_row(names, h, now, sub.timezone, lang) for names, h in rows[:MAX_ROWS]]
+    for start in range(0, len(lines), ROWS_PER_SECTION):
+        sections.append(Section("\n".join(lines[start : start + ROWS_PER_SECTION])))
+    if not rows:
+        sections.append(Section(t("digest.empty", lang)))
+    if len(rows) > MAX_ROWS:
+        sections.append(Section(t("digest.more", lang, count=len(rows) - MAX_ROWS)))
+    week_of = format_date(now.astimezone(ZoneInfo(sub.timezone)).date(), lang)
+    return target, Reply(
+        title=t("digest.title", lang, date=week_of), sections=tuple(sections), note=t("digest.note", lang)
+    )

@@ -1,0 +1,12 @@
+"""The kinds of notification the bot owes."""
+
+PAIR_CREATED = "pair_created"
+REMINDER = "reminder"
+SUMMARY_REQUEST = "summary_request"
+SUMMARY_NUDGE = "summary_nudge"
+SUMMARY_SHARED = "summary_shared"
+SUMMARY_RECORDED = "summary_recorded"
+DM_NOT_EXPECTED = "dm_not_expected"
+SESSION_SKIPPED = "session_skipped"
+SESSION_MOVED = "session_moved"
+DIGEST = "digest"

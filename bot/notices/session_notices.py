@@ -1,0 +1,107 @@
+"""Reminders before a session, summary requests and the nudge after it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.agenda_text import agenda_lines
+from bot.i18n import Lang, t
+from bot.notices.context import Gone, SessionContext, person_target, session_context
+from bot.people import lang_of, mention, zone_of
+from bot.ports import Target
+from bot.replies import Button, Reply, Section
+from bot.rhythm_text import format_duration, format_when
+from scheduler.planner import session_subject
+from storage.models import Notification
+from storage.queries.agenda import agenda_of
+
+SKIPPED = "skipped"
+
+
+def _live_session(session: Session, row: Notification) -> SessionContext:
+    ctx = session_context(session, row.recipient, row.subject)
+    if ctx.pair.status != "active":
+        raise Gone(f"pair {ctx.pair.status}")
+    if ctx.meeting.status == SKIPPED:
+        raise Gone("session skipped")
+    if session_subject(ctx.meeting) != row.subject:
+        raise Gone("session moved")
+    return ctx
+
+
+def session_buttons(meeting_id: int, lang: Lang) -> tuple[Button, ...]:
+    value = str(meeting_id)
+    return (
+        Button(t("button.agenda_add", lang), "agenda.add", value, style="primary"),
+        Button(t("button.move", lang), "session.move", value),
+        Button(t("button.skip", lang), "session.skip", value, style="danger"),
+    )
+
+
+def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    ctx = _live_session(session, row)
+    lang, reader, meeting = lang_of(ctx.reader), ctx.reader, ctx.meeting
+    assert meeting.id is not None
+    when = format_when(meeting.starts_at, zone_of(reader, ctx.pair.timezone), lang)
+    items = agenda_of(session=session, session_id=meeting.id)
+    sections = [
+        Section(
+            t(
+                "reminder.when",
+                lang,
+                other=mention(ctx.other),
+                when=when,
+                duration=format_duration(meeting.duration_minutes, lang),
+                format=t(f"format.{ctx.pair.format}", lang),
+            )
+        ),
+        Section(
+            agenda_lines(items, lang) if items else t("reminder.agenda.empty", lang),
+            heading=t("reminder.agenda", lang),
+        ),
+        Section(
+            t("reminder.prepare", lang, other=mention(ctx.other))
+            if ctx.reader_is_mentee
+            else t("reminder.prepare.mentor", lang)
+        ),
+    ]
+    return person_target(reader), Reply(
+        title=t("reminder.title", lang),
+        sections=tuple(sections),
+        buttons=session_buttons(meeting.id, lang),
+        note=t("confidential.note", lang),
+    )
+
+
+def _awaiting_summary(session: Session, row: Notification) -> SessionContext:
+    ctx = _live_session(session, row)
+    if ctx.meeting.summary:
+        raise Gone("summary already written")
+    return ctx
+
+
+def summary_request(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    ctx = _awaiting_summary(session, row)
+    lang = lang_of(ctx.reader)
+    when = format_when(ctx.meeting.starts_at, zone_of(ctx.reader, ctx.pair.timezone), lang)
+    return person_target(ctx.reader), Reply(
+        title=t("summary.request.title", lang),
+        sections=(
+            Section(t("summary.request.body", lang, other=mention(ctx.other), when=when)),
+            Section(t("summary.request.or_command", lang)),
+        ),
+        note=t("confidential.note", lang),
+    )
+
+
+def summary_nudge(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    ctx = _awaiting_summary(session, row)
+    lang = lang_of(ctx.reader)
+    when = format_when(ctx.meeting.starts_at, zone_of(ctx.reader, ctx.pair.timezone), lang)
+    return person_target(ctx.reader), Reply(
+        title=t("summary.nudge.title", lang),
+        sections=(Section(t("summary.nudge.body", lang, other=mention(ctx.other), when=when)),),
+    )
+

@@ -1,0 +1,35 @@
+"""What the core needs from a platform, as protocols the adapters implement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.replies import Reply
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a message goes: a person's direct messages or a channel, on one platform."""
+
+    platform: str
+    kind: str  # "dm" or "channel"
+    address: str  # the platform's user id or channel id
+
+
+class DeliveryError(Exception):
+    """A send that failed; `retry_after` (seconds) when the platform said when to try again."""
+
+    def __init__(self, reason: str, *, permanent: bool = False, retry_after: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+class Messenger(Protocol):
+    """Sends neutral messages on one platform."""
+
+    async def send(self, target: Target, message: Reply) -> str:
+        """Deliver `message`; return the platform's id of the posted message."""
+        ...

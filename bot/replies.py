@@ -1,0 +1,59 @@
+"""Platform-neutral messages: what the core says, before a platform renders it.
+
+Text uses a small markup every front end understands: `*bold*`, `` `code` ``, "• " bullets,
+and `<@id>` for a mention of a platform user id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice offered with a message; `action` names what it does, `value` what it is about."""
+
+    label: str
+    action: str
+    value: str
+    style: str | None = None  # "primary" or "danger"
+
+
+@dataclass(frozen=True)
+class Section:
+    text: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A message: a title, sections of text, buttons and an optional small note."""
+
+    sections: tuple[Section, ...] = ()
+    title: str | None = None
+    buttons: tuple[Button, ...] = ()
+    note: str | None = None
+    is_error: bool = False
+
+    @property
+    def fallback_text(self) -> str:
+        """The whole message as plain text (notifications, screen readers, logs)."""
+        parts = [self.title] if self.title else []
+        for section in self.sections:
+            parts.extend(p for p in (section.heading, section.text) if p)
+        if self.note:
+            parts.append(self.note)
+        return "\n".join(parts)
+
+
+def say(text: str, *, is_error: bool = False, title: str | None = None) -> Reply:
+    """A one-section reply."""
+    return Reply(sections=(Section(text),), is_error=is_error, title=title)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A request to open a form (a Slack modal, a Teams card) instead of replying."""
+
+    name: str
+    values: dict[str, str] = field(default_factory=dict)

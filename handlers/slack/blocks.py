@@ -1,0 +1,64 @@
+"""Block Kit rendering of neutral replies: pure functions, kept within Slack's limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.replies import Reply
+
+HEADER_MAX = 150
+SECTION_MAX = 3000
+BUTTON_MAX = 75
+CONTEXT_MAX = 2000
+MESSAGE_BUDGET = 11_000  # Slack rejects whole messages well below the sum of per-field limits
+SHORTENED = "…"
+
+
+def cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - len(SHORTENED)] + SHORTENED
+
+
+def plain(text: str, limit: int) -> dict[str, Any]:
+    return {"type": "plain_text", "text": cut(text, limit) or " ", "emoji": True}
+
+
+def mrkdwn(text: str, limit: int = SECTION_MAX) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": cut(text, limit) or " "}
+
+
+def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
+    """Header, sections, buttons and a context note; long text is cut, never rejected."""
+    blocks: list[dict[str, Any]] = []
+    if reply.title:
+        blocks.append({"type": "header", "text": plain(reply.title, HEADER_MAX)})
+    budget = MESSAGE_BUDGET
+    for index, section in enumerate(reply.sections):
+        text = f"*{section.heading}*\n{section.text}" if section.heading else section.text
+        if reply.is_error and index == 0:
+            text = f":warning: {text}"
+        text = cut(text, min(SECTION_MAX, budget))
+        if budget <= len(SHORTENED):
+            break
+        budget -= len(text)
+        blocks.append({"type": "section", "text": mrkdwn(text)})
+    if reply.buttons:
+        elements = []
+        for button in reply.buttons[:25]:
+            element: dict[str, Any] = {
+                "type": "button",
+                "text": plain(button.label, BUTTON_MAX),
+                "action_id": button.action,
+                "value": button.value,
+            }
+            if button.style:
+                element["style"] = button.style
+            elements.append(element)
+        blocks.append({"type": "actions", "elements": elements})
+    if reply.note:
+        blocks.append({"type": "context", "elements": [mrkdwn(reply.note, CONTEXT_MAX)]})
+    return blocks[:50]
+
+
+def fallback(reply: Reply) -> str:
+    """The notification text Slack shows where blocks cannot be (push, search)."""
+    return cut(reply.fallback_text, 3000)

@@ -1,0 +1,57 @@
+"""`/mentor`: ack at once, then parse, run the core and answer ephemerally."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.commands import handle_command
+from bot.people import zone_of
+from bot.replies import Form, Reply
+from handlers.slack.blocks import fallback, reply_blocks
+from handlers.slack.listeners.deps import SlackDeps
+from handlers.slack.modals import pair_modal
+from handlers.slack.profiles import PLATFORM
+from handlers.slack.text import mentioned_users, normalise_references
+from storage.queries.people import get_person
+
+log = logging.getLogger(__name__)
+
+
+class MentorCommand:
+    def __init__(self, deps: SlackDeps) -> None:
+        self.deps = deps
+
+    async def __call__(self, ack, command: dict[str, Any], respond, client: AsyncWebClient) -> None:
+        await ack()
+        user_id = command.get("user_id", "")
+        text = normalise_references(command.get("text") or "")
+        problem = await self.deps.check_people(user_id, mentioned_users(text))
+        result: Reply | Form = problem or await asyncio.to_thread(
+            handle_command, self.deps.core, platform=PLATFORM, actor_id=user_id, text=text
+        )
+        if isinstance(result, Form):
+            await client.views_open(
+                trigger_id=command.get("trigger_id", ""), view=await self._form_view(user_id)
+            )
+            return
+        await respond(
+            response_type="ephemeral", text=fallback(result), blocks=reply_blocks(result)
+        )
+
+    async def _form_view(self, user_id: str) -> dict[str, Any]:
+        def zone_and_lang():
+            with self.deps.core.db.session() as session:
+                person = get_person(session=session, platform=PLATFORM, external_id=user_id)
+                return (zone_of(person) if person else "UTC"), self.deps.lang(user_id)
+
+        zone, lang = await asyncio.to_thread(zone_and_lang)
+        return pair_modal(lang, default_timezone=zone)
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    app.command("/mentor")(MentorCommand(deps))

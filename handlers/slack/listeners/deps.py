@@ -1,0 +1,44 @@
+"""What the Slack listeners share: the core, profiles and the messenger."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from bot.core import Core
+from bot.i18n import Lang, t
+from bot.people import lang_of
+from bot.ports import Target
+from bot.replies import Reply, say
+from handlers.slack.messenger import SlackMessenger
+from handlers.slack.profiles import PLATFORM, SlackProfiles
+from storage.queries.people import get_person
+
+
+@dataclass
+class SlackDeps:
+    core: Core
+    profiles: SlackProfiles
+    messenger: SlackMessenger
+
+    def lang(self, user_id: str) -> Lang:
+        with self.core.db.session() as session:
+            person = get_person(session=session, platform=PLATFORM, external_id=user_id)
+            return lang_of(person) if person else "en"
+
+    async def check_people(self, actor: str, others: list[str]) -> Reply | None:
+        """Fetch profiles; a polite error reply when someone named cannot be paired."""
+        unknown, bots = await self.profiles.ensure([actor, *others])
+        lang = await asyncio.to_thread(self.lang, actor)
+        for user_id in others:
+            if user_id in unknown:
+                return say(t("error.unknown_person", lang, who=f"<@{user_id}>"), is_error=True)
+            if user_id in bots:
+                return say(t("error.bot_person", lang, who=f"<@{user_id}>"), is_error=True)
+        if actor in unknown:
+            return say(t("error.internal", lang), is_error=True)
+        return None
+
+    async def dm(self, user_id: str, reply: Reply) -> None:
+        """Answer someone in their DM with the bot (after a modal, which has no response_url)."""
+        await self.messenger.send(Target(platform=PLATFORM, kind="dm", address=user_id), reply)

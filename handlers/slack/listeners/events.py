@@ -1,0 +1,44 @@
+"""Events: a plain DM to the bot is a session summary (once, even when Slack retries)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.summaries import handle_direct_message
+from handlers.slack.listeners.deps import SlackDeps
+from handlers.slack.profiles import PLATFORM
+from handlers.slack.text import normalise_references
+
+
+class DirectMessage:
+    def __init__(self, deps: SlackDeps) -> None:
+        self.deps = deps
+
+    async def __call__(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        if (
+            event.get("channel_type") != "im"
+            or event.get("subtype")
+            or event.get("bot_id")
+            or not event.get("user")
+        ):
+            return
+        user_id = event["user"]
+        problem = await self.deps.check_people(user_id, [])
+        if problem is not None:
+            return
+        await asyncio.to_thread(
+            handle_direct_message,
+            self.deps.core,
+            platform=PLATFORM,
+            event_id=str(body.get("event_id") or f"{event.get('channel')}/{event.get('ts')}"),
+            author_id=user_id,
+            text=normalise_references(event.get("text") or ""),
+            message_ref=f"{event.get('channel')}/{event.get('ts')}",
+        )
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    app.event("message")(DirectMessage(deps))

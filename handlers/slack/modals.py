@@ -1,0 +1,136 @@
+"""Slack modals for the core's forms, and reading their submitted values."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.forms import AGENDA_FORM, MOVE_FORM, PAIR_FORM, pair_form_choices
+from bot.i18n import Lang, t
+from handlers.slack.blocks import mrkdwn, plain
+
+TITLE_MAX = 24
+
+
+def _title(key: str, lang: Lang) -> dict[str, Any]:
+    return plain(t(key, lang), TITLE_MAX)
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], optional: bool = False):
+    return {
+        "type": "input",
+        "block_id": name,
+        "optional": optional,
+        "label": plain(label, 2000),
+        "element": {
+            "type": "static_select",
+            "action_id": name,
+            "options": [{"text": plain(text, 75), "value": value} for value, text in options],
+        },
+    }
+
+
+def _input(name: str, label: str, element: dict[str, Any], optional: bool = False, hint: str = ""):
+    block = {
+        "type": "input",
+        "block_id": name,
+        "optional": optional,
+        "label": plain(label, 2000),
+        "element": {**element, "action_id": name},
+    }
+    if hint:
+        block["hint"] = plain(hint, 2000)
+    return block
+
+
+def _modal(callback_id: str, title: str, lang: Lang, blocks: list, metadata: dict[str, Any]):
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": _title(title, lang),
+        "submit": _title("form.submit", lang),
+        "close": _title("form.cancel", lang),
+        "private_metadata": json.dumps(metadata),
+        "blocks": blocks,
+    }
+
+
+def pair_modal(lang: Lang, *, default_timezone: str) -> dict[str, Any]:
+    choices = pair_form_choices(lang)
+    blocks = [
+        _input("mentor", t("form.pair.mentor", lang), {"type": "users_select"}),
+        _input("mentee", t("form.pair.mentee", lang), {"type": "users_select"}),
+        _select("frequency", t("form.pair.frequency", lang), choices["frequency"]),
+        _select("weekday", t("form.pair.weekday", lang), choices["weekday"]),
+        _input("time", t("form.pair.time", lang), {"type": "timepicker", "initial_time": "18:00"}),
+        _select("duration", t("form.pair.duration", lang), choices["duration"]),
+        _select("format", t("form.pair.format", lang), choices["format"]),
+        _input(
+            "timezone",
+            t("form.pair.timezone", lang),
+            {"type": "plain_text_input", "initial_value": default_timezone, "max_length": 64},
+            optional=True,
+            hint=t("form.pair.timezone.hint", lang),
+        ),
+        _input(
+            "start",
+            t("form.pair.start", lang),
+            {"type": "datepicker"},
+            optional=True,
+            hint=t("form.pair.start.hint", lang),
+        ),
+    ]
+    return _modal(PAIR_FORM, "form.pair.title", lang, blocks, {})
+
+
+def agenda_modal(lang: Lang, *, session_id: int, label: str) -> dict[str, Any]:
+    blocks = [
+        {"type": "section", "text": mrkdwn(label)},
+        _input(
+            "text",
+            t("form.agenda.label", lang),
+            {
+                "type": "plain_text_input",
+                "multiline": True,
+                "max_length": 1000,
+                "placeholder": plain(t("form.agenda.placeholder", lang), 150),
+            },
+        ),
+    ]
+    return _modal(AGENDA_FORM, "form.agenda.title", lang, blocks, {"session": session_id})
+
+
+def move_modal(lang: Lang, *, session_id: int, label: str, day: str, at: str) -> dict[str, Any]:
+    blocks = [
+        {"type": "section", "text": mrkdwn(label)},
+        _input("date", t("form.move.date", lang), {"type": "datepicker", "initial_date": day}),
+        _input("time", t("form.move.time", lang), {"type": "timepicker", "initial_time": at}),
+    ]
+    return _modal(MOVE_FORM, "form.move.title", lang, blocks, {"session": session_id})
+
+
+def submitted_values(view: dict[str, Any]) -> dict[str, str | None]:
+    """`{field: value}` from a view_submission's state, whatever the element type."""
+    values: dict[str, str | None] = {}
+    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
+        for state in actions.values():
+            kind = state.get("type")
+            if kind == "users_select":
+                values[block_id] = state.get("selected_user")
+            elif kind == "static_select":
+                values[block_id] = (state.get("selected_option") or {}).get("value")
+            elif kind == "timepicker":
+                values[block_id] = state.get("selected_time")
+            elif kind == "datepicker":
+                values[block_id] = state.get("selected_date")
+            else:
+                values[block_id] = state.get("value")
+    return values
+
+
+def metadata(view: dict[str, Any]) -> dict[str, Any]:
+    try:
+        data = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,63 @@
+"""Fetching people's Slack profiles (users.info) into the core's store."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core import Core
+from bot.profiles import record_profile, stale_profiles
+
+log = logging.getLogger(__name__)
+PLATFORM = "slack"
+
+
+class SlackProfiles:
+    """Keeps the profiles of the people a request is about fresh enough."""
+
+    def __init__(self, core: Core, client: AsyncWebClient) -> None:
+        self.core = core
+        self.client = client
+
+    async def ensure(self, user_ids: list[str]) -> tuple[set[str], set[str]]:
+        """Store fresh profiles; return (unknown ids, ids of bots)."""
+        stale = await asyncio.to_thread(
+            stale_profiles, self.core, platform=PLATFORM, external_ids=user_ids
+        )
+        unknown: set[str] = set()
+        bots: set[str] = set()
+        for user_id in stale:
+            try:
+                response = await self.client.users_info(user=user_id, include_locale=True)
+            except SlackApiError as error:
+                log.info("users.info %s failed: %s", user_id, error.response.get("error"))
+                unknown.add(user_id)
+                continue
+            user = response["user"]
+            if user.get("deleted"):
+                unknown.add(user_id)
+                continue
+            if user.get("is_bot"):
+                bots.add(user_id)
+                continue
+            profile = user.get("profile") or {}
+            name = (
+                profile.get("display_name")
+                or profile.get("real_name")
+                or user.get("real_name")
+                or user.get("name")
+                or user_id
+            )
+            await asyncio.to_thread(
+                record_profile,
+                self.core,
+                platform=PLATFORM,
+                external_id=user_id,
+                name=name,
+                timezone=user.get("tz"),
+                locale=user.get("locale"),
+            )
+        return unknown, bots

@@ -1,0 +1,111 @@
+"""The running bot: storage, core, dispatcher, platforms, and the ASGI app serving them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
+from sqlalchemy import text
+
+from bot.clock import Clock, SystemClock
+from bot.core import Core
+from bot.ports import Messenger
+from bot.settings import Settings
+from handlers.slack.app import build_slack_app, delivery_client
+from handlers.slack.messenger import SlackMessenger
+from scheduler.dispatcher import Dispatcher
+from scheduler.jobs import start_ticking
+from storage.db import Database, make_engine, migrate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Mentorbot:
+    """Everything one process runs."""
+
+    core: Core
+    dispatcher: Dispatcher
+    slack: AsyncApp | None = None
+    messengers: dict[str, Messenger] = field(default_factory=dict)
+    scheduler: AsyncIOScheduler | None = None
+    loop: asyncio.AbstractEventLoop | None = None
+
+    async def start(self, *, tick: bool = True) -> None:
+        """Send what was missed while down, then tick every minute."""
+        self.loop = asyncio.get_running_loop()
+        await self.dispatcher.start_up()
+        if tick:
+            self.scheduler = start_ticking(self.dispatcher)
+
+    async def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+
+
+def build_mentorbot(settings: Settings, *, clock: Clock | None = None) -> Mentorbot:
+    """Migrate the database and wire the core to the configured platforms."""
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    core = Core(db=Database(engine), clock=clock or SystemClock(), admins=settings.admins)
+    messengers: dict[str, Messenger] = {}
+    slack_app = None
+    if settings.slack_bot_token:
+        messenger = SlackMessenger(delivery_client(settings.slack_bot_token, settings.slack_api_url))
+        messengers["slack"] = messenger
+        slack_app = build_slack_app(
+            core,
+            token=settings.slack_bot_token,
+            signing_secret=settings.slack_signing_secret,
+            api_url=settings.slack_api_url,
+            messenger=messenger,
+        )
+    dispatcher = Dispatcher(core, messengers)
+    core.owed_now = dispatcher.kick
+    return Mentorbot(core=core, dispatcher=dispatcher, slack=slack_app, messengers=messengers)
+
+
+def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
+    """`POST /slack/events` and `GET /healthz`; the dispatcher runs with the app's lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await bot.start(tick=tick)
+        try:
+            yield
+        finally:
+            await bot.stop()
+
+    app = FastAPI(title="Mentorbot", lifespan=lifespan, docs_url=None, redoc_url=None)
+
+    if bot.slack is not None:
+        handler = AsyncSlackRequestHandler(bot.slack)
+
+        @app.post("/slack/events")
+        async def slack_events(request: Request) -> Response:
+            return await handler.handle(request)
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        def database_ok() -> bool:
+            try:
+                with bot.core.db.engine.connect() as connection:
+                    return connection.execute(text("SELECT 1")).scalar() == 1
+            except Exception:
+                log.exception("health check: the database does not answer")
+                return False
+
+        ok = await asyncio.to_thread(database_ok)
+        body = {"ok": ok, "database": ok, "platforms": sorted(bot.messengers)}
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+    return app

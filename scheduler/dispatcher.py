@@ -1,0 +1,145 @@
+"""Sending what is owed: claim due notifications, compose, send, record — each row once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from bot.core import Core
+from bot.notices import compose
+from bot.notices.context import Gone
+from bot.ports import DeliveryError, Messenger, Target
+from bot.replies import Reply
+from scheduler.planner import plan
+from storage.models import Notification
+from storage.queries.notifications import (
+    DROPPED,
+    FAILED,
+    SENT,
+    claim_due,
+    finish,
+    release_stale_claims,
+    retry_later,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+STALE_CLAIM = timedelta(minutes=10)
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min … capped at one hour."""
+    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+class Dispatcher:
+    """Runs the notification queue; one run at a time per process."""
+
+    def __init__(
+        self,
+        core: Core,
+        messengers: Mapping[str, Messenger],
+        *,
+        batch: int = 200,
+        concurrency: int = 8,
+    ) -> None:
+        self.core = core
+        self.messengers = messengers
+        self.batch = batch
+        self._lock = asyncio.Lock()
+        self._slots = asyncio.Semaphore(concurrency)
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def start_up(self) -> Counter[str]:
+        """Requeue claims left by a crashed process, then send what is due (missed ones too)."""
+        self._loop = asyncio.get_running_loop()
+        now = self.core.clock.now()
+        with self.core.db.session() as session:
+            released = release_stale_claims(session=session, now=now, older_than=STALE_CLAIM)
+        if released:
+            log.warning("requeued %d notifications claimed by a process that stopped", released)
+        return await self.run_once()
+
+    def kick(self) -> None:
+        """Ask for a run soon; safe to call from any thread."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(lambda: loop.create_task(self.run_once()))
+
+    async def run_once(self) -> Counter[str]:
+        """Plan ahead, then send every notification due now; returns counts by outcome."""
+        self._loop = asyncio.get_running_loop()
+        async with self._lock:
+            now = self.core.clock.now()
+            await asyncio.to_thread(self._plan, now)
+            stats: Counter[str] = Counter()
+            while rows := await asyncio.to_thread(self._claim, now):
+                outcomes = await asyncio.gather(*(self._deliver(row, now) for row in rows))
+                stats.update(outcomes)
+            return stats
+
+    def _plan(self, now: datetime) -> None:
+        with self.core.db.session() as session:
+            plan(session=session, now=now)
+
+    def _claim(self, now: datetime) -> list[Notification]:
+        with self.core.db.session() as session:
+            return claim_due(session=session, now=now, limit=self.batch)
+
+    def _compose(self, row: Notification, now: datetime) -> tuple[Target, Reply]:
+        with self.core.db.session() as session:
+            return compose(session, row, now)
+
+    def _record(self, row_id: int, status: str, now: datetime, outcome: str) -> None:
+        with self.core.db.session() as session:
+            finish(session=session, notification_id=row_id, status=status, now=now, outcome=outcome)
+
+    def _requeue(self, row_id: int, due_at: datetime, outcome: str) -> None:
+        with self.core.db.session() as session:
+            retry_later(session=session, notification_id=row_id, due_at=due_at, outcome=outcome)
+
+    async def _deliver(self, row: Notification, now: datetime) -> str:
+        assert row.id is not None
+        if row.expires_at is not None and now > row.expires_at:
+            await asyncio.to_thread(self._record, row.id, DROPPED, now, "expired")
+            return "expired"
+        try:
+            target, message = await asyncio.to_thread(self._compose, row, now)
+        except Gone as gone:
+            await asyncio.to_thread(self._record, row.id, DROPPED, now, str(gone))
+            return "dropped"
+        except Exception:
+            log.exception("could not compose notification %s", row.id)
+            await asyncio.to_thread(self._record, row.id, FAILED, now, "compose error")
+            return "failed"
+        messenger = self.messengers.get(target.platform)
+        if messenger is None:
+            await asyncio.to_thread(self._record, row.id, FAILED, now, "platform not configured")
+            return "failed"
+        try:
+            async with self._slots:
+                ref = await messenger.send(target, message)
+        except DeliveryError as error:
+            return await self._after_failure(row, now, error)
+        except Exception as error:  # a bug or an unexpected client error: retry, never lose it
+            log.exception("sending notification %s failed", row.id)
+            return await self._after_failure(row, now, DeliveryError(repr(error)))
+        await asyncio.to_thread(self._record, row.id, SENT, now, ref)
+        return "sent"
+
+    async def _after_failure(self, row: Notification, now: datetime, error: DeliveryError) -> str:
+        assert row.id is not None
+        if error.permanent or row.attempts >= MAX_ATTEMPTS:
+            await asyncio.to_thread(self._record, row.id, FAILED, now, error.reason)
+            return "failed"
+        delay = (
+            timedelta(seconds=error.retry_after)
+            if error.retry_after is not None
+            else backoff(row.attempts)
+        )
+        await asyncio.to_thread(self._requeue, row.id, now + delay, error.reason)
+        return "retried"

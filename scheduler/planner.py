@@ -1,0 +1,126 @@
+"""Planning: which sessions a pair has and which notifications each of them owes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot.notices.kinds import DIGEST, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
+from bot.rhythm import Frequency, MeetingFormat, Rhythm
+from scheduler.recurrence import local_instant, session_starts
+from storage.models import DigestSubscription, MeetingSession, Pair
+from storage.queries.digests import active_subscriptions
+from storage.queries.notifications import Owed, owe
+from storage.queries.pairs import pairs_to_extend
+from storage.queries.sessions import add_occurrences, next_session
+
+HORIZON = timedelta(days=42)
+"""Sessions are stored this far ahead; pairs are extended a week before it runs out."""
+REMINDER_LEAD = timedelta(hours=24)
+MENTOR_ASKED_AFTER = timedelta(hours=24)
+NUDGE_AFTER = timedelta(hours=48)
+ANNOUNCEMENT_USEFUL_FOR = timedelta(days=7)
+DIGEST_WEEKDAY = 0  # Monday
+DIGEST_HOUR = 9
+
+
+
+def rhythm_of(pair: Pair) -> Rhythm:
+    return Rhythm(
+        frequency=Frequency(pair.frequency),
+        interval=pair.interval,
+        weekday=pair.weekday,
+        local_time=pair.local_time,
+        duration_minutes=pair.duration_minutes,
+        timezone=pair.timezone,
+        start=pair.start,
+        format=MeetingFormat(pair.format),
+        month_week=pair.month_week,
+    )
+
+
+def session_subject(meeting: MeetingSession) -> str:
+    """Subject of a session's time-bound notifications; it changes when the session moves."""
+    return f"session:{meeting.id}@{meeting.starts_at:%Y%m%dT%H%MZ}"
+
+
+def session_notifications(pair: Pair, meeting: MeetingSession) -> list[Owed]:
+    """Reminders before a session, the summary request after it, and the nudge."""
+    start = meeting.starts_at
+    end = start + timedelta(minutes=meeting.duration_minutes)
+    subject = session_subject(meeting)
+    mentor, mentee = f"p:{pair.mentor_id}", f"p:{pair.mentee_id}"
+    nudge_until = end + NUDGE_AFTER + timedelta(days=5)
+    return [
+        Owed(REMINDER, mentor, subject, start - REMINDER_LEAD, expires_at=start),
+        Owed(REMINDER, mentee, subject, start - REMINDER_LEAD, expires_at=start),
+        Owed(SUMMARY_REQUEST, mentee, subject, end, expires_at=end + NUDGE_AFTER),
+        Owed(SUMMARY_REQUEST, mentor, subject, end + MENTOR_ASKED_AFTER, end + NUDGE_AFTER),
+        Owed(SUMMARY_NUDGE, mentee, subject, end + NUDGE_AFTER, expires_at=nudge_until),
+        Owed(SUMMARY_NUDGE, mentor, subject, end + NUDGE_AFTER, expires_at=nudge_until),
+    ]
+
+
+def extend_pair(*, session: Session, pair: Pair, now: datetime) -> list[MeetingSession]:
+    """Store the pair's sessions up to the horizon (at least the next one) and plan their notices."""
+    assert pair.id is not None
+    rhythm = rhythm_of(pair)
+    until = now + HORIZON
+    # Sessions missed while the bot was down are not invented afterwards.
+    after = max(pair.planned_until or now, now)
+    starts = session_starts(rhythm, after=after, until=until) if after < until else []
+    if not starts and next_session(session=session, pair_id=pair.id, now=now) is None:
+        starts = session_starts(rhythm, after=after, count=1)
+    created = add_occurrences(
+        session=session, pair_id=pair.id, starts=starts, duration=pair.duration_minutes
+    )
+    owe(
+        session=session,
+        owed=[owed for meeting in created for owed in session_notifications(pair, meeting)],
+        now=now,
+    )
+    pair.planned_until = max([until, *starts])
+    session.add(pair)
+    return created
+
+
+def next_digest_at(subscription: DigestSubscription, now: datetime) -> datetime:
+    """The next Monday 09:00 in the subscriber's zone, strictly after `now`."""
+    zone = ZoneInfo(subscription.timezone)
+    local_today = now.astimezone(zone).date()
+    days_ahead = (DIGEST_WEEKDAY - local_today.weekday()) % 7
+    for extra in (0, 7):
+        day = local_today + timedelta(days=days_ahead + extra)
+        due = local_instant(day, datetime.min.time().replace(hour=DIGEST_HOUR), zone)
+        if due > now:
+            return due
+    raise AssertionError("unreachable: a Monday within two weeks is after now")
+
+
+def digest_recipient(subscription: DigestSubscription) -> str:
+    return f"c:{subscription.platform}:{subscription.channel_id}"
+
+
+def plan_digest(*, session: Session, subscription: DigestSubscription, now: datetime) -> None:
+    due = next_digest_at(subscription, now)
+    subject = f"digest:{due.astimezone(ZoneInfo(subscription.timezone)).date().isoformat()}"
+    owe(
+        session=session,
+        owed=[Owed(DIGEST, digest_recipient(subscription), subject, due, due + timedelta(days=1))],
+        now=now,
+    )
+
+
+def plan(*, session: Session, now: datetime, batch: int = 500) -> int:
+    """Extend every pair whose plan runs short and plan each channel's next digest."""
+    extended = 0
+    while pairs := pairs_to_extend(session=session, horizon=now + HORIZON - timedelta(days=7), limit=batch):
+        for pair in pairs:
+            extend_pair(session=session, pair=pair, now=now)
+        session.flush()
+        extended += len(pairs)
+    for subscription in active_subscriptions(session=session):
+        plan_digest(session=session, subscription=subscription, now=now)
+    return extended

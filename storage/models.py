@@ -1,0 +1,123 @@
+"""SQLModel tables. Instants are stored as aware UTC datetimes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime
+
+
+def _instant(nullable: bool = False, index: bool = False) -> Column:  # type: ignore[type-arg]
+    return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+class Person(SQLModel, table=True):
+    """Someone on a platform, with what the bot needs to address them."""
+
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    external_id: str = Field(max_length=64)
+    name: str = Field(default="", max_length=255)
+    timezone: str | None = Field(default=None, max_length=64)
+    locale: str | None = Field(default=None, max_length=32)
+    profile_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+
+
+class Pair(SQLModel, table=True):
+    """One mentor and one mentee, and the rhythm they agreed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16, index=True)
+    mentor_id: int = Field(foreign_key="person.id", index=True)
+    mentee_id: int = Field(foreign_key="person.id", index=True)
+    created_by_id: int = Field(foreign_key="person.id")
+    status: str = Field(default="active", max_length=16, index=True)
+    created_at: datetime = Field(sa_column=_instant())
+    frequency: str = Field(max_length=16)
+    interval: int = 1
+    weekday: int
+    month_week: int | None = None
+    local_time: time
+    duration_minutes: int
+    timezone: str = Field(max_length=64)
+    start: date
+    format: str = Field(max_length=16)
+    planned_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+
+
+class MeetingSession(SQLModel, table=True):
+    """One planned meeting of a pair; `occurrence` is the rhythm's instant, `starts_at` may move."""
+
+    __tablename__ = "meeting_session"
+    __table_args__ = (UniqueConstraint("pair_id", "occurrence"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pair_id: int = Field(foreign_key="pair.id", index=True)
+    occurrence: datetime = Field(sa_column=_instant())
+    starts_at: datetime = Field(sa_column=_instant(index=True))
+    duration_minutes: int
+    status: str = Field(default="planned", max_length=16)
+    summary: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    summary_author_id: int | None = Field(default=None, foreign_key="person.id")
+    summary_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    summary_revision: int = 0
+
+
+class AgendaItem(SQLModel, table=True):
+    """A point to discuss at a pair's next session."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pair_id: int = Field(foreign_key="pair.id", index=True)
+    session_id: int | None = Field(default=None, foreign_key="meeting_session.id", index=True)
+    author_id: int = Field(foreign_key="person.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    done: bool = False
+    created_at: datetime = Field(sa_column=_instant())
+
+
+class Notification(SQLModel, table=True):
+    """One message the bot owes someone at a moment; unique on kind, recipient and subject."""
+
+    __table_args__ = (UniqueConstraint("kind", "recipient", "subject"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    recipient: str = Field(max_length=96)
+    subject: str = Field(max_length=128)
+    due_at: datetime = Field(sa_column=_instant(index=True))
+    expires_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    status: str = Field(default="pending", max_length=16, index=True)
+    attempts: int = 0
+    claimed_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    sent_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    outcome: str | None = Field(default=None, max_length=255)
+    created_at: datetime = Field(sa_column=_instant())
+
+
+class DigestSubscription(SQLModel, table=True):
+    """A channel that receives the weekly cadence digest."""
+
+    __table_args__ = (UniqueConstraint("platform", "channel_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    channel_id: str = Field(max_length=64)
+    timezone: str = Field(max_length=64)
+    lang: str = Field(default="en", max_length=8)
+    created_by_id: int = Field(foreign_key="person.id")
+    active: bool = True
+    created_at: datetime = Field(sa_column=_instant())
+
+
+class ProcessedEvent(SQLModel, table=True):
+    """A platform event already handled, so that retries are recognised."""
+
+    __tablename__ = "processed_event"
+
+    event_id: str = Field(primary_key=True, max_length=128)
+    received_at: datetime = Field(sa_column=_instant())

@@ -1,0 +1,1 @@
+"""Data access: keyword-only functions that take the ORM session."""

@@ -1,0 +1,25 @@
+"""Agenda items."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select, update
+
+from storage.models import AgendaItem
+
+
+def agenda_of(*, session: Session, session_id: int) -> list[AgendaItem]:
+    """A session's agenda, in the order the items were added."""
+    return list(
+        session.exec(
+            select(AgendaItem).where(AgendaItem.session_id == session_id).order_by(AgendaItem.id)
+        )
+    )
+
+
+def carry_over(*, session: Session, from_session_id: int, to_session_id: int) -> None:
+    """Move the open items of one session's agenda to another session."""
+    session.execute(
+        update(AgendaItem)
+        .where(AgendaItem.session_id == from_session_id, AgendaItem.done.is_(False))  # type: ignore[attr-defined]
+        .values(session_id=to_session_id)
+    )

@@ -1,0 +1,57 @@
+"""Pairs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, or_, select
+
+from storage.models import Pair
+
+ACTIVE = "active"
+
+
+def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
+    """The active pairs a person belongs to, in either role, oldest first."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(Pair.status == ACTIVE)
+            .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
+            .order_by(Pair.id)
+        )
+    )
+
+
+def active_pair_between(*, session: Session, first_id: int, second_id: int) -> Pair | None:
+    """The active pair of these two people, whatever their roles."""
+    return session.exec(
+        select(Pair)
+        .where(Pair.status == ACTIVE)
+        .where(
+            or_(
+                (Pair.mentor_id == first_id) & (Pair.mentee_id == second_id),
+                (Pair.mentor_id == second_id) & (Pair.mentee_id == first_id),
+            )
+        )
+    ).first()
+
+
+def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]:
+    query = select(Pair).where(Pair.status == ACTIVE).order_by(Pair.id)
+    if platform:
+        query = query.where(Pair.platform == platform)
+    return list(session.exec(query))
+
+
+def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:
+    """Active pairs whose sessions are not yet planned as far as `horizon`."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(Pair.status == ACTIVE)
+            .where(or_(Pair.planned_until.is_(None), Pair.planned_until < horizon))
+            .order_by(Pair.id)
+            .limit(limit)
+        )
+    )

@@ -1,0 +1,51 @@
+"""People."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from storage.models import Person
+
+
+def get_person(*, session: Session, platform: str, external_id: str) -> Person | None:
+    return session.exec(
+        select(Person).where(Person.platform == platform, Person.external_id == external_id)
+    ).first()
+
+
+def person_by_id(*, session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise LookupError(f"no person {person_id}")
+    return person
+
+
+def upsert_person(
+    *,
+    session: Session,
+    platform: str,
+    external_id: str,
+    name: str,
+    timezone: str | None,
+    locale: str | None,
+    now: datetime,
+) -> Person:
+    """Create or refresh a person's profile."""
+    person = get_person(session=session, platform=platform, external_id=external_id)
+    if person is None:
+        person = Person(platform=platform, external_id=external_id)
+    person.name = name
+    person.timezone = timezone or person.timezone
+    person.locale = locale or person.locale
+    person.profile_at = now
+    session.add(person)
+    session.flush()
+    return person
+
+
+def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
+    if not ids:
+        return {}
+    return {p.id: p for p in session.exec(select(Person).where(Person.id.in_(ids))) if p.id}

@@ -1,0 +1,64 @@
+"""Shared fixtures: a clean environment, a manual clock, databases (SQLite; PostgreSQL when available)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.clock import ManualClock
+from bot.core import Core
+from storage.db import Database, make_engine, migrate
+
+ENV_PREFIXES = ("SLACK_", "DATABASE_URL", "MENTORBOT_", "PORT")
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never inherit the developer's Slack tokens or database."""
+    for name in list(os.environ):
+        if name.startswith(ENV_PREFIXES):
+            monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    # A Monday morning in Paris, a few days before the first sessions of most tests.
+    return ManualClock(datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'mentorbot.db'}"
+
+
+@pytest.fixture
+def core(sqlite_url: str, clock: ManualClock) -> Core:
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    return Core(db=Database(engine), clock=clock, admins=frozenset({"UADMIN"}))
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
+    server = os.environ.get("TEST_DATABASE_URL")
+    if not server:
+        pytest.skip("no PostgreSQL server: set TEST_DATABASE_URL (scripts/test finds a local one)")
+    admin_url = server.replace("postgresql://", "postgresql+psycopg://", 1)
+    try:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        name = f"mentorbot_test_{uuid.uuid4().hex[:10]}"
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # an unreachable server is a reason to skip, not to fail
+        pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is not usable: {error}")
+    base, _, _ = server.rpartition("/")
+    yield f"{base}/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -1,0 +1,113 @@
+"""The bot served over real HTTP on loopback, with its Web API calls going to a FakeSlack."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from collections import Counter
+from typing import Any
+
+import httpx
+import uvicorn
+
+from bot.clock import ManualClock
+from bot.settings import Settings
+from handlers.web import Mentorbot, build_mentorbot, create_web_app
+from tests.fakes import signing
+from tests.fakes.slack_api import FakeSlack
+
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+TEAM = "T0MENTOR"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RunningBot:
+    """`mentorbot serve` in a thread: uvicorn, the FastAPI app, Bolt, the dispatcher."""
+
+    def __init__(self, *, database_url: str, fake: FakeSlack, clock: ManualClock, admins=("UADMIN",)):
+        self.fake = fake
+        self.clock = clock
+        self.settings = Settings(
+            slack_bot_token="xoxb-test-token",
+            slack_signing_secret=SIGNING_SECRET,
+            slack_app_token=None,
+            slack_api_url=fake.base_url,
+            database_url=database_url,
+            port=free_port(),
+            admins=frozenset(admins),
+        )
+        self.url = f"http://127.0.0.1:{self.settings.port}"
+        self.bot: Mentorbot | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self.http = httpx.Client(base_url=self.url, timeout=10)
+        self._responses = 0
+
+    def start(self) -> RunningBot:
+        self.bot = build_mentorbot(self.settings, clock=self.clock)
+        app = create_web_app(self.bot, tick=False)
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.settings.port, log_level="warning")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the bot did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.http.close()
+
+    def dispatch(self) -> Counter[str]:
+        """One dispatcher run at the clock's current time, as the minute job would do."""
+        assert self.bot is not None and self.bot.loop is not None
+        future = asyncio.run_coroutine_threadsafe(self.bot.dispatcher.run_once(), self.bot.loop)
+        return future.result(timeout=60)
+
+    def settle(self) -> None:
+        """Wait until work started by the last request (after its ack) is finished."""
+        self.dispatch()
+
+    # Requests signed exactly as Slack signs them.
+    def post(self, body: str, content_type: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        signed = signing.sign(body, SIGNING_SECRET, int(time.time()))
+        return self.http.post(
+            "/slack/events",
+            content=body.encode(),
+            headers={"Content-Type": content_type, **signed, **(headers or {})},
+        )
+
+    def command(self, user: str, text: str, *, trigger_id: str = "trigger-1") -> tuple[httpx.Response, str]:
+        """Send `/mentor text` as `user`; returns the HTTP answer and the response_url name."""
+        self._responses += 1
+        name = f"r{self._responses}"
+        body = signing.slash_command_body(
+            command="/mentor",
+            text=text,
+            user_id=user,
+            team_id=TEAM,
+            channel_id="C0GENERAL",
+            response_url=self.fake.response_url(name),
+            trigger_id=trigger_id,
+        )
+        return self.post(body, "application/x-www-form-urlencoded"), name
+
+    def answer(self, user: str, text: str) -> dict[str, Any]:
+        """The ephemeral answer the bot posted to the command's response_url."""
+        response, name = self.command(user, text)
+        assert response.status_code == 200, response.text
+        posts = self.fake.wait_for(lambda: self.fake.responses(name))
+        return posts[-1]
