@@ -73,4 +73,3 @@ def parse_command(text: str) -> Command:
 def channels_in(text: str) -> list[str]:
     """The channel ids referenced in `text`."""
     return CHANNEL.findall(text)
-

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from scheduler.recurrence import local_instant
+
 from bot.commands.agenda_command import add_item
 from bot.commands.context import ActorContext
 from bot.commands.move_command import move
@@ -18,14 +20,18 @@ from bot.replies import Reply, say
 from bot.rhythm import Frequency, MeetingFormat, RhythmDraft
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import describe_rhythm, format_when
-from scheduler.recurrence import local_instant
 
 PAIR_FORM = "pair"
 AGENDA_FORM = "agenda_add"
 MOVE_FORM = "move"
 
-FREQUENCIES = {"1w": (Frequency.WEEKLY, 1), "2w": (Frequency.WEEKLY, 2), "3w": (Frequency.WEEKLY, 3),
-               "4w": (Frequency.WEEKLY, 4), "1m": (Frequency.MONTHLY, 1)}
+FREQUENCIES = {
+    "1w": (Frequency.WEEKLY, 1),
+    "2w": (Frequency.WEEKLY, 2),
+    "3w": (Frequency.WEEKLY, 3),
+    "4w": (Frequency.WEEKLY, 4),
+    "1m": (Frequency.MONTHLY, 1),
+}
 DURATIONS = (30, 45, 60, 90, 120)
 
 
@@ -58,7 +64,8 @@ def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply 
     lang, errors = ctx.lang, {}
     mentor_id, mentee_id = (_field(values, n, errors, lang) for n in ("mentor", "mentee"))
     frequency, weekday, at, duration, meeting_format = (
-        _field(values, n, errors, lang) for n in ("frequency", "weekday", "time", "duration", "format")
+        _field(values, n, errors, lang)
+        for n in ("frequency", "weekday", "time", "duration", "format")
     )
     zone = (values.get("timezone") or "").strip()
     if errors:
@@ -87,13 +94,20 @@ def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply 
         format=MeetingFormat(meeting_format),
     )
     try:
-        rhythm = complete_rhythm(draft, default_timezone=zone_of(mentor, zone_of(ctx.actor)), now=ctx.now)
+        rhythm = complete_rhythm(
+            draft, default_timezone=zone_of(mentor, zone_of(ctx.actor)), now=ctx.now
+        )
     except RhythmError as error:
         field = {"rhythm.start_in_past": "start"}.get(error.code, "timezone")
         return FieldErrors({field: t(error.code, lang, **error.params)})
     pair, first = create_pair(
-        session=ctx.session, platform=ctx.platform, actor=ctx.actor, mentor=mentor, mentee=mentee,
-        rhythm=rhythm, now=ctx.now,
+        session=ctx.session,
+        platform=ctx.platform,
+        actor=ctx.actor,
+        mentor=mentor,
+        mentee=mentee,
+        rhythm=rhythm,
+        now=ctx.now,
     )
     ctx.owes_now = True
     return say(
@@ -103,7 +117,9 @@ def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply 
             mentor=mention(mentor),
             mentee=mention(mentee),
             rhythm=describe_rhythm(rhythm, lang),
-            first=format_when(first.starts_at, zone_of(ctx.actor, pair.timezone), lang) if first else "—",
+            first=format_when(first.starts_at, zone_of(ctx.actor, pair.timezone), lang)
+            if first
+            else "—",
         )
     )
 
@@ -120,7 +136,9 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
     pair, meeting = ctx.own_session(session_id)
     try:
         hour, minute = (int(p) for p in at.split(":")[:2])
-        to = local_instant(date.fromisoformat(day), time(hour, minute), ZoneInfo(zone_of(ctx.actor, pair.timezone)))
+        to = local_instant(
+            date.fromisoformat(day), time(hour, minute), ZoneInfo(zone_of(ctx.actor, pair.timezone))
+        )
     except ValueError:
         return FieldErrors({"date": t("move.usage", ctx.lang)})
     try:

@@ -17,13 +17,23 @@ def stale_profiles(core: Core, *, platform: str, external_ids: list[str]) -> lis
         stale = []
         for external_id in dict.fromkeys(external_ids):
             person = get_person(session=session, platform=platform, external_id=external_id)
-            if person is None or person.profile_at is None or now - person.profile_at > PROFILE_MAX_AGE:
+            if (
+                person is None
+                or person.profile_at is None
+                or now - person.profile_at > PROFILE_MAX_AGE
+            ):
                 stale.append(external_id)
         return stale
 
 
 def record_profile(
-    core: Core, *, platform: str, external_id: str, name: str, timezone: str | None, locale: str | None
+    core: Core,
+    *,
+    platform: str,
+    external_id: str,
+    name: str,
+    timezone: str | None,
+    locale: str | None,
 ) -> None:
     with core.db.session() as session:
         upsert_person(

@@ -7,7 +7,12 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.notices.kinds import SESSION_MOVED, SESSION_SKIPPED
-from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair, session_notifications, session_subject
+from scheduler.planner import (
+    ANNOUNCEMENT_USEFUL_FOR,
+    extend_pair,
+    session_notifications,
+    session_subject,
+)
 from storage.models import MeetingSession, Pair, Person
 from storage.queries.agenda import carry_over
 from storage.queries.notifications import Owed, drop_pending, owe
@@ -21,7 +26,9 @@ def skip_session(
     assert pair.id is not None and meeting.id is not None
     meeting.status = SKIPPED
     session.add(meeting)
-    drop_pending(session=session, subject_prefix=f"session:{meeting.id}@", now=now, outcome="skipped")
+    drop_pending(
+        session=session, subject_prefix=f"session:{meeting.id}@", now=now, outcome="skipped"
+    )
     session.flush()
     following = next_session(session=session, pair_id=pair.id, now=now)
     if following is None:
@@ -31,14 +38,28 @@ def skip_session(
         carry_over(session=session, from_session_id=meeting.id, to_session_id=following.id)
     owe(
         session=session,
-        owed=[Owed(SESSION_SKIPPED, f"p:{other.id}", f"session:{meeting.id}", now, now + ANNOUNCEMENT_USEFUL_FOR)],
+        owed=[
+            Owed(
+                SESSION_SKIPPED,
+                f"p:{other.id}",
+                f"session:{meeting.id}",
+                now,
+                now + ANNOUNCEMENT_USEFUL_FOR,
+            )
+        ],
         now=now,
     )
     return following
 
 
 def move_session(
-    *, session: Session, pair: Pair, meeting: MeetingSession, other: Person, to: datetime, now: datetime
+    *,
+    session: Session,
+    pair: Pair,
+    meeting: MeetingSession,
+    other: Person,
+    to: datetime,
+    now: datetime,
 ) -> None:
     """Move `meeting` to `to`: its reminders and summary requests follow it."""
     drop_pending(session=session, subject_prefix=f"session:{meeting.id}@", now=now, outcome="moved")
@@ -49,7 +70,13 @@ def move_session(
         session=session,
         owed=[
             *session_notifications(pair, meeting),
-            Owed(SESSION_MOVED, f"p:{other.id}", session_subject(meeting), now, now + ANNOUNCEMENT_USEFUL_FOR),
+            Owed(
+                SESSION_MOVED,
+                f"p:{other.id}",
+                session_subject(meeting),
+                now,
+                now + ANNOUNCEMENT_USEFUL_FOR,
+            ),
         ],
         now=now,
     )

@@ -38,7 +38,9 @@ class Settings:
             slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
             database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
             port=int(raw_port),
-            admins=frozenset(a for a in env.get("MENTORBOT_ADMINS", "").replace(",", " ").split() if a),
+            admins=frozenset(
+                a for a in env.get("MENTORBOT_ADMINS", "").replace(",", " ").split() if a
+            ),
         )
 
     def require(self, *names: str) -> None:

@@ -75,7 +75,11 @@ def record_dm_reply(
     text = text.strip()
     if found is None or not text:
         until = now + ANNOUNCEMENT_USEFUL_FOR
-        owe(session=session, owed=[Owed(DM_NOT_EXPECTED, recipient(person), f"dm:{message_ref}", now, until)], now=now)
+        owe(
+            session=session,
+            owed=[Owed(DM_NOT_EXPECTED, recipient(person), f"dm:{message_ref}", now, until)],
+            now=now,
+        )
         return False
     pair, meeting = found
     other = session.get(Person, pair.mentee_id if pair.mentor_id == person.id else pair.mentor_id)

@@ -60,7 +60,9 @@ def build_mentorbot(settings: Settings, *, clock: Clock | None = None) -> Mentor
     messengers: dict[str, Messenger] = {}
     slack_app = None
     if settings.slack_bot_token:
-        messenger = SlackMessenger(delivery_client(settings.slack_bot_token, settings.slack_api_url))
+        messenger = SlackMessenger(
+            delivery_client(settings.slack_bot_token, settings.slack_api_url)
+        )
         messengers["slack"] = messenger
         slack_app = build_slack_app(
             core,

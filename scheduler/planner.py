@@ -26,7 +26,6 @@ DIGEST_WEEKDAY = 0  # Monday
 DIGEST_HOUR = 9
 
 
-
 def rhythm_of(pair: Pair) -> Rhythm:
     return Rhythm(
         frequency=Frequency(pair.frequency),
@@ -64,7 +63,7 @@ def session_notifications(pair: Pair, meeting: MeetingSession) -> list[Owed]:
 
 
 def extend_pair(*, session: Session, pair: Pair, now: datetime) -> list[MeetingSession]:
-    """Store the pair's sessions up to the horizon (at least the next one) and plan their notices."""
+    """Store the pair's sessions up to the horizon (at least the next one), plan their notices."""
     assert pair.id is not None
     rhythm = rhythm_of(pair)
     until = now + HORIZON
@@ -116,7 +115,9 @@ def plan_digest(*, session: Session, subscription: DigestSubscription, now: date
 def plan(*, session: Session, now: datetime, batch: int = 500) -> int:
     """Extend every pair whose plan runs short and plan each channel's next digest."""
     extended = 0
-    while pairs := pairs_to_extend(session=session, horizon=now + HORIZON - timedelta(days=7), limit=batch):
+    while pairs := pairs_to_extend(
+        session=session, horizon=now + HORIZON - timedelta(days=7), limit=batch
+    ):
         for pair in pairs:
             extend_pair(session=session, pair=pair, now=now)
         session.flush()

@@ -1,4 +1,4 @@
-"""Shared fixtures: a clean environment, a manual clock, databases (SQLite; PostgreSQL when available)."""
+"""Shared fixtures: clean environment, manual clock, databases (SQLite; PostgreSQL if any)."""
 
 from __future__ import annotations
 

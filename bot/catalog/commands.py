@@ -1,6 +1,8 @@
 """Catalog entries for `/mentor` commands and their answers."""
 
-EXAMPLE_PAIR = "/mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris"
+EXAMPLE_PAIR = (
+    "/mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris"
+)
 EXAMPLE_PAIR_FR = (
     "/mentor binome @claire @thomas toutes les 2 semaines le jeudi à 18h pendant 1h "
     "fuseau Europe/Paris"
@@ -130,7 +132,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "• *{when}* avec {other} ({role}), {duration}, {format}",
     },
     "next.none": {"en": "not planned yet", "fr": "pas encore planifiée"},
-    "next.zone": {"en": "Times are in your time zone, {zone}.", "fr": "Heures dans votre fuseau, {zone}."},
+    "next.zone": {
+        "en": "Times are in your time zone, {zone}.",
+        "fr": "Heures dans votre fuseau, {zone}.",
+    },
     "session.no_upcoming": {
         "en": "Your pair with {other} has no upcoming session.",
         "fr": "Votre binôme avec {other} n'a pas de séance à venir.",
@@ -212,8 +217,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.no_session": {
         "en": "No session of your pair with {other} has ended yet, so there is nothing to "
         "summarise.",
-        "fr": "Aucune séance de votre binôme avec {other} n'est encore terminée : rien à "
-        "résumer.",
+        "fr": "Aucune séance de votre binôme avec {other} n'est encore terminée : rien à résumer.",
     },
     "summary.saved": {
         "en": "Saved as the summary of your session of {when}, and shared with {other}.",

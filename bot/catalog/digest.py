@@ -1,7 +1,10 @@
 """Catalog entries for the weekly cadence digest."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "digest.title": {"en": "Mentoring cadence, week of {date}", "fr": "Rythme du mentorat, semaine du {date}"},
+    "digest.title": {
+        "en": "Mentoring cadence, week of {date}",
+        "fr": "Rythme du mentorat, semaine du {date}",
+    },
     "digest.intro": {
         "en": "{pairs} active pairs. Last 4 weeks: {held} sessions held, {skipped} skipped, "
         "{unsummarised} without summary. {at_risk} pairs at risk.",

@@ -95,8 +95,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "session.skipped": {
         "en": "{actor} skipped the session of {when}. The rhythm goes on: next session {next}.",
-        "fr": "{actor} a annulé la séance du {when}. Le rythme continue : prochaine séance "
-        "{next}.",
+        "fr": "{actor} a annulé la séance du {when}. Le rythme continue : prochaine séance {next}.",
     },
     "session.moved": {
         "en": "{actor} moved your session of {old} to *{new}* (your time).",

@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from scheduler.recurrence import local_instant
+
 from bot.commands.agenda_command import upcoming
 from bot.commands.context import ActorContext, CommandContext
 from bot.errors import UserError
@@ -15,7 +17,6 @@ from bot.replies import Reply, say
 from bot.rhythm_text import format_when
 from bot.sessions import move_session
 from storage.models import MeetingSession, Pair
-from scheduler.recurrence import local_instant
 
 WHEN = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\s+(?:at\s+|à\s+|a\s+)?"
@@ -53,7 +54,9 @@ def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -
     """Move `meeting` to `to` after checking it is a sensible time; tell the other member."""
     zone = zone_of(ctx.actor, pair.timezone)
     if to <= ctx.now:
-        example = (ctx.now + timedelta(days=7)).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d 18:00")
+        example = (
+            (ctx.now + timedelta(days=7)).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d 18:00")
+        )
         raise UserError("move.past", when=format_when(to, zone, ctx.lang), example=example)
     if to > ctx.now + MAX_AHEAD:
         raise UserError("move.too_far")

@@ -14,8 +14,10 @@ from storage.queries.sessions import next_session
 
 def run(ctx: CommandContext) -> Reply:
     assert ctx.actor.id is not None
-    pairs = [ctx.choose_pair()] if ctx.command.mentions else pairs_of(
-        session=ctx.session, person_id=ctx.actor.id
+    pairs = (
+        [ctx.choose_pair()]
+        if ctx.command.mentions
+        else pairs_of(session=ctx.session, person_id=ctx.actor.id)
     )
     if not pairs:
         raise UserError("pairs.none")
@@ -30,7 +32,9 @@ def run(ctx: CommandContext) -> Reply:
         t(
             "next.row",
             ctx.lang,
-            when=format_when(meeting.starts_at, zone, ctx.lang) if meeting else t("next.none", ctx.lang),
+            when=format_when(meeting.starts_at, zone, ctx.lang)
+            if meeting
+            else t("next.none", ctx.lang),
             other=mention(ctx.other_member(pair)),
             role=t("role.mentee" if pair.mentor_id == ctx.actor.id else "role.mentor", ctx.lang),
             duration=format_duration(pair.duration_minutes, ctx.lang),

@@ -20,7 +20,9 @@ def run(ctx: CommandContext) -> Reply:
 def skip(ctx: ActorContext, pair: Pair, meeting: MeetingSession) -> Reply:
     """Skip `meeting`, tell the other member, and answer the actor."""
     other = ctx.other_member(pair)
-    following = skip_session(session=ctx.session, pair=pair, meeting=meeting, other=other, now=ctx.now)
+    following = skip_session(
+        session=ctx.session, pair=pair, meeting=meeting, other=other, now=ctx.now
+    )
     ctx.owes_now = True
     zone = zone_of(ctx.actor, pair.timezone)
     return say(
@@ -29,6 +31,8 @@ def skip(ctx: ActorContext, pair: Pair, meeting: MeetingSession) -> Reply:
             ctx.lang,
             when=format_when(meeting.starts_at, zone, ctx.lang),
             other=mention(other),
-            next=format_when(following.starts_at, zone, ctx.lang) if following else t("next.none", ctx.lang),
+            next=format_when(following.starts_at, zone, ctx.lang)
+            if following
+            else t("next.none", ctx.lang),
         )
     )

@@ -39,7 +39,7 @@ def recipient_person(session: Session, recipient: str) -> Person:
 
 
 def channel_target(recipient: str) -> Target:
-    kind, platform, channel = (recipient.split(":", 2) + ["", ""])[:3]
+    kind, platform, channel = ([*recipient.split(":", 2), "", ""])[:3]
     if kind != "c" or not channel:
         raise Gone("recipient is not a channel")
     return Target(platform=platform, kind="channel", address=channel)

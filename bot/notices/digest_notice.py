@@ -58,7 +58,9 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         raise Gone("channel unsubscribed")
     lang = lang_from_locale(sub.lang)
     pairs = active_pairs(session=session, platform=sub.platform)
-    people = people_by_ids(session=session, ids={p.mentor_id for p in pairs} | {p.mentee_id for p in pairs})
+    people = people_by_ids(
+        session=session, ids={p.mentor_id for p in pairs} | {p.mentee_id for p in pairs}
+    )
     rows = []
     for pair in pairs:
         names = (people[pair.mentor_id].name, people[pair.mentee_id].name)
@@ -80,5 +82,7 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         sections.append(Section(t("digest.more", lang, count=len(rows) - MAX_ROWS)))
     week_of = format_date(now.astimezone(ZoneInfo(sub.timezone)).date(), lang)
     return target, Reply(
-        title=t("digest.title", lang, date=week_of), sections=tuple(sections), note=t("digest.note", lang)
+        title=t("digest.title", lang, date=week_of),
+        sections=tuple(sections),
+        note=t("digest.note", lang),
     )

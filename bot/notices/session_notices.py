@@ -104,4 +104,3 @@ def summary_nudge(session: Session, row: Notification, now: datetime) -> tuple[T
         title=t("summary.nudge.title", lang),
         sections=(Section(t("summary.nudge.body", lang, other=mention(ctx.other), when=when)),),
     )
-

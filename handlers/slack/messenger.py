@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -38,7 +36,9 @@ def delivery_error(error: SlackApiError) -> DeliveryError:
     response = error.response
     code = str(response.get("error") or response.status_code)
     if response.status_code == 429:
-        retry_after = float(response.headers.get("Retry-After", response.headers.get("retry-after", 30)))
+        retry_after = float(
+            response.headers.get("Retry-After", response.headers.get("retry-after", 30))
+        )
         return DeliveryError(f"ratelimited ({retry_after:g}s)", retry_after=retry_after)
     return DeliveryError(code, permanent=code in PERMANENT_ERRORS)
 
@@ -70,6 +70,6 @@ class SlackMessenger:
             )
         except SlackApiError as error:
             raise delivery_error(error) from error
-        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+        except (TimeoutError, aiohttp.ClientError) as error:
             raise DeliveryError(f"connection: {error!r}") from error
         return f"{response.get('channel', channel)}/{response.get('ts', '')}"

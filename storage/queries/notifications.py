@@ -82,7 +82,9 @@ def claim_due(*, session: Session, now: datetime, limit: int) -> list[Notificati
     session.commit()
     return list(
         session.exec(
-            select(Notification).where(Notification.id.in_(claimed_ids)).order_by(Notification.due_at)  # type: ignore[union-attr]
+            select(Notification)
+            .where(Notification.id.in_(claimed_ids))
+            .order_by(Notification.due_at)  # type: ignore[union-attr]
         )
     )
 

@@ -31,7 +31,9 @@ def free_port() -> int:
 class RunningBot:
     """`mentorbot serve` in a thread: uvicorn, the FastAPI app, Bolt, the dispatcher."""
 
-    def __init__(self, *, database_url: str, fake: FakeSlack, clock: ManualClock, admins=("UADMIN",)):
+    def __init__(
+        self, *, database_url: str, fake: FakeSlack, clock: ManualClock, admins=("UADMIN",)
+    ):
         self.fake = fake
         self.clock = clock
         self.settings = Settings(
@@ -82,7 +84,9 @@ class RunningBot:
         self.dispatch()
 
     # Requests signed exactly as Slack signs them.
-    def post(self, body: str, content_type: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    def post(
+        self, body: str, content_type: str, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
         signed = signing.sign(body, SIGNING_SECRET, int(time.time()))
         return self.http.post(
             "/slack/events",
@@ -90,7 +94,9 @@ class RunningBot:
             headers={"Content-Type": content_type, **signed, **(headers or {})},
         )
 
-    def command(self, user: str, text: str, *, trigger_id: str = "trigger-1") -> tuple[httpx.Response, str]:
+    def command(
+        self, user: str, text: str, *, trigger_id: str = "trigger-1"
+    ) -> tuple[httpx.Response, str]:
         """Send `/mentor text` as `user`; returns the HTTP answer and the response_url name."""
         self._responses += 1
         name = f"r{self._responses}"

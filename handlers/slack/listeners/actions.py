@@ -49,12 +49,18 @@ class SessionButton:
             at=local.strftime("%H:%M"),
         )
 
-    async def __call__(self, ack, body: dict[str, Any], action: dict[str, Any], respond, client: AsyncWebClient):
+    async def __call__(
+        self, ack, body: dict[str, Any], action: dict[str, Any], respond, client: AsyncWebClient
+    ):
         await ack()
         user_id = (body.get("user") or {}).get("id", "")
         problem = await self.deps.check_people(user_id, [])
         result = problem or await asyncio.to_thread(
-            act, self.deps.core, platform=PLATFORM, actor_id=user_id, work=lambda ctx: self._work(ctx, action)
+            act,
+            self.deps.core,
+            platform=PLATFORM,
+            actor_id=user_id,
+            work=lambda ctx: self._work(ctx, action),
         )
         if isinstance(result, dict):
             await client.views_open(trigger_id=body.get("trigger_id", ""), view=result)

@@ -39,9 +39,7 @@ class MentorCommand:
                 trigger_id=command.get("trigger_id", ""), view=await self._form_view(user_id)
             )
             return
-        await respond(
-            response_type="ephemeral", text=fallback(result), blocks=reply_blocks(result)
-        )
+        await respond(response_type="ephemeral", text=fallback(result), blocks=reply_blocks(result))
 
     async def _form_view(self, user_id: str) -> dict[str, Any]:
         def zone_and_lang():
