@@ -51,6 +51,7 @@ class RunningBot:
         self._thread: threading.Thread | None = None
         self.http = httpx.Client(base_url=self.url, timeout=10)
         self._responses = 0
+        self._events = 0
 
     def start(self) -> RunningBot:
         self.bot = build_mentorbot(self.settings, clock=self.clock)
@@ -117,3 +118,47 @@ class RunningBot:
         assert response.status_code == 200, response.text
         posts = self.fake.wait_for(lambda: self.fake.responses(name))
         return posts[-1]
+
+    def dm(self, user: str, text: str) -> tuple[httpx.Response, str]:
+        """A plain DM from `user` to the bot, as a `message.im` event; the answer and the body."""
+        self._events += 1
+        event = signing.dm_message_event(
+            user=user, text=text, channel=f"D{user}", ts=f"{1767000000 + self._events}.000100"
+        )
+        body = signing.event_body(
+            event=event, team_id=TEAM, event_id=f"Ev{self._events:08d}", event_time=int(time.time())
+        )
+        return self.post(body, "application/json"), body
+
+    def redeliver(self, body: str, retry: int) -> httpx.Response:
+        """Slack's retry of an event it thinks was not acknowledged in time."""
+        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+        return self.post(body, "application/json", headers)
+
+
+def text_of(message: dict[str, Any]) -> str:
+    """Everything a person reads in a posted message: its text and the text of its blocks."""
+    parts = [message.get("text") or ""]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in ("plain_text", "mrkdwn") and isinstance(node.get("text"), str):
+                parts.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(message.get("blocks") or [])
+    return "\n".join(parts)
+
+
+def action_ids(message: dict[str, Any]) -> list[str]:
+    """The action_id of every button in a posted message."""
+    return [
+        element["action_id"]
+        for block in message.get("blocks") or []
+        if block.get("type") == "actions"
+        for element in block.get("elements", [])
+    ]

@@ -1,0 +1,224 @@
+"""Bad input, forged requests and modals: a polite answer, nothing changed, never a 500."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import select
+
+from bot.clock import ManualClock
+from storage.models import AgendaItem, Pair
+from tests.fakes import signing
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.conftest import ADMIN, MENTEE, MENTOR, OUTSIDER
+from tests.integration.harness import SIGNING_SECRET, TEAM, RunningBot, text_of
+
+PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
+
+
+def count(running: RunningBot, model: type) -> int:
+    assert running.bot is not None
+    with running.bot.core.db.session() as session:
+        return len(session.exec(select(model)).all())
+
+
+@pytest.mark.parametrize(
+    ("user", "text", "expected"),
+    [
+        (MENTEE, "dance", "/mentor help"),
+        (MENTEE, f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> every blue moon", "blue"),
+        (
+            MENTEE,
+            f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on friday at 9:00 tz Mars/Olympus",
+            "Mars/Olympus",
+        ),
+        (MENTEE, f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on friday at 25:00", "25:00"),
+        (
+            MENTEE,
+            f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on monday at 9:00 from 2020-01-06",
+            "2020-01-06",
+        ),
+        (
+            MENTEE,
+            f"pair <@{MENTOR}|claire> <@{MENTOR}|claire> weekly on monday at 9:00",
+            "/mentor pair",
+        ),
+        (OUTSIDER, PAIR, "/mentor pair"),
+        (MENTEE, f"pair <@{MENTOR}|claire> <@UBOTTY|otherbot> weekly on monday at 9:00", "UBOTTY"),
+        (MENTEE, f"pair <@{MENTOR}|claire> <@UNOBODY|ghost> weekly on monday at 9:00", "UNOBODY"),
+        (MENTEE, "agenda add", "/mentor agenda add"),
+        (MENTEE, "move tomorrow-ish", "/mentor move"),
+        (MENTEE, "digest <#C0LEADS|leads>", "admin"),
+    ],
+)
+def test_bad_commands_get_an_ephemeral_answer_and_change_nothing(
+    running: RunningBot, user: str, text: str, expected: str
+) -> None:
+    answer = running.answer(user, text)
+    assert answer["response_type"] == "ephemeral"
+    assert expected.lower() in text_of(answer).lower()
+    assert count(running, Pair) == 0
+
+
+def test_people_outside_a_pair_cannot_read_or_edit_it(running: RunningBot) -> None:
+    running.answer(MENTEE, PAIR)
+    running.answer(MENTEE, "agenda add Salary negotiation")
+    for text in ("agenda", "agenda add Spying", "agenda done 1", "skip", "summary Nothing"):
+        answer = text_of(running.answer(OUTSIDER, text))
+        assert "Salary negotiation" not in answer
+    assert count(running, AgendaItem) == 1
+    # An admin manages the programme but does not read a pair's agenda either.
+    assert "Salary negotiation" not in text_of(running.answer(ADMIN, "agenda"))
+
+
+def test_moving_into_the_past_is_refused(running: RunningBot) -> None:
+    running.answer(MENTEE, PAIR)
+    answer = text_of(running.answer(MENTEE, "move 2026-11-01 10:00"))
+    assert "2026" in answer and "/mentor move" in answer
+    assert "3 December 2026" in text_of(running.answer(MENTEE, "next"))
+
+
+def test_french_words_and_french_answers(running: RunningBot) -> None:
+    answer = text_of(
+        running.answer(
+            MENTOR,
+            f"binome <@{MENTOR}|claire> <@{MENTEE}|thomas> toutes les 2 semaines le jeudi "
+            "à 18h pendant 1h fuseau Europe/Paris",
+        )
+    )
+    assert "jeudi 3 décembre 2026, 18h00 (Europe/Paris)" in answer
+    assert "séance" in text_of(running.answer(MENTOR, "prochaine")).lower()
+    assert "Mentorbot" in text_of(running.answer(MENTOR, "aide"))
+
+
+def test_forged_and_stale_requests_are_refused(running: RunningBot, fake: FakeSlack) -> None:
+    body = signing.slash_command_body(
+        command="/mentor",
+        text=PAIR,
+        user_id=MENTEE,
+        team_id=TEAM,
+        channel_id="C0GENERAL",
+        response_url=fake.response_url("forged"),
+        trigger_id="t",
+    )
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    forged = signing.sign(body, "not-the-secret", int(time.time()))
+    assert (
+        running.http.post("/slack/events", content=body, headers={**form, **forged}).status_code
+        == 401
+    )
+    stale = signing.sign(body, SIGNING_SECRET, int(time.time()) - 6 * 60)
+    assert (
+        running.http.post("/slack/events", content=body, headers={**form, **stale}).status_code
+        == 401
+    )
+    assert running.http.post("/slack/events", content=body, headers=form).status_code == 401
+    assert count(running, Pair) == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ("payload=%7Bnot-json", "application/x-www-form-urlencoded"),
+        ('{"type": "event_callback", "event": "nonsense"}', "application/json"),
+        (
+            "payload="
+            + json.dumps(
+                {
+                    "type": "block_actions",
+                    "actions": [{"action_id": "session.skip", "value": "x"}],
+                    "user": {"id": MENTEE},
+                }
+            ),
+            "application/x-www-form-urlencoded",
+        ),
+        ("command=%2Fmentor&text=help", "application/x-www-form-urlencoded"),
+        ("{}", "application/json"),
+    ],
+)
+def test_malformed_payloads_never_get_a_500(
+    running: RunningBot, body: str, content_type: str
+) -> None:
+    assert running.post(body, content_type).status_code < 500
+
+
+def test_pair_modal_opens_validates_and_creates(running: RunningBot, fake: FakeSlack) -> None:
+    response, _ = running.command(MENTEE, "pair", trigger_id="trigger-modal")
+    assert response.status_code == 200
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    assert opened.response["ok"], opened.response
+    view = opened.args["view"]
+    assert view["callback_id"] == "pair"
+
+    state = {
+        "mentor": {"mentor": signing.users_select(MENTOR)},
+        "mentee": {"mentee": signing.users_select(MENTEE)},
+        "frequency": {"frequency": signing.static_select("2w")},
+        "weekday": {"weekday": signing.static_select("3")},
+        "time": {"time": signing.timepicker("18:00")},
+        "duration": {"duration": signing.static_select("60")},
+        "format": {"format": signing.static_select("video")},
+        "timezone": {"timezone": signing.plain_text("Mars/Olympus")},
+        "start": {"start": signing.datepicker(None)},
+    }
+
+    def submit(values: dict) -> dict:
+        body = signing.view_submission_body(
+            user_id=MENTEE,
+            team_id=TEAM,
+            callback_id="pair",
+            private_metadata=view["private_metadata"],
+            state_values=values,
+        )
+        answer = running.post(body, "application/x-www-form-urlencoded")
+        assert answer.status_code == 200
+        return answer.json() if answer.content else {}
+
+    refused = submit(state)
+    assert refused["response_action"] == "errors" and "timezone" in refused["errors"]
+    assert count(running, Pair) == 0
+
+    state["timezone"] = {"timezone": signing.plain_text("Europe/Paris")}
+    assert submit(state) == {}
+    assert count(running, Pair) == 1
+    confirmed = fake.wait_for(lambda: [text_of(m) for m in fake.messages_to(MENTEE)])
+    assert any("Thursday 3 December 2026" in text for text in confirmed)
+
+
+def test_reminder_buttons_skip_and_tell_the_other_side(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
+    running.dispatch()
+    reminder = fake.messages_to(MENTEE)[-1]
+    skip = next(
+        element
+        for block in reminder["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == "session.skip"
+    )
+    fake.reset()
+    body = signing.block_actions_body(
+        user_id=MENTEE,
+        team_id=TEAM,
+        action_id="session.skip",
+        value=skip["value"],
+        trigger_id="trigger-skip",
+        response_url=fake.response_url("skip"),
+        channel_id=f"D{MENTEE}",
+        message_ts="1767000000.000100",
+    )
+    assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
+    answer = fake.wait_for(lambda: fake.responses("skip"))[-1]
+    assert "10 December 2026" in text_of(answer)
+    told = fake.wait_for(lambda: [text_of(m) for m in fake.messages_to(MENTOR)])
+    assert "annulé" in told[0] and "10 décembre 2026" in told[0]
+    # Pressing it twice does not skip the following session.
+    assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
+    fake.wait_for(lambda: len(fake.responses("skip")) == 2)
+    assert "10 December 2026" in text_of(running.answer(MENTEE, "next"))
