@@ -48,11 +48,12 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
     ]
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(Notification).on_conflict_do_nothing(
-        index_elements=["kind", "recipient", "subject"]
+    statement = (
+        insert(Notification)
+        .on_conflict_do_nothing(index_elements=["kind", "recipient", "subject"])
+        .returning(Notification.id)
     )
-    result = session.execute(statement, rows)
-    return result.rowcount or 0
+    return len(session.execute(statement, rows).all())
 
 
 def claim_due(*, session: Session, now: datetime, limit: int) -> list[Notification]:
