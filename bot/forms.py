@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from scheduler.recurrence import local_instant
-
 from bot.commands.agenda_command import add_item
 from bot.commands.context import ActorContext
 from bot.commands.move_command import move
@@ -20,6 +18,7 @@ from bot.replies import Reply, say
 from bot.rhythm import Frequency, MeetingFormat, RhythmDraft
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import describe_rhythm, format_when
+from scheduler.recurrence import local_instant
 
 PAIR_FORM = "pair"
 AGENDA_FORM = "agenda_add"
@@ -137,7 +136,7 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
     try:
         hour, minute = (int(p) for p in at.split(":")[:2])
         to = local_instant(
-            date.fromisoformat(day), time(hour, minute), ZoneInfo(zone_of(ctx.actor, pair.timezone))
+            date.fromisoformat(day), time(hour, minute), zone_of(ctx.actor, pair.timezone)
         )
     except ValueError:
         return FieldErrors({"date": t("move.usage", ctx.lang)})

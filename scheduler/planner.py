@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -92,7 +92,7 @@ def next_digest_at(subscription: DigestSubscription, now: datetime) -> datetime:
     days_ahead = (DIGEST_WEEKDAY - local_today.weekday()) % 7
     for extra in (0, 7):
         day = local_today + timedelta(days=days_ahead + extra)
-        due = local_instant(day, datetime.min.time().replace(hour=DIGEST_HOUR), zone)
+        due = local_instant(day, time(DIGEST_HOUR), subscription.timezone)
         if due > now:
             return due
     raise AssertionError("unreachable: a Monday within two weeks is after now")

@@ -6,8 +6,6 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from scheduler.recurrence import local_instant
-
 from bot.commands.agenda_command import upcoming
 from bot.commands.context import ActorContext, CommandContext
 from bot.errors import UserError
@@ -16,6 +14,7 @@ from bot.people import mention, zone_of
 from bot.replies import Reply, say
 from bot.rhythm_text import format_when
 from bot.sessions import move_session
+from scheduler.recurrence import local_instant
 from storage.models import MeetingSession, Pair
 
 WHEN = re.compile(
@@ -41,7 +40,7 @@ def parse_when(text: str, zone: str) -> datetime:
         at = time(int(match.group("hour")), int(match.group("minute") or 0))
     except ValueError as error:
         raise UserError("move.usage") from error
-    return local_instant(day, at, ZoneInfo(zone))
+    return local_instant(day, at, zone)
 
 
 def run(ctx: CommandContext) -> Reply:
