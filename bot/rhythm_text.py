@@ -1,0 +1,78 @@
+"""Rhythms, dates, times and durations as people read them, in English or French."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from bot.i18n import Lang, t
+from bot.rhythm import Frequency, Rhythm
+
+
+def weekday_name(weekday: int, lang: Lang) -> str:
+    """0 = Monday."""
+    return t(f"weekday.{weekday}", lang)
+
+
+def format_date(day: date, lang: Lang) -> str:
+    """`Monday 30 November 2026` / `lundi 30 novembre 2026`."""
+    return t(
+        "date.long",
+        lang,
+        weekday=weekday_name(day.weekday(), lang),
+        day=day.day,
+        month=t(f"month.{day.month}", lang),
+        year=day.year,
+    )
+
+
+def format_time(at: time, lang: Lang) -> str:
+    """`18:00` / `18h00`."""
+    return t("time.short", lang, hour=at.hour, minute=at.minute)
+
+
+def format_when(instant: datetime, zone: str, lang: Lang) -> str:
+    """`Thursday 3 December 2026, 18:00 (Europe/Paris)`, read in `zone`."""
+    local = instant.astimezone(ZoneInfo(zone))
+    return t(
+        "when.long",
+        lang,
+        date=format_date(local.date(), lang),
+        time=format_time(local.time(), lang),
+        zone=zone,
+    )
+
+
+def format_duration(minutes: int, lang: Lang) -> str:
+    """`45 min`, `1 h`, `1 h 30`."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return t("duration.minutes", lang, minutes=rest)
+    if not rest:
+        return t("duration.hours", lang, hours=hours)
+    return t("duration.hours_minutes", lang, hours=hours, minutes=rest)
+
+
+def describe_rhythm(rhythm: Rhythm, lang: Lang) -> str:
+    """`every 2 weeks on Thursday at 18:00 (Europe/Paris), 1 h, by video`."""
+    weekday = weekday_name(rhythm.weekday, lang)
+    many = "1" if rhythm.interval == 1 else "n"
+    if rhythm.frequency is Frequency.MONTHLY:
+        recurrence = t(
+            f"rhythm.monthly.{many}",
+            lang,
+            interval=rhythm.interval,
+            ordinal=t(f"ordinal.{rhythm.month_week or 1}", lang),
+            weekday=weekday,
+        )
+    else:
+        recurrence = t(f"rhythm.weekly.{many}", lang, interval=rhythm.interval, weekday=weekday)
+    return t(
+        "rhythm.description",
+        lang,
+        recurrence=recurrence,
+        time=format_time(rhythm.local_time, lang),
+        zone=rhythm.timezone,
+        duration=format_duration(rhythm.duration_minutes, lang),
+        format=t(f"format.{rhythm.format.value}", lang),
+    )
