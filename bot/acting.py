@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from bot.commands.context import ActorContext
+from bot.actor_context import ActorContext
 from bot.core import Core
 from bot.errors import UserError
 from bot.i18n import Lang, t

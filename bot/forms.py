@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from bot.actor_context import ActorContext
 from bot.commands.agenda_command import add_item
-from bot.commands.context import ActorContext
 from bot.commands.move_command import move
 from bot.commands.skip_command import skip
 from bot.errors import UserError
@@ -58,6 +58,49 @@ def _field(values: dict[str, str | None], name: str, errors: dict[str, str], lan
     return value
 
 
+def _pair_draft(
+    frequency: str,
+    weekday: str,
+    at: str,
+    duration: str,
+    meeting_format: str,
+    values: dict[str, str | None],
+    errors: dict[str, str],
+    lang: Lang,
+) -> RhythmDraft | None:
+    """The rhythm chosen in the form; None (with `errors` filled) when a value is not an option."""
+    invalid = t("form.invalid", lang)
+    if frequency not in FREQUENCIES:
+        errors["frequency"] = invalid
+    if weekday not in {str(day) for day in range(7)}:
+        errors["weekday"] = invalid
+    if duration not in {str(minutes) for minutes in DURATIONS}:
+        errors["duration"] = invalid
+    if meeting_format not in {f.value for f in MeetingFormat}:
+        errors["format"] = invalid
+    try:
+        local_time = time.fromisoformat(at)
+    except ValueError:
+        errors["time"] = invalid
+    start_text = (values.get("start") or "").strip()
+    try:
+        start = date.fromisoformat(start_text) if start_text else None
+    except ValueError:
+        errors["start"] = invalid
+    if errors:
+        return None
+    return RhythmDraft(
+        frequency=FREQUENCIES[frequency][0],
+        interval=FREQUENCIES[frequency][1],
+        weekday=int(weekday),
+        local_time=local_time,
+        duration_minutes=int(duration),
+        timezone=(values.get("timezone") or "").strip() or None,
+        start=start,
+        format=MeetingFormat(meeting_format),
+    )
+
+
 def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply | FieldErrors:
     """Create a pair from the pair form; every bad field is reported at once."""
     lang, errors = ctx.lang, {}
@@ -66,7 +109,6 @@ def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply 
         _field(values, n, errors, lang)
         for n in ("frequency", "weekday", "time", "duration", "format")
     )
-    zone = (values.get("timezone") or "").strip()
     if errors:
         return FieldErrors(errors)
     try:
@@ -80,24 +122,15 @@ def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply 
         )
     except UserError as error:
         return FieldErrors({"mentee": t(error.key, lang, **error.params)})
-    start = (values.get("start") or "").strip()
-    hour, minute = (int(p) for p in at.split(":")[:2])
-    draft = RhythmDraft(
-        frequency=FREQUENCIES[frequency][0],
-        interval=FREQUENCIES[frequency][1],
-        weekday=int(weekday),
-        local_time=time(hour, minute),
-        duration_minutes=int(duration),
-        timezone=zone or None,
-        start=date.fromisoformat(start) if start else None,
-        format=MeetingFormat(meeting_format),
-    )
+    draft = _pair_draft(frequency, weekday, at, duration, meeting_format, values, errors, lang)
+    if draft is None:
+        return FieldErrors(errors)
     try:
         rhythm = complete_rhythm(
             draft, default_timezone=zone_of(mentor, zone_of(ctx.actor)), now=ctx.now
         )
     except RhythmError as error:
-        field = {"rhythm.start_in_past": "start"}.get(error.code, "timezone")
+        field = "timezone" if error.code == "rhythm.unknown_zone" else "start"
         return FieldErrors({field: t(error.code, lang, **error.params)})
     pair, first = create_pair(
         session=ctx.session,

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.errors import UserError
-from bot.notices.kinds import PAIR_CREATED
+from bot.notice_kinds import PAIR_CREATED
 from bot.people import mention, recipient
 from bot.rhythm import Rhythm
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair

@@ -334,7 +334,7 @@ def complete_rhythm(draft: RhythmDraft, *, default_timezone: str, now: datetime)
         raise RhythmError("rhythm.missing_frequency")
     if draft.local_time is None:
         raise RhythmError("rhythm.missing_time")
-    zone = draft.timezone or canonical_zone(default_timezone)
+    zone = canonical_zone(draft.timezone or default_timezone)
     weekday = draft.weekday
     if weekday is None:
         if draft.start is None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.notices.kinds import SESSION_MOVED, SESSION_SKIPPED
+from bot.notice_kinds import SESSION_MOVED, SESSION_SKIPPED
 from scheduler.planner import (
     ANNOUNCEMENT_USEFUL_FOR,
     extend_pair,

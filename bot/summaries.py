@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from bot.core import Core
-from bot.notices.kinds import DM_NOT_EXPECTED, SUMMARY_RECORDED, SUMMARY_SHARED
+from bot.notice_kinds import DM_NOT_EXPECTED, SUMMARY_RECORDED, SUMMARY_SHARED
 from bot.people import recipient
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR
 from storage.models import MeetingSession, Pair, Person

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text
 
 from bot.clock import Clock, SystemClock
@@ -35,6 +36,7 @@ class Mentorbot:
     core: Core
     dispatcher: Dispatcher
     slack: AsyncApp | None = None
+    slack_signing_secret: str | None = None
     messengers: dict[str, Messenger] = field(default_factory=dict)
     scheduler: AsyncIOScheduler | None = None
     loop: asyncio.AbstractEventLoop | None = None
@@ -73,7 +75,13 @@ def build_mentorbot(settings: Settings, *, clock: Clock | None = None) -> Mentor
         )
     dispatcher = Dispatcher(core, messengers)
     core.owed_now = dispatcher.kick
-    return Mentorbot(core=core, dispatcher=dispatcher, slack=slack_app, messengers=messengers)
+    return Mentorbot(
+        core=core,
+        dispatcher=dispatcher,
+        slack=slack_app,
+        slack_signing_secret=settings.slack_signing_secret,
+        messengers=messengers,
+    )
 
 
 def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
@@ -91,10 +99,23 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
 
     if bot.slack is not None:
         handler = AsyncSlackRequestHandler(bot.slack)
+        verifier = SignatureVerifier(bot.slack_signing_secret or "")
 
         @app.post("/slack/events")
         async def slack_events(request: Request) -> Response:
-            return await handler.handle(request)
+            """Bolt answers; a payload it cannot read gets 400 (401 unsigned), never a 500."""
+            body = await request.body()
+            try:
+                response = await handler.handle(request)
+            except ValueError:
+                log.warning("unreadable Slack payload (%d bytes)", len(body))
+                response = None
+            if response is not None and response.status_code < 500:
+                return response
+            if not verifier.is_valid_request(body, dict(request.headers)):
+                return PlainTextResponse("invalid signature", status_code=401)
+            log.warning("malformed Slack payload answered 400")
+            return PlainTextResponse("malformed payload", status_code=400)
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.notices.kinds import DIGEST, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
-from bot.rhythm import Frequency, MeetingFormat, Rhythm
+from bot.notice_kinds import DIGEST, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
+from bot.pair_rhythm import rhythm_of
 from scheduler.recurrence import local_instant, session_starts
 from storage.models import DigestSubscription, MeetingSession, Pair
 from storage.queries.digests import active_subscriptions
@@ -24,20 +24,6 @@ NUDGE_AFTER = timedelta(hours=48)
 ANNOUNCEMENT_USEFUL_FOR = timedelta(days=7)
 DIGEST_WEEKDAY = 0  # Monday
 DIGEST_HOUR = 9
-
-
-def rhythm_of(pair: Pair) -> Rhythm:
-    return Rhythm(
-        frequency=Frequency(pair.frequency),
-        interval=pair.interval,
-        weekday=pair.weekday,
-        local_time=pair.local_time,
-        duration_minutes=pair.duration_minutes,
-        timezone=pair.timezone,
-        start=pair.start,
-        format=MeetingFormat(pair.format),
-        month_week=pair.month_week,
-    )
 
 
 def session_subject(meeting: MeetingSession) -> str:

@@ -74,8 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         + "`.",
     },
     "error.bot_person": {
-        "en": "{who} is a bot: a pair is made of two people.",
-        "fr": "{who} est un bot : un binôme, c'est deux personnes.",
+        "en": "{who} is a bot: a pair is made of two people, e.g. `" + EXAMPLE_PAIR + "`.",
+        "fr": "{who} est un bot : un binôme, c'est deux personnes, par ex. `"
+        + EXAMPLE_PAIR_FR
+        + "`.",
     },
     "pair.usage": {
         "en": "Name the mentor, then the mentee, then the rhythm: `" + EXAMPLE_PAIR + "`. "
@@ -85,13 +87,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         + "`. Ou tapez `/mentor binome` seul pour ouvrir un formulaire.",
     },
     "pair.same_person": {
-        "en": "The mentor and the mentee must be two different people.",
-        "fr": "Le mentor et la personne mentorée doivent être deux personnes différentes.",
+        "en": "The mentor and the mentee must be two different people, e.g. `"
+        + EXAMPLE_PAIR
+        + "`.",
+        "fr": "Le mentor et la personne mentorée doivent être deux personnes différentes, par "
+        "ex. `" + EXAMPLE_PAIR_FR + "`.",
     },
     "pair.not_allowed": {
-        "en": "Only one of the two people, or a programme admin, can create this pair.",
+        "en": "Only one of the two people, or a programme admin, can create this pair. Ask one "
+        "of them to type it, e.g. `" + EXAMPLE_PAIR + "`.",
         "fr": "Seule l'une des deux personnes, ou un administrateur du programme, peut créer "
-        "ce binôme.",
+        "ce binôme. Demandez à l'une d'elles de le taper, par ex. `" + EXAMPLE_PAIR_FR + "`.",
     },
     "pair.exists": {
         "en": "{mentor} and {mentee} are already a pair. See `/mentor pairs`.",

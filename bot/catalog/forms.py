@@ -8,6 +8,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.submit": {"en": "Save", "fr": "Enregistrer"},
     "form.cancel": {"en": "Cancel", "fr": "Annuler"},
     "form.required": {"en": "Please fill this in.", "fr": "Merci de remplir ce champ."},
+    "form.invalid": {
+        "en": "Please pick one of the choices offered.",
+        "fr": "Merci de choisir parmi les options proposées.",
+    },
     "form.pair.mentor": {"en": "Mentor", "fr": "Mentor"},
     "form.pair.mentee": {"en": "Mentee", "fr": "Personne mentorée"},
     "form.pair.frequency": {"en": "How often", "fr": "Fréquence"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.acting import act
+from bot.actor_context import ActorContext
 from bot.command_parser import parse_command
 from bot.commands import (
     agenda_command,
@@ -17,7 +18,7 @@ from bot.commands import (
     skip_command,
     summary_command,
 )
-from bot.commands.context import ActorContext, CommandContext
+from bot.commands.context import CommandContext
 from bot.core import Core
 from bot.errors import UserError
 from bot.replies import Form, Reply

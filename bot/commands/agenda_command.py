@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bot.actor_context import ActorContext
 from bot.agenda_text import agenda_lines
 from bot.command_parser import fold
-from bot.commands.context import ActorContext, CommandContext
+from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
 from bot.people import mention, zone_of

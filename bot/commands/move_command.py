@@ -6,8 +6,9 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.actor_context import ActorContext
 from bot.commands.agenda_command import upcoming
-from bot.commands.context import ActorContext, CommandContext
+from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
 from bot.people import mention, zone_of

@@ -5,10 +5,10 @@ from __future__ import annotations
 from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
+from bot.pair_rhythm import rhythm_of
 from bot.people import mention, zone_of
 from bot.replies import Reply, Section
 from bot.rhythm_text import describe_rhythm, format_when
-from scheduler.planner import rhythm_of
 from storage.queries.pairs import pairs_of
 from storage.queries.sessions import next_session
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.actor_context import ActorContext
 from bot.commands.agenda_command import upcoming
-from bot.commands.context import ActorContext, CommandContext
+from bot.commands.context import CommandContext
 from bot.i18n import t
 from bot.people import mention, zone_of
 from bot.replies import Reply, say

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.notices import kinds
+from bot import notice_kinds as kinds
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone
 from bot.notices.digest_notice import digest

@@ -8,11 +8,11 @@ from sqlmodel import Session
 
 from bot.i18n import t
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.pair_rhythm import rhythm_of
 from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Reply, Section
 from bot.rhythm_text import describe_rhythm, format_when
-from scheduler.planner import rhythm_of
 from storage.models import Notification, Pair, Person
 from storage.queries.sessions import next_session
 

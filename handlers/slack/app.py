@@ -38,7 +38,6 @@ def build_slack_app(
 ) -> AsyncApp:
     client = interactive_client(token, api_url)
     app = AsyncApp(
-        token=token,
         signing_secret=signing_secret,
         client=client,
         # Socket Mode has no signatures to verify; HTTP mode always verifies them.

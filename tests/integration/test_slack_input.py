@@ -49,8 +49,8 @@ def count(running: RunningBot, model: type) -> int:
         (OUTSIDER, PAIR, "/mentor pair"),
         (MENTEE, f"pair <@{MENTOR}|claire> <@UBOTTY|otherbot> weekly on monday at 9:00", "UBOTTY"),
         (MENTEE, f"pair <@{MENTOR}|claire> <@UNOBODY|ghost> weekly on monday at 9:00", "UNOBODY"),
-        (MENTEE, "agenda add", "/mentor agenda add"),
-        (MENTEE, "move tomorrow-ish", "/mentor move"),
+        (MENTEE, "agenda add", "/mentor pair"),
+        (MENTEE, "move tomorrow-ish", "/mentor pair"),
         (MENTEE, "digest <#C0LEADS|leads>", "admin"),
     ],
 )
@@ -78,6 +78,8 @@ def test_moving_into_the_past_is_refused(running: RunningBot) -> None:
     running.answer(MENTEE, PAIR)
     answer = text_of(running.answer(MENTEE, "move 2026-11-01 10:00"))
     assert "2026" in answer and "/mentor move" in answer
+    assert "/mentor move" in text_of(running.answer(MENTEE, "move tomorrow-ish"))
+    assert "/mentor agenda add" in text_of(running.answer(MENTEE, "agenda add"))
     assert "3 December 2026" in text_of(running.answer(MENTEE, "next"))
 
 

@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.acting import act
-from bot.commands.context import ActorContext
+from bot.actor_context import ActorContext
 from bot.errors import UserError
 from bot.forms import now_in, session_label, skip_by_button
 from bot.replies import Reply

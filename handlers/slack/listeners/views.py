@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 
 from bot.acting import act
-from bot.commands.context import ActorContext
+from bot.actor_context import ActorContext
 from bot.errors import UserError
 from bot.forms import (
     AGENDA_FORM,
