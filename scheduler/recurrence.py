@@ -11,13 +11,13 @@ from bot.rhythm import Frequency, Rhythm
 
 
 def local_instant(day: date, at: time, zone: str) -> datetime:
-    """`day` at `at` in `zone`, aware.
+    """`day` at `at` in `zone`, as a UTC instant.
 
     A time skipped by a spring-forward change moves forward by the gap (02:30 → 03:30); a time
     that happens twice at a fall-back change is the first of the two.
     """
     naive = datetime.combine(day, at)
-    return tz.resolve_imaginary(naive.replace(tzinfo=ZoneInfo(zone), fold=0))
+    return tz.resolve_imaginary(naive.replace(tzinfo=ZoneInfo(zone), fold=0)).astimezone(UTC)
 
 
 def _rule(rhythm: Rhythm) -> rrule.rrule:
@@ -44,7 +44,7 @@ def session_starts(
     cursor = after.astimezone(ZoneInfo(zone)).replace(tzinfo=None) - timedelta(days=1)
     starts: list[datetime] = []
     for local in _rule(rhythm).xafter(cursor, inc=True):
-        instant = local_instant(local.date(), local.time(), zone).astimezone(UTC)
+        instant = local_instant(local.date(), local.time(), zone)
         if until is not None and instant > until:
             break
         if instant > after:
