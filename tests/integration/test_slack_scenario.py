@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR
@@ -98,9 +100,15 @@ def test_pair_agenda_reminders_summary_digest(
         assert secret not in read
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
+    return sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+
+
 def test_restart_sends_nothing_twice(
-    running: RunningBot, fake: FakeSlack, clock: ManualClock, sqlite_url: str
+    fake: FakeSlack, clock: ManualClock, database_url: str
 ) -> None:
+    running = RunningBot(database_url=database_url, fake=fake, clock=clock).start()
     running.answer(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 2, 17, 30, tzinfo=UTC))
     running.dispatch()
@@ -110,7 +118,7 @@ def test_restart_sends_nothing_twice(
 
     # Down for a day: the summary request fell due meanwhile and is still useful.
     clock.set(datetime(2026, 12, 3, 18, 30, tzinfo=UTC))
-    again = RunningBot(database_url=sqlite_url, fake=fake, clock=clock).start()
+    again = RunningBot(database_url=database_url, fake=fake, clock=clock).start()
     try:
         fake.wait_for(lambda: len(fake.calls("chat.postMessage")) == sent + 1)
         again.dispatch()
