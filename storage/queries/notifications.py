@@ -144,7 +144,6 @@ def was_sent(*, session: Session, kind: str, recipient: str, subject: str) -> bo
 
 
 def counts_by_status(*, session: Session) -> dict[str, int]:
-    rows = session.exec(
-        select(Notification.status, func.count()).group_by(Notification.status)  # type: ignore[call-overload]
-    )
-    return dict(rows)
+    """How many notifications are in each status."""
+    rows = session.execute(select(Notification.status, func.count()).group_by(Notification.status))
+    return {status: count for status, count in rows}
