@@ -222,8 +222,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "summary.no_session": {
         "en": "No session of your pair with {other} has ended yet, so there is nothing to "
-        "summarise.",
-        "fr": "Aucune séance de votre binôme avec {other} n'est encore terminée : rien à résumer.",
+        "summarise. After the session, reply to my message or type "
+        "`/mentor summary We agreed that…`.",
+        "fr": "Aucune séance de votre binôme avec {other} n'est encore terminée : rien à résumer. "
+        "Après la séance, répondez à mon message ou tapez "
+        "`/mentor compte-rendu Nous avons décidé…`.",
     },
     "summary.saved": {
         "en": "Saved as the summary of your session of {when}, and shared with {other}.",

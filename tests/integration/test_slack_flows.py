@@ -1,0 +1,123 @@
+"""The rest of a pair's life on Slack: moves, summaries, nudges, several pairs, digests off."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.clock import ManualClock
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR, OUTSIDER
+from tests.integration.harness import RunningBot, text_of
+
+PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
+SESSION_END = datetime(2026, 12, 3, 18, 0, tzinfo=UTC)
+
+
+def dms(fake: FakeSlack, user: str) -> list[str]:
+    return [text_of(m) for m in fake.messages_to(user)]
+
+
+def test_move_tells_the_other_side_in_their_zone_and_language(
+    running: RunningBot, fake: FakeSlack
+) -> None:
+    running.answer(MENTEE, PAIR)
+    running.settle()
+    fake.reset()
+    # Thomas types Montreal time: 12:30 there is 18:30 in Paris.
+    answer = text_of(running.answer(MENTEE, "move 2026-12-04 12:30"))
+    assert "Friday 4 December 2026, 12:30 (America/Montreal)" in answer
+    told = fake.wait_for(lambda: dms(fake, MENTOR))
+    assert "vendredi 4 décembre 2026, 18h30 (Europe/Paris)" in told[0]
+    assert "vendredi 4 décembre 2026" in text_of(running.answer(MENTOR, "prochaine"))
+
+
+def test_mentor_is_asked_after_a_day_then_both_nudged_once_then_nothing(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    running.dispatch()
+    fake.reset()
+    clock.set(SESSION_END)
+    running.dispatch()
+    assert len(fake.messages_to(MENTEE)) == 1 and fake.messages_to(MENTOR) == []
+    clock.set(datetime(2026, 12, 4, 18, 0, tzinfo=UTC))
+    running.dispatch()
+    assert "Comment s'est passée la séance" in dms(fake, MENTOR)[0]
+    clock.set(datetime(2026, 12, 5, 18, 0, tzinfo=UTC))
+    running.dispatch()
+    assert "last reminder" in dms(fake, MENTEE)[-1]
+    assert "dernier rappel" in dms(fake, MENTOR)[-1]
+    sent = len(fake.calls("chat.postMessage"))
+    clock.set(datetime(2026, 12, 9, 12, 0, tzinfo=UTC))
+    running.dispatch()
+    # Only the next session's reminders (due 9 December 17:00 UTC) are still to come.
+    assert len(fake.calls("chat.postMessage")) == sent
+
+
+def test_summary_command_records_and_shares(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    early = text_of(running.answer(MENTOR, "compte-rendu Trop tôt"))
+    assert "/mentor" in early  # no session has taken place yet
+    clock.set(SESSION_END)
+    running.dispatch()
+    fake.reset()
+    answer = text_of(running.answer(MENTOR, "compte-rendu Décision : Thomas présente le 10/12."))
+    assert "Enregistré comme compte-rendu" in answer
+    shared = fake.wait_for(lambda: dms(fake, MENTEE))
+    assert "Thomas présente le 10/12" in shared[0]
+    # The summary exists: a later DM is not taken for it, and gets a polite explanation.
+    fake.reset()
+    running.dm(MENTEE, "Thanks again!")
+    explained = fake.wait_for(lambda: dms(fake, MENTEE))
+    assert "/mentor help" in explained[0]
+    running.settle()
+    assert fake.messages_to(MENTOR) == []
+
+
+def test_the_bots_own_messages_and_edits_are_not_summaries(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    clock.set(SESSION_END)
+    running.dispatch()
+    fake.reset()
+    response, body = running.dm(MENTEE, "placeholder")
+    assert response.status_code == 200
+    own = body.replace('"user": "UTHOMAS"', '"user": "UBOT", "bot_id": "BBOT"').replace(
+        '"event_id": "Ev', '"event_id": "Bot'
+    )
+    running.post(own, "application/json")
+    edited = body.replace('"type": "message",', '"type": "message", "subtype": "message_changed",')
+    running.post(edited.replace('"event_id": "Ev', '"event_id": "Edit'), "application/json")
+    running.settle()
+    fake.wait_for(lambda: fake.messages_to(MENTOR))
+    assert len(fake.messages_to(MENTOR)) == 1  # the first, real reply only
+
+
+def test_someone_in_two_pairs_is_asked_which_one(running: RunningBot) -> None:
+    running.answer(MENTEE, PAIR)
+    running.answer(
+        MENTOR,
+        f"binome <@{MENTOR}|claire> <@{OUTSIDER}|oscar> mensuel le premier mardi à 12h",
+    )
+    asked = text_of(running.answer(MENTOR, "ordre-du-jour ajouter Budget"))
+    assert f"<@{MENTEE}>" in asked and f"<@{OUTSIDER}>" in asked
+    chosen = text_of(running.answer(MENTOR, f"ordre-du-jour <@{OUTSIDER}|oscar> ajouter Budget"))
+    assert "Budget" in chosen and "mardi 1 décembre 2026" in chosen
+    assert "Budget" not in text_of(running.answer(MENTEE, "agenda"))
+    pairs = text_of(running.answer(MENTOR, "binomes"))
+    assert f"<@{MENTEE}>" in pairs and f"<@{OUTSIDER}>" in pairs
+
+
+def test_digest_off_stops_the_digest(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
+    off = text_of(running.answer(ADMIN, f"digest off <#{LEADS_CHANNEL}|leads>"))
+    assert LEADS_CHANNEL in off
+    clock.set(datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
+    running.dispatch()
+    assert fake.messages_to(LEADS_CHANNEL) == []
