@@ -9,15 +9,16 @@ from zoneinfo import ZoneInfo
 from bot.actor_context import ActorContext
 from bot.commands.agenda_command import add_item
 from bot.commands.move_command import move
+from bot.commands.pair_command import create_and_confirm
 from bot.commands.skip_command import skip
 from bot.errors import UserError
 from bot.i18n import Lang, t
-from bot.pairs import check_new_pair, create_pair
+from bot.pairs import check_new_pair
 from bot.people import mention, zone_of
-from bot.replies import Reply, say
+from bot.replies import Reply
 from bot.rhythm import Frequency, MeetingFormat, RhythmDraft
 from bot.rhythm_parser import RhythmError, complete_rhythm
-from bot.rhythm_text import describe_rhythm, format_when
+from bot.rhythm_text import format_when
 from scheduler.recurrence import local_instant
 
 PAIR_FORM = "pair"
@@ -132,28 +133,7 @@ def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply 
     except RhythmError as error:
         field = "timezone" if error.code == "rhythm.unknown_zone" else "start"
         return FieldErrors({field: t(error.code, lang, **error.params)})
-    pair, first = create_pair(
-        session=ctx.session,
-        platform=ctx.platform,
-        actor=ctx.actor,
-        mentor=mentor,
-        mentee=mentee,
-        rhythm=rhythm,
-        now=ctx.now,
-    )
-    ctx.owes_now = True
-    return say(
-        t(
-            "pair.created",
-            lang,
-            mentor=mention(mentor),
-            mentee=mention(mentee),
-            rhythm=describe_rhythm(rhythm, lang),
-            first=format_when(first.starts_at, zone_of(ctx.actor, pair.timezone), lang)
-            if first
-            else "—",
-        )
-    )
+    return create_and_confirm(ctx, mentor, mentee, rhythm)
 
 
 def submit_agenda_form(ctx: ActorContext, session_id: int, text: str) -> Reply | FieldErrors:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from bot.actor_context import ActorContext
 from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
 from bot.pairs import check_new_pair, create_pair
 from bot.people import mention, zone_of
 from bot.replies import Form, Reply, say
+from bot.rhythm import Rhythm
 from bot.rhythm_parser import RhythmError, complete_rhythm, parse_rhythm
 from bot.rhythm_text import describe_rhythm, format_when
+from storage.models import Person
 
 PAIR_FORM = "pair"
 
@@ -35,6 +38,11 @@ def run(ctx: CommandContext) -> Reply | Form:
         )
     except RhythmError as error:
         raise UserError(error.code, **error.params) from error
+    return create_and_confirm(ctx, mentor, mentee, rhythm)
+
+
+def create_and_confirm(ctx: ActorContext, mentor: Person, mentee: Person, rhythm: Rhythm) -> Reply:
+    """Create the pair (its sessions and announcements) and tell the actor, in their zone."""
     pair, first = create_pair(
         session=ctx.session,
         platform=ctx.platform,
