@@ -15,7 +15,7 @@ from bot.errors import UserError
 from bot.i18n import Lang, t
 from bot.pairs import check_new_pair
 from bot.people import mention, zone_of
-from bot.replies import Reply
+from bot.replies import Form, Reply
 from bot.rhythm import Frequency, MeetingFormat, RhythmDraft
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import format_when
@@ -159,9 +159,30 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
         return FieldErrors({"date": t(error.key, ctx.lang, **error.params)})
 
 
-def skip_by_button(ctx: ActorContext, session_id: int) -> Reply:
+BUTTONS = ("session.skip", "session.move", "agenda.add")
+
+
+def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
+    """What a button of the bot's messages does: skip at once, or ask for a form."""
+    if action not in BUTTONS or not value.isdigit():
+        raise UserError("session.not_yours")
+    session_id = int(value)
     pair, meeting = ctx.own_session(session_id)
-    return skip(ctx, pair, meeting)
+    if action == "session.skip":
+        return skip(ctx, pair, meeting)
+    label = session_label(ctx, session_id)
+    if action == "agenda.add":
+        return Form(AGENDA_FORM, {"session": value, "label": label})
+    local = now_in(ctx)
+    return Form(
+        MOVE_FORM,
+        {
+            "session": value,
+            "label": label,
+            "date": local.date().isoformat(),
+            "time": f"{local:%H:%M}",
+        },
+    )
 
 
 def session_label(ctx: ActorContext, session_id: int) -> str:

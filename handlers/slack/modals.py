@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.forms import AGENDA_FORM, MOVE_FORM, PAIR_FORM, pair_form_choices
 from bot.i18n import Lang, t
+from bot.replies import Form
 from handlers.slack.blocks import mrkdwn, plain
 
 TITLE_MAX = 24
@@ -107,6 +108,16 @@ def move_modal(lang: Lang, *, session_id: int, label: str, day: str, at: str) ->
         _input("time", t("form.move.time", lang), {"type": "timepicker", "initial_time": at}),
     ]
     return _modal(MOVE_FORM, "form.move.title", lang, blocks, {"session": session_id})
+
+
+def form_modal(form: Form, lang: Lang) -> dict[str, Any]:
+    """The modal for a session form the core asked for (after a button)."""
+    session_id, label = int(form.values["session"]), form.values["label"]
+    if form.name == AGENDA_FORM:
+        return agenda_modal(lang, session_id=session_id, label=label)
+    return move_modal(
+        lang, session_id=session_id, label=label, day=form.values["date"], at=form.values["time"]
+    )
 
 
 def submitted_values(view: dict[str, Any]) -> dict[str, str | None]:

@@ -6,6 +6,7 @@ import json
 import time
 from datetime import UTC, datetime
 
+import httpx
 import pytest
 from sqlmodel import select
 
@@ -224,3 +225,51 @@ def test_reminder_buttons_skip_and_tell_the_other_side(
     assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
     fake.wait_for(lambda: len(fake.responses("skip")) == 2)
     assert "10 December 2026" in text_of(running.answer(MENTEE, "next"))
+
+
+def test_add_to_agenda_button_opens_a_modal_whose_submission_adds(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
+    running.dispatch()
+    reminder = fake.messages_to(MENTOR)[-1]
+    [value] = [
+        element["value"]
+        for block in reminder["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == "agenda.add"
+    ]
+    body = signing.block_actions_body(
+        user_id=MENTOR,
+        team_id=TEAM,
+        action_id="agenda.add",
+        value=value,
+        trigger_id="trigger-add",
+        response_url=fake.response_url("add"),
+        channel_id=f"D{MENTOR}",
+        message_ts="1767000000.000200",
+    )
+    assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    assert opened.response["ok"], opened.response
+    view = opened.args["view"]
+    assert view["title"]["text"] and "jeudi 3 décembre 2026" in text_of(view)
+
+    def submit(text: str) -> httpx.Response:
+        return running.post(
+            signing.view_submission_body(
+                user_id=MENTOR,
+                team_id=TEAM,
+                callback_id=view["callback_id"],
+                private_metadata=view["private_metadata"],
+                state_values={"text": {"text": signing.plain_text(text)}},
+            ),
+            "application/x-www-form-urlencoded",
+        )
+
+    refused = submit("x" * 1200)
+    assert refused.json()["response_action"] == "errors" and "text" in refused.json()["errors"]
+    assert submit("Mon bilan de mi-parcours").status_code == 200
+    assert "Mon bilan de mi-parcours" in text_of(running.answer(MENTEE, "agenda"))
