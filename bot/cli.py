@@ -1,15 +1,21 @@
-"""The `mentorbot` command: `serve` (HTTP) and `socket` (Socket Mode)."""
+"""The `mentorbot` command: `serve`, `socket`, `try` and `simulate`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import os
 import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 from dotenv import load_dotenv
 
+from bot.i18n import Lang, lang_from_locale
 from bot.settings import Settings, SettingsError
+from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_people
 
 
 def serve(settings: Settings) -> None:
@@ -41,26 +47,108 @@ def socket(settings: Settings) -> None:
     asyncio.run(run())
 
 
-COMMANDS = {"serve": serve, "socket": socket}
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("serve", help="Slack over HTTP on PORT (production)")
+    commands.add_parser("socket", help="Slack over Socket Mode (no public URL)")
+    trying = commands.add_parser("try", help="try Mentorbot in a simulated workspace")
+    trying.add_argument("--people", type=Path, help="TOML file of [[person]] tables")
+    trying.add_argument("--db", type=Path, help="SQLite file to keep (and resume) the session")
+    trying.add_argument("--script", type=Path, help="run these lines, then exit")
+    trying.add_argument("--start", help="the simulated clock's start, UTC (default: now)")
+    add_common(trying)
+    simulating = commands.add_parser("simulate", help="a synthetic programme over simulated time")
+    simulating.add_argument("--pairs", type=int, default=200)
+    simulating.add_argument("--weeks", type=int, default=12)
+    simulating.add_argument("--seed", type=int, default=7)
+    simulating.add_argument("--start", default="2027-01-04", help="first day (a date)")
+    simulating.add_argument("--plot", type=Path, help="write a PNG of the load")
+    add_common(simulating)
+    return root
+
+
+def add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=("en", "fr"), help="language of the terminal's own text")
+    command.add_argument("--no-color", action="store_true", help="plain text, no colour")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
-    parser.add_argument("command", choices=sorted(COMMANDS), help="how to run the bot")
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     load_dotenv(override=False)
+    quiet = args.command in ("try", "simulate")
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=logging.WARNING if quiet else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
-        COMMANDS[args.command](Settings.from_env())
-    except SettingsError as error:
+        if args.command == "try":
+            return try_command(args)
+        if args.command == "simulate":
+            return simulate_command(args)
+        {"serve": serve, "socket": socket}[args.command](Settings.from_env())
+    except (SettingsError, PeopleFileError, ValueError) as error:
         print(f"mentorbot: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def terminal_lang(args: argparse.Namespace) -> Lang:
+    return args.lang or lang_from_locale(os.environ.get("LANG", "en").split(".")[0])
+
+
+def colour_for(args: argparse.Namespace) -> bool:
+    return not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def try_command(args: argparse.Namespace) -> int:
+    """`mentorbot try`: an interactive (or scripted) session in a simulated workspace."""
+    from handlers.terminal.try_session import Inputs, TrySession
+
+    people = load_people(args.people) if args.people else DEFAULT_PEOPLE
+    start = (
+        datetime.fromisoformat(args.start).replace(tzinfo=UTC)
+        if args.start
+        else datetime.now(UTC).replace(second=0, microsecond=0)
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        path = args.db or Path(scratch) / "try.db"
+        session = TrySession.open(
+            people=people,
+            database_url=f"sqlite:///{path}",
+            start=start,
+            out=sys.stdout,
+            lang=terminal_lang(args),
+            colour=colour_for(args),
+        )
+        if args.script:
+            with args.script.open(encoding="utf-8") as script:
+                session.run(Inputs(session.console, iter(script)))
+        else:
+            session.run(Inputs(session.console))
+        session.core.db.engine.dispose()
+    return 0
+
+
+def simulate_command(args: argparse.Namespace) -> int:
+    """`mentorbot simulate`: the load of a synthetic programme, week by week."""
+    from handlers.terminal.simulation import simulate
+
+    if args.pairs < 1 or args.weeks < 1:
+        raise ValueError("--pairs and --weeks must be at least 1")
+    report = simulate(
+        pairs=args.pairs,
+        weeks=args.weeks,
+        seed=args.seed,
+        start=date.fromisoformat(args.start),
+        out=sys.stdout,
+        lang=terminal_lang(args),
+        plot=args.plot,
+    )
+    return 0 if report.ok else 1
 
 
 if __name__ == "__main__":

@@ -147,3 +147,12 @@ def counts_by_status(*, session: Session) -> dict[str, int]:
     """How many notifications are in each status."""
     rows = session.execute(select(Notification.status, func.count()).group_by(Notification.status))
     return {status: count for status, count in rows}
+
+
+def next_due_after(*, session: Session, after: datetime) -> datetime | None:
+    """When the next pending notification falls due, strictly after `after`."""
+    return session.exec(
+        select(func.min(Notification.due_at)).where(
+            Notification.status == PENDING, Notification.due_at > after
+        )
+    ).first()

@@ -1,0 +1,106 @@
+"""Catalog entries for `mentorbot try` and `mentorbot simulate` (the terminal front end)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "try.welcome": {
+        "en": "Mentorbot in a simulated workspace. People: {people}. You are {actor}. "
+        "The clock shows {now}. Type `help` for what you can do.",
+        "fr": "Mentorbot dans un espace simulé. Personnes : {people}. Vous êtes {actor}. "
+        "L'horloge indique {now}. Tapez `aide` pour voir ce que vous pouvez faire.",
+    },
+    "try.help": {
+        "en": "as NAME — type as someone else ({people})\n"
+        "/mentor …  — any Mentorbot command, e.g. /mentor pair @claire @thomas every 2 weeks "
+        "on thursday at 18:00 tz Europe/Paris\n"
+        "any other text — a direct message to the bot (a reply to its summary request)\n"
+        "press N — press button [N] of a message sent to you\n"
+        "clock — the simulated time; advance 1d / 3h / 30m — move it; "
+        "at 2026-12-03 18:05 — move it to a moment (UTC)\n"
+        "people — who is here; quit — leave",
+        "fr": "comme NOM — écrire en tant qu'une autre personne ({people})\n"
+        "/mentor …  — toute commande de Mentorbot, par ex. /mentor binome @claire @thomas "
+        "toutes les 2 semaines le jeudi à 18h fuseau Europe/Paris\n"
+        "tout autre texte — un message privé au bot (une réponse à sa demande de compte-rendu)\n"
+        "appuyer N — appuyer sur le bouton [N] d'un message qui vous a été envoyé\n"
+        "horloge — l'heure simulée ; avancer 1j / 3h / 30m — la faire avancer ; "
+        "a 2026-12-03 18:05 — l'amener à un moment (UTC)\n"
+        "personnes — qui est là ; quitter — sortir",
+    },
+    "try.now_acting": {"en": "You are now {actor}.", "fr": "Vous êtes maintenant {actor}."},
+    "try.unknown_person": {
+        "en": "There is nobody called “{name}” here. People: {people}.",
+        "fr": "Personne ne s'appelle « {name} » ici. Personnes : {people}.",
+    },
+    "try.clock": {
+        "en": "It is {now}. {locals}",
+        "fr": "Il est {now}. {locals}",
+    },
+    "try.clock.local": {"en": "{time} for {name}", "fr": "{time} pour {name}"},
+    "try.bad_duration": {
+        "en": "Say how far to move the clock, e.g. `advance 1d`, `advance 3h`, `advance 45m`.",
+        "fr": "Dites de combien avancer l'horloge, par ex. `avancer 1j`, `avancer 3h`, "
+        "`avancer 45m`.",
+    },
+    "try.bad_moment": {
+        "en": "Give a moment to come, in UTC, e.g. `at 2026-12-03 18:05`.",
+        "fr": "Donnez un moment à venir, en UTC, par ex. `a 2026-12-03 18:05`.",
+    },
+    "try.no_button": {
+        "en": "There is no button [{number}] in your messages. Buttons are numbered in the "
+        "messages sent to you.",
+        "fr": "Il n'y a pas de bouton [{number}] dans vos messages. Les boutons sont numérotés "
+        "dans les messages qui vous sont envoyés.",
+    },
+    "try.not_your_button": {
+        "en": "Button [{number}] is in {owner}'s messages: type `as {owner}` first.",
+        "fr": "Le bouton [{number}] est dans les messages de {owner} : tapez d'abord "
+        "`comme {owner}`.",
+    },
+    "try.dm_to": {"en": "DM to {name}", "fr": "Message privé à {name}"},
+    "try.channel": {"en": "in #{channel}", "fr": "dans #{channel}"},
+    "try.only_you": {"en": "only {name} sees", "fr": "visible seulement par {name}"},
+    "try.form": {
+        "en": "Form “{title}” (an empty answer keeps the value in brackets):",
+        "fr": "Formulaire « {title} » (une réponse vide garde la valeur entre crochets) :",
+    },
+    "try.form.choose": {"en": "choose a number", "fr": "choisissez un numéro"},
+    "try.form.errors": {
+        "en": "Nothing was saved: {errors}",
+        "fr": "Rien n'a été enregistré : {errors}",
+    },
+    "try.form.ended": {
+        "en": "The form was left unfinished; nothing was saved.",
+        "fr": "Le formulaire n'a pas été terminé ; rien n'a été enregistré.",
+    },
+    "try.bye": {"en": "Bye.", "fr": "Au revoir."},
+    "simulate.week": {
+        "en": "week {week} ({start}): {total} messages — {kinds}; busiest minute {peak_at} UTC "
+        "with {peak}",
+        "fr": "semaine {week} ({start}) : {total} messages — {kinds} ; minute la plus chargée "
+        "{peak_at} UTC avec {peak}",
+    },
+    "simulate.quiet_week": {
+        "en": "week {week} ({start}): no messages",
+        "fr": "semaine {week} ({start}) : aucun message",
+    },
+    "simulate.header": {
+        "en": "Simulated programme: {pairs} pairs over {weeks} weeks from {start} (seed {seed}); "
+        "{skipped} sessions skipped, {unanswered} summaries never written.",
+        "fr": "Programme simulé : {pairs} binômes sur {weeks} semaines à partir du {start} "
+        "(graine {seed}) ; {skipped} séances annulées, {unanswered} comptes-rendus jamais écrits.",
+    },
+    "simulate.check_ok": {
+        "en": "check: OK — {owed} notifications owed and due, {sent} sent exactly once, "
+        "{dropped} dropped as no longer useful, 0 failed, 0 left pending.",
+        "fr": "vérification : OK — {owed} notifications dues, {sent} envoyées exactement une "
+        "fois, {dropped} abandonnées car devenues inutiles, 0 en échec, 0 en attente.",
+    },
+    "simulate.check_failed": {
+        "en": "check: FAILED — {problems}",
+        "fr": "vérification : ÉCHEC — {problems}",
+    },
+    "simulate.plot_missing": {
+        "en": "--plot needs matplotlib: pip install 'mentorbot[plot]'.",
+        "fr": "--plot a besoin de matplotlib : pip install 'mentorbot[plot]'.",
+    },
+    "simulate.plotted": {"en": "Plot written to {path}.", "fr": "Graphique écrit dans {path}."},
+}

@@ -1,0 +1,1 @@
+"""The terminal front end: `mentorbot try` and `mentorbot simulate`."""
