@@ -45,15 +45,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Donnez un moment à venir, en UTC, par ex. `a 2026-12-03 18:05`.",
     },
     "try.no_button": {
-        "en": "There is no button [{number}] in your messages. Buttons are numbered in the "
-        "messages sent to you.",
-        "fr": "Il n'y a pas de bouton [{number}] dans vos messages. Les boutons sont numérotés "
-        "dans les messages qui vous sont envoyés.",
-    },
-    "try.not_your_button": {
-        "en": "Button [{number}] is in {owner}'s messages: type `as {owner}` first.",
-        "fr": "Le bouton [{number}] est dans les messages de {owner} : tapez d'abord "
-        "`comme {owner}`.",
+        "en": "There is no button [{number}] in your messages. Each person's buttons are "
+        "numbered in the messages sent to them: type `as NAME` to press someone else's.",
+        "fr": "Il n'y a pas de bouton [{number}] dans vos messages. Les boutons de chacun sont "
+        "numérotés dans les messages qui lui sont envoyés : tapez `comme NOM` pour appuyer sur "
+        "ceux d'une autre personne.",
     },
     "try.dm_to": {"en": "DM to {name}", "fr": "Message privé à {name}"},
     "try.channel": {"en": "in #{channel}", "fr": "dans #{channel}"},

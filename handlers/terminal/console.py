@@ -1,5 +1,5 @@
-"""What the bot says, printed as a person would read it: whose DM or which channel, buttons
-numbered so that `press N` can click them."""
+"""What the bot says, printed as a person would read it: whose DM or which channel, and each
+person's buttons numbered in their own series, so that `press N` clicks one of theirs."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ class Console:
     out: TextIO
     lang: Lang
     colour: bool = False
-    buttons: dict[int, OfferedButton] = field(default_factory=dict)
-    _numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
+    buttons: dict[tuple[str, int], OfferedButton] = field(default_factory=dict)
+    _numbers: dict[str, itertools.count] = field(default_factory=dict)
 
     def paint(self, text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if self.colour else text
@@ -55,7 +55,7 @@ class Console:
         self.line(t(key, self.lang, **params), YELLOW)
 
     def show(self, heading: str, reply: Reply, *, owner: str | None) -> None:
-        """One message under a heading line; its buttons numbered (owner: who may press)."""
+        """One message under a heading line; its buttons numbered in the owner's own series."""
         self.line(f"┌─ {heading}", RED if reply.is_error else CYAN)
         body: list[str] = []
         if reply.title:
@@ -66,9 +66,10 @@ class Console:
             body.extend(self.markup(section.text).splitlines())
         if reply.buttons and owner is not None:
             offered = []
+            numbers = self._numbers.setdefault(owner, itertools.count(1))
             for button in reply.buttons:
-                number = next(self._numbers)
-                self.buttons[number] = OfferedButton(number, owner, button)
+                number = next(numbers)
+                self.buttons[(owner, number)] = OfferedButton(number, owner, button)
                 offered.append(f"[{number}] {button.label}")
             body.append(self.paint("   ".join(offered), YELLOW))
         if reply.note:

@@ -35,6 +35,7 @@ from bot.forms import (
 )
 from bot.i18n import Lang, lang_from_locale, t
 from bot.replies import Form, Reply
+from bot.rhythm_text import format_time, format_when, weekday_name
 from bot.summaries import handle_direct_message
 from handlers.terminal.console import Console, TerminalMessenger
 from handlers.terminal.people import SimPerson
@@ -156,7 +157,7 @@ class TrySession:
             return True
         word, _, rest = text.partition(" ")
         if fold(word) == "/mentor":
-            self.command(rest)
+            self.command(rest, inputs)
             return True
         action = WORDS.get(fold(word))
         if action == "quit":
@@ -177,11 +178,11 @@ class TrySession:
         return True
 
     # What people do.
-    def command(self, rest: str) -> None:
+    def command(self, rest: str, inputs: Inputs) -> None:
         result = handle_command(
             self.core, platform=PLATFORM, actor_id=self.actor, text=self._references(rest)
         )
-        self._answer(result)
+        self._answer(result, inputs)
 
     def direct_message(self, text: str) -> None:
         number = next(self._events)
@@ -197,12 +198,9 @@ class TrySession:
 
     def press(self, rest: str, inputs: Inputs) -> None:
         number = int(rest) if rest.isdigit() else -1
-        offered = self.console.buttons.get(number)
+        offered = self.console.buttons.get((self.actor, number))
         if offered is None:
             self.console.problem("try.no_button", number=rest)
-            return
-        if offered.owner != self.actor:
-            self.console.problem("try.not_your_button", number=number, owner=offered.owner)
             return
         button = offered.button
         result = act(
@@ -358,7 +356,9 @@ class TrySession:
         return lang_from_locale(self.people[self.actor].locale)
 
     def _now_text(self) -> str:
-        return f"{self.clock.now():%A %Y-%m-%d %H:%M} UTC"
+        return format_when(self.clock.now(), "UTC", self.console.lang)
 
     def _local(self, zone: str) -> str:
-        return f"{self.clock.now().astimezone(ZoneInfo(zone)):%a %H:%M}"
+        local = self.clock.now().astimezone(ZoneInfo(zone))
+        weekday = weekday_name(local.weekday(), self.console.lang)
+        return f"{weekday} {format_time(local.time(), self.console.lang)}"

@@ -1,0 +1,126 @@
+"""`mentorbot try`: a scripted session prints what each person would read, when they would."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+
+from bot.cli import main
+from handlers.terminal.people import DEFAULT_PEOPLE
+from handlers.terminal.try_session import Inputs, TrySession
+
+SCRIPT = """\
+# Thomas (Montreal, English) and Claire (Paris, French) agree their rhythm.
+as thomas
+/mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris
+/mentor agenda add Prepare my promotion file
+as lea
+/mentor digest #leads
+advance 2d9h
+as claire
+press 1
+Partager mon parcours
+at 2026-12-03 18:05
+as thomas
+We agreed: I draft the roadmap by 10 December.
+at 2026-12-07 08:30
+clock
+"""
+
+
+def run(script: str, tmp_path, lang: str = "en") -> str:
+    out = io.StringIO()
+    session = TrySession.open(
+        people=DEFAULT_PEOPLE,
+        database_url=f"sqlite:///{tmp_path / 'try.db'}",
+        start=datetime(2026, 11, 30, 8, 0, tzinfo=UTC),
+        out=out,
+        lang=lang,  # type: ignore[arg-type]
+        colour=False,
+    )
+    session.run(Inputs(session.console, iter(script.splitlines(keepends=True))))
+    return out.getvalue()
+
+
+def blocks(printed: str) -> list[str]:
+    """Each printed message: its heading line and body, as one string."""
+    return re.findall(r"┌─ .*?\n└─", printed, flags=re.S)
+
+
+def test_a_pair_first_two_weeks(tmp_path) -> None:
+    printed = run(SCRIPT, tmp_path)
+    messages = blocks(printed)
+
+    announced = [m for m in messages if "2026-11-30 08:00 UTC" in m and "DM to" in m]
+    assert any("@claire" in m and "Un nouveau binôme" in m for m in announced)
+    assert any("@thomas" in m and "A new mentoring pair" in m for m in announced)
+
+    # The reminders come 24 h before 18:00 Paris, that is at 17:00 UTC the day before.
+    reminders = [m for m in messages if "2026-12-02 17:00 UTC" in m]
+    assert len(reminders) == 2
+    assert all("Prepare my promotion file" in m for m in reminders)
+    assert any("[1] Ajouter à l'ordre du jour" in m for m in reminders)
+
+    # Claire pressed "add to agenda" in her reminder and answered the prompted field.
+    assert "Sujet: Partager mon parcours" in printed or "Sujet : Partager" in printed
+    assert any("Ajouté à l'ordre du jour" in m for m in messages)
+
+    request = [m for m in messages if "2026-12-03 18:00 UTC" in m]
+    assert len(request) == 1 and "@thomas" in request[0] and "How did it go?" in request[0]
+
+    shared = [m for m in messages if "Claire Martin" in m and "Compte-rendu de séance" in m]
+    assert len(shared) == 1 and "I draft the roadmap by 10 December" in shared[0]
+
+    [digest] = [m for m in messages if "#leads" in m.splitlines()[0]]
+    assert "2026-12-07 08:00 UTC" in digest and "1 tenues" in digest
+    for secret in ("roadmap", "promotion", "Partager"):
+        assert secret not in digest
+
+    assert "It is Monday 7 December 2026, 08:30 (UTC)" in printed
+    assert printed.rstrip().endswith("Bye.")
+
+
+def test_bad_input_gets_a_clear_answer(tmp_path) -> None:
+    printed = run(
+        "as thomas\nas nobody\npress 9\nadvance soon\nat yesterday\n/mentor dance\n", tmp_path
+    )
+    assert "There is nobody called “nobody” here" in printed
+    assert "There is no button [9]" in printed
+    assert "e.g. `advance 1d`" in printed
+    assert "I don't know the command `dance`" in printed
+
+
+def test_french_terminal_and_pair_form(tmp_path) -> None:
+    printed = run(
+        "comme claire\n/mentor binome\nclaire\nthomas\n2\n4\n18:30\n\n\n\n\nhorloge\n",
+        tmp_path,
+        lang="fr",
+    )
+    assert "Vous êtes maintenant claire." in printed
+    assert "Formulaire « Nouveau binôme »" in printed
+    assert (
+        "C'est fait : @claire accompagne @thomas, toutes les 2 semaines le jeudi à 18h30" in printed
+    )
+    assert "Il est lundi 30 novembre 2026, 8h00 (UTC)" in printed
+
+
+def test_command_line_script_and_people_file(tmp_path, capsys) -> None:
+    people = tmp_path / "people.toml"
+    people.write_text(
+        '[[person]]\nhandle = "ana"\nname = "Ana"\ntimezone = "America/Sao_Paulo"\n'
+        'locale = "en-US"\n\n[[person]]\nhandle = "ben"\ntimezone = "Europe/Berlin"\n',
+        encoding="utf-8",
+    )
+    script = tmp_path / "script.txt"
+    script.write_text(
+        "/mentor pair @ana @ben weekly on monday at 10:00\npeople\n", encoding="utf-8"
+    )
+    code = main(
+        ["try", "--people", str(people), "--script", str(script), "--start", "2026-11-30T08:00"]
+    )
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "@ana — Ana, America/Sao_Paulo" in printed and "America/Sao_Paulo" in printed
+    people.write_text("[[person]]\nhandle = 'solo'\n", encoding="utf-8")
+    assert main(["try", "--people", str(people), "--script", str(script)]) == 2
