@@ -32,6 +32,16 @@ ALIASES: dict[str, str] = {
     "cr": "summary",
     "digest": "digest",
     "synthese": "digest",
+    "journal": "journal",
+    "help-me": "help-me",
+    "helpme": "help-me",
+    "aide-moi": "help-me",
+    "mediation": "help-me",
+    "end": "end",
+    "terminer": "end",
+    "thanks": "thanks",
+    "thank": "thanks",
+    "merci": "thanks",
 }
 
 

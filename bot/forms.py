@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.actor_context import ActorContext
 from bot.commands.agenda_command import add_item
+from bot.commands.end_command import end
 from bot.commands.move_command import move
 from bot.commands.pair_command import create_and_confirm
 from bot.commands.skip_command import skip
@@ -159,13 +160,15 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
         return FieldErrors({"date": t(error.key, ctx.lang, **error.params)})
 
 
-BUTTONS = ("session.skip", "session.move", "agenda.add")
+BUTTONS = ("session.skip", "session.move", "agenda.add", "pair.end")
 
 
 def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
     """What a button of the bot's messages does: skip at once, or ask for a form."""
     if action not in BUTTONS or not value.isdigit():
         raise UserError("session.not_yours")
+    if action == "pair.end":
+        return end(ctx, ctx.own_pair(int(value)))
     session_id = int(value)
     pair, meeting = ctx.own_session(session_id)
     if action == "session.skip":

@@ -48,6 +48,9 @@ class Pair(SQLModel, table=True):
     start: date
     format: str = Field(max_length=16)
     planned_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    reverse: bool = False  # reverse mentoring: the junior person mentors the senior one
+    ended_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    ended_by_id: int | None = Field(default=None, foreign_key="person.id")
 
 
 class MeetingSession(SQLModel, table=True):
@@ -121,3 +124,24 @@ class ProcessedEvent(SQLModel, table=True):
 
     event_id: str = Field(primary_key=True, max_length=128)
     received_at: datetime = Field(sa_column=_instant())
+
+
+class JournalEntry(SQLModel, table=True):
+    """A private learning-journal entry: only its author ever reads it."""
+
+    __tablename__ = "journal_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    author_id: int = Field(foreign_key="person.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=_instant())
+
+
+class Thanks(SQLModel, table=True):
+    """A thank-you one member sends the other, delivered as a DM."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pair_id: int = Field(foreign_key="pair.id", index=True)
+    author_id: int = Field(foreign_key="person.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=_instant())

@@ -10,13 +10,17 @@ from bot.command_parser import parse_command
 from bot.commands import (
     agenda_command,
     digest_command,
+    end_command,
     help_command,
+    help_me_command,
+    journal_command,
     move_command,
     next_command,
     pair_command,
     pairs_command,
     skip_command,
     summary_command,
+    thanks_command,
 )
 from bot.commands.context import CommandContext
 from bot.core import Core
@@ -35,6 +39,10 @@ COMMANDS: dict[str, Handler] = {
     "move": move_command.run,
     "summary": summary_command.run,
     "digest": digest_command.run,
+    "journal": journal_command.run,
+    "help-me": help_me_command.run,
+    "end": end_command.run,
+    "thanks": thanks_command.run,
 }
 
 

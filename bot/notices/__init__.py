@@ -11,6 +11,7 @@ from bot import notice_kinds as kinds
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone
 from bot.notices.digest_notice import digest
+from bot.notices.lifecycle_notices import help_requested, pair_ended, thanks
 from bot.notices.pair_notices import pair_created
 from bot.notices.session_notices import reminder, summary_nudge, summary_request
 from bot.notices.summary_notices import dm_not_expected, summary_recorded, summary_shared
@@ -31,6 +32,9 @@ COMPOSERS: dict[str, Composer] = {
     kinds.SESSION_SKIPPED: session_skipped,
     kinds.SESSION_MOVED: session_moved,
     kinds.DIGEST: digest,
+    kinds.PAIR_ENDED: pair_ended,
+    kinds.HELP_REQUESTED: help_requested,
+    kinds.THANKS: thanks,
 }
 
 

@@ -9,6 +9,7 @@ from sqlmodel import Session, or_, select
 from storage.models import Pair
 
 ACTIVE = "active"
+ENDED = "ended"
 
 
 def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
@@ -55,3 +56,17 @@ def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[
             .limit(limit)
         )
     )
+
+
+def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> Pair | None:
+    """The most recent pair of these two people, whatever its status and their roles."""
+    return session.exec(
+        select(Pair)
+        .where(
+            or_(
+                (Pair.mentor_id == first_id) & (Pair.mentee_id == second_id),
+                (Pair.mentor_id == second_id) & (Pair.mentee_id == first_id),
+            )
+        )
+        .order_by(Pair.id.desc())  # type: ignore[union-attr]
+    ).first()

@@ -6,17 +6,26 @@ import hashlib
 import hmac
 import json
 import time
+import uuid
 from typing import Any
 from urllib.parse import urlencode
 
 API_APP_ID = "A0MENTOR"
+BOT_USER, BOT_ID = "UBOT", "BBOT"
+TEAM_DOMAIN = "mentoring"
+# The deprecated verification token Slack still puts in every payload; Bolt ignores it.
+TOKEN = "verification-token-unused"
 
 
 def sign(body: str, secret: str, timestamp: int) -> dict[str, str]:
-    """The headers Slack adds: `v0=` HMAC-SHA256 of `v0:{timestamp}:{body}`."""
+    """The headers Slack adds: `v0=` + HMAC-SHA256 hex of `v0:{timestamp}:{body}`."""
     base = f"v0:{timestamp}:{body}".encode()
     digest = hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
     return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest}"}
+
+
+def _channel_name(channel_id: str) -> str:
+    return "directmessage" if channel_id.startswith("D") else channel_id.lower()
 
 
 def slash_command_body(
@@ -29,19 +38,21 @@ def slash_command_body(
     response_url: str,
     trigger_id: str,
     user_name: str = "user",
+    api_app_id: str = API_APP_ID,
 ) -> str:
+    """The form-encoded body of a slash command invocation."""
     return urlencode(
         {
-            "token": "verification-token-unused",
+            "token": TOKEN,
             "team_id": team_id,
-            "team_domain": "mentoring",
+            "team_domain": TEAM_DOMAIN,
             "channel_id": channel_id,
-            "channel_name": "general",
+            "channel_name": _channel_name(channel_id),
             "user_id": user_id,
             "user_name": user_name,
             "command": command,
             "text": text,
-            "api_app_id": API_APP_ID,
+            "api_app_id": api_app_id,
             "is_enterprise_install": "false",
             "response_url": response_url,
             "trigger_id": trigger_id,
@@ -49,13 +60,22 @@ def slash_command_body(
     )
 
 
-def event_body(*, event: dict[str, Any], team_id: str, event_id: str, event_time: int) -> str:
-    """The `event_callback` envelope of the Events API."""
+def event_body(
+    *,
+    event: dict[str, Any],
+    team_id: str,
+    event_id: str,
+    event_time: int,
+    api_app_id: str = API_APP_ID,
+) -> str:
+    """The JSON `event_callback` envelope of the Events API around `event`."""
     return json.dumps(
         {
-            "token": "verification-token-unused",
+            "token": TOKEN,
             "team_id": team_id,
-            "api_app_id": API_APP_ID,
+            "context_team_id": team_id,
+            "context_enterprise_id": None,
+            "api_app_id": api_app_id,
             "event": event,
             "type": "event_callback",
             "event_id": event_id,
@@ -64,7 +84,7 @@ def event_body(*, event: dict[str, Any], team_id: str, event_id: str, event_time
                 {
                     "enterprise_id": None,
                     "team_id": team_id,
-                    "user_id": "UBOT",
+                    "user_id": BOT_USER,
                     "is_bot": True,
                     "is_enterprise_install": False,
                 }
@@ -75,24 +95,26 @@ def event_body(*, event: dict[str, Any], team_id: str, event_id: str, event_time
     )
 
 
-def dm_message_event(*, user: str, text: str, channel: str, ts: str) -> dict[str, Any]:
-    """A `message` event for a DM to the bot (`message.im`)."""
+def dm_message_event(
+    *, user: str, text: str, channel: str, ts: str, team: str = "T0MENTOR"
+) -> dict[str, Any]:
+    """A `message` event for a DM to the bot (the `message.im` subscription)."""
     return {
-        "client_msg_id": f"msg-{ts}",
+        "client_msg_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{channel}/{ts}")),
         "type": "message",
         "text": text,
         "user": user,
         "ts": ts,
-        "team": "T0MENTOR",
         "blocks": [
             {
                 "type": "rich_text",
-                "block_id": "rt",
+                "block_id": uuid.uuid5(uuid.NAMESPACE_OID, ts).hex[:5],
                 "elements": [
                     {"type": "rich_text_section", "elements": [{"type": "text", "text": text}]}
                 ],
             }
         ],
+        "team": team,
         "channel": channel,
         "event_ts": ts,
         "channel_type": "im",
@@ -103,6 +125,10 @@ def _user(user_id: str, team_id: str) -> dict[str, str]:
     return {"id": user_id, "username": user_id.lower(), "name": user_id.lower(), "team_id": team_id}
 
 
+def _interaction(payload: dict[str, Any]) -> str:
+    return urlencode({"payload": json.dumps(payload)})
+
+
 def block_actions_body(
     *,
     user_id: str,
@@ -110,44 +136,120 @@ def block_actions_body(
     action_id: str,
     value: str,
     trigger_id: str,
-    response_url: str,
-    channel_id: str,
-    message_ts: str,
-    block_id: str = "actions",
+    response_url: str | None,
+    channel_id: str | None = None,
+    message_ts: str | None = None,
+    block_id: str = "b",
+    button_text: str = "Button",
+    view_id: str = "V0VIEW",
 ) -> str:
-    """A button click on a bot message in a DM (`block_actions`)."""
-    now = f"{time.time():.6f}"
-    payload = {
+    """A button click (`block_actions`) on a bot message, or in the modal `view_id` if no channel.
+
+    Slack sends no response_url for clicks in a modal: pass None there.
+    """
+    if (channel_id is None) != (message_ts is None):
+        raise ValueError("a click on a message needs both channel_id and message_ts")
+    text = {"type": "plain_text", "text": button_text, "emoji": True}
+    button = {"type": "button", "action_id": action_id, "text": text, "value": value}
+    payload: dict[str, Any] = {
         "type": "block_actions",
         "user": _user(user_id, team_id),
         "api_app_id": API_APP_ID,
-        "token": "verification-token-unused",
-        "container": {
+        "token": TOKEN,
+        "trigger_id": trigger_id,
+        "team": {"id": team_id, "domain": TEAM_DOMAIN},
+        "enterprise": None,
+        "is_enterprise_install": False,
+        "state": {"values": {}},
+    }
+    if channel_id is not None:
+        payload["container"] = {
             "type": "message",
             "message_ts": message_ts,
             "channel_id": channel_id,
             "is_ephemeral": False,
-        },
-        "trigger_id": trigger_id,
-        "team": {"id": team_id, "domain": "mentoring"},
-        "enterprise": None,
-        "is_enterprise_install": False,
-        "channel": {"id": channel_id, "name": "directmessage"},
-        "message": {"type": "message", "user": "UBOT", "ts": message_ts, "text": "…"},
-        "state": {"values": {}},
-        "response_url": response_url,
-        "actions": [
-            {
-                "action_id": action_id,
-                "block_id": block_id,
-                "text": {"type": "plain_text", "text": "button", "emoji": True},
-                "value": value,
-                "type": "button",
-                "action_ts": now,
-            }
-        ],
+        }
+        payload["channel"] = {"id": channel_id, "name": _channel_name(channel_id)}
+        payload["message"] = {
+            "user": BOT_USER,
+            "type": "message",
+            "ts": message_ts,
+            "bot_id": BOT_ID,
+            "app_id": API_APP_ID,
+            "text": button_text,
+            "team": team_id,
+            "blocks": [{"type": "actions", "block_id": block_id, "elements": [button]}],
+        }
+    else:
+        payload["container"] = {"type": "view", "view_id": view_id}
+        payload["view"] = _view(
+            view_id=view_id, team_id=team_id, callback_id="", private_metadata="", values={}
+        )
+    if response_url is not None:
+        payload["response_url"] = response_url
+    payload["actions"] = [
+        {
+            "action_id": action_id,
+            "block_id": block_id,
+            "text": text,
+            "value": value,
+            "type": "button",
+            "action_ts": f"{time.time():.6f}",
+        }
+    ]
+    return _interaction(payload)
+
+
+def _input_blocks(values: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The input blocks a modal with these state values would have had."""
+    blocks = []
+    for block_id, actions in values.items():
+        for action_id, state in actions.items():
+            element: dict[str, Any] = {"type": state["type"], "action_id": action_id}
+            if state["type"] == "static_select" and state.get("selected_option"):
+                element["options"] = [state["selected_option"]]
+            blocks.append(
+                {
+                    "type": "input",
+                    "block_id": block_id,
+                    "label": {"type": "plain_text", "text": block_id, "emoji": True},
+                    "optional": False,
+                    "dispatch_action": False,
+                    "element": element,
+                }
+            )
+    return blocks
+
+
+def _view(
+    *,
+    view_id: str,
+    team_id: str,
+    callback_id: str,
+    private_metadata: str,
+    values: dict[str, dict[str, dict[str, Any]]],
+) -> dict[str, Any]:
+    return {
+        "id": view_id,
+        "team_id": team_id,
+        "type": "modal",
+        "blocks": _input_blocks(values),
+        "private_metadata": private_metadata,
+        "callback_id": callback_id,
+        "state": {"values": values},
+        "hash": "1767000000.a1b2c3d4",
+        "title": {"type": "plain_text", "text": "Mentorbot", "emoji": True},
+        "clear_on_close": False,
+        "notify_on_close": False,
+        "close": {"type": "plain_text", "text": "Cancel", "emoji": True},
+        "submit": {"type": "plain_text", "text": "Save", "emoji": True},
+        "previous_view_id": None,
+        "root_view_id": view_id,
+        "app_id": API_APP_ID,
+        "external_id": "",
+        "app_installed_team_id": team_id,
+        "bot_id": BOT_ID,
     }
-    return urlencode({"payload": json.dumps(payload)})
 
 
 def view_submission_body(
@@ -158,50 +260,41 @@ def view_submission_body(
     private_metadata: str,
     state_values: dict[str, dict[str, dict[str, Any]]],
     view_id: str = "V0VIEW",
+    trigger_id: str = "1767000000.0001.c0ffee",
 ) -> str:
-    """A modal's submission (`view_submission`), its state keyed by block_id then action_id."""
-    payload = {
-        "type": "view_submission",
-        "team": {"id": team_id, "domain": "mentoring"},
-        "user": _user(user_id, team_id),
-        "api_app_id": API_APP_ID,
-        "token": "verification-token-unused",
-        "trigger_id": f"trigger-{view_id}",
-        "view": {
-            "id": view_id,
-            "team_id": team_id,
-            "type": "modal",
-            "blocks": [],
-            "private_metadata": private_metadata,
-            "callback_id": callback_id,
-            "state": {"values": state_values},
-            "hash": "1700000000.abcdef",
-            "title": {"type": "plain_text", "text": "Mentorbot"},
-            "clear_on_close": False,
-            "notify_on_close": False,
-            "close": None,
-            "submit": {"type": "plain_text", "text": "Save"},
-            "previous_view_id": None,
-            "root_view_id": view_id,
-            "app_id": API_APP_ID,
-            "external_id": "",
-            "app_installed_team_id": team_id,
-            "bot_id": "BBOT",
-        },
-        "response_urls": [],
-        "is_enterprise_install": False,
-        "enterprise": None,
-    }
-    return urlencode({"payload": json.dumps(payload)})
+    """A modal's submission (`view_submission`); state values keyed by block_id then action_id."""
+    return _interaction(
+        {
+            "type": "view_submission",
+            "team": {"id": team_id, "domain": TEAM_DOMAIN},
+            "user": _user(user_id, team_id),
+            "api_app_id": API_APP_ID,
+            "token": TOKEN,
+            "trigger_id": trigger_id,
+            "view": _view(
+                view_id=view_id,
+                team_id=team_id,
+                callback_id=callback_id,
+                private_metadata=private_metadata,
+                values=state_values,
+            ),
+            "response_urls": [],
+            "is_enterprise_install": False,
+            "enterprise": None,
+        }
+    )
 
 
+# The per-action state values of a view_submission, as Slack reports each element type.
 def users_select(user: str | None) -> dict[str, Any]:
     return {"type": "users_select", "selected_user": user}
 
 
 def static_select(value: str | None) -> dict[str, Any]:
     option = (
-        None if value is None else {"text": {"type": "plain_text", "text": value}, "value": value}
+        None
+        if value is None
+        else {"text": {"type": "plain_text", "text": value, "emoji": True}, "value": value}
     )
     return {"type": "static_select", "selected_option": option}
 

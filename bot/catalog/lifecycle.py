@@ -1,0 +1,129 @@
+"""Catalog entries for the life of a pair: journal, mediation, reverse mentoring, the end."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "journal.saved": {
+        "en": "Saved in your private journal ({count} entries). Only you can ever read it; "
+        "see them with `/mentor journal`.",
+        "fr": "Enregistré dans votre journal privé ({count} entrées). Vous seul·e pouvez le "
+        "lire ; relisez-le avec `/mentor journal`.",
+    },
+    "journal.title": {"en": "Your learning journal", "fr": "Votre journal d'apprentissage"},
+    "journal.empty": {
+        "en": "Your journal is empty. Write what you learnt, e.g. `/mentor journal Asking for "
+        "feedback early saved me a week.` Only you can read it.",
+        "fr": "Votre journal est vide. Notez ce que vous avez appris, par ex. `/mentor journal "
+        "Demander un retour tôt m'a fait gagner une semaine.` Vous seul·e pouvez le lire.",
+    },
+    "journal.row": {"en": "• *{date}* — {text}", "fr": "• *{date}* — {text}"},
+    "journal.more": {
+        "en": "Showing your last {shown} of {count} entries.",
+        "fr": "Voici vos {shown} dernières entrées sur {count}.",
+    },
+    "journal.too_long": {
+        "en": "That entry is {length} characters long; please keep it under {limit}.",
+        "fr": "Cette entrée fait {length} caractères ; merci de rester sous {limit}.",
+    },
+    "journal.reread": {
+        "en": "You have {count} entries in your private journal: reread them with "
+        "`/mentor journal` before the session.",
+        "fr": "Vous avez {count} entrées dans votre journal privé : relisez-les avec "
+        "`/mentor journal` avant la séance.",
+    },
+    "helpme.sent": {
+        "en": "I have told the programme's mediators that your pair with {other} needs help. "
+        "They know only who and when, nothing of what you wrote.",
+        "fr": "J'ai prévenu les médiateurs du programme que votre binôme avec {other} a besoin "
+        "d'aide. Ils savent seulement qui et quand, rien de ce que vous avez écrit.",
+    },
+    "helpme.no_mediator": {
+        "en": "No mediator is configured for this programme yet (ask your programme manager "
+        "to set MENTORBOT_ADMINS).",
+        "fr": "Aucun médiateur n'est encore configuré pour ce programme (demandez au "
+        "responsable du programme de renseigner MENTORBOT_ADMINS).",
+    },
+    "helpme.advice": {
+        "en": "Most difficulties ease when they are named early: tell {other} openly, in your "
+        "next session, what is not working for you, and agree on one change to try. If it "
+        "still does not work, ending the relationship is fine too: `/mentor end`.",
+        "fr": "La plupart des difficultés s'apaisent quand on les nomme tôt : dites ouvertement "
+        "à {other}, lors de la prochaine séance, ce qui ne vous convient pas, et convenez d'un "
+        "changement à essayer. Si cela ne marche toujours pas, mettre fin à la relation est "
+        "aussi possible : `/mentor terminer`.",
+    },
+    "helpme.title": {"en": "A pair asks for help", "fr": "Un binôme demande de l'aide"},
+    "helpme.body": {
+        "en": "{asker} says that the mentoring pair {mentor} → {mentee} is not working "
+        "(asked on {date}). Nothing of their exchanges is shared; please get in touch with "
+        "{asker}.",
+        "fr": "{asker} indique que le binôme {mentor} → {mentee} ne fonctionne pas (demande "
+        "du {date}). Rien de leurs échanges n'est partagé ; merci de contacter {asker}.",
+    },
+    "end.confirm": {
+        "en": "End your mentoring pair with {other}? Reminders stop; your history stays readable "
+        "by the two of you. Confirm with `/mentor end {mention} confirm` or the button.",
+        "fr": "Mettre fin à votre binôme avec {other} ? Les rappels s'arrêtent ; votre historique "
+        "reste lisible par vous deux. Confirmez avec `/mentor terminer {mention} confirmer` ou "
+        "le bouton.",
+    },
+    "button.end": {"en": "End the pair", "fr": "Terminer le binôme"},
+    "end.done": {
+        "en": "Your pair with {other} has ended. I have told {other}. Thank you for the time "
+        "you gave each other.",
+        "fr": "Votre binôme avec {other} est terminé. J'ai prévenu {other}. Merci pour le temps "
+        "que vous vous êtes accordé.",
+    },
+    "end.title": {"en": "Your mentoring pair has ended", "fr": "Votre binôme est terminé"},
+    "end.body": {
+        "en": "{actor} ended your mentoring pair with {other}. No more reminders; what you "
+        "wrote stays readable by the two of you.",
+        "fr": "{actor} a mis fin à votre binôme avec {other}. Plus de rappels ; ce que vous avez "
+        "écrit reste lisible par vous deux.",
+    },
+    "end.body.self": {
+        "en": "You ended your mentoring pair with {other}. No more reminders; what you wrote "
+        "stays readable by the two of you.",
+        "fr": "Vous avez mis fin à votre binôme avec {other}. Plus de rappels ; ce que vous avez "
+        "écrit reste lisible par vous deux.",
+    },
+    "end.retrospective": {
+        "en": "Before you move on, take five minutes for a retrospective: what has changed for "
+        "you since the start, and what was most useful? `/mentor journal …` keeps it for you.",
+        "fr": "Avant de passer à autre chose, prenez cinq minutes pour un bilan : qu'est-ce qui "
+        "a changé pour vous depuis le début, et qu'est-ce qui a été le plus utile ? "
+        "`/mentor journal …` le garde pour vous.",
+    },
+    "end.thank": {
+        "en": "Want to thank {other}? `/mentor thanks {mention} Thank you for …` — I deliver it "
+        "as a DM.",
+        "fr": "Envie de remercier {other} ? `/mentor merci {mention} Merci pour …` — je le "
+        "transmets en message privé.",
+    },
+    "end.become_mentor": {
+        "en": "You have been mentored: you could mentor someone now. Tell your programme "
+        "manager, or pair up directly with `/mentor pair @you @mentee …`.",
+        "fr": "Vous avez été accompagné·e : vous pourriez maintenant accompagner quelqu'un. "
+        "Dites-le au responsable du programme, ou créez un binôme avec "
+        "`/mentor binome @vous @mentore …`.",
+    },
+    "thanks.usage": {
+        "en": "Name the person and your words, e.g. `/mentor thanks @claire Thank you for your "
+        "patience.`",
+        "fr": "Nommez la personne et vos mots, par ex. `/mentor merci @claire Merci pour ta "
+        "patience.`",
+    },
+    "thanks.no_pair": {
+        "en": "You have never been in a mentoring pair with {who}.",
+        "fr": "Vous n'avez jamais été en binôme avec {who}.",
+    },
+    "thanks.sent": {"en": "Delivered to {other}.", "fr": "Transmis à {other}."},
+    "thanks.title": {"en": "A thank-you", "fr": "Un remerciement"},
+    "thanks.body": {
+        "en": "{author} thanks you for your mentoring pair:",
+        "fr": "{author} vous remercie pour votre binôme :",
+    },
+    "pair.not_yours": {
+        "en": "That pair is not one of your active pairs any more. See `/mentor pairs`.",
+        "fr": "Ce binôme ne fait plus partie de vos binômes actifs. Voir `/mentor binomes`.",
+    },
+    "pair.reverse": {"en": "reverse mentoring", "fr": "mentorat inversé"},
+}

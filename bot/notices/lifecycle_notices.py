@@ -1,0 +1,84 @@
+"""Messages about a pair's life: its end, a call for mediation, a thank-you."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.i18n import t
+from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.people import lang_of, mention, zone_of
+from bot.ports import Target
+from bot.replies import Reply, Section
+from bot.rhythm_text import format_when
+from storage.models import Notification, Pair, Person, Thanks
+from storage.queries.people import get_person
+
+
+def _member(session: Session, pair: Pair, reader: Person) -> Person:
+    other = session.get(Person, pair.mentee_id if reader.id == pair.mentor_id else pair.mentor_id)
+    if other is None:
+        raise Gone("other member unknown")
+    return other
+
+
+def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    reader = recipient_person(session, row.recipient)
+    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    if pair is None or pair.ended_at is None:
+        raise Gone("pair not ended")
+    lang, other = lang_of(reader), _member(session, pair, reader)
+    if pair.ended_by_id == reader.id:
+        body = t("end.body.self", lang, other=mention(other))
+    else:
+        body = t("end.body", lang, actor=mention(other), other=mention(other))
+    sections = [
+        Section(body),
+        Section(t("end.retrospective", lang)),
+        Section(t("end.thank", lang, other=mention(other), mention=mention(other))),
+    ]
+    if reader.id == pair.mentee_id:
+        sections.append(Section(t("end.become_mentor", lang)))
+    return person_target(reader), Reply(title=t("end.title", lang), sections=tuple(sections))
+
+
+def help_requested(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """To a mediator: who asked, about which pair, when — never any content."""
+    kind, platform, mediator = ([*row.recipient.split(":", 2), "", ""])[:3]
+    head, _, rest = row.subject.partition(":")
+    ids = rest.split("@")[0].split(":")
+    if kind != "u" or head != "help" or len(ids) != 2 or not all(i.isdigit() for i in ids):
+        raise Gone("malformed help request")
+    pair, asker = session.get(Pair, int(ids[0])), session.get(Person, int(ids[1]))
+    if pair is None or asker is None:
+        raise Gone("pair or asker unknown")
+    mentor, mentee = session.get(Person, pair.mentor_id), session.get(Person, pair.mentee_id)
+    if mentor is None or mentee is None:
+        raise Gone("member unknown")
+    reader = get_person(session=session, platform=platform, external_id=mediator)
+    lang = lang_of(reader) if reader else "en"
+    zone = zone_of(reader, zone_of(asker)) if reader else zone_of(asker)
+    body = t(
+        "helpme.body",
+        lang,
+        asker=mention(asker),
+        mentor=mention(mentor),
+        mentee=mention(mentee),
+        date=format_when(row.created_at, zone, lang),
+    )
+    target = Target(platform=platform, kind="dm", address=mediator)
+    return target, Reply(title=t("helpme.title", lang), sections=(Section(body),))
+
+
+def thanks(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    reader = recipient_person(session, row.recipient)
+    note = session.get(Thanks, subject_id(row.subject, "thanks"))
+    author = session.get(Person, note.author_id) if note else None
+    if note is None or author is None:
+        raise Gone("thanks unknown")
+    lang = lang_of(reader)
+    return person_target(reader), Reply(
+        title=t("thanks.title", lang),
+        sections=(Section(t("thanks.body", lang, author=mention(author))), Section(note.text)),
+    )
