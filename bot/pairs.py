@@ -39,6 +39,7 @@ def create_pair(
     mentee: Person,
     rhythm: Rhythm,
     now: datetime,
+    reverse: bool = False,
 ) -> tuple[Pair, MeetingSession | None]:
     """Store the pair, plan its sessions and owe both members the announcement."""
     assert actor.id and mentor.id and mentee.id
@@ -57,6 +58,7 @@ def create_pair(
         timezone=rhythm.timezone,
         start=rhythm.start,
         format=rhythm.format.value,
+        reverse=reverse,
     )
     session.add(pair)
     session.flush()

@@ -76,3 +76,9 @@ def describe_rhythm(rhythm: Rhythm, lang: Lang) -> str:
         duration=format_duration(rhythm.duration_minutes, lang),
         format=t(f"format.{rhythm.format.value}", lang),
     )
+
+
+def describe_pair_rhythm(rhythm: Rhythm, reverse: bool, lang: Lang) -> str:
+    """The rhythm, labelled when the pair is reverse mentoring."""
+    text = describe_rhythm(rhythm, lang)
+    return f"{text} ({t('pair.reverse', lang)})" if reverse else text

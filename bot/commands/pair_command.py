@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.actor_context import ActorContext
+from bot.command_parser import fold
 from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
@@ -11,10 +12,11 @@ from bot.people import mention, zone_of
 from bot.replies import Form, Reply, say
 from bot.rhythm import Rhythm
 from bot.rhythm_parser import RhythmError, complete_rhythm, parse_rhythm
-from bot.rhythm_text import describe_rhythm, format_when
+from bot.rhythm_text import describe_pair_rhythm, format_when
 from storage.models import Person
 
 PAIR_FORM = "pair"
+REVERSE_WORDS = {"reverse", "inverse", "inverse-mentoring"}
 
 
 def run(ctx: CommandContext) -> Reply | Form:
@@ -31,17 +33,22 @@ def run(ctx: CommandContext) -> Reply | Form:
         mentee=mentee,
         is_admin=ctx.core.is_admin(ctx.actor.external_id),
     )
+    words = command.rest.split()
+    reverse = any(fold(word) in REVERSE_WORDS for word in words)
+    rhythm_text = " ".join(word for word in words if fold(word) not in REVERSE_WORDS)
     try:
-        draft = parse_rhythm(command.rest)
+        draft = parse_rhythm(rhythm_text)
         rhythm = complete_rhythm(
             draft, default_timezone=zone_of(mentor, zone_of(ctx.actor)), now=ctx.now
         )
     except RhythmError as error:
         raise UserError(error.code, **error.params) from error
-    return create_and_confirm(ctx, mentor, mentee, rhythm)
+    return create_and_confirm(ctx, mentor, mentee, rhythm, reverse=reverse)
 
 
-def create_and_confirm(ctx: ActorContext, mentor: Person, mentee: Person, rhythm: Rhythm) -> Reply:
+def create_and_confirm(
+    ctx: ActorContext, mentor: Person, mentee: Person, rhythm: Rhythm, *, reverse: bool = False
+) -> Reply:
     """Create the pair (its sessions and announcements) and tell the actor, in their zone."""
     pair, first = create_pair(
         session=ctx.session,
@@ -51,6 +58,7 @@ def create_and_confirm(ctx: ActorContext, mentor: Person, mentee: Person, rhythm
         mentee=mentee,
         rhythm=rhythm,
         now=ctx.now,
+        reverse=reverse,
     )
     ctx.owes_now = True
     zone = zone_of(ctx.actor, pair.timezone)
@@ -60,7 +68,7 @@ def create_and_confirm(ctx: ActorContext, mentor: Person, mentee: Person, rhythm
             ctx.lang,
             mentor=mention(mentor),
             mentee=mention(mentee),
-            rhythm=describe_rhythm(rhythm, ctx.lang),
+            rhythm=describe_pair_rhythm(rhythm, reverse, ctx.lang),
             first=format_when(first.starts_at, zone, ctx.lang) if first else "—",
         )
     )

@@ -8,7 +8,7 @@ from bot.i18n import t
 from bot.pair_rhythm import rhythm_of
 from bot.people import mention, zone_of
 from bot.replies import Reply, Section
-from bot.rhythm_text import describe_rhythm, format_when
+from bot.rhythm_text import describe_pair_rhythm, format_when
 from storage.queries.pairs import pairs_of
 from storage.queries.sessions import next_session
 
@@ -29,7 +29,7 @@ def run(ctx: CommandContext) -> Reply:
                 ctx.lang,
                 role=t(role, ctx.lang),
                 other=mention(ctx.other_member(pair)),
-                rhythm=describe_rhythm(rhythm_of(pair), ctx.lang),
+                rhythm=describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang),
                 next=format_when(upcoming.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
                 if upcoming
                 else t("next.none", ctx.lang),

@@ -12,7 +12,7 @@ from bot.pair_rhythm import rhythm_of
 from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Reply, Section
-from bot.rhythm_text import describe_rhythm, format_when
+from bot.rhythm_text import describe_pair_rhythm, format_when
 from storage.models import Notification, Pair, Person
 from storage.queries.sessions import next_session
 
@@ -39,7 +39,11 @@ def pair_created(session: Session, row: Notification, now: datetime) -> tuple[Ta
         sections=(
             Section(t("pair.created.body", lang, role=role, other=mention(other))),
             Section(
-                t("pair.created.rhythm", lang, rhythm=describe_rhythm(rhythm_of(pair), lang))
+                t(
+                    "pair.created.rhythm",
+                    lang,
+                    rhythm=describe_pair_rhythm(rhythm_of(pair), pair.reverse, lang),
+                )
                 + "\n"
                 + t("pair.created.first", lang, when=when)
             ),

@@ -16,6 +16,7 @@ from bot.rhythm_text import format_duration, format_when
 from scheduler.planner import session_subject
 from storage.models import Notification
 from storage.queries.agenda import agenda_of
+from storage.queries.journal import journal_size
 
 SKIPPED = "skipped"
 
@@ -67,6 +68,9 @@ def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target
             else t("reminder.prepare.mentor", lang)
         ),
     ]
+    assert reader.id is not None
+    if entries := journal_size(session=session, author_id=reader.id):
+        sections.append(Section(t("journal.reread", lang, count=entries)))
     return person_target(reader), Reply(
         title=t("reminder.title", lang),
         sections=tuple(sections),

@@ -75,8 +75,10 @@ OPTION_COUNTS = {
     "radio_buttons": (1, 10),
     "overflow": (2, 5),
 }
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+INITIAL_FORMATS = {
+    "datepicker": ("initial_date", re.compile(r"\d{4}-\d{2}-\d{2}"), "YYYY-MM-DD"),
+    "timepicker": ("initial_time", re.compile(r"([01]\d|2[0-3]):[0-5]\d"), "HH:mm"),
+}
 
 
 class _Checker:
@@ -109,10 +111,10 @@ class _Checker:
         if not isinstance(obj, dict):
             self.fail(where, "must be a text object")
             return
-        kind = obj.get("type")
+        kind = str(obj.get("type"))
         allowed = ("plain_text",) if plain_only else ("plain_text", "mrkdwn")
         if kind not in allowed:
-            self.fail(f"{where}/type", f"must be {' or '.join(allowed)}, not {kind!r}")
+            self.fail(f"{where}/type", f"must be {' or '.join(allowed)}, not {obj.get('type')!r}")
             return
         self.keys(where, obj, TEXT_KEYS[kind])
         self.string(f"{where}/text", obj.get("text"), limit, required=True)
@@ -193,12 +195,10 @@ class _Checker:
                 self.fail(f"{where}/style", "must be primary or danger")
         elif kind == "plain_text_input":
             self.plain_text_input(where, element)
-        elif kind == "datepicker" and element.get("initial_date") is not None:
-            if not DATE.fullmatch(str(element["initial_date"])):
-                self.fail(f"{where}/initial_date", "must be YYYY-MM-DD")
-        elif kind == "timepicker" and element.get("initial_time") is not None:
-            if not TIME.fullmatch(str(element["initial_time"])):
-                self.fail(f"{where}/initial_time", "must be HH:mm")
+        elif kind in INITIAL_FORMATS:
+            key, pattern, shape = INITIAL_FORMATS[kind]
+            if element.get(key) is not None and not pattern.fullmatch(str(element[key])):
+                self.fail(f"{where}/{key}", f"must be {shape}")
 
     def plain_text_input(self, where: str, element: dict[str, Any]) -> None:
         low, high = element.get("min_length", 0), element.get("max_length", 3000)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,20 +14,29 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
-from tests.fakes.block_kit import validate_message, validate_view
+from tests.fakes.block_kit import validate_blocks, validate_message_text, validate_view
 
 T = TypeVar("T")
-TEAM = "T0MENTOR"
+BOT_USER, BOT_ID, APP_ID = "UBOT", "BBOT", "A0MENTOR"
+JSON_ARGS = ("blocks", "view", "attachments", "metadata")
+CHAT_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update")
+VIEW_METHODS = ("views.open", "views.update", "views.push")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Call:
-    """One request the bot made: the method (or `response_url:<name>`), its arguments, answer."""
+    """One request the bot made: the method (or `response_url:<name>`), its arguments, answer.
+
+    `args` has its JSON-encoded fields (blocks, view...) decoded; `time` is time.time();
+    `status` and `headers` are the HTTP status and the extra headers of the answer.
+    """
 
     method: str
     args: dict[str, Any]
     response: dict[str, Any]
-    at: float = field(default_factory=time.monotonic)
+    time: float
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -37,31 +47,72 @@ class _Failure:
     times: int
 
 
-class FakeSlack:
-    """Slack's Web API methods the bot calls, on 127.0.0.1, in a background thread."""
+def _truthy(value: Any) -> bool:
+    return value in (True, 1, "1", "true", "True")
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
+
+def _invalid(error: str, problems: list[str]) -> dict[str, Any]:
+    """Slack's answer to an invalid payload: the problems, also as response_metadata messages."""
+    return {
+        "ok": False,
+        "error": error,
+        "errors": problems,
+        "response_metadata": {"messages": [f"[ERROR] {p}" for p in problems]},
+    }
+
+
+class FakeSlack:
+    """The Slack Web API methods the bot calls, served on 127.0.0.1 from a background thread.
+
+    Starts serving on construction unless `autostart=False` (then call `start()`).
+    Posts to `C…` channels succeed only for `channels`; DMs only once conversations.open
+    (or a post to the user id) has opened them.
+    """
+
+    def __init__(
+        self,
+        *,
+        team_id: str = "T0MENTOR",
+        channels: Iterable[str] = ("C0GENERAL", "C0LEADS"),
+        autostart: bool = True,
+    ) -> None:
+        self.team_id = team_id
+        self._lock = threading.RLock()
         self._calls: list[Call] = []
         self._users: dict[str, dict[str, Any]] = {}
+        self._channels = set(channels)
         self._dm_channels: dict[str, str] = {}
+        self._messages: dict[tuple[str, str], dict[str, Any]] = {}
+        self._views: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, _Failure] = {}
-        self._ts = 1_767_000_000_000_100
+        self._ts = itertools.count(1_767_000_000_000_100, 100)
+        self._view_ids = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        if autostart:
+            self.start()
 
     # Life cycle.
-    def __enter__(self) -> FakeSlack:
+    def start(self) -> FakeSlack:
+        """Serve requests (idempotent)."""
+        if not self._thread.is_alive():
+            self._thread.start()
         return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        if self._thread.is_alive():
+            self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
 
     def __exit__(self, *_: object) -> None:
         self.stop()
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
     @property
     def port(self) -> int:
@@ -69,10 +120,11 @@ class FakeSlack:
 
     @property
     def base_url(self) -> str:
-        """The Web API base URL to give slack-sdk (`SLACK_API_URL`)."""
+        """The Web API base URL for slack-sdk's `base_url` (it appends the method name)."""
         return f"http://127.0.0.1:{self.port}/api/"
 
     def response_url(self, name: str) -> str:
+        """A response_url whose posts `responses(name)` returns."""
         return f"http://127.0.0.1:{self.port}/responses/{name}"
 
     # The workspace.
@@ -86,128 +138,276 @@ class FakeSlack:
         is_bot: bool = False,
         deleted: bool = False,
     ) -> None:
-        offset = datetime.now(UTC).astimezone(ZoneInfo(tz)).utcoffset()
-        self._users[user_id] = {
-            "id": user_id,
-            "team_id": TEAM,
-            "name": name,
-            "real_name": name.title(),
-            "deleted": deleted,
-            "tz": tz,
-            "tz_label": tz,
-            "tz_offset": int(offset.total_seconds()) if offset else 0,
-            "is_bot": is_bot,
-            "is_app_user": False,
-            "locale": locale,
-            "profile": {"display_name": name, "real_name": name.title()},
-        }
+        """A member users.info knows about."""
+        with self._lock:
+            self._users[user_id] = {
+                "id": user_id,
+                "team_id": self.team_id,
+                "name": name,
+                "real_name": name.title(),
+                "deleted": deleted,
+                "tz": tz,
+                "is_bot": is_bot,
+                "is_app_user": False,
+                "locale": locale,
+                "profile": {
+                    "display_name": name,
+                    "real_name": name.title(),
+                    "team": self.team_id,
+                },
+            }
+
+    def add_channel(self, channel_id: str) -> None:
+        """A channel the bot may post to."""
+        with self._lock:
+            self._channels.add(channel_id)
 
     def fail_next(
-        self, method: str, error: str = "ratelimited", *, status: int = 429, retry_after: int = 1,
+        self,
+        method: str,
+        error: str = "ratelimited",
+        *,
+        status: int = 429,
+        retry_after: int = 1,
         times: int = 1,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """The next `times` calls of `method` fail: HTTP `status` (429: Retry-After) or ok=false."""
         with self._lock:
             self._failures[method] = _Failure(error, status, retry_after, times)
 
     # Reading what happened.
     def calls(self, method: str | None = None) -> list[Call]:
+        """Every call so far (since `reset()`), or those of one method."""
         with self._lock:
             return [c for c in self._calls if method is None or c.method == method]
 
     def rejections(self) -> list[Call]:
+        """The calls answered with an error, injected failures included."""
         return [c for c in self.calls() if not c.response.get("ok")]
 
     def responses(self, name: str) -> list[dict[str, Any]]:
-        """What was posted to the response_url `name`."""
+        """What was accepted at the response_url `name`."""
         return [c.args for c in self.calls(f"response_url:{name}") if c.response.get("ok")]
 
     def messages_to(self, target: str) -> list[dict[str, Any]]:
-        """Messages posted to a channel id, or to the DM of a user id."""
+        """chat.postMessage arguments accepted for a channel id, or for the DM of a user id."""
         with self._lock:
             channel = self._dm_channels.get(target, target)
         return [
             c.args
             for c in self.calls("chat.postMessage")
-            if c.response.get("ok") and c.args.get("channel") == channel
+            if c.response.get("ok") and c.response.get("channel") == channel
         ]
 
     def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
-        """Poll until `predicate()` is truthy and return its value."""
+        """Poll until `predicate()` is truthy and return its value; AssertionError on timeout."""
         deadline = time.monotonic() + timeout
         while True:
             value = predicate()
             if value:
                 return value
             if time.monotonic() > deadline:
-                recent = [(c.method, c.response.get("error")) for c in self.calls()[-10:]]
-                raise AssertionError(f"not seen within {timeout}s; last calls: {recent}")
+                recent = "\n".join(
+                    f"  {c.method} -> {c.status} {c.response.get('error') or 'ok'}"
+                    for c in self.calls()[-10:]
+                )
+                raise AssertionError(
+                    f"not seen within {timeout}s; last calls:\n{recent or '  (none)'}"
+                )
             time.sleep(0.02)
 
     def reset(self) -> None:
-        """Forget the calls recorded so far (the users and DMs stay)."""
+        """Forget the calls recorded so far; users, channels and open DMs stay."""
         with self._lock:
             self._calls.clear()
 
-    # Serving.
-    def _failure(self, method: str) -> _Failure | None:
+    # Serving (called from the server's threads).
+    def serve(self, method: str, args: dict[str, Any], authorization: str) -> Call:
+        """Answer and record one Web API call, or one post to a response_url."""
         with self._lock:
+            status, headers = 200, {}
             failure = self._failures.get(method)
-            if failure is None:
-                return None
-            failure.times -= 1
-            if failure.times <= 0:
-                del self._failures[method]
-            return failure
+            if method.startswith("response_url:"):
+                response = self._respond(args)
+            elif not authorization:
+                response = {"ok": False, "error": "not_authed"}
+            elif not authorization.startswith("Bearer xoxb-"):
+                response = {"ok": False, "error": "invalid_auth"}
+            elif failure is not None:
+                failure.times -= 1
+                if failure.times <= 0:
+                    del self._failures[method]
+                status = failure.status
+                if status == 429:
+                    headers["Retry-After"] = str(failure.retry_after)
+                response = {"ok": False, "error": failure.error}
+            else:
+                response = self._handle(method, args)
+            call = Call(method, args, response, time.time(), status, headers)
+            self._calls.append(call)
+            return call
+
+    def _handle(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://mentoring.slack.com/",
+                "team": "Mentoring",
+                "user": "mentorbot",
+                "team_id": self.team_id,
+                "user_id": BOT_USER,
+                "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
+        if method == "users.info":
+            return self._users_info(str(args.get("user", "")), _truthy(args.get("include_locale")))
+        if method == "conversations.open":
+            return self._open(str(args.get("users", "")))
+        if method in CHAT_METHODS:
+            return self._chat(method, args)
+        if method in VIEW_METHODS:
+            return self._view(method, args)
+        return {"ok": False, "error": "unknown_method", "req_method": method}
+
+    def _users_info(self, user_id: str, include_locale: bool) -> dict[str, Any]:
+        user = self._users.get(user_id)
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        now = datetime.now(UTC).astimezone(ZoneInfo(user["tz"]))
+        offset = now.utcoffset()
+        answer = {
+            **user,
+            "tz_label": now.tzname(),
+            "tz_offset": int(offset.total_seconds()) if offset else 0,
+            "profile": dict(user["profile"]),
+        }
+        if not include_locale:
+            del answer["locale"]
+        return {"ok": True, "user": answer}
+
+    def _open(self, user_id: str) -> dict[str, Any]:
+        user = self._users.get(user_id)
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        if user["deleted"]:
+            return {"ok": False, "error": "user_disabled"}
+        if user["is_bot"]:
+            return {"ok": False, "error": "cannot_dm_bot"}
+        if user_id in self._dm_channels:
+            channel = {"id": self._dm_channels[user_id]}
+            return {"ok": True, "no_op": True, "already_open": True, "channel": channel}
+        self._dm_channels[user_id] = f"D{user_id}"
+        return {"ok": True, "channel": {"id": self._dm_channels[user_id]}}
+
+    def _channel(self, channel: str) -> str | None:
+        """The channel id a post lands in (a user id means the DM with them), if it exists."""
+        if channel in self._channels or channel in self._dm_channels.values():
+            return channel
+        if channel in self._users:
+            opened = self._open(channel)
+            return opened["channel"]["id"] if opened["ok"] else None
+        return None
 
     def _next_ts(self) -> str:
-        with self._lock:
-            self._ts += 100
-            return f"{self._ts // 1_000_000}.{self._ts % 1_000_000:06d}"
+        micros = next(self._ts)
+        return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
-    def handle(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
-        """Answer one Web API call (its token already checked)."""
-        if method == "auth.test":
-            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": TEAM,
-                    "team": "Mentoring", "url": "https://mentoring.slack.com/"}  # fmt: skip
-        if method == "users.info":
-            user = self._users.get(str(args.get("user")))
-            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
-        if method == "conversations.open":
-            users = str(args.get("users", ""))
-            if users not in self._users:
-                return {"ok": False, "error": "user_not_found"}
-            with self._lock:
-                channel = self._dm_channels.setdefault(users, f"D{users}")
-            return {"ok": True, "channel": {"id": channel}}
-        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
-            return self._post(method, args)
-        if method in ("views.open", "views.update", "views.push"):
-            view = args.get("view")
-            problems = validate_view(view)
-            if problems:
-                return {"ok": False, "error": "invalid_arguments", "response_metadata":
-                        {"messages": problems}}  # fmt: skip
-            return {"ok": True, "view": {**view, "id": "V0VIEW", "team_id": TEAM}}
-        return {"ok": False, "error": "unknown_method"}
-
-    def _post(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
-        channel = str(args.get("channel", ""))
-        with self._lock:
-            known_dm = channel in self._dm_channels.values()
-        if channel.startswith("D") and not known_dm:
+    def _chat(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel(str(args.get("channel", "")))
+        if channel is None:
             return {"ok": False, "error": "channel_not_found"}
-        problems = validate_message(args.get("text"), args.get("blocks"))
+        text, blocks = args.get("text"), args.get("blocks")
+        if method == "chat.update" and (channel, str(args.get("ts"))) not in self._messages:
+            return {"ok": False, "error": "message_not_found"}
+        if method == "chat.postEphemeral" and args.get("user") not in self._users:
+            return {"ok": False, "error": "user_not_in_channel"}
+        problems = validate_message_text(text, blocks)
         if problems:
-            return {"ok": False, "error": "invalid_blocks", "errors": problems}
-        ts = str(args.get("ts") or self._next_ts())
-        message = {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts,
-                   "text": args.get("text", ""), "blocks": args.get("blocks", [])}  # fmt: skip
+            too_long = isinstance(text, str) and bool(text)
+            return _invalid("msg_too_long" if too_long else "no_text", problems)
+        if blocks is not None:
+            problems = validate_blocks(blocks)
+            if problems:
+                return _invalid("invalid_blocks", problems)
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self._next_ts()}
+        ts = str(args["ts"]) if method == "chat.update" else self._next_ts()
+        message = {
+            "user": BOT_USER,
+            "type": "message",
+            "ts": ts,
+            "bot_id": BOT_ID,
+            "app_id": APP_ID,
+            "text": text or "",
+            "team": self.team_id,
+            **({"blocks": blocks} if blocks else {}),
+        }
+        self._messages[(channel, ts)] = message
+        if method == "chat.update":
+            return {
+                "ok": True,
+                "channel": channel,
+                "ts": ts,
+                "text": text or "",
+                "message": message,
+            }
         return {"ok": True, "channel": channel, "ts": ts, "message": message}
 
-    def record(self, method: str, args: dict[str, Any], response: dict[str, Any]) -> None:
-        with self._lock:
-            self._calls.append(Call(method, args, response))
+    def _view(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method != "views.update" and not args.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        previous: dict[str, Any] | None = None
+        if method == "views.update":
+            previous = self._views.get(str(args.get("view_id", ""))) or next(
+                (
+                    v
+                    for v in self._views.values()
+                    if args.get("external_id") and v["external_id"] == args.get("external_id")
+                ),
+                None,
+            )
+            if previous is None:
+                return {"ok": False, "error": "not_found"}
+            if args.get("hash") and args["hash"] != previous["hash"]:
+                return {"ok": False, "error": "hash_conflict"}
+        view = args.get("view")
+        problems = validate_view(view)
+        if problems:
+            return _invalid("invalid_arguments", problems)
+        assert isinstance(view, dict)
+        view_id = previous["id"] if previous else f"V{next(self._view_ids):010d}"
+        root = previous["root_view_id"] if previous else view_id
+        stored = {
+            "id": view_id,
+            "team_id": self.team_id,
+            "type": "modal",
+            "blocks": view["blocks"],
+            "private_metadata": view.get("private_metadata", ""),
+            "callback_id": view.get("callback_id", ""),
+            "state": {"values": {}},
+            "hash": f"{time.time():.6f}.{view_id.lower()}",
+            "title": view["title"],
+            "clear_on_close": view.get("clear_on_close", False),
+            "notify_on_close": view.get("notify_on_close", False),
+            "close": view.get("close"),
+            "submit": view.get("submit"),
+            "previous_view_id": None,
+            "root_view_id": root,
+            "app_id": APP_ID,
+            "external_id": view.get("external_id", ""),
+            "app_installed_team_id": self.team_id,
+            "bot_id": BOT_ID,
+        }
+        self._views[view_id] = stored
+        return {"ok": True, "view": stored}
+
+    def _respond(self, args: dict[str, Any]) -> dict[str, Any]:
+        if _truthy(args.get("delete_original")):
+            return {"ok": True}
+        problems = validate_message_text(args.get("text"), args.get("blocks"))
+        if not problems and args.get("blocks") is not None:
+            problems = validate_blocks(args["blocks"])
+        return _invalid("invalid_blocks", problems) if problems else {"ok": True}
 
 
 def _decode(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
@@ -218,7 +418,7 @@ def _decode(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
             args.update(json.loads(raw))
         else:
             args.update(parse_qsl(raw.decode()))
-    for key in ("blocks", "view"):
+    for key in JSON_ARGS:
         if isinstance(args.get(key), str):
             args[key] = json.loads(args[key])
     return args
@@ -231,15 +431,16 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *_: Any) -> None:
             """Quiet: the tests read the recorded calls instead."""
 
-        def _answer(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
-            data = json.dumps(body).encode()
+        def _send(
+            self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+        ) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in headers.items():
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            self.wfile.write(body)
 
         def _serve(self) -> None:
             url = urlsplit(self.path)
@@ -248,38 +449,18 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             try:
                 args = _decode(raw, self.headers.get("Content-Type", ""), url.query)
             except ValueError:
-                self._answer(200, {"ok": False, "error": "invalid_json"}, {})
+                self._send(200, b'{"ok": false, "error": "invalid_json"}', "application/json")
                 return
             if url.path.startswith("/responses/"):
-                self._response_url(url.path.removeprefix("/responses/"), args)
+                call = fake.serve(f"response_url:{url.path.removeprefix('/responses/')}", args, "")
+                ok = call.response["ok"]
+                body = b"ok" if ok else call.response["error"].encode()
+                self._send(200 if ok else 400, body, "text/plain")
                 return
             method = url.path.removeprefix("/api/")
-            failure = fake._failure(method)
-            if failure is not None:
-                response = {"ok": False, "error": failure.error}
-                fake.record(method, args, response)
-                headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
-                self._answer(failure.status, response, headers)
-                return
-            token = self.headers.get("Authorization", "")
-            if not token.startswith("Bearer xoxb-"):
-                response = {"ok": False, "error": "not_authed"}
-            else:
-                response = fake.handle(method, args)
-            fake.record(method, args, response)
-            self._answer(200, response, {})
-
-        def _response_url(self, name: str, args: dict[str, Any]) -> None:
-            problems = validate_message(args.get("text"), args.get("blocks"))
-            response = {"ok": not problems, **({"errors": problems} if problems else {})}
-            fake.record(f"response_url:{name}", args, response)
-            status = 400 if problems else 200
-            data = b"ok" if not problems else b"invalid_blocks"
-            self.send_response(status)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            call = fake.serve(method, args, self.headers.get("Authorization", ""))
+            body = json.dumps(call.response).encode()
+            self._send(call.status, body, "application/json; charset=utf-8", call.headers)
 
         do_GET = _serve
         do_POST = _serve

@@ -1,0 +1,87 @@
+"""A pair's life beyond its rhythm: journal, mediation, reverse mentoring, the end, thanks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.clock import ManualClock
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.conftest import ADMIN, MENTEE, MENTOR, OUTSIDER
+from tests.integration.harness import RunningBot, action_ids, text_of
+
+PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
+REMINDER_AT = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
+
+
+def dms(fake: FakeSlack, user: str) -> list[str]:
+    return [text_of(m) for m in fake.messages_to(user)]
+
+
+def test_the_journal_is_readable_by_its_author_only(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    saved = text_of(
+        running.answer(MENTEE, "journal Negotiating the Lisbon budget taught me patience.")
+    )
+    assert "1 entries" in saved or "(1 " in saved
+    assert "Lisbon budget" in text_of(running.answer(MENTEE, "journal"))
+    for reader in (MENTOR, ADMIN, OUTSIDER):
+        assert "Lisbon budget" not in text_of(running.answer(reader, "journal"))
+    clock.set(REMINDER_AT)
+    running.dispatch()
+    assert "reread them with `/mentor journal`" in dms(fake, MENTEE)[-1]
+    assert "journal" not in dms(fake, MENTOR)[-1].lower()
+
+
+def test_help_me_tells_the_mediators_without_content(running: RunningBot, fake: FakeSlack) -> None:
+    running.answer(MENTEE, PAIR)
+    running.answer(MENTEE, "agenda add Conflict with my manager")
+    answer = text_of(running.answer(MENTEE, "help-me"))
+    assert "mediators" in answer and "/mentor end" in answer
+    [alert] = fake.wait_for(lambda: dms(fake, ADMIN))
+    assert f"<@{MENTEE}>" in alert and f"<@{MENTOR}>" in alert
+    assert "Conflict" not in alert
+
+
+def test_reverse_mentoring_is_labelled(running: RunningBot, fake: FakeSlack) -> None:
+    answer = text_of(running.answer(MENTEE, PAIR + " reverse"))
+    assert "(reverse mentoring)" in answer
+    announced = fake.wait_for(lambda: dms(fake, MENTOR))
+    assert "(mentorat inversé)" in announced[0]
+
+
+def test_ending_needs_confirmation_then_stops_reminders_and_invites_thanks(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    running.dispatch()
+    asked = running.answer(MENTEE, "end")
+    assert "confirm" in text_of(asked) and action_ids(asked) == ["pair.end"]
+    assert "Thursday" in text_of(running.answer(MENTEE, "next"))  # nothing ended yet
+    fake.reset()
+    done = text_of(running.answer(MENTEE, f"end <@{MENTOR}|claire> confirm"))
+    assert "has ended" in done
+    to_mentor = fake.wait_for(lambda: dms(fake, MENTOR))
+    to_mentee = fake.wait_for(lambda: dms(fake, MENTEE))
+    assert "a mis fin" in to_mentor[0] and "/mentor merci" in to_mentor[0]
+    assert "mentor someone now" in to_mentee[0] and "retrospective" in to_mentee[0]
+    assert "become" not in to_mentor[0]
+    clock.set(REMINDER_AT)
+    fake.reset()
+    running.dispatch()
+    assert fake.calls("chat.postMessage") == []
+    thanked = text_of(
+        running.answer(MENTEE, f"thanks <@{MENTOR}|claire> Thank you for your patience.")
+    )
+    assert "Delivered" in thanked
+    assert "Thank you for your patience." in fake.wait_for(lambda: dms(fake, MENTOR))[0]
+    # The same two people may start a new relationship later.
+    assert "Done:" in text_of(running.answer(MENTEE, PAIR))
+
+
+def test_thanks_and_end_refuse_strangers(running: RunningBot) -> None:
+    running.answer(MENTEE, PAIR)
+    assert "never been" in text_of(running.answer(OUTSIDER, f"thanks <@{MENTOR}|claire> Hi"))
+    assert "/mentor pair" in text_of(running.answer(OUTSIDER, "end confirm"))
+    assert "/mentor thanks @claire" in text_of(running.answer(MENTEE, "thanks"))
