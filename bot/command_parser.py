@@ -42,6 +42,9 @@ ALIASES: dict[str, str] = {
     "thanks": "thanks",
     "thank": "thanks",
     "merci": "thanks",
+    "pause": "pause",
+    "resume": "resume",
+    "reprendre": "resume",
 }
 
 

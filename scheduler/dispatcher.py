@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from bot.core import Core
 from bot.notices import compose
 from bot.notices.context import Gone
+from bot.pauses import resume_due_pauses
 from bot.ports import DeliveryError, Messenger, Target
 from bot.replies import Reply
 from scheduler.planner import plan
@@ -84,6 +85,7 @@ class Dispatcher:
 
     def _plan(self, now: datetime) -> None:
         with self.core.db.session() as session:
+            resume_due_pauses(session=session, now=now)
             plan(session=session, now=now)
 
     def _claim(self, now: datetime) -> list[Notification]:

@@ -51,6 +51,7 @@ class Pair(SQLModel, table=True):
     reverse: bool = False  # reverse mentoring: the junior person mentors the senior one
     ended_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     ended_by_id: int | None = Field(default=None, foreign_key="person.id")
+    paused_until: date | None = None  # with status "paused": resumes that day (None: on request)
 
 
 class MeetingSession(SQLModel, table=True):

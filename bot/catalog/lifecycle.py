@@ -127,3 +127,60 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pair.reverse": {"en": "reverse mentoring", "fr": "mentorat inversé"},
 }
+
+MESSAGES |= {
+    "pause.done": {
+        "en": "Your pair with {other} is paused: no reminders until you type `/mentor resume`. "
+        "I have told {other}.",
+        "fr": "Votre binôme avec {other} est en pause : plus de rappels jusqu'à "
+        "`/mentor reprendre`. J'ai prévenu {other}.",
+    },
+    "pause.done_until": {
+        "en": "Your pair with {other} is paused until {date}: no reminders meanwhile, and the "
+        "rhythm starts again by itself that day. I have told {other}.",
+        "fr": "Votre binôme avec {other} est en pause jusqu'au {date} : pas de rappels d'ici "
+        "là, et le rythme reprend tout seul ce jour-là. J'ai prévenu {other}.",
+    },
+    "pause.already": {
+        "en": "Your pair with {other} is already paused. Type `/mentor resume` to start again.",
+        "fr": "Votre binôme avec {other} est déjà en pause. Tapez `/mentor reprendre` pour "
+        "reprendre.",
+    },
+    "pause.usage": {
+        "en": "Pause with `/mentor pause`, or until a date: `/mentor pause until 2027-01-15`.",
+        "fr": "Mettez en pause avec `/mentor pause`, ou jusqu'à une date : "
+        "`/mentor pause jusqu'au 2027-01-15`.",
+    },
+    "pause.bad_date": {
+        "en": "{date} does not work: give a day after today and within a year, e.g. "
+        "`/mentor pause until 2027-01-15`.",
+        "fr": "Le {date} ne convient pas : donnez un jour après aujourd'hui et dans moins d'un "
+        "an, par ex. `/mentor pause jusqu'au 2027-01-15`.",
+    },
+    "resume.not_paused": {
+        "en": "Your pair with {other} is not paused. Pause it with `/mentor pause`.",
+        "fr": "Votre binôme avec {other} n'est pas en pause. Mettez-le en pause avec "
+        "`/mentor pause`.",
+    },
+    "resume.done": {
+        "en": "Your pair with {other} is back on rhythm. Next session: {next}. I have told "
+        "{other}.",
+        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next}. J'ai "
+        "prévenu {other}.",
+    },
+    "paused.title": {"en": "Your mentoring pair is paused", "fr": "Votre binôme est en pause"},
+    "paused.body": {
+        "en": "{actor} paused your mentoring pair: no reminders until it resumes.",
+        "fr": "{actor} a mis votre binôme en pause : plus de rappels jusqu'à la reprise.",
+    },
+    "paused.body_until": {
+        "en": "{actor} paused your mentoring pair until {date}: no reminders meanwhile.",
+        "fr": "{actor} a mis votre binôme en pause jusqu'au {date} : pas de rappels d'ici là.",
+    },
+    "resumed.title": {"en": "Your mentoring pair resumes", "fr": "Votre binôme reprend"},
+    "resumed.body": {
+        "en": "Your pair with {other} is back on rhythm. Next session: {next} (your time).",
+        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next} "
+        "(votre heure).",
+    },
+}

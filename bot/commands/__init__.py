@@ -18,6 +18,7 @@ from bot.commands import (
     next_command,
     pair_command,
     pairs_command,
+    pause_command,
     skip_command,
     summary_command,
     thanks_command,
@@ -43,6 +44,8 @@ COMMANDS: dict[str, Handler] = {
     "help-me": help_me_command.run,
     "end": end_command.run,
     "thanks": thanks_command.run,
+    "pause": pause_command.pause,
+    "resume": pause_command.resume,
 }
 
 

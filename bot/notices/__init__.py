@@ -11,7 +11,13 @@ from bot import notice_kinds as kinds
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone
 from bot.notices.digest_notice import digest
-from bot.notices.lifecycle_notices import help_requested, pair_ended, thanks
+from bot.notices.lifecycle_notices import (
+    help_requested,
+    pair_ended,
+    pair_paused,
+    pair_resumed,
+    thanks,
+)
 from bot.notices.pair_notices import pair_created
 from bot.notices.session_notices import reminder, summary_nudge, summary_request
 from bot.notices.summary_notices import dm_not_expected, summary_recorded, summary_shared
@@ -35,6 +41,8 @@ COMPOSERS: dict[str, Composer] = {
     kinds.PAIR_ENDED: pair_ended,
     kinds.HELP_REQUESTED: help_requested,
     kinds.THANKS: thanks,
+    kinds.PAIR_PAUSED: pair_paused,
+    kinds.PAIR_RESUMED: pair_resumed,
 }
 
 

@@ -11,9 +11,11 @@ from bot.notices.context import Gone, person_target, recipient_person, subject_i
 from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Reply, Section
-from bot.rhythm_text import format_when
+from bot.rhythm_text import format_date, format_when
 from storage.models import Notification, Pair, Person, Thanks
+from storage.queries.pairs import ACTIVE, PAUSED
 from storage.queries.people import get_person
+from storage.queries.sessions import next_session
 
 
 def _member(session: Session, pair: Pair, reader: Person) -> Person:
@@ -82,3 +84,33 @@ def thanks(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         title=t("thanks.title", lang),
         sections=(Section(t("thanks.body", lang, author=mention(author))), Section(note.text)),
     )
+
+
+def pair_paused(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    reader = recipient_person(session, row.recipient)
+    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    if pair is None or pair.status != PAUSED:
+        raise Gone("pair no longer paused")
+    lang, other = lang_of(reader), _member(session, pair, reader)
+    if pair.paused_until is None:
+        body = t("paused.body", lang, actor=mention(other))
+    else:
+        date = format_date(pair.paused_until, lang)
+        body = t("paused.body_until", lang, actor=mention(other), date=date)
+    return person_target(reader), Reply(title=t("paused.title", lang), sections=(Section(body),))
+
+
+def pair_resumed(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    reader = recipient_person(session, row.recipient)
+    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    if pair is None or pair.status != ACTIVE or pair.id is None:
+        raise Gone("pair not active")
+    lang, other = lang_of(reader), _member(session, pair, reader)
+    following = next_session(session=session, pair_id=pair.id, now=now)
+    when = (
+        format_when(following.starts_at, zone_of(reader, pair.timezone), lang)
+        if following
+        else t("session.none_planned", lang)
+    )
+    body = t("resumed.body", lang, other=mention(other), next=when)
+    return person_target(reader), Reply(title=t("resumed.title", lang), sections=(Section(body),))

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from bot.agenda_text import agenda_lines
 from bot.i18n import Lang, t
 from bot.notices.context import Gone, SessionContext, person_target, session_context
+from bot.pauses import resume_day_start
 from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Button, Reply, Section
@@ -17,14 +18,21 @@ from scheduler.planner import session_subject
 from storage.models import Notification
 from storage.queries.agenda import agenda_of
 from storage.queries.journal import journal_size
+from storage.queries.pairs import ACTIVE, PAUSED
 
 SKIPPED = "skipped"
 
 
 def _live_session(session: Session, row: Notification) -> SessionContext:
     ctx = session_context(session, row.recipient, row.subject)
-    if ctx.pair.status != "active":
-        raise Gone(f"pair {ctx.pair.status}")
+    pair = ctx.pair
+    after_pause = (
+        pair.status == PAUSED
+        and pair.paused_until is not None
+        and ctx.meeting.starts_at >= resume_day_start(pair, pair.paused_until)
+    )
+    if pair.status != ACTIVE and not after_pause:
+        raise Gone(f"pair {pair.status}")
     if ctx.meeting.status == SKIPPED:
         raise Gone("session skipped")
     if session_subject(ctx.meeting) != row.subject:

@@ -23,3 +23,22 @@ def carry_over(*, session: Session, from_session_id: int, to_session_id: int) ->
         .where(AgendaItem.session_id == from_session_id, AgendaItem.done.is_(False))  # type: ignore[attr-defined]
         .values(session_id=to_session_id)
     )
+
+
+def detach(*, session: Session, from_session_id: int) -> None:
+    """Keep a session's open items with its pair, attached to no session, before it goes."""
+    session.execute(
+        update(AgendaItem)
+        .where(AgendaItem.session_id == from_session_id)  # type: ignore[arg-type]
+        .values(session_id=None)
+    )
+
+
+def adopt_detached(*, session: Session, pair_id: int, to_session_id: int) -> None:
+    """Attach the pair's open items that belong to no session to `to_session_id`."""
+    session.execute(
+        update(AgendaItem)
+        .where(AgendaItem.pair_id == pair_id, AgendaItem.session_id.is_(None))  # type: ignore[union-attr]
+        .where(AgendaItem.done.is_(False))  # type: ignore[attr-defined]
+        .values(session_id=to_session_id)
+    )

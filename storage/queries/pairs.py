@@ -9,15 +9,17 @@ from sqlmodel import Session, or_, select
 from storage.models import Pair
 
 ACTIVE = "active"
+PAUSED = "paused"
 ENDED = "ended"
+CURRENT = (ACTIVE, PAUSED)
 
 
 def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
-    """The active pairs a person belongs to, in either role, oldest first."""
+    """The current (active or paused) pairs a person belongs to, in either role, oldest first."""
     return list(
         session.exec(
             select(Pair)
-            .where(Pair.status == ACTIVE)
+            .where(Pair.status.in_(CURRENT))  # type: ignore[attr-defined]
             .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
             .order_by(Pair.id)
         )
@@ -25,10 +27,10 @@ def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
 
 
 def active_pair_between(*, session: Session, first_id: int, second_id: int) -> Pair | None:
-    """The active pair of these two people, whatever their roles."""
+    """The current (active or paused) pair of these two people, whatever their roles."""
     return session.exec(
         select(Pair)
-        .where(Pair.status == ACTIVE)
+        .where(Pair.status.in_(CURRENT))  # type: ignore[attr-defined]
         .where(
             or_(
                 (Pair.mentor_id == first_id) & (Pair.mentee_id == second_id),
@@ -70,3 +72,12 @@ def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> P
         )
         .order_by(Pair.id.desc())  # type: ignore[union-attr]
     ).first()
+
+
+def paused_pairs(*, session: Session) -> list[Pair]:
+    """Pairs on pause with a date to resume."""
+    return list(
+        session.exec(
+            select(Pair).where(Pair.status == PAUSED).where(Pair.paused_until.is_not(None))  # type: ignore[union-attr]
+        )
+    )

@@ -85,3 +85,46 @@ def test_thanks_and_end_refuse_strangers(running: RunningBot) -> None:
     assert "never been" in text_of(running.answer(OUTSIDER, f"thanks <@{MENTOR}|claire> Hi"))
     assert "/mentor pair" in text_of(running.answer(OUTSIDER, "end confirm"))
     assert "/mentor thanks @claire" in text_of(running.answer(MENTEE, "thanks"))
+
+
+def test_pause_until_a_date_then_the_rhythm_resumes_by_itself(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    running.answer(MENTEE, "agenda add Career plan")
+    running.dispatch()
+    fake.reset()
+    answer = text_of(running.answer(MENTEE, "pause until 2026-12-15"))
+    assert "paused until Tuesday 15 December 2026" in answer
+    assert "jusqu'au mardi 15 décembre 2026" in fake.wait_for(lambda: dms(fake, MENTOR))[0]
+    assert "déjà en pause" in text_of(running.answer(MENTOR, "pause"))
+    # No reminder for the sessions of 3 and 10 December.
+    for day in (2, 9):
+        clock.set(datetime(2026, 12, day, 17, 0, tzinfo=UTC))
+        running.dispatch()
+    assert [m for m in dms(fake, MENTOR) if "Séance de mentorat demain" in m] == []
+    # On the 15th (Paris) the rhythm resumes; both are told; the agenda waits for the next one.
+    clock.set(datetime(2026, 12, 14, 23, 0, tzinfo=UTC))
+    running.dispatch()
+    assert "Votre binôme reprend" in dms(fake, MENTOR)[-1]
+    assert "Thursday 17 December 2026" in dms(fake, MENTEE)[-1]
+    assert "Career plan" in text_of(running.answer(MENTOR, "agenda"))
+    clock.set(datetime(2026, 12, 16, 17, 0, tzinfo=UTC))
+    running.dispatch()
+    assert "Career plan" in dms(fake, MENTOR)[-1] and "demain" in dms(fake, MENTOR)[-1]
+
+
+def test_pause_then_resume_by_hand(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    assert "no reminders until" in text_of(running.answer(MENTEE, "pause"))
+    clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
+    running.dispatch()
+    assert not [m for m in dms(fake, MENTEE) if "Mentoring session tomorrow" in m]
+    fake.reset()
+    resumed = text_of(running.answer(MENTOR, "reprendre"))
+    assert "jeudi 3 décembre 2026" in resumed
+    assert "back on rhythm" in fake.wait_for(lambda: dms(fake, MENTEE))[0]
+    assert "is not paused" in text_of(running.answer(MENTEE, "resume"))
+    assert "/mentor pause" in text_of(running.answer(MENTEE, "pause until someday"))
