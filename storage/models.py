@@ -146,3 +146,18 @@ class Thanks(SQLModel, table=True):
     author_id: int = Field(foreign_key="person.id")
     text: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime = Field(sa_column=_instant())
+
+
+class ActionItem(SQLModel, table=True):
+    """Something a member agreed to do, from a session's summary; owner by role."""
+
+    __tablename__ = "action_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pair_id: int = Field(foreign_key="pair.id", index=True)
+    session_id: int | None = Field(default=None, foreign_key="meeting_session.id")
+    owner_id: int = Field(foreign_key="person.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    due: date | None = None
+    done_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    created_at: datetime = Field(sa_column=_instant())
