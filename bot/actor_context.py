@@ -10,6 +10,7 @@ from sqlmodel import Session
 from bot.core import Core
 from bot.errors import UserError
 from bot.i18n import Lang
+from bot.people import mention
 from storage.models import MeetingSession, Pair, Person
 from storage.queries.people import get_person, people_by_ids
 
@@ -51,6 +52,21 @@ class ActorContext:
         ):
             raise UserError("pair.not_yours")
         return pair
+
+    def own_ended_session(self, session_id: int) -> tuple[Pair, MeetingSession]:
+        """An ended, held session of one of the actor's current pairs (to write its summary)."""
+        meeting = self.session.get(MeetingSession, session_id)
+        pair = self.session.get(Pair, meeting.pair_id) if meeting else None
+        if (
+            meeting is None
+            or pair is None
+            or pair.status not in ("active", "paused")
+            or self.actor.id not in (pair.mentor_id, pair.mentee_id)
+        ):
+            raise UserError("session.not_yours")
+        if meeting.status != "planned" or meeting.starts_at > self.now:
+            raise UserError("summary.no_session", other=mention(self.other_member(pair)))
+        return pair, meeting
 
     def own_session(self, session_id: int) -> tuple[Pair, MeetingSession]:
         """A session of one of the actor's active pairs (buttons name sessions by id)."""

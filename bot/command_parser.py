@@ -42,6 +42,8 @@ ALIASES: dict[str, str] = {
     "thanks": "thanks",
     "thank": "thanks",
     "merci": "thanks",
+    "actions": "actions",
+    "action": "actions",
     "pause": "pause",
     "resume": "resume",
     "reprendre": "resume",

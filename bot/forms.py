@@ -6,25 +6,32 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from bot.actions import MAX_TEXT as ACTION_MAX
+from bot.actions import NewAction, action_lines, add_actions
 from bot.actor_context import ActorContext
 from bot.commands.agenda_command import add_item
 from bot.commands.end_command import end
 from bot.commands.move_command import move
 from bot.commands.pair_command import create_and_confirm
 from bot.commands.skip_command import skip
+from bot.commands.summary_command import summary_form
 from bot.errors import UserError
 from bot.i18n import Lang, t
 from bot.pairs import check_new_pair
 from bot.people import mention, zone_of
-from bot.replies import Form, Reply
+from bot.replies import Form, Reply, say
 from bot.rhythm import Frequency, MeetingFormat, RhythmDraft
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import format_when
+from bot.summaries import MAX_SUMMARY, record_summary
 from scheduler.recurrence import local_instant
+from storage.queries.people import people_by_ids
 
 PAIR_FORM = "pair"
 AGENDA_FORM = "agenda_add"
 MOVE_FORM = "move"
+ACTION_ROWS = 3
+OWNERS = ("mentor", "mentee")
 
 FREQUENCIES = {
     "1w": (Frequency.WEEKLY, 1),
@@ -160,7 +167,7 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
         return FieldErrors({"date": t(error.key, ctx.lang, **error.params)})
 
 
-BUTTONS = ("session.skip", "session.move", "agenda.add", "pair.end")
+BUTTONS = ("session.skip", "session.move", "agenda.add", "pair.end", "summary.write")
 
 
 def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
@@ -169,6 +176,8 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         raise UserError("session.not_yours")
     if action == "pair.end":
         return end(ctx, ctx.own_pair(int(value)))
+    if action == "summary.write":
+        return summary_form(ctx, int(value))
     session_id = int(value)
     pair, meeting = ctx.own_session(session_id)
     if action == "session.skip":
@@ -198,3 +207,62 @@ def session_label(ctx: ActorContext, session_id: int) -> str:
 def now_in(ctx: ActorContext) -> datetime:
     """The actor's local now, to prefill date and time pickers."""
     return ctx.now.astimezone(ZoneInfo(zone_of(ctx.actor)))
+
+
+def summary_owner_choices(lang: Lang) -> list[tuple[str, str]]:
+    return [(role, t(f"role.{role}.cap", lang)) for role in OWNERS]
+
+
+def submit_summary_form(
+    ctx: ActorContext, session_id: int, values: dict[str, str | None]
+) -> Reply | FieldErrors:
+    """Record the summary (decisions, actions, notes) and the actions it creates."""
+    pair, meeting = ctx.own_ended_session(session_id)
+    lang, errors = ctx.lang, {}
+    text_of = {k: (v or "").strip() for k, v in values.items()}
+    today = ctx.now.astimezone(ZoneInfo(zone_of(ctx.actor, pair.timezone))).date()
+    actions: list[NewAction] = []
+    for n in range(1, ACTION_ROWS + 1):
+        text = text_of.get(f"action_{n}", "")
+        if not text:
+            continue
+        owner, due_text = text_of.get(f"owner_{n}", ""), text_of.get(f"due_{n}", "")
+        if owner not in OWNERS:
+            errors[f"owner_{n}"] = t("summary.form.owner_missing", lang)
+        due = None
+        try:
+            due = date.fromisoformat(due_text) if due_text else None
+        except ValueError:
+            errors[f"due_{n}"] = t("form.invalid", lang)
+        if due is not None and due < today:
+            errors[f"due_{n}"] = t("summary.form.due_past", lang)
+        actions.append(NewAction(text[:ACTION_MAX], owner, due))
+    decisions, notes = text_of.get("decisions", ""), text_of.get("notes", "")
+    if not (decisions or notes or actions):
+        errors["decisions"] = t("summary.form.empty", lang)
+    if errors:
+        return FieldErrors(errors)
+    people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
+    other = ctx.other_member(pair)
+    created = add_actions(
+        session=ctx.session, pair=pair, meeting=meeting, actions=actions, people=people, now=ctx.now
+    )
+    parts = [f"*{t('summary.text.decisions', lang)}*\n{decisions}"] if decisions else []
+    if created:
+        lines = action_lines(created, people, lang)
+        parts.append(f"*{t('summary.text.actions', lang)}*\n{lines}")
+    if notes:
+        parts.append(f"*{t('summary.text.notes', lang)}*\n{notes}")
+    replaced = record_summary(
+        session=ctx.session,
+        meeting=meeting,
+        author=ctx.actor,
+        other=other,
+        text="\n\n".join(parts)[:MAX_SUMMARY],
+        now=ctx.now,
+        confirm_by_dm=False,
+    )
+    ctx.owes_now = True
+    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), lang)
+    key = "summary.replaced" if replaced else "summary.saved"
+    return say(t(key, lang, when=when, other=mention(other)))

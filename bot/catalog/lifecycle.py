@@ -184,3 +184,62 @@ MESSAGES |= {
         "(votre heure).",
     },
 }
+
+MESSAGES |= {
+    "actions.title": {"en": "Open actions with {other}", "fr": "Actions en cours avec {other}"},
+    "actions.by": {"en": ", by {date}", "fr": ", pour le {date}"},
+    "actions.hint": {
+        "en": "Mark one done with `/mentor actions done 1`. New actions come with a session's "
+        "summary (`/mentor summary` opens the form).",
+        "fr": "Marquez-en une comme faite avec `/mentor actions fait 1`. Les nouvelles actions "
+        "viennent avec le compte-rendu d'une séance (`/mentor compte-rendu` ouvre le "
+        "formulaire).",
+    },
+    "actions.none": {
+        "en": "No open actions with {other}. Actions come with a session's summary: "
+        "`/mentor summary` opens the form.",
+        "fr": "Aucune action en cours avec {other}. Les actions viennent avec le compte-rendu "
+        "d'une séance : `/mentor compte-rendu` ouvre le formulaire.",
+    },
+    "actions.bad_number": {
+        "en": "Give the number of an action between 1 and {count}, e.g. `/mentor actions done 1`.",
+        "fr": "Donnez le numéro d'une action entre 1 et {count}, par ex. `/mentor actions fait 1`.",
+    },
+    "actions.usage": {
+        "en": "Use `/mentor actions` to list them, `/mentor actions done 1` to mark one done.",
+        "fr": "Utilisez `/mentor actions` pour les voir, `/mentor actions fait 1` pour en "
+        "marquer une comme faite.",
+    },
+    "actions.marked_done": {"en": "Done: {text}", "fr": "Fait : {text}"},
+    "actions.open": {"en": "Open actions", "fr": "Actions en cours"},
+    "actions.done_since": {"en": "Done since last time", "fr": "Fait depuis la dernière fois"},
+    "action_due.title": {"en": "Due tomorrow", "fr": "À faire pour demain"},
+    "action_due.body": {
+        "en": "From your mentoring pair with {other}: {text} — due {date}. Mark it done with "
+        "`/mentor actions done`.",
+        "fr": "De votre binôme avec {other} : {text} — pour le {date}. Marquez-la comme faite "
+        "avec `/mentor actions fait`.",
+    },
+    "summary.form.title": {"en": "Session summary", "fr": "Compte-rendu"},
+    "summary.form.decisions": {"en": "Decisions taken", "fr": "Décisions prises"},
+    "summary.form.action": {"en": "Action {n}", "fr": "Action {n}"},
+    "summary.form.owner": {"en": "Who does action {n}", "fr": "Qui fait l'action {n}"},
+    "summary.form.due": {"en": "Action {n} due on", "fr": "Action {n} pour le"},
+    "summary.form.notes": {"en": "Notes", "fr": "Notes"},
+    "summary.form.empty": {
+        "en": "Write at least a decision, an action or a note.",
+        "fr": "Écrivez au moins une décision, une action ou une note.",
+    },
+    "summary.form.owner_missing": {
+        "en": "Say who does this action.",
+        "fr": "Indiquez qui fait cette action.",
+    },
+    "summary.form.due_past": {
+        "en": "Pick a date from today on.",
+        "fr": "Choisissez une date à partir d'aujourd'hui.",
+    },
+    "summary.text.decisions": {"en": "Decisions", "fr": "Décisions"},
+    "summary.text.actions": {"en": "Actions", "fr": "Actions"},
+    "summary.text.notes": {"en": "Notes", "fr": "Notes"},
+    "button.summary": {"en": "Write the summary", "fr": "Écrire le compte-rendu"},
+}

@@ -8,6 +8,7 @@ from bot.acting import act
 from bot.actor_context import ActorContext
 from bot.command_parser import parse_command
 from bot.commands import (
+    actions_command,
     agenda_command,
     digest_command,
     end_command,
@@ -44,6 +45,7 @@ COMMANDS: dict[str, Handler] = {
     "help-me": help_me_command.run,
     "end": end_command.run,
     "thanks": thanks_command.run,
+    "actions": actions_command.run,
     "pause": pause_command.pause,
     "resume": pause_command.resume,
 }

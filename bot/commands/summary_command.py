@@ -1,21 +1,23 @@
-"""`/mentor summary <text>`: the summary of the pair's last session, shared with the other side."""
+"""`/mentor summary [text]`: the summary of the pair's last session, shared with the other side."""
 
 from __future__ import annotations
 
+from bot.actor_context import ActorContext
 from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
 from bot.people import mention, zone_of
-from bot.replies import Reply, say
+from bot.replies import Form, Reply, say
 from bot.rhythm_text import format_when
 from bot.summaries import MAX_SUMMARY, record_summary
 from storage.queries.sessions import last_held_session
 
+SUMMARY_FORM = "summary"
 
-def run(ctx: CommandContext) -> Reply:
+
+def run(ctx: CommandContext) -> Reply | Form:
+    """With text: that text is the summary; alone: the form (decisions, actions, notes)."""
     text = ctx.command.rest.strip()
-    if not text:
-        raise UserError("summary.usage")
     if len(text) > MAX_SUMMARY:
         raise UserError("summary.too_long", length=len(text), limit=MAX_SUMMARY)
     pair = ctx.choose_pair()
@@ -24,6 +26,9 @@ def run(ctx: CommandContext) -> Reply:
     meeting = last_held_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
     if meeting is None:
         raise UserError("summary.no_session", other=mention(other))
+    if not text:
+        assert meeting.id is not None
+        return summary_form(ctx, meeting.id)
     replaced = record_summary(
         session=ctx.session,
         meeting=meeting,
@@ -37,3 +42,11 @@ def run(ctx: CommandContext) -> Reply:
     when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
     key = "summary.replaced" if replaced else "summary.saved"
     return say(t(key, ctx.lang, when=when, other=mention(other)))
+
+
+def summary_form(ctx: ActorContext, session_id: int) -> Form:
+    """The summary form (decisions, actions, notes) of an ended session of the actor's."""
+    pair, meeting = ctx.own_ended_session(session_id)
+    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+    label = t("form.session_label", ctx.lang, when=when, other=mention(ctx.other_member(pair)))
+    return Form(SUMMARY_FORM, {"session": str(session_id), "label": label})

@@ -12,6 +12,7 @@ from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone
 from bot.notices.digest_notice import digest
 from bot.notices.lifecycle_notices import (
+    action_due,
     help_requested,
     pair_ended,
     pair_paused,
@@ -43,6 +44,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.THANKS: thanks,
     kinds.PAIR_PAUSED: pair_paused,
     kinds.PAIR_RESUMED: pair_resumed,
+    kinds.ACTION_DUE: action_due,
 }
 
 

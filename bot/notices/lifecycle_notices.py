@@ -12,7 +12,7 @@ from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Reply, Section
 from bot.rhythm_text import format_date, format_when
-from storage.models import Notification, Pair, Person, Thanks
+from storage.models import ActionItem, Notification, Pair, Person, Thanks
 from storage.queries.pairs import ACTIVE, PAUSED
 from storage.queries.people import get_person
 from storage.queries.sessions import next_session
@@ -114,3 +114,25 @@ def pair_resumed(session: Session, row: Notification, now: datetime) -> tuple[Ta
     )
     body = t("resumed.body", lang, other=mention(other), next=when)
     return person_target(reader), Reply(title=t("resumed.title", lang), sections=(Section(body),))
+
+
+def action_due(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """To an action's owner, the day before it is due — unless it is done."""
+    reader = recipient_person(session, row.recipient)
+    item = session.get(ActionItem, subject_id(row.subject, "action"))
+    pair = session.get(Pair, item.pair_id) if item else None
+    if item is None or pair is None or item.done_at is not None or item.due is None:
+        raise Gone("action done or gone")
+    if pair.status != ACTIVE:
+        raise Gone(f"pair {pair.status}")
+    lang, other = lang_of(reader), _member(session, pair, reader)
+    body = t(
+        "action_due.body",
+        lang,
+        other=mention(other),
+        text=item.text,
+        date=format_date(item.due, lang),
+    )
+    return person_target(reader), Reply(
+        title=t("action_due.title", lang), sections=(Section(body),)
+    )

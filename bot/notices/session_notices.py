@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.actions import action_lines
 from bot.agenda_text import agenda_lines
 from bot.i18n import Lang, t
 from bot.notices.context import Gone, SessionContext, person_target, session_context
@@ -16,9 +17,11 @@ from bot.replies import Button, Reply, Section
 from bot.rhythm_text import format_duration, format_when
 from scheduler.planner import session_subject
 from storage.models import Notification
+from storage.queries.actions import done_since, open_actions
 from storage.queries.agenda import agenda_of
 from storage.queries.journal import journal_size
 from storage.queries.pairs import ACTIVE, PAUSED
+from storage.queries.sessions import last_held_session
 
 SKIPPED = "skipped"
 
@@ -55,7 +58,8 @@ def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target
     assert meeting.id is not None
     when = format_when(meeting.starts_at, zone_of(reader, ctx.pair.timezone), lang)
     items = agenda_of(session=session, session_id=meeting.id)
-    sections = [
+    sections = _action_sections(session, ctx, lang)
+    sections += [
         Section(
             t(
                 "reminder.when",
@@ -104,8 +108,14 @@ def summary_request(session: Session, row: Notification, now: datetime) -> tuple
             Section(t("summary.request.body", lang, other=mention(ctx.other), when=when)),
             Section(t("summary.request.or_command", lang)),
         ),
+        buttons=(summary_button(ctx, lang),),
         note=t("confidential.note", lang),
     )
+
+
+def summary_button(ctx: SessionContext, lang: Lang) -> Button:
+    """Opens the summary form: decisions, actions with owners and dates, notes."""
+    return Button(t("button.summary", lang), "summary.write", str(ctx.meeting.id), style="primary")
 
 
 def summary_nudge(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
@@ -115,4 +125,22 @@ def summary_nudge(session: Session, row: Notification, now: datetime) -> tuple[T
     return person_target(ctx.reader), Reply(
         title=t("summary.nudge.title", lang),
         sections=(Section(t("summary.nudge.body", lang, other=mention(ctx.other), when=when)),),
+        buttons=(summary_button(ctx, lang),),
     )
+
+
+def _action_sections(session: Session, ctx: SessionContext, lang: Lang) -> list[Section]:
+    """Open actions first in the agenda; actions done since the previous session, as done."""
+    pair = ctx.pair
+    assert pair.id is not None
+    people = {p.id: p for p in (ctx.reader, ctx.other) if p.id is not None}
+    sections = []
+    if open_items := open_actions(session=session, pair_id=pair.id):
+        heading = t("actions.open", lang)
+        sections.append(Section(action_lines(open_items[:10], people, lang), heading=heading))
+    previous = last_held_session(session=session, pair_id=pair.id, now=ctx.meeting.starts_at)
+    since = previous.starts_at if previous else pair.created_at
+    if done := done_since(session=session, pair_id=pair.id, since=since):
+        heading = t("actions.done_since", lang)
+        sections.append(Section(action_lines(done[:10], people, lang), heading=heading))
+    return sections

@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.forms import AGENDA_FORM, MOVE_FORM, PAIR_FORM, pair_form_choices
+from bot.commands.summary_command import SUMMARY_FORM
+from bot.forms import (
+    ACTION_ROWS,
+    AGENDA_FORM,
+    MOVE_FORM,
+    PAIR_FORM,
+    pair_form_choices,
+    summary_owner_choices,
+)
 from bot.i18n import Lang, t
 from bot.replies import Form
 from handlers.slack.blocks import mrkdwn, plain
@@ -110,9 +118,47 @@ def move_modal(lang: Lang, *, session_id: int, label: str, day: str, at: str) ->
     return _modal(MOVE_FORM, "form.move.title", lang, blocks, {"session": session_id})
 
 
+def summary_modal(lang: Lang, *, session_id: int, label: str) -> dict[str, Any]:
+    """Decisions, up to three actions (text, owner, due date) and notes; all optional."""
+    owners = summary_owner_choices(lang)
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": mrkdwn(label)},
+        _input(
+            "decisions",
+            t("summary.form.decisions", lang),
+            {"type": "plain_text_input", "multiline": True, "max_length": 1500},
+            optional=True,
+        ),
+    ]
+    for n in range(1, ACTION_ROWS + 1):
+        blocks += [
+            _input(
+                f"action_{n}",
+                t("summary.form.action", lang, n=n),
+                {"type": "plain_text_input", "max_length": 500},
+                optional=True,
+            ),
+            _select(f"owner_{n}", t("summary.form.owner", lang, n=n), owners, optional=True),
+            _input(
+                f"due_{n}", t("summary.form.due", lang, n=n), {"type": "datepicker"}, optional=True
+            ),
+        ]
+    blocks.append(
+        _input(
+            "notes",
+            t("summary.form.notes", lang),
+            {"type": "plain_text_input", "multiline": True, "max_length": 1500},
+            optional=True,
+        )
+    )
+    return _modal(SUMMARY_FORM, "summary.form.title", lang, blocks, {"session": session_id})
+
+
 def form_modal(form: Form, lang: Lang) -> dict[str, Any]:
-    """The modal for a session form the core asked for (after a button)."""
+    """The modal for a session form the core asked for (after a button or a command)."""
     session_id, label = int(form.values["session"]), form.values["label"]
+    if form.name == SUMMARY_FORM:
+        return summary_modal(lang, session_id=session_id, label=label)
     if form.name == AGENDA_FORM:
         return agenda_modal(lang, session_id=session_id, label=label)
     return move_modal(

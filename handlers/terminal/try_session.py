@@ -22,8 +22,10 @@ from bot.acting import act
 from bot.clock import ManualClock
 from bot.command_parser import fold
 from bot.commands import handle_command
+from bot.commands.summary_command import SUMMARY_FORM
 from bot.core import Core
 from bot.forms import (
+    ACTION_ROWS,
     AGENDA_FORM,
     MOVE_FORM,
     FieldErrors,
@@ -32,6 +34,8 @@ from bot.forms import (
     submit_agenda_form,
     submit_move_form,
     submit_pair_form,
+    submit_summary_form,
+    summary_owner_choices,
 )
 from bot.i18n import Lang, lang_from_locale, t
 from bot.replies import Form, Reply
@@ -232,9 +236,11 @@ class TrySession:
     def fill(self, form: Form, inputs: Inputs) -> None:
         """Ask each field of `form` in turn, then submit it as the platform's form would."""
         lang = self._actor_lang()
-        title = {AGENDA_FORM: "form.agenda.title", MOVE_FORM: "form.move.title"}.get(
-            form.name, "form.pair.title"
-        )
+        title = {
+            AGENDA_FORM: "form.agenda.title",
+            MOVE_FORM: "form.move.title",
+            SUMMARY_FORM: "summary.form.title",
+        }.get(form.name, "form.pair.title")
         self.console.info("try.form", title=t(title, lang))
         if "label" in form.values:
             self.console.line(self.console.markup(form.values["label"]))
@@ -252,6 +258,7 @@ class TrySession:
             MOVE_FORM: lambda ctx: submit_move_form(
                 ctx, session_id, values.get("date") or "", values.get("time") or ""
             ),
+            SUMMARY_FORM: lambda ctx: submit_summary_form(ctx, session_id, values),
         }.get(form.name, lambda ctx: submit_pair_form(ctx, values))
         result = act(self.core, platform=PLATFORM, actor_id=self.actor, work=submit)
         if isinstance(result, FieldErrors):
@@ -264,6 +271,16 @@ class TrySession:
         """(name, label, choices, default) for each field of a form."""
         if form.name == AGENDA_FORM:
             return [("text", t("form.agenda.label", lang), [], "")]
+        if form.name == SUMMARY_FORM:
+            owners = summary_owner_choices(lang)
+            fields = [("decisions", t("summary.form.decisions", lang), [], "")]
+            for n in range(1, ACTION_ROWS + 1):
+                fields += [
+                    (f"action_{n}", t("summary.form.action", lang, n=n), [], ""),
+                    (f"owner_{n}", t("summary.form.owner", lang, n=n), owners, ""),
+                    (f"due_{n}", t("summary.form.due", lang, n=n), [], ""),
+                ]
+            return [*fields, ("notes", t("summary.form.notes", lang), [], "")]
         if form.name == MOVE_FORM:
             return [
                 ("date", t("form.move.date", lang), [], form.values.get("date", "")),

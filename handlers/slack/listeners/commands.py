@@ -10,11 +10,12 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import handle_command
+from bot.forms import PAIR_FORM
 from bot.people import zone_of
 from bot.replies import Form, Reply
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.listeners.deps import SlackDeps
-from handlers.slack.modals import pair_modal
+from handlers.slack.modals import form_modal, pair_modal
 from handlers.slack.profiles import PLATFORM
 from handlers.slack.text import mentioned_users, normalise_references
 from storage.queries.people import get_person
@@ -35,20 +36,21 @@ class MentorCommand:
             handle_command, self.deps.core, platform=PLATFORM, actor_id=user_id, text=text
         )
         if isinstance(result, Form):
-            await client.views_open(
-                trigger_id=command.get("trigger_id", ""), view=await self._form_view(user_id)
-            )
+            view = await self._form_view(user_id, result)
+            await client.views_open(trigger_id=command.get("trigger_id", ""), view=view)
             return
         await respond(response_type="ephemeral", text=fallback(result), blocks=reply_blocks(result))
 
-    async def _form_view(self, user_id: str) -> dict[str, Any]:
+    async def _form_view(self, user_id: str, form: Form) -> dict[str, Any]:
         def zone_and_lang():
             with self.deps.core.db.session() as session:
                 person = get_person(session=session, platform=PLATFORM, external_id=user_id)
                 return (zone_of(person) if person else "UTC"), self.deps.lang(user_id)
 
         zone, lang = await asyncio.to_thread(zone_and_lang)
-        return pair_modal(lang, default_timezone=zone)
+        if form.name == PAIR_FORM:
+            return pair_modal(lang, default_timezone=zone)
+        return form_modal(form, lang)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:

@@ -10,6 +10,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.acting import act
 from bot.actor_context import ActorContext
+from bot.commands.summary_command import SUMMARY_FORM
 from bot.errors import UserError
 from bot.forms import (
     AGENDA_FORM,
@@ -19,6 +20,7 @@ from bot.forms import (
     submit_agenda_form,
     submit_move_form,
     submit_pair_form,
+    submit_summary_form,
 )
 from bot.replies import Reply
 from handlers.slack.listeners.deps import SlackDeps
@@ -43,6 +45,7 @@ SUBMITS: dict[str, Submit] = {
     MOVE_FORM: lambda ctx, values, meta: submit_move_form(
         ctx, _session_id(meta), values.get("date") or "", values.get("time") or ""
     ),
+    SUMMARY_FORM: lambda ctx, values, meta: submit_summary_form(ctx, _session_id(meta), values),
 }
 
 

@@ -1,0 +1,75 @@
+"""Action items agreed in a session's summary: who does what by when, and the day-before nudge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlmodel import Session
+
+from bot.i18n import Lang, t
+from bot.notice_kinds import ACTION_DUE
+from bot.people import mention, zone_of
+from bot.rhythm_text import format_date
+from scheduler.recurrence import local_instant
+from storage.models import ActionItem, MeetingSession, Pair, Person
+from storage.queries.notifications import Owed, owe
+
+DUE_REMINDER_HOUR = 9  # the day before the due date, at the start of the owner's working day
+MAX_TEXT = 500
+
+
+@dataclass(frozen=True)
+class NewAction:
+    text: str
+    owner: str  # "mentor" or "mentee"
+    due: date | None
+
+
+def add_actions(
+    *,
+    session: Session,
+    pair: Pair,
+    meeting: MeetingSession | None,
+    actions: list[NewAction],
+    people: dict[int, Person],
+    now: datetime,
+) -> list[ActionItem]:
+    """Store the actions and owe each dated one its owner's reminder the day before."""
+    assert pair.id is not None
+    created = []
+    for action in actions:
+        owner_id = pair.mentor_id if action.owner == "mentor" else pair.mentee_id
+        item = ActionItem(
+            pair_id=pair.id,
+            session_id=meeting.id if meeting else None,
+            owner_id=owner_id,
+            text=action.text,
+            due=action.due,
+            created_at=now,
+        )
+        session.add(item)
+        created.append(item)
+    session.flush()
+    owed = []
+    for item in created:
+        if item.due is None:
+            continue
+        zone = zone_of(people[item.owner_id], pair.timezone)
+        at = local_instant(item.due - timedelta(days=1), time(DUE_REMINDER_HOUR), zone)
+        until = at + timedelta(days=1)
+        recipient, subject = f"p:{item.owner_id}", f"action:{item.id}"
+        owed.append(Owed(ACTION_DUE, recipient, subject, max(at, now), until))
+    owe(session=session, owed=owed, now=now)
+    return created
+
+
+def action_lines(items: list[ActionItem], people: dict[int, Person], lang: Lang) -> str:
+    """`1. text — @owner, by date` lines (done ones marked)."""
+    lines = []
+    for number, item in enumerate(items, start=1):
+        owner = mention(people[item.owner_id])
+        due = t("actions.by", lang, date=format_date(item.due, lang)) if item.due else ""
+        done = f" {t('agenda.done_mark', lang)}" if item.done_at else ""
+        lines.append(f"{number}. {' '.join(item.text.split())[:280]} — {owner}{due}{done}")
+    return "\n".join(lines)

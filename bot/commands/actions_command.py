@@ -1,0 +1,42 @@
+"""`/mentor actions [@other]`: the pair's open actions; `actions done <n>`."""
+
+from __future__ import annotations
+
+from bot.actions import action_lines
+from bot.command_parser import fold
+from bot.commands.context import CommandContext
+from bot.errors import UserError
+from bot.i18n import t
+from bot.people import mention
+from bot.replies import Reply, Section, say
+from storage.queries.actions import open_actions
+from storage.queries.people import people_by_ids
+
+DONE_WORDS = {"done", "fait", "faite"}
+
+
+def run(ctx: CommandContext) -> Reply:
+    pair = ctx.choose_pair()
+    assert pair.id is not None
+    other = ctx.other_member(pair)
+    items = open_actions(session=ctx.session, pair_id=pair.id)
+    words = ctx.command.words
+    if words and fold(words[0]) in DONE_WORDS:
+        if not items:
+            raise UserError("actions.none", other=mention(other))
+        if len(words) != 2 or not words[1].isdigit() or not 1 <= int(words[1]) <= len(items):
+            raise UserError("actions.bad_number", count=len(items))
+        item = items[int(words[1]) - 1]
+        item.done_at = ctx.now
+        ctx.session.add(item)
+        return say(t("actions.marked_done", ctx.lang, text=item.text))
+    if words:
+        raise UserError("actions.usage")
+    if not items:
+        return say(t("actions.none", ctx.lang, other=mention(other)))
+    people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
+    return Reply(
+        title=t("actions.title", ctx.lang, other=mention(other)),
+        sections=(Section(action_lines(items, people, ctx.lang)),),
+        note=t("actions.hint", ctx.lang),
+    )

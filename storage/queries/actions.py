@@ -1,0 +1,30 @@
+"""Action items."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from storage.models import ActionItem
+
+
+def open_actions(*, session: Session, pair_id: int) -> list[ActionItem]:
+    """The pair's actions not done yet, soonest due first (undated last)."""
+    rows = session.exec(
+        select(ActionItem)
+        .where(ActionItem.pair_id == pair_id, ActionItem.done_at.is_(None))  # type: ignore[union-attr]
+        .order_by(ActionItem.id)
+    )
+    return sorted(rows, key=lambda a: (a.due is None, a.due, a.id))
+
+
+def done_since(*, session: Session, pair_id: int, since: datetime) -> list[ActionItem]:
+    """The pair's actions marked done after `since`."""
+    return list(
+        session.exec(
+            select(ActionItem)
+            .where(ActionItem.pair_id == pair_id, ActionItem.done_at > since)  # type: ignore[operator]
+            .order_by(ActionItem.done_at)
+        )
+    )
