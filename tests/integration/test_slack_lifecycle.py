@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.clock import ManualClock
+from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, MENTEE, MENTOR, OUTSIDER
-from tests.integration.harness import RunningBot, action_ids, text_of
+from tests.integration.harness import TEAM, RunningBot, action_ids, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
 REMINDER_AT = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
@@ -128,3 +129,117 @@ def test_pause_then_resume_by_hand(
     assert "back on rhythm" in fake.wait_for(lambda: dms(fake, MENTEE))[0]
     assert "is not paused" in text_of(running.answer(MENTEE, "resume"))
     assert "/mentor pause" in text_of(running.answer(MENTEE, "pause until someday"))
+
+
+def _button_value(message: dict, action_id: str) -> str:
+    return next(
+        element["value"]
+        for block in message["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == action_id
+    )
+
+
+def test_summary_form_creates_actions_with_owners_and_due_reminders(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    clock.set(datetime(2026, 12, 3, 18, 0, tzinfo=UTC))
+    running.dispatch()
+    request = fake.messages_to(MENTEE)[-1]
+    assert "summary.write" in action_ids(request)
+    body = signing.block_actions_body(
+        user_id=MENTEE,
+        team_id=TEAM,
+        action_id="summary.write",
+        value=_button_value(request, "summary.write"),
+        trigger_id="trigger-summary",
+        response_url=fake.response_url("summary"),
+        channel_id=f"D{MENTEE}",
+        message_ts="1767000000.000300",
+    )
+    assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    assert opened.response["ok"], opened.response
+    view = opened.args["view"]
+
+    def submit(values: dict) -> dict:
+        answer = running.post(
+            signing.view_submission_body(
+                user_id=MENTEE,
+                team_id=TEAM,
+                callback_id=view["callback_id"],
+                private_metadata=view["private_metadata"],
+                state_values=values,
+            ),
+            "application/x-www-form-urlencoded",
+        )
+        assert answer.status_code == 200
+        return answer.json() if answer.content else {}
+
+    bad = submit(
+        {
+            "action_1": {"action_1": signing.plain_text("Draft the roadmap")},
+            "owner_1": {"owner_1": signing.static_select(None)},
+            "due_1": {"due_1": signing.datepicker("2026-11-01")},
+        }
+    )
+    assert bad["response_action"] == "errors" and {"owner_1", "due_1"} <= set(bad["errors"])
+    assert (
+        submit({"decisions": {"decisions": signing.plain_text(None)}})["response_action"]
+        == "errors"
+    )
+
+    fake.reset()
+    good = submit(
+        {
+            "decisions": {"decisions": signing.plain_text("Thomas leads the Q1 review.")},
+            "action_1": {"action_1": signing.plain_text("Draft the roadmap")},
+            "owner_1": {"owner_1": signing.static_select("mentee")},
+            "due_1": {"due_1": signing.datepicker("2026-12-08")},
+            "action_2": {"action_2": signing.plain_text("Introduce Thomas to Ana")},
+            "owner_2": {"owner_2": signing.static_select("mentor")},
+            "due_2": {"due_2": signing.datepicker(None)},
+            "notes": {"notes": signing.plain_text(None)},
+        }
+    )
+    assert good == {}
+    shared = fake.wait_for(lambda: dms(fake, MENTOR))
+    assert "Thomas leads the Q1 review." in shared[0] and "Draft the roadmap" in shared[0]
+    listed = text_of(running.answer(MENTOR, "actions"))
+    assert "1. Draft the roadmap" in listed and "2. Introduce Thomas to Ana" in listed
+
+    # The day before it is due, 09:00 in Thomas's zone (Montreal), once.
+    fake.reset()
+    clock.set(datetime(2026, 12, 7, 13, 59, tzinfo=UTC))
+    running.dispatch()
+    assert fake.messages_to(MENTEE) == []
+    clock.set(datetime(2026, 12, 7, 14, 0, tzinfo=UTC))
+    running.dispatch()
+    running.dispatch()
+    due = [m for m in dms(fake, MENTEE) if "Due tomorrow" in m]
+    assert len(due) == 1 and "Draft the roadmap" in due[0]
+    assert fake.messages_to(MENTOR) == []
+
+    # Done actions show as done in the next reminder; open ones come first.
+    assert "Done: Draft the roadmap" in text_of(running.answer(MENTEE, "actions done 1"))
+    assert "/mentor actions done 1" in text_of(running.answer(MENTEE, "actions done 7"))
+    clock.set(datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
+    running.dispatch()
+    reminder = dms(fake, MENTEE)[-1]
+    assert reminder.index("Open actions") < reminder.index("Agenda so far")
+    assert "Introduce Thomas to Ana" in reminder
+    assert "Done since last time" in reminder and "Draft the roadmap" in reminder
+
+
+def test_summary_command_alone_opens_the_form(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    clock.set(datetime(2026, 12, 3, 18, 0, tzinfo=UTC))
+    response, _ = running.command(MENTOR, "compte-rendu", trigger_id="trigger-cr")
+    assert response.status_code == 200
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    assert opened.response["ok"] and opened.args["view"]["callback_id"] == "summary"
+    assert "Décisions prises" in text_of(opened.args["view"])
