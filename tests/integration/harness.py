@@ -119,6 +119,10 @@ class RunningBot:
         posts = self.fake.wait_for(lambda: self.fake.responses(name))
         return posts[-1]
 
+    def make_pair(self, user: str, text: str) -> dict[str, Any]:
+        """Create a pair with `/mentor pair …` as `user`, ready for reminders; the answer posted."""
+        return self.answer(user, text)
+
     def dm(self, user: str, text: str) -> tuple[httpx.Response, str]:
         """A plain DM from `user` to the bot, as a `message.im` event; the answer and the body."""
         self._events += 1
