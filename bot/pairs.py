@@ -10,6 +10,7 @@ from bot.errors import UserError
 from bot.notice_kinds import PAIR_CREATED
 from bot.people import mention, recipient
 from bot.rhythm import Rhythm
+from bot.rhythm_change import store_rhythm
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
 from storage.models import MeetingSession, Pair, Person
 from storage.queries.notifications import Owed, owe
@@ -49,17 +50,9 @@ def create_pair(
         mentee_id=mentee.id,
         created_by_id=actor.id,
         created_at=now,
-        frequency=rhythm.frequency.value,
-        interval=rhythm.interval,
-        weekday=rhythm.weekday,
-        month_week=rhythm.month_week,
-        local_time=rhythm.local_time,
-        duration_minutes=rhythm.duration_minutes,
-        timezone=rhythm.timezone,
-        start=rhythm.start,
-        format=rhythm.format.value,
         reverse=reverse,
     )
+    store_rhythm(pair, rhythm)
     session.add(pair)
     session.flush()
     assert pair.id is not None

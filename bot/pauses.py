@@ -11,7 +11,7 @@ from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
 from scheduler.recurrence import local_instant
 from storage.models import Pair, Person
 from storage.queries.agenda import adopt_detached, detach
-from storage.queries.notifications import Owed, drop_pending, owe
+from storage.queries.notifications import Owed, forget_pending, owe
 from storage.queries.pairs import ACTIVE, PAUSED, paused_pairs
 from storage.queries.sessions import next_session, upcoming_sessions
 
@@ -31,9 +31,7 @@ def pause_pair(
         if boundary is not None and meeting.starts_at >= boundary:
             continue
         assert meeting.id is not None
-        drop_pending(
-            session=session, subject_prefix=f"session:{meeting.id}@", now=now, outcome="paused"
-        )
+        forget_pending(session=session, subject_prefix=f"session:{meeting.id}@")
         detach(session=session, from_session_id=meeting.id)
         session.delete(meeting)
     pair.status, pair.paused_until = PAUSED, until

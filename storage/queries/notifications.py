@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -125,6 +125,17 @@ def drop_pending(*, session: Session, subject_prefix: str, now: datetime, outcom
         .where(Notification.status == PENDING)
         .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
         .values(status=DROPPED, outcome=outcome, sent_at=None)
+    )
+    return result.rowcount or 0
+
+
+def forget_pending(*, session: Session, subject_prefix: str) -> int:
+    """Delete pending rows about a session that is being deleted, so that a later session
+    given the same id (SQLite reuses ids) is owed its own reminders."""
+    result = session.execute(
+        delete(Notification)
+        .where(Notification.status == PENDING)
+        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
     )
     return result.rowcount or 0
 

@@ -1,0 +1,43 @@
+"""Changing a working pair's rhythm: the sessions still ahead are re-planned on the new one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.rhythm import Rhythm
+from scheduler.planner import extend_pair
+from storage.models import Pair
+from storage.queries.agenda import adopt_detached, detach
+from storage.queries.notifications import forget_pending
+from storage.queries.sessions import next_session, upcoming_sessions
+
+
+def store_rhythm(pair: Pair, rhythm: Rhythm) -> None:
+    """Copy `rhythm` into the pair's columns."""
+    pair.frequency, pair.interval = rhythm.frequency.value, rhythm.interval
+    pair.weekday, pair.month_week = rhythm.weekday, rhythm.month_week
+    pair.local_time, pair.duration_minutes = rhythm.local_time, rhythm.duration_minutes
+    pair.timezone, pair.start, pair.format = rhythm.timezone, rhythm.start, rhythm.format.value
+
+
+def change_rhythm(*, session: Session, pair: Pair, rhythm: Rhythm, now: datetime) -> None:
+    """Give `pair` a new rhythm: sessions not started yet are replaced (with their reminders);
+    their open agenda items move to the first session of the new rhythm."""
+    assert pair.id is not None
+    for meeting in upcoming_sessions(session=session, pair_id=pair.id, now=now, limit=1000):
+        assert meeting.id is not None
+        forget_pending(session=session, subject_prefix=f"session:{meeting.id}@")
+        detach(session=session, from_session_id=meeting.id)
+        session.delete(meeting)
+    store_rhythm(pair, rhythm)
+    pair.planned_until = now
+    session.add(pair)
+    session.flush()
+    if pair.status != "active":
+        return
+    extend_pair(session=session, pair=pair, now=now)
+    following = next_session(session=session, pair_id=pair.id, now=now)
+    if following is not None and following.id is not None:
+        adopt_detached(session=session, pair_id=pair.id, to_session_id=following.id)
