@@ -102,6 +102,7 @@ def reminders(pairs: int, workdir: Path) -> None:
                 mentee=mentee,
                 rhythm=rhythm,
                 now=created,
+                agreed=True,
             )
     planned = time.perf_counter() - started
     with core.db.session() as session:

@@ -38,17 +38,13 @@ class ActorContext:
         other_id = pair.mentee_id if pair.mentor_id == self.actor.id else pair.mentor_id
         return people_by_ids(session=self.session, ids={other_id})[other_id]
 
-    def own_pair(self, pair_id: int) -> Pair:
-        """One of the actor's active pairs (buttons name pairs by id)."""
+    def own_pair(self, pair_id: int, statuses: tuple[str, ...] = ("active",)) -> Pair:
+        """One of the actor's pairs in one of `statuses` (buttons name pairs by id)."""
         pair = self.session.get(Pair, pair_id)
         if (
             pair is None
-            or pair.status != "active"
-            or self.actor.id
-            not in (
-                pair.mentor_id,
-                pair.mentee_id,
-            )
+            or pair.status not in statuses
+            or self.actor.id not in (pair.mentor_id, pair.mentee_id)
         ):
             raise UserError("pair.not_yours")
         return pair

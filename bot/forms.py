@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.actions import MAX_TEXT as ACTION_MAX
 from bot.actions import NewAction, action_lines, add_actions
 from bot.actor_context import ActorContext
+from bot.agreement_actions import AGREEMENT_BUTTONS, press_agreement
 from bot.commands.agenda_command import add_item
 from bot.commands.end_command import end
 from bot.commands.move_command import move
@@ -20,7 +20,11 @@ from bot.i18n import Lang, t
 from bot.pairs import check_new_pair
 from bot.people import mention, zone_of
 from bot.replies import Form, Reply, say
-from bot.rhythm import Frequency, MeetingFormat, RhythmDraft
+from bot.rhythm_form import (
+    FieldErrors,
+    required_field,
+    rhythm_draft,
+)
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import format_when
 from bot.summaries import MAX_SUMMARY, record_summary
@@ -33,89 +37,13 @@ MOVE_FORM = "move"
 ACTION_ROWS = 3
 OWNERS = ("mentor", "mentee")
 
-FREQUENCIES = {
-    "1w": (Frequency.WEEKLY, 1),
-    "2w": (Frequency.WEEKLY, 2),
-    "3w": (Frequency.WEEKLY, 3),
-    "4w": (Frequency.WEEKLY, 4),
-    "1m": (Frequency.MONTHLY, 1),
-}
-DURATIONS = (30, 45, 60, 90, 120)
-
-
-@dataclass(frozen=True)
-class FieldErrors:
-    """Problems to show next to the fields of a submitted form; nothing was changed."""
-
-    errors: dict[str, str]
-
-
-def pair_form_choices(lang: Lang) -> dict[str, list[tuple[str, str]]]:
-    """The options of the pair form's choice fields, as (value, label)."""
-    return {
-        "frequency": [(key, t(f"form.frequency.{key}", lang)) for key in FREQUENCIES],
-        "weekday": [(str(day), t(f"form.weekday.{day}", lang)) for day in range(7)],
-        "duration": [(str(minutes), t(f"form.duration.{minutes}", lang)) for minutes in DURATIONS],
-        "format": [(f.value, t(f"format.{f.value}", lang)) for f in MeetingFormat],
-    }
-
-
-def _field(values: dict[str, str | None], name: str, errors: dict[str, str], lang: Lang) -> str:
-    value = (values.get(name) or "").strip()
-    if not value:
-        errors[name] = t("form.required", lang)
-    return value
-
-
-def _pair_draft(
-    frequency: str,
-    weekday: str,
-    at: str,
-    duration: str,
-    meeting_format: str,
-    values: dict[str, str | None],
-    errors: dict[str, str],
-    lang: Lang,
-) -> RhythmDraft | None:
-    """The rhythm chosen in the form; None (with `errors` filled) when a value is not an option."""
-    invalid = t("form.invalid", lang)
-    if frequency not in FREQUENCIES:
-        errors["frequency"] = invalid
-    if weekday not in {str(day) for day in range(7)}:
-        errors["weekday"] = invalid
-    if duration not in {str(minutes) for minutes in DURATIONS}:
-        errors["duration"] = invalid
-    if meeting_format not in {f.value for f in MeetingFormat}:
-        errors["format"] = invalid
-    try:
-        local_time = time.fromisoformat(at)
-    except ValueError:
-        errors["time"] = invalid
-    start_text = (values.get("start") or "").strip()
-    try:
-        start = date.fromisoformat(start_text) if start_text else None
-    except ValueError:
-        errors["start"] = invalid
-    if errors:
-        return None
-    return RhythmDraft(
-        frequency=FREQUENCIES[frequency][0],
-        interval=FREQUENCIES[frequency][1],
-        weekday=int(weekday),
-        local_time=local_time,
-        duration_minutes=int(duration),
-        timezone=(values.get("timezone") or "").strip() or None,
-        start=start,
-        format=MeetingFormat(meeting_format),
-    )
-
 
 def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply | FieldErrors:
     """Create a pair from the pair form; every bad field is reported at once."""
     lang, errors = ctx.lang, {}
-    mentor_id, mentee_id = (_field(values, n, errors, lang) for n in ("mentor", "mentee"))
+    mentor_id, mentee_id = (required_field(values, n, errors, lang) for n in ("mentor", "mentee"))
     frequency, weekday, at, duration, meeting_format = (
-        _field(values, n, errors, lang)
+        required_field(values, n, errors, lang)
         for n in ("frequency", "weekday", "time", "duration", "format")
     )
     if errors:
@@ -131,7 +59,7 @@ def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply 
         )
     except UserError as error:
         return FieldErrors({"mentee": t(error.key, lang, **error.params)})
-    draft = _pair_draft(frequency, weekday, at, duration, meeting_format, values, errors, lang)
+    draft = rhythm_draft(frequency, weekday, at, duration, meeting_format, values, errors, lang)
     if draft is None:
         return FieldErrors(errors)
     try:
@@ -167,13 +95,22 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
         return FieldErrors({"date": t(error.key, ctx.lang, **error.params)})
 
 
-BUTTONS = ("session.skip", "session.move", "agenda.add", "pair.end", "summary.write")
+BUTTONS = (
+    "session.skip",
+    "session.move",
+    "agenda.add",
+    "pair.end",
+    "summary.write",
+    *AGREEMENT_BUTTONS,
+)
 
 
 def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
     """What a button of the bot's messages does: skip at once, or ask for a form."""
     if action not in BUTTONS or not value.isdigit():
         raise UserError("session.not_yours")
+    if action in AGREEMENT_BUTTONS:
+        return press_agreement(ctx, action, int(value))
     if action == "pair.end":
         return end(ctx, ctx.own_pair(int(value)))
     if action == "summary.write":

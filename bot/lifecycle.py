@@ -15,12 +15,13 @@ from storage.queries.pairs import ENDED
 from storage.queries.sessions import upcoming_sessions
 
 
-def end_pair(*, session: Session, pair: Pair, actor: Person, now: datetime) -> None:
-    """End `pair`: no more reminders; both members get the closing message."""
+def end_pair(*, session: Session, pair: Pair, actor: Person | None, now: datetime) -> None:
+    """End `pair` (`actor` None: at its planned end): no more reminders; both members get the
+    closing message."""
     assert pair.id is not None
     pair.status = ENDED
     pair.ended_at = now
-    pair.ended_by_id = actor.id
+    pair.ended_by_id = actor.id if actor else None
     session.add(pair)
     for meeting in upcoming_sessions(session=session, pair_id=pair.id, now=now, limit=100):
         drop_pending(

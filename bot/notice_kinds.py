@@ -1,6 +1,11 @@
 """The kinds of notification the bot owes."""
 
-PAIR_CREATED = "pair_created"
+PAIR_CREATED = "pair_created"  # the agreement card of a new pair (or of changed terms)
+AGREEMENT_REMINDER = "agreement_reminder"
+PAIR_STARTED = "pair_started"
+TERMS_CHANGED = "terms_changed"
+TRIAL_CHECK = "trial_check"
+TRIAL_ADJUST = "trial_adjust"
 REMINDER = "reminder"
 SUMMARY_REQUEST = "summary_request"
 SUMMARY_NUDGE = "summary_nudge"

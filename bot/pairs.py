@@ -6,14 +6,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.agreement import DEFAULT_TRIAL_SESSIONS, default_end, open_agreement, start
 from bot.errors import UserError
-from bot.notice_kinds import PAIR_CREATED
-from bot.people import mention, recipient
+from bot.people import mention
 from bot.rhythm import Rhythm
 from bot.rhythm_change import store_rhythm
-from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
-from storage.models import MeetingSession, Pair, Person
-from storage.queries.notifications import Owed, owe
+from scheduler.recurrence import session_starts
+from storage.models import Pair, Person
 from storage.queries.pairs import active_pair_between
 from storage.queries.sessions import next_session
 
@@ -41,8 +40,10 @@ def create_pair(
     rhythm: Rhythm,
     now: datetime,
     reverse: bool = False,
-) -> tuple[Pair, MeetingSession | None]:
-    """Store the pair, plan its sessions and owe both members the announcement."""
+    agreed: bool = False,
+) -> tuple[Pair, datetime | None]:
+    """Store the pair and send both members its agreement; with `agreed` (both accepted
+    elsewhere: a simulation, an import) it starts at once. Returns the first session's start."""
     assert actor.id and mentor.id and mentee.id
     pair = Pair(
         platform=platform,
@@ -51,18 +52,18 @@ def create_pair(
         created_by_id=actor.id,
         created_at=now,
         reverse=reverse,
+        trial_sessions=DEFAULT_TRIAL_SESSIONS,
+        planned_end=default_end(rhythm),
     )
     store_rhythm(pair, rhythm)
     session.add(pair)
     session.flush()
     assert pair.id is not None
-    extend_pair(session=session, pair=pair, now=now)
-    owe(
-        session=session,
-        owed=[
-            Owed(PAIR_CREATED, recipient(p), f"pair:{pair.id}", now, now + ANNOUNCEMENT_USEFUL_FOR)
-            for p in (mentor, mentee)
-        ],
-        now=now,
-    )
-    return pair, next_session(session=session, pair_id=pair.id, now=now)
+    if agreed:
+        pair.mentor_accepted_at = pair.mentee_accepted_at = now
+        start(session=session, pair=pair, now=now)
+        first = next_session(session=session, pair_id=pair.id, now=now)
+        return pair, first.starts_at if first else None
+    open_agreement(session=session, pair=pair, actor=actor, now=now)
+    starts = session_starts(rhythm, after=now, count=1)
+    return pair, starts[0] if starts else None

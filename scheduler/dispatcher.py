@@ -14,6 +14,7 @@ from bot.notices.context import Gone
 from bot.pauses import resume_due_pauses
 from bot.ports import DeliveryError, Messenger, Target
 from bot.replies import Reply
+from bot.trial import ask_trial_questions, end_planned_pairs
 from scheduler.planner import plan
 from storage.models import Notification
 from storage.queries.notifications import (
@@ -86,6 +87,8 @@ class Dispatcher:
     def _plan(self, now: datetime) -> None:
         with self.core.db.session() as session:
             resume_due_pauses(session=session, now=now)
+            end_planned_pairs(session=session, now=now)
+            ask_trial_questions(session=session, now=now)
             plan(session=session, now=now)
 
     def _claim(self, now: datetime) -> list[Notification]:

@@ -48,16 +48,25 @@ def session_notifications(pair: Pair, meeting: MeetingSession) -> list[Owed]:
     ]
 
 
+def end_instant(pair: Pair) -> datetime | None:
+    """When the pair's planned end comes: the start of that day in the pair's zone."""
+    return local_instant(pair.planned_end, time(0, 0), pair.timezone) if pair.planned_end else None
+
+
 def extend_pair(*, session: Session, pair: Pair, now: datetime) -> list[MeetingSession]:
-    """Store the pair's sessions up to the horizon (at least the next one), plan their notices."""
+    """Store the pair's sessions up to the horizon (at least the next one, unless the planned
+    end comes first), plan their notices."""
     assert pair.id is not None
     rhythm = rhythm_of(pair)
     until = now + HORIZON
+    end = end_instant(pair)
     # Sessions missed while the bot was down are not invented afterwards.
     after = max(pair.planned_until or now, now)
     starts = session_starts(rhythm, after=after, until=until) if after < until else []
     if not starts and next_session(session=session, pair_id=pair.id, now=now) is None:
         starts = session_starts(rhythm, after=after, count=1)
+    if end is not None:
+        starts = [start for start in starts if start < end]
     created = add_occurrences(
         session=session, pair_id=pair.id, starts=starts, duration=pair.duration_minutes
     )

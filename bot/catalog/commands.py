@@ -119,12 +119,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{mentor} and {mentee} are already a pair. See `/mentor pairs`.",
         "fr": "{mentor} et {mentee} forment déjà un binôme. Voir `/mentor binomes`.",
     },
-    "pair.created": {
-        "en": "Done: {mentor} mentors {mentee}, {rhythm}. First session: *{first}* (your time). "
-        "I have sent both of them the details by DM.",
-        "fr": "C'est fait : {mentor} accompagne {mentee}, {rhythm}. Première séance : *{first}* "
-        "(votre heure). Je leur ai envoyé les détails en message privé.",
-    },
     "pairs.none": {
         "en": "You are not in any mentoring pair yet. Create one with `" + EXAMPLE_PAIR + "`.",
         "fr": "Vous n'êtes dans aucun binôme pour l'instant. Créez-en un avec `"

@@ -79,6 +79,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{actor} a mis fin à votre binôme avec {other}. Plus de rappels ; ce que vous avez "
         "écrit reste lisible par vous deux.",
     },
+    "end.body.planned": {
+        "en": "Your mentoring pair with {other} reached the end you planned together. No more "
+        "reminders; what you wrote stays readable by the two of you (`/mentor history`).",
+        "fr": "Votre binôme avec {other} est arrivé à la fin que vous aviez prévue ensemble. Plus "
+        "de rappels ; ce que vous avez écrit reste lisible par vous deux (`/mentor historique`).",
+    },
     "end.body.self": {
         "en": "You ended your mentoring pair with {other}. No more reminders; what you wrote "
         "stays readable by the two of you.",

@@ -4,10 +4,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.mentor": {"en": "mentor", "fr": "mentor"},
     "role.mentee": {"en": "mentee", "fr": "mentoré·e"},
     "pair.created.title": {"en": "A new mentoring pair", "fr": "Un nouveau binôme de mentorat"},
-    "pair.created.body": {
-        "en": "You are the *{role}* in a mentoring pair with {other}.",
-        "fr": "Vous êtes *{role}* dans un binôme de mentorat avec {other}.",
-    },
     "pair.created.rhythm": {"en": "*Rhythm:* {rhythm}", "fr": "*Rythme :* {rhythm}"},
     "pair.created.first": {
         "en": "*First session:* {when} (your time)",

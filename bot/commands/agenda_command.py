@@ -13,6 +13,7 @@ from bot.replies import Reply, Section, say
 from bot.rhythm_text import format_when
 from storage.models import AgendaItem, MeetingSession, Pair
 from storage.queries.agenda import agenda_of
+from storage.queries.pairs import PENDING
 from storage.queries.sessions import next_session
 
 MAX_TEXT = 1000
@@ -30,6 +31,8 @@ ACTIONS = {
 
 def upcoming(ctx: ActorContext, pair: Pair) -> MeetingSession:
     assert pair.id is not None
+    if pair.status == PENDING:
+        raise UserError("agreement.not_started", other=mention(ctx.other_member(pair)))
     meeting = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
     if meeting is None:
         raise UserError("session.no_upcoming", other=mention(ctx.other_member(pair)))

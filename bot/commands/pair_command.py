@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.actor_context import ActorContext
+from bot.agreement import waiting_for
 from bot.command_parser import fold
 from bot.commands.context import CommandContext
 from bot.errors import UserError
@@ -49,7 +50,7 @@ def run(ctx: CommandContext) -> Reply | Form:
 def create_and_confirm(
     ctx: ActorContext, mentor: Person, mentee: Person, rhythm: Rhythm, *, reverse: bool = False
 ) -> Reply:
-    """Create the pair (its sessions and announcements) and tell the actor, in their zone."""
+    """Create the pair (its agreement goes to both) and tell the actor who must accept it."""
     pair, first = create_pair(
         session=ctx.session,
         platform=ctx.platform,
@@ -62,13 +63,16 @@ def create_and_confirm(
     )
     ctx.owes_now = True
     zone = zone_of(ctx.actor, pair.timezone)
+    people = {mentor.id: mentor, mentee.id: mentee}
+    waiting = t("agreement.and", ctx.lang).join(mention(people[m]) for m in waiting_for(pair))
     return say(
         t(
-            "pair.created",
+            "pair.proposed",
             ctx.lang,
             mentor=mention(mentor),
             mentee=mention(mentee),
             rhythm=describe_pair_rhythm(rhythm, reverse, ctx.lang),
-            first=format_when(first.starts_at, zone, ctx.lang) if first else "—",
+            first=format_when(first, zone, ctx.lang) if first else "—",
+            waiting=waiting,
         )
     )

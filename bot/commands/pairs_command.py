@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.agreement import waiting_for
 from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
@@ -9,7 +10,7 @@ from bot.pair_rhythm import rhythm_of
 from bot.people import mention, zone_of
 from bot.replies import Reply, Section
 from bot.rhythm_text import describe_pair_rhythm, format_when
-from storage.queries.pairs import pairs_of
+from storage.queries.pairs import PENDING, pairs_of
 from storage.queries.sessions import next_session
 
 
@@ -23,13 +24,32 @@ def run(ctx: CommandContext) -> Reply:
         assert pair.id is not None
         upcoming = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
         role = "role.mentor.cap" if pair.mentor_id == ctx.actor.id else "role.mentee.cap"
+        rhythm = describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang)
+        if pair.status == PENDING:
+            waiting = t("agreement.and", ctx.lang).join(
+                t("pairs.you", ctx.lang)
+                if member == ctx.actor.id
+                else mention(ctx.other_member(pair))
+                for member in waiting_for(pair)
+            )
+            rows.append(
+                t(
+                    "agreement.pending_row",
+                    ctx.lang,
+                    role=t(role, ctx.lang),
+                    other=mention(ctx.other_member(pair)),
+                    rhythm=rhythm,
+                    waiting=waiting,
+                )
+            )
+            continue
         rows.append(
             t(
                 "pairs.row",
                 ctx.lang,
                 role=t(role, ctx.lang),
                 other=mention(ctx.other_member(pair)),
-                rhythm=describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang),
+                rhythm=rhythm,
                 next=format_when(upcoming.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
                 if upcoming
                 else t("next.none", ctx.lang),

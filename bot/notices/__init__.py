@@ -8,6 +8,13 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot import notice_kinds as kinds
+from bot.notices.agreement_notices import (
+    agreement_card,
+    pair_started,
+    terms_changed,
+    trial_adjust,
+    trial_check,
+)
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone
 from bot.notices.digest_notice import digest
@@ -19,7 +26,6 @@ from bot.notices.lifecycle_notices import (
     pair_resumed,
     thanks,
 )
-from bot.notices.pair_notices import pair_created
 from bot.notices.session_notices import reminder, summary_nudge, summary_request
 from bot.notices.summary_notices import dm_not_expected, summary_recorded, summary_shared
 from bot.ports import Target
@@ -29,7 +35,12 @@ from storage.models import Notification
 Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
 
 COMPOSERS: dict[str, Composer] = {
-    kinds.PAIR_CREATED: pair_created,
+    kinds.PAIR_CREATED: agreement_card,
+    kinds.AGREEMENT_REMINDER: agreement_card,
+    kinds.PAIR_STARTED: pair_started,
+    kinds.TERMS_CHANGED: terms_changed,
+    kinds.TRIAL_CHECK: trial_check,
+    kinds.TRIAL_ADJUST: trial_adjust,
     kinds.REMINDER: reminder,
     kinds.SUMMARY_REQUEST: summary_request,
     kinds.SUMMARY_NUDGE: summary_nudge,

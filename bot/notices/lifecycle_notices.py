@@ -31,7 +31,9 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
     if pair is None or pair.ended_at is None:
         raise Gone("pair not ended")
     lang, other = lang_of(reader), _member(session, pair, reader)
-    if pair.ended_by_id == reader.id:
+    if pair.ended_by_id is None:
+        body = t("end.body.planned", lang, other=mention(other))
+    elif pair.ended_by_id == reader.id:
         body = t("end.body.self", lang, other=mention(other))
     else:
         body = t("end.body", lang, actor=mention(other), other=mention(other))

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.agreement_actions import TERMS_FORM, trial_choices
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.forms import (
     ACTION_ROWS,
     AGENDA_FORM,
     MOVE_FORM,
     PAIR_FORM,
-    pair_form_choices,
     summary_owner_choices,
 )
 from bot.i18n import Lang, t
 from bot.replies import Form
+from bot.rhythm_form import pair_form_choices
 from handlers.slack.blocks import mrkdwn, plain
 
 TITLE_MAX = 24
@@ -25,17 +26,24 @@ def _title(key: str, lang: Lang) -> dict[str, Any]:
     return plain(t(key, lang), TITLE_MAX)
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], optional: bool = False):
+def _select(
+    name: str,
+    label: str,
+    options: list[tuple[str, str]],
+    optional: bool = False,
+    initial: str = "",
+):
+    rendered = [{"text": plain(text, 75), "value": value} for value, text in options]
+    element: dict[str, Any] = {"type": "static_select", "action_id": name, "options": rendered}
+    chosen = [option for option in rendered if option["value"] == initial]
+    if chosen:
+        element["initial_option"] = chosen[0]
     return {
         "type": "input",
         "block_id": name,
         "optional": optional,
         "label": plain(label, 2000),
-        "element": {
-            "type": "static_select",
-            "action_id": name,
-            "options": [{"text": plain(text, 75), "value": value} for value, text in options],
-        },
+        "element": element,
     }
 
 
@@ -90,6 +98,62 @@ def pair_modal(lang: Lang, *, default_timezone: str) -> dict[str, Any]:
         ),
     ]
     return _modal(PAIR_FORM, "form.pair.title", lang, blocks, {})
+
+
+def terms_modal(form: Form, lang: Lang) -> dict[str, Any]:
+    """The terms of a pair, prefilled: rhythm, trial length, planned end."""
+    choices, values = pair_form_choices(lang), form.values
+    end: dict[str, Any] = {"type": "datepicker"}
+    if values.get("end"):
+        end["initial_date"] = values["end"]
+    blocks = [
+        {"type": "section", "text": mrkdwn(values["label"])},
+        *(
+            _select(name, t(f"form.pair.{name}", lang), choices[name], initial=values.get(name, ""))
+            for name in ("frequency", "weekday")
+        ),
+        _input(
+            "time",
+            t("form.pair.time", lang),
+            {"type": "timepicker", "initial_time": values.get("time") or "18:00"},
+        ),
+        *(
+            _select(name, t(f"form.pair.{name}", lang), choices[name], initial=values.get(name, ""))
+            for name in ("duration", "format")
+        ),
+        _input(
+            "timezone",
+            t("form.pair.timezone", lang),
+            {
+                "type": "plain_text_input",
+                "initial_value": values.get("timezone", ""),
+                "max_length": 64,
+            },
+            optional=True,
+            hint=t("form.pair.timezone.hint", lang),
+        ),
+        _input(
+            "start",
+            t("form.pair.start", lang),
+            {"type": "datepicker"},
+            optional=True,
+            hint=t("form.terms.start.hint", lang),
+        ),
+        _select(
+            "trial",
+            t("form.terms.trial", lang),
+            trial_choices(lang),
+            initial=values.get("trial", ""),
+        ),
+        _input(
+            "end",
+            t("form.terms.end", lang),
+            end,
+            optional=True,
+            hint=t("form.terms.end.hint", lang),
+        ),
+    ]
+    return _modal(TERMS_FORM, "form.terms.title", lang, blocks, {"pair": int(values["pair"])})
 
 
 def agenda_modal(lang: Lang, *, session_id: int, label: str) -> dict[str, Any]:
@@ -155,7 +219,9 @@ def summary_modal(lang: Lang, *, session_id: int, label: str) -> dict[str, Any]:
 
 
 def form_modal(form: Form, lang: Lang) -> dict[str, Any]:
-    """The modal for a session form the core asked for (after a button or a command)."""
+    """The modal for a form the core asked for (after a button or a command)."""
+    if form.name == TERMS_FORM:
+        return terms_modal(form, lang)
     session_id, label = int(form.values["session"]), form.values["label"]
     if form.name == SUMMARY_FORM:
         return summary_modal(lang, session_id=session_id, label=label)

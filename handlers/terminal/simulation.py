@@ -165,6 +165,7 @@ class Programme:
                     mentee=mentee,
                     rhythm=rhythm,
                     now=now,
+                    agreed=True,
                 )
 
     def _person(self, session, handle: str, zone: str, locale: str, now: datetime) -> Person:

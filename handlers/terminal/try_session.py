@@ -19,6 +19,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from bot.acting import act
+from bot.agreement_actions import TERMS_FORM, submit_terms_form, trial_choices
 from bot.clock import ManualClock
 from bot.command_parser import fold
 from bot.commands import handle_command
@@ -29,7 +30,6 @@ from bot.forms import (
     AGENDA_FORM,
     MOVE_FORM,
     FieldErrors,
-    pair_form_choices,
     press_button,
     submit_agenda_form,
     submit_move_form,
@@ -39,6 +39,7 @@ from bot.forms import (
 )
 from bot.i18n import Lang, lang_from_locale, t
 from bot.replies import Form, Reply
+from bot.rhythm_form import pair_form_choices
 from bot.rhythm_text import format_time, format_when, weekday_name
 from bot.summaries import handle_direct_message
 from handlers.terminal.console import Console, TerminalMessenger
@@ -240,6 +241,7 @@ class TrySession:
             AGENDA_FORM: "form.agenda.title",
             MOVE_FORM: "form.move.title",
             SUMMARY_FORM: "summary.form.title",
+            TERMS_FORM: "form.terms.title",
         }.get(form.name, "form.pair.title")
         self.console.info("try.form", title=t(title, lang))
         if "label" in form.values:
@@ -259,6 +261,7 @@ class TrySession:
                 ctx, session_id, values.get("date") or "", values.get("time") or ""
             ),
             SUMMARY_FORM: lambda ctx: submit_summary_form(ctx, session_id, values),
+            TERMS_FORM: lambda ctx: submit_terms_form(ctx, int(form.values["pair"]), values),
         }.get(form.name, lambda ctx: submit_pair_form(ctx, values))
         result = act(self.core, platform=PLATFORM, actor_id=self.actor, work=submit)
         if isinstance(result, FieldErrors):
@@ -287,6 +290,17 @@ class TrySession:
                 ("time", t("form.move.time", lang), [], form.values.get("time", "")),
             ]
         choices = pair_form_choices(lang)
+        if form.name == TERMS_FORM:
+            given = form.values
+            return [
+                *(
+                    (name, t(f"form.pair.{name}", lang), choices.get(name, []), given[name])
+                    for name in ("frequency", "weekday", "time", "duration", "format", "timezone")
+                ),
+                ("start", t("form.pair.start", lang), [], ""),
+                ("trial", t("form.terms.trial", lang), trial_choices(lang), given["trial"]),
+                ("end", t("form.terms.end", lang), [], given["end"]),
+            ]
         zone = self.people[self.actor].timezone
         return [
             ("mentor", t("form.pair.mentor", lang), [], ""),

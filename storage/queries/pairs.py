@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, or_, select
 
 from storage.models import Pair
 
+PENDING = "pending"  # waiting for both members to accept the agreement
 ACTIVE = "active"
 PAUSED = "paused"
 ENDED = "ended"
-CURRENT = (ACTIVE, PAUSED)
+CURRENT = (PENDING, ACTIVE, PAUSED)
 
 
 def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
-    """The current (active or paused) pairs a person belongs to, in either role, oldest first."""
+    """The current (pending, active or paused) pairs of a person, either role, oldest first."""
     return list(
         session.exec(
             select(Pair)
@@ -27,7 +28,7 @@ def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
 
 
 def active_pair_between(*, session: Session, first_id: int, second_id: int) -> Pair | None:
-    """The current (active or paused) pair of these two people, whatever their roles."""
+    """The current (pending, active or paused) pair of these two people, whatever their roles."""
     return session.exec(
         select(Pair)
         .where(Pair.status.in_(CURRENT))  # type: ignore[attr-defined]
@@ -79,5 +80,37 @@ def paused_pairs(*, session: Session) -> list[Pair]:
     return list(
         session.exec(
             select(Pair).where(Pair.status == PAUSED).where(Pair.paused_until.is_not(None))  # type: ignore[union-attr]
+        )
+    )
+
+
+def pairs_awaiting_trial(*, session: Session) -> list[Pair]:
+    """Active pairs not yet asked the trial question."""
+    return list(
+        session.exec(
+            select(Pair).where(Pair.status == ACTIVE).where(Pair.trial_asked_at.is_(None))  # type: ignore[union-attr]
+        )
+    )
+
+
+def pairs_ending_by(*, session: Session, day: date) -> list[Pair]:
+    """Current pairs whose planned end is on or before `day` (a day in any zone: check each)."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(Pair.status.in_((ACTIVE, PAUSED)))  # type: ignore[attr-defined]
+            .where(Pair.planned_end.is_not(None))  # type: ignore[union-attr]
+            .where(Pair.planned_end <= day)  # type: ignore[operator]
+        )
+    )
+
+
+def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
+    """Every pair a person was ever in, newest first (their history)."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
+            .order_by(Pair.id.desc())  # type: ignore[union-attr]
         )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from storage.models import MeetingSession
 
@@ -82,3 +82,17 @@ def add_occurrences(*, session: Session, pair_id: int, starts: list[datetime], d
     session.add_all(created)
     session.flush()
     return created
+
+
+def started_counts(*, session: Session, pair_ids: list[int], now: datetime) -> dict[int, int]:
+    """How many not-skipped sessions of each pair have started by `now`."""
+    if not pair_ids:
+        return {}
+    rows = session.exec(
+        select(MeetingSession.pair_id, func.count())
+        .where(MeetingSession.pair_id.in_(pair_ids))  # type: ignore[attr-defined]
+        .where(MeetingSession.status == PLANNED)
+        .where(MeetingSession.starts_at <= now)
+        .group_by(MeetingSession.pair_id)
+    )
+    return {pair_id: count for pair_id, count in rows}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import threading
 import time
@@ -120,8 +121,42 @@ class RunningBot:
         return posts[-1]
 
     def make_pair(self, user: str, text: str) -> dict[str, Any]:
-        """Create a pair with `/mentor pair …` as `user`, ready for reminders; the answer posted."""
-        return self.answer(user, text)
+        """Create a pair with `/mentor pair …` as `user`, and have each member who did not
+        propose it accept the agreement card, so that reminders start; the answer posted."""
+        answer = self.answer(user, text)
+        self.settle()
+        for member in re.findall(r"<@([A-Z0-9]+)", text)[:2]:
+            if member == user:
+                continue
+            card = self.fake.wait_for(
+                lambda m=member: [
+                    m for m in self.fake.messages_to(m) if "agreement.accept" in action_ids(m)
+                ]
+            )[-1]
+            response, name = self.press(member, card, "agreement.accept")
+            assert response.status_code == 200, response.text
+            self.fake.wait_for(lambda name=name: self.fake.responses(name))
+        self.settle()
+        return answer
+
+    def press(
+        self, user: str, message: dict[str, Any], action_id: str
+    ) -> tuple[httpx.Response, str]:
+        """`user` clicks the button `action_id` of a message the bot posted to them; the HTTP
+        answer and the name of the response_url the bot answers at."""
+        self._responses += 1
+        name = f"r{self._responses}"
+        body = signing.block_actions_body(
+            user_id=user,
+            team_id=TEAM,
+            action_id=action_id,
+            value=button_value(message, action_id),
+            trigger_id=f"trigger-{self._responses}",
+            response_url=self.fake.response_url(name),
+            channel_id=message.get("channel") or f"D{user}",
+            message_ts=str(message.get("ts") or "1767000000.000100"),
+        )
+        return self.post(body, "application/x-www-form-urlencoded"), name
 
     def dm(self, user: str, text: str) -> tuple[httpx.Response, str]:
         """A plain DM from `user` to the bot, as a `message.im` event; the answer and the body."""
@@ -156,6 +191,17 @@ def text_of(message: dict[str, Any]) -> str:
 
     walk(message.get("blocks") or [])
     return "\n".join(parts)
+
+
+def button_value(message: dict[str, Any], action_id: str) -> str:
+    """The value of the button `action_id` in a posted message."""
+    return next(
+        element["value"]
+        for block in message.get("blocks") or []
+        if block.get("type") == "actions"
+        for element in block.get("elements", [])
+        if element["action_id"] == action_id
+    )
 
 
 def action_ids(message: dict[str, Any]) -> list[str]:

@@ -20,7 +20,7 @@ REMINDER_AT = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 def test_a_429_is_retried_after_retry_after_and_sent_once(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.dispatch()
     fake.reset()
     clock.set(REMINDER_AT)
@@ -38,7 +38,7 @@ def test_a_429_is_retried_after_retry_after_and_sent_once(
 def test_a_permanent_error_is_recorded_and_not_retried(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.dispatch()
     clock.set(REMINDER_AT)
     fake.fail_next("chat.postMessage", "account_inactive", status=200, times=1)
@@ -51,7 +51,7 @@ def test_a_permanent_error_is_recorded_and_not_retried(
 def test_a_long_agenda_is_cut_with_a_note_not_rejected(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     for n in range(40):
         running.answer(MENTEE, f"agenda add Topic {n}: " + "x" * 900)
     listed = running.answer(MENTOR, "ordre-du-jour")

@@ -20,7 +20,7 @@ def dms(fake: FakeSlack, user: str) -> list[str]:
 def test_move_tells_the_other_side_in_their_zone_and_language(
     running: RunningBot, fake: FakeSlack
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.settle()
     fake.reset()
     # Thomas types Montreal time: 12:30 there is 18:30 in Paris.
@@ -34,7 +34,7 @@ def test_move_tells_the_other_side_in_their_zone_and_language(
 def test_mentor_is_asked_after_a_day_then_both_nudged_once_then_nothing(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.dispatch()
     fake.reset()
     clock.set(SESSION_END)
@@ -57,7 +57,7 @@ def test_mentor_is_asked_after_a_day_then_both_nudged_once_then_nothing(
 def test_summary_command_records_and_shares(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     early = text_of(running.answer(MENTOR, "compte-rendu Trop tôt"))
     assert "/mentor" in early  # no session has taken place yet
     clock.set(SESSION_END)
@@ -79,7 +79,7 @@ def test_summary_command_records_and_shares(
 def test_the_bots_own_messages_and_edits_are_not_summaries(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     clock.set(SESSION_END)
     running.dispatch()
     fake.reset()
@@ -97,8 +97,8 @@ def test_the_bots_own_messages_and_edits_are_not_summaries(
 
 
 def test_someone_in_two_pairs_is_asked_which_one(running: RunningBot) -> None:
-    running.answer(MENTEE, PAIR)
-    running.answer(
+    running.make_pair(MENTEE, PAIR)
+    running.make_pair(
         MENTOR,
         f"binome <@{MENTOR}|claire> <@{OUTSIDER}|oscar> mensuel le premier mardi à 12h",
     )
@@ -114,7 +114,7 @@ def test_someone_in_two_pairs_is_asked_which_one(running: RunningBot) -> None:
 def test_digest_off_stops_the_digest(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
     off = text_of(running.answer(ADMIN, f"digest off <#{LEADS_CHANNEL}|leads>"))
     assert LEADS_CHANNEL in off

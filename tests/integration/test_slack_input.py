@@ -65,7 +65,7 @@ def test_bad_commands_get_an_ephemeral_answer_and_change_nothing(
 
 
 def test_people_outside_a_pair_cannot_read_or_edit_it(running: RunningBot) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.answer(MENTEE, "agenda add Salary negotiation")
     for text in ("agenda", "agenda add Spying", "agenda done 1", "skip", "summary Nothing"):
         answer = text_of(running.answer(OUTSIDER, text))
@@ -76,7 +76,7 @@ def test_people_outside_a_pair_cannot_read_or_edit_it(running: RunningBot) -> No
 
 
 def test_moving_into_the_past_is_refused(running: RunningBot) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     answer = text_of(running.answer(MENTEE, "move 2026-11-01 10:00"))
     assert "2026" in answer and "/mentor move" in answer
     assert "/mentor move" in text_of(running.answer(MENTEE, "move tomorrow-ish"))
@@ -194,7 +194,7 @@ def test_pair_modal_opens_validates_and_creates(running: RunningBot, fake: FakeS
 def test_reminder_buttons_skip_and_tell_the_other_side(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
     running.dispatch()
     reminder = fake.messages_to(MENTEE)[-1]
@@ -230,7 +230,7 @@ def test_reminder_buttons_skip_and_tell_the_other_side(
 def test_add_to_agenda_button_opens_a_modal_whose_submission_adds(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
     running.dispatch()
     reminder = fake.messages_to(MENTOR)[-1]

@@ -21,7 +21,7 @@ def dms(fake: FakeSlack, user: str) -> list[str]:
 def test_the_journal_is_readable_by_its_author_only(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     saved = text_of(
         running.answer(MENTEE, "journal Negotiating the Lisbon budget taught me patience.")
     )
@@ -36,7 +36,7 @@ def test_the_journal_is_readable_by_its_author_only(
 
 
 def test_help_me_tells_the_mediators_without_content(running: RunningBot, fake: FakeSlack) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.answer(MENTEE, "agenda add Conflict with my manager")
     answer = text_of(running.answer(MENTEE, "help-me"))
     assert "mediators" in answer and "/mentor end" in answer
@@ -46,7 +46,7 @@ def test_help_me_tells_the_mediators_without_content(running: RunningBot, fake: 
 
 
 def test_reverse_mentoring_is_labelled(running: RunningBot, fake: FakeSlack) -> None:
-    answer = text_of(running.answer(MENTEE, PAIR + " reverse"))
+    answer = text_of(running.make_pair(MENTEE, PAIR + " reverse"))
     assert "(reverse mentoring)" in answer
     announced = fake.wait_for(lambda: dms(fake, MENTOR))
     assert "(mentorat inversé)" in announced[0]
@@ -55,7 +55,7 @@ def test_reverse_mentoring_is_labelled(running: RunningBot, fake: FakeSlack) -> 
 def test_ending_needs_confirmation_then_stops_reminders_and_invites_thanks(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.dispatch()
     asked = running.answer(MENTEE, "end")
     assert "confirm" in text_of(asked) and action_ids(asked) == ["pair.end"]
@@ -78,11 +78,11 @@ def test_ending_needs_confirmation_then_stops_reminders_and_invites_thanks(
     assert "Delivered" in thanked
     assert "Thank you for your patience." in fake.wait_for(lambda: dms(fake, MENTOR))[0]
     # The same two people may start a new relationship later.
-    assert "Done:" in text_of(running.answer(MENTEE, PAIR))
+    assert "Done:" in text_of(running.make_pair(MENTEE, PAIR))
 
 
 def test_thanks_and_end_refuse_strangers(running: RunningBot) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     assert "never been" in text_of(running.answer(OUTSIDER, f"thanks <@{MENTOR}|claire> Hi"))
     assert "/mentor pair" in text_of(running.answer(OUTSIDER, "end confirm"))
     assert "/mentor thanks @claire" in text_of(running.answer(MENTEE, "thanks"))
@@ -91,7 +91,7 @@ def test_thanks_and_end_refuse_strangers(running: RunningBot) -> None:
 def test_pause_until_a_date_then_the_rhythm_resumes_by_itself(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     running.answer(MENTEE, "agenda add Career plan")
     running.dispatch()
     fake.reset()
@@ -118,7 +118,7 @@ def test_pause_until_a_date_then_the_rhythm_resumes_by_itself(
 def test_pause_then_resume_by_hand(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     assert "no reminders until" in text_of(running.answer(MENTEE, "pause"))
     clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
     running.dispatch()
@@ -144,7 +144,7 @@ def _button_value(message: dict, action_id: str) -> str:
 def test_summary_form_creates_actions_with_owners_and_due_reminders(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 3, 18, 0, tzinfo=UTC))
     running.dispatch()
     request = fake.messages_to(MENTEE)[-1]
@@ -236,7 +236,7 @@ def test_summary_form_creates_actions_with_owners_and_due_reminders(
 def test_summary_command_alone_opens_the_form(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 3, 18, 0, tzinfo=UTC))
     response, _ = running.command(MENTOR, "compte-rendu", trigger_id="trigger-cr")
     assert response.status_code == 200

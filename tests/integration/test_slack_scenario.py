@@ -26,15 +26,18 @@ def dms(fake: FakeSlack, user: str) -> list[str]:
 def test_pair_agenda_reminders_summary_digest(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    created = text_of(running.answer(MENTEE, PAIR))
+    created = text_of(running.make_pair(MENTEE, PAIR))
     # Thomas reads the first session in his own zone (Montreal) and language.
     assert "Thursday 3 December 2026, 12:00 (America/Montreal)" in created
 
     running.settle()
     claire = fake.wait_for(lambda: dms(fake, MENTOR))
     thomas = fake.wait_for(lambda: dms(fake, MENTEE))
-    assert "binôme" in claire[0] and "jeudi 3 décembre 2026, 18h00 (Europe/Paris)" in claire[0]
-    assert "mentee" in thomas[0] and "12:00 (America/Montreal)" in thomas[0]
+    # Each got the agreement card, then (once Claire accepted) the start with the first session.
+    assert "accord" in claire[0] and "jeudi à 18h00" in claire[0]
+    assert "mentee" in thomas[0] and "You accepted these terms" in thomas[0]
+    assert "jeudi 3 décembre 2026, 18h00 (Europe/Paris)" in claire[-1]
+    assert "12:00 (America/Montreal)" in thomas[-1]
 
     assert AGENDA in text_of(running.answer(MENTEE, f"agenda add {AGENDA}"))
     assert "Partager" in text_of(
@@ -109,11 +112,12 @@ def test_restart_sends_nothing_twice(
     fake: FakeSlack, clock: ManualClock, database_url: str
 ) -> None:
     running = RunningBot(database_url=database_url, fake=fake, clock=clock).start()
-    running.answer(MENTEE, PAIR)
+    running.make_pair(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 2, 17, 30, tzinfo=UTC))
     running.dispatch()
     sent = len(fake.calls("chat.postMessage"))
-    assert len(fake.messages_to(MENTOR)) == 2  # the announcement and the reminder
+    # The agreement card, the start of the pair and the reminder.
+    assert len(fake.messages_to(MENTOR)) == 3
     running.stop()
 
     # Down for a day: the summary request fell due meanwhile and is still useful.
@@ -125,6 +129,6 @@ def test_restart_sends_nothing_twice(
         again.dispatch()
         assert len(fake.calls("chat.postMessage")) == sent + 1
         assert "How did it go?" in text_of(fake.messages_to(MENTEE)[-1])
-        assert len(fake.messages_to(MENTOR)) == 2
+        assert len(fake.messages_to(MENTOR)) == 3
     finally:
         again.stop()

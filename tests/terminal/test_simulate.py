@@ -32,7 +32,7 @@ def test_fifty_pairs_over_four_weeks_add_up() -> None:
 
     before_end = [s for s in sessions if s.start - DAY < end]
     held = [s for s in before_end if s.fate != "skip"]
-    assert sent["pair_created"] == 2 * 50
+    assert sent["pair_started"] == 2 * 50
     assert sent["reminder"] == 2 * len(held)
     assert sent["session_skipped"] == sum(
         1 for s in sessions if s.fate == "skip" and s.start - SKIP_BEFORE < end

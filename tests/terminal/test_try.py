@@ -14,12 +14,15 @@ SCRIPT = """\
 # Thomas (Montreal, English) and Claire (Paris, French) agree their rhythm.
 as thomas
 /mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris
+as claire
+press 1
+as thomas
 /mentor agenda add Prepare my promotion file
 as lea
 /mentor digest #leads
 advance 2d9h
 as claire
-press 1
+press 3
 Partager mon parcours
 at 2026-12-03 18:05
 as thomas
@@ -53,6 +56,9 @@ def test_a_pair_first_two_weeks(tmp_path) -> None:
     messages = blocks(printed)
 
     announced = [m for m in messages if "2026-11-30 08:00 UTC" in m and "DM to" in m]
+    # Thomas proposed the pair; Claire accepts the agreement card, and the pair starts.
+    assert any("@claire" in m and "[1] Accepter" in m for m in announced)
+    assert "Merci : vous avez accepté tous les deux" in printed
     assert any("@claire" in m and "Un nouveau binôme" in m for m in announced)
     assert any("@thomas" in m and "A new mentoring pair" in m for m in announced)
 
@@ -60,7 +66,7 @@ def test_a_pair_first_two_weeks(tmp_path) -> None:
     reminders = [m for m in messages if "2026-12-02 17:00 UTC" in m]
     assert len(reminders) == 2
     assert all("Prepare my promotion file" in m for m in reminders)
-    assert any("[1] Ajouter à l'ordre du jour" in m for m in reminders)
+    assert any("[3] Ajouter à l'ordre du jour" in m for m in reminders)
 
     # Claire pressed "add to agenda" in her reminder and answered the prompted field.
     assert "Sujet: Partager mon parcours" in printed or "Sujet : Partager" in printed

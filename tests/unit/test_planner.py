@@ -59,6 +59,7 @@ def test_each_session_owes_reminders_requests_and_nudges(core: Core, clock: Manu
             mentee=mentee,
             rhythm=RHYTHM,
             now=now,
+            agreed=True,
         )
     with core.db.session() as session:
         starts = [m.starts_at for m in session.exec(select(MeetingSession))]
@@ -86,7 +87,7 @@ def test_each_session_owes_reminders_requests_and_nudges(core: Core, clock: Manu
             ("summary_nudge", f"p:{mentor.id}", end + timedelta(hours=48), end + timedelta(days=7)),
         ]
     )
-    announcements = [r for r in rows if r.kind == "pair_created"]
+    announcements = [r for r in rows if r.kind == "pair_started"]
     assert {r.recipient for r in announcements} == {f"p:{mentor.id}", f"p:{mentee.id}"}
     assert all(r.due_at == now for r in announcements)
     assert len(rows) == 2 + 6 * len(starts)
@@ -106,6 +107,7 @@ def test_planning_again_owes_nothing_new_until_the_horizon_moves(
             mentee=mentee,
             rhythm=RHYTHM,
             now=now,
+            agreed=True,
         )
     before = len(owed(core))
     with core.db.session() as session:

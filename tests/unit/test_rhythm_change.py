@@ -14,7 +14,7 @@ from bot.rhythm import Frequency, MeetingFormat, Rhythm
 from bot.rhythm_change import change_rhythm
 from storage.models import AgendaItem, MeetingSession, Notification, Pair
 from storage.queries.people import get_person
-from storage.queries.sessions import upcoming_sessions
+from storage.queries.sessions import next_session, upcoming_sessions
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 WEEKLY_THURSDAY = Rhythm(
@@ -38,7 +38,7 @@ def test_a_new_rhythm_replaces_the_sessions_ahead_and_keeps_the_agenda(core: Cor
         mentor = get_person(session=session, platform="slack", external_id="UA")
         mentee = get_person(session=session, platform="slack", external_id="UB")
         assert mentor and mentee
-        pair, first = create_pair(
+        pair, _ = create_pair(
             session=session,
             platform="slack",
             actor=mentee,
@@ -46,7 +46,9 @@ def test_a_new_rhythm_replaces_the_sessions_ahead_and_keeps_the_agenda(core: Cor
             mentee=mentee,
             rhythm=WEEKLY_THURSDAY,
             now=NOW,
+            agreed=True,
         )
+        first = next_session(session=session, pair_id=pair.id, now=NOW)
         assert first is not None and first.id is not None
         session.add(
             AgendaItem(

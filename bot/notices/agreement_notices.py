@@ -1,0 +1,168 @@
+"""The agreement card, the start of a pair, changed terms and the trial question."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.agreement import has_accepted
+from bot.i18n import Lang, t
+from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.pair_rhythm import rhythm_of
+from bot.people import lang_of, mention, zone_of
+from bot.ports import Target
+from bot.replies import Button, Reply, Section
+from bot.rhythm_text import describe_pair_rhythm, format_date, format_when
+from bot.trial import trial_answer_of
+from storage.models import Notification, Pair, Person
+from storage.queries.pairs import ACTIVE, PENDING
+from storage.queries.sessions import next_session
+
+
+def _pair_and_other(session: Session, row: Notification) -> tuple[Person, Pair, Person]:
+    reader = recipient_person(session, row.recipient)
+    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    if pair is None or reader.id not in (pair.mentor_id, pair.mentee_id):
+        raise Gone("pair unknown or reader not a member")
+    other = session.get(Person, pair.mentee_id if reader.id == pair.mentor_id else pair.mentor_id)
+    if other is None:
+        raise Gone("other member unknown")
+    return reader, pair, other
+
+
+def terms_sections(pair: Pair, reader: Person, other: Person, lang: Lang) -> list[Section]:
+    """What the pair agrees on, in the reader's language."""
+    role = t("role.mentor" if reader.id == pair.mentor_id else "role.mentee", lang)
+    end = (
+        t("agreement.end", lang, date=format_date(pair.planned_end, lang))
+        if pair.planned_end
+        else t("agreement.no_end", lang)
+    )
+    terms = [
+        t(
+            "pair.created.rhythm",
+            lang,
+            rhythm=describe_pair_rhythm(rhythm_of(pair), pair.reverse, lang),
+        ),
+        t("agreement.trial", lang, n=pair.trial_sessions),
+        end,
+        t("agreement.confidentiality", lang),
+    ]
+    return [
+        Section(t("agreement.role", lang, role=role, other=mention(other))),
+        Section("\n".join(terms)),
+    ]
+
+
+def agreement_card(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """The terms, with Accept / Propose a change for a member who has not accepted them yet.
+    Also the reminder after 3 days, which is dropped once the reader has answered."""
+    reader, pair, other = _pair_and_other(session, row)
+    version = row.subject.partition(":v")[2]
+    if pair.status != PENDING or (version and version != str(pair.terms_version)):
+        raise Gone("agreement settled or terms changed since")
+    lang, accepted = lang_of(reader), has_accepted(pair, reader.id)
+    reminder = row.kind == "agreement_reminder"
+    if reminder and accepted:
+        raise Gone("already accepted")
+    title = "agreement.reminder.title" if reminder else "agreement.title"
+    sections = terms_sections(pair, reader, other, lang)
+    buttons: tuple[Button, ...] = ()
+    value = str(pair.id)
+    if accepted:
+        sections.append(Section(t("agreement.waiting", lang, other=mention(other))))
+    else:
+        other_accepted = has_accepted(pair, other.id)
+        key = "agreement.ask.other_accepted" if other_accepted else "agreement.ask"
+        sections.append(Section(t(key, lang, other=mention(other))))
+        buttons = (
+            Button(t("button.accept", lang), "agreement.accept", value, style="primary"),
+            Button(t("button.propose_change", lang), "agreement.change", value),
+        )
+    return person_target(reader), Reply(
+        title=t(title, lang), sections=tuple(sections), buttons=buttons
+    )
+
+
+def pair_started(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """Both accepted: the first session, to both members and to an admin who made the pair."""
+    reader = recipient_person(session, row.recipient)
+    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    if pair is None or pair.status != ACTIVE or pair.id is None:
+        raise Gone("pair no longer active")
+    mentor, mentee = session.get(Person, pair.mentor_id), session.get(Person, pair.mentee_id)
+    if mentor is None or mentee is None:
+        raise Gone("member unknown")
+    lang = lang_of(reader)
+    first = next_session(session=session, pair_id=pair.id, now=now)
+    when = (
+        format_when(first.starts_at, zone_of(reader, pair.timezone), lang)
+        if first
+        else t("session.none_planned", lang)
+    )
+    if reader.id in (pair.mentor_id, pair.mentee_id):
+        other = mentee if reader.id == pair.mentor_id else mentor
+        body = t("agreement.started", lang, other=mention(other))
+        sections = (
+            Section(body),
+            Section(t("pair.created.first", lang, when=when)),
+            Section(t("pair.created.how", lang)),
+        )
+        return person_target(reader), Reply(
+            title=t("pair.created.title", lang),
+            sections=sections,
+            note=t("confidential.note", lang),
+        )
+    body = t("agreement.started.admin", lang, mentor=mention(mentor), mentee=mention(mentee))
+    return person_target(reader), Reply(sections=(Section(body),))
+
+
+def terms_changed(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """The other member changed a working pair's terms: what they are now."""
+    reader, pair, other = _pair_and_other(session, row)
+    if pair.status != ACTIVE or pair.id is None:
+        raise Gone("pair no longer active")
+    lang = lang_of(reader)
+    first = next_session(session=session, pair_id=pair.id, now=now)
+    when = (
+        format_when(first.starts_at, zone_of(reader, pair.timezone), lang)
+        if first
+        else t("session.none_planned", lang)
+    )
+    sections = [
+        Section(t("terms.changed", lang, other=mention(other))),
+        *terms_sections(pair, reader, other, lang)[1:],
+        Section(t("pair.created.first", lang, when=when)),
+    ]
+    return person_target(reader), Reply(sections=tuple(sections))
+
+
+def trial_check(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """After the trial sessions: continue, adjust or stop? Each member answers privately."""
+    reader, pair, other = _pair_and_other(session, row)
+    if pair.status != ACTIVE or trial_answer_of(pair, reader.id) is not None:
+        raise Gone("pair not active or already answered")
+    lang, value = lang_of(reader), str(pair.id)
+    body = t("trial.question", lang, n=pair.trial_sessions, other=mention(other))
+    buttons = (
+        Button(t("button.trial.continue", lang), "trial.continue", value, style="primary"),
+        Button(t("button.trial.adjust", lang), "trial.adjust", value),
+        Button(t("button.trial.stop", lang), "trial.stop", value),
+    )
+    return person_target(reader), Reply(
+        title=t("trial.title", lang),
+        sections=(Section(body), Section(t("trial.private", lang, other=mention(other)))),
+        buttons=buttons,
+    )
+
+
+def trial_adjust(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """One member wants to adjust after the trial: the other may propose the change too."""
+    reader, pair, other = _pair_and_other(session, row)
+    if pair.status != ACTIVE:
+        raise Gone("pair no longer active")
+    lang = lang_of(reader)
+    button = Button(t("button.propose_change", lang), "agreement.change", str(pair.id))
+    body = t("trial.adjust.other", lang, other=mention(other))
+    return person_target(reader), Reply(sections=(Section(body),), buttons=(button,))

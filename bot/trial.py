@@ -1,0 +1,103 @@
+"""The trial question after the first sessions, and the planned end of pairs."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot.lifecycle import end_pair
+from bot.notice_kinds import TRIAL_ADJUST, TRIAL_CHECK
+from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, end_instant
+from storage.models import Pair, Person
+from storage.queries.notifications import Owed, owe
+from storage.queries.pairs import pairs_awaiting_trial, pairs_ending_by
+from storage.queries.sessions import PLANNED, past_sessions, started_counts
+
+CONTINUE, ADJUST, STOP = "continue", "adjust", "stop"
+TRIAL_CHOICES = (CONTINUE, ADJUST, STOP)
+ASKED_AFTER_SESSION = timedelta(hours=24)
+"""The question comes a day after the last trial session ends, once its summary is asked for."""
+QUESTION_USEFUL_FOR = timedelta(days=14)
+
+
+def ask_trial_questions(*, session: Session, now: datetime) -> int:
+    """Owe both members of each pair whose trial sessions are held the trial question."""
+    asked = 0
+    candidates = pairs_awaiting_trial(session=session)
+    started = started_counts(session=session, pair_ids=[p.id for p in candidates if p.id], now=now)
+    for pair in candidates:
+        assert pair.id is not None
+        if started.get(pair.id, 0) < pair.trial_sessions:
+            continue
+        held = [
+            m
+            for m in past_sessions(session=session, pair_id=pair.id, now=now)
+            if m.status == PLANNED
+        ]
+        if len(held) < pair.trial_sessions:
+            continue
+        last = held[0]
+        due = max(
+            last.starts_at + timedelta(minutes=last.duration_minutes), now - QUESTION_USEFUL_FOR
+        )
+        due += ASKED_AFTER_SESSION
+        owe(
+            session=session,
+            owed=[
+                Owed(
+                    TRIAL_CHECK,
+                    f"p:{member}",
+                    f"pair:{pair.id}:trial",
+                    due,
+                    due + QUESTION_USEFUL_FOR,
+                )
+                for member in (pair.mentor_id, pair.mentee_id)
+            ],
+            now=now,
+        )
+        pair.trial_asked_at = now
+        session.add(pair)
+        asked += 1
+    return asked
+
+
+def trial_answer_of(pair: Pair, person_id: int | None) -> str | None:
+    return pair.mentor_trial if person_id == pair.mentor_id else pair.mentee_trial
+
+
+def answer_trial(*, session: Session, pair: Pair, person: Person, choice: str, now: datetime):
+    """Record a member's private answer; asking to adjust offers the other member the form too."""
+    if person.id == pair.mentor_id:
+        pair.mentor_trial = choice
+    else:
+        pair.mentee_trial = choice
+    session.add(pair)
+    if choice == ADJUST:
+        other = pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
+        owe(
+            session=session,
+            owed=[
+                Owed(
+                    TRIAL_ADJUST,
+                    f"p:{other}",
+                    f"pair:{pair.id}:adjust",
+                    now,
+                    now + ANNOUNCEMENT_USEFUL_FOR,
+                )
+            ],
+            now=now,
+        )
+
+
+def end_planned_pairs(*, session: Session, now: datetime) -> int:
+    """End the pairs whose planned end has come; how many."""
+    latest_day = (now + timedelta(days=1)).astimezone(ZoneInfo("UTC")).date()
+    ended = 0
+    for pair in pairs_ending_by(session=session, day=latest_day):
+        moment = end_instant(pair)
+        if moment is not None and moment <= now:
+            end_pair(session=session, pair=pair, actor=None, now=now)
+            ended += 1
+    return ended
