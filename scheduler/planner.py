@@ -70,9 +70,16 @@ def extend_pair(*, session: Session, pair: Pair, now: datetime) -> list[MeetingS
     created = add_occurrences(
         session=session, pair_id=pair.id, starts=starts, duration=pair.duration_minutes
     )
+    # A session planned less than a day ahead (a pair that just started, resumed or changed
+    # its rhythm) is announced by that message, not by a belated "tomorrow" reminder.
     owe(
         session=session,
-        owed=[owed for meeting in created for owed in session_notifications(pair, meeting)],
+        owed=[
+            owed
+            for meeting in created
+            for owed in session_notifications(pair, meeting)
+            if not (owed.kind == REMINDER and owed.due_at < now)
+        ],
         now=now,
     )
     pair.planned_until = max([until, *starts])

@@ -1,0 +1,247 @@
+"""The agreement before the start, the trial question after it, and the planned end."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.clock import ManualClock
+from tests.fakes import signing
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.conftest import ADMIN, MENTEE, MENTOR, OUTSIDER
+from tests.integration.harness import TEAM, RunningBot, action_ids, text_of
+
+PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
+REMINDER_AT = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
+
+
+def dms(fake: FakeSlack, user: str) -> list[str]:
+    return [text_of(m) for m in fake.messages_to(user)]
+
+
+def with_button(fake: FakeSlack, user: str, action_id: str) -> dict[str, Any]:
+    """The latest message to `user` that carries the button `action_id`."""
+    return fake.wait_for(lambda: [m for m in fake.messages_to(user) if action_id in action_ids(m)])[
+        -1
+    ]
+
+
+def press(running: RunningBot, user: str, action_id: str) -> dict[str, Any]:
+    """`user` presses `action_id` on their latest message with it; the ephemeral answer."""
+    response, name = running.press(user, with_button(running.fake, user, action_id), action_id)
+    assert response.status_code == 200, response.text
+    return running.fake.wait_for(lambda: running.fake.responses(name))[-1]
+
+
+def submit(running: RunningBot, user: str, view: dict[str, Any], values: dict) -> dict:
+    answer = running.post(
+        signing.view_submission_body(
+            user_id=user,
+            team_id=TEAM,
+            callback_id=view["callback_id"],
+            private_metadata=view["private_metadata"],
+            state_values=values,
+        ),
+        "application/x-www-form-urlencoded",
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.json() if answer.content else {}
+
+
+def test_reminders_start_only_once_both_accepted(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    proposed = text_of(running.answer(MENTEE, PAIR))
+    assert f"accepted by <@{MENTOR}>" in proposed
+    running.settle()
+    card = with_button(fake, MENTOR, "agreement.accept")
+    read = text_of(card)
+    for term in ("chaque semaine le jeudi à 18h00", "3 premières séances", "Fin prévue", "2027"):
+        assert term in read
+    assert "Confidentialité" in read
+    # Thomas proposed it, so he has accepted; he is shown who has not answered yet.
+    assert "agreement.accept" not in action_ids(fake.messages_to(MENTEE)[0])
+    assert f"<@{MENTOR}>" in text_of(running.answer(MENTEE, "pairs"))
+    assert "Waiting" in text_of(running.answer(MENTEE, "pairs"))
+    assert "accept" in text_of(running.answer(MENTEE, "agenda add Budget")).lower()
+
+    # No reminder while Claire has not answered; one reminder of the agreement after 3 days.
+    clock.set(REMINDER_AT)
+    running.dispatch()
+    assert not [m for m in dms(fake, MENTOR) if "demain" in m]
+    clock.set(datetime(2026, 12, 3, 8, 0, tzinfo=UTC))
+    running.dispatch()
+    running.dispatch()
+    reminded = [m for m in dms(fake, MENTOR) if "Rappel : votre accord" in m]
+    assert len(reminded) == 1
+    assert not [m for m in dms(fake, MENTEE) if "Reminder: your mentoring agreement" in m]
+
+    # Claire accepts: both are told the first session, and reminders start.
+    accepted = text_of(press(running, MENTOR, "agreement.accept"))
+    assert "vous avez accepté tous les deux" in accepted
+    running.settle()
+    # The first session is tonight: announced, without a belated "tomorrow" reminder.
+    started = dms(fake, MENTEE)[-1]
+    assert "starts" in started and "Thursday 3 December 2026, 12:00" in started
+    assert "déjà commencé" in text_of(press(running, MENTOR, "agreement.accept"))
+    clock.set(datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
+    running.dispatch()
+    assert [m for m in dms(fake, MENTEE) if "Mentoring session tomorrow" in m]
+    assert [m for m in dms(fake, MENTOR) if "Séance de mentorat demain" in m]
+
+
+def test_a_change_of_terms_goes_back_to_the_other_member(
+    running: RunningBot, fake: FakeSlack
+) -> None:
+    running.answer(MENTEE, PAIR)
+    running.settle()
+    response, _ = running.press(
+        MENTOR, with_button(fake, MENTOR, "agreement.change"), "agreement.change"
+    )
+    assert response.status_code == 200
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    assert opened.response["ok"], opened.response
+    view = opened.args["view"]
+    assert view["callback_id"] == "terms"
+    initial = {
+        block["block_id"]: block["element"].get("initial_option", {}).get("value")
+        for block in view["blocks"]
+        if block["type"] == "input" and block["element"]["type"] == "static_select"
+    }
+    assert initial == {
+        "frequency": "1w",
+        "weekday": "3",
+        "duration": "60",
+        "format": "video",
+        "trial": "3",
+    }
+
+    values = {
+        "frequency": {"frequency": signing.static_select("2w")},
+        "weekday": {"weekday": signing.static_select("1")},
+        "time": {"time": signing.timepicker("08:30")},
+        "duration": {"duration": signing.static_select("45")},
+        "format": {"format": signing.static_select("phone")},
+        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
+        "start": {"start": signing.datepicker(None)},
+        "trial": {"trial": signing.static_select("2")},
+        "end": {"end": signing.datepicker("2026-12-01")},
+    }
+    bad = submit(running, MENTOR, view, values)
+    assert bad["response_action"] == "errors" and set(bad["errors"]) == {"end"}
+    values["end"] = {"end": signing.datepicker("2027-06-30")}
+    assert submit(running, MENTOR, view, values) == {}
+    running.settle()
+
+    # Thomas gets the new terms to accept; Claire, who proposed them, has accepted.
+    card = text_of(with_button(fake, MENTEE, "agreement.accept"))
+    assert "every 2 weeks on Tuesday at 08:30" in card and "by phone" in card
+    assert "first 2 sessions" in card and "30 June 2027" in card
+    assert "Vous avez accepté ces conditions" in dms(fake, MENTOR)[-1]
+    assert "you have both accepted" in text_of(press(running, MENTEE, "agreement.accept"))
+    running.settle()
+    assert "Tuesday 1 December 2026" in dms(fake, MENTEE)[-1]
+
+
+def test_an_admin_pair_waits_for_both_and_the_admin_is_told(
+    running: RunningBot, fake: FakeSlack
+) -> None:
+    proposed = text_of(running.answer(ADMIN, PAIR))
+    assert f"<@{MENTOR}> and <@{MENTEE}>" in proposed
+    running.settle()
+    press(running, MENTOR, "agreement.accept")
+    assert "start" not in " ".join(dms(fake, ADMIN))
+    press(running, MENTEE, "agreement.accept")
+    running.settle()
+    [told] = fake.wait_for(lambda: dms(fake, ADMIN))
+    assert "have both accepted" in told
+    # Someone else's card cannot be accepted by an outsider.
+    card = with_button(fake, MENTEE, "agreement.accept")
+    response, name = running.press(OUTSIDER, card, "agreement.accept")
+    assert response.status_code == 200
+    assert "not one of your" in text_of(fake.wait_for(lambda: fake.responses(name))[-1])
+
+
+def test_the_trial_question_after_three_sessions(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    # Sessions on 3, 10 and 17 December; the question comes a day after the third one.
+    clock.set(datetime(2026, 12, 17, 18, 30, tzinfo=UTC))
+    running.dispatch()
+    clock.set(datetime(2026, 12, 18, 17, 59, tzinfo=UTC))
+    running.dispatch()
+    assert not [m for m in dms(fake, MENTEE) if "How is it going?" in m]
+    clock.set(datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
+    running.dispatch()
+    running.dispatch()
+    asked = [m for m in dms(fake, MENTEE) if "How is it going?" in m]
+    assert len(asked) == 1 and "first 3 sessions" in asked[0]
+    assert len([m for m in dms(fake, MENTOR) if "Comment ça se passe" in m]) == 1
+
+    # Claire continues (privately); Thomas would adjust: the form opens for him, and Claire
+    # is offered to propose new terms too — without being told what Thomas chose.
+    assert "continuer" in text_of(press(running, MENTOR, "trial.continue"))
+    response, _ = running.press(MENTEE, with_button(fake, MENTEE, "trial.adjust"), "trial.adjust")
+    assert response.status_code == 200
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    assert opened.args["view"]["callback_id"] == "terms"
+    running.settle()
+    offer = dms(fake, MENTOR)[-1]
+    assert "ajuster" in offer and "agreement.change" in action_ids(fake.messages_to(MENTOR)[-1])
+
+    # Thomas applies a new rhythm from the form: it applies at once, Claire is told.
+    fake.reset()
+    view = opened.args["view"]
+    values = {
+        "frequency": {"frequency": signing.static_select("2w")},
+        "weekday": {"weekday": signing.static_select("3")},
+        "time": {"time": signing.timepicker("18:00")},
+        "duration": {"duration": signing.static_select("60")},
+        "format": {"format": signing.static_select("video")},
+        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
+        "start": {"start": signing.datepicker("2026-12-31")},
+        "trial": {"trial": signing.static_select("3")},
+        "end": {"end": signing.datepicker(None)},
+    }
+    assert submit(running, MENTEE, view, values) == {}
+    running.settle()
+    changed = fake.wait_for(lambda: dms(fake, MENTOR))[-1]
+    assert "a changé les conditions" in changed and "toutes les 2 semaines" in changed
+    assert "jeudi 31 décembre 2026" in changed and "aucune" in changed
+    assert "every 2 weeks" in text_of(fake.wait_for(lambda: fake.messages_to(MENTEE))[-1])
+
+
+def test_stopping_after_the_trial_offers_a_kind_end(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    clock.set(datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
+    running.dispatch()
+    stopping = press(running, MENTEE, "trial.stop")
+    assert "stopping early is a fair outcome" in text_of(stopping)
+    assert "pair.end" in action_ids(stopping)
+    assert "ne sait pas" in next(m for m in dms(fake, MENTOR) if "Comment ça se passe" in m)
+
+
+def test_the_planned_end_ends_the_pair_and_stops_reminders(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    # The default planned end is twelve months after the first session (3 December 2027).
+    clock.set(datetime(2027, 11, 26, 8, 0, tzinfo=UTC))
+    running.dispatch()
+    assert "Thursday 2 December 2027" in text_of(running.answer(MENTEE, "next"))
+    clock.set(datetime(2027, 12, 2, 20, 0, tzinfo=UTC))
+    running.dispatch()
+    assert "December 2027" not in text_of(running.answer(MENTEE, "next"))
+    clock.set(datetime(2027, 12, 2, 23, 0, tzinfo=UTC))
+    running.dispatch()
+    ended = [m for m in dms(fake, MENTEE) if "reached the end you planned" in m]
+    assert len(ended) == 1 and "retrospective" in ended[0]
+    assert "you could mentor someone now" in ended[0]
+    fake.reset()
+    clock.advance(timedelta(days=30))
+    running.dispatch()
+    assert fake.messages_to(MENTEE) == [] and fake.messages_to(MENTOR) == []
+    assert "not in any mentoring pair" in text_of(running.answer(MENTEE, "pairs"))
