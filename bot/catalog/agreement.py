@@ -178,4 +178,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{other} aimerait ajuster votre rythme ou votre format après l'essai. Parlez-en à "
         "votre prochaine séance, ou proposez de nouvelles conditions dès maintenant.",
     },
+    "history.title": {"en": "Your mentoring history", "fr": "Votre historique de mentorat"},
+    "history.row": {
+        "en": "{n}. {role} of {other} — {since} → {until}: {held} sessions held, {summaries} "
+        "summaries",
+        "fr": "{n}. {role} de {other} — {since} → {until} : {held} séances tenues, {summaries} "
+        "comptes-rendus",
+    },
+    "history.ongoing": {"en": "ongoing", "fr": "en cours"},
+    "history.hint": {
+        "en": "Read one with `/mentor history 1`. Only the two members of a pair can.",
+        "fr": "Lisez-en un avec `/mentor historique 1`. Seuls les deux membres d'un binôme le "
+        "peuvent.",
+    },
+    "history.bad_number": {
+        "en": "Give the number of a pair from `/mentor history` (1 to {count}).",
+        "fr": "Donnez le numéro d'un binôme de `/mentor historique` (1 à {count}).",
+    },
+    "history.pair_title": {
+        "en": "Your sessions with {other}",
+        "fr": "Vos séances avec {other}",
+    },
+    "history.no_summary": {"en": "(no summary)", "fr": "(pas de compte-rendu)"},
+    "history.nothing": {
+        "en": "No session was held yet.",
+        "fr": "Aucune séance n'a encore eu lieu.",
+    },
+    "history.more": {
+        "en": "Showing the last {shown} of {count} sessions.",
+        "fr": "Voici les {shown} dernières séances sur {count}.",
+    },
 }

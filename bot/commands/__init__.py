@@ -14,6 +14,7 @@ from bot.commands import (
     end_command,
     help_command,
     help_me_command,
+    history_command,
     journal_command,
     move_command,
     next_command,
@@ -48,6 +49,7 @@ COMMANDS: dict[str, Handler] = {
     "actions": actions_command.run,
     "pause": pause_command.pause,
     "resume": pause_command.resume,
+    "history": history_command.run,
 }
 
 

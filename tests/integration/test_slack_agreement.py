@@ -245,3 +245,31 @@ def test_the_planned_end_ends_the_pair_and_stops_reminders(
     running.dispatch()
     assert fake.messages_to(MENTEE) == [] and fake.messages_to(MENTOR) == []
     assert "not in any mentoring pair" in text_of(running.answer(MENTEE, "pairs"))
+
+
+def test_history_stays_readable_by_the_two_members_only(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    clock.set(datetime(2026, 12, 3, 18, 5, tzinfo=UTC))
+    running.dispatch()
+    response, _ = running.dm(MENTEE, "We agreed on the Lisbon plan.")
+    assert response.status_code == 200
+    fake.wait_for(lambda: [m for m in dms(fake, MENTOR) if "Lisbon" in m])
+    assert "terminé" in text_of(running.answer(MENTOR, "terminer confirmer"))
+
+    listed = text_of(running.answer(MENTEE, "history"))
+    assert "1 sessions held, 1 summaries" in listed and "ongoing" not in listed
+    assert "Lisbon plan" in text_of(running.answer(MENTEE, "history 1"))
+    assert "Lisbon plan" in text_of(running.answer(MENTOR, "historique 1"))
+    for reader in (ADMIN, OUTSIDER):
+        assert "Lisbon" not in text_of(running.answer(reader, "history 1"))
+    assert "1 to 1" in text_of(running.answer(MENTEE, "history 4"))
+
+    # The same two people pair again: a new relationship, its history kept apart.
+    clock.set(datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
+    running.make_pair(MENTEE, PAIR)
+    listed = text_of(running.answer(MENTEE, "history"))
+    assert "1. Mentee" in listed and "ongoing" in listed and "2. Mentee" in listed
+    fresh = text_of(running.answer(MENTEE, "history 1"))
+    assert "No session was held yet." in fresh and "Lisbon" not in fresh

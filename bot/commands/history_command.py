@@ -1,0 +1,117 @@
+"""`/mentor history [n]`: every pair I was in, and what one of them wrote down — for its two
+members only, ended pairs included."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from bot.actions import action_lines
+from bot.commands.context import CommandContext
+from bot.errors import UserError
+from bot.i18n import t
+from bot.people import mention, zone_of
+from bot.replies import Reply, Section
+from bot.rhythm_text import format_date, format_when
+from storage.models import ActionItem, Pair
+from storage.queries.pairs import ENDED, all_pairs_of
+from storage.queries.people import people_by_ids
+from storage.queries.sessions import PLANNED, past_sessions
+
+SESSIONS_SHOWN = 10
+SUMMARY_SHOWN = 600
+PAIRS_SHOWN = 20
+
+
+def run(ctx: CommandContext) -> Reply:
+    assert ctx.actor.id is not None
+    pairs = all_pairs_of(session=ctx.session, person_id=ctx.actor.id)[:PAIRS_SHOWN]
+    if not pairs:
+        raise UserError("pairs.none")
+    words = ctx.command.words
+    if not words:
+        return listing(ctx, pairs)
+    if len(words) != 1 or not words[0].isdigit() or not 1 <= int(words[0]) <= len(pairs):
+        raise UserError("history.bad_number", count=len(pairs))
+    return pair_history(ctx, pairs[int(words[0]) - 1])
+
+
+def _day(ctx: CommandContext, pair: Pair, instant: datetime) -> str:
+    zone = ZoneInfo(zone_of(ctx.actor, pair.timezone))
+    return format_date(instant.astimezone(zone).date(), ctx.lang)
+
+
+def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:
+    """My pairs, newest first, with their dates and how many sessions were held."""
+    rows = []
+    for number, pair in enumerate(pairs, start=1):
+        assert pair.id is not None
+        held = [
+            m
+            for m in past_sessions(session=ctx.session, pair_id=pair.id, now=ctx.now)
+            if m.status == PLANNED
+        ]
+        role = "role.mentor.cap" if pair.mentor_id == ctx.actor.id else "role.mentee.cap"
+        until = (
+            _day(ctx, pair, pair.ended_at)
+            if pair.status == ENDED and pair.ended_at
+            else t("history.ongoing", ctx.lang)
+        )
+        rows.append(
+            t(
+                "history.row",
+                ctx.lang,
+                n=number,
+                role=t(role, ctx.lang),
+                other=mention(ctx.other_member(pair)),
+                since=_day(ctx, pair, pair.created_at),
+                until=until,
+                held=len(held),
+                summaries=sum(1 for m in held if m.summary),
+            )
+        )
+    return Reply(
+        title=t("history.title", ctx.lang),
+        sections=(Section("\n".join(rows)),),
+        note=t("history.hint", ctx.lang),
+    )
+
+
+def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
+    """The summaries and actions of one of my pairs, latest session first."""
+    assert pair.id is not None
+    held = [
+        m
+        for m in past_sessions(session=ctx.session, pair_id=pair.id, now=ctx.now)
+        if m.status == PLANNED
+    ]
+    zone = zone_of(ctx.actor, pair.timezone)
+    sections = [
+        Section(
+            " ".join(m.summary.split())[:SUMMARY_SHOWN]
+            if m.summary
+            else t("history.no_summary", ctx.lang),
+            heading=format_when(m.starts_at, zone, ctx.lang),
+        )
+        for m in held[:SESSIONS_SHOWN]
+    ]
+    actions = list(
+        ctx.session.exec(
+            select(ActionItem).where(ActionItem.pair_id == pair.id).order_by(ActionItem.id)
+        )
+    )
+    if actions:
+        people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
+        lines = action_lines(actions[-SESSIONS_SHOWN:], people, ctx.lang)
+        sections.append(Section(lines, heading=t("summary.text.actions", ctx.lang)))
+    if not sections:
+        sections.append(Section(t("history.nothing", ctx.lang)))
+    note = (
+        t("history.more", ctx.lang, shown=SESSIONS_SHOWN, count=len(held))
+        if len(held) > SESSIONS_SHOWN
+        else t("confidential.note", ctx.lang)
+    )
+    title = t("history.pair_title", ctx.lang, other=mention(ctx.other_member(pair)))
+    return Reply(title=title, sections=tuple(sections), note=note)
