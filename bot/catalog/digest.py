@@ -34,4 +34,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dans chaque binôme. Un binôme est à risque quand ses deux dernières séances ont été "
         "annulées ou laissées sans compte-rendu.",
     },
+    "digest.pending": {
+        "en": "{count} pairs not started yet: waiting for both members to accept their "
+        "agreement (the oldest for {days} days).",
+        "fr": "{count} binômes pas encore commencés : en attente de l'accord de leurs deux "
+        "membres (le plus ancien depuis {days} jours).",
+    },
+    "digest.paused": {
+        "en": "{count} pairs on pause.",
+        "fr": "{count} binômes en pause.",
+    },
 }

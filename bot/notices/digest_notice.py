@@ -15,7 +15,7 @@ from bot.replies import Reply, Section
 from bot.rhythm_text import format_date, format_when
 from storage.models import Notification, Pair
 from storage.queries.digests import subscription
-from storage.queries.pairs import active_pairs
+from storage.queries.pairs import PAUSED, PENDING, active_pairs, pairs_with_status
 from storage.queries.people import people_by_ids
 from storage.queries.sessions import next_session, past_sessions
 
@@ -51,6 +51,19 @@ def pair_health(session: Session, pair: Pair, now: datetime) -> Health:
     return health(past, next_session(session=session, pair_id=pair.id, now=now), now)
 
 
+def not_started_or_paused(session: Session, platform: str, now: datetime, lang: Lang) -> str:
+    """Pairs still waiting for their agreement (and for how long), and pairs on pause."""
+    pending = pairs_with_status(session=session, platform=platform, status=PENDING)
+    paused = pairs_with_status(session=session, platform=platform, status=PAUSED)
+    parts = []
+    if pending:
+        oldest = max((now - p.created_at).days for p in pending)
+        parts.append(t("digest.pending", lang, count=len(pending), days=oldest))
+    if paused:
+        parts.append(t("digest.paused", lang, count=len(paused)))
+    return " ".join(parts)
+
+
 def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     target = channel_target(row.recipient)
     sub = subscription(session=session, platform=target.platform, channel_id=target.address)
@@ -73,6 +86,9 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         "at_risk": sum(h.at_risk for _, h in rows),
     }
     sections = [Section(t("digest.intro", lang, pairs=len(rows), **totals))]
+    waiting = not_started_or_paused(session, sub.platform, now, lang)
+    if waiting:
+        sections.append(Section(waiting))
     lines = [_row(names, h, now, sub.timezone, lang) for names, h in rows[:MAX_ROWS]]
     for start in range(0, len(lines), ROWS_PER_SECTION):
         sections.append(Section("\n".join(lines[start : start + ROWS_PER_SECTION])))

@@ -114,3 +114,15 @@ def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
             .order_by(Pair.id.desc())  # type: ignore[union-attr]
         )
     )
+
+
+def pairs_with_status(*, session: Session, platform: str, status: str) -> list[Pair]:
+    """A platform's pairs in one status, oldest first."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(Pair.platform == platform)
+            .where(Pair.status == status)
+            .order_by(Pair.id)
+        )
+    )

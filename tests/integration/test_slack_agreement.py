@@ -273,3 +273,16 @@ def test_history_stays_readable_by_the_two_members_only(
     assert "1. Mentee" in listed and "ongoing" in listed and "2. Mentee" in listed
     fresh = text_of(running.answer(MENTEE, "history 1"))
     assert "No session was held yet." in fresh and "Lisbon" not in fresh
+
+
+def test_the_digest_counts_pairs_still_waiting_for_their_agreement(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    running.answer(ADMIN, "digest <#C0LEADS|leads>")
+    clock.set(datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
+    running.dispatch()
+    [digest] = fake.wait_for(lambda: fake.messages_to("C0LEADS"))
+    read = text_of(digest)
+    assert "1 pairs not started yet" in read and "the oldest for 7 days" in read
+    assert "0 active pairs" in read
