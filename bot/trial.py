@@ -1,4 +1,5 @@
-"""The trial question after the first sessions, and the planned end of pairs."""
+"""The trial question after the first sessions, and the planned end of pairs (announced a
+month before)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.lifecycle import end_pair
-from bot.notice_kinds import TRIAL_ADJUST, TRIAL_CHECK
+from bot.notice_kinds import PLANNED_END_SOON, TRIAL_ADJUST, TRIAL_CHECK
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, end_instant
 from storage.models import Pair, Person
 from storage.queries.notifications import Owed, owe
@@ -20,6 +21,7 @@ TRIAL_CHOICES = (CONTINUE, ADJUST, STOP)
 ASKED_AFTER_SESSION = timedelta(hours=24)
 """The question comes a day after the last trial session ends, once its summary is asked for."""
 QUESTION_USEFUL_FOR = timedelta(days=14)
+END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
 def ask_trial_questions(*, session: Session, now: datetime) -> int:
@@ -101,3 +103,21 @@ def end_planned_pairs(*, session: Session, now: datetime) -> int:
             end_pair(session=session, pair=pair, actor=None, now=now)
             ended += 1
     return ended
+
+
+def announce_planned_ends(*, session: Session, now: datetime) -> None:
+    """A month before a planned end, both members are told (once per planned date)."""
+    horizon = (now + END_ANNOUNCED_BEFORE + timedelta(days=1)).date()
+    for pair in pairs_ending_by(session=session, day=horizon):
+        moment = end_instant(pair)
+        if moment is None or moment - END_ANNOUNCED_BEFORE > now or moment <= now:
+            continue
+        subject = f"pair:{pair.id}:ending:{pair.planned_end}"
+        owe(
+            session=session,
+            owed=[
+                Owed(PLANNED_END_SOON, f"p:{member}", subject, now, moment)
+                for member in (pair.mentor_id, pair.mentee_id)
+            ],
+            now=now,
+        )

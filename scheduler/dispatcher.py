@@ -14,7 +14,7 @@ from bot.notices.context import Gone
 from bot.pauses import resume_due_pauses
 from bot.ports import DeliveryError, Messenger, Target
 from bot.replies import Reply
-from bot.trial import ask_trial_questions, end_planned_pairs
+from bot.trial import announce_planned_ends, ask_trial_questions, end_planned_pairs
 from scheduler.planner import plan
 from storage.models import Notification
 from storage.queries.notifications import (
@@ -88,6 +88,7 @@ class Dispatcher:
         with self.core.db.session() as session:
             resume_due_pauses(session=session, now=now)
             end_planned_pairs(session=session, now=now)
+            announce_planned_ends(session=session, now=now)
             ask_trial_questions(session=session, now=now)
             plan(session=session, now=now)
 

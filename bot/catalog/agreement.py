@@ -208,4 +208,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Showing the last {shown} of {count} sessions.",
         "fr": "Voici les {shown} dernières séances sur {count}.",
     },
+    "ending.soon.title": {
+        "en": "The planned end of your mentoring pair is near",
+        "fr": "La fin prévue de votre binôme approche",
+    },
+    "ending.soon": {
+        "en": "Your pair with {other} ends on {date}, as planned. That day I will invite you "
+        "both to a short retrospective. If you both want to go on, propose a later end date "
+        "(it applies at once; tell {other} first).",
+        "fr": "Votre binôme avec {other} se termine le {date}, comme prévu. Ce jour-là, je vous "
+        "inviterai tous deux à un court bilan. Si vous voulez continuer, proposez une date de "
+        "fin plus tardive (elle s'applique tout de suite ; prévenez {other} d'abord).",
+    },
 }

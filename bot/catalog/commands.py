@@ -158,6 +158,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "• *{when}* avec {other} ({role}), {duration}, {format}",
     },
     "next.none": {"en": "not planned yet", "fr": "pas encore planifiée"},
+    "next.agreement": {
+        "en": "once you have both accepted the agreement",
+        "fr": "quand vous aurez tous deux accepté l'accord",
+    },
     "next.zone": {
         "en": "Times are in your time zone, {zone}.",
         "fr": "Heures dans votre fuseau, {zone}.",

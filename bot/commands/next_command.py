@@ -8,7 +8,7 @@ from bot.i18n import t
 from bot.people import mention, zone_of
 from bot.replies import Reply, Section
 from bot.rhythm_text import format_duration, format_when
-from storage.queries.pairs import pairs_of
+from storage.queries.pairs import PENDING, pairs_of
 from storage.queries.sessions import next_session
 
 
@@ -34,7 +34,7 @@ def run(ctx: CommandContext) -> Reply:
             ctx.lang,
             when=format_when(meeting.starts_at, zone, ctx.lang)
             if meeting
-            else t("next.none", ctx.lang),
+            else t("next.agreement" if pair.status == PENDING else "next.none", ctx.lang),
             other=mention(ctx.other_member(pair)),
             role=t("role.mentee" if pair.mentor_id == ctx.actor.id else "role.mentor", ctx.lang),
             duration=format_duration(pair.duration_minutes, ctx.lang),

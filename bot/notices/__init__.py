@@ -11,6 +11,7 @@ from bot import notice_kinds as kinds
 from bot.notices.agreement_notices import (
     agreement_card,
     pair_started,
+    planned_end_soon,
     terms_changed,
     trial_adjust,
     trial_check,
@@ -41,6 +42,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.TERMS_CHANGED: terms_changed,
     kinds.TRIAL_CHECK: trial_check,
     kinds.TRIAL_ADJUST: trial_adjust,
+    kinds.PLANNED_END_SOON: planned_end_soon,
     kinds.REMINDER: reminder,
     kinds.SUMMARY_REQUEST: summary_request,
     kinds.SUMMARY_NUDGE: summary_nudge,

@@ -16,7 +16,7 @@ from bot.replies import Button, Reply, Section
 from bot.rhythm_text import describe_pair_rhythm, format_date, format_when
 from bot.trial import trial_answer_of
 from storage.models import Notification, Pair, Person
-from storage.queries.pairs import ACTIVE, PENDING
+from storage.queries.pairs import ACTIVE, PAUSED, PENDING
 from storage.queries.sessions import next_session
 
 
@@ -166,3 +166,18 @@ def trial_adjust(session: Session, row: Notification, now: datetime) -> tuple[Ta
     button = Button(t("button.propose_change", lang), "agreement.change", str(pair.id))
     body = t("trial.adjust.other", lang, other=mention(other))
     return person_target(reader), Reply(sections=(Section(body),), buttons=(button,))
+
+
+def planned_end_soon(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """A month before the planned end: it is coming, and how to go on if both wish."""
+    reader, pair, other = _pair_and_other(session, row)
+    planned = row.subject.rpartition(":")[2]
+    if pair.status not in (ACTIVE, PAUSED) or str(pair.planned_end) != planned:
+        raise Gone("pair ended or its planned end changed")
+    lang = lang_of(reader)
+    assert pair.planned_end is not None
+    body = t("ending.soon", lang, other=mention(other), date=format_date(pair.planned_end, lang))
+    button = Button(t("button.propose_change", lang), "agreement.change", str(pair.id))
+    return person_target(reader), Reply(
+        title=t("ending.soon.title", lang), sections=(Section(body),), buttons=(button,)
+    )

@@ -286,3 +286,39 @@ def test_the_digest_counts_pairs_still_waiting_for_their_agreement(
     read = text_of(digest)
     assert "1 pairs not started yet" in read and "the oldest for 7 days" in read
     assert "0 active pairs" in read
+
+
+def test_the_planned_end_is_announced_and_can_be_pushed_back(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    clock.set(datetime(2027, 11, 2, 22, 59, tzinfo=UTC))
+    running.dispatch()
+    assert not [m for m in dms(fake, MENTEE) if "planned end" in m]
+    clock.set(datetime(2027, 11, 2, 23, 0, tzinfo=UTC))
+    running.dispatch()
+    running.dispatch()
+    near = [m for m in dms(fake, MENTEE) if "planned end of your mentoring pair" in m]
+    assert len(near) == 1 and "Friday 3 December 2027" in near[0]
+
+    response, _ = running.press(
+        MENTEE, with_button(fake, MENTEE, "agreement.change"), "agreement.change"
+    )
+    assert response.status_code == 200
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    values = {
+        "frequency": {"frequency": signing.static_select("1w")},
+        "weekday": {"weekday": signing.static_select("3")},
+        "time": {"time": signing.timepicker("18:00")},
+        "duration": {"duration": signing.static_select("60")},
+        "format": {"format": signing.static_select("video")},
+        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
+        "start": {"start": signing.datepicker(None)},
+        "trial": {"trial": signing.static_select("3")},
+        "end": {"end": signing.datepicker("2028-06-30")},
+    }
+    assert submit(running, MENTEE, opened.args["view"], values) == {}
+    clock.set(datetime(2027, 12, 3, 12, 0, tzinfo=UTC))
+    running.dispatch()
+    assert not [m for m in dms(fake, MENTEE) if "reached the end" in m]
+    assert "Thursday 9 December 2027" in text_of(running.answer(MENTEE, "next"))
