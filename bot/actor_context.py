@@ -53,6 +53,17 @@ class ActorContext:
             raise UserError("pair.not_yours")
         return pair
 
+    def current_pair(self, pair_id: int) -> Pair:
+        """One of the actor's current (active or paused) pairs, named by id in a button or form."""
+        pair = self.session.get(Pair, pair_id)
+        if (
+            pair is None
+            or pair.status not in ("active", "paused")
+            or self.actor.id not in (pair.mentor_id, pair.mentee_id)
+        ):
+            raise UserError("pair.not_yours")
+        return pair
+
     def own_ended_session(self, session_id: int) -> tuple[Pair, MeetingSession]:
         """An ended, held session of one of the actor's current pairs (to write its summary)."""
         meeting = self.session.get(MeetingSession, session_id)

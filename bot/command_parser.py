@@ -46,6 +46,10 @@ ALIASES: dict[str, str] = {
     "action": "actions",
     "pause": "pause",
     "resume": "resume",
+    "goals": "goals",
+    "goal": "goals",
+    "objectifs": "goals",
+    "objectif": "goals",
     "reprendre": "resume",
 }
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.actions import MAX_TEXT as ACTION_MAX
-from bot.actions import NewAction, action_lines, add_actions
+from bot.actions import NewAction, action_lines, add_actions, press_action_done
 from bot.actor_context import ActorContext
 from bot.commands.agenda_command import add_item
 from bot.commands.end_command import end
@@ -16,6 +16,7 @@ from bot.commands.pair_command import create_and_confirm
 from bot.commands.skip_command import skip
 from bot.commands.summary_command import summary_form
 from bot.errors import UserError
+from bot.goals import goal_form, press_goal_done
 from bot.i18n import Lang, t
 from bot.pairs import check_new_pair
 from bot.people import mention, zone_of
@@ -167,7 +168,16 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
         return FieldErrors({"date": t(error.key, ctx.lang, **error.params)})
 
 
-BUTTONS = ("session.skip", "session.move", "agenda.add", "pair.end", "summary.write")
+BUTTONS = (
+    "session.skip",
+    "session.move",
+    "agenda.add",
+    "pair.end",
+    "summary.write",
+    "goal.add",
+    "goal.done",
+    "action.done",
+)
 
 
 def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
@@ -178,6 +188,12 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         return end(ctx, ctx.own_pair(int(value)))
     if action == "summary.write":
         return summary_form(ctx, int(value))
+    if action == "goal.add":
+        return goal_form(ctx, ctx.current_pair(int(value)))
+    if action == "goal.done":
+        return press_goal_done(ctx, int(value))
+    if action == "action.done":
+        return press_action_done(ctx, int(value))
     session_id = int(value)
     pair, meeting = ctx.own_session(session_id)
     if action == "session.skip":

@@ -12,6 +12,7 @@ from bot.commands import (
     agenda_command,
     digest_command,
     end_command,
+    goals_command,
     help_command,
     help_me_command,
     journal_command,
@@ -48,6 +49,7 @@ COMMANDS: dict[str, Handler] = {
     "actions": actions_command.run,
     "pause": pause_command.pause,
     "resume": pause_command.resume,
+    "goals": goals_command.run,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.actor_context import ActorContext
 from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
@@ -9,6 +10,7 @@ from bot.pair_rhythm import rhythm_of
 from bot.people import mention, zone_of
 from bot.replies import Reply, Section
 from bot.rhythm_text import describe_pair_rhythm, format_when
+from storage.models import Pair
 from storage.queries.pairs import pairs_of
 from storage.queries.sessions import next_session
 
@@ -18,21 +20,22 @@ def run(ctx: CommandContext) -> Reply:
     pairs = pairs_of(session=ctx.session, person_id=ctx.actor.id)
     if not pairs:
         raise UserError("pairs.none")
-    rows = []
-    for pair in pairs:
-        assert pair.id is not None
-        upcoming = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
-        role = "role.mentor.cap" if pair.mentor_id == ctx.actor.id else "role.mentee.cap"
-        rows.append(
-            t(
-                "pairs.row",
-                ctx.lang,
-                role=t(role, ctx.lang),
-                other=mention(ctx.other_member(pair)),
-                rhythm=describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang),
-                next=format_when(upcoming.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
-                if upcoming
-                else t("next.none", ctx.lang),
-            )
-        )
+    rows = [pair_row(ctx, pair) for pair in pairs]
     return Reply(title=t("pairs.title", ctx.lang), sections=(Section("\n".join(rows)),))
+
+
+def pair_row(ctx: ActorContext, pair: Pair) -> str:
+    """`• Mentor of @thomas — every week on Thursday… Next: …` (also on the Home)."""
+    assert pair.id is not None
+    upcoming = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
+    role = "role.mentor.cap" if pair.mentor_id == ctx.actor.id else "role.mentee.cap"
+    return t(
+        "pairs.row",
+        ctx.lang,
+        role=t(role, ctx.lang),
+        other=mention(ctx.other_member(pair)),
+        rhythm=describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang),
+        next=format_when(upcoming.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+        if upcoming
+        else t("next.none", ctx.lang),
+    )

@@ -37,6 +37,8 @@ from bot.forms import (
     submit_summary_form,
     summary_owner_choices,
 )
+from bot.goal_form import smart_fields, submit_goal_form
+from bot.goals import GOAL_FORM
 from bot.i18n import Lang, lang_from_locale, t
 from bot.replies import Form, Reply
 from bot.rhythm_text import format_time, format_when, weekday_name
@@ -240,6 +242,7 @@ class TrySession:
             AGENDA_FORM: "form.agenda.title",
             MOVE_FORM: "form.move.title",
             SUMMARY_FORM: "summary.form.title",
+            GOAL_FORM: "goals.form.title",
         }.get(form.name, "form.pair.title")
         self.console.info("try.form", title=t(title, lang))
         if "label" in form.values:
@@ -259,6 +262,7 @@ class TrySession:
                 ctx, session_id, values.get("date") or "", values.get("time") or ""
             ),
             SUMMARY_FORM: lambda ctx: submit_summary_form(ctx, session_id, values),
+            GOAL_FORM: lambda ctx: submit_goal_form(ctx, int(form.values["pair"]), values),
         }.get(form.name, lambda ctx: submit_pair_form(ctx, values))
         result = act(self.core, platform=PLATFORM, actor_id=self.actor, work=submit)
         if isinstance(result, FieldErrors):
@@ -281,6 +285,8 @@ class TrySession:
                     (f"due_{n}", t("summary.form.due", lang, n=n), [], ""),
                 ]
             return [*fields, ("notes", t("summary.form.notes", lang), [], "")]
+        if form.name == GOAL_FORM:
+            return [(name, label, [], "") for name, label, _ in smart_fields(lang)]
         if form.name == MOVE_FORM:
             return [
                 ("date", t("form.move.date", lang), [], form.values.get("date", "")),
