@@ -1,25 +1,12 @@
-"""The App Home tab: the core's Home as a Block Kit `home` view, published with views.publish."""
+"""The App Home tab: the core's Home as a Block Kit `home` view (pure, for views.publish)."""
 
 from __future__ import annotations
 
-import asyncio
-import json
-import logging
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
-
-from bot.acting import act
-from bot.home import build_home
 from bot.home_parts import Home, HomeArea, HomeRow
-from bot.i18n import t
-from bot.replies import Button, Reply
+from bot.replies import Button
 from handlers.slack.blocks import HEADER_MAX, SECTION_MAX, button_element, mrkdwn, plain
-from handlers.slack.listeners.deps import SlackDeps
-from handlers.slack.profiles import PLATFORM
-
-log = logging.getLogger(__name__)
 
 VIEW_BLOCKS = 100
 ROW_BLOCKS = 2  # a row is a section, plus an actions block when it has several buttons
@@ -102,25 +89,3 @@ def home_view(home: Home) -> dict[str, Any]:
     for area, shown in zip(home.areas, shares, strict=True):
         blocks += _area_blocks(area, shown, home.more)
     return {"type": "home", "callback_id": "home", "blocks": blocks}
-
-
-def opened_from_home(view: dict[str, Any]) -> dict[str, Any]:
-    """A modal opened by a Home button remembers it, so that its submission refreshes the Home."""
-    meta = json.loads(view.get("private_metadata") or "{}")
-    return {**view, "private_metadata": json.dumps({**meta, "home": True})}
-
-
-async def publish_home(
-    deps: SlackDeps, client: AsyncWebClient, user_id: str, notice: Reply | None = None
-) -> None:
-    """Build the person's Home in the core and publish it (a failure is logged, never raised)."""
-    result = await asyncio.to_thread(
-        act, deps.core, platform=PLATFORM, actor_id=user_id, work=lambda c: build_home(c, notice)
-    )
-    if isinstance(result, Reply):
-        lang = await asyncio.to_thread(deps.lang, user_id)
-        result = Home(title=t("home.title", lang), intro="", areas=(), more="", notice=result)
-    try:
-        await client.views_publish(user_id=user_id, view=home_view(result))
-    except SlackApiError as error:
-        log.warning("views.publish for %s failed: %s", user_id, error.response.get("error"))

@@ -3,19 +3,49 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.acting import act
 from bot.forms import press_button
-from bot.replies import Form
-from handlers.slack.home import HOME_PREFIX, opened_from_home, pressed, publish_home
+from bot.home import build_home
+from bot.home_parts import Home
+from bot.i18n import t
+from bot.replies import Form, Reply
+from handlers.slack.home import HOME_PREFIX, home_view, pressed
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal
 from handlers.slack.profiles import PLATFORM
+
+log = logging.getLogger(__name__)
+
+
+def opened_from_home(view: dict[str, Any]) -> dict[str, Any]:
+    """A modal opened by a Home button remembers it, so that its submission refreshes the Home."""
+    meta = json.loads(view.get("private_metadata") or "{}")
+    return {**view, "private_metadata": json.dumps({**meta, "home": True})}
+
+
+async def publish_home(
+    deps: SlackDeps, client: AsyncWebClient, user_id: str, notice: Reply | None = None
+) -> None:
+    """Build the person's Home in the core and publish it (a failure is logged, never raised)."""
+    result = await asyncio.to_thread(
+        act, deps.core, platform=PLATFORM, actor_id=user_id, work=lambda c: build_home(c, notice)
+    )
+    if isinstance(result, Reply):
+        lang = await asyncio.to_thread(deps.lang, user_id)
+        result = Home(title=t("home.title", lang), intro="", areas=(), more="", notice=result)
+    try:
+        await client.views_publish(user_id=user_id, view=home_view(result))
+    except SlackApiError as error:
+        log.warning("views.publish for %s failed: %s", user_id, error.response.get("error"))
 
 
 class HomeOpened:

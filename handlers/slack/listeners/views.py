@@ -26,8 +26,8 @@ from bot.forms import (
 from bot.goal_form import submit_goal_form
 from bot.goals import GOAL_FORM
 from bot.replies import Reply
-from handlers.slack.home import publish_home
 from handlers.slack.listeners.deps import SlackDeps
+from handlers.slack.listeners.home import publish_home
 from handlers.slack.modals import metadata, submitted_values
 from handlers.slack.profiles import PLATFORM
 
