@@ -106,7 +106,7 @@ def _session_rows(
 def _action_rows(
     ctx: ActorContext, pairs: list[Pair], others: dict[int | None, Person]
 ) -> list[HomeRow]:
-    people = {ctx.actor.id: ctx.actor, **{o.id: o for o in others.values()}}
+    people = {p.id: p for p in (ctx.actor, *others.values()) if p.id is not None}
     rows = []
     for pair in pairs:
         assert pair.id is not None

@@ -72,14 +72,15 @@ class HomeButton:
         await ack()
         user_id = (body.get("user") or {}).get("id", "")
         name, value = pressed(str(action.get("action_id"))), str(action.get("value") or "")
-        problem = await self.deps.check_people(user_id, [])
-        result = problem or await asyncio.to_thread(
-            act,
-            self.deps.core,
-            platform=PLATFORM,
-            actor_id=user_id,
-            work=lambda ctx: press_button(ctx, name, value),
-        )
+        result: Reply | Form | None = await self.deps.check_people(user_id, [])
+        if result is None:
+            result = await asyncio.to_thread(
+                act,
+                self.deps.core,
+                platform=PLATFORM,
+                actor_id=user_id,
+                work=lambda ctx: press_button(ctx, name, value),
+            )
         if isinstance(result, Form):
             lang = await asyncio.to_thread(self.deps.lang, user_id)
             view = opened_from_home(form_modal(result, lang))
