@@ -92,7 +92,7 @@ def _session_rows(
             continue
         count = len(agenda_of(session=ctx.session, session_id=meeting.id))
         agenda = (
-            t("home.agenda.count", ctx.lang, count=count)
+            t(f"home.agenda.count.{'1' if count == 1 else 'n'}", ctx.lang, count=count)
             if count
             else t("home.agenda.empty", ctx.lang)
         )

@@ -85,9 +85,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "goals.milestone_done": {"en": "Milestone done: {text}", "fr": "Étape franchie : {text}"},
     "goals.reminder.heading": {"en": "Your goals", "fr": "Vos objectifs"},
-    "goals.reminder.count": {
-        "en": "{count} open goal(s) in all — `/mentor goals`",
-        "fr": "{count} objectif(s) en cours en tout — `/mentor objectifs`",
+    "goals.reminder.count.1": {
+        "en": "1 open goal in all — `/mentor goals`",
+        "fr": "1 objectif en cours en tout — `/mentor objectifs`",
+    },
+    "goals.reminder.count.n": {
+        "en": "{count} open goals in all — `/mentor goals`",
+        "fr": "{count} objectifs en cours en tout — `/mentor objectifs`",
     },
     "goals.button.smart": {"en": "Write a SMART goal", "fr": "Écrire un objectif SMART"},
     "goals.button.done": {"en": "Reached", "fr": "Atteint"},

@@ -34,9 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "*{when}* with {other} — {agenda}",
         "fr": "*{when}* avec {other} — {agenda}",
     },
-    "home.agenda.count": {
-        "en": "{count} point(s) on the agenda",
-        "fr": "{count} point(s) à l'ordre du jour",
+    "home.agenda.count.1": {"en": "1 point on the agenda", "fr": "1 point à l'ordre du jour"},
+    "home.agenda.count.n": {
+        "en": "{count} points on the agenda",
+        "fr": "{count} points à l'ordre du jour",
     },
     "home.agenda.empty": {"en": "agenda still empty", "fr": "ordre du jour encore vide"},
     "home.actions": {"en": "Open actions", "fr": "Actions en cours"},

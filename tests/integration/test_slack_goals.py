@@ -102,7 +102,7 @@ def test_the_reminder_names_goals_due_soon_and_counts_the_rest(
     reminder = text_of(fake.messages_to(MENTEE)[-1])
     assert "Your goals" in reminder
     assert "Present to the committee, by Sunday 20 December 2026" in reminder
-    assert "3 open goal(s) in all" in reminder
+    assert "3 open goals in all" in reminder
     assert "Lead the Q1 review" not in reminder and "Done already" not in reminder
     assert "Vos objectifs" in text_of(fake.messages_to(MENTOR)[-1])
 

@@ -52,7 +52,7 @@ def test_the_home_shows_pairs_sessions_actions_goals_and_the_summary_owed(
     assert "Nothing is waiting for you." in text
     assert f"Mentee of <@{MENTOR}>" in text
     assert "*Thursday 3 December 2026, 12:00 (America/Montreal)*" in text
-    assert "1 point(s) on the agenda" in text
+    assert "1 point on the agenda" in text
     assert "1. Lead the Q1 review, by Wednesday 31 March 2027" in text
     assert "◦ 1.1 Draft the plan" in text
     for action in ("agenda.add", "session.move", "session.skip", "goal.done", "goal.add"):
@@ -110,7 +110,7 @@ def test_home_buttons_act_and_refresh_the_home(
     published = len(running.home_publishes(MENTEE))
     assert running.submit(MENTEE, modal, {"text": {"text": signing.plain_text("Budget")}}) == {}
     view = running.wait_home(MENTEE, published)
-    assert "1 point(s) on the agenda" in text_of(view)
+    assert "1 point on the agenda" in text_of(view)
 
     # After the session: the summary owed, written from the Home with an action.
     clock.set(AFTER_FIRST_SESSION)
