@@ -7,13 +7,17 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session
 
+from bot.actor_context import ActorContext
+from bot.errors import UserError
 from bot.i18n import Lang, t
 from bot.notice_kinds import ACTION_DUE
 from bot.people import mention, zone_of
+from bot.replies import Reply, say
 from bot.rhythm_text import format_date
 from scheduler.recurrence import local_instant
 from storage.models import ActionItem, MeetingSession, Pair, Person
 from storage.queries.notifications import Owed, owe
+from storage.queries.pairs import CURRENT
 
 DUE_REMINDER_HOUR = 9  # the day before the due date, at the start of the owner's working day
 MAX_TEXT = 500
@@ -64,12 +68,33 @@ def add_actions(
     return created
 
 
+def action_line(item: ActionItem, people: dict[int, Person], lang: Lang) -> str:
+    """`text — @owner, by date` (marked when done)."""
+    owner = mention(people[item.owner_id])
+    due = t("actions.by", lang, date=format_date(item.due, lang)) if item.due else ""
+    done = f" {t('agenda.done_mark', lang)}" if item.done_at else ""
+    return f"{' '.join(item.text.split())[:280]} — {owner}{due}{done}"
+
+
 def action_lines(items: list[ActionItem], people: dict[int, Person], lang: Lang) -> str:
     """`1. text — @owner, by date` lines (done ones marked)."""
-    lines = []
-    for number, item in enumerate(items, start=1):
-        owner = mention(people[item.owner_id])
-        due = t("actions.by", lang, date=format_date(item.due, lang)) if item.due else ""
-        done = f" {t('agenda.done_mark', lang)}" if item.done_at else ""
-        lines.append(f"{number}. {' '.join(item.text.split())[:280]} — {owner}{due}{done}")
-    return "\n".join(lines)
+    return "\n".join(
+        f"{number}. {action_line(item, people, lang)}" for number, item in enumerate(items, 1)
+    )
+
+
+def finish_action(ctx: ActorContext, item: ActionItem) -> Reply:
+    """Mark an action done (either member may)."""
+    if item.done_at is None:
+        item.done_at = ctx.now
+        ctx.session.add(item)
+    return say(t("actions.marked_done", ctx.lang, text=item.text))
+
+
+def press_action_done(ctx: ActorContext, action_id: int) -> Reply:
+    """The "done" button of an action item."""
+    item = ctx.session.get(ActionItem, action_id)
+    if item is None:
+        raise UserError("pair.not_yours")
+    ctx.own_pair(item.pair_id, CURRENT)
+    return finish_action(ctx, item)

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.actions import MAX_TEXT as ACTION_MAX
-from bot.actions import NewAction, action_lines, add_actions
+from bot.actions import NewAction, action_lines, add_actions, press_action_done
 from bot.actor_context import ActorContext
 from bot.agreement_actions import AGREEMENT_BUTTONS, press_agreement
 from bot.commands.agenda_command import add_item
@@ -16,6 +16,7 @@ from bot.commands.pair_command import create_and_confirm
 from bot.commands.skip_command import skip
 from bot.commands.summary_command import summary_form
 from bot.errors import UserError
+from bot.goals import goal_form, press_goal_done
 from bot.i18n import Lang, t
 from bot.pairs import check_new_pair
 from bot.people import mention, zone_of
@@ -29,6 +30,7 @@ from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import format_when
 from bot.summaries import MAX_SUMMARY, record_summary
 from scheduler.recurrence import local_instant
+from storage.queries.pairs import CURRENT
 from storage.queries.people import people_by_ids
 
 PAIR_FORM = "pair"
@@ -102,6 +104,9 @@ BUTTONS = (
     "pair.end",
     "summary.write",
     *AGREEMENT_BUTTONS,
+    "goal.add",
+    "goal.done",
+    "action.done",
 )
 
 
@@ -115,6 +120,12 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         return end(ctx, ctx.own_pair(int(value)))
     if action == "summary.write":
         return summary_form(ctx, int(value))
+    if action == "goal.add":
+        return goal_form(ctx, ctx.own_pair(int(value), CURRENT))
+    if action == "goal.done":
+        return press_goal_done(ctx, int(value))
+    if action == "action.done":
+        return press_action_done(ctx, int(value))
     session_id = int(value)
     pair, meeting = ctx.own_session(session_id)
     if action == "session.skip":

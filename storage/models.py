@@ -170,3 +170,28 @@ class ActionItem(SQLModel, table=True):
     due: date | None = None
     done_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     created_at: datetime = Field(sa_column=_instant())
+
+
+class Goal(SQLModel, table=True):
+    """A goal of a pair, with an optional target date; readable by the two members only."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pair_id: int = Field(foreign_key="pair.id", index=True)
+    author_id: int = Field(foreign_key="person.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    target: date | None = None
+    done_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    created_at: datetime = Field(sa_column=_instant())
+
+
+class Milestone(SQLModel, table=True):
+    """A measurable step towards a goal."""
+
+    __tablename__ = "goal_milestone"
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    target: date | None = None
+    done_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    created_at: datetime = Field(sa_column=_instant())

@@ -3,9 +3,20 @@
 Each module of this package holds one area's entries as `{key: {"en": ..., "fr": ...}}`.
 """
 
-from bot.catalog import agreement, commands, digest, forms, lifecycle, notices, rhythm, terminal
+from bot.catalog import (
+    agreement,
+    commands,
+    digest,
+    forms,
+    goals,
+    home,
+    lifecycle,
+    notices,
+    rhythm,
+    terminal,
+)
 
-AREAS = (agreement, commands, digest, forms, lifecycle, notices, rhythm, terminal)
+AREAS = (agreement, commands, digest, forms, goals, home, lifecycle, notices, rhythm, terminal)
 
 MESSAGES: dict[str, dict[str, str]] = {
     key: entry for area in AREAS for key, entry in area.MESSAGES.items()

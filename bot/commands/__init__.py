@@ -12,6 +12,7 @@ from bot.commands import (
     agenda_command,
     digest_command,
     end_command,
+    goals_command,
     help_command,
     help_me_command,
     history_command,
@@ -50,6 +51,7 @@ COMMANDS: dict[str, Handler] = {
     "pause": pause_command.pause,
     "resume": pause_command.resume,
     "history": history_command.run,
+    "goals": goals_command.run,
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.actions import action_lines
+from bot.actions import action_lines, finish_action
 from bot.command_parser import fold
 from bot.commands.context import CommandContext
 from bot.errors import UserError
@@ -26,10 +26,7 @@ def run(ctx: CommandContext) -> Reply:
             raise UserError("actions.none", other=mention(other))
         if len(words) != 2 or not words[1].isdigit() or not 1 <= int(words[1]) <= len(items):
             raise UserError("actions.bad_number", count=len(items))
-        item = items[int(words[1]) - 1]
-        item.done_at = ctx.now
-        ctx.session.add(item)
-        return say(t("actions.marked_done", ctx.lang, text=item.text))
+        return finish_action(ctx, items[int(words[1]) - 1])
     if words:
         raise UserError("actions.usage")
     if not items:

@@ -1,7 +1,8 @@
-"""`/mentor pairs`: my pairs, my role in each, the next session."""
+"""`/mentor pairs`: my pairs, my role in each, the next session (or who is still to accept)."""
 
 from __future__ import annotations
 
+from bot.actor_context import ActorContext
 from bot.agreement import waiting_for
 from bot.commands.context import CommandContext
 from bot.errors import UserError
@@ -10,6 +11,7 @@ from bot.pair_rhythm import rhythm_of
 from bot.people import mention, zone_of
 from bot.replies import Reply, Section
 from bot.rhythm_text import describe_pair_rhythm, format_when
+from storage.models import Pair
 from storage.queries.pairs import PENDING, pairs_of
 from storage.queries.sessions import next_session
 
@@ -19,40 +21,37 @@ def run(ctx: CommandContext) -> Reply:
     pairs = pairs_of(session=ctx.session, person_id=ctx.actor.id)
     if not pairs:
         raise UserError("pairs.none")
-    rows = []
-    for pair in pairs:
-        assert pair.id is not None
-        upcoming = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
-        role = "role.mentor.cap" if pair.mentor_id == ctx.actor.id else "role.mentee.cap"
-        rhythm = describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang)
-        if pair.status == PENDING:
-            waiting = t("agreement.and", ctx.lang).join(
-                t("pairs.you", ctx.lang)
-                if member == ctx.actor.id
-                else mention(ctx.other_member(pair))
-                for member in waiting_for(pair)
-            )
-            rows.append(
-                t(
-                    "agreement.pending_row",
-                    ctx.lang,
-                    role=t(role, ctx.lang),
-                    other=mention(ctx.other_member(pair)),
-                    rhythm=rhythm,
-                    waiting=waiting,
-                )
-            )
-            continue
-        rows.append(
-            t(
-                "pairs.row",
-                ctx.lang,
-                role=t(role, ctx.lang),
-                other=mention(ctx.other_member(pair)),
-                rhythm=rhythm,
-                next=format_when(upcoming.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
-                if upcoming
-                else t("next.none", ctx.lang),
-            )
-        )
+    rows = [pair_row(ctx, pair) for pair in pairs]
     return Reply(title=t("pairs.title", ctx.lang), sections=(Section("\n".join(rows)),))
+
+
+def pair_row(ctx: ActorContext, pair: Pair) -> str:
+    """`• Mentor of @thomas — every week on Thursday… Next: …` (also on the Home)."""
+    assert pair.id is not None
+    role = t("role.mentor.cap" if pair.mentor_id == ctx.actor.id else "role.mentee.cap", ctx.lang)
+    other = mention(ctx.other_member(pair))
+    rhythm = describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang)
+    if pair.status == PENDING:
+        waiting = t("agreement.and", ctx.lang).join(
+            t("pairs.you", ctx.lang) if member == ctx.actor.id else other
+            for member in waiting_for(pair)
+        )
+        return t(
+            "agreement.pending_row",
+            ctx.lang,
+            role=role,
+            other=other,
+            rhythm=rhythm,
+            waiting=waiting,
+        )
+    upcoming = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
+    return t(
+        "pairs.row",
+        ctx.lang,
+        role=role,
+        other=other,
+        rhythm=rhythm,
+        next=format_when(upcoming.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+        if upcoming
+        else t("next.none", ctx.lang),
+    )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from bot.actions import action_lines
 from bot.agenda_text import agenda_lines
+from bot.goals import goals_glance
 from bot.i18n import Lang, t
 from bot.notices.context import Gone, SessionContext, person_target, session_context
 from bot.pauses import resume_day_start
@@ -80,6 +82,9 @@ def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target
             else t("reminder.prepare.mentor", lang)
         ),
     ]
+    day = meeting.starts_at.astimezone(ZoneInfo(ctx.pair.timezone)).date()
+    if goals := goals_glance(session, ctx.pair, day, lang):
+        sections.append(goals)
     assert reader.id is not None
     if entries := journal_size(session=session, author_id=reader.id):
         sections.append(Section(t("journal.reread", lang, count=entries)))

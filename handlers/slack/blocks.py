@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.replies import Reply
+from bot.replies import Button, Reply
 
 HEADER_MAX = 150
 SECTION_MAX = 3000
@@ -42,21 +42,24 @@ def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
         budget -= len(text)
         blocks.append({"type": "section", "text": mrkdwn(text)})
     if reply.buttons:
-        elements = []
-        for button in reply.buttons[:25]:
-            element: dict[str, Any] = {
-                "type": "button",
-                "text": plain(button.label, BUTTON_MAX),
-                "action_id": button.action,
-                "value": button.value,
-            }
-            if button.style:
-                element["style"] = button.style
-            elements.append(element)
+        elements = [button_element(button) for button in reply.buttons[:25]]
         blocks.append({"type": "actions", "elements": elements})
     if reply.note:
         blocks.append({"type": "context", "elements": [mrkdwn(reply.note, CONTEXT_MAX)]})
     return blocks[:50]
+
+
+def button_element(button: Button, action_id: str | None = None) -> dict[str, Any]:
+    """A Block Kit button; `action_id` defaults to the button's action."""
+    element: dict[str, Any] = {
+        "type": "button",
+        "text": plain(button.label, BUTTON_MAX),
+        "action_id": action_id or button.action,
+        "value": button.value,
+    }
+    if button.style:
+        element["style"] = button.style
+    return element
 
 
 def fallback(reply: Reply) -> str:

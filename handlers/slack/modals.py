@@ -14,6 +14,8 @@ from bot.forms import (
     PAIR_FORM,
     summary_owner_choices,
 )
+from bot.goal_form import FIELD_MAX, REQUIRED, smart_fields
+from bot.goals import GOAL_FORM
 from bot.i18n import Lang, t
 from bot.replies import Form
 from bot.rhythm_form import pair_form_choices
@@ -218,10 +220,25 @@ def summary_modal(lang: Lang, *, session_id: int, label: str) -> dict[str, Any]:
     return _modal(SUMMARY_FORM, "summary.form.title", lang, blocks, {"session": session_id})
 
 
+def goal_modal(lang: Lang, *, pair_id: int, label: str) -> dict[str, Any]:
+    """The SMART goal: each of its five parts prompted, the date with a date picker."""
+    blocks: list[dict[str, Any]] = [{"type": "section", "text": mrkdwn(label)}]
+    for name, text, hint in smart_fields(lang):
+        element = (
+            {"type": "datepicker"}
+            if name == "target"
+            else {"type": "plain_text_input", "multiline": True, "max_length": FIELD_MAX}
+        )
+        blocks.append(_input(name, text, element, optional=name not in REQUIRED, hint=hint))
+    return _modal(GOAL_FORM, "goals.form.title", lang, blocks, {"pair": pair_id})
+
+
 def form_modal(form: Form, lang: Lang) -> dict[str, Any]:
     """The modal for a form the core asked for (after a button or a command)."""
     if form.name == TERMS_FORM:
         return terms_modal(form, lang)
+    if form.name == GOAL_FORM:
+        return goal_modal(lang, pair_id=int(form.values["pair"]), label=form.values["label"])
     session_id, label = int(form.values["session"]), form.values["label"]
     if form.name == SUMMARY_FORM:
         return summary_modal(lang, session_id=session_id, label=label)

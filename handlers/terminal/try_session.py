@@ -37,6 +37,8 @@ from bot.forms import (
     submit_summary_form,
     summary_owner_choices,
 )
+from bot.goal_form import smart_fields, submit_goal_form
+from bot.goals import GOAL_FORM
 from bot.i18n import Lang, lang_from_locale, t
 from bot.replies import Form, Reply
 from bot.rhythm_form import pair_form_choices
@@ -242,6 +244,7 @@ class TrySession:
             MOVE_FORM: "form.move.title",
             SUMMARY_FORM: "summary.form.title",
             TERMS_FORM: "form.terms.title",
+            GOAL_FORM: "goals.form.title",
         }.get(form.name, "form.pair.title")
         self.console.info("try.form", title=t(title, lang))
         if "label" in form.values:
@@ -262,6 +265,7 @@ class TrySession:
             ),
             SUMMARY_FORM: lambda ctx: submit_summary_form(ctx, session_id, values),
             TERMS_FORM: lambda ctx: submit_terms_form(ctx, int(form.values["pair"]), values),
+            GOAL_FORM: lambda ctx: submit_goal_form(ctx, int(form.values["pair"]), values),
         }.get(form.name, lambda ctx: submit_pair_form(ctx, values))
         result = act(self.core, platform=PLATFORM, actor_id=self.actor, work=submit)
         if isinstance(result, FieldErrors):
@@ -284,6 +288,8 @@ class TrySession:
                     (f"due_{n}", t("summary.form.due", lang, n=n), [], ""),
                 ]
             return [*fields, ("notes", t("summary.form.notes", lang), [], "")]
+        if form.name == GOAL_FORM:
+            return [(name, label, [], "") for name, label, _ in smart_fields(lang)]
         if form.name == MOVE_FORM:
             return [
                 ("date", t("form.move.date", lang), [], form.values.get("date", "")),

@@ -67,6 +67,7 @@ VIEW_KEYS = {
     "external_id",
     "submit_disabled",
 }
+HOME_VIEW_KEYS = {"type", "blocks", "private_metadata", "callback_id", "external_id"}
 # Options per element type: (minimum, maximum).
 OPTION_COUNTS = {
     "static_select": (1, 100),
@@ -336,4 +337,19 @@ def validate_view(view: Any) -> list[str]:
     )
     if has_input and view.get("submit") is None:
         checker.fail("/view/submit", "is required when the modal has input blocks")
+    return checker.problems
+
+
+def validate_home_view(view: Any) -> list[str]:
+    """Problems Slack would reject a Home tab view for (views.publish); empty when valid."""
+    if not isinstance(view, dict):
+        return ["/view: must be a view object"]
+    checker = _Checker()
+    checker.keys("/view", view, HOME_VIEW_KEYS)
+    if view.get("type") != "home":
+        checker.fail("/view/type", f"must be home, not {view.get('type')!r}")
+    checker.string("/view/callback_id", view.get("callback_id"), 255)
+    checker.string("/view/private_metadata", view.get("private_metadata"), 3000)
+    checker.string("/view/external_id", view.get("external_id"), 255)
+    checker.blocks(view.get("blocks"), limit=VIEW_BLOCKS, in_view=False, where="/view/blocks")
     return checker.problems

@@ -121,6 +121,22 @@ def dm_message_event(
     }
 
 
+def app_home_opened_event(
+    *, user: str, tab: str = "home", view: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """`app_home_opened`: `view` (the Home as last published) only once one was published."""
+    event: dict[str, Any] = {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": f"D{user}",
+        "tab": tab,
+        "event_ts": f"{time.time():.6f}",
+    }
+    if view is not None:
+        event["view"] = view
+    return event
+
+
 def _user(user_id: str, team_id: str) -> dict[str, str]:
     return {"id": user_id, "username": user_id.lower(), "name": user_id.lower(), "team_id": team_id}
 
@@ -142,10 +158,12 @@ def block_actions_body(
     block_id: str = "b",
     button_text: str = "Button",
     view_id: str = "V0VIEW",
+    view: dict[str, Any] | None = None,
 ) -> str:
-    """A button click (`block_actions`) on a bot message, or in the modal `view_id` if no channel.
+    """A button click (`block_actions`) on a bot message, or in a view if no channel: the modal
+    `view_id`, or `view` as Slack stored it (a Home tab from views.publish).
 
-    Slack sends no response_url for clicks in a modal: pass None there.
+    Slack sends no response_url for clicks in a view: pass None there.
     """
     if (channel_id is None) != (message_ts is None):
         raise ValueError("a click on a message needs both channel_id and message_ts")
@@ -180,6 +198,9 @@ def block_actions_body(
             "team": team_id,
             "blocks": [{"type": "actions", "block_id": block_id, "elements": [button]}],
         }
+    elif view is not None:
+        payload["container"] = {"type": "view", "view_id": view["id"]}
+        payload["view"] = view
     else:
         payload["container"] = {"type": "view", "view_id": view_id}
         payload["view"] = _view(

@@ -14,7 +14,12 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
-from tests.fakes.block_kit import validate_blocks, validate_message_text, validate_view
+from tests.fakes.block_kit import (
+    validate_blocks,
+    validate_home_view,
+    validate_message_text,
+    validate_view,
+)
 
 T = TypeVar("T")
 BOT_USER, BOT_ID, APP_ID = "UBOT", "BBOT", "A0MENTOR"
@@ -84,6 +89,7 @@ class FakeSlack:
         self._dm_channels: dict[str, str] = {}
         self._messages: dict[tuple[str, str], dict[str, Any]] = {}
         self._views: dict[str, dict[str, Any]] = {}
+        self._homes: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, _Failure] = {}
         self._ts = itertools.count(1_767_000_000_000_100, 100)
         self._view_ids = itertools.count(1)
@@ -216,6 +222,11 @@ class FakeSlack:
                 )
             time.sleep(0.02)
 
+    def home_of(self, user_id: str) -> dict[str, Any] | None:
+        """The Home tab view last published for a user (views.publish), as Slack stored it."""
+        with self._lock:
+            return self._homes.get(user_id)
+
     def reset(self) -> None:
         """Forget the calls recorded so far; users, channels and open DMs stay."""
         with self._lock:
@@ -267,6 +278,8 @@ class FakeSlack:
             return self._chat(method, args)
         if method in VIEW_METHODS:
             return self._view(method, args)
+        if method == "views.publish":
+            return self._publish(args)
         return {"ok": False, "error": "unknown_method", "req_method": method}
 
     def _users_info(self, user_id: str, include_locale: bool) -> dict[str, Any]:
@@ -399,6 +412,42 @@ class FakeSlack:
             "bot_id": BOT_ID,
         }
         self._views[view_id] = stored
+        return {"ok": True, "view": stored}
+
+    def _publish(self, args: dict[str, Any]) -> dict[str, Any]:
+        user_id = str(args.get("user_id", ""))
+        if user_id not in self._users:
+            return {"ok": False, "error": "user_not_found"}
+        previous = self._homes.get(user_id)
+        if args.get("hash") and (previous is None or args["hash"] != previous["hash"]):
+            return {"ok": False, "error": "hash_conflict"}
+        view = args.get("view")
+        problems = validate_home_view(view)
+        if problems:
+            return _invalid("invalid_arguments", problems)
+        assert isinstance(view, dict)
+        view_id = previous["id"] if previous else f"V{next(self._view_ids):010d}"
+        stored = {
+            "id": view_id,
+            "team_id": self.team_id,
+            "type": "home",
+            "blocks": view["blocks"],
+            "private_metadata": view.get("private_metadata", ""),
+            "callback_id": view.get("callback_id", ""),
+            "state": {"values": {}},
+            "hash": f"{time.time():.6f}.{view_id.lower()}",
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "close": None,
+            "submit": None,
+            "previous_view_id": None,
+            "root_view_id": view_id,
+            "app_id": APP_ID,
+            "external_id": view.get("external_id", ""),
+            "app_installed_team_id": self.team_id,
+            "bot_id": BOT_ID,
+        }
+        self._homes[user_id] = stored
         return {"ok": True, "view": stored}
 
     def _respond(self, args: dict[str, Any]) -> dict[str, Any]:

@@ -169,6 +169,65 @@ class RunningBot:
         )
         return self.post(body, "application/json"), body
 
+    def home_publishes(self, user: str) -> list[Any]:
+        """The views.publish calls for `user`'s Home tab so far."""
+        return [c for c in self.fake.calls("views.publish") if c.args.get("user_id") == user]
+
+    def wait_home(self, user: str, published: int) -> dict[str, Any]:
+        """The Home tab view after the views.publish that follows the first `published` ones."""
+        calls = self.fake.wait_for(lambda: self.home_publishes(user)[published:])
+        assert calls[-1].response["ok"], calls[-1].response
+        home = self.fake.home_of(user)
+        assert home is not None
+        return home
+
+    def open_home(self, user: str, tab: str = "home") -> httpx.Response:
+        """`user` opens the bot's App Home (`app_home_opened`, with the last view if any)."""
+        self._events += 1
+        event = signing.app_home_opened_event(user=user, tab=tab, view=self.fake.home_of(user))
+        body = signing.event_body(
+            event=event, team_id=TEAM, event_id=f"Ev{self._events:08d}", event_time=int(time.time())
+        )
+        return self.post(body, "application/json")
+
+    def home(self, user: str) -> dict[str, Any]:
+        """Open `user`'s Home tab and return the view the bot published for it."""
+        published = len(self.home_publishes(user))
+        assert self.open_home(user).status_code == 200
+        return self.wait_home(user, published)
+
+    def press_home(self, user: str, action_id: str, trigger_id: str = "trigger-home") -> None:
+        """Click a button of `user`'s Home tab as Slack sends it (no response_url)."""
+        view = self.fake.home_of(user)
+        assert view is not None
+        [button] = [b for b in buttons_of(view) if b["action_id"] == action_id]
+        body = signing.block_actions_body(
+            user_id=user,
+            team_id=TEAM,
+            action_id=action_id,
+            value=button["value"],
+            trigger_id=trigger_id,
+            response_url=None,
+            view=view,
+            button_text=button["text"]["text"],
+        )
+        assert self.post(body, "application/x-www-form-urlencoded").status_code == 200
+
+    def submit(self, user: str, view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        """Submit a modal the bot opened with these state values; the ack's body ({} if empty)."""
+        answer = self.post(
+            signing.view_submission_body(
+                user_id=user,
+                team_id=TEAM,
+                callback_id=view["callback_id"],
+                private_metadata=view["private_metadata"],
+                state_values=values,
+            ),
+            "application/x-www-form-urlencoded",
+        )
+        assert answer.status_code == 200
+        return answer.json() if answer.content else {}
+
     def redeliver(self, body: str, retry: int) -> httpx.Response:
         """Slack's retry of an event it thinks was not acknowledged in time."""
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
@@ -212,3 +271,14 @@ def action_ids(message: dict[str, Any]) -> list[str]:
         if block.get("type") == "actions"
         for element in block.get("elements", [])
     ]
+
+
+def buttons_of(view: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every button of a view or message: in actions blocks and as section accessories."""
+    found = []
+    for block in view.get("blocks") or []:
+        if block.get("type") == "actions":
+            found += [e for e in block.get("elements", []) if e.get("type") == "button"]
+        elif (block.get("accessory") or {}).get("type") == "button":
+            found.append(block["accessory"])
+    return found

@@ -130,3 +130,25 @@ def test_command_line_script_and_people_file(tmp_path, capsys) -> None:
     assert "@ana — Ana, America/Sao_Paulo" in printed and "America/Sao_Paulo" in printed
     people.write_text("[[person]]\nhandle = 'solo'\n", encoding="utf-8")
     assert main(["try", "--people", str(people), "--script", str(script)]) == 2
+
+
+def test_the_smart_goal_form_is_asked_field_by_field(tmp_path) -> None:
+    script = """\
+as thomas
+/mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris
+/mentor goals smart
+Present the roadmap
+The committee says yes
+
+Towards leading a team
+2026-01-01
+/mentor goals smart
+Present the roadmap
+The committee says yes
+
+
+2027-01-20
+"""
+    printed = run(script, tmp_path)
+    assert "Nothing was saved: target: 2026-01-01 has already passed" in printed
+    assert "Goal 1 set: Present the roadmap — measure: The committee says yes, by" in printed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from handlers.slack.listeners import actions, commands, events, views
+from handlers.slack.listeners import actions, commands, events, home, views
 from handlers.slack.listeners.deps import SlackDeps
 
 
@@ -13,3 +13,4 @@ def register_listeners(app: AsyncApp, deps: SlackDeps) -> None:
     actions.register(app, deps)
     views.register(app, deps)
     events.register(app, deps)
+    home.register(app, deps)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.acting import act
 from bot.actor_context import ActorContext
@@ -23,8 +24,11 @@ from bot.forms import (
     submit_pair_form,
     submit_summary_form,
 )
+from bot.goal_form import submit_goal_form
+from bot.goals import GOAL_FORM
 from bot.replies import Reply
 from handlers.slack.listeners.deps import SlackDeps
+from handlers.slack.listeners.home import publish_home
 from handlers.slack.modals import metadata, submitted_values
 from handlers.slack.profiles import PLATFORM
 
@@ -55,6 +59,7 @@ SUBMITS: dict[str, Submit] = {
     ),
     SUMMARY_FORM: lambda ctx, values, meta: submit_summary_form(ctx, _session_id(meta), values),
     TERMS_FORM: lambda ctx, values, meta: submit_terms_form(ctx, _pair_id(meta), values),
+    GOAL_FORM: lambda ctx, values, meta: submit_goal_form(ctx, _pair_id(meta), values),
 }
 
 
@@ -63,7 +68,9 @@ class FormSubmission:
         self.deps = deps
         self.submit = SUBMITS[name]
 
-    async def __call__(self, ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    async def __call__(
+        self, ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+    ) -> None:
         user_id = (body.get("user") or {}).get("id", "")
         values = submitted_values(view)
         people = [v for k, v in values.items() if k in ("mentor", "mentee") and v]
@@ -83,7 +90,10 @@ class FormSubmission:
             await ack(response_action="errors", errors=result.errors)
             return
         await ack()
-        await self.deps.dm(user_id, result)
+        if metadata(view).get("home"):
+            await publish_home(self.deps, client, user_id, notice=result)
+        else:
+            await self.deps.dm(user_id, result)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:

@@ -1,0 +1,41 @@
+"""Questions waiting for a person's answer, shown first on their Home.
+
+Each source is a function of the person's context that returns rows with their buttons; add a
+function to QUESTIONS to show another kind (an agreement to accept, a review to answer…).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.actor_context import ActorContext
+from bot.home_parts import HomeRow
+from bot.i18n import t
+from bot.people import mention, zone_of
+from bot.replies import Button
+from bot.rhythm_text import format_when
+from storage.queries.pairs import pairs_of
+from storage.queries.sessions import last_held_session
+
+PendingQuestions = Callable[[ActorContext], list[HomeRow]]
+
+
+def summary_owed(ctx: ActorContext) -> list[HomeRow]:
+    """The summary of each pair's last held session, while nobody has written it."""
+    assert ctx.actor.id is not None
+    rows = []
+    for pair in pairs_of(session=ctx.session, person_id=ctx.actor.id):
+        assert pair.id is not None
+        meeting = last_held_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
+        if meeting is None or meeting.summary:
+            continue
+        when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+        other = mention(ctx.other_member(pair))
+        button = Button(
+            t("button.summary", ctx.lang), "summary.write", str(meeting.id), style="primary"
+        )
+        rows.append(HomeRow(t("home.summary_owed", ctx.lang, other=other, when=when), (button,)))
+    return rows
+
+
+QUESTIONS: list[PendingQuestions] = [summary_owed]

@@ -1,0 +1,94 @@
+"""The App Home tab: published when opened, refreshed after each of its buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.acting import act
+from bot.forms import press_button
+from bot.home import build_home
+from bot.home_parts import Home
+from bot.i18n import t
+from bot.replies import Form, Reply
+from handlers.slack.home import HOME_PREFIX, home_view, pressed
+from handlers.slack.listeners.deps import SlackDeps
+from handlers.slack.modals import form_modal
+from handlers.slack.profiles import PLATFORM
+
+log = logging.getLogger(__name__)
+
+
+def opened_from_home(view: dict[str, Any]) -> dict[str, Any]:
+    """A modal opened by a Home button remembers it, so that its submission refreshes the Home."""
+    meta = json.loads(view.get("private_metadata") or "{}")
+    return {**view, "private_metadata": json.dumps({**meta, "home": True})}
+
+
+async def publish_home(
+    deps: SlackDeps, client: AsyncWebClient, user_id: str, notice: Reply | None = None
+) -> None:
+    """Build the person's Home in the core and publish it (a failure is logged, never raised)."""
+    result = await asyncio.to_thread(
+        act, deps.core, platform=PLATFORM, actor_id=user_id, work=lambda c: build_home(c, notice)
+    )
+    if isinstance(result, Reply):
+        lang = await asyncio.to_thread(deps.lang, user_id)
+        result = Home(title=t("home.title", lang), intro="", areas=(), more="", notice=result)
+    try:
+        await client.views_publish(user_id=user_id, view=home_view(result))
+    except SlackApiError as error:
+        log.warning("views.publish for %s failed: %s", user_id, error.response.get("error"))
+
+
+class HomeOpened:
+    def __init__(self, deps: SlackDeps) -> None:
+        self.deps = deps
+
+    async def __call__(self, event: dict[str, Any], client: AsyncWebClient) -> None:
+        user_id = event.get("user") or ""
+        if event.get("tab") != "home" or not user_id:
+            return
+        if await self.deps.check_people(user_id, []) is None:
+            await publish_home(self.deps, client, user_id)
+
+
+class HomeButton:
+    """A Home button does what the same button does elsewhere, then the Home shows the answer."""
+
+    def __init__(self, deps: SlackDeps) -> None:
+        self.deps = deps
+
+    async def __call__(
+        self, ack, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        await ack()
+        user_id = (body.get("user") or {}).get("id", "")
+        name, value = pressed(str(action.get("action_id"))), str(action.get("value") or "")
+        result: Reply | Form | None = await self.deps.check_people(user_id, [])
+        if result is None:
+            result = await asyncio.to_thread(
+                act,
+                self.deps.core,
+                platform=PLATFORM,
+                actor_id=user_id,
+                work=lambda ctx: press_button(ctx, name, value),
+            )
+        if isinstance(result, Form):
+            lang = await asyncio.to_thread(self.deps.lang, user_id)
+            view = opened_from_home(form_modal(result, lang))
+            await client.views_open(trigger_id=body.get("trigger_id", ""), view=view)
+            return
+        await publish_home(self.deps, client, user_id, notice=result)
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    app.event("app_home_opened")(HomeOpened(deps))
+    app.action(re.compile(f"^{re.escape(HOME_PREFIX)}"))(HomeButton(deps))
