@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.actor_context import ActorContext
+from bot.agreement import has_accepted
 from bot.home_parts import HomeRow
 from bot.i18n import t
 from bot.people import mention, zone_of
 from bot.replies import Button
 from bot.rhythm_text import format_when
-from storage.queries.pairs import pairs_of
+from bot.trial import TRIAL_CHOICES, trial_answer_of
+from storage.queries.pairs import ACTIVE, PENDING, pairs_of
 from storage.queries.sessions import last_held_session
 
 PendingQuestions = Callable[[ActorContext], list[HomeRow]]
@@ -38,4 +40,40 @@ def summary_owed(ctx: ActorContext) -> list[HomeRow]:
     return rows
 
 
-QUESTIONS: list[PendingQuestions] = [summary_owed]
+def agreement_to_accept(ctx: ActorContext) -> list[HomeRow]:
+    """Pairs whose agreement the person has not accepted yet."""
+    assert ctx.actor.id is not None
+    rows = []
+    for pair in pairs_of(session=ctx.session, person_id=ctx.actor.id):
+        if pair.status != PENDING or has_accepted(pair, ctx.actor.id):
+            continue
+        value = str(pair.id)
+        buttons = (
+            Button(t("button.accept", ctx.lang), "agreement.accept", value, style="primary"),
+            Button(t("button.propose_change", ctx.lang), "agreement.change", value),
+        )
+        other = mention(ctx.other_member(pair))
+        rows.append(HomeRow(t("home.agreement", ctx.lang, other=other), buttons))
+    return rows
+
+
+def trial_to_answer(ctx: ActorContext) -> list[HomeRow]:
+    """Pairs asked the trial question that the person has not answered yet."""
+    assert ctx.actor.id is not None
+    rows = []
+    for pair in pairs_of(session=ctx.session, person_id=ctx.actor.id):
+        asked = pair.trial_asked_at is not None and pair.trial_asked_at <= ctx.now
+        asked = asked and pair.status == ACTIVE
+        if not asked or trial_answer_of(pair, ctx.actor.id) is not None:
+            continue
+        value = str(pair.id)
+        buttons = tuple(
+            Button(t(f"button.trial.{choice}", ctx.lang), f"trial.{choice}", value)
+            for choice in TRIAL_CHOICES
+        )
+        other = mention(ctx.other_member(pair))
+        rows.append(HomeRow(t("home.trial", ctx.lang, other=other), buttons))
+    return rows
+
+
+QUESTIONS: list[PendingQuestions] = [agreement_to_accept, trial_to_answer, summary_owed]

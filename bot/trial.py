@@ -59,7 +59,7 @@ def ask_trial_questions(*, session: Session, now: datetime) -> int:
             ],
             now=now,
         )
-        pair.trial_asked_at = now
+        pair.trial_asked_at = due
         session.add(pair)
         asked += 1
     return asked

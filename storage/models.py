@@ -57,7 +57,7 @@ class Pair(SQLModel, table=True):
     mentee_accepted_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     terms_version: int = 1  # grows with each change of terms proposed before the start
     trial_sessions: int = 3  # the trial question comes after this many held sessions
-    trial_asked_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    trial_asked_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))  # due
     mentor_trial: str | None = Field(default=None, max_length=16)  # continue, adjust or stop
     mentee_trial: str | None = Field(default=None, max_length=16)
     planned_end: date | None = None  # the pair ends by itself that day (None: no planned end)

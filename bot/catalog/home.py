@@ -53,4 +53,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "home.button.smart_with": {"en": "SMART goal with {name}", "fr": "Objectif SMART avec {name}"},
     "button.action_done": {"en": "Done", "fr": "Fait"},
+    "home.agreement": {
+        "en": "Your agreement with {other} is waiting for your answer.",
+        "fr": "Votre accord avec {other} attend votre réponse.",
+    },
+    "home.trial": {
+        "en": "Your trial with {other} is over: continue, adjust or stop? (private)",
+        "fr": "Votre essai avec {other} est terminé : continuer, ajuster ou arrêter ? (privé)",
+    },
 }

@@ -322,3 +322,26 @@ def test_the_planned_end_is_announced_and_can_be_pushed_back(
     running.dispatch()
     assert not [m for m in dms(fake, MENTEE) if "reached the end" in m]
     assert "Thursday 9 December 2027" in text_of(running.answer(MENTEE, "next"))
+
+
+def test_the_home_asks_for_the_agreement_then_the_trial_answer(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.answer(MENTEE, PAIR)
+    home = text_of(running.home(MENTOR))
+    assert "Votre accord avec" in home
+    assert "Your agreement" not in text_of(running.home(MENTEE))
+    published = len(running.home_publishes(MENTOR))
+    running.press_home(MENTOR, "home:agreement.accept:1")
+    refreshed = text_of(running.wait_home(MENTOR, published))
+    assert "vous avez accepté tous les deux" in refreshed and "Votre accord avec" not in refreshed
+
+    clock.set(datetime(2026, 12, 18, 17, 59, tzinfo=UTC))
+    running.dispatch()
+    assert "Votre essai" not in text_of(running.home(MENTOR))
+    clock.set(datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
+    assert "Votre essai avec" in text_of(running.home(MENTOR))
+    published = len(running.home_publishes(MENTOR))
+    running.press_home(MENTOR, "home:trial.continue:1")
+    refreshed = text_of(running.wait_home(MENTOR, published))
+    assert "Votre essai avec" not in refreshed and "continuer" in refreshed

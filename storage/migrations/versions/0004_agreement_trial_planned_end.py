@@ -37,7 +37,7 @@ def upgrade() -> None:
     # Pairs made before agreements existed were working already: both accepted, trial over.
     op.execute(
         "UPDATE pair SET mentor_accepted_at = created_at, mentee_accepted_at = created_at, "
-        "trial_asked_at = created_at"
+        "trial_asked_at = created_at, mentor_trial = 'continue', mentee_trial = 'continue'"
     )
     with op.batch_alter_table("pair", schema=None) as batch_op:
         batch_op.alter_column("terms_version", server_default=None)
