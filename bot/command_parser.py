@@ -47,6 +47,8 @@ ALIASES: dict[str, str] = {
     "pause": "pause",
     "resume": "resume",
     "reprendre": "resume",
+    "review": "review",
+    "bilan": "review",
 }
 
 

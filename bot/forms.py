@@ -13,6 +13,7 @@ from bot.commands.agenda_command import add_item
 from bot.commands.end_command import end
 from bot.commands.move_command import move
 from bot.commands.pair_command import create_and_confirm
+from bot.commands.review_command import REVIEW_BUTTON, own_current_pair, review_form
 from bot.commands.skip_command import skip
 from bot.commands.summary_command import summary_form
 from bot.errors import UserError
@@ -167,7 +168,14 @@ def submit_move_form(ctx: ActorContext, session_id: int, day: str, at: str) -> R
         return FieldErrors({"date": t(error.key, ctx.lang, **error.params)})
 
 
-BUTTONS = ("session.skip", "session.move", "agenda.add", "pair.end", "summary.write")
+BUTTONS = (
+    "session.skip",
+    "session.move",
+    "agenda.add",
+    "pair.end",
+    "summary.write",
+    REVIEW_BUTTON,
+)
 
 
 def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
@@ -178,6 +186,8 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         return end(ctx, ctx.own_pair(int(value)))
     if action == "summary.write":
         return summary_form(ctx, int(value))
+    if action == REVIEW_BUTTON:
+        return review_form(ctx, own_current_pair(ctx, int(value)))
     session_id = int(value)
     pair, meeting = ctx.own_session(session_id)
     if action == "session.skip":

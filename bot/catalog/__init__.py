@@ -3,9 +3,9 @@
 Each module of this package holds one area's entries as `{key: {"en": ..., "fr": ...}}`.
 """
 
-from bot.catalog import commands, digest, forms, lifecycle, notices, rhythm, terminal
+from bot.catalog import commands, digest, forms, lifecycle, notices, reviews, rhythm, terminal
 
-AREAS = (commands, digest, forms, lifecycle, notices, rhythm, terminal)
+AREAS = (commands, digest, forms, lifecycle, notices, reviews, rhythm, terminal)
 
 MESSAGES: dict[str, dict[str, str]] = {
     key: entry for area in AREAS for key, entry in area.MESSAGES.items()

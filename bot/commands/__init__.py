@@ -20,6 +20,7 @@ from bot.commands import (
     pair_command,
     pairs_command,
     pause_command,
+    review_command,
     skip_command,
     summary_command,
     thanks_command,
@@ -48,6 +49,7 @@ COMMANDS: dict[str, Handler] = {
     "actions": actions_command.run,
     "pause": pause_command.pause,
     "resume": pause_command.resume,
+    "review": review_command.run,
 }
 
 

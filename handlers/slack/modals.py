@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.commands.review_command import REVIEW_FORM
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.forms import (
     ACTION_ROWS,
@@ -16,6 +17,8 @@ from bot.forms import (
 )
 from bot.i18n import Lang, t
 from bot.replies import Form
+from bot.review_form import CHOICE_FIELDS, review_choices, review_labels
+from bot.reviews import MAX_COMMENT
 from handlers.slack.blocks import mrkdwn, plain
 
 TITLE_MAX = 24
@@ -154,8 +157,43 @@ def summary_modal(lang: Lang, *, session_id: int, label: str) -> dict[str, Any]:
     return _modal(SUMMARY_FORM, "summary.form.title", lang, blocks, {"session": session_id})
 
 
+def _radio(name: str, label: str, options: list[tuple[str, str]]) -> dict[str, Any]:
+    return _input(
+        name,
+        label,
+        {
+            "type": "radio_buttons",
+            "options": [{"text": plain(text, 75), "value": value} for value, text in options],
+        },
+    )
+
+
+def review_modal(lang: Lang, *, pair_id: int, label: str, current_format: str) -> dict[str, Any]:
+    """Rhythm, priorities, format and satisfaction as radio buttons, and a free comment."""
+    choices, labels = review_choices(lang, current_format), review_labels(lang)
+    blocks: list[dict[str, Any]] = [{"type": "section", "text": mrkdwn(label)}]
+    blocks += [_radio(name, labels[name], choices[name]) for name in CHOICE_FIELDS]
+    blocks.append(
+        _input(
+            "comment",
+            labels["comment"],
+            {"type": "plain_text_input", "multiline": True, "max_length": MAX_COMMENT},
+            optional=True,
+            hint=t("review.form.comment.hint", lang),
+        )
+    )
+    return _modal(REVIEW_FORM, "review.form.title", lang, blocks, {"pair": pair_id})
+
+
 def form_modal(form: Form, lang: Lang) -> dict[str, Any]:
-    """The modal for a session form the core asked for (after a button or a command)."""
+    """The modal for a form the core asked for (after a button or a command)."""
+    if form.name == REVIEW_FORM:
+        return review_modal(
+            lang,
+            pair_id=int(form.values["pair"]),
+            label=form.values["label"],
+            current_format=form.values["format"],
+        )
     session_id, label = int(form.values["session"]), form.values["label"]
     if form.name == SUMMARY_FORM:
         return summary_modal(lang, session_id=session_id, label=label)
@@ -174,7 +212,7 @@ def submitted_values(view: dict[str, Any]) -> dict[str, str | None]:
             kind = state.get("type")
             if kind == "users_select":
                 values[block_id] = state.get("selected_user")
-            elif kind == "static_select":
+            elif kind in ("static_select", "radio_buttons"):
                 values[block_id] = (state.get("selected_option") or {}).get("value")
             elif kind == "timepicker":
                 values[block_id] = state.get("selected_time")

@@ -22,6 +22,7 @@ from bot.acting import act
 from bot.clock import ManualClock
 from bot.command_parser import fold
 from bot.commands import handle_command
+from bot.commands.review_command import REVIEW_FORM
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.core import Core
 from bot.forms import (
@@ -39,6 +40,7 @@ from bot.forms import (
 )
 from bot.i18n import Lang, lang_from_locale, t
 from bot.replies import Form, Reply
+from bot.review_form import CHOICE_FIELDS, review_choices, review_labels, submit_review_form
 from bot.rhythm_text import format_time, format_when, weekday_name
 from bot.summaries import handle_direct_message
 from handlers.terminal.console import Console, TerminalMessenger
@@ -240,6 +242,7 @@ class TrySession:
             AGENDA_FORM: "form.agenda.title",
             MOVE_FORM: "form.move.title",
             SUMMARY_FORM: "summary.form.title",
+            REVIEW_FORM: "review.form.title",
         }.get(form.name, "form.pair.title")
         self.console.info("try.form", title=t(title, lang))
         if "label" in form.values:
@@ -259,6 +262,7 @@ class TrySession:
                 ctx, session_id, values.get("date") or "", values.get("time") or ""
             ),
             SUMMARY_FORM: lambda ctx: submit_summary_form(ctx, session_id, values),
+            REVIEW_FORM: lambda ctx: submit_review_form(ctx, int(form.values["pair"]), values),
         }.get(form.name, lambda ctx: submit_pair_form(ctx, values))
         result = act(self.core, platform=PLATFORM, actor_id=self.actor, work=submit)
         if isinstance(result, FieldErrors):
@@ -281,6 +285,10 @@ class TrySession:
                     (f"due_{n}", t("summary.form.due", lang, n=n), [], ""),
                 ]
             return [*fields, ("notes", t("summary.form.notes", lang), [], "")]
+        if form.name == REVIEW_FORM:
+            choices, labels = review_choices(lang, form.values["format"]), review_labels(lang)
+            fields = [(name, labels[name], choices[name], "") for name in CHOICE_FIELDS]
+            return [*fields, ("comment", labels["comment"], [], "")]
         if form.name == MOVE_FORM:
             return [
                 ("date", t("form.move.date", lang), [], form.values.get("date", "")),

@@ -10,6 +10,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.acting import act
 from bot.actor_context import ActorContext
+from bot.commands.review_command import REVIEW_FORM
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.errors import UserError
 from bot.forms import (
@@ -23,6 +24,7 @@ from bot.forms import (
     submit_summary_form,
 )
 from bot.replies import Reply
+from bot.review_form import submit_review_form
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import metadata, submitted_values
 from handlers.slack.profiles import PLATFORM
@@ -37,6 +39,13 @@ def _session_id(meta: dict[str, Any]) -> int:
     return value
 
 
+def _pair_id(meta: dict[str, Any]) -> int:
+    value = meta.get("pair")
+    if not isinstance(value, int):
+        raise UserError("pair.not_yours")
+    return value
+
+
 SUBMITS: dict[str, Submit] = {
     PAIR_FORM: lambda ctx, values, meta: submit_pair_form(ctx, values),
     AGENDA_FORM: lambda ctx, values, meta: submit_agenda_form(
@@ -46,6 +55,7 @@ SUBMITS: dict[str, Submit] = {
         ctx, _session_id(meta), values.get("date") or "", values.get("time") or ""
     ),
     SUMMARY_FORM: lambda ctx, values, meta: submit_summary_form(ctx, _session_id(meta), values),
+    REVIEW_FORM: lambda ctx, values, meta: submit_review_form(ctx, _pair_id(meta), values),
 }
 
 
