@@ -8,7 +8,7 @@ never changes, unlike `Pair.start` that a new rhythm re-anchors); see `scheduler
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -31,6 +31,10 @@ PRIORITY_CHOICES = ("yes", "revisit")
 FORMAT_CHOICES = (KEEP, *(f.value for f in MeetingFormat))
 SATISFACTION = range(1, 6)
 MAX_COMMENT = 1000
+
+ROUND_OPEN_FOR = timedelta(days=30)
+"""A round one member answered and the other left this long is dropped: the next one starts
+afresh, and the lone answer is never shown."""
 
 LADDER_WEEKS = (1, 2, 3, 4)
 """The rhythms a review moves between: every 1, 2, 3, 4 weeks. A monthly rhythm stands on the
@@ -80,7 +84,7 @@ def record_answer(
     """Store `author`'s answer in the pair's open round (opening one if none); the other member
     is asked to answer, or, when both have, the round closes."""
     assert pair.id is not None and author.id is not None
-    review = open_review(session=session, pair_id=pair.id)
+    review = open_review(session=session, pair_id=pair.id, since=now - ROUND_OPEN_FOR)
     if review is None:
         number = rounds_of(session=session, pair_id=pair.id) + 1
         review = Review(pair_id=pair.id, number=number, opened_at=now)
@@ -88,8 +92,8 @@ def record_answer(
         session.flush()
     assert review.id is not None
     answers = answers_to(session=session, review_id=review.id)
+    other_id = pair.mentee_id if author.id == pair.mentor_id else pair.mentor_id
     if any(a.author_id == author.id for a in answers):
-        other_id = pair.mentee_id if author.id == pair.mentor_id else pair.mentor_id
         other = session.get(Person, other_id)
         raise UserError("review.already_answered", other=mention(other) if other else "")
     mine = ReviewAnswer(
@@ -106,8 +110,7 @@ def record_answer(
     session.flush()
     until = now + ANNOUNCEMENT_USEFUL_FOR
     if not answers:
-        other = pair.mentee_id if author.id == pair.mentor_id else pair.mentor_id
-        owed = [Owed(REVIEW_AWAITED, f"p:{other}", round_subject(review), now, until)]
+        owed = [Owed(REVIEW_AWAITED, f"p:{other_id}", round_subject(review), now, until)]
     else:
         close_review(session=session, pair=pair, review=review, answers=[*answers, mine], now=now)
         members = (pair.mentor_id, pair.mentee_id)

@@ -8,6 +8,7 @@ from bot.errors import UserError
 from bot.i18n import t
 from bot.people import mention
 from bot.replies import Form, Reply
+from bot.reviews import ROUND_OPEN_FOR
 from storage.models import Pair
 from storage.queries.pairs import CURRENT
 from storage.queries.reviews import answers_to, open_review
@@ -34,7 +35,7 @@ def review_form(ctx: ActorContext, pair: Pair) -> Form:
     """The form, unless the actor already answered the round that waits for the other."""
     assert pair.id is not None
     other = ctx.other_member(pair)
-    review = open_review(session=ctx.session, pair_id=pair.id)
+    review = open_review(session=ctx.session, pair_id=pair.id, since=ctx.now - ROUND_OPEN_FOR)
     if review is not None and review.id is not None:
         authors = {a.author_id for a in answers_to(session=ctx.session, review_id=review.id)}
         if ctx.actor.id in authors:

@@ -13,11 +13,11 @@ from bot.pair_rhythm import rhythm_of
 from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Button, Reply, Section
-from bot.reviews import APPLIED, DIFFERENT, LADDER_END
+from bot.reviews import APPLIED, DIFFERENT, LADDER_END, ROUND_OPEN_FOR
 from bot.rhythm_text import describe_pair_rhythm, format_when
 from scheduler.planner import REVIEW_MONTHS
 from storage.models import Notification, Pair, Person, Review, ReviewAnswer
-from storage.queries.pairs import ACTIVE
+from storage.queries.pairs import ACTIVE, CURRENT
 from storage.queries.reviews import answered_since, answers_to
 from storage.queries.sessions import next_session
 
@@ -75,7 +75,8 @@ def review_awaited(session: Session, row: Notification, now: datetime) -> tuple[
     review, reader, pair, other = _review(session, row)
     assert review.id is not None
     answered = {a.author_id for a in answers_to(session=session, review_id=review.id)}
-    if review.closed_at is not None or reader.id in answered or pair.status != ACTIVE:
+    stale = review.opened_at < now - ROUND_OPEN_FOR
+    if review.closed_at is not None or reader.id in answered or stale or pair.status not in CURRENT:
         raise Gone("nothing to answer")
     lang = lang_of(reader)
     return person_target(reader), Reply(
@@ -141,7 +142,8 @@ def review_result(session: Session, row: Notification, now: datetime) -> tuple[T
     for member_id, role in ((pair.mentor_id, "mentor"), (pair.mentee_id, "mentee")):
         member = reader if member_id == reader.id else other
         heading = t("review.result.of", lang, who=mention(member), role=t(f"role.{role}", lang))
-        sections.append(Section(_answer_lines(answers[member_id], lang), heading=heading))
+        # In the text, not the heading, so that the mention renders everywhere.
+        sections.append(Section(f"*{heading}*\n{_answer_lines(answers[member_id], lang)}"))
     wish = answers[pair.mentor_id].rhythm  # when the rhythm changed, both wished the same
     sections.append(Section(_outcome(session, review, pair, reader, wish, now)))
     if "revisit" in {a.priorities for a in answers.values()}:

@@ -10,11 +10,12 @@ from sqlmodel import Session, select
 from storage.models import Review, ReviewAnswer
 
 
-def open_review(*, session: Session, pair_id: int) -> Review | None:
-    """The pair's round still waiting for an answer, if any."""
+def open_review(*, session: Session, pair_id: int, since: datetime) -> Review | None:
+    """The pair's round opened after `since` and still waiting for an answer, if any."""
     return session.exec(
         select(Review)
         .where(Review.pair_id == pair_id, Review.closed_at.is_(None))  # type: ignore[union-attr]
+        .where(Review.opened_at >= since)  # type: ignore[operator]
         .order_by(Review.number.desc())  # type: ignore[attr-defined]
     ).first()
 
@@ -64,7 +65,8 @@ def closed_reviews_since(
         select(Review.pair_id, Review.closed_at, func.avg(ReviewAnswer.satisfaction))
         .join(ReviewAnswer, ReviewAnswer.review_id == Review.id)  # type: ignore[arg-type]
         .where(Review.pair_id.in_(pair_ids), Review.closed_at >= since)  # type: ignore[attr-defined,operator]
-        .group_by(Review.id, Review.pair_id, Review.closed_at)
+        .group_by(Review.id, Review.pair_id, Review.closed_at)  # type: ignore[arg-type]
         .order_by(Review.closed_at)  # type: ignore[arg-type]
     )
-    return {pair_id: (closed_at, float(mean)) for pair_id, closed_at, mean in rows}
+    # Ordered by closing, so each pair keeps its latest round.
+    return {pair_id: (closed_at, float(mean)) for pair_id, closed_at, mean in rows if closed_at}

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from sqlmodel import select
 
 from bot.core import Core
-from bot.reviews import LESS, MORE, stepped
+from bot.errors import UserError
+from bot.pairs import create_pair
+from bot.reviews import LESS, MORE, ROUND_OPEN_FOR, Answer, record_answer, stepped
 from bot.rhythm import Frequency, Rhythm
 from scheduler.planner import review_day, review_notifications
-from storage.models import Pair
+from storage.models import Notification, Pair
 from tests.unit.test_planner import RHYTHM, people
 
 WEEKLY = replace(RHYTHM, interval=1)
@@ -83,3 +86,30 @@ def test_each_member_is_invited_at_ten_in_their_own_zone(core: Core) -> None:
     assert by_recipient[f"p:{mentor.id}"].due_at == datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
     assert by_recipient[f"p:{mentee.id}"].due_at == datetime(2027, 3, 1, 15, 0, tzinfo=UTC)
     assert all((o.expires_at - o.due_at).days == 14 for o in owed if o.expires_at)
+
+
+def test_a_lone_answer_left_a_month_is_dropped_and_a_new_round_starts(core: Core) -> None:
+    created = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    mentor, mentee = people(core, created)
+    keep = Answer("keep", "yes", "keep", 4, "only mine")
+    with core.db.session() as session:
+        pair, _ = create_pair(
+            session=session,
+            platform="slack",
+            actor=mentor,
+            mentor=mentor,
+            mentee=mentee,
+            rhythm=RHYTHM,
+            now=created,
+        )
+        first = record_answer(session=session, pair=pair, author=mentor, answer=keep, now=created)
+        with pytest.raises(UserError):
+            record_answer(session=session, pair=pair, author=mentor, answer=keep, now=created)
+        later = created + ROUND_OPEN_FOR + timedelta(minutes=1)
+        second = record_answer(session=session, pair=pair, author=mentee, answer=keep, now=later)
+        assert (first.number, second.number) == (1, 2)
+        assert first.closed_at is None and second.closed_at is None
+        kinds = session.exec(select(Notification.kind, Notification.recipient)).all()
+    assert ("review_awaited", f"p:{mentee.id}") in kinds
+    assert ("review_awaited", f"p:{mentor.id}") in kinds
+    assert all(kind != "review_result" for kind, _ in kinds)
