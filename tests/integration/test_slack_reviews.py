@@ -84,22 +84,6 @@ def answers(
     }
 
 
-def submit(running: RunningBot, user: str, view: dict[str, Any], values: dict) -> dict[str, Any]:
-    """A view_submission shaped as Slack sends it; the JSON the bot acked with ({} if none)."""
-    answer = running.post(
-        signing.view_submission_body(
-            user_id=user,
-            team_id=TEAM,
-            callback_id=view["callback_id"],
-            private_metadata=view["private_metadata"],
-            state_values=values,
-        ),
-        "application/x-www-form-urlencoded",
-    )
-    assert answer.status_code == 200
-    return answer.json() if answer.content else {}
-
-
 def test_the_review_comes_three_months_after_the_start_to_each_at_ten_local(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
@@ -133,7 +117,7 @@ def test_answers_stay_private_until_both_answered_and_an_agreed_change_is_applie
     assert "Le garder tel quel (en visio)" in text_of(view)
     fake.reset()
     mine = answers("more", "yes", "in_person", "4", "Claire: Thomas progresses fast.")
-    assert submit(running, MENTOR, view, mine) == {}
+    assert running.submit_view(MENTOR, view, mine) == {}
     assert "restent privées" in fake.wait_for(lambda: dms(fake, MENTOR))[0]
     [awaited] = fake.wait_for(lambda: dms(fake, MENTEE))
     assert "has answered the review" in awaited
@@ -155,7 +139,7 @@ def test_answers_stay_private_until_both_answered_and_an_agreed_change_is_applie
 
     fake.reset()
     theirs = answers("more", "revisit", "in_person", "5", "Thomas: I want more time on OKRs.")
-    assert submit(running, MENTEE, open_by_command(running, fake, MENTEE), theirs) == {}
+    assert running.submit_view(MENTEE, open_by_command(running, fake, MENTEE), theirs) == {}
     results = {
         user: fake.wait_for(lambda user=user: [m for m in dms(fake, user) if "4/5" in m])[0]
         for user in (MENTOR, MENTEE)
@@ -182,30 +166,15 @@ def test_different_choices_change_nothing_and_suggest_talking(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
     reach_review(running, fake, clock)
-    assert (
-        submit(
-            running,
-            MENTOR,
-            open_by_command(running, fake, MENTOR, "bilan"),
-            answers("more", "yes", "phone", "3", ""),
-        )
-        == {}
-    )
-    assert (
-        submit(
-            running,
-            MENTEE,
-            open_by_button(running, fake, MENTEE),
-            answers("less", "yes", "keep", "4", ""),
-        )
-        == {}
-    )
+    claire = open_by_command(running, fake, MENTOR, "bilan")
+    assert running.submit_view(MENTOR, claire, answers("more", "yes", "phone", "3", "")) == {}
+    thomas = open_by_button(running, fake, MENTEE)
+    assert running.submit_view(MENTEE, thomas, answers("less", "yes", "keep", "4", "")) == {}
     result = fake.wait_for(lambda: [m for m in dms(fake, MENTEE) if "side by side" in m])[0]
     assert "Rhythm: you chose differently, so nothing changes." in result
     assert "Format: you chose differently" in result and "next session" in result
-    assert (
-        "rien ne change" in fake.wait_for(lambda: [m for m in dms(fake, MENTOR) if "3/5" in m])[0]
-    )
+    to_mentor = fake.wait_for(lambda: [m for m in dms(fake, MENTOR) if "3/5" in m])[0]
+    assert "rien ne change" in to_mentor
     # Still every 2 weeks by video: no session on 4 March, the next on 11 March.
     fake.reset()
     for day in (3, 10):
@@ -221,21 +190,21 @@ def test_the_form_reports_bad_fields_in_place_and_strangers_are_refused(
     running.make_pair(MENTEE, PAIR)
     view = open_by_command(running, fake, MENTEE)
     assert view["title"]["text"] == "3-month review"
-    bad = submit(running, MENTEE, view, answers("sideways", "yes", "keep", None, ""))
+    bad = running.submit_view(MENTEE, view, answers("sideways", "yes", "keep", None, ""))
     assert bad["response_action"] == "errors"
     assert set(bad["errors"]) == {"rhythm", "satisfaction"}
-    too_long = submit(running, MENTEE, view, answers("keep", "yes", "keep", "4", "x" * 1001))
+    too_long = running.submit_view(MENTEE, view, answers("keep", "yes", "keep", "4", "x" * 1001))
     assert set(too_long["errors"]) == {"comment"}
     # Nothing was stored: the mentee can still answer, and the mentor is not told anything.
     assert "review.answer" not in {a for m in fake.messages_to(MENTOR) for a in action_ids(m)}
     # Neither the admin nor an outsider can answer for, or read, the pair's review.
     for stranger in (ADMIN, OUTSIDER):
         assert "/mentor pair" in text_of(running.answer(stranger, "review"))
-        assert submit(running, stranger, view, answers("less", "yes", "keep", "1", "")) == {}
+        assert running.submit_view(stranger, view, answers("less", "yes", "keep", "1", "")) == {}
         refusal = fake.wait_for(lambda stranger=stranger: dms(fake, stranger))[-1]
         assert "not one of your active pairs" in refusal
     assert "not in a pair with" in text_of(running.answer(OUTSIDER, f"review <@{MENTOR}|claire>"))
-    assert submit(running, MENTEE, view, answers("keep", "yes", "keep", "4", "")) == {}
+    assert running.submit_view(MENTEE, view, answers("keep", "yes", "keep", "4", "")) == {}
     assert (
         "stay private" in fake.wait_for(lambda: [m for m in dms(fake, MENTEE) if "saved" in m])[0]
     )
@@ -248,7 +217,7 @@ def test_the_digest_says_reviews_took_place_without_any_score_or_comment(
     reach_review(running, fake, clock)
     for user, comment in ((MENTOR, "Secret from Claire"), (MENTEE, "Secret from Thomas")):
         view = open_by_command(running, fake, user)
-        assert submit(running, user, view, answers("keep", "yes", "keep", "2", comment)) == {}
+        assert running.submit_view(user, view, answers("keep", "yes", "keep", "2", comment)) == {}
     clock.set(datetime(2027, 3, 8, 8, 0, tzinfo=UTC))  # Monday 09:00 in Paris
     running.dispatch()
     [digest] = [text_of(m) for m in fake.messages_to(LEADS_CHANNEL)][-1:]

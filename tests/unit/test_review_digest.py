@@ -9,12 +9,11 @@ from sqlmodel import Session
 
 from bot.core import Core
 from bot.notices.digest_notice import digest
-from bot.pairs import create_pair
 from bot.reviews import Answer, record_answer
 from scheduler.planner import digest_recipient
 from storage.models import DigestSubscription, Notification, Person
 from storage.queries.people import upsert_person
-from tests.unit.test_planner import RHYTHM
+from tests.unit.test_reviews import new_pair
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 DIGEST_AT = NOW + timedelta(weeks=14)
@@ -55,15 +54,7 @@ def review_pairs(core: Core, scores: list[tuple[int, int]]) -> None:
     with core.db.session() as session:
         for n, pair_scores in enumerate(scores):
             mentor, mentee = person(session, f"UMENTOR{n}"), person(session, f"UMENTEE{n}")
-            pair, _ = create_pair(
-                session=session,
-                platform="slack",
-                actor=mentor,
-                mentor=mentor,
-                mentee=mentee,
-                rhythm=RHYTHM,
-                now=NOW,
-            )
+            pair = new_pair(session, mentor, mentee, NOW)
             for member, score in zip((mentor, mentee), pair_scores, strict=True):
                 answer = Answer("keep", "yes", "keep", score, f"private words {n}")
                 at = DIGEST_AT - timedelta(days=1 + 7 * (len(scores) - 1 - n))

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.core import Core
 from bot.errors import UserError
@@ -14,7 +14,7 @@ from bot.pairs import create_pair
 from bot.reviews import LESS, MORE, ROUND_OPEN_FOR, Answer, record_answer, stepped
 from bot.rhythm import Frequency, Rhythm
 from scheduler.planner import review_day, review_notifications
-from storage.models import Notification, Pair
+from storage.models import Notification, Pair, Person
 from tests.unit.test_planner import RHYTHM, people
 
 WEEKLY = replace(RHYTHM, interval=1)
@@ -88,20 +88,26 @@ def test_each_member_is_invited_at_ten_in_their_own_zone(core: Core) -> None:
     assert all((o.expires_at - o.due_at).days == 14 for o in owed if o.expires_at)
 
 
+def new_pair(session: Session, mentor: Person, mentee: Person, now: datetime) -> Pair:
+    """A pair of these two on the planner tests' rhythm, created at `now`."""
+    pair, _ = create_pair(
+        session=session,
+        platform="slack",
+        actor=mentor,
+        mentor=mentor,
+        mentee=mentee,
+        rhythm=RHYTHM,
+        now=now,
+    )
+    return pair
+
+
 def test_a_lone_answer_left_a_month_is_dropped_and_a_new_round_starts(core: Core) -> None:
     created = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     mentor, mentee = people(core, created)
     keep = Answer("keep", "yes", "keep", 4, "only mine")
     with core.db.session() as session:
-        pair, _ = create_pair(
-            session=session,
-            platform="slack",
-            actor=mentor,
-            mentor=mentor,
-            mentee=mentee,
-            rhythm=RHYTHM,
-            now=created,
-        )
+        pair = new_pair(session, mentor, mentee, created)
         first = record_answer(session=session, pair=pair, author=mentor, answer=keep, now=created)
         with pytest.raises(UserError):
             record_answer(session=session, pair=pair, author=mentor, answer=keep, now=created)
