@@ -44,6 +44,7 @@ def review_labels(lang: Lang) -> dict[str, str]:
 
 
 def _answer(values: dict[str, str | None], lang: Lang) -> Answer | FieldErrors:
+    """The submitted choices, or every missing or unknown one reported at its field."""
     text = {k: (v or "").strip() for k, v in values.items()}
     allowed = {
         "rhythm": RHYTHM_CHOICES,
@@ -51,7 +52,7 @@ def _answer(values: dict[str, str | None], lang: Lang) -> Answer | FieldErrors:
         "format": FORMAT_CHOICES,
         "satisfaction": tuple(str(n) for n in SATISFACTION),
     }
-    errors = {}
+    errors: dict[str, str] = {}
     for name, choices in allowed.items():
         if not text.get(name):
             errors[name] = t("form.required", lang)
