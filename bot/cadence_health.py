@@ -34,3 +34,26 @@ def health(past: list[MeetingSession], upcoming: MeetingSession | None, now: dat
         next_start=upcoming.starts_at if upcoming else None,
         at_risk=len(last_two) == 2 and all(s.status == SKIPPED or not s.summary for s in last_two),
     )
+
+
+REVIEW_WINDOW = timedelta(weeks=13)  # a quarter
+WEEK = timedelta(weeks=1)
+MIN_PAIRS_FOR_AVERAGE = 5
+"""Below this many reviewed pairs an average could point at one pair's score: not shown."""
+
+
+@dataclass(frozen=True)
+class ReviewHealth:
+    reviewed: int  # pairs whose review closed in the last quarter
+    this_week: int
+    average: float | None  # mean of the pairs' satisfaction, only from MIN_PAIRS_FOR_AVERAGE
+
+
+def review_health(closed: dict[int, tuple[datetime, float]], now: datetime) -> ReviewHealth:
+    """From each reviewed pair's last closing and mean satisfaction: counts and the average."""
+    scores = [score for _, score in closed.values()]
+    return ReviewHealth(
+        reviewed=len(closed),
+        this_week=sum(1 for at, _ in closed.values() if at >= now - WEEK),
+        average=sum(scores) / len(scores) if len(scores) >= MIN_PAIRS_FOR_AVERAGE else None,
+    )

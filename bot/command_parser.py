@@ -53,6 +53,8 @@ ALIASES: dict[str, str] = {
     "reprendre": "resume",
     "history": "history",
     "historique": "history",
+    "review": "review",
+    "bilan": "review",
 }
 
 

@@ -13,6 +13,7 @@ from bot.commands.agenda_command import add_item
 from bot.commands.end_command import end
 from bot.commands.move_command import move
 from bot.commands.pair_command import create_and_confirm
+from bot.commands.review_command import REVIEW_BUTTON, own_reviewed_pair, review_form
 from bot.commands.skip_command import skip
 from bot.commands.summary_command import summary_form
 from bot.errors import UserError
@@ -107,6 +108,7 @@ BUTTONS = (
     "goal.add",
     "goal.done",
     "action.done",
+    REVIEW_BUTTON,
 )
 
 
@@ -126,6 +128,8 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         return press_goal_done(ctx, int(value))
     if action == "action.done":
         return press_action_done(ctx, int(value))
+    if action == REVIEW_BUTTON:
+        return review_form(ctx, own_reviewed_pair(ctx, int(value)))
     session_id = int(value)
     pair, meeting = ctx.own_session(session_id)
     if action == "session.skip":

@@ -12,11 +12,17 @@ from bot.actor_context import ActorContext
 from bot.agreement import has_accepted
 from bot.home_parts import HomeRow
 from bot.i18n import t
+from bot.notice_kinds import REVIEW_DUE
+from bot.notices.review_notices import answer_button
 from bot.people import mention, zone_of
 from bot.replies import Button
+from bot.reviews import ROUND_OPEN_FOR
 from bot.rhythm_text import format_when
 from bot.trial import TRIAL_CHOICES, trial_answer_of
+from scheduler.planner import REVIEW_USEFUL_FOR
+from storage.queries.notifications import last_sent
 from storage.queries.pairs import ACTIVE, PENDING, pairs_of
+from storage.queries.reviews import answered_since, open_review
 from storage.queries.sessions import last_held_session
 
 PendingQuestions = Callable[[ActorContext], list[HomeRow]]
@@ -76,4 +82,37 @@ def trial_to_answer(ctx: ActorContext) -> list[HomeRow]:
     return rows
 
 
-QUESTIONS: list[PendingQuestions] = [agreement_to_accept, trial_to_answer, summary_owed]
+def review_to_answer(ctx: ActorContext) -> list[HomeRow]:
+    """Reviews the person was asked for (or the other member opened) and has not answered."""
+    assert ctx.actor.id is not None
+    rows = []
+    for pair in pairs_of(session=ctx.session, person_id=ctx.actor.id):
+        if pair.status != ACTIVE or pair.id is None:
+            continue
+        asked = last_sent(
+            session=ctx.session,
+            kind=REVIEW_DUE,
+            recipient=f"p:{ctx.actor.id}",
+            subject_prefix=f"review:{pair.id}:",
+        )
+        opened = open_review(session=ctx.session, pair_id=pair.id, since=ctx.now - ROUND_OPEN_FOR)
+        starts = [opened.opened_at] if opened else []
+        if asked is not None and asked >= ctx.now - REVIEW_USEFUL_FOR:
+            starts.append(asked)
+        if not starts or answered_since(
+            session=ctx.session, pair_id=pair.id, author_id=ctx.actor.id, since=min(starts)
+        ):
+            continue
+        other = mention(ctx.other_member(pair))
+        rows.append(
+            HomeRow(t("home.review", ctx.lang, other=other), (answer_button(pair, ctx.lang),))
+        )
+    return rows
+
+
+QUESTIONS: list[PendingQuestions] = [
+    agreement_to_accept,
+    trial_to_answer,
+    review_to_answer,
+    summary_owed,
+]

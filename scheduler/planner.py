@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from sqlmodel import Session
 
-from bot.notice_kinds import DIGEST, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
+from bot.notice_kinds import DIGEST, REMINDER, REVIEW_DUE, SUMMARY_NUDGE, SUMMARY_REQUEST
 from bot.pair_rhythm import rhythm_of
+from bot.people import zone_of
 from scheduler.recurrence import local_instant, session_starts
 from storage.models import DigestSubscription, MeetingSession, Pair
 from storage.queries.digests import active_subscriptions
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import pairs_to_extend
+from storage.queries.people import people_by_ids
 from storage.queries.sessions import add_occurrences, next_session
 
 HORIZON = timedelta(days=42)
@@ -24,6 +27,10 @@ NUDGE_AFTER = timedelta(hours=48)
 ANNOUNCEMENT_USEFUL_FOR = timedelta(days=7)
 DIGEST_WEEKDAY = 0  # Monday
 DIGEST_HOUR = 9
+REVIEW_MONTHS = 3
+REVIEW_HOUR = 10  # each member's local time, on a working day
+REVIEW_USEFUL_FOR = timedelta(days=14)
+SATURDAY = 5
 
 
 def session_subject(meeting: MeetingSession) -> str:
@@ -84,7 +91,51 @@ def extend_pair(*, session: Session, pair: Pair, now: datetime) -> list[MeetingS
     )
     pair.planned_until = max([until, *starts])
     session.add(pair)
+    # The next extension comes before `planned_until`; a week beyond it leaves no gap.
+    owe(
+        session=session,
+        owed=review_notifications(session, pair, now, pair.planned_until + timedelta(days=7)),
+        now=now,
+    )
     return created
+
+
+def review_day(pair: Pair, n: int) -> date:
+    """The day of the pair's n-th review: 3·n months after the day it was created (in its
+    zone); a weekend day moves to the Monday after."""
+    first = pair.created_at.astimezone(ZoneInfo(pair.timezone)).date()
+    day = first + relativedelta(months=REVIEW_MONTHS * n)
+    return day + timedelta(days=7 - day.weekday()) if day.weekday() >= SATURDAY else day
+
+
+def review_days(pair: Pair, after: date, until: date) -> list[tuple[int, date]]:
+    """(n, day) of the pair's reviews from `after` to `until`."""
+    days, n = [], 1
+    while (day := review_day(pair, n)) <= until:
+        if day >= after:
+            days.append((n, day))
+        n += 1
+    return days
+
+
+def review_notifications(
+    session: Session, pair: Pair, now: datetime, until: datetime
+) -> list[Owed]:
+    """Both members' review invitations up to `until`, at 10:00 in each one's zone."""
+    zone = ZoneInfo(pair.timezone)
+    days = review_days(
+        pair, (now - REVIEW_USEFUL_FOR).astimezone(zone).date(), until.astimezone(zone).date()
+    )
+    if not days:
+        return []
+    people = people_by_ids(session=session, ids={pair.mentor_id, pair.mentee_id})
+    owed = []
+    for n, day in days:
+        for member_id, member in people.items():
+            due = local_instant(day, time(REVIEW_HOUR), zone_of(member, pair.timezone))
+            subject = f"review:{pair.id}:q{n}"
+            owed.append(Owed(REVIEW_DUE, f"p:{member_id}", subject, due, due + REVIEW_USEFUL_FOR))
+    return owed
 
 
 def next_digest_at(subscription: DigestSubscription, now: datetime) -> datetime:

@@ -195,3 +195,34 @@ class Milestone(SQLModel, table=True):
     target: date | None = None
     done_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     created_at: datetime = Field(sa_column=_instant())
+
+
+class Review(SQLModel, table=True):
+    """A pair's review round: each member answers privately; closed once both have."""
+
+    __table_args__ = (UniqueConstraint("pair_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pair_id: int = Field(foreign_key="pair.id", index=True)
+    number: int  # 1, 2, … within the pair; unique, so two first answers cannot open two rounds
+    opened_at: datetime = Field(sa_column=_instant())
+    closed_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True, index=True))
+    rhythm_outcome: str | None = Field(default=None, max_length=16)
+    format_outcome: str | None = Field(default=None, max_length=16)
+
+
+class ReviewAnswer(SQLModel, table=True):
+    """One member's private answers to a review round."""
+
+    __tablename__ = "review_answer"
+    __table_args__ = (UniqueConstraint("review_id", "author_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    author_id: int = Field(foreign_key="person.id")
+    rhythm: str = Field(max_length=16)  # keep, more, less
+    priorities: str = Field(max_length=16)  # yes, revisit
+    format: str = Field(max_length=16)  # keep or a MeetingFormat value
+    satisfaction: int  # 1..5
+    comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    answered_at: datetime = Field(sa_column=_instant())

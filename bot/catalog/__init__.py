@@ -12,11 +12,24 @@ from bot.catalog import (
     home,
     lifecycle,
     notices,
+    reviews,
     rhythm,
     terminal,
 )
 
-AREAS = (agreement, commands, digest, forms, goals, home, lifecycle, notices, rhythm, terminal)
+AREAS = (
+    agreement,
+    commands,
+    digest,
+    forms,
+    goals,
+    home,
+    lifecycle,
+    notices,
+    reviews,
+    rhythm,
+    terminal,
+)
 
 MESSAGES: dict[str, dict[str, str]] = {
     key: entry for area in AREAS for key, entry in area.MESSAGES.items()

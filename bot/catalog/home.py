@@ -61,4 +61,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your trial with {other} is over: continue, adjust or stop? (private)",
         "fr": "Votre essai avec {other} est terminé : continuer, ajuster ou arrêter ? (privé)",
     },
+    "home.review": {
+        "en": "Your review with {other} is waiting for your answers (private until you both "
+        "answered).",
+        "fr": "Le bilan avec {other} attend vos réponses (privées jusqu'à ce que vous ayez "
+        "répondu tous les deux).",
+    },
 }

@@ -22,6 +22,7 @@ from bot.commands import (
     pair_command,
     pairs_command,
     pause_command,
+    review_command,
     skip_command,
     summary_command,
     thanks_command,
@@ -52,6 +53,7 @@ COMMANDS: dict[str, Handler] = {
     "resume": pause_command.resume,
     "history": history_command.run,
     "goals": goals_command.run,
+    "review": review_command.run,
 }
 
 

@@ -27,6 +27,7 @@ from bot.notices.lifecycle_notices import (
     pair_resumed,
     thanks,
 )
+from bot.notices.review_notices import review_awaited, review_due, review_result
 from bot.notices.session_notices import reminder, summary_nudge, summary_request
 from bot.notices.summary_notices import dm_not_expected, summary_recorded, summary_shared
 from bot.ports import Target
@@ -58,6 +59,9 @@ COMPOSERS: dict[str, Composer] = {
     kinds.PAIR_PAUSED: pair_paused,
     kinds.PAIR_RESUMED: pair_resumed,
     kinds.ACTION_DUE: action_due,
+    kinds.REVIEW_DUE: review_due,
+    kinds.REVIEW_AWAITED: review_awaited,
+    kinds.REVIEW_RESULT: review_result,
 }
 
 

@@ -7,7 +7,13 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.cadence_health import Health, health
+from bot.cadence_health import (
+    MIN_PAIRS_FOR_AVERAGE,
+    REVIEW_WINDOW,
+    Health,
+    health,
+    review_health,
+)
 from bot.i18n import Lang, lang_from_locale, t
 from bot.notices.context import Gone, channel_target
 from bot.ports import Target
@@ -17,6 +23,7 @@ from storage.models import Notification, Pair
 from storage.queries.digests import subscription
 from storage.queries.pairs import PAUSED, PENDING, active_pairs, pairs_with_status
 from storage.queries.people import people_by_ids
+from storage.queries.reviews import closed_reviews_since
 from storage.queries.sessions import next_session, past_sessions
 
 MAX_ROWS = 40
@@ -64,6 +71,27 @@ def not_started_or_paused(session: Session, platform: str, now: datetime, lang: 
     return " ".join(parts)
 
 
+def reviews_section(
+    session: Session, pairs: list[Pair], now: datetime, lang: Lang
+) -> Section | None:
+    """That reviews took place, and the average satisfaction of enough pairs; never a score
+    of one pair, never what anyone wrote."""
+    ids = [pair.id for pair in pairs if pair.id is not None]
+    reviews = review_health(
+        closed_reviews_since(session=session, pair_ids=ids, since=now - REVIEW_WINDOW), now
+    )
+    if not reviews.reviewed:
+        return None
+    lines = [t("digest.reviews", lang, reviewed=reviews.reviewed, this_week=reviews.this_week)]
+    if reviews.average is None:
+        lines.append(t("digest.reviews.average_hidden", lang, minimum=MIN_PAIRS_FOR_AVERAGE))
+    else:
+        average = f"{reviews.average:.1f}"
+        average = average.replace(".", ",") if lang == "fr" else average
+        lines.append(t("digest.reviews.average", lang, average=average))
+    return Section(" ".join(lines))
+
+
 def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     target = channel_target(row.recipient)
     sub = subscription(session=session, platform=target.platform, channel_id=target.address)
@@ -89,6 +117,9 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     waiting = not_started_or_paused(session, sub.platform, now, lang)
     if waiting:
         sections.append(Section(waiting))
+    reviews = reviews_section(session, pairs, now, lang)
+    if reviews is not None:
+        sections.append(reviews)
     lines = [_row(names, h, now, sub.timezone, lang) for names, h in rows[:MAX_ROWS]]
     for start in range(0, len(lines), ROWS_PER_SECTION):
         sections.append(Section("\n".join(lines[start : start + ROWS_PER_SECTION])))

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from bot.agreement_actions import TERMS_FORM, trial_choices
+from bot.commands.review_command import REVIEW_FORM
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.forms import (
     ACTION_ROWS,
@@ -18,6 +19,8 @@ from bot.goal_form import FIELD_MAX, REQUIRED, smart_fields
 from bot.goals import GOAL_FORM
 from bot.i18n import Lang, t
 from bot.replies import Form
+from bot.review_form import CHOICE_FIELDS, review_choices, review_labels
+from bot.reviews import MAX_COMMENT
 from bot.rhythm_form import pair_form_choices
 from handlers.slack.blocks import mrkdwn, plain
 
@@ -233,12 +236,47 @@ def goal_modal(lang: Lang, *, pair_id: int, label: str) -> dict[str, Any]:
     return _modal(GOAL_FORM, "goals.form.title", lang, blocks, {"pair": pair_id})
 
 
+def _radio(name: str, label: str, options: list[tuple[str, str]]) -> dict[str, Any]:
+    return _input(
+        name,
+        label,
+        {
+            "type": "radio_buttons",
+            "options": [{"text": plain(text, 75), "value": value} for value, text in options],
+        },
+    )
+
+
+def review_modal(lang: Lang, *, pair_id: int, label: str, current_format: str) -> dict[str, Any]:
+    """Rhythm, priorities, format and satisfaction as radio buttons, and a free comment."""
+    choices, labels = review_choices(lang, current_format), review_labels(lang)
+    blocks: list[dict[str, Any]] = [{"type": "section", "text": mrkdwn(label)}]
+    blocks += [_radio(name, labels[name], choices[name]) for name in CHOICE_FIELDS]
+    blocks.append(
+        _input(
+            "comment",
+            labels["comment"],
+            {"type": "plain_text_input", "multiline": True, "max_length": MAX_COMMENT},
+            optional=True,
+            hint=t("review.form.comment.hint", lang),
+        )
+    )
+    return _modal(REVIEW_FORM, "review.form.title", lang, blocks, {"pair": pair_id})
+
+
 def form_modal(form: Form, lang: Lang) -> dict[str, Any]:
     """The modal for a form the core asked for (after a button or a command)."""
     if form.name == TERMS_FORM:
         return terms_modal(form, lang)
     if form.name == GOAL_FORM:
         return goal_modal(lang, pair_id=int(form.values["pair"]), label=form.values["label"])
+    if form.name == REVIEW_FORM:
+        return review_modal(
+            lang,
+            pair_id=int(form.values["pair"]),
+            label=form.values["label"],
+            current_format=form.values["format"],
+        )
     session_id, label = int(form.values["session"]), form.values["label"]
     if form.name == SUMMARY_FORM:
         return summary_modal(lang, session_id=session_id, label=label)
@@ -257,7 +295,7 @@ def submitted_values(view: dict[str, Any]) -> dict[str, str | None]:
             kind = state.get("type")
             if kind == "users_select":
                 values[block_id] = state.get("selected_user")
-            elif kind == "static_select":
+            elif kind in ("static_select", "radio_buttons"):
                 values[block_id] = (state.get("selected_option") or {}).get("value")
             elif kind == "timepicker":
                 values[block_id] = state.get("selected_time")

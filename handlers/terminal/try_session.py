@@ -23,6 +23,7 @@ from bot.agreement_actions import TERMS_FORM, submit_terms_form, trial_choices
 from bot.clock import ManualClock
 from bot.command_parser import fold
 from bot.commands import handle_command
+from bot.commands.review_command import REVIEW_FORM
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.core import Core
 from bot.forms import (
@@ -41,6 +42,7 @@ from bot.goal_form import smart_fields, submit_goal_form
 from bot.goals import GOAL_FORM
 from bot.i18n import Lang, lang_from_locale, t
 from bot.replies import Form, Reply
+from bot.review_form import CHOICE_FIELDS, review_choices, review_labels, submit_review_form
 from bot.rhythm_form import pair_form_choices
 from bot.rhythm_text import format_time, format_when, weekday_name
 from bot.summaries import handle_direct_message
@@ -245,6 +247,7 @@ class TrySession:
             SUMMARY_FORM: "summary.form.title",
             TERMS_FORM: "form.terms.title",
             GOAL_FORM: "goals.form.title",
+            REVIEW_FORM: "review.form.title",
         }.get(form.name, "form.pair.title")
         self.console.info("try.form", title=t(title, lang))
         if "label" in form.values:
@@ -266,6 +269,7 @@ class TrySession:
             SUMMARY_FORM: lambda ctx: submit_summary_form(ctx, session_id, values),
             TERMS_FORM: lambda ctx: submit_terms_form(ctx, int(form.values["pair"]), values),
             GOAL_FORM: lambda ctx: submit_goal_form(ctx, int(form.values["pair"]), values),
+            REVIEW_FORM: lambda ctx: submit_review_form(ctx, int(form.values["pair"]), values),
         }.get(form.name, lambda ctx: submit_pair_form(ctx, values))
         result = act(self.core, platform=PLATFORM, actor_id=self.actor, work=submit)
         if isinstance(result, FieldErrors):
@@ -290,6 +294,10 @@ class TrySession:
             return [*fields, ("notes", t("summary.form.notes", lang), [], "")]
         if form.name == GOAL_FORM:
             return [(name, label, [], "") for name, label, _ in smart_fields(lang)]
+        if form.name == REVIEW_FORM:
+            choices, labels = review_choices(lang, form.values["format"]), review_labels(lang)
+            fields = [(name, labels[name], choices[name], "") for name in CHOICE_FIELDS]
+            return [*fields, ("comment", labels["comment"], [], "")]
         if form.name == MOVE_FORM:
             return [
                 ("date", t("form.move.date", lang), [], form.values.get("date", "")),

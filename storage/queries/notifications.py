@@ -167,3 +167,15 @@ def next_due_after(*, session: Session, after: datetime) -> datetime | None:
             Notification.status == PENDING, Notification.due_at > after
         )
     ).first()
+
+
+def last_sent(
+    *, session: Session, kind: str, recipient: str, subject_prefix: str
+) -> datetime | None:
+    """When a notification of `kind` about `subject_prefix…` was last sent to `recipient`."""
+    return session.exec(
+        select(func.max(Notification.sent_at))
+        .where(Notification.kind == kind, Notification.recipient == recipient)
+        .where(Notification.status == SENT)
+        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+    ).one()

@@ -330,3 +330,7 @@ def timepicker(value: str | None) -> dict[str, Any]:
 
 def datepicker(value: str | None) -> dict[str, Any]:
     return {"type": "datepicker", "selected_date": value}
+
+
+def radio_buttons(value: str | None) -> dict[str, Any]:
+    return {**static_select(value), "type": "radio_buttons"}

@@ -165,18 +165,7 @@ def test_summary_form_creates_actions_with_owners_and_due_reminders(
     view = opened.args["view"]
 
     def submit(values: dict) -> dict:
-        answer = running.post(
-            signing.view_submission_body(
-                user_id=MENTEE,
-                team_id=TEAM,
-                callback_id=view["callback_id"],
-                private_metadata=view["private_metadata"],
-                state_values=values,
-            ),
-            "application/x-www-form-urlencoded",
-        )
-        assert answer.status_code == 200
-        return answer.json() if answer.content else {}
+        return running.submit_view(MENTEE, view, values)
 
     bad = submit(
         {

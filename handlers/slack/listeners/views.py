@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.acting import act
 from bot.actor_context import ActorContext
 from bot.agreement_actions import TERMS_FORM, submit_terms_form
+from bot.commands.review_command import REVIEW_FORM
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.errors import UserError
 from bot.forms import (
@@ -27,6 +28,7 @@ from bot.forms import (
 from bot.goal_form import submit_goal_form
 from bot.goals import GOAL_FORM
 from bot.replies import Reply
+from bot.review_form import submit_review_form
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.listeners.home import publish_home
 from handlers.slack.modals import metadata, submitted_values
@@ -60,6 +62,7 @@ SUBMITS: dict[str, Submit] = {
     SUMMARY_FORM: lambda ctx, values, meta: submit_summary_form(ctx, _session_id(meta), values),
     TERMS_FORM: lambda ctx, values, meta: submit_terms_form(ctx, _pair_id(meta), values),
     GOAL_FORM: lambda ctx, values, meta: submit_goal_form(ctx, _pair_id(meta), values),
+    REVIEW_FORM: lambda ctx, values, meta: submit_review_form(ctx, _pair_id(meta), values),
 }
 
 

@@ -1,0 +1,72 @@
+"""Review rounds and their answers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from storage.models import Review, ReviewAnswer
+
+
+def open_review(*, session: Session, pair_id: int, since: datetime) -> Review | None:
+    """The pair's round opened after `since` and still waiting for an answer, if any."""
+    return session.exec(
+        select(Review)
+        .where(Review.pair_id == pair_id, Review.closed_at.is_(None))  # type: ignore[union-attr]
+        .where(Review.opened_at >= since)  # type: ignore[operator]
+        .order_by(Review.number.desc())  # type: ignore[attr-defined]
+    ).first()
+
+
+def rounds_of(*, session: Session, pair_id: int) -> int:
+    """How many review rounds the pair has opened."""
+    return session.exec(
+        select(func.count()).select_from(Review).where(Review.pair_id == pair_id)
+    ).one()
+
+
+def answers_to(*, session: Session, review_id: int) -> list[ReviewAnswer]:
+    """The answers given to a round, first answer first."""
+    return list(
+        session.exec(
+            select(ReviewAnswer)
+            .where(ReviewAnswer.review_id == review_id)
+            .order_by(ReviewAnswer.answered_at, ReviewAnswer.id)  # type: ignore[arg-type]
+        )
+    )
+
+
+def answered_since(*, session: Session, pair_id: int, author_id: int, since: datetime) -> bool:
+    """Whether `author_id` answered a review of the pair after `since`."""
+    return (
+        session.exec(
+            select(ReviewAnswer.id)
+            .join(Review, Review.id == ReviewAnswer.review_id)  # type: ignore[arg-type]
+            .where(
+                Review.pair_id == pair_id,
+                ReviewAnswer.author_id == author_id,
+                ReviewAnswer.answered_at >= since,  # type: ignore[operator]
+            )
+        ).first()
+        is not None
+    )
+
+
+def closed_reviews_since(
+    *, session: Session, pair_ids: list[int], since: datetime
+) -> dict[int, tuple[datetime, float]]:
+    """For each of these pairs with a round closed after `since`: its latest closing and the
+    mean satisfaction of that round's two answers."""
+    if not pair_ids:
+        return {}
+    rows = session.exec(
+        select(Review.pair_id, Review.closed_at, func.avg(ReviewAnswer.satisfaction))
+        .join(ReviewAnswer, ReviewAnswer.review_id == Review.id)  # type: ignore[arg-type]
+        .where(Review.pair_id.in_(pair_ids), Review.closed_at >= since)  # type: ignore[attr-defined,operator]
+        .group_by(Review.id, Review.pair_id, Review.closed_at)  # type: ignore[arg-type]
+        .order_by(Review.closed_at)  # type: ignore[arg-type]
+    )
+    # Ordered by closing, so each pair keeps its latest round.
+    return {pair_id: (closed_at, float(mean)) for pair_id, closed_at, mean in rows if closed_at}
