@@ -10,8 +10,8 @@ from bot.errors import UserError
 from bot.i18n import Lang, t
 from bot.pair_rhythm import rhythm_of
 from bot.people import mention
-from bot.replies import Button, Form, Reply, Section, say
-from bot.rhythm_form import FREQUENCIES, FieldErrors, required_field, rhythm_draft
+from bot.replies import Button, FieldErrors, Form, Reply, Section, say
+from bot.rhythm_form import FREQUENCIES, required_field, rhythm_draft
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import describe_pair_rhythm
 from bot.trial import ADJUST, CONTINUE, STOP, answer_trial, trial_answer_of

@@ -1,4 +1,4 @@
-"""The `mentorbot` command: `serve`, `socket`, `try` and `simulate`."""
+"""The `mentorbot` command: `serve`, `socket`, `teams-package`, `try` and `simulate`."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_peopl
 
 
 def serve(settings: Settings) -> None:
-    """Slack over HTTP on PORT, served by uvicorn."""
-    settings.require("slack_bot_token", "slack_signing_secret")
+    """Slack, Microsoft Teams or both over HTTP on PORT, served by uvicorn."""
+    settings.require_a_platform()
     import uvicorn
 
     from handlers.web import build_mentorbot, create_web_app
@@ -47,11 +47,30 @@ def socket(settings: Settings) -> None:
     asyncio.run(run())
 
 
+def teams_package(args: argparse.Namespace, settings: Settings) -> int:
+    """`mentorbot teams-package`: the zip to upload in Teams (Apps → Manage your apps)."""
+    if not settings.teams_client_id:
+        raise SettingsError(
+            "Missing CLIENT_ID: the bot's Microsoft App ID (see README.md, 'Microsoft Teams')."
+        )
+    from handlers.teams.package import write_package
+
+    path = write_package(
+        args.out, app_id=settings.teams_client_id, name=args.name, website=args.website
+    )
+    print(f"wrote {path}: upload it in Teams (Apps → Manage your apps → Upload an app)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("serve", help="Slack over HTTP on PORT (production)")
+    commands.add_parser("serve", help="Slack and/or Teams over HTTP on PORT (production)")
     commands.add_parser("socket", help="Slack over Socket Mode (no public URL)")
+    packaging = commands.add_parser("teams-package", help="write the Teams app package (zip)")
+    packaging.add_argument("--out", type=Path, default=Path("mentorbot-teams.zip"))
+    packaging.add_argument("--name", default="Mentorbot")
+    packaging.add_argument("--website", default="https://github.com/mentorbot/mentorbot")
     trying = commands.add_parser("try", help="try Mentorbot in a simulated workspace")
     trying.add_argument("--people", type=Path, help="TOML file of [[person]] tables")
     trying.add_argument("--db", type=Path, help="SQLite file to keep (and resume) the session")
@@ -87,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             return try_command(args)
         if args.command == "simulate":
             return simulate_command(args)
+        if args.command == "teams-package":
+            return teams_package(args, Settings.from_env())
         {"serve": serve, "socket": socket}[args.command](Settings.from_env())
     except (SettingsError, PeopleFileError, ValueError) as error:
         print(f"mentorbot: {error}", file=sys.stderr)

@@ -2,31 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.actions import MAX_TEXT as ACTION_MAX
 from bot.actions import NewAction, action_lines, add_actions, press_action_done
 from bot.actor_context import ActorContext
-from bot.agreement_actions import AGREEMENT_BUTTONS, press_agreement
+from bot.agreement_actions import (
+    AGREEMENT_BUTTONS,
+    TERMS_FORM,
+    press_agreement,
+    submit_terms_form,
+)
 from bot.commands.agenda_command import add_item
 from bot.commands.end_command import end
 from bot.commands.move_command import move
 from bot.commands.pair_command import create_and_confirm
-from bot.commands.review_command import REVIEW_BUTTON, own_reviewed_pair, review_form
+from bot.commands.review_command import REVIEW_BUTTON, REVIEW_FORM, own_reviewed_pair, review_form
 from bot.commands.skip_command import skip
-from bot.commands.summary_command import summary_form
+from bot.commands.summary_command import SUMMARY_FORM, summary_form
 from bot.errors import UserError
-from bot.goals import goal_form, press_goal_done
+from bot.goal_form import submit_goal_form
+from bot.goals import GOAL_FORM, goal_form, press_goal_done
 from bot.i18n import Lang, t
 from bot.pairs import check_new_pair
 from bot.people import mention, zone_of
-from bot.replies import Form, Reply, say
-from bot.rhythm_form import (
-    FieldErrors,
-    required_field,
-    rhythm_draft,
-)
+from bot.replies import FieldErrors, Form, Reply, say
+from bot.review_form import submit_review_form
+from bot.rhythm_form import required_field, rhythm_draft
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import format_when
 from bot.summaries import MAX_SUMMARY, record_summary
@@ -218,3 +222,42 @@ def submit_summary_form(
     when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), lang)
     key = "summary.replaced" if replaced else "summary.saved"
     return say(t(key, lang, when=when, other=mention(other)))
+
+
+Submit = Callable[[ActorContext, dict[str, str | None], Mapping[str, object]], Reply | FieldErrors]
+
+
+def _id(meta: Mapping[str, object], key: str) -> int:
+    """The session or pair a form is about, from what the platform kept with it."""
+    value = meta.get(key)
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if not isinstance(value, int):
+        raise UserError("session.not_yours" if key == "session" else "pair.not_yours")
+    return value
+
+
+SUBMITS: dict[str, Submit] = {
+    PAIR_FORM: lambda ctx, values, meta: submit_pair_form(ctx, values),
+    AGENDA_FORM: lambda ctx, values, meta: submit_agenda_form(
+        ctx, _id(meta, "session"), values.get("text") or ""
+    ),
+    MOVE_FORM: lambda ctx, values, meta: submit_move_form(
+        ctx, _id(meta, "session"), values.get("date") or "", values.get("time") or ""
+    ),
+    SUMMARY_FORM: lambda ctx, values, meta: submit_summary_form(ctx, _id(meta, "session"), values),
+    TERMS_FORM: lambda ctx, values, meta: submit_terms_form(ctx, _id(meta, "pair"), values),
+    GOAL_FORM: lambda ctx, values, meta: submit_goal_form(ctx, _id(meta, "pair"), values),
+    REVIEW_FORM: lambda ctx, values, meta: submit_review_form(ctx, _id(meta, "pair"), values),
+}
+FORMS = tuple(SUBMITS)
+
+
+def submit_form(
+    ctx: ActorContext, name: str, values: dict[str, str | None], meta: Mapping[str, object]
+) -> Reply | FieldErrors:
+    """What submitting form `name` does; `meta` names the session or pair it is about."""
+    submit = SUBMITS.get(name)
+    if submit is None:
+        raise UserError("session.not_yours")
+    return submit(ctx, values, meta)

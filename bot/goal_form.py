@@ -6,10 +6,9 @@ from datetime import date
 
 from bot.actor_context import ActorContext
 from bot.errors import UserError
-from bot.forms import FieldErrors
 from bot.goals import add_goal, check_target, local_today
 from bot.i18n import Lang, t
-from bot.replies import Reply
+from bot.replies import FieldErrors, Reply
 from storage.queries.pairs import CURRENT
 
 SMART_FIELDS = ("specific", "measurable", "achievable", "relevant", "target")

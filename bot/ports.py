@@ -27,6 +27,17 @@ class DeliveryError(Exception):
         self.retry_after = retry_after
 
 
+class Unreachable(DeliveryError):
+    """The person has given the platform no way for the bot to write to them yet.
+
+    On Teams: the app is not installed for them, so there is no conversation to post to.
+    Final for this message; the programme admins are told who must act.
+    """
+
+    def __init__(self, reason: str):
+        super().__init__(reason, permanent=True)
+
+
 class Messenger(Protocol):
     """Sends neutral messages on one platform."""
 

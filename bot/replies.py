@@ -57,3 +57,10 @@ class Form:
 
     name: str
     values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FieldErrors:
+    """Problems to show next to the fields of a submitted form; nothing was changed."""
+
+    errors: dict[str, str]

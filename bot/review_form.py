@@ -5,10 +5,9 @@ from __future__ import annotations
 from bot.actor_context import ActorContext
 from bot.commands.review_command import own_reviewed_pair
 from bot.errors import UserError
-from bot.forms import FieldErrors
 from bot.i18n import Lang, t
 from bot.people import mention
-from bot.replies import Reply, say
+from bot.replies import FieldErrors, Reply, say
 from bot.reviews import (
     FORMAT_CHOICES,
     KEEP,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time
 
 from bot.i18n import Lang, t
@@ -16,13 +15,6 @@ FREQUENCIES = {
     "1m": (Frequency.MONTHLY, 1),
 }
 DURATIONS = (30, 45, 60, 90, 120)
-
-
-@dataclass(frozen=True)
-class FieldErrors:
-    """Problems to show next to the fields of a submitted form; nothing was changed."""
-
-    errors: dict[str, str]
 
 
 def pair_form_choices(lang: Lang) -> dict[str, list[tuple[str, str]]]:

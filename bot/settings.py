@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 DEFAULT_DATABASE_URL = "sqlite:///mentorbot.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+UNAUTHENTICATED_SWITCH = "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS"  # the Teams SDK's switch
+TRUE_WORDS = ("1", "true", "yes", "on")  # the values the Teams SDK accepts for it
+FALSE_WORDS = ("0", "false", "no", "off")
 
 
 class SettingsError(Exception):
@@ -23,6 +26,19 @@ class Settings:
     database_url: str
     port: int
     admins: frozenset[str]
+    # Microsoft Teams, under the Teams SDK's own variable names (microsoft_teams.apps.App).
+    teams_client_id: str | None = None
+    teams_client_secret: str | None = None
+    teams_tenant_id: str | None = None
+    teams_allow_unauthenticated: bool = False  # tests only: no JWT checked on /api/messages
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token)
+
+    @property
+    def teams_enabled(self) -> bool:
+        return bool(self.teams_client_id)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -31,6 +47,10 @@ class Settings:
         if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
             raise SettingsError(f"PORT must be a port number, not {raw_port!r}.")
         api_url = env.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
+        switch = env.get(UNAUTHENTICATED_SWITCH, "").strip().lower()
+        if switch not in ("", *TRUE_WORDS, *FALSE_WORDS):
+            raise SettingsError(f"{UNAUTHENTICATED_SWITCH} must be true or false, not {switch!r}.")
+        unauthenticated = switch in TRUE_WORDS
         return cls(
             slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
@@ -41,7 +61,22 @@ class Settings:
             admins=frozenset(
                 a for a in env.get("MENTORBOT_ADMINS", "").replace(",", " ").split() if a
             ),
+            teams_client_id=env.get("CLIENT_ID") or None,
+            teams_client_secret=env.get("CLIENT_SECRET") or None,
+            teams_tenant_id=env.get("TENANT_ID") or None,
+            teams_allow_unauthenticated=unauthenticated,
         )
+
+    def require_a_platform(self) -> None:
+        """`serve` needs Slack (token and signing secret) or Teams (CLIENT_ID), or both."""
+        if not (self.slack_enabled or self.teams_enabled):
+            raise SettingsError(
+                "Missing SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack) or CLIENT_ID "
+                "(Microsoft Teams): set them in the environment or in a .env file "
+                "(see README.md, 'Configuration' and 'Microsoft Teams')."
+            )
+        if self.slack_enabled:
+            self.require("slack_bot_token", "slack_signing_secret")
 
     def require(self, *names: str) -> None:
         """Stop with one clear line when a needed setting is missing."""

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
+from microsoft_teams.api import TokenProvider
+from microsoft_teams.apps import App
 from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.signature import SignatureVerifier
@@ -22,6 +24,7 @@ from bot.ports import Messenger
 from bot.settings import Settings
 from handlers.slack.app import build_slack_app, delivery_client
 from handlers.slack.messenger import SlackMessenger
+from handlers.teams.app import MESSAGES_PATH, MessagingEndpoint, build_teams_app
 from scheduler.dispatcher import Dispatcher
 from scheduler.jobs import start_ticking
 from storage.db import Database, make_engine, migrate
@@ -37,6 +40,8 @@ class Mentorbot:
     dispatcher: Dispatcher
     slack: AsyncApp | None = None
     slack_signing_secret: str | None = None
+    teams: App | None = None
+    teams_endpoint: MessagingEndpoint | None = None
     messengers: dict[str, Messenger] = field(default_factory=dict)
     scheduler: AsyncIOScheduler | None = None
     loop: asyncio.AbstractEventLoop | None = None
@@ -44,6 +49,8 @@ class Mentorbot:
     async def start(self, *, tick: bool = True) -> None:
         """Send what was missed while down, then tick every minute."""
         self.loop = asyncio.get_running_loop()
+        if self.teams is not None:
+            await self.teams.initialize()  # registers /api/messages; app.send needs it too
         await self.dispatcher.start_up()
         if tick:
             self.scheduler = start_ticking(self.dispatcher)
@@ -54,8 +61,13 @@ class Mentorbot:
             self.scheduler = None
 
 
-def build_mentorbot(settings: Settings, *, clock: Clock | None = None) -> Mentorbot:
-    """Migrate the database and wire the core to the configured platforms."""
+def build_mentorbot(
+    settings: Settings, *, clock: Clock | None = None, teams_token: TokenProvider | None = None
+) -> Mentorbot:
+    """Migrate the database and wire the core to the configured platforms.
+
+    `teams_token` gives Teams app tokens instead of the client secret (tests use a fake one).
+    """
     engine = make_engine(settings.database_url)
     migrate(engine)
     core = Core(db=Database(engine), clock=clock or SystemClock(), admins=settings.admins)
@@ -73,6 +85,11 @@ def build_mentorbot(settings: Settings, *, clock: Clock | None = None) -> Mentor
             api_url=settings.slack_api_url,
             messenger=messenger,
         )
+    teams_app = teams_endpoint = None
+    if settings.teams_enabled:
+        teams_app, teams_endpoint, messengers["teams"] = build_teams_app(
+            core, settings, token=teams_token
+        )
     dispatcher = Dispatcher(core, messengers)
     core.owed_now = dispatcher.kick
     return Mentorbot(
@@ -80,12 +97,15 @@ def build_mentorbot(settings: Settings, *, clock: Clock | None = None) -> Mentor
         dispatcher=dispatcher,
         slack=slack_app,
         slack_signing_secret=settings.slack_signing_secret,
+        teams=teams_app,
+        teams_endpoint=teams_endpoint,
         messengers=messengers,
     )
 
 
 def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
-    """`POST /slack/events` and `GET /healthz`; the dispatcher runs with the app's lifespan."""
+    """`POST /slack/events`, `POST /api/messages` (Teams) and `GET /healthz`, for the platforms
+    configured; the dispatcher runs with the app's lifespan."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -116,6 +136,9 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
                 return PlainTextResponse("invalid signature", status_code=401)
             log.warning("malformed Slack payload answered 400")
             return PlainTextResponse("malformed payload", status_code=400)
+
+    if bot.teams_endpoint is not None:
+        app.post(MESSAGES_PATH)(bot.teams_endpoint.handle)
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:

@@ -9,12 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.core import Core
+from bot.notice_kinds import MEMBER_UNREACHABLE
 from bot.notices import compose
 from bot.notices.context import Gone
 from bot.pauses import resume_due_pauses
-from bot.ports import DeliveryError, Messenger, Target
+from bot.ports import DeliveryError, Messenger, Target, Unreachable
 from bot.replies import Reply
 from bot.trial import announce_planned_ends, ask_trial_questions, end_planned_pairs
+from bot.unreachable import tell_admins_unreachable
 from scheduler.planner import plan
 from storage.models import Notification
 from storage.queries.notifications import (
@@ -108,6 +110,17 @@ class Dispatcher:
         with self.core.db.session() as session:
             retry_later(session=session, notification_id=row_id, due_at=due_at, outcome=outcome)
 
+    def _tell_admins(self, target: Target, now: datetime) -> None:
+        """Owe the admins a notice; this run's next claim picks it up (it is due now)."""
+        with self.core.db.session() as session:
+            tell_admins_unreachable(
+                session=session,
+                platform=target.platform,
+                external_id=target.address,
+                admins=self.core.admins,
+                now=now,
+            )
+
     async def _deliver(self, row: Notification, now: datetime) -> str:
         assert row.id is not None
         if row.expires_at is not None and now > row.expires_at:
@@ -129,6 +142,10 @@ class Dispatcher:
         try:
             async with self._slots:
                 ref = await messenger.send(target, message)
+        except Unreachable as error:
+            if target.kind == "dm" and row.kind != MEMBER_UNREACHABLE:
+                await asyncio.to_thread(self._tell_admins, target, now)
+            return await self._after_failure(row, now, error)
         except DeliveryError as error:
             return await self._after_failure(row, now, error)
         except Exception as error:  # a bug or an unexpected client error: retry, never lose it

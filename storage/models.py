@@ -21,7 +21,7 @@ class Person(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     platform: str = Field(max_length=16)
-    external_id: str = Field(max_length=64)
+    external_id: str = Field(max_length=255)  # Teams user ids (`29:…`) run past 64
     name: str = Field(default="", max_length=255)
     timezone: str | None = Field(default=None, max_length=64)
     locale: str | None = Field(default=None, max_length=32)
@@ -100,7 +100,7 @@ class Notification(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)
-    recipient: str = Field(max_length=96)
+    recipient: str = Field(max_length=255)
     subject: str = Field(max_length=128)
     due_at: datetime = Field(sa_column=_instant(index=True))
     expires_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
@@ -119,7 +119,7 @@ class DigestSubscription(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     platform: str = Field(max_length=16)
-    channel_id: str = Field(max_length=64)
+    channel_id: str = Field(max_length=255)
     timezone: str = Field(max_length=64)
     lang: str = Field(default="en", max_length=8)
     created_by_id: int = Field(foreign_key="person.id")
@@ -226,3 +226,23 @@ class ReviewAnswer(SQLModel, table=True):
     satisfaction: int  # 1..5
     comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     answered_at: datetime = Field(sa_column=_instant())
+
+
+class ConversationReference(SQLModel, table=True):
+    """Where a platform lets the bot write to a person or a channel unprompted.
+
+    Teams gives it when the app is installed or spoken to: the conversation id and the regional
+    `service_url` it lives on. A person seen only in a mention has no conversation id yet.
+    """
+
+    __tablename__ = "conversation_reference"
+    __table_args__ = (UniqueConstraint("platform", "kind", "address"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    kind: str = Field(max_length=16)  # "dm" (address: a user id) or "channel"
+    address: str = Field(max_length=255)
+    conversation_id: str | None = Field(default=None, max_length=255)
+    service_url: str = Field(max_length=255)
+    tenant_id: str | None = Field(default=None, max_length=64)
+    updated_at: datetime = Field(sa_column=_instant())

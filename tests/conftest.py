@@ -15,13 +15,15 @@ from bot.core import Core
 from storage.db import Database, make_engine, migrate
 
 ENV_PREFIXES = ("SLACK_", "DATABASE_URL", "MENTORBOT_", "PORT")
+# The Teams SDK reads these itself (os.getenv), whatever the settings say.
+TEAMS_VARIABLES = ("CLIENT_ID", "CLIENT_SECRET", "TENANT_ID", "SERVICE_URL", "DANGEROUSLY_ALLOW")
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never inherit the developer's Slack tokens or database."""
     for name in list(os.environ):
-        if name.startswith(ENV_PREFIXES):
+        if name.startswith(ENV_PREFIXES + TEAMS_VARIABLES):
             monkeypatch.delenv(name, raising=False)
 
 

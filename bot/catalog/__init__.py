@@ -14,6 +14,7 @@ from bot.catalog import (
     notices,
     reviews,
     rhythm,
+    teams,
     terminal,
 )
 
@@ -28,6 +29,7 @@ AREAS = (
     notices,
     reviews,
     rhythm,
+    teams,
     terminal,
 )
 

@@ -103,4 +103,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "format.phone": {"en": "by phone", "fr": "par téléphone"},
     "agenda.more": {"en": "…and {count} more", "fr": "…et {count} de plus"},
     "agenda.done_mark": {"en": "(done)", "fr": "(fait)"},
+    "unreachable.title": {
+        "en": "Someone cannot receive Mentorbot's messages",
+        "fr": "Quelqu'un ne reçoit pas les messages de Mentorbot",
+    },
+    "unreachable.body": {
+        "en": "*{name}* ({platform}) is in a mentoring pair but has not installed the Mentorbot "
+        "app, so their reminders and requests cannot reach them. Please ask them to install it "
+        "(in Teams: *Apps* → Mentorbot → *Add*); what is owed to them from then on will arrive.",
+        "fr": "*{name}* ({platform}) fait partie d'un binôme de mentorat mais n'a pas installé "
+        "l'application Mentorbot : ses rappels et demandes ne peuvent pas lui parvenir. "
+        "Demandez-lui de l'installer (dans Teams : *Applications* → Mentorbot → *Ajouter*) ; "
+        "ce qui lui sera dû ensuite lui parviendra.",
+    },
+    "platform.slack": {"en": "Slack", "fr": "Slack"},
+    "platform.teams": {"en": "Microsoft Teams", "fr": "Microsoft Teams"},
 }

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot import notice_kinds as kinds
+from bot.notices.admin_notices import member_unreachable
 from bot.notices.agreement_notices import (
     agreement_card,
     pair_started,
@@ -62,6 +63,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.REVIEW_DUE: review_due,
     kinds.REVIEW_AWAITED: review_awaited,
     kinds.REVIEW_RESULT: review_result,
+    kinds.MEMBER_UNREACHABLE: member_unreachable,
 }
 
 

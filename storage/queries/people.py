@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import Person
 
@@ -49,3 +49,23 @@ def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
     if not ids:
         return {}
     return {p.id: p for p in session.exec(select(Person).where(Person.id.in_(ids))) if p.id}
+
+
+def people_with_external_ids(*, session: Session, external_ids: frozenset[str]) -> list[Person]:
+    """Everyone, on any platform, whose platform user id is one of `external_ids`."""
+    if not external_ids:
+        return []
+    return list(
+        session.exec(
+            select(Person).where(col(Person.external_id).in_(external_ids)).order_by(col(Person.id))
+        )
+    )
+
+
+def people_on(*, session: Session, platform: str, limit: int) -> list[Person]:
+    """People known on `platform`, by name (for pickers)."""
+    return list(
+        session.exec(
+            select(Person).where(Person.platform == platform).order_by(Person.name).limit(limit)
+        )
+    )

@@ -8,7 +8,9 @@ import pytest
 
 from bot.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.harness import RunningBot
+from tests.fakes.teams_connector import FakeConnector
+from tests.integration.harness import TEAMS_CLIENT_ID, RunningBot
+from tests.integration.teams_harness import TeamsBot, TeamsUser
 
 MENTOR = "UCLAIRE"  # Paris, French
 MENTEE = "UTHOMAS"  # Montreal, English
@@ -31,5 +33,33 @@ def fake() -> Iterator[FakeSlack]:
 @pytest.fixture
 def running(fake: FakeSlack, sqlite_url: str, clock: ManualClock) -> Iterator[RunningBot]:
     bot = RunningBot(database_url=sqlite_url, fake=fake, clock=clock).start()
+    yield bot
+    bot.stop()
+
+
+# Microsoft Teams: the same cast, with Teams user ids.
+CLAIRE = TeamsUser("29:1claire-Xk2", "Claire", "Europe/Paris", "fr-FR")
+THOMAS = TeamsUser("29:1thomas-Pq7", "Thomas", "America/Montreal", "en-US")
+ADA = TeamsUser("29:1ada-Lm3", "Ada", "Europe/Paris", "en-GB")
+NINA = TeamsUser("29:1nina-Zz9", "Nina", "Europe/Berlin", "de-DE")  # installs the app late
+TEAMS_PEOPLE = [CLAIRE, THOMAS, ADA, NINA]
+LEADS = "19:leads0channel@thread.tacv2"
+
+
+@pytest.fixture
+def connector() -> Iterator[FakeConnector]:
+    with FakeConnector(client_id=TEAMS_CLIENT_ID) as fake:
+        yield fake
+
+
+@pytest.fixture
+def teams(connector: FakeConnector, sqlite_url: str, clock: ManualClock) -> Iterator[TeamsBot]:
+    bot = TeamsBot(
+        people=TEAMS_PEOPLE,
+        database_url=sqlite_url,
+        clock=clock,
+        teams=connector,
+        admins=(ADA.id,),
+    ).start()
     yield bot
     bot.stop()

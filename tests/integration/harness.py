@@ -18,9 +18,12 @@ from bot.settings import Settings
 from handlers.web import Mentorbot, build_mentorbot, create_web_app
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
+from tests.fakes.teams_connector import FakeConnector
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T0MENTOR"
+TEAMS_CLIENT_ID = "00000000-0000-0000-0000-00000000b07"
+TEAMS_TENANT = "11111111-2222-3333-4444-555555555555"
 
 
 def free_port() -> int:
@@ -30,21 +33,36 @@ def free_port() -> int:
 
 
 class RunningBot:
-    """`mentorbot serve` in a thread: uvicorn, the FastAPI app, Bolt, the dispatcher."""
+    """`mentorbot serve` in a thread: uvicorn, the FastAPI app, Bolt, the dispatcher.
+
+    Serves Slack against `fake`, Teams against `teams` (a fake connector), or both; Teams
+    requests skip the JWT check only when `teams_unauthenticated` (the SDK's switch) is set.
+    """
 
     def __init__(
-        self, *, database_url: str, fake: FakeSlack, clock: ManualClock, admins=("UADMIN",)
+        self,
+        *,
+        database_url: str,
+        fake: FakeSlack | None,
+        clock: ManualClock,
+        admins=("UADMIN",),
+        teams: FakeConnector | None = None,
+        teams_unauthenticated: bool = True,
     ):
         self.fake = fake
+        self.teams = teams
         self.clock = clock
         self.settings = Settings(
-            slack_bot_token="xoxb-test-token",
-            slack_signing_secret=SIGNING_SECRET,
+            slack_bot_token="xoxb-test-token" if fake else None,
+            slack_signing_secret=SIGNING_SECRET if fake else None,
             slack_app_token=None,
-            slack_api_url=fake.base_url,
+            slack_api_url=fake.base_url if fake else "https://slack.invalid/api/",
             database_url=database_url,
             port=free_port(),
             admins=frozenset(admins),
+            teams_client_id=TEAMS_CLIENT_ID if teams else None,
+            teams_tenant_id=TEAMS_TENANT if teams else None,
+            teams_allow_unauthenticated=teams_unauthenticated,
         )
         self.url = f"http://127.0.0.1:{self.settings.port}"
         self.bot: Mentorbot | None = None
@@ -55,7 +73,10 @@ class RunningBot:
         self._events = 0
 
     def start(self) -> RunningBot:
-        self.bot = build_mentorbot(self.settings, clock=self.clock)
+        token = self.teams.token if self.teams else None
+        self.bot = build_mentorbot(
+            self.settings, clock=self.clock, teams_token=(lambda *_: token) if token else None
+        )
         app = create_web_app(self.bot, tick=False)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.settings.port, log_level="warning")
         self._server = uvicorn.Server(config)

@@ -1,0 +1,1 @@
+"""Microsoft Teams: activities in, Adaptive Cards out, through the Teams SDK for Python."""

@@ -1,0 +1,57 @@
+"""What the Teams listeners share: the core, and answering in the conversation of a turn."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from microsoft_teams.apps import ActivityContext
+
+from bot.command_parser import MENTION
+from bot.core import Core
+from bot.forms import PAIR_FORM
+from bot.i18n import Lang
+from bot.people import lang_of, zone_of
+from bot.replies import Form, Reply
+from handlers.teams.activities import PLATFORM, Turn
+from handlers.teams.form_cards import form_card, pair_card
+from handlers.teams.messenger import card_activity, card_message, names_in
+from handlers.teams.references import display_names
+from storage.queries.people import get_person, people_on
+
+PICKER_MAX = 500
+
+
+@dataclass
+class TeamsDeps:
+    core: Core
+
+    def lang_and_zone(self, user_id: str) -> tuple[Lang, str]:
+        with self.core.db.session() as session:
+            person = get_person(session=session, platform=PLATFORM, external_id=user_id)
+            return (lang_of(person), zone_of(person)) if person else ("en", "UTC")
+
+    def people(self) -> list[tuple[str, str]]:
+        with self.core.db.session() as session:
+            found = people_on(session=session, platform=PLATFORM, limit=PICKER_MAX)
+            return [(p.external_id, p.name or p.external_id) for p in found]
+
+    async def form_card(self, turn: Turn, form: Form, **submitted: Any) -> dict[str, Any]:
+        """The card of `form` for the person of `turn`, with submitted values and errors."""
+        lang, zone = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
+        if form.name == PAIR_FORM:
+            people = await asyncio.to_thread(self.people)
+            return pair_card(lang, default_timezone=zone, people=people, **submitted)
+        ids = set(MENTION.findall(form.values.get("label", "")))
+        names = await asyncio.to_thread(display_names, self.core, ids)
+        return form_card(form, lang, names=names, **submitted)
+
+    async def answer(self, ctx: ActivityContext[Any], turn: Turn, result: Reply | Form) -> None:
+        """Post the reply, or the form to fill in, in the conversation of the turn."""
+        if isinstance(result, Form):
+            activity = card_message(await self.form_card(turn, result))
+        else:
+            names = await asyncio.to_thread(names_in, self.core, result)
+            activity = card_activity(result, {**names, **turn.names})
+        await ctx.send(activity)

@@ -1,0 +1,94 @@
+"""Card actions (Action.Execute invokes): a reply's buttons, and the forms' submit buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from microsoft_teams.api import AdaptiveCardInvokeActivity
+from microsoft_teams.apps import ActivityContext, App
+
+from bot.acting import act
+from bot.forms import FieldErrors, press_button, submit_form
+from bot.i18n import t
+from bot.replies import Form
+from handlers.teams.activities import PLATFORM, Turn, read_turn
+from handlers.teams.cards import CARD_TYPE, reply_card
+from handlers.teams.deps import TeamsDeps
+from handlers.teams.form_cards import FORM_VERB
+from handlers.teams.messenger import names_in
+from handlers.teams.references import remember
+
+log = logging.getLogger(__name__)
+MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
+FORM_KEYS = frozenset({"form", "state"})  # the rest of `data` is the inputs
+
+
+def card_response(card: dict[str, Any]) -> dict[str, Any]:
+    """Teams shows this card in place of the one whose button was pressed."""
+    return {"statusCode": 200, "type": CARD_TYPE, "value": card}
+
+
+def message_response(text: str) -> dict[str, Any]:
+    return {"statusCode": 200, "type": MESSAGE_TYPE, "value": text}
+
+
+class CardAction:
+    def __init__(self, deps: TeamsDeps) -> None:
+        self.deps = deps
+
+    async def __call__(self, ctx: ActivityContext[AdaptiveCardInvokeActivity]) -> dict[str, Any]:
+        activity = ctx.activity
+        turn = read_turn(activity)
+        action = activity.value.action
+        data: dict[str, Any] = dict(action.data or {})
+        try:
+            await asyncio.to_thread(remember, self.deps.core, turn)
+            if action.verb == FORM_VERB:
+                return await self.submit(turn, data)
+            return await self.press(ctx, turn, data)
+        except Exception:
+            log.exception("Teams card action %s could not be handled", activity.id)
+            lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+            return message_response(t("error.internal", lang))
+
+    async def press(
+        self, ctx: ActivityContext[Any], turn: Turn, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A button of a message: its answer (or the form it opens) is a new message."""
+        name, value = str(data.get("action") or ""), str(data.get("value") or "")
+        result = await asyncio.to_thread(
+            act,
+            self.deps.core,
+            platform=PLATFORM,
+            actor_id=turn.user_id,
+            work=lambda ctx: press_button(ctx, name, value),
+        )
+        await self.deps.answer(ctx, turn, result)
+        lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+        return message_response(t("teams.see_below", lang))
+
+    async def submit(self, turn: Turn, data: dict[str, Any]) -> dict[str, Any]:
+        """A form: shown again with its errors, or replaced by the answer."""
+        name = str(data.get("form") or "")
+        raw_state = data.get("state")
+        state: dict[str, Any] = raw_state if isinstance(raw_state, dict) else {}
+        values = {k: None if v is None else str(v) for k, v in data.items() if k not in FORM_KEYS}
+        result = await asyncio.to_thread(
+            act,
+            self.deps.core,
+            platform=PLATFORM,
+            actor_id=turn.user_id,
+            work=lambda ctx: submit_form(ctx, name, values, state),
+        )
+        if isinstance(result, FieldErrors):
+            form = Form(name, {k: str(v) for k, v in state.items()})
+            card = await self.deps.form_card(turn, form, values=values, errors=result.errors)
+            return card_response(card)
+        names = await asyncio.to_thread(names_in, self.deps.core, result)
+        return card_response(reply_card(result, {**names, **turn.names}))
+
+
+def register(app: App, deps: TeamsDeps) -> None:
+    app.on_card_action(CardAction(deps))

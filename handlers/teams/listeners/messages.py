@@ -1,0 +1,71 @@
+"""Messages to the bot: commands (1:1 chat, or `digest` in a channel) and summaries by reply."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from microsoft_teams.api import MessageActivity
+from microsoft_teams.apps import ActivityContext, App
+
+from bot.command_parser import channels_in, parse_command
+from bot.commands import handle_command
+from bot.i18n import t
+from bot.replies import Form, Reply, say
+from bot.summaries import handle_direct_message
+from handlers.teams.activities import PLATFORM, Turn, read_turn
+from handlers.teams.deps import TeamsDeps
+from handlers.teams.references import remember
+
+log = logging.getLogger(__name__)
+CHANNEL_COMMANDS = frozenset({"digest", "help"})  # nothing that shows a pair's content
+
+
+class IncomingMessage:
+    def __init__(self, deps: TeamsDeps) -> None:
+        self.deps = deps
+
+    async def __call__(self, ctx: ActivityContext[MessageActivity]) -> None:
+        activity = ctx.activity
+        if activity.from_.id == (activity.recipient.id if activity.recipient else None):
+            return
+        turn = read_turn(activity, activity.text or "")
+        try:
+            await asyncio.to_thread(remember, self.deps.core, turn)
+            result = await self.respond(turn, activity.id)
+        except Exception:
+            log.exception("Teams message %s could not be handled", activity.id)
+            lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+            result = say(t("error.internal", lang), is_error=True)
+        if result is not None:
+            await self.deps.answer(ctx, turn, result)
+
+    async def respond(self, turn: Turn, activity_id: str) -> Reply | Form | None:
+        """A command's answer; None when a 1:1 message went to the core as a plain message."""
+        command = parse_command(turn.text)
+        core = self.deps.core
+        if turn.personal and command.name is None and not turn.slash:
+            await asyncio.to_thread(
+                handle_direct_message,
+                core,
+                platform=PLATFORM,
+                event_id=activity_id,
+                author_id=turn.user_id,
+                text=turn.text,
+                message_ref=f"{turn.conversation_id}/{activity_id}",
+            )
+            return None
+        text = turn.text
+        if not turn.personal:
+            if command.name not in CHANNEL_COMMANDS or turn.channel_id is None:
+                lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+                return say(t("teams.channel_private", lang))
+            if command.name == "digest" and not channels_in(text):
+                text = f"{text} <#{turn.channel_id}>"
+        return await asyncio.to_thread(
+            handle_command, core, platform=PLATFORM, actor_id=turn.user_id, text=text
+        )
+
+
+def register(app: App, deps: TeamsDeps) -> None:
+    app.on_message(IncomingMessage(deps))

@@ -1,0 +1,102 @@
+"""The Teams side of the Messenger port: proactive cards to stored conversation references."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+from microsoft_teams.api import (
+    Account,
+    Attachment,
+    CreateConversationParams,
+    MessageActivityInput,
+)
+from microsoft_teams.apps import App
+
+from bot.command_parser import MENTION
+from bot.core import Core
+from bot.ports import DeliveryError, Target, Unreachable
+from bot.replies import Reply
+from handlers.teams.activities import PLATFORM
+from handlers.teams.cards import CARD_TYPE, reply_card, summary_line
+from handlers.teams.references import (
+    display_names,
+    forget_conversation,
+    reference_for,
+    save_conversation_id,
+)
+from storage.models import ConversationReference
+
+GONE = frozenset({403, 404})  # the app was removed, or never installed, for that person
+PERMANENT = frozenset({400, 401, 413})
+
+
+def card_message(card: dict[str, Any], summary: str | None = None) -> MessageActivityInput:
+    """A message carrying one Adaptive Card; `summary` is what notifications show of it."""
+    return MessageActivityInput(
+        summary=summary, attachments=[Attachment(content_type=CARD_TYPE, content=card)]
+    )
+
+
+def card_activity(reply: Reply, names: dict[str, str]) -> MessageActivityInput:
+    return card_message(reply_card(reply, names), summary_line(reply))
+
+
+def names_in(core: Core, reply: Reply) -> dict[str, str]:
+    return display_names(core, set(MENTION.findall(reply.fallback_text)))
+
+
+def delivery_error(error: httpx.HTTPStatusError, target: Target) -> DeliveryError:
+    """429 waits as told; a person the bot may not write to is unreachable; 5xx are retried."""
+    status = error.response.status_code
+    if status == 429:
+        retry_after = float(error.response.headers.get("Retry-After", 30))
+        return DeliveryError(f"throttled ({retry_after:g}s)", retry_after=retry_after)
+    if status in GONE and target.kind == "dm":
+        return Unreachable(f"Teams answered {status}: the app is not installed for this person")
+    return DeliveryError(f"Teams answered {status}", permanent=status in GONE | PERMANENT)
+
+
+class TeamsMessenger:
+    """Sends neutral messages as the bot, to the conversation Teams gave for the target."""
+
+    platform = PLATFORM
+
+    def __init__(self, app: App, core: Core) -> None:
+        self.app = app
+        self.core = core
+
+    async def send(self, target: Target, message: Reply) -> str:
+        reference = await asyncio.to_thread(reference_for, self.core, target.kind, target.address)
+        if reference is None:
+            raise Unreachable("no conversation reference: the app was never installed")
+        try:
+            conversation_id = reference.conversation_id or await self._open_chat(reference)
+            names = await asyncio.to_thread(names_in, self.core, message)
+            sent = await self.app.send(
+                conversation_id,
+                card_activity(message, names),
+                service_url=reference.service_url,
+            )
+        except httpx.HTTPStatusError as error:
+            failure = delivery_error(error, target)
+            if isinstance(failure, Unreachable) and reference.conversation_id:
+                await asyncio.to_thread(forget_conversation, self.core, reference)
+            raise failure from error
+        except httpx.TransportError as error:
+            raise DeliveryError(f"connection: {error!r}") from error
+        return f"{conversation_id}/{sent.id}"
+
+    async def _open_chat(self, reference: ConversationReference) -> str:
+        """Create the 1:1 chat with someone known from a channel or a mention."""
+        bot: dict[str, Any] = {"id": self.app.id}
+        params = CreateConversationParams(
+            members=[Account(id=reference.address)],
+            tenant_id=reference.tenant_id,
+            **{"isGroup": False, "bot": bot},
+        )
+        api = self.app.api.clone(service_url=reference.service_url)
+        created = await api.conversations.create(params)
+        await asyncio.to_thread(save_conversation_id, self.core, reference, created.id)
+        return created.id

@@ -1,0 +1,55 @@
+"""Conversation references: where the bot may write to a person or a channel unprompted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from storage.models import ConversationReference
+
+
+def conversation_reference(
+    *, session: Session, platform: str, kind: str, address: str
+) -> ConversationReference | None:
+    return session.exec(
+        select(ConversationReference).where(
+            ConversationReference.platform == platform,
+            ConversationReference.kind == kind,
+            ConversationReference.address == address,
+        )
+    ).first()
+
+
+def save_conversation_reference(
+    *,
+    session: Session,
+    platform: str,
+    kind: str,
+    address: str,
+    service_url: str,
+    conversation_id: str | None,
+    tenant_id: str | None,
+    now: datetime,
+) -> ConversationReference:
+    """Create or refresh a reference; a known conversation id is kept when none is given."""
+    reference = conversation_reference(
+        session=session, platform=platform, kind=kind, address=address
+    ) or ConversationReference(
+        platform=platform, kind=kind, address=address, service_url=service_url, updated_at=now
+    )
+    reference.service_url = service_url
+    reference.conversation_id = conversation_id or reference.conversation_id
+    reference.tenant_id = tenant_id or reference.tenant_id
+    reference.updated_at = now
+    session.add(reference)
+    session.flush()
+    return reference
+
+
+def forget_conversation_id(*, session: Session, reference_id: int) -> None:
+    """The platform no longer lets the bot write there (the app was removed)."""
+    reference = session.get(ConversationReference, reference_id)
+    if reference is not None:
+        reference.conversation_id = None
+        session.add(reference)
