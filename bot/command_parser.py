@@ -55,6 +55,17 @@ ALIASES: dict[str, str] = {
     "historique": "history",
     "review": "review",
     "bilan": "review",
+    "my-data": "my-data",
+    "mydata": "my-data",
+    "export": "my-data",
+    "mes-donnees": "my-data",
+    "exporter": "my-data",
+    "forget-me": "forget-me",
+    "forgetme": "forget-me",
+    "erase": "forget-me",
+    "oublier": "forget-me",
+    "oubliez-moi": "forget-me",
+    "effacer": "forget-me",
 }
 
 

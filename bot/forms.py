@@ -18,6 +18,7 @@ from bot.agreement_actions import (
 from bot.commands.agenda_command import add_item
 from bot.commands.end_command import end
 from bot.commands.move_command import move
+from bot.commands.my_data_command import forget_now
 from bot.commands.pair_command import create_and_confirm
 from bot.commands.review_command import REVIEW_BUTTON, REVIEW_FORM, own_reviewed_pair, review_form
 from bot.commands.skip_command import skip
@@ -113,6 +114,7 @@ BUTTONS = (
     "goal.done",
     "action.done",
     REVIEW_BUTTON,
+    "person.forget",
 )
 
 
@@ -124,6 +126,10 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         return press_agreement(ctx, action, int(value))
     if action == "pair.end":
         return end(ctx, ctx.own_pair(int(value)))
+    if action == "person.forget":
+        if int(value) != ctx.actor.id:
+            raise UserError("session.not_yours")
+        return forget_now(ctx)
     if action == "summary.write":
         return summary_form(ctx, int(value))
     if action == "goal.add":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.i18n import Lang, lang_from_locale
-from storage.models import Person
+from storage.models import ERASED_PREFIX, Person
 
 DEFAULT_ZONE = "UTC"
 
@@ -25,9 +25,14 @@ def zone_of(person: Person, fallback: str = DEFAULT_ZONE) -> str:
     return fallback
 
 
+def is_erased(person: Person) -> bool:
+    """Someone whose data was erased at their request: nothing is left to name them."""
+    return person.external_id.startswith(ERASED_PREFIX)
+
+
 def mention(person: Person) -> str:
-    """The core's mention token for a person."""
-    return f"<@{person.external_id}>"
+    """The core's mention token for a person (a dash for an erased person)."""
+    return "—" if is_erased(person) else f"<@{person.external_id}>"
 
 
 def recipient(person: Person) -> str:

@@ -26,14 +26,24 @@ class Section:
 
 
 @dataclass(frozen=True)
+class DataFile:
+    """A file the reply comes with (the person's data export), sent to them privately."""
+
+    name: str
+    content: bytes
+    mime: str = "application/json"
+
+
+@dataclass(frozen=True)
 class Reply:
-    """A message: a title, sections of text, buttons and an optional small note."""
+    """A message: a title, sections of text, buttons, an optional small note and file."""
 
     sections: tuple[Section, ...] = ()
     title: str | None = None
     buttons: tuple[Button, ...] = ()
     note: str | None = None
     is_error: bool = False
+    file: DataFile | None = None
 
     @property
     def fallback_text(self) -> str:

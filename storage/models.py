@@ -14,6 +14,9 @@ def _instant(nullable: bool = False, index: bool = False) -> Column:  # type: ig
     return Column(UTCDateTime(), nullable=nullable, index=index)
 
 
+ERASED_PREFIX = "erased:"  # an erased person's external_id: `erased:<id>`, nothing else kept
+
+
 class Person(SQLModel, table=True):
     """Someone on a platform, with what the bot needs to address them."""
 

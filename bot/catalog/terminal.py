@@ -1,6 +1,10 @@
 """Catalog entries for `mentorbot try` and `mentorbot simulate` (the terminal front end)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "terminal.file": {
+        "en": "📎 {name} ({size} KB): in Slack or Teams this file arrives privately",
+        "fr": "📎 {name} ({size} Ko) : dans Slack ou Teams ce fichier arrive en privé",
+    },
     "try.welcome": {
         "en": "Mentorbot in a simulated workspace. People: {people}. You are {actor}. "
         "The clock shows {now}. Type `help` for what you can do.",

@@ -18,6 +18,7 @@ from bot.commands import (
     history_command,
     journal_command,
     move_command,
+    my_data_command,
     next_command,
     pair_command,
     pairs_command,
@@ -54,6 +55,8 @@ COMMANDS: dict[str, Handler] = {
     "history": history_command.run,
     "goals": goals_command.run,
     "review": review_command.run,
+    "my-data": my_data_command.export,
+    "forget-me": my_data_command.forget,
 }
 
 

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from bot.i18n import t
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
-from bot.people import lang_of, mention, zone_of
+from bot.people import is_erased, lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Reply, Section
 from bot.rhythm_text import format_date, format_when
@@ -31,17 +31,17 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
     if pair is None or pair.ended_at is None:
         raise Gone("pair not ended")
     lang, other = lang_of(reader), _member(session, pair, reader)
-    if pair.ended_by_id is None:
+    if is_erased(other):
+        body = t("end.body.erased", lang)
+    elif pair.ended_by_id is None:
         body = t("end.body.planned", lang, other=mention(other))
     elif pair.ended_by_id == reader.id:
         body = t("end.body.self", lang, other=mention(other))
     else:
         body = t("end.body", lang, actor=mention(other), other=mention(other))
-    sections = [
-        Section(body),
-        Section(t("end.retrospective", lang)),
-        Section(t("end.thank", lang, other=mention(other), mention=mention(other))),
-    ]
+    sections = [Section(body), Section(t("end.retrospective", lang))]
+    if not is_erased(other):
+        sections.append(Section(t("end.thank", lang, other=mention(other), mention=mention(other))))
     if reader.id == pair.mentee_id:
         sections.append(Section(t("end.become_mentor", lang)))
     return person_target(reader), Reply(title=t("end.title", lang), sections=tuple(sections))

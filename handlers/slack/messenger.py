@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import aiohttp
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.ports import DeliveryError, Target
-from bot.replies import Reply
+from bot.replies import DataFile, Reply
 from handlers.slack.blocks import fallback, reply_blocks
 
 PERMANENT_ERRORS = frozenset(
@@ -73,3 +73,20 @@ class SlackMessenger:
         except (TimeoutError, aiohttp.ClientError) as error:
             raise DeliveryError(f"connection: {error!r}") from error
         return f"{response.get('channel', channel)}/{response.get('ts', '')}"
+
+    async def send_file(self, user_id: str, file: DataFile) -> str:
+        """Upload `file` into the DM with `user_id` (files.getUploadURLExternal, the upload,
+        files.completeUploadExternal); the file id."""
+        target = Target(platform=self.platform, kind="dm", address=user_id)
+        try:
+            channel = await self._channel(target)
+            response = await self.client.files_upload_v2(
+                channel=channel, content=file.content, filename=file.name, title=file.name
+            )
+        except SlackApiError as error:
+            raise delivery_error(error) from error
+        except SlackRequestError as error:  # the upload itself was refused
+            raise DeliveryError("upload refused") from error
+        except (TimeoutError, aiohttp.ClientError) as error:
+            raise DeliveryError(f"connection: {error!r}") from error
+        return str(response["file"]["id"])

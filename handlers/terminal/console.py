@@ -74,6 +74,11 @@ class Console:
             body.append(self.paint("   ".join(offered), YELLOW))
         if reply.note:
             body.append(self.paint(self.markup(reply.note), DIM))
+        if reply.file is not None:
+            size = f"{len(reply.file.content) / 1024:.1f}"
+            body.append(
+                self.paint(t("terminal.file", self.lang, name=reply.file.name, size=size), DIM)
+            )
         for text in body:
             self.line(f"│ {text}")
         self.line("└─", RED if reply.is_error else CYAN)

@@ -23,7 +23,7 @@ from tests.fakes.block_kit import (
 
 T = TypeVar("T")
 BOT_USER, BOT_ID, APP_ID = "UBOT", "BBOT", "A0MENTOR"
-JSON_ARGS = ("blocks", "view", "attachments", "metadata")
+JSON_ARGS = ("blocks", "view", "attachments", "metadata", "files")
 CHAT_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update")
 VIEW_METHODS = ("views.open", "views.update", "views.push")
 
@@ -91,6 +91,9 @@ class FakeSlack:
         self._views: dict[str, dict[str, Any]] = {}
         self._homes: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, _Failure] = {}
+        self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, length, content
+        self._files: list[dict[str, Any]] = []  # shared files: id, title, content, channel
+        self._file_ids = itertools.count(1)
         self._ts = itertools.count(1_767_000_000_000_100, 100)
         self._view_ids = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -205,6 +208,12 @@ class FakeSlack:
             if c.response.get("ok") and c.response.get("channel") == channel
         ]
 
+    def files_to(self, target: str) -> list[dict[str, Any]]:
+        """Files shared in a channel, or in the DM of a user id: id, title, filename, content."""
+        with self._lock:
+            channel = self._dm_channels.get(target, target)
+            return [f for f in self._files if f["channel"] == channel]
+
     def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
         """Poll until `predicate()` is truthy and return its value; AssertionError on timeout."""
         deadline = time.monotonic() + timeout
@@ -280,6 +289,10 @@ class FakeSlack:
             return self._view(method, args)
         if method == "views.publish":
             return self._publish(args)
+        if method == "files.getUploadURLExternal":
+            return self._upload_url(args)
+        if method == "files.completeUploadExternal":
+            return self._complete_upload(args)
         return {"ok": False, "error": "unknown_method", "req_method": method}
 
     def _users_info(self, user_id: str, include_locale: bool) -> dict[str, Any]:
@@ -450,6 +463,55 @@ class FakeSlack:
         self._homes[user_id] = stored
         return {"ok": True, "view": stored}
 
+    def _upload_url(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Step 1 of an upload: a one-time URL (on this fake) for `length` bytes."""
+        filename, length = str(args.get("filename") or ""), str(args.get("length") or "")
+        if not filename or not length.isdigit() or int(length) == 0:
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._file_ids):08d}"
+        self._uploads[file_id] = {"filename": filename, "length": int(length), "content": None}
+        return {
+            "ok": True,
+            "upload_url": f"http://127.0.0.1:{self.port}/upload/v1/{file_id}",
+            "file_id": file_id,
+        }
+
+    def receive_upload(self, file_id: str, content: bytes) -> bool:
+        """Step 2: the bytes POSTed to the upload URL."""
+        with self._lock:
+            upload = self._uploads.get(file_id)
+            if upload is None or upload["content"] is not None:
+                return False
+            upload["content"] = content
+            return True
+
+    def _complete_upload(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Step 3: share the uploaded files in `channel_id` (a DM needs conversations.open)."""
+        files = args.get("files")
+        if not isinstance(files, list) or not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        channel = str(args.get("channel_id") or "")
+        if channel not in self._channels and channel not in self._dm_channels.values():
+            return {"ok": False, "error": "channel_not_found"}
+        shared = []
+        for item in files:
+            upload = self._uploads.get(str(item.get("id")))
+            if upload is None or upload["content"] is None:
+                return {"ok": False, "error": "file_not_found"}
+            if len(upload["content"]) != upload["length"]:
+                return {"ok": False, "error": "file_upload_size_mismatch"}
+            title = item.get("title") or upload["filename"]
+            shared.append({"id": item["id"], "name": upload["filename"], "title": title})
+            self._files.append(
+                {
+                    **shared[-1],
+                    "content": upload["content"],
+                    "channel": channel,
+                    "initial_comment": args.get("initial_comment"),
+                }
+            )
+        return {"ok": True, "files": shared}
+
     def _respond(self, args: dict[str, Any]) -> dict[str, Any]:
         if _truthy(args.get("delete_original")):
             return {"ok": True}
@@ -495,6 +557,10 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             url = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
+            if url.path.startswith("/upload/v1/"):
+                ok = fake.receive_upload(url.path.removeprefix("/upload/v1/"), raw)
+                self._send(200 if ok else 404, f"OK - {len(raw)}".encode(), "text/plain")
+                return
             try:
                 args = _decode(raw, self.headers.get("Content-Type", ""), url.query)
             except ValueError:

@@ -11,8 +11,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import handle_command
 from bot.forms import PAIR_FORM
+from bot.i18n import t
 from bot.people import zone_of
-from bot.replies import Form, Reply
+from bot.ports import DeliveryError
+from bot.replies import Form, Reply, say
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal, pair_modal
@@ -39,7 +41,20 @@ class MentorCommand:
             view = await self._form_view(user_id, result)
             await client.views_open(trigger_id=command.get("trigger_id", ""), view=view)
             return
+        if result.file is not None:
+            result = await self._send_file(user_id, result)
         await respond(response_type="ephemeral", text=fallback(result), blocks=reply_blocks(result))
+
+    async def _send_file(self, user_id: str, reply: Reply) -> Reply:
+        """Upload the reply's file to the user's DM; the reply, or a polite failure."""
+        assert reply.file is not None
+        try:
+            await self.deps.messenger.send_file(user_id, reply.file)
+        except DeliveryError as error:
+            log.warning("file for %s not sent: %s", user_id, error)
+            lang = await asyncio.to_thread(self.deps.lang, user_id)
+            return say(t("data.file_failed", lang, reason=str(error)), is_error=True)
+        return reply
 
     async def _form_view(self, user_id: str, form: Form) -> dict[str, Any]:
         def zone_and_lang():

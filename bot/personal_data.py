@@ -1,0 +1,142 @@
+"""A person's right of access and erasure: their data as one JSON document, or erased."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from typing import Any
+
+from bot.actor_context import ActorContext
+from bot.lifecycle import end_pair
+from bot.replies import DataFile
+from storage.models import JournalEntry, Pair
+from storage.queries.pairs import CURRENT, all_pairs_of
+from storage.queries.personal_data import erase_content, pair_records, rows_where
+
+FORMAT_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+def _row(row: Any, *fields: str, **extra: Any) -> dict[str, Any]:
+    return {**{f: _plain(getattr(row, f)) for f in fields}, **extra}
+
+
+def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list]) -> dict[str, Any]:
+    """One pair as the person reads it: both members' shared content, their own review
+    answers, and the other's once the round is closed (as the bot shows them)."""
+    me = ctx.actor.id
+    other = ctx.other_member(pair)
+
+    def who(person_id: int | None) -> str | None:
+        if person_id is None:
+            return None
+        return "me" if person_id == me else "other"
+
+    def mine(rows: list, key: str = "pair_id") -> list:
+        return [r for r in rows if getattr(r, key) == pair.id]
+
+    sessions = mine(records["sessions"])
+    goals = mine(records["goals"])
+    reviews = {r.id: r for r in mine(records["reviews"])}
+    role = "mentor" if pair.mentor_id == me else "mentee"
+    return {
+        **_row(
+            pair,
+            "id",
+            "status",
+            "created_at",
+            "frequency",
+            "interval",
+            "weekday",
+            "month_week",
+            "local_time",
+            "duration_minutes",
+            "timezone",
+            "start",
+            "format",
+            "reverse",
+            "planned_end",
+            "ended_at",
+            "trial_sessions",
+        ),
+        "my_role": role,
+        "other_member": {"id": other.external_id, "name": other.name},
+        "my_trial_answer": getattr(pair, f"{role}_trial"),
+        "sessions": [
+            _row(s, "starts_at", "duration_minutes", "status", "summary", "summary_at")
+            | {"summary_by": who(s.summary_author_id)}
+            for s in sessions
+        ],
+        "agenda": [
+            _row(a, "text", "done", "created_at", by=who(a.author_id))
+            for a in mine(records["agenda"])
+        ],
+        "actions": [
+            _row(a, "text", "due", "done_at", "created_at", owner=who(a.owner_id))
+            for a in mine(records["actions"])
+        ],
+        "goals": [
+            _row(g, "text", "target", "done_at", "created_at", by=who(g.author_id))
+            | {
+                "milestones": [
+                    _row(m, "text", "target", "done_at")
+                    for m in records["milestones"]
+                    if m.goal_id == g.id
+                ]
+            }
+            for g in goals
+        ],
+        "thanks": [
+            _row(t, "text", "created_at", by=who(t.author_id)) for t in mine(records["thanks"])
+        ],
+        "reviews": [
+            _row(a, "rhythm", "priorities", "format", "satisfaction", "comment", "answered_at")
+            | {"round": reviews[a.review_id].number, "by": who(a.author_id)}
+            for a in records["answers"]
+            if a.review_id in reviews
+            and (a.author_id == me or reviews[a.review_id].closed_at is not None)
+        ],
+    }
+
+
+def export_document(ctx: ActorContext) -> dict[str, Any]:
+    """Everything Mentorbot keeps that the actor may read, ended pairs included."""
+    me = ctx.actor
+    assert me.id is not None
+    pairs = all_pairs_of(session=ctx.session, person_id=me.id)
+    records = pair_records(ctx.session, [p.id for p in pairs if p.id is not None])
+    journal = rows_where(ctx.session, JournalEntry, JournalEntry.author_id == me.id)
+    return {
+        "format": f"mentorbot-personal-data/{FORMAT_VERSION}",
+        "exported_at": ctx.now.isoformat(),
+        "person": _row(me, "platform", "name", "timezone", "locale") | {"id": me.external_id},
+        "pairs": [_pair(ctx, pair, records) for pair in pairs],
+        "journal": [_row(e, "text", "created_at") for e in journal],
+    }
+
+
+def export_file(ctx: ActorContext) -> DataFile:
+    document = export_document(ctx)
+    content = json.dumps(document, ensure_ascii=False, indent=2).encode()
+    return DataFile(name=f"mentorbot-data-{ctx.now:%Y-%m-%d}.json", content=content)
+
+
+def erase(ctx: ActorContext) -> int:
+    """End the actor's current pairs (the other member is told) and erase what they wrote and
+    who they are; how many pairs were ended."""
+    me = ctx.actor
+    assert me.id is not None
+    pairs = all_pairs_of(session=ctx.session, person_id=me.id)
+    ended = 0
+    for pair in pairs:
+        if pair.status in CURRENT:
+            end_pair(session=ctx.session, pair=pair, actor=me, now=ctx.now)
+            ended += 1
+    erase_content(ctx.session, me, [p.id for p in pairs if p.id is not None])
+    ctx.owes_now = True
+    return ended

@@ -1,0 +1,64 @@
+"""The export shows what its reader may read; erasure keeps what the other member wrote."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, select
+
+from bot.actor_context import ActorContext
+from bot.core import Core
+from bot.personal_data import erase, export_document
+from bot.reviews import Answer, record_answer
+from storage.models import JournalEntry, Notification, Person
+from tests.unit.test_planner import people
+from tests.unit.test_reviews import new_pair
+
+CREATED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+
+
+def as_(core: Core, session: Session, person: Person, now: datetime) -> ActorContext:
+    return ActorContext(
+        core=core, session=session, platform="slack", actor=person, now=now, lang="en"
+    )
+
+
+def review_answers(core: Core, session: Session, person: Person) -> list[tuple[str, str]]:
+    [pair] = export_document(as_(core, session, person, CREATED))["pairs"]
+    return sorted((a["by"], a["comment"]) for a in pair["reviews"])
+
+
+def test_the_other_members_review_answers_appear_once_both_answered(core: Core) -> None:
+    mentor, mentee = people(core, CREATED)
+    with core.db.session() as session:
+        pair = new_pair(session, mentor, mentee, CREATED)
+        mine = Answer("keep", "yes", "keep", 4, "mentor's view")
+        record_answer(session=session, pair=pair, author=mentor, answer=mine, now=CREATED)
+        assert review_answers(core, session, mentee) == []
+        assert review_answers(core, session, mentor) == [("me", "mentor's view")]
+        theirs = Answer("more", "yes", "keep", 5, "mentee's view")
+        later = CREATED + timedelta(days=1)
+        record_answer(session=session, pair=pair, author=mentee, answer=theirs, now=later)
+        assert review_answers(core, session, mentee) == [
+            ("me", "mentee's view"),
+            ("other", "mentor's view"),
+        ]
+
+
+def test_erasure_keeps_the_other_members_journal_and_drops_notices_to_the_erased(
+    core: Core,
+) -> None:
+    mentor, mentee = people(core, CREATED)
+    with core.db.session() as session:
+        new_pair(session, mentor, mentee, CREATED)
+        for author in (mentor, mentee):
+            session.add(JournalEntry(author_id=author.id, text=author.name, created_at=CREATED))
+        ctx = as_(core, session, mentee, CREATED)
+        assert erase(ctx) == 1
+        journals = session.exec(select(JournalEntry.author_id)).all()
+        recipients = set(session.exec(select(Notification.recipient)).all())
+        erased = session.get(Person, mentee.id)
+    assert journals == [mentor.id]
+    assert f"p:{mentee.id}" not in recipients and f"p:{mentor.id}" in recipients
+    assert erased is not None and erased.external_id == f"erased:{mentee.id}"
+    assert (erased.name, erased.timezone, erased.locale) == ("", None, None)
