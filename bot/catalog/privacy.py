@@ -23,6 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "L'export de vos données ({size} Ko) est prêt : acceptez le fichier pour le "
         "recevoir dans cette conversation.",
     },
+    "data.unknown_file": {
+        "en": "this card is not one of mine",
+        "fr": "cette carte ne vient pas de moi",
+    },
     "data.file_declined": {
         "en": "No file sent. Ask again with `my-data` whenever you like.",
         "fr": "Aucun fichier envoyé. Redemandez-le avec `mes-donnees` quand vous voulez.",

@@ -15,6 +15,7 @@ from bot.i18n import Lang
 from bot.people import lang_of, zone_of
 from bot.replies import Form, Reply
 from handlers.teams.activities import PLATFORM, Turn
+from handlers.teams.files import consent_message
 from handlers.teams.form_cards import form_card, pair_card
 from handlers.teams.messenger import card_activity, card_message, names_in
 from handlers.teams.references import display_names
@@ -48,10 +49,14 @@ class TeamsDeps:
         return form_card(form, lang, names=names, **submitted)
 
     async def answer(self, ctx: ActivityContext[Any], turn: Turn, result: Reply | Form) -> None:
-        """Post the reply, or the form to fill in, in the conversation of the turn."""
+        """Post the reply, or the form to fill in, in the conversation of the turn; a reply's
+        file is then offered with a consent card (Teams takes bots' files in 1:1 chats only)."""
         if isinstance(result, Form):
             activity = card_message(await self.form_card(turn, result))
         else:
             names = await asyncio.to_thread(names_in, self.core, result)
             activity = card_activity(result, {**names, **turn.names})
         await ctx.send(activity)
+        if isinstance(result, Reply) and result.file is not None and turn.personal:
+            lang, _ = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
+            await ctx.send(consent_message(result.file, lang))

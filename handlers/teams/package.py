@@ -94,7 +94,7 @@ def manifest(*, app_id: str, name: str, website: str) -> dict[str, Any]:
                 "botId": app_id,
                 "scopes": ["personal", "team"],
                 "isNotificationOnly": False,
-                "supportsFiles": False,
+                "supportsFiles": True,  # the data export, sent with a file consent card
                 "commandLists": [
                     {"scopes": ["personal"], "commands": commands(PERSONAL_COMMANDS)},
                     {"scopes": ["team"], "commands": commands(TEAM_COMMANDS)},

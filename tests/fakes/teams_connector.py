@@ -3,6 +3,7 @@
 Records `POST /v3/conversations` (creating a 1:1 chat) and
 `POST /v3/conversations/{id}/activities` (sending), checks the bot's bearer token and
 rejects activities whose Adaptive Cards are invalid (tests/fakes/adaptive_cards.py).
+Also stands for the OneDrive upload sessions a file consent gives: `PUT /uploads/{name}`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ class Post:
     time: float
 
 
+@dataclass(frozen=True)
+class Upload:
+    """One file PUT to an upload URL: its name, bytes, headers (lower-case names), status."""
+
+    name: str
+    body: bytes
+    headers: dict[str, str]
+    status: int
+
+
 class FakeConnector:
     """Served on 127.0.0.1 from a background thread; `installed` people may get a 1:1 chat."""
 
@@ -51,6 +62,8 @@ class FakeConnector:
         self.removed: set[str] = set()  # conversations whose person uninstalled the app
         self._failures: dict[str, list[tuple[int, int | None]]] = {}
         self.posts: list[Post] = []
+        self.uploads: list[Upload] = []
+        self._upload_failures: list[int] = []
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         fake = self
@@ -68,6 +81,17 @@ class FakeConnector:
                 self.send_header("Content-Type", "application/json")
                 if status == 429:
                     self.send_header("Retry-After", str(answer["error"]["retryAfter"]))
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def do_PUT(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                status, answer = fake._upload(self.path, headers, self.rfile.read(length))
+                payload = json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)
@@ -125,6 +149,26 @@ class FakeConnector:
             return 201, {"id": f"activity-{next(self._ids)}"}, parts[2]
         return 404, {"error": {"code": "NotFound", "message": path}}, None
 
+    def _upload(self, path: str, headers: dict[str, str], raw: bytes) -> tuple[int, Any]:
+        """Like OneDrive's last range of an upload session: 201 and the item, once complete."""
+        parts = [unquote(p) for p in path.strip("/").split("/")]
+        if len(parts) != 2 or parts[0] != "uploads":
+            return 404, {"error": {"code": "itemNotFound", "message": path}}
+        with self._lock:
+            status = self._upload_failures.pop(0) if self._upload_failures else 201
+            self.uploads.append(Upload(parts[1], raw, headers, status))
+        if status >= 400:
+            return status, {"error": {"code": "generalException", "message": "upload failed"}}
+        return status, {"id": f"item-{next(self._ids)}", "name": parts[1], "size": len(raw)}
+
+    def upload_url(self, name: str) -> str:
+        """Where Teams would tell the bot to upload the file `name` the person accepted."""
+        return f"{self.url}uploads/{name}"
+
+    def fail_next_upload(self, status: int) -> None:
+        with self._lock:
+            self._upload_failures.append(status)
+
     def fail_next(self, conversation: str, status: int, *, retry_after: int | None = None) -> None:
         """Answer the next post to `conversation` with `status` (429: with Retry-After)."""
         with self._lock:
@@ -157,6 +201,7 @@ class FakeConnector:
     def reset(self) -> None:
         with self._lock:
             self.posts.clear()
+            self.uploads.clear()
 
     def wait_for(self, condition: Callable[[], T], timeout: float = 5.0) -> T:
         deadline = time.monotonic() + timeout

@@ -82,6 +82,7 @@ def test_the_package_has_a_manifest_and_both_icons(tmp_path) -> None:
     assert outline.getpixel((0, 0))[3] == 0  # transparent outline, as Teams requires
     [bot] = manifest["bots"]
     assert bot["botId"] == manifest["id"] == "abc" and bot["scopes"] == ["personal", "team"]
+    assert bot["supportsFiles"] is True  # required for file consent cards in 1:1 chats
     for command_list in bot["commandLists"]:
         assert len(command_list["commands"]) <= 10
         for command in command_list["commands"]:

@@ -1,0 +1,64 @@
+"""Files for a person, in their 1:1 chat, as Teams takes them from bots: a consent card first,
+then, once accepted, an upload to their OneDrive and a file card.
+
+The consent card carries no data: its contexts name the command that makes the file, run
+again when the person accepts.
+"""
+
+from __future__ import annotations
+
+import math
+
+import httpx
+from microsoft_teams.api import (
+    Attachment,
+    FileConsentCard,
+    FileInfoCard,
+    FileUploadInfo,
+    MessageActivityInput,
+)
+
+from bot.i18n import Lang, t
+from bot.replies import DataFile
+
+CONSENT_TYPE = "application/vnd.microsoft.teams.card.file.consent"
+INFO_TYPE = "application/vnd.microsoft.teams.card.file.info"
+EXPORT_COMMAND = "my-data"  # the only command whose reply has a file
+UPLOAD_TIMEOUT = 60.0
+
+
+def consent_message(file: DataFile, lang: Lang) -> MessageActivityInput:
+    """The offer of `file`: its name, size and description; accepting runs the export again."""
+    size = len(file.content)
+    context = {"command": EXPORT_COMMAND}
+    card = FileConsentCard(
+        description=t("data.file_offer", lang, size=max(1, math.ceil(size / 1024))),
+        size_in_bytes=size,
+        accept_context=context,
+        decline_context=context,
+    )
+    return MessageActivityInput(
+        attachments=[Attachment(content_type=CONSENT_TYPE, name=file.name, content=card)]
+    )
+
+
+def info_message(upload: FileUploadInfo) -> MessageActivityInput:
+    """The uploaded file, as a card the person opens, previews or downloads."""
+    card = FileInfoCard(unique_id=upload.unique_id, file_type=upload.file_type)
+    attachment = Attachment(
+        content_type=INFO_TYPE, content_url=upload.content_url, name=upload.name, content=card
+    )
+    return MessageActivityInput(attachments=[attachment])
+
+
+async def upload(url: str, content: bytes) -> str | None:
+    """PUT `content` in one range to the upload session Teams gave (pre-authorised: no token);
+    None when done, else a short reason."""
+    size = len(content)
+    headers = {"Content-Length": str(size), "Content-Range": f"bytes 0-{size - 1}/{size}"}
+    try:
+        async with httpx.AsyncClient(timeout=UPLOAD_TIMEOUT) as client:
+            response = await client.put(url, content=content, headers=headers)
+    except httpx.HTTPError as error:
+        return type(error).__name__
+    return None if response.is_success else f"HTTP {response.status_code}"
