@@ -27,6 +27,20 @@ PERSONAL_COMMANDS = (
     "goals",
 )
 TEAM_COMMANDS = ("digest", "help")
+# The menu's French titles: the French command words, which the parser takes as typed.
+FRENCH_TITLES = {
+    "help": "aide",
+    "pair": "binome",
+    "pairs": "binomes",
+    "next": "prochaine",
+    "agenda": "ordre-du-jour",
+    "skip": "annuler",
+    "move": "deplacer",
+    "summary": "compte-rendu",
+    "actions": "actions",
+    "goals": "objectifs",
+    "digest": "synthese",
+}
 ACCENT = (0x2B, 0x6C, 0xB0)  # the colour icon's background; also the manifest's accentColor
 
 
@@ -72,6 +86,23 @@ def commands(names: tuple[str, ...]) -> list[dict[str, str]]:
     return [{"title": name, "description": t(f"teams.command.{name}", "en")} for name in names]
 
 
+def french(name: str) -> dict[str, str]:
+    """The French localization file: Teams shows it to French-speaking clients."""
+    strings = {
+        "$schema": SCHEMA.replace("MicrosoftTeams.schema", "MicrosoftTeams.Localization.schema"),
+        "name.short": name[:30],
+        "name.full": name,
+        "description.short": t("teams.app.short", "fr"),
+        "description.full": t("teams.app.full", "fr"),
+    }
+    for number, names in enumerate((PERSONAL_COMMANDS, TEAM_COMMANDS)):
+        for index, command in enumerate(names):
+            key = f"bots[0].commandLists[{number}].commands[{index}]"
+            strings[f"{key}.title"] = FRENCH_TITLES[command]
+            strings[f"{key}.description"] = t(f"teams.command.{command}", "fr")
+    return strings
+
+
 def manifest(*, app_id: str, name: str, website: str) -> dict[str, Any]:
     """The app manifest: one bot, in 1:1 chats and in teams, with its command menus."""
     return {
@@ -101,6 +132,10 @@ def manifest(*, app_id: str, name: str, website: str) -> dict[str, Any]:
                 ],
             }
         ],
+        "localizationInfo": {
+            "defaultLanguageTag": "en",
+            "additionalLanguages": [{"languageTag": "fr", "file": "fr.json"}],
+        },
         "permissions": ["identity", "messageTeamMembers"],
         "validDomains": [],
     }
@@ -110,6 +145,7 @@ def write_package(path: Path, *, app_id: str, name: str, website: str) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         document = manifest(app_id=app_id, name=name, website=website)
         package.writestr("manifest.json", json.dumps(document, indent=2, ensure_ascii=False))
+        package.writestr("fr.json", json.dumps(french(name), indent=2, ensure_ascii=False))
         package.writestr("color.png", color_icon())
         package.writestr("outline.png", outline_icon())
     return path

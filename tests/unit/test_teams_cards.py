@@ -10,6 +10,7 @@ import pytest
 from microsoft_teams.cards import AdaptiveCard
 from PIL import Image
 
+from bot.command_parser import parse_command
 from bot.forms import AGENDA_FORM, MOVE_FORM
 from bot.replies import Button, Form, Reply, Section
 from handlers.teams.cards import TEXT_BUDGET, reply_card
@@ -87,3 +88,16 @@ def test_the_package_has_a_manifest_and_both_icons(tmp_path) -> None:
         assert len(command_list["commands"]) <= 10
         for command in command_list["commands"]:
             assert len(command["title"]) <= 32 and len(command["description"]) <= 128
+    assert manifest["localizationInfo"]["additionalLanguages"] == [
+        {"languageTag": "fr", "file": "fr.json"}
+    ]
+    with zipfile.ZipFile(path) as package:
+        fr = json.loads(package.read("fr.json"))
+    assert fr["$schema"].endswith("/v1.22/MicrosoftTeams.Localization.schema.json")
+    for number, command_list in enumerate(bot["commandLists"]):
+        for index, command in enumerate(command_list["commands"]):
+            key = f"bots[0].commandLists[{number}].commands[{index}]"
+            # A French title picked from the menu is the same command as the English one.
+            title = fr[f"{key}.title"]
+            assert parse_command(title).name == parse_command(command["title"]).name
+            assert len(title) <= 32 and 0 < len(fr[f"{key}.description"]) <= 128
