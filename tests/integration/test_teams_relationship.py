@@ -94,3 +94,21 @@ def test_goals_journal_review_and_end_on_teams(
     clock.set(datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
     teams.dispatch()
     assert connector.sent() == []
+
+
+def test_a_summary_that_starts_with_a_command_word_is_still_the_summary(
+    teams: TeamsBot, connector: FakeConnector, clock: ManualClock
+) -> None:
+    for person in (CLAIRE, THOMAS):
+        teams.install(person)
+    teams.make_pair(THOMAS, PAIR)
+    clock.set(datetime(2026, 12, 3, 18, 0, tzinfo=UTC))
+    teams.dispatch()
+    connector.reset()
+    summary = "Next steps: Thomas drafts the Q1 plan by 2026-12-10."
+    assert teams.say(THOMAS, summary).status_code == 200
+    shared = connector.wait_for(lambda: chat(connector, CLAIRE))
+    assert summary in shared[0]
+    # A command word alone, or with the words it takes, is still the command.
+    assert "Claire" in text_of(teams.answer(THOMAS, "next"))
+    assert "Thomas" in text_of(teams.answer(CLAIRE, "/mentor next steps please"))

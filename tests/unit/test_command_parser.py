@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.command_parser import channels_in, parse_command
+from bot.commands.shape import fits
 from handlers.slack.text import mentioned_users, normalise_references
 
 
@@ -46,3 +47,33 @@ def test_slack_escaped_references_become_core_tokens() -> None:
     assert text == "agenda <@U1> add see <#C9> and <@W2>"
     assert mentioned_users(text) == ["U1", "W2"]
     assert channels_in(text) == ["C9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fit"),
+    [
+        ("next", True),
+        ("Next steps: Thomas drafts the plan by Friday.", False),
+        ("pairs of ideas came up", False),
+        ("agenda", True),
+        ("agenda add Salary review", True),
+        ("Agenda for next time was too long", False),
+        ("ordre-du-jour ajouter Mon parcours", True),
+        ("goals done 1.2", True),
+        ("Goals were clearer this time", False),
+        ("actions done 2", True),
+        ("actions I send the deck", False),
+        ("end confirm", True),
+        ("End of the quarter is busy", False),
+        ("history 2", True),
+        ("History repeats", False),
+        ("pause until 2027-01-15", True),
+        ("pause was needed after the reorg", False),
+        ("summary We agreed on the plan", True),
+        ("journal I learnt to ask first", True),
+        ("review <@U1>", True),
+        ("We agreed on the plan", True),  # no command word: the caller sees name None
+    ],
+)
+def test_typed_words_fit_the_command_or_make_a_message(text: str, fit: bool) -> None:
+    assert fits(parse_command(text)) is fit

@@ -10,6 +10,7 @@ from microsoft_teams.apps import ActivityContext, App
 
 from bot.command_parser import channels_in, parse_command
 from bot.commands import handle_command
+from bot.commands.shape import fits
 from bot.i18n import t
 from bot.replies import Form, Reply, say
 from bot.summaries import handle_direct_message
@@ -41,10 +42,13 @@ class IncomingMessage:
             await self.deps.answer(ctx, turn, result)
 
     async def respond(self, turn: Turn, activity_id: str) -> Reply | Form | None:
-        """A command's answer; None when a 1:1 message went to the core as a plain message."""
+        """A command's answer; None when a 1:1 message went to the core as a plain message:
+        one that starts with no command word, or with one the rest does not fit (`Next steps:
+        …` is a summary, not `next`). `/mentor …` is always a command."""
         command = parse_command(turn.text)
         core = self.deps.core
-        if turn.personal and command.name is None and not turn.slash:
+        typed_message = command.name is None or not fits(command)
+        if turn.personal and typed_message and not turn.slash:
             await asyncio.to_thread(
                 handle_direct_message,
                 core,
