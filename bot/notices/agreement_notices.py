@@ -95,12 +95,7 @@ def pair_started(session: Session, row: Notification, now: datetime) -> tuple[Ta
     if mentor is None or mentee is None:
         raise Gone("member unknown")
     lang = lang_of(reader)
-    first = next_session(session=session, pair_id=pair.id, now=now)
-    when = (
-        format_when(first.starts_at, zone_of(reader, pair.timezone), lang)
-        if first
-        else t("session.none_planned", lang)
-    )
+    when = _next_when(session, pair, reader, lang, now)
     if reader.id in (pair.mentor_id, pair.mentee_id):
         other = mentee if reader.id == pair.mentor_id else mentor
         body = t("agreement.started", lang, other=mention(other))
@@ -124,12 +119,7 @@ def terms_changed(session: Session, row: Notification, now: datetime) -> tuple[T
     if pair.status != ACTIVE or pair.id is None:
         raise Gone("pair no longer active")
     lang = lang_of(reader)
-    first = next_session(session=session, pair_id=pair.id, now=now)
-    when = (
-        format_when(first.starts_at, zone_of(reader, pair.timezone), lang)
-        if first
-        else t("session.none_planned", lang)
-    )
+    when = _next_when(session, pair, reader, lang, now)
     sections = [
         Section(t("terms.changed", lang, other=mention(other))),
         *terms_sections(pair, reader, other, lang)[1:],
@@ -181,3 +171,12 @@ def planned_end_soon(session: Session, row: Notification, now: datetime) -> tupl
     return person_target(reader), Reply(
         title=t("ending.soon.title", lang), sections=(Section(body),), buttons=(button,)
     )
+
+
+def _next_when(session: Session, pair: Pair, reader: Person, lang: Lang, now: datetime) -> str:
+    """The pair's next session in the reader's zone and language, or that none is planned."""
+    assert pair.id is not None
+    first = next_session(session=session, pair_id=pair.id, now=now)
+    if first is None:
+        return t("session.none_planned", lang)
+    return format_when(first.starts_at, zone_of(reader, pair.timezone), lang)

@@ -87,20 +87,7 @@ def pair_modal(lang: Lang, *, default_timezone: str) -> dict[str, Any]:
         _input("time", t("form.pair.time", lang), {"type": "timepicker", "initial_time": "18:00"}),
         _select("duration", t("form.pair.duration", lang), choices["duration"]),
         _select("format", t("form.pair.format", lang), choices["format"]),
-        _input(
-            "timezone",
-            t("form.pair.timezone", lang),
-            {"type": "plain_text_input", "initial_value": default_timezone, "max_length": 64},
-            optional=True,
-            hint=t("form.pair.timezone.hint", lang),
-        ),
-        _input(
-            "start",
-            t("form.pair.start", lang),
-            {"type": "datepicker"},
-            optional=True,
-            hint=t("form.pair.start.hint", lang),
-        ),
+        *_zone_and_start(lang, default_timezone, "form.pair.start.hint"),
     ]
     return _modal(PAIR_FORM, "form.pair.title", lang, blocks, {})
 
@@ -126,24 +113,7 @@ def terms_modal(form: Form, lang: Lang) -> dict[str, Any]:
             _select(name, t(f"form.pair.{name}", lang), choices[name], initial=values.get(name, ""))
             for name in ("duration", "format")
         ),
-        _input(
-            "timezone",
-            t("form.pair.timezone", lang),
-            {
-                "type": "plain_text_input",
-                "initial_value": values.get("timezone", ""),
-                "max_length": 64,
-            },
-            optional=True,
-            hint=t("form.pair.timezone.hint", lang),
-        ),
-        _input(
-            "start",
-            t("form.pair.start", lang),
-            {"type": "datepicker"},
-            optional=True,
-            hint=t("form.terms.start.hint", lang),
-        ),
+        *_zone_and_start(lang, values.get("timezone", ""), "form.terms.start.hint"),
         _select(
             "trial",
             t("form.terms.trial", lang),
@@ -312,3 +282,23 @@ def metadata(view: dict[str, Any]) -> dict[str, Any]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def _zone_and_start(lang: Lang, zone: str, start_hint: str) -> list[dict[str, Any]]:
+    """The optional time zone (prefilled) and first-day inputs of the pair and terms forms."""
+    return [
+        _input(
+            "timezone",
+            t("form.pair.timezone", lang),
+            {"type": "plain_text_input", "initial_value": zone, "max_length": 64},
+            optional=True,
+            hint=t("form.pair.timezone.hint", lang),
+        ),
+        _input(
+            "start",
+            t("form.pair.start", lang),
+            {"type": "datepicker"},
+            optional=True,
+            hint=t(start_hint, lang),
+        ),
+    ]

@@ -179,23 +179,6 @@ class RunningBot:
         )
         return self.post(body, "application/x-www-form-urlencoded"), name
 
-    def submit_view(
-        self, user: str, view: dict[str, Any], values: dict[str, Any]
-    ) -> dict[str, Any]:
-        """Submit an opened modal as Slack does (`view_submission`); the JSON acked ({} if none)."""
-        answer = self.post(
-            signing.view_submission_body(
-                user_id=user,
-                team_id=TEAM,
-                callback_id=view["callback_id"],
-                private_metadata=view["private_metadata"],
-                state_values=values,
-            ),
-            "application/x-www-form-urlencoded",
-        )
-        assert answer.status_code == 200, answer.text
-        return answer.json() if answer.content else {}
-
     def dm(self, user: str, text: str) -> tuple[httpx.Response, str]:
         """A plain DM from `user` to the bot, as a `message.im` event; the answer and the body."""
         self._events += 1
@@ -263,7 +246,7 @@ class RunningBot:
             ),
             "application/x-www-form-urlencoded",
         )
-        assert answer.status_code == 200
+        assert answer.status_code == 200, answer.text
         return answer.json() if answer.content else {}
 
     def redeliver(self, body: str, retry: int) -> httpx.Response:

@@ -9,7 +9,7 @@ from bot.clock import ManualClock
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, MENTEE, MENTOR, OUTSIDER
-from tests.integration.harness import TEAM, RunningBot, action_ids, text_of
+from tests.integration.harness import RunningBot, action_ids, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
 REMINDER_AT = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
@@ -31,21 +31,6 @@ def press(running: RunningBot, user: str, action_id: str) -> dict[str, Any]:
     response, name = running.press(user, with_button(running.fake, user, action_id), action_id)
     assert response.status_code == 200, response.text
     return running.fake.wait_for(lambda: running.fake.responses(name))[-1]
-
-
-def submit(running: RunningBot, user: str, view: dict[str, Any], values: dict) -> dict:
-    answer = running.post(
-        signing.view_submission_body(
-            user_id=user,
-            team_id=TEAM,
-            callback_id=view["callback_id"],
-            private_metadata=view["private_metadata"],
-            state_values=values,
-        ),
-        "application/x-www-form-urlencoded",
-    )
-    assert answer.status_code == 200, answer.text
-    return answer.json() if answer.content else {}
 
 
 def test_reminders_start_only_once_both_accepted(
@@ -127,10 +112,10 @@ def test_a_change_of_terms_goes_back_to_the_other_member(
         "trial": {"trial": signing.static_select("2")},
         "end": {"end": signing.datepicker("2026-12-01")},
     }
-    bad = submit(running, MENTOR, view, values)
+    bad = running.submit(MENTOR, view, values)
     assert bad["response_action"] == "errors" and set(bad["errors"]) == {"end"}
     values["end"] = {"end": signing.datepicker("2027-06-30")}
-    assert submit(running, MENTOR, view, values) == {}
+    assert running.submit(MENTOR, view, values) == {}
     running.settle()
 
     # Thomas gets the new terms to accept; Claire, who proposed them, has accepted.
@@ -204,7 +189,7 @@ def test_the_trial_question_after_three_sessions(
         "trial": {"trial": signing.static_select("3")},
         "end": {"end": signing.datepicker(None)},
     }
-    assert submit(running, MENTEE, view, values) == {}
+    assert running.submit(MENTEE, view, values) == {}
     running.settle()
     changed = fake.wait_for(lambda: dms(fake, MENTOR))[-1]
     assert "a changé les conditions" in changed and "toutes les 2 semaines" in changed
@@ -317,7 +302,7 @@ def test_the_planned_end_is_announced_and_can_be_pushed_back(
         "trial": {"trial": signing.static_select("3")},
         "end": {"end": signing.datepicker("2028-06-30")},
     }
-    assert submit(running, MENTEE, opened.args["view"], values) == {}
+    assert running.submit(MENTEE, opened.args["view"], values) == {}
     clock.set(datetime(2027, 12, 3, 12, 0, tzinfo=UTC))
     running.dispatch()
     assert not [m for m in dms(fake, MENTEE) if "reached the end" in m]

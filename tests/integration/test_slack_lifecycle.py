@@ -165,7 +165,7 @@ def test_summary_form_creates_actions_with_owners_and_due_reminders(
     view = opened.args["view"]
 
     def submit(values: dict) -> dict:
-        return running.submit_view(MENTEE, view, values)
+        return running.submit(MENTEE, view, values)
 
     bad = submit(
         {

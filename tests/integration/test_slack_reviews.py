@@ -117,7 +117,7 @@ def test_answers_stay_private_until_both_answered_and_an_agreed_change_is_applie
     assert "Le garder tel quel (en visio)" in text_of(view)
     fake.reset()
     mine = answers("more", "yes", "in_person", "4", "Claire: Thomas progresses fast.")
-    assert running.submit_view(MENTOR, view, mine) == {}
+    assert running.submit(MENTOR, view, mine) == {}
     assert "restent privées" in fake.wait_for(lambda: dms(fake, MENTOR))[0]
     [awaited] = fake.wait_for(lambda: dms(fake, MENTEE))
     assert "has answered the review" in awaited
@@ -139,7 +139,7 @@ def test_answers_stay_private_until_both_answered_and_an_agreed_change_is_applie
 
     fake.reset()
     theirs = answers("more", "revisit", "in_person", "5", "Thomas: I want more time on OKRs.")
-    assert running.submit_view(MENTEE, open_by_command(running, fake, MENTEE), theirs) == {}
+    assert running.submit(MENTEE, open_by_command(running, fake, MENTEE), theirs) == {}
     results = {
         user: fake.wait_for(lambda user=user: [m for m in dms(fake, user) if "4/5" in m])[0]
         for user in (MENTOR, MENTEE)
@@ -167,9 +167,9 @@ def test_different_choices_change_nothing_and_suggest_talking(
 ) -> None:
     reach_review(running, fake, clock)
     claire = open_by_command(running, fake, MENTOR, "bilan")
-    assert running.submit_view(MENTOR, claire, answers("more", "yes", "phone", "3", "")) == {}
+    assert running.submit(MENTOR, claire, answers("more", "yes", "phone", "3", "")) == {}
     thomas = open_by_button(running, fake, MENTEE)
-    assert running.submit_view(MENTEE, thomas, answers("less", "yes", "keep", "4", "")) == {}
+    assert running.submit(MENTEE, thomas, answers("less", "yes", "keep", "4", "")) == {}
     result = fake.wait_for(lambda: [m for m in dms(fake, MENTEE) if "side by side" in m])[0]
     assert "Rhythm: you chose differently, so nothing changes." in result
     assert "Format: you chose differently" in result and "next session" in result
@@ -190,21 +190,21 @@ def test_the_form_reports_bad_fields_in_place_and_strangers_are_refused(
     running.make_pair(MENTEE, PAIR)
     view = open_by_command(running, fake, MENTEE)
     assert view["title"]["text"] == "3-month review"
-    bad = running.submit_view(MENTEE, view, answers("sideways", "yes", "keep", None, ""))
+    bad = running.submit(MENTEE, view, answers("sideways", "yes", "keep", None, ""))
     assert bad["response_action"] == "errors"
     assert set(bad["errors"]) == {"rhythm", "satisfaction"}
-    too_long = running.submit_view(MENTEE, view, answers("keep", "yes", "keep", "4", "x" * 1001))
+    too_long = running.submit(MENTEE, view, answers("keep", "yes", "keep", "4", "x" * 1001))
     assert set(too_long["errors"]) == {"comment"}
     # Nothing was stored: the mentee can still answer, and the mentor is not told anything.
     assert "review.answer" not in {a for m in fake.messages_to(MENTOR) for a in action_ids(m)}
     # Neither the admin nor an outsider can answer for, or read, the pair's review.
     for stranger in (ADMIN, OUTSIDER):
         assert "/mentor pair" in text_of(running.answer(stranger, "review"))
-        assert running.submit_view(stranger, view, answers("less", "yes", "keep", "1", "")) == {}
+        assert running.submit(stranger, view, answers("less", "yes", "keep", "1", "")) == {}
         refusal = fake.wait_for(lambda stranger=stranger: dms(fake, stranger))[-1]
         assert "not one of your active pairs" in refusal
     assert "not in a pair with" in text_of(running.answer(OUTSIDER, f"review <@{MENTOR}|claire>"))
-    assert running.submit_view(MENTEE, view, answers("keep", "yes", "keep", "4", "")) == {}
+    assert running.submit(MENTEE, view, answers("keep", "yes", "keep", "4", "")) == {}
     assert (
         "stay private" in fake.wait_for(lambda: [m for m in dms(fake, MENTEE) if "saved" in m])[0]
     )
@@ -217,7 +217,7 @@ def test_the_digest_says_reviews_took_place_without_any_score_or_comment(
     reach_review(running, fake, clock)
     for user, comment in ((MENTOR, "Secret from Claire"), (MENTEE, "Secret from Thomas")):
         view = open_by_command(running, fake, user)
-        assert running.submit_view(user, view, answers("keep", "yes", "keep", "2", comment)) == {}
+        assert running.submit(user, view, answers("keep", "yes", "keep", "2", comment)) == {}
     clock.set(datetime(2027, 3, 8, 8, 0, tzinfo=UTC))  # Monday 09:00 in Paris
     running.dispatch()
     [digest] = [text_of(m) for m in fake.messages_to(LEADS_CHANNEL)][-1:]
@@ -233,7 +233,7 @@ def test_the_home_shows_the_review_until_answered(
     assert "Le bilan avec" in text_of(running.home(MENTOR))
     assert "Your review with" in text_of(running.home(MENTEE))
     view = open_by_button(running, fake, MENTOR)
-    assert running.submit_view(MENTOR, view, answers("keep", "yes", "keep", "5", "")) == {}
+    assert running.submit(MENTOR, view, answers("keep", "yes", "keep", "5", "")) == {}
     running.settle()
     assert "Le bilan avec" not in text_of(running.home(MENTOR))
     assert "Your review with" in text_of(running.home(MENTEE))

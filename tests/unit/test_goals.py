@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import select
@@ -16,19 +17,11 @@ from bot.goal_form import smart_text
 from bot.goals import split_target
 from bot.pairs import create_pair
 from bot.replies import Reply
-from bot.rhythm import Frequency, Rhythm
 from storage.models import Goal
 from storage.queries.people import upsert_person
+from tests.unit.test_planner import RHYTHM as PLANNER_RHYTHM
 
-RHYTHM = Rhythm(
-    frequency=Frequency.WEEKLY,
-    interval=1,
-    weekday=3,
-    local_time=time(18, 0),
-    duration_minutes=60,
-    timezone="Europe/Paris",
-    start=date(2026, 12, 3),
-)
+RHYTHM = replace(PLANNER_RHYTHM, interval=1)
 
 
 @pytest.mark.parametrize(

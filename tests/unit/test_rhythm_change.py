@@ -10,23 +10,15 @@ from sqlmodel import select
 from bot.core import Core
 from bot.pairs import create_pair
 from bot.profiles import record_profile
-from bot.rhythm import Frequency, MeetingFormat, Rhythm
+from bot.rhythm import MeetingFormat
 from bot.rhythm_change import change_rhythm
 from storage.models import AgendaItem, MeetingSession, Notification, Pair
 from storage.queries.people import get_person
 from storage.queries.sessions import next_session, upcoming_sessions
+from tests.unit.test_planner import RHYTHM
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
-WEEKLY_THURSDAY = Rhythm(
-    frequency=Frequency.WEEKLY,
-    interval=1,
-    weekday=3,
-    local_time=time(18, 0),
-    duration_minutes=60,
-    timezone="Europe/Paris",
-    start=date(2026, 12, 3),
-    format=MeetingFormat.VIDEO,
-)
+WEEKLY_THURSDAY = replace(RHYTHM, interval=1, format=MeetingFormat.VIDEO)
 
 
 def test_a_new_rhythm_replaces_the_sessions_ahead_and_keeps_the_agenda(core: Core) -> None:
