@@ -27,6 +27,7 @@ from bot.clock import ManualClock
 from bot.core import Core
 from bot.pairs import create_pair
 from bot.rhythm import Frequency, Rhythm
+from handlers.pacing import Pacer
 from handlers.slack.app import delivery_client
 from handlers.slack.messenger import SlackMessenger
 from scheduler.dispatcher import Dispatcher
@@ -115,7 +116,8 @@ def reminders(pairs: int, workdir: Path) -> None:
             for role in ("MR", "ME"):
                 fake.add_user(f"U{role}{n:05d}", name=f"{role}{n}")
         dispatcher = Dispatcher(
-            core, {"slack": SlackMessenger(delivery_client("xoxb-bench", fake.base_url))}
+            core,
+            {"slack": SlackMessenger(delivery_client("xoxb-bench", fake.base_url), Pacer(clock))},
         )
         clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
         started = time.perf_counter()

@@ -18,13 +18,31 @@ class Target:
 
 
 class DeliveryError(Exception):
-    """A send that failed; `retry_after` (seconds) when the platform said when to try again."""
+    """A send that failed.
 
-    def __init__(self, reason: str, *, permanent: bool = False, retry_after: float | None = None):
+    `permanent`: never worth retrying. `retry_after` (seconds): rate limited, try again then.
+    `transient`: the platform or the network failed (5xx, timeout), not the message. Neither a
+    rate limit nor a transient failure counts toward giving a message up.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        permanent: bool = False,
+        retry_after: float | None = None,
+        transient: bool = False,
+    ):
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
         self.retry_after = retry_after
+        self.transient = transient
+
+    @property
+    def counts(self) -> bool:
+        """Whether this failure brings the message closer to being given up."""
+        return not (self.permanent or self.transient or self.retry_after is not None)
 
 
 class Unreachable(DeliveryError):

@@ -31,6 +31,9 @@ class Settings:
     teams_client_secret: str | None = None
     teams_tenant_id: str | None = None
     teams_allow_unauthenticated: bool = False  # tests only: no JWT checked on /api/messages
+    # How long a claimed notification stays another process's after its last renewal: the
+    # delay before a replica takes over the sends of one that died.
+    lease_seconds: int = 60
 
     @property
     def slack_enabled(self) -> bool:
@@ -51,6 +54,11 @@ class Settings:
         if switch not in ("", *TRUE_WORDS, *FALSE_WORDS):
             raise SettingsError(f"{UNAUTHENTICATED_SWITCH} must be true or false, not {switch!r}.")
         unauthenticated = switch in TRUE_WORDS
+        raw_lease = env.get("MENTORBOT_LEASE_SECONDS", "60")
+        if not raw_lease.isdigit() or int(raw_lease) < 1:
+            raise SettingsError(
+                f"MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not {raw_lease!r}."
+            )
         return cls(
             slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
@@ -65,6 +73,7 @@ class Settings:
             teams_client_secret=env.get("CLIENT_SECRET") or None,
             teams_tenant_id=env.get("TENANT_ID") or None,
             teams_allow_unauthenticated=unauthenticated,
+            lease_seconds=int(raw_lease),
         )
 
     def require_a_platform(self) -> None:

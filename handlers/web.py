@@ -7,6 +7,8 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI, Request, Response
@@ -22,12 +24,14 @@ from bot.clock import Clock, SystemClock
 from bot.core import Core
 from bot.ports import Messenger
 from bot.settings import Settings
+from handlers.pacing import Pacer
 from handlers.slack.app import build_slack_app, delivery_client
 from handlers.slack.messenger import SlackMessenger
 from handlers.teams.app import MESSAGES_PATH, MessagingEndpoint, build_teams_app
 from scheduler.dispatcher import Dispatcher
 from scheduler.jobs import start_ticking
 from storage.db import Database, make_engine, migrate
+from storage.queries.notifications import backlog
 
 log = logging.getLogger(__name__)
 
@@ -47,18 +51,24 @@ class Mentorbot:
     loop: asyncio.AbstractEventLoop | None = None
 
     async def start(self, *, tick: bool = True) -> None:
-        """Send what was missed while down, then tick every minute."""
+        """Send what was missed while down, in the background (requests are served meanwhile),
+        then tick every minute. Without `tick` the caller drives the dispatcher: the missed
+        ones are sent before this returns."""
         self.loop = asyncio.get_running_loop()
         if self.teams is not None:
             await self.teams.initialize()  # registers /api/messages; app.send needs it too
-        await self.dispatcher.start_up()
         if tick:
+            self.dispatcher.start_in_background()
             self.scheduler = start_ticking(self.dispatcher)
+        else:
+            await self.dispatcher.run_once()
 
     async def stop(self) -> None:
+        """Stop ticking; let the sends in flight finish and give back the other claims."""
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
+        await self.dispatcher.shutdown()
 
 
 def build_mentorbot(
@@ -75,7 +85,7 @@ def build_mentorbot(
     slack_app = None
     if settings.slack_bot_token:
         messenger = SlackMessenger(
-            delivery_client(settings.slack_bot_token, settings.slack_api_url)
+            delivery_client(settings.slack_bot_token, settings.slack_api_url), Pacer(core.clock)
         )
         messengers["slack"] = messenger
         slack_app = build_slack_app(
@@ -90,7 +100,7 @@ def build_mentorbot(
         teams_app, teams_endpoint, messengers["teams"] = build_teams_app(
             core, settings, token=teams_token
         )
-    dispatcher = Dispatcher(core, messengers)
+    dispatcher = Dispatcher(core, messengers, lease=timedelta(seconds=settings.lease_seconds))
     core.owed_now = dispatcher.kick
     return Mentorbot(
         core=core,
@@ -150,8 +160,18 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
                 log.exception("health check: the database does not answer")
                 return False
 
+        def due_backlog() -> dict[str, Any]:
+            now = bot.core.clock.now()
+            with bot.core.db.session() as session:
+                owed = backlog(session=session, now=now)
+            oldest = owed.oldest_due_at
+            age = round((now - oldest).total_seconds()) if oldest is not None else None
+            return {"due": owed.due, "oldest_due_age_seconds": age}
+
         ok = await asyncio.to_thread(database_ok)
-        body = {"ok": ok, "database": ok, "platforms": sorted(bot.messengers)}
+        body: dict[str, Any] = {"ok": ok, "database": ok, "platforms": sorted(bot.messengers)}
+        if ok:
+            body["backlog"] = await asyncio.to_thread(due_backlog)
         return JSONResponse(body, status_code=200 if ok else 503)
 
     return app

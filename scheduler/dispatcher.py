@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
+import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from datetime import datetime, timedelta
 
 from bot.core import Core
@@ -25,66 +28,165 @@ from storage.queries.notifications import (
     SENT,
     claim_due,
     finish,
-    release_stale_claims,
+    next_claimable_after,
+    release_claims,
+    renew_leases,
     retry_later,
 )
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8
-STALE_CLAIM = timedelta(minutes=10)
+MAX_FAILURES = 8  # failures that count: neither a rate limit, nor a 5xx, nor an outage
+LEASE = timedelta(seconds=60)
+TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
+SHUTDOWN_GRACE = 10.0  # seconds a clean shutdown waits for the sends in flight
 
 
 def backoff(attempts: int) -> timedelta:
-    """30 s, 1 min, 2 min … capped at one hour."""
-    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+    """After a failed send: 1 s, 2 s, 4 s … capped at fifteen minutes."""
+    return timedelta(seconds=min(2 ** max(attempts - 1, 0), 900))
+
+
+def process_name() -> str:
+    """Who holds a lease: host, process id and a random part (pids are reused)."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 class Dispatcher:
-    """Runs the notification queue; one run at a time per process."""
+    """Runs the notification queue; one run at a time per process.
+
+    A run leases due rows, at most `concurrency` at a time (what it can send now), sends each
+    and records its outcome right after; the leases are renewed while it works. Rows whose
+    lease ran out (their process died) are due again for anyone.
+    """
 
     def __init__(
         self,
         core: Core,
         messengers: Mapping[str, Messenger],
         *,
-        batch: int = 200,
         concurrency: int = 8,
+        lease: timedelta = LEASE,
     ) -> None:
         self.core = core
         self.messengers = messengers
-        self.batch = batch
+        self.concurrency = concurrency
+        self.lease = lease
+        self.owner = process_name()
         self._lock = asyncio.Lock()
-        self._slots = asyncio.Semaphore(concurrency)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._kicked = False
+        self._stopping = False
+        self._wake: asyncio.TimerHandle | None = None
+        self._wakeups = False
+        self._running: asyncio.Task[Counter[str]] | None = None
 
-    async def start_up(self) -> Counter[str]:
-        """Requeue claims left by a crashed process, then send what is due (missed ones too)."""
+    def start_in_background(self) -> None:
+        """Send what is due (missed while down too) without holding up the caller, then keep
+        waking up when something falls due or a dead process's lease runs out."""
         self._loop = asyncio.get_running_loop()
-        now = self.core.clock.now()
-        with self.core.db.session() as session:
-            released = release_stale_claims(session=session, now=now, older_than=STALE_CLAIM)
-        if released:
-            log.warning("requeued %d notifications claimed by a process that stopped", released)
-        return await self.run_once()
+        self._wakeups = True
+        self._spawn(self.run_once())
 
     def kick(self) -> None:
-        """Ask for a run soon; safe to call from any thread."""
+        """Ask for a run soon; safe to call from any thread. Kicks before it starts are one."""
         loop = self._loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(lambda: loop.create_task(self.run_once()))
+        if loop is None or loop.is_closed() or self._kicked:
+            return
+        self._kicked = True
+        loop.call_soon_threadsafe(lambda: self._spawn(self.run_once()))
 
-    async def run_once(self) -> Counter[str]:
-        """Plan ahead, then send every notification due now; returns counts by outcome."""
+    def _spawn(self, run: Awaitable[Counter[str]]) -> None:
+        async def logged() -> None:
+            try:
+                await run
+            except Exception:
+                log.exception("a dispatcher run failed; the next one retries")
+
+        asyncio.get_running_loop().create_task(logged())
+
+    async def run_once(self, *, plan: bool = True) -> Counter[str]:
+        """Plan ahead, then send every notification claimable now; returns counts by outcome."""
         self._loop = asyncio.get_running_loop()
         async with self._lock:
-            now = self.core.clock.now()
-            await asyncio.to_thread(self._plan, now)
-            stats: Counter[str] = Counter()
-            while rows := await asyncio.to_thread(self._claim, now):
-                outcomes = await asyncio.gather(*(self._deliver(row, now) for row in rows))
-                stats.update(outcomes)
-            return stats
+            self._kicked = False
+            if self._stopping:
+                return Counter()
+            self._running = asyncio.current_task()  # type: ignore[assignment]
+            try:
+                if plan:
+                    await asyncio.to_thread(self._plan, self.core.clock.now())
+                return await self._drain()
+            finally:
+                self._running = None
+                if self._wakeups and not self._stopping:
+                    await self._arm_wakeup()
+
+    async def _drain(self) -> Counter[str]:
+        """Keep up to `concurrency` sends in flight, claiming as slots free up, until nothing
+        is claimable and nothing is in flight."""
+        stats: Counter[str] = Counter()
+        in_flight: set[asyncio.Task[str]] = set()
+        renewing = asyncio.create_task(self._renew_leases())
+        try:
+            while True:
+                free = self.concurrency - len(in_flight)
+                # Claim when half the slots are free: few round trips, nothing held for long.
+                if not self._stopping and (free >= max(1, self.concurrency // 2) or not in_flight):
+                    now = self.core.clock.now()
+                    rows = await asyncio.to_thread(self._claim, now, free)
+                    in_flight |= {asyncio.create_task(self._deliver(row, now)) for row in rows}
+                if not in_flight:
+                    return stats
+                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+                stats.update(task.result() for task in done)
+        finally:
+            renewing.cancel()
+            for task in in_flight:
+                task.cancel()
+
+    async def _renew_leases(self) -> None:
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            await asyncio.to_thread(self._renew)
+
+    def _renew(self) -> None:
+        with self.core.db.session() as session:
+            renew_leases(
+                session=session, owner=self.owner, until=self.core.clock.now() + self.lease
+            )
+
+    async def _arm_wakeup(self) -> None:
+        """Run again when the next row becomes claimable, if that comes before the next tick."""
+        now = self.core.clock.now()
+        with self.core.db.session() as session:
+            at = next_claimable_after(session=session, after=now, owner=self.owner)
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+        if at is not None and at - now < TICK:
+            delay = (at - now).total_seconds() + 0.05
+            self._wake = asyncio.get_running_loop().call_later(
+                delay, lambda: self._spawn(self.run_once(plan=False))
+            )
+
+    async def shutdown(self) -> None:
+        """Stop claiming, let the sends in flight finish (a grace period), give back the rest."""
+        self._stopping = True
+        if self._wake is not None:
+            self._wake.cancel()
+        running = self._running
+        if running is not None:
+            _, pending = await asyncio.wait({running}, timeout=SHUTDOWN_GRACE)
+            for task in pending:
+                task.cancel()
+        released = await asyncio.to_thread(self._release)
+        if released:
+            log.info("gave back %d notifications on shutdown", released)
+
+    def _release(self) -> int:
+        with self.core.db.session() as session:
+            return release_claims(session=session, owner=self.owner)
 
     def _plan(self, now: datetime) -> None:
         with self.core.db.session() as session:
@@ -94,21 +196,41 @@ class Dispatcher:
             ask_trial_questions(session=session, now=now)
             plan(session=session, now=now)
 
-    def _claim(self, now: datetime) -> list[Notification]:
+    def _claim(self, now: datetime, limit: int) -> list[Notification]:
         with self.core.db.session() as session:
-            return claim_due(session=session, now=now, limit=self.batch)
+            return claim_due(
+                session=session, now=now, owner=self.owner, lease=self.lease, limit=limit
+            )
 
     def _compose(self, row: Notification, now: datetime) -> tuple[Target, Reply]:
         with self.core.db.session() as session:
             return compose(session, row, now)
 
-    def _record(self, row_id: int, status: str, now: datetime, outcome: str) -> None:
+    def _record(self, row_id: int, status: str, outcome: str) -> None:
         with self.core.db.session() as session:
-            finish(session=session, notification_id=row_id, status=status, now=now, outcome=outcome)
+            recorded = finish(
+                session=session,
+                notification_id=row_id,
+                owner=self.owner,
+                status=status,
+                now=self.core.clock.now(),
+                outcome=outcome,
+            )
+        if not recorded:
+            log.warning(
+                "notification %s: lease lost before its outcome (%s) was recorded", row_id, status
+            )
 
-    def _requeue(self, row_id: int, due_at: datetime, outcome: str) -> None:
+    def _requeue(self, row_id: int, due_at: datetime, outcome: str, counted: bool) -> None:
         with self.core.db.session() as session:
-            retry_later(session=session, notification_id=row_id, due_at=due_at, outcome=outcome)
+            retry_later(
+                session=session,
+                notification_id=row_id,
+                owner=self.owner,
+                due_at=due_at,
+                outcome=outcome,
+                counted=counted,
+            )
 
     def _tell_admins(self, target: Target, now: datetime) -> None:
         """Owe the admins a notice; this run's next claim picks it up (it is due now)."""
@@ -124,45 +246,53 @@ class Dispatcher:
     async def _deliver(self, row: Notification, now: datetime) -> str:
         assert row.id is not None
         if row.expires_at is not None and now > row.expires_at:
-            await asyncio.to_thread(self._record, row.id, DROPPED, now, "expired")
+            reason = f"expired; last try: {row.outcome}" if row.outcome else "expired"
+            await asyncio.to_thread(self._record, row.id, DROPPED, reason)
             return "expired"
         try:
             target, message = await asyncio.to_thread(self._compose, row, now)
         except Gone as gone:
-            await asyncio.to_thread(self._record, row.id, DROPPED, now, str(gone))
+            await asyncio.to_thread(self._record, row.id, DROPPED, str(gone))
             return "dropped"
         except Exception:
             log.exception("could not compose notification %s", row.id)
-            await asyncio.to_thread(self._record, row.id, FAILED, now, "compose error")
+            await asyncio.to_thread(self._record, row.id, FAILED, "compose error")
             return "failed"
         messenger = self.messengers.get(target.platform)
         if messenger is None:
-            await asyncio.to_thread(self._record, row.id, FAILED, now, "platform not configured")
+            await asyncio.to_thread(self._record, row.id, FAILED, "platform not configured")
             return "failed"
         try:
-            async with self._slots:
-                ref = await messenger.send(target, message)
+            ref = await messenger.send(target, message)
         except Unreachable as error:
             if target.kind == "dm" and row.kind != MEMBER_UNREACHABLE:
                 await asyncio.to_thread(self._tell_admins, target, now)
-            return await self._after_failure(row, now, error)
+            return await self._after_failure(row, error)
         except DeliveryError as error:
-            return await self._after_failure(row, now, error)
+            return await self._after_failure(row, error)
         except Exception as error:  # a bug or an unexpected client error: retry, never lose it
             log.exception("sending notification %s failed", row.id)
-            return await self._after_failure(row, now, DeliveryError(repr(error)))
-        await asyncio.to_thread(self._record, row.id, SENT, now, ref)
+            return await self._after_failure(row, DeliveryError(repr(error)))
+        await asyncio.to_thread(self._record, row.id, SENT, ref)
         return "sent"
 
-    async def _after_failure(self, row: Notification, now: datetime, error: DeliveryError) -> str:
+    async def _after_failure(self, row: Notification, error: DeliveryError) -> str:
+        """Final errors fail the row; a rate limit waits as told; anything else is retried
+        later, and only failures that count can give the row up."""
         assert row.id is not None
-        if error.permanent or row.attempts >= MAX_ATTEMPTS:
-            await asyncio.to_thread(self._record, row.id, FAILED, now, error.reason)
+        if error.permanent:
+            await asyncio.to_thread(self._record, row.id, FAILED, error.reason)
+            return "failed"
+        if error.counts and row.failures + 1 >= MAX_FAILURES:
+            reason = f"gave up after {MAX_FAILURES} failures: {error.reason}"
+            await asyncio.to_thread(self._record, row.id, FAILED, reason)
             return "failed"
         delay = (
             timedelta(seconds=error.retry_after)
             if error.retry_after is not None
             else backoff(row.attempts)
         )
-        await asyncio.to_thread(self._requeue, row.id, now + delay, error.reason)
+        # From when the answer arrived, not from when the run began.
+        due = self.core.clock.now() + delay
+        await asyncio.to_thread(self._requeue, row.id, due, error.reason, error.counts)
         return "retried"

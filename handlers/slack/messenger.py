@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.ports import DeliveryError, Target
 from bot.replies import DataFile, Reply
+from handlers.pacing import Pacer
 from handlers.slack.blocks import fallback, reply_blocks
+
+T = TypeVar("T")
 
 PERMANENT_ERRORS = frozenset(
     {
@@ -32,7 +38,8 @@ PERMANENT_ERRORS = frozenset(
 
 
 def delivery_error(error: SlackApiError) -> DeliveryError:
-    """Map a Web API failure: 429 waits as told, known errors are final, the rest are retried."""
+    """Map a Web API failure: 429 waits as told, 5xx are Slack's trouble, known errors are
+    final, the rest are retried."""
     response = error.response
     code = str(response.get("error") or response.status_code)
     if response.status_code == 429:
@@ -40,53 +47,71 @@ def delivery_error(error: SlackApiError) -> DeliveryError:
             response.headers.get("Retry-After", response.headers.get("retry-after", 30))
         )
         return DeliveryError(f"ratelimited ({retry_after:g}s)", retry_after=retry_after)
+    if response.status_code >= 500:
+        return DeliveryError(f"Slack answered {response.status_code} ({code})", transient=True)
     return DeliveryError(code, permanent=code in PERMANENT_ERRORS)
 
 
 class SlackMessenger:
-    """Sends neutral messages as the bot; no retry handler, so a 429 goes back to the queue."""
+    """Sends neutral messages as the bot, paced per channel; no retry handler: a 429 pauses
+    the channel here and the message goes back to the queue."""
 
     platform = "slack"
 
-    def __init__(self, client: AsyncWebClient) -> None:
+    def __init__(self, client: AsyncWebClient, pacer: Pacer) -> None:
         self.client = client
+        self.pacer = pacer
         self._dm_channels: dict[str, str] = {}
+
+    async def _api(self, scope: str, call: Callable[[], Awaitable[T]]) -> T:
+        """One Web API call for `scope`: not while a 429 pauses it; a 429 pauses it."""
+        self.pacer.check(scope)
+        try:
+            return await call()
+        except SlackApiError as error:
+            failure = delivery_error(error)
+            if failure.retry_after is not None:
+                self.pacer.pause(scope, failure.retry_after)
+            raise failure from error
+        except (TimeoutError, aiohttp.ClientError) as error:
+            raise DeliveryError(f"connection: {error!r}", transient=True) from error
 
     async def _channel(self, target: Target) -> str:
         if target.kind == "channel":
             return target.address
         channel = self._dm_channels.get(target.address)
         if channel is None:
-            response = await self.client.conversations_open(users=target.address)
+            response = await self._api(
+                "conversations.open", lambda: self.client.conversations_open(users=target.address)
+            )
             channel = response["channel"]["id"]
             self._dm_channels[target.address] = channel
         return channel
 
     async def send(self, target: Target, message: Reply) -> str:
-        try:
+        scope = f"chat.postMessage:{target.address}"
+        async with self.pacer.turn(scope):
             channel = await self._channel(target)
-            response = await self.client.chat_postMessage(
-                channel=channel, text=fallback(message), blocks=reply_blocks(message)
+            response = await self._api(
+                scope,
+                lambda: self.client.chat_postMessage(
+                    channel=channel, text=fallback(message), blocks=reply_blocks(message)
+                ),
             )
-        except SlackApiError as error:
-            raise delivery_error(error) from error
-        except (TimeoutError, aiohttp.ClientError) as error:
-            raise DeliveryError(f"connection: {error!r}") from error
         return f"{response.get('channel', channel)}/{response.get('ts', '')}"
 
     async def send_file(self, user_id: str, file: DataFile) -> str:
         """Upload `file` into the DM with `user_id` (files.getUploadURLExternal, the upload,
         files.completeUploadExternal); the file id."""
         target = Target(platform=self.platform, kind="dm", address=user_id)
+        channel = await self._channel(target)
         try:
-            channel = await self._channel(target)
-            response = await self.client.files_upload_v2(
-                channel=channel, content=file.content, filename=file.name, title=file.name
+            response = await self._api(
+                "files.upload",
+                lambda: self.client.files_upload_v2(
+                    channel=channel, content=file.content, filename=file.name, title=file.name
+                ),
             )
-        except SlackApiError as error:
-            raise delivery_error(error) from error
         except SlackRequestError as error:  # the upload itself was refused
             raise DeliveryError("upload refused") from error
-        except (TimeoutError, aiohttp.ClientError) as error:
-            raise DeliveryError(f"connection: {error!r}") from error
         return str(response["file"]["id"])

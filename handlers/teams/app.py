@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from bot.core import Core
 from bot.settings import Settings
+from handlers.pacing import Pacer
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.listeners import register_listeners
 from handlers.teams.messenger import TeamsMessenger
@@ -91,6 +92,6 @@ def build_teams_app(
         http_server_adapter=endpoint,
         messaging_endpoint=MESSAGES_PATH,
     )
-    messenger = TeamsMessenger(app, core)
+    messenger = TeamsMessenger(app, core, Pacer(core.clock))
     register_listeners(app, TeamsDeps(core=core))
     return app, endpoint, messenger

@@ -18,6 +18,7 @@ from bot.command_parser import MENTION
 from bot.core import Core
 from bot.ports import DeliveryError, Target, Unreachable
 from bot.replies import Reply
+from handlers.pacing import Pacer
 from handlers.teams.activities import PLATFORM
 from handlers.teams.cards import CARD_TYPE, reply_card, summary_line
 from handlers.teams.references import (
@@ -48,44 +49,53 @@ def names_in(core: Core, reply: Reply) -> dict[str, str]:
 
 
 def delivery_error(error: httpx.HTTPStatusError, target: Target) -> DeliveryError:
-    """429 waits as told; a person the bot may not write to is unreachable; 5xx are retried."""
+    """429 waits as told; a person the bot may not write to is unreachable; 5xx are the
+    service's trouble, retried without counting."""
     status = error.response.status_code
     if status == 429:
         retry_after = float(error.response.headers.get("Retry-After", 30))
         return DeliveryError(f"throttled ({retry_after:g}s)", retry_after=retry_after)
     if status in GONE and target.kind == "dm":
         return Unreachable(f"Teams answered {status}: the app is not installed for this person")
-    return DeliveryError(f"Teams answered {status}", permanent=status in GONE | PERMANENT)
+    return DeliveryError(
+        f"Teams answered {status}", permanent=status in GONE | PERMANENT, transient=status >= 500
+    )
 
 
 class TeamsMessenger:
-    """Sends neutral messages as the bot, to the conversation Teams gave for the target."""
+    """Sends neutral messages as the bot, to the conversation Teams gave for the target, paced
+    per conversation; a 429 pauses that conversation and the message goes back to the queue."""
 
     platform = PLATFORM
 
-    def __init__(self, app: App, core: Core) -> None:
+    def __init__(self, app: App, core: Core, pacer: Pacer) -> None:
         self.app = app
         self.core = core
+        self.pacer = pacer
 
     async def send(self, target: Target, message: Reply) -> str:
         reference = await asyncio.to_thread(reference_for, self.core, target.kind, target.address)
         if reference is None:
             raise Unreachable("no conversation reference: the app was never installed")
+        scope = f"{target.kind}:{target.address}"
         try:
-            conversation_id = reference.conversation_id or await self._open_chat(reference)
-            names = await asyncio.to_thread(names_in, self.core, message)
-            sent = await self.app.send(
-                conversation_id,
-                card_activity(message, names),
-                service_url=reference.service_url,
-            )
+            async with self.pacer.turn(scope):
+                conversation_id = reference.conversation_id or await self._open_chat(reference)
+                names = await asyncio.to_thread(names_in, self.core, message)
+                sent = await self.app.send(
+                    conversation_id,
+                    card_activity(message, names),
+                    service_url=reference.service_url,
+                )
         except httpx.HTTPStatusError as error:
             failure = delivery_error(error, target)
+            if failure.retry_after is not None:
+                self.pacer.pause(scope, failure.retry_after)
             if isinstance(failure, Unreachable) and reference.conversation_id:
                 await asyncio.to_thread(forget_conversation, self.core, reference)
             raise failure from error
         except httpx.TransportError as error:
-            raise DeliveryError(f"connection: {error!r}") from error
+            raise DeliveryError(f"connection: {error!r}", transient=True) from error
         return f"{conversation_id}/{sent.id}"
 
     async def _open_chat(self, reference: ConversationReference) -> str:

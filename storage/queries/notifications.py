@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, and_, delete, func, or_, update
 from sqlmodel import Session, select
 
+from storage.db import insert_ignoring_conflicts
 from storage.models import Notification
 
 PENDING = "pending"
@@ -46,76 +46,156 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
         }
         for o in owed
     ]
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(Notification)
-        .on_conflict_do_nothing(index_elements=["kind", "recipient", "subject"])
-        .returning(Notification.id)
+    statement = insert_ignoring_conflicts(session, Notification, "kind", "recipient", "subject")
+    return len(session.execute(statement.returning(Notification.id), rows).all())
+
+
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    """Due and pending, or claimed under a lease that has run out (its holder died or hung)."""
+    return or_(
+        and_(Notification.status == PENDING, Notification.due_at <= now),
+        and_(Notification.status == SENDING, Notification.lease_until < now),  # type: ignore[operator]
     )
-    return len(session.execute(statement, rows).all())
 
 
-def claim_due(*, session: Session, now: datetime, limit: int) -> list[Notification]:
-    """Mark up to `limit` due rows as being sent by this process and return them.
+def claim_due(
+    *, session: Session, now: datetime, owner: str, lease: timedelta, limit: int
+) -> list[Notification]:
+    """Lease up to `limit` claimable rows to `owner` until `now + lease`; return them, oldest due
+    first.
 
-    PostgreSQL skips rows another replica holds; everywhere, the compare-and-set on
-    `status` makes sure a row is claimed by one caller only.
+    One UPDATE … WHERE id IN (SELECT … LIMIT) RETURNING: on PostgreSQL the inner SELECT skips
+    rows another process is claiming (FOR UPDATE SKIP LOCKED); on SQLite, which has no row
+    locks, the outer WHERE repeats the condition, so a row is taken by one caller only.
     """
     candidates = (
         select(Notification.id)
-        .where(Notification.status == PENDING, Notification.due_at <= now)
+        .where(_claimable(now))
         .order_by(Notification.due_at, Notification.id)
         .limit(limit)
     )
     if session.get_bind().dialect.name == "postgresql":
+        # Materialized: evaluated once, so the LIMIT holds however the join is planned.
         candidates = candidates.with_for_update(skip_locked=True)
-    ids = list(session.exec(candidates))
-    if not ids:
-        return []
-    claimed = session.execute(
+    chosen = candidates.cte("chosen").prefix_with("MATERIALIZED", dialect="postgresql")
+    claimed = session.scalars(
         update(Notification)
-        .where(Notification.id.in_(ids), Notification.status == PENDING)  # type: ignore[union-attr]
-        .values(status=SENDING, claimed_at=now, attempts=Notification.attempts + 1)
-        .returning(Notification.id)
-    )
-    claimed_ids = [row[0] for row in claimed]
-    session.commit()
-    return list(
-        session.exec(
-            select(Notification)
-            .where(Notification.id.in_(claimed_ids))
-            .order_by(Notification.due_at)  # type: ignore[union-attr]
+        .where(Notification.id.in_(select(chosen.c.id)), _claimable(now))  # type: ignore[union-attr]
+        .values(
+            status=SENDING,
+            claimed_by=owner,
+            claimed_at=now,
+            lease_until=now + lease,
+            attempts=Notification.attempts + 1,
         )
+        .returning(Notification),
+        execution_options={"synchronize_session": False},
+    ).all()
+    session.commit()
+    return sorted(claimed, key=lambda row: (row.due_at, row.id or 0))
+
+
+def _held_by(owner: str, notification_id: int) -> ColumnElement[bool]:
+    return and_(
+        Notification.id == notification_id,
+        Notification.status == SENDING,
+        Notification.claimed_by == owner,
     )
 
 
-def finish(*, session: Session, notification_id: int, status: str, now: datetime, outcome: str):
-    """Record how a claimed row ended: sent, dropped (no longer useful) or failed."""
-    session.execute(
-        update(Notification)
-        .where(Notification.id == notification_id)
-        .values(status=status, sent_at=now if status == SENT else None, outcome=outcome[:255])
-    )
-
-
-def retry_later(*, session: Session, notification_id: int, due_at: datetime, outcome: str):
-    """Put a claimed row back in the queue, due again at `due_at`."""
-    session.execute(
-        update(Notification)
-        .where(Notification.id == notification_id)
-        .values(status=PENDING, due_at=due_at, claimed_at=None, outcome=outcome[:255])
-    )
-
-
-def release_stale_claims(*, session: Session, now: datetime, older_than: timedelta) -> int:
-    """Requeue rows claimed by a process that died before recording the outcome."""
+def finish(
+    *, session: Session, notification_id: int, owner: str, status: str, now: datetime, outcome: str
+) -> bool:
+    """Record how a row `owner` holds ended: sent, dropped (no longer useful) or failed.
+    False if the lease was lost meanwhile (another process took the row over)."""
     result = session.execute(
         update(Notification)
-        .where(Notification.status == SENDING, Notification.claimed_at < now - older_than)
-        .values(status=PENDING, claimed_at=None)
+        .where(_held_by(owner, notification_id))
+        .values(
+            status=status,
+            sent_at=now if status == SENT else None,
+            outcome=outcome[:255],
+            claimed_by=None,
+            lease_until=None,
+        )
+    )
+    return bool(result.rowcount)
+
+
+def retry_later(
+    *,
+    session: Session,
+    notification_id: int,
+    owner: str,
+    due_at: datetime,
+    outcome: str,
+    counted: bool = False,
+) -> bool:
+    """Put a row `owner` holds back in the queue, due again at `due_at`; a `counted` failure
+    brings it closer to being given up."""
+    result = session.execute(
+        update(Notification)
+        .where(_held_by(owner, notification_id))
+        .values(
+            status=PENDING,
+            due_at=due_at,
+            claimed_at=None,
+            claimed_by=None,
+            lease_until=None,
+            outcome=outcome[:255],
+            failures=Notification.failures + (1 if counted else 0),
+        )
+    )
+    return bool(result.rowcount)
+
+
+def renew_leases(*, session: Session, owner: str, until: datetime) -> int:
+    """Extend every lease `owner` holds to `until`."""
+    result = session.execute(
+        update(Notification)
+        .where(Notification.status == SENDING, Notification.claimed_by == owner)
+        .values(lease_until=until)
     )
     return result.rowcount or 0
+
+
+def release_claims(*, session: Session, owner: str) -> int:
+    """Give back the rows `owner` still holds (a clean shutdown): due again at once, elsewhere."""
+    result = session.execute(
+        update(Notification)
+        .where(Notification.status == SENDING, Notification.claimed_by == owner)
+        .values(status=PENDING, claimed_at=None, claimed_by=None, lease_until=None)
+    )
+    return result.rowcount or 0
+
+
+def next_claimable_after(*, session: Session, after: datetime, owner: str) -> datetime | None:
+    """When a row next becomes claimable by `owner`: a pending row falls due, or another
+    process's lease runs out."""
+    due = next_due_after(session=session, after=after)
+    lease = session.exec(
+        select(func.min(Notification.lease_until)).where(
+            Notification.status == SENDING, Notification.claimed_by != owner
+        )
+    ).first()
+    return min((t for t in (due, lease) if t is not None), default=None)
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """Notifications due and not yet finished (pending or being sent), and the oldest's due."""
+
+    due: int
+    oldest_due_at: datetime | None
+
+
+def backlog(*, session: Session, now: datetime) -> Backlog:
+    count, oldest = session.execute(
+        select(func.count(), func.min(Notification.due_at))
+        .where(Notification.status.in_((PENDING, SENDING)))  # type: ignore[attr-defined]
+        .where(Notification.due_at <= now)
+    ).one()
+    return Backlog(count, oldest)
 
 
 def drop_pending(*, session: Session, subject_prefix: str, now: datetime, outcome: str) -> int:

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
+from storage.db import insert_ignoring_conflicts
 from storage.models import MeetingSession
 
 PLANNED = "planned"
@@ -64,24 +65,19 @@ def session_by_id(*, session: Session, session_id: int) -> MeetingSession | None
 
 
 def add_occurrences(*, session: Session, pair_id: int, starts: list[datetime], duration: int):
-    """Store new sessions for these rhythm instants; return the ones created."""
+    """Store new sessions for these rhythm instants; return the ones created (an instant already
+    stored, by this process or a replica planning at the same time, is left as it is)."""
     if not starts:
         return []
-    existing = set(
-        session.exec(
-            select(MeetingSession.occurrence)
-            .where(MeetingSession.pair_id == pair_id)
-            .where(MeetingSession.occurrence.in_(starts))  # type: ignore[attr-defined]
-        )
-    )
-    created = [
-        MeetingSession(pair_id=pair_id, occurrence=s, starts_at=s, duration_minutes=duration)
-        for s in starts
-        if s not in existing
+    rows = [
+        MeetingSession(
+            pair_id=pair_id, occurrence=start, starts_at=start, duration_minutes=duration
+        ).model_dump(exclude={"id"})
+        for start in starts
     ]
-    session.add_all(created)
-    session.flush()
-    return created
+    statement = insert_ignoring_conflicts(session, MeetingSession, "pair_id", "occurrence")
+    created = session.scalars(statement.returning(MeetingSession), rows).all()
+    return sorted(created, key=lambda meeting: meeting.starts_at)
 
 
 def started_counts(*, session: Session, pair_ids: list[int], now: datetime) -> dict[int, int]:

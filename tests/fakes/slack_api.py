@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -52,6 +54,15 @@ class _Failure:
     times: int
 
 
+@dataclass
+class _Storm:
+    """Until `until` (time.time()), every call of a method is answered 429; each answer opens
+    a Retry-After window on the channel it named."""
+
+    until: float
+    retry_after: int
+
+
 def _truthy(value: Any) -> bool:
     return value in (True, 1, "1", "true", "True")
 
@@ -91,12 +102,17 @@ class FakeSlack:
         self._views: dict[str, dict[str, Any]] = {}
         self._homes: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, _Failure] = {}
+        self._storms: dict[str, _Storm] = {}
+        self._windows: dict[tuple[str, str], float] = {}  # (method, channel) -> window end
+        self._server_error_rate = 0.0
+        self._random = random.Random(0)
+        self.latency = 0.0  # seconds each Web API call takes before it is answered
         self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, length, content
         self._files: list[dict[str, Any]] = []  # shared files: id, title, content, channel
         self._file_ids = itertools.count(1)
         self._ts = itertools.count(1_767_000_000_000_100, 100)
         self._view_ids = itertools.count(1)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -184,6 +200,18 @@ class FakeSlack:
         with self._lock:
             self._failures[method] = _Failure(error, status, retry_after, times)
 
+    def storm(self, method: str, *, seconds: float, retry_after: int = 1) -> None:
+        """For `seconds` from now, answer every call of `method` 429 with `retry_after`; after
+        that, a call to a channel whose window is still open is answered 429 too (as Slack does)."""
+        with self._lock:
+            self._storms[method] = _Storm(time.time() + seconds, retry_after)
+
+    def fail_randomly(self, rate: float, *, seed: int = 0) -> None:
+        """Answer this share of Web API calls with HTTP 500 (`internal_error`), at random."""
+        with self._lock:
+            self._server_error_rate = rate
+            self._random = random.Random(seed)
+
     # Reading what happened.
     def calls(self, method: str | None = None) -> list[Call]:
         """Every call so far (since `reset()`), or those of one method."""
@@ -213,6 +241,30 @@ class FakeSlack:
         with self._lock:
             channel = self._dm_channels.get(target, target)
             return [f for f in self._files if f["channel"] == channel]
+
+    def delivered(self) -> dict[str, int]:
+        """How many chat.postMessage each channel (a DM: its D… id) accepted."""
+        counts: dict[str, int] = {}
+        for call in self.calls("chat.postMessage"):
+            if call.response.get("ok"):
+                channel = str(call.response["channel"])
+                counts[channel] = counts.get(channel, 0) + 1
+        return counts
+
+    def calls_inside_windows(self, method: str = "chat.postMessage") -> list[Call]:
+        """Calls of `method` to a channel made while a 429 it answered for that channel said
+        to wait (from the 429's answer to the end of its Retry-After)."""
+        calls = self.calls(method)
+        inside = []
+        for limited in calls:
+            if limited.status != 429:
+                continue
+            end = limited.time + float(limited.headers["Retry-After"])
+            channel = limited.args.get("channel")
+            inside += [
+                c for c in calls if c.args.get("channel") == channel and limited.time < c.time < end
+            ]
+        return inside
 
     def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
         """Poll until `predicate()` is truthy and return its value; AssertionError on timeout."""
@@ -244,9 +296,12 @@ class FakeSlack:
     # Serving (called from the server's threads).
     def serve(self, method: str, args: dict[str, Any], authorization: str) -> Call:
         """Answer and record one Web API call, or one post to a response_url."""
+        if self.latency and not method.startswith("response_url:"):
+            time.sleep(self.latency)
         with self._lock:
             status, headers = 200, {}
             failure = self._failures.get(method)
+            limited = self._rate_limited(method, str(args.get("channel", "")))
             if method.startswith("response_url:"):
                 response = self._respond(args)
             elif not authorization:
@@ -261,11 +316,29 @@ class FakeSlack:
                 if status == 429:
                     headers["Retry-After"] = str(failure.retry_after)
                 response = {"ok": False, "error": failure.error}
+            elif limited is not None:
+                status, headers = 429, {"Retry-After": str(limited)}
+                response = {"ok": False, "error": "ratelimited"}
+            elif self._server_error_rate and self._random.random() < self._server_error_rate:
+                status, response = 500, {"ok": False, "error": "internal_error"}
             else:
                 response = self._handle(method, args)
             call = Call(method, args, response, time.time(), status, headers)
             self._calls.append(call)
             return call
+
+    def _rate_limited(self, method: str, channel: str) -> int | None:
+        """The Retry-After of a 429 owed to this call (a storm, or a window still open)."""
+        now = time.time()
+        key = (method, channel)
+        open_until = self._windows.get(key, 0.0)
+        if now < open_until:
+            return max(1, round(open_until - now))
+        storm = self._storms.get(method)
+        if storm is None or now >= storm.until:
+            return None
+        self._windows[key] = now + storm.retry_after
+        return storm.retry_after
 
     def _handle(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -519,6 +592,13 @@ class FakeSlack:
         if not problems and args.get("blocks") is not None:
             problems = validate_blocks(args["blocks"])
         return _invalid("invalid_blocks", problems) if problems else {"ok": True}
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-answer (a process killed in fault tests) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _decode(raw: bytes, content_type: str, query: str) -> dict[str, Any]:

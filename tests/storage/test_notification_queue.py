@@ -12,15 +12,18 @@ from storage.db import Database, make_engine, migrate
 from storage.models import Notification
 from storage.queries.notifications import (
     PENDING,
+    SENDING,
     SENT,
     Owed,
     claim_due,
     finish,
     owe,
-    release_stale_claims,
+    release_claims,
+    renew_leases,
 )
 
 NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=30)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -53,11 +56,11 @@ def test_concurrent_workers_never_claim_the_same_row(database: Database) -> None
     with database.session() as session:
         owe(session=session, owed=owed(400), now=NOW)
 
-    def worker(_: int) -> list[int]:
+    def worker(n: int) -> list[int]:
         claimed: list[int] = []
         while True:
             with database.session() as session:
-                rows = claim_due(session=session, now=NOW, limit=7)
+                rows = claim_due(session=session, now=NOW, owner=f"w{n}", lease=LEASE, limit=7)
             if not rows:
                 return claimed
             claimed.extend(row.id for row in rows if row.id is not None)
@@ -69,18 +72,49 @@ def test_concurrent_workers_never_claim_the_same_row(database: Database) -> None
     assert len(set(everything)) == 400
 
 
-def test_claims_left_by_a_dead_process_are_requeued(database: Database) -> None:
+def claim(database: Database, owner: str, now: datetime, limit: int = 10) -> list[Notification]:
+    with database.session() as session:
+        return claim_due(session=session, now=now, owner=owner, lease=LEASE, limit=limit)
+
+
+def test_a_lease_is_taken_over_once_it_runs_out_never_before(database: Database) -> None:
     with database.session() as session:
         owe(session=session, owed=owed(2), now=NOW)
+    first, second = claim(database, "dead", NOW)
     with database.session() as session:
-        first, second = claim_due(session=session, now=NOW, limit=10)
-    with database.session() as session:
-        finish(session=session, notification_id=first.id, status=SENT, now=NOW, outcome="ts")
-    later = NOW + timedelta(minutes=11)
-    with database.session() as session:
-        assert (
-            release_stale_claims(session=session, now=later, older_than=timedelta(minutes=10)) == 1
+        finish(
+            session=session,
+            notification_id=first.id,
+            owner="dead",
+            status=SENT,
+            now=NOW,
+            outcome="ts",
         )
+    assert claim(database, "alive", NOW + LEASE) == []  # not yet: the lease still holds
+    [taken] = claim(database, "alive", NOW + LEASE + timedelta(seconds=1))
+    assert (taken.id, taken.claimed_by, taken.attempts) == (second.id, "alive", 2)
     with database.session() as session:
+        late = finish(
+            session=session,
+            notification_id=second.id,
+            owner="dead",
+            status=SENT,
+            now=NOW,
+            outcome="late",
+        )
+    assert late is False  # the first holder lost it: its outcome is not recorded
+
+
+def test_a_renewed_lease_holds_and_a_released_one_is_due_again(database: Database) -> None:
+    with database.session() as session:
+        owe(session=session, owed=owed(3), now=NOW)
+    held = claim(database, "worker", NOW, limit=2)
+    later = NOW + LEASE + timedelta(seconds=5)
+    with database.session() as session:
+        assert renew_leases(session=session, owner="worker", until=later + LEASE) == 2
+    assert [row.id for row in claim(database, "other", later)] == [3]  # only the unclaimed one
+    with database.session() as session:
+        assert release_claims(session=session, owner="worker") == 2
         statuses = {row.id: row.status for row in session.exec(select(Notification))}
-    assert statuses == {first.id: SENT, second.id: PENDING}
+    assert statuses == {held[0].id: PENDING, held[1].id: PENDING, 3: SENDING}
+    assert {row.id for row in claim(database, "other", later)} == {row.id for row in held}

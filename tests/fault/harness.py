@@ -1,0 +1,220 @@
+"""Real `mentorbot serve` processes against a FakeSlack: a programme with reminders due now,
+processes started, killed with SIGKILL and restarted, deliveries counted at the fake."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy import delete, func, select, update
+
+from bot.clock import ManualClock
+from bot.core import Core
+from bot.pairs import create_pair
+from bot.rhythm import Frequency, Rhythm
+from storage.db import Database, make_engine, migrate
+from storage.models import MeetingSession, Notification, Pair
+from storage.queries.notifications import counts_by_status
+from storage.queries.people import upsert_person
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.harness import SIGNING_SECRET, free_port
+
+MENTORBOT = Path(sys.executable).with_name("mentorbot")
+
+
+@dataclass(frozen=True)
+class Programme:
+    """Pairs whose members each owe one reminder now: `people` Slack user ids."""
+
+    database_url: str
+    people: list[str]
+
+    @property
+    def due(self) -> int:
+        return len(self.people)
+
+
+def seed_programme(database_url: str, *, pairs: int, planned: bool = True) -> Programme:
+    """`pairs` agreed pairs whose first session starts in 23 hours, so both members' reminders
+    are due now (real time). Unplanned: the pairs are there but no session is stored yet."""
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    session_at = now + timedelta(hours=23)
+    engine = make_engine(database_url)
+    migrate(engine)
+    # Planned two hours ago, when the reminders were still ahead.
+    core = Core(
+        db=Database(engine), clock=ManualClock(now - timedelta(hours=2)), admins=frozenset()
+    )
+    rhythm = Rhythm(
+        frequency=Frequency.WEEKLY,
+        interval=1,
+        weekday=session_at.weekday(),
+        local_time=session_at.time(),
+        duration_minutes=45,
+        timezone="UTC",
+        start=session_at.date(),
+    )
+    people = []
+    with core.db.session() as session:
+        for n in range(pairs):
+            mentor, mentee = (
+                upsert_person(
+                    session=session,
+                    platform="slack",
+                    external_id=f"U{role}{n:05d}",
+                    name=f"{role}{n}",
+                    timezone="UTC",
+                    locale="en-GB",
+                    now=core.clock.now(),
+                )
+                for role in ("MR", "ME")
+            )
+            people += [mentor.external_id, mentee.external_id]
+            create_pair(
+                session=session,
+                platform="slack",
+                actor=mentor,
+                mentor=mentor,
+                mentee=mentee,
+                rhythm=rhythm,
+                now=core.clock.now(),
+                agreed=True,
+            )
+        if not planned:
+            session.execute(delete(Notification))
+            session.execute(delete(MeetingSession))
+            session.execute(update(Pair).values(planned_until=None))
+    engine.dispose()
+    return Programme(database_url, people)
+
+
+def fake_for(programme: Programme) -> FakeSlack:
+    fake = FakeSlack()
+    for user in programme.people:
+        fake.add_user(user, name=user.lower(), tz="UTC", locale="en-GB")
+    return fake
+
+
+def statuses(database_url: str) -> dict[str, int]:
+    engine = make_engine(database_url)
+    with Database(engine).session() as session:
+        counts = counts_by_status(session=session)
+    engine.dispose()
+    return counts
+
+
+class Serve:
+    """One `mentorbot serve` process (its own port), logging to `log`."""
+
+    def __init__(self, programme: Programme, fake: FakeSlack, log: Path, **env: str) -> None:
+        self.port = free_port()
+        self.log = log
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE"))},
+            "SLACK_BOT_TOKEN": "xoxb-fault-test",
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake.base_url,
+            "DATABASE_URL": programme.database_url,
+            "PORT": str(self.port),
+            **env,
+        }
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Serve:
+        with self.log.open("ab") as out:
+            self.process = subprocess.Popen(
+                [str(MENTORBOT), "serve"], env=self.env, stdout=out, stderr=subprocess.STDOUT
+            )
+        return self
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown code runs."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> int:
+        """SIGTERM, as a deployment does; the exit code."""
+        assert self.process is not None
+        if self.alive:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=30)
+
+    def health(self) -> httpx.Response | None:
+        try:
+            return httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=2)
+        except httpx.HTTPError:
+            return None
+
+
+def wait_until(predicate, *, timeout: float, step: float = 0.05) -> bool:
+    """Poll real time (these are real processes) until `predicate()`; whether it came true."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return bool(predicate())
+
+
+def sent_count(fake: FakeSlack) -> int:
+    return sum(fake.delivered().values())
+
+
+@dataclass
+class Tally:
+    """Deliveries counted at the fake against what the programme owed."""
+
+    owed: int
+    delivered: dict[str, int]
+
+    @property
+    def lost(self) -> int:
+        return self.owed - len(self.delivered)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(count - 1 for count in self.delivered.values())
+
+
+def tally(programme: Programme, fake: FakeSlack) -> Tally:
+    return Tally(programme.due, fake.delivered())
+
+
+def unfinished_due(database_url: str) -> int:
+    """Rows due by now that are neither sent, dropped nor failed."""
+    engine = make_engine(database_url)
+    with Database(engine).session() as session:
+        count = session.execute(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.status.in_(("pending", "sending")))  # type: ignore[attr-defined]
+            .where(Notification.due_at <= datetime.now(UTC))
+        ).scalar_one()
+    engine.dispose()
+    return count
+
+
+def settle(programme: Programme, fake: FakeSlack, *, timeout: float) -> bool:
+    """Wait until every due row is finished and the fake has seen nothing new for a second."""
+    last = [-1, time.monotonic()]
+
+    def quiet() -> bool:
+        count = sent_count(fake)
+        if count != last[0]:
+            last[:] = [count, time.monotonic()]
+            return False
+        return time.monotonic() - last[1] > 1 and unfinished_due(programme.database_url) == 0
+
+    return wait_until(quiet, timeout=timeout, step=0.2)
