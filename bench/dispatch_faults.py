@@ -138,7 +138,7 @@ def replica_dies(database_url: str, workdir: Path, args: argparse.Namespace) -> 
 
 
 def start_together(database_url: str, workdir: Path, args: argparse.Namespace) -> None:
-    programme = seed_programme(database_url, pairs=args.pairs, planned=False)
+    programme = seed_programme(database_url, pairs=args.pairs // 2, unplanned=args.pairs // 2)
     with fake_for(programme) as fake:
         log = workdir / "together.log"
         replicas = [Serve(programme, fake, log).start() for _ in range(2)]
@@ -148,7 +148,7 @@ def start_together(database_url: str, workdir: Path, args: argparse.Namespace) -
         for replica in replicas:
             if replica.alive:
                 replica.stop()
-    print(f"two replicas starting together on {args.pairs} unplanned pairs (PostgreSQL):")
+    print(f"two replicas starting together, {args.pairs // 2} pairs to plan (PostgreSQL):")
     print(f"  {sum(alive)} of 2 serving")
 
 

@@ -17,7 +17,7 @@ PRUNE_ABOVE = 1024  # scopes remembered before idle ones are forgotten
 
 
 @dataclass
-class _Gate:
+class Gate:
     """A scope's turn (one call at a time) and its token bucket."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -43,7 +43,7 @@ class Pacer:
         self.clock = clock
         self.rate = rate
         self.burst = burst
-        self._gates: dict[str, _Gate] = {}
+        self._gates: dict[str, Gate] = {}
         self._paused: dict[str, datetime] = {}
 
     @asynccontextmanager
@@ -51,7 +51,7 @@ class Pacer:
         """Wait for the scope's turn and pace; DeliveryError (with the time left) if paused."""
         gate = self._gates.get(scope)
         if gate is None:
-            gate = self._gates[scope] = _Gate(tokens=float(self.burst), stamp=time.monotonic())
+            gate = self._gates[scope] = Gate(tokens=float(self.burst), stamp=time.monotonic())
         async with gate.lock:
             self.check(scope)
             wait = gate.take(time.monotonic(), self.rate, self.burst)

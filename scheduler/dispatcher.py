@@ -43,7 +43,7 @@ SHUTDOWN_GRACE = 10.0  # seconds a clean shutdown waits for the sends in flight
 
 
 def backoff(attempts: int) -> timedelta:
-    """After a failed send: 1 s, 2 s, 4 s … capped at fifteen minutes."""
+    """After the n-th failed send: 1 s, 2 s, 4 s … capped at fifteen minutes."""
     return timedelta(seconds=min(2 ** max(attempts - 1, 0), 900))
 
 
@@ -221,7 +221,9 @@ class Dispatcher:
                 "notification %s: lease lost before its outcome (%s) was recorded", row_id, status
             )
 
-    def _requeue(self, row_id: int, due_at: datetime, outcome: str, counted: bool) -> None:
+    def _requeue(
+        self, row_id: int, due_at: datetime, outcome: str, failed: bool, counted: bool
+    ) -> None:
         with self.core.db.session() as session:
             retry_later(
                 session=session,
@@ -229,6 +231,7 @@ class Dispatcher:
                 owner=self.owner,
                 due_at=due_at,
                 outcome=outcome,
+                failed=failed,
                 counted=counted,
             )
 
@@ -287,12 +290,13 @@ class Dispatcher:
             reason = f"gave up after {MAX_FAILURES} failures: {error.reason}"
             await asyncio.to_thread(self._record, row.id, FAILED, reason)
             return "failed"
+        limited = error.retry_after is not None
         delay = (
-            timedelta(seconds=error.retry_after)
-            if error.retry_after is not None
-            else backoff(row.attempts)
+            timedelta(seconds=error.retry_after)  # type: ignore[arg-type]
+            if limited
+            else backoff(row.attempts + 1)
         )
         # From when the answer arrived, not from when the run began.
         due = self.core.clock.now() + delay
-        await asyncio.to_thread(self._requeue, row.id, due, error.reason, error.counts)
+        await asyncio.to_thread(self._requeue, row.id, due, error.reason, not limited, error.counts)
         return "retried"

@@ -108,8 +108,8 @@ class Notification(SQLModel, table=True):
     due_at: datetime = Field(sa_column=_instant(index=True))
     expires_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     status: str = Field(default="pending", max_length=16, index=True)
-    attempts: int = 0  # sends tried
-    failures: int = 0  # failures that count toward giving up (never a rate limit, 5xx or outage)
+    attempts: int = 0  # sends that failed, rate limits aside (they set the backoff)
+    failures: int = 0  # those that count toward giving up: neither a 5xx nor an outage
     claimed_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     # While `sending`: the process holding the claim, and until when; anyone may take it after.
     claimed_by: str | None = Field(default=None, max_length=64)

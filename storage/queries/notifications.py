@@ -86,7 +86,6 @@ def claim_due(
             claimed_by=owner,
             claimed_at=now,
             lease_until=now + lease,
-            attempts=Notification.attempts + 1,
         )
         .returning(Notification),
         execution_options={"synchronize_session": False},
@@ -129,10 +128,12 @@ def retry_later(
     owner: str,
     due_at: datetime,
     outcome: str,
-    counted: bool = False,
+    failed: bool,
+    counted: bool,
 ) -> bool:
-    """Put a row `owner` holds back in the queue, due again at `due_at`; a `counted` failure
-    brings it closer to being given up."""
+    """Put a row `owner` holds back in the queue, due again at `due_at`. A send that `failed`
+    (anything but a rate limit) adds to its attempts; a `counted` failure brings it closer to
+    being given up."""
     result = session.execute(
         update(Notification)
         .where(_held_by(owner, notification_id))
@@ -143,6 +144,7 @@ def retry_later(
             claimed_by=None,
             lease_until=None,
             outcome=outcome[:255],
+            attempts=Notification.attempts + (1 if failed else 0),
             failures=Notification.failures + (1 if counted else 0),
         )
     )

@@ -56,11 +56,12 @@ class _Failure:
 
 @dataclass
 class _Storm:
-    """Until `until` (time.time()), every call of a method is answered 429; each answer opens
-    a Retry-After window on the channel it named."""
+    """For `seconds` from the first call it sees, every call of a method is answered 429; each
+    answer opens a Retry-After window on the channel it named."""
 
-    until: float
+    seconds: float
     retry_after: int
+    until: float | None = None
 
 
 def _truthy(value: Any) -> bool:
@@ -201,10 +202,11 @@ class FakeSlack:
             self._failures[method] = _Failure(error, status, retry_after, times)
 
     def storm(self, method: str, *, seconds: float, retry_after: int = 1) -> None:
-        """For `seconds` from now, answer every call of `method` 429 with `retry_after`; after
-        that, a call to a channel whose window is still open is answered 429 too (as Slack does)."""
+        """For `seconds` from the next call of `method`, answer each 429 with `retry_after`;
+        after that, a call to a channel whose window is still open is answered 429 too (as
+        Slack does)."""
         with self._lock:
-            self._storms[method] = _Storm(time.time() + seconds, retry_after)
+            self._storms[method] = _Storm(seconds, retry_after)
 
     def fail_randomly(self, rate: float, *, seed: int = 0) -> None:
         """Answer this share of Web API calls with HTTP 500 (`internal_error`), at random."""
@@ -335,7 +337,11 @@ class FakeSlack:
         if now < open_until:
             return max(1, round(open_until - now))
         storm = self._storms.get(method)
-        if storm is None or now >= storm.until:
+        if storm is None:
+            return None
+        if storm.until is None:
+            storm.until = now + storm.seconds
+        if now >= storm.until:
             return None
         self._windows[key] = now + storm.retry_after
         return storm.retry_after

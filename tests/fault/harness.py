@@ -17,11 +17,12 @@ from sqlalchemy import delete, func, select, update
 
 from bot.clock import ManualClock
 from bot.core import Core
+from bot.notice_kinds import REMINDER
 from bot.pairs import create_pair
 from bot.rhythm import Frequency, Rhythm
 from storage.db import Database, make_engine, migrate
 from storage.models import MeetingSession, Notification, Pair
-from storage.queries.notifications import counts_by_status
+from storage.queries.notifications import SENT, counts_by_status
 from storage.queries.people import upsert_person
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import SIGNING_SECRET, free_port
@@ -41,9 +42,10 @@ class Programme:
         return len(self.people)
 
 
-def seed_programme(database_url: str, *, pairs: int, planned: bool = True) -> Programme:
+def seed_programme(database_url: str, *, pairs: int, unplanned: int = 0) -> Programme:
     """`pairs` agreed pairs whose first session starts in 23 hours, so both members' reminders
-    are due now (real time). Unplanned: the pairs are there but no session is stored yet."""
+    are due now (real time) and nothing else, and `unplanned` more pairs with no session
+    stored yet (the first dispatcher run plans them; nothing of theirs is due now)."""
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     session_at = now + timedelta(hours=23)
     engine = make_engine(database_url)
@@ -63,7 +65,7 @@ def seed_programme(database_url: str, *, pairs: int, planned: bool = True) -> Pr
     )
     people = []
     with core.db.session() as session:
-        for n in range(pairs):
+        for n in range(pairs + unplanned):
             mentor, mentee = (
                 upsert_person(
                     session=session,
@@ -76,7 +78,8 @@ def seed_programme(database_url: str, *, pairs: int, planned: bool = True) -> Pr
                 )
                 for role in ("MR", "ME")
             )
-            people += [mentor.external_id, mentee.external_id]
+            if n < pairs:
+                people += [mentor.external_id, mentee.external_id]
             create_pair(
                 session=session,
                 platform="slack",
@@ -87,10 +90,18 @@ def seed_programme(database_url: str, *, pairs: int, planned: bool = True) -> Pr
                 now=core.clock.now(),
                 agreed=True,
             )
-        if not planned:
-            session.execute(delete(Notification))
-            session.execute(delete(MeetingSession))
-            session.execute(update(Pair).values(planned_until=None))
+    with core.db.session() as session:
+        # The pairs' start notices went out when they were created: only reminders are due.
+        session.execute(
+            update(Notification)
+            .where(Notification.kind != REMINDER, Notification.due_at <= now)
+            .values(status=SENT, sent_at=core.clock.now(), outcome="sent at creation")
+        )
+        later = session.scalars(select(Pair).where(Pair.id > pairs)).all()  # type: ignore[operator]
+        members = [f"p:{m}" for pair in later for m in (pair.mentor_id, pair.mentee_id)]
+        session.execute(delete(Notification).where(Notification.recipient.in_(members)))  # type: ignore[attr-defined]
+        session.execute(delete(MeetingSession).where(MeetingSession.pair_id > pairs))  # type: ignore[arg-type]
+        session.execute(update(Pair).where(Pair.id > pairs).values(planned_until=None))  # type: ignore[arg-type]
     engine.dispose()
     return Programme(database_url, people)
 
@@ -144,12 +155,12 @@ class Serve:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait()
 
-    def stop(self) -> int:
-        """SIGTERM, as a deployment does; the exit code."""
+    def stop(self) -> None:
+        """SIGTERM, as a deployment does; returns once the process has exited."""
         assert self.process is not None
         if self.alive:
             self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=30)
+        self.process.wait(timeout=30)
 
     def health(self) -> httpx.Response | None:
         try:

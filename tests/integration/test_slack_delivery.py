@@ -63,10 +63,20 @@ def test_a_long_agenda_is_cut_with_a_note_not_rejected(
     assert "Topic 0" in reminder and "more" in reminder
 
 
-def test_health_reports_the_database(running: RunningBot) -> None:
+def test_health_reports_the_database_and_the_backlog(
+    running: RunningBot, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    running.dispatch()
+    idle = {"due": 0, "oldest_due_age_seconds": None}
     answer = httpx.get(f"{running.url}/healthz")
     assert answer.status_code == 200
-    assert answer.json() == {"ok": True, "database": True, "platforms": ["slack"]}
+    assert answer.json() == {"ok": True, "database": True, "platforms": ["slack"], "backlog": idle}
+    clock.set(REMINDER_AT + timedelta(minutes=5))  # both reminders due, not yet sent
+    backlog = httpx.get(f"{running.url}/healthz").json()["backlog"]
+    assert backlog == {"due": 2, "oldest_due_age_seconds": 300}
+    running.dispatch()
+    assert httpx.get(f"{running.url}/healthz").json()["backlog"] == idle
 
 
 def test_a_missing_token_stops_start_up_with_one_line(
