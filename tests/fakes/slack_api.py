@@ -245,12 +245,15 @@ class FakeSlack:
             return [f for f in self._files if f["channel"] == channel]
 
     def delivered(self) -> dict[str, int]:
-        """How many chat.postMessage each channel (a DM: its D… id) accepted."""
+        """How many chat.postMessage each channel accepted; a DM counts under the user id."""
+        with self._lock:
+            users = {channel: user for user, channel in self._dm_channels.items()}
         counts: dict[str, int] = {}
         for call in self.calls("chat.postMessage"):
             if call.response.get("ok"):
                 channel = str(call.response["channel"])
-                counts[channel] = counts.get(channel, 0) + 1
+                where = users.get(channel, channel)
+                counts[where] = counts.get(where, 0) + 1
         return counts
 
     def calls_inside_windows(self, method: str = "chat.postMessage") -> list[Call]:

@@ -72,21 +72,23 @@ def test_kill_9_at_random_moments_loses_nothing(
 
 
 def test_a_clean_stop_gives_back_its_claims_and_serves_while_draining(
-    programme: Programme, fake: FakeSlack, tmp_path: Path
+    sqlite_url: str, tmp_path: Path
 ) -> None:
-    fake.latency = 0.1
-    process = serve(programme, fake, tmp_path)
-    assert wait_until(lambda: process.health() is not None, timeout=30)
-    health = process.health()
-    assert health is not None and health.status_code == 200
-    assert health.json()["backlog"]["due"] > 0  # answered while the start-up backlog drains
-    process.stop()  # SIGTERM: the sends in flight finish, the other claims go back
-    assert statuses(programme.database_url).get("sending") is None
-    assert 0 < sent_count(fake) < programme.due
-    process = serve(programme, fake, tmp_path)
-    assert settle(programme, fake, timeout=60)
-    result = tally(programme, fake)
-    process.stop()
+    programme = seed_programme(sqlite_url, pairs=60)
+    with fake_for(programme) as fake:
+        fake.latency = 0.1
+        process = serve(programme, fake, tmp_path)
+        assert wait_until(lambda: process.health() is not None, timeout=30)
+        health = process.health()
+        assert health is not None and health.status_code == 200
+        assert health.json()["backlog"]["due"] > 0  # answered while the start-up backlog drains
+        process.stop()  # SIGTERM: the sends in flight finish, the other claims go back
+        assert "sending" not in statuses(programme.database_url)
+        assert 0 < sent_count(fake) < programme.due
+        process = serve(programme, fake, tmp_path)
+        assert settle(programme, fake, timeout=60)
+        result = tally(programme, fake)
+        process.stop()
     assert (result.lost, result.duplicates) == (0, 0)
 
 
