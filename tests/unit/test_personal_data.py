@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy import Text
+from sqlmodel import Session, SQLModel, select
 
 from bot.actor_context import ActorContext
 from bot.core import Core
 from bot.personal_data import erase, export_document
 from bot.reviews import Answer, record_answer
 from storage.models import JournalEntry, Notification, Person
+from storage.queries.personal_data import WRITINGS
 from tests.unit.test_planner import people
 from tests.unit.test_reviews import new_pair
 
@@ -62,3 +64,14 @@ def test_erasure_keeps_the_other_members_journal_and_drops_notices_to_the_erased
     assert f"p:{mentee.id}" not in recipients and f"p:{mentor.id}" in recipients
     assert erased is not None and erased.external_id == f"erased:{mentee.id}"
     assert (erased.name, erased.timezone, erased.locale) == ("", None, None)
+
+
+def test_every_free_text_column_of_the_schema_is_erased_by_its_author() -> None:
+    """A new table or column of people's words must say who wrote them, or erasure misses it."""
+    free_text = {
+        (table.name, column.name)
+        for table in SQLModel.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, Text)
+    }
+    assert free_text == {(w.model.__table__.name, w.text.key) for w in WRITINGS}
