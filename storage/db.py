@@ -75,6 +75,7 @@ def leave_no_copy(engine: Engine) -> None:
     space that page reorganisations copied them to) and empty the WAL, whose older frames still
     hold the erased pages. PostgreSQL keeps dead rows until its own VACUUM: see README.md."""
     if engine.dialect.name != "sqlite":
+        log.info("content was erased: vacuum the tables (README.md, 'What stays on disk')")
         return
     try:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
