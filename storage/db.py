@@ -33,8 +33,8 @@ def make_engine(url: str) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
-    database = make_url(url).database
-    in_memory = not database or database == ":memory:" or "mode=memory" in url
+    database = make_url(url).database or ":memory:"
+    in_memory = database == ":memory:" or "mode=memory" in url
     if not in_memory:
         keep_private(Path(database))
     engine = create_engine(

@@ -61,7 +61,7 @@ WRITINGS = (
 
 def rows_where(*, session: Session, model: type, where: tuple[Any, ...]) -> list:
     """All rows of `model` matching every condition, oldest first."""
-    query = select(model)
+    query: Any = select(model)
     for condition in where:
         query = query.where(condition)
     return list(session.exec(query.order_by(model.id)))  # type: ignore[attr-defined]
@@ -145,7 +145,7 @@ def erase_person(*, session: Session, person: Person, pair_ids: list[int]) -> No
     pid = person.id
     assert pid is not None
     erase_written_by(session=session, person_id=pid)
-    remove_writings(session=session, writing=ACTIONS, where=ActionItem.owner_id == pid)
+    remove_writings(session=session, writing=ACTIONS, where=col(ActionItem.owner_id) == pid)
     # Thanks written to them are about them: all thanks of their pairs go.
     remove_writings(session=session, writing=THANKS, where=col(Thanks.pair_id).in_(pair_ids))
     forget_mentions(session=session, external_id=person.external_id)
@@ -155,21 +155,21 @@ def erase_person(*, session: Session, person: Person, pair_ids: list[int]) -> No
         )
     session.execute(
         delete(ConversationReference)
-        .where(ConversationReference.platform == person.platform)
-        .where(ConversationReference.kind == "dm")
-        .where(ConversationReference.address == person.external_id)
+        .where(col(ConversationReference.platform) == person.platform)
+        .where(col(ConversationReference.kind) == "dm")
+        .where(col(ConversationReference.address) == person.external_id)
     )
     session.execute(
         delete(Notification).where(
             or_(
-                Notification.recipient == f"p:{pid}",
-                Notification.recipient == f"u:{person.platform}:{person.external_id}",
+                col(Notification.recipient) == f"p:{pid}",
+                col(Notification.recipient) == f"u:{person.platform}:{person.external_id}",
                 col(Notification.subject).startswith(f"unreachable:{pid}@"),
             )
         )
     )
     session.execute(
-        update(OperatorAudit).where(OperatorAudit.person_id == pid).values(external_id=None)
+        update(OperatorAudit).where(col(OperatorAudit.person_id) == pid).values(external_id=None)
     )
     person.external_id = f"{ERASED_PREFIX}{pid}"
     person.name = ""
