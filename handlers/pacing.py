@@ -39,7 +39,7 @@ class Pacer:
     matter of the physical rate of calls only.
     """
 
-    def __init__(self, clock: Clock, *, rate: float = 1.0, burst: int = 3) -> None:
+    def __init__(self, clock: Clock, *, rate: float = 1.0, burst: int = 5) -> None:
         self.clock = clock
         self.rate = rate
         self.burst = burst
