@@ -31,10 +31,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.clock import ManualClock
-from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_fuzz import FuzzRequest, requests
-from tests.integration.harness import SIGNING_SECRET, TEAM, RunningBot
+from tests.integration.harness import SIGNING_SECRET, RunningBot
 
 PEOPLE = ["UCLAIRE", "UTHOMAS", "UADMIN"]
 SLOW = 3.0
@@ -117,23 +116,8 @@ def first_contacts(bot: RunningBot, fake: FakeSlack, count: int) -> None:
     mentees = [f"UNEW{n:04d}" for n in range(count)]
     for mentee in mentees:
         fake.add_user(mentee, name=mentee.lower(), tz="Europe/London", locale="en-GB")
-    barrier = threading.Barrier(count)
-
-    def pair(mentee: str) -> int:
-        body = signing.slash_command_body(
-            command="/mentor",
-            text=f"pair <@{mentor}> <@{mentee}> weekly on monday at 9:00",
-            user_id=mentee,
-            team_id=TEAM,
-            channel_id="C0GENERAL",
-            response_url=fake.response_url(mentee),
-            trigger_id=f"trigger-{mentee}",
-        )
-        barrier.wait()
-        return bot.post(body, "application/x-www-form-urlencoded").status_code
-
-    with ThreadPoolExecutor(count) as pool:
-        statuses = list(pool.map(pair, mentees))
+    texts = {m: f"pair <@{mentor}> <@{m}> weekly on monday at 9:00" for m in mentees}
+    statuses = bot.commands_at_once(texts)
 
     def answered() -> int:
         return sum(bool(fake.responses(mentee)) for mentee in mentees)

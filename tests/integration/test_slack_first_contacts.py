@@ -3,26 +3,18 @@ acknowledged and answered, and that person is stored once (SQLite and PostgreSQL
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlmodel import select
 
 from bot.clock import ManualClock
 from storage.models import Pair, Person
-from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.harness import TEAM, RunningBot
+from tests.integration.harness import RunningBot
 
 NEWCOMERS = 24
 MENTOR = "UNEWMENTOR"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
-    return sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
 
 
 @pytest.fixture
@@ -37,23 +29,8 @@ def test_racing_first_contacts_are_all_answered(served: RunningBot, fake: FakeSl
     mentees = [f"UNEW{n:03d}" for n in range(NEWCOMERS)]
     for mentee in mentees:
         fake.add_user(mentee, name=mentee.lower(), tz="Europe/London", locale="en-GB")
-    start = threading.Barrier(NEWCOMERS)
-
-    def pair(mentee: str) -> int:
-        body = signing.slash_command_body(
-            command="/mentor",
-            text=f"pair <@{MENTOR}> <@{mentee}> weekly on monday at 9:00",
-            user_id=mentee,
-            team_id=TEAM,
-            channel_id="C0GENERAL",
-            response_url=fake.response_url(mentee),
-            trigger_id=f"trigger-{mentee}",
-        )
-        start.wait()
-        return served.post(body, "application/x-www-form-urlencoded").status_code
-
-    with ThreadPoolExecutor(NEWCOMERS) as pool:
-        assert list(pool.map(pair, mentees)) == [200] * NEWCOMERS
+    texts = {m: f"pair <@{MENTOR}> <@{m}> weekly on monday at 9:00" for m in mentees}
+    assert served.commands_at_once(texts) == [200] * NEWCOMERS
     fake.wait_for(lambda: all(fake.responses(m) for m in mentees), timeout=30)
     served.settle()
     assert served.bot is not None

@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
 from bot.core import Core
 from bot.profiles import record_profile
-from storage.db import Database, make_engine, migrate
 from storage.models import Person
 
 RACERS = 12
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def core(request: pytest.FixtureRequest, sqlite_url: str, clock: ManualClock) -> Iterator[Core]:
-    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
-    migrate(engine)
-    yield Core(db=Database(engine), clock=clock)
-    engine.dispose()
-
-
 @pytest.mark.parametrize("person", ["UNEW1", "UNEW2", "UNEW3"])
-def test_racing_first_records_of_a_person_all_succeed(core: Core, person: str) -> None:
+def test_racing_first_records_of_a_person_all_succeed(
+    core_on_each_database: Core, person: str
+) -> None:
+    core = core_on_each_database
     start = threading.Barrier(RACERS)
 
     def record(n: int) -> None:
