@@ -20,6 +20,8 @@ from slack_bolt.adapter.starlette.async_handler import to_starlette_response
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_bolt.request import payload_utils
 
+from handlers.failures import failure
+
 log = logging.getLogger(__name__)
 
 TOLERANCE = 5 * 60  # seconds a signed timestamp stays valid, as Slack documents
@@ -156,10 +158,11 @@ class SlackEndpoint:
         try:
             return to_starlette_response(dispatch.result())
         except Exception as error:
-            log.error("Slack %s failed in Bolt: %s", describe(parsed.body), type(error).__name__)
+            log.error("Slack %s failed in Bolt: %s", describe(parsed.body), failure(error))
             return PlainTextResponse("malformed payload", status_code=400)
 
     def finished_late(self, dispatch: asyncio.Task[Any]) -> None:
         self.late.discard(dispatch)
-        if not dispatch.cancelled() and dispatch.exception() is not None:
-            log.error("late Slack dispatch failed: %s", type(dispatch.exception()).__name__)
+        error = None if dispatch.cancelled() else dispatch.exception()
+        if error is not None:
+            log.error("late Slack dispatch failed: %s", failure(error))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlmodel import Session, delete
+from sqlmodel import Session
 
 from storage.models import ProcessedEvent
 from storage.queries.inserts import insert_ignoring_conflicts
@@ -28,8 +28,3 @@ def first_delivery(*, session: Session, event_id: str, now: datetime) -> bool:
         .returning(ProcessedEvent.event_id)
     ).first()
     return inserted is not None
-
-
-def forget_delivery(*, session: Session, event_id: str) -> None:
-    """Forget `event_id`, so that a redelivery of an event whose handling failed is handled."""
-    session.execute(delete(ProcessedEvent).where(ProcessedEvent.event_id == event_key(event_id)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import traceback
 from typing import Any
 
 from slack_bolt import BoltResponse
@@ -13,18 +12,13 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.i18n import Lang, t
 from bot.replies import say
+from handlers.failures import failure
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.endpoint import describe
 from handlers.slack.listeners.deps import SlackDeps
 
 log = logging.getLogger(__name__)
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
-
-
-def where(error: BaseException) -> str:
-    """Where `error` was raised (file and line): enough to find the bug, no data in it."""
-    frames = traceback.extract_tb(error.__traceback__)
-    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
 
 
 def person_of(body: dict[str, Any]) -> str | None:
@@ -49,11 +43,11 @@ class ListenerFailure:
     async def __call__(
         self, error: Exception, body: dict[str, Any], respond, response: BoltResponse | None
     ) -> BoltResponse | None:
-        log.error("Slack %s failed: %s at %s", describe(body), type(error).__name__, where(error))
+        log.error("Slack %s failed: %s", describe(body), failure(error))
         try:
             await self.apologise(body, respond)
-        except Exception as failure:  # the apology is best effort; the answer to Slack is not
-            log.warning("no apology for Slack %s: %s", describe(body), type(failure).__name__)
+        except Exception as problem:  # the apology is best effort; the answer to Slack is not
+            log.warning("no apology for Slack %s: %s", describe(body), type(problem).__name__)
         # `response` is there while the request is not yet acknowledged: acknowledge it.
         return None if response is None else BoltResponse(status=200, body="")
 
@@ -71,8 +65,8 @@ class ListenerFailure:
                     blocks=reply_blocks(sorry),
                 )
                 return
-            except Exception as failure:
-                log.info("ephemeral apology failed (%s); by DM", type(failure).__name__)
+            except Exception as problem:
+                log.info("ephemeral apology failed (%s); by DM", type(problem).__name__)
         await self.deps.dm(user_id, sorry)
 
     async def lang(self, user_id: str) -> Lang:
