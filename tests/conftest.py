@@ -51,12 +51,6 @@ def core(sqlite_url: str, clock: ManualClock) -> Core:
     return Core(db=Database(engine), clock=clock, admins=frozenset({"UADMIN"}))
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
-    """A test taking this runs on SQLite, then on PostgreSQL (skipped when there is none)."""
-    return sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-
-
 @pytest.fixture
 def core_on_each_database(database_url: str, clock: ManualClock) -> Iterator[Core]:
     """The core on SQLite, then on PostgreSQL."""
