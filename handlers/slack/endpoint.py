@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 TOLERANCE = 5 * 60  # seconds a signed timestamp stays valid, as Slack documents
 MAX_BODY = 1024 * 1024  # far above anything Slack sends; bigger bodies are refused
 HASH_LIMIT = 16 * MAX_BODY  # past this, the body is not even read to check its signature
-ACK_BUDGET = 2.5  # seconds: Slack gives up on an answer after 3
+ACK_BUDGET = 2.7  # seconds: Slack gives up on an answer after 3
 TIMESTAMP_DIGITS = 12
 # What Bolt reads from every payload before any listener runs (their kwargs come from these).
 BOLT_VIEWS = (
