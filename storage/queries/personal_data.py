@@ -16,6 +16,7 @@ from storage.models import (
     Milestone,
     Notification,
     Pair,
+    PendingReply,
     Person,
     Review,
     ReviewAnswer,
@@ -64,6 +65,7 @@ def erase_content(session: Session, person: Person, pair_ids: list[int]) -> None
         (AgendaItem, AgendaItem.author_id == pid),
         (ActionItem, ActionItem.owner_id == pid),
         (JournalEntry, JournalEntry.author_id == pid),
+        (PendingReply, PendingReply.author_id == pid),
         (ReviewAnswer, ReviewAnswer.author_id == pid),
         (Thanks, col(Thanks.pair_id).in_(pair_ids)),  # written to or by them: about them
     ):

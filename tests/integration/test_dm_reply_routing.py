@@ -10,14 +10,18 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from sqlmodel import select
 
 from bot.clock import ManualClock
+from storage.models import PendingReply
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR, OUTSIDER
-from tests.integration.harness import RunningBot, action_ids, text_of
+from tests.integration.harness import RunningBot, action_ids, buttons_of, text_of
 
 LEA = "ULEA"
-THOMAS_PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
+THOMAS_PAIR = (
+    f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
+)
 LEA_PAIR = f"pair <@{MENTOR}|claire> <@{LEA}|lea> weekly on thursday at 19:30 tz Europe/Paris"
 # Thursday 3 December: Thomas's session ends 18:00 UTC, Léa's 19:30 UTC; Claire, the mentor, is
 # asked a day after each one ends.
@@ -56,12 +60,14 @@ def dm_and_settle(running: RunningBot, user: str, text: str) -> None:
 
 def recorded(fake: FakeSlack, user: str) -> list[str]:
     """The bot's confirmations that a reply of `user`'s was filed as a summary."""
-    return [text_of(m) for m in fake.messages_to(user) if "enregistré comme compte-rendu" in text_of(m)]
+    return [
+        text_of(m) for m in fake.messages_to(user) if "enregistré comme compte-rendu" in text_of(m)
+    ]
 
 
-def choice_prompt(fake: FakeSlack, user: str) -> dict:
-    [prompt] = [m for m in fake.messages_to(user) if "summary.choose" in " ".join(action_ids(m))]
-    return prompt
+def choice_prompts(fake: FakeSlack, user: str) -> list[dict]:
+    """The bot's messages to `user` asking which session a reply is about."""
+    return [m for m in fake.messages_to(user) if "summary.choose" in " ".join(action_ids(m))]
 
 
 def test_a_reply_to_the_only_request_goes_to_that_pair_only(
@@ -81,3 +87,93 @@ def test_a_reply_to_the_only_request_goes_to_that_pair_only(
     assert reached(fake, SECRET) == {f"D{MENTEE}"}
     assert SECRET in summary_of(two_pairs, MENTEE)
     assert SECRET not in summary_of(two_pairs, LEA)
+
+
+def kept_replies(running: RunningBot) -> list[str]:
+    """The texts of the replies kept aside, as the database holds them."""
+    assert running.bot is not None
+    with running.bot.core.db.session() as session:
+        return [r.text for r in session.exec(select(PendingReply))]
+
+
+def press_choice(running: RunningBot, user: str, prompt: dict, label: str) -> dict:
+    """`user` clicks the button of `prompt` whose text holds `label`; the bot's answer."""
+    [action_id] = [
+        b["action_id"] for b in buttons_of(prompt) if label.lower() in b["text"]["text"].lower()
+    ]
+    response, name = running.press(user, prompt, action_id)
+    assert response.status_code == 200, response.text
+    return running.fake.wait_for(lambda: running.fake.responses(name))[-1]
+
+
+def test_a_reply_that_could_answer_two_pairs_waits_for_a_choice(
+    two_pairs: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    clock.set(BOTH_ASKED)
+    two_pairs.dispatch()
+    fake.reset()
+    dm_and_settle(two_pairs, MENTOR, SECRET)
+
+    prompt = fake.wait_for(lambda: choice_prompts(fake, MENTOR))[-1]
+    shown = text_of(prompt)
+    assert "De quelle séance parle votre message ?" in shown  # Claire reads French, Paris time
+    labels = [b["text"]["text"] for b in buttons_of(prompt)]
+    assert labels == [
+        "thomas, jeudi 3 décembre 2026 18h00",
+        "lea, jeudi 3 décembre 2026 19h30",
+        "Aucune : supprimer mon message",
+    ]
+    assert SECRET not in json.dumps([b["value"] for b in buttons_of(prompt)])
+    assert kept_replies(two_pairs) == [SECRET]
+    two_pairs.settle()
+    assert reached(fake, SECRET) == {f"D{MENTOR}"}  # quoted back to its author only
+    assert SECRET not in summary_of(two_pairs, MENTEE) + summary_of(two_pairs, LEA)
+
+    done = press_choice(two_pairs, MENTOR, prompt, "Thomas")
+    assert "Enregistré comme compte-rendu" in text_of(done) and f"<@{MENTEE}>" in text_of(done)
+    two_pairs.settle()
+    fake.wait_for(lambda: [m for m in fake.messages_to(MENTEE) if SECRET in text_of(m)])
+    assert reached(fake, SECRET) == {f"D{MENTOR}", f"D{MENTEE}"}
+    assert kept_replies(two_pairs) == []
+
+    # The choice was for that reply only: pressing again changes nothing, and the next reply
+    # answers the one request still open, Léa's.
+    again = press_choice(two_pairs, MENTOR, prompt, "Lea")
+    assert "n'attend plus de choix" in text_of(again)
+    dm_and_settle(two_pairs, MENTOR, "Léa prépare sa candidature")
+    fake.wait_for(lambda: [m for m in fake.messages_to(LEA) if "candidature" in text_of(m)])
+    two_pairs.settle()
+    assert reached(fake, SECRET) == {f"D{MENTOR}", f"D{MENTEE}"}
+    assert reached(fake, "candidature") == {f"D{LEA}"}
+    assert SECRET in summary_of(two_pairs, MENTEE) and SECRET not in summary_of(two_pairs, LEA)
+    assert "candidature" not in summary_of(two_pairs, MENTEE)
+
+
+def test_two_sessions_in_a_row_without_summary_ask_which(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTOR, THOMAS_PAIR)
+    clock.set(datetime(2026, 12, 10, 18, 0, tzinfo=UTC))  # the second session has just ended
+    running.dispatch()
+    fake.reset()
+    dm_and_settle(running, MENTEE, SECRET)
+
+    prompt = fake.wait_for(lambda: choice_prompts(fake, MENTEE))[-1]
+    assert "Which session is your message about?" in text_of(prompt)  # English, Montreal time
+    labels = [b["text"]["text"] for b in buttons_of(prompt)][:2]
+    assert labels == [
+        "claire, Thursday 3 December 2026 12:00",
+        "claire, Thursday 10 December 2026 12:00",
+    ]
+    running.settle()
+    assert fake.messages_to(MENTOR) == []
+
+    done = press_choice(running, MENTEE, prompt, "3 December")
+    assert "Saved as the summary of your session of Thursday 3 December 2026" in text_of(done)
+    running.settle()
+    [shared] = fake.wait_for(lambda: [m for m in fake.messages_to(MENTOR) if SECRET in text_of(m)])
+    assert "jeudi 3 décembre 2026" in text_of(shared)
+    history = summary_of(running, MENTEE)
+    # Filed on the first session; the second still has none.
+    assert "10 December 2026, 12:00 (America/Montreal)\n(no summary)" in history
+    assert history.index("3 December") < history.index(SECRET)
