@@ -177,3 +177,89 @@ def test_two_sessions_in_a_row_without_summary_ask_which(
     # Filed on the first session; the second still has none.
     assert "10 December 2026, 12:00 (America/Montreal)\n(no summary)" in history
     assert history.index("3 December") < history.index(SECRET)
+
+
+def forge(running: RunningBot, user: str, action_id: str, value: str) -> str:
+    """`user` sends a click of `action_id` carrying `value`, as if a button had it; the answer."""
+    message = {
+        "channel": f"D{user}",
+        "blocks": [{"type": "actions", "elements": [{"action_id": action_id, "value": value}]}],
+    }
+    response, name = running.press(user, message, action_id)
+    assert response.status_code == 200, response.text
+    [answer] = running.fake.wait_for(lambda: running.fake.responses(name))
+    assert answer["response_type"] == "ephemeral"
+    return text_of(answer)
+
+
+def waiting_prompt(running: RunningBot, fake: FakeSlack, clock: ManualClock) -> dict:
+    """Claire's reply that could answer both pairs, and the bot's question about it."""
+    clock.set(BOTH_ASKED)
+    running.dispatch()
+    dm_and_settle(running, MENTOR, SECRET)
+    return fake.wait_for(lambda: choice_prompts(fake, MENTOR))[-1]
+
+
+def test_forged_choices_get_a_polite_answer_and_share_nothing(
+    two_pairs: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    prompt = waiting_prompt(two_pairs, fake, clock)
+    values = {b["text"]["text"].split(",")[0]: b["value"] for b in buttons_of(prompt)}
+    token, _, thomas_session = values["thomas"].partition(":")
+    # Someone else clicking Claire's buttons, even the member of the chosen pair.
+    for user in (OUTSIDER, MENTEE, LEA):
+        for action_id, value in (
+            ("summary.choose#0", values["thomas"]),
+            ("summary.discard", token),
+        ):
+            answer = forge(two_pairs, user, action_id, value)
+            assert "no longer waiting for a choice" in answer or "n'attend plus de choix" in answer
+    # Made-up values, from Claire herself.
+    for value in (
+        "",
+        "nonsense",
+        ":",
+        f"{token}:",
+        f"{token}:abc",
+        "0" * 32 + f":{thomas_session}",
+    ):
+        answer = forge(two_pairs, MENTOR, "summary.choose", value)
+        assert "n'attend plus de choix" in answer or "n'attend plus de compte-rendu" in answer
+    # Her own reply, but a session that awaits nothing from her (Thomas's next one).
+    upcoming = str(int(thomas_session) + 1)
+    assert "n'attend plus de compte-rendu" in forge(
+        two_pairs, MENTOR, "summary.choose", f"{token}:{upcoming}"
+    )
+    two_pairs.settle()
+    assert kept_replies(two_pairs) == [SECRET]
+    assert reached(fake, SECRET) == {f"D{MENTOR}"}
+    assert not fake.rejections()
+
+    # Her own "delete": the reply is gone for good and was shared with no one.
+    assert "ni enregistré ni partagé" in forge(two_pairs, MENTOR, "summary.discard", token)
+    assert kept_replies(two_pairs) == []
+    assert "n'attend plus de choix" in press_choice(two_pairs, MENTOR, prompt, "thomas")["text"]
+    two_pairs.settle()
+    assert reached(fake, SECRET) == {f"D{MENTOR}"}
+
+
+def test_an_unchosen_reply_expires_and_erasure_removes_kept_replies(
+    two_pairs: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    prompt = waiting_prompt(two_pairs, fake, clock)
+    assert "Si vous n'avez pas choisi d'ici le vendredi 11 décembre 2026, 20h30" in text_of(prompt)
+    clock.set(datetime(2026, 12, 11, 19, 31, tzinfo=UTC))
+    two_pairs.dispatch()
+    assert kept_replies(two_pairs) == []
+    assert "n'attend plus de choix" in text_of(press_choice(two_pairs, MENTOR, prompt, "thomas"))
+
+    # Four sessions now await her summary; her new reply is kept until she chooses, or until
+    # she asks to be forgotten.
+    dm_and_settle(two_pairs, MENTOR, "Another reply, kept aside")
+    assert len(buttons_of(fake.wait_for(lambda: choice_prompts(fake, MENTOR))[-1])) == 5
+    assert kept_replies(two_pairs) == ["Another reply, kept aside"]
+    asked = two_pairs.answer(MENTOR, "oublier")
+    response, name = two_pairs.press(MENTOR, asked, "person.forget")
+    assert response.status_code == 200
+    fake.wait_for(lambda: fake.responses(name))
+    assert kept_replies(two_pairs) == []
