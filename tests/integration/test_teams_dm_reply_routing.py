@@ -7,6 +7,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from bot.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, cards, text_of
 from tests.integration.conftest import ADA, CLAIRE, THOMAS
@@ -41,13 +43,20 @@ def prompts(connector: FakeConnector, user: TeamsUser) -> list[dict[str, Any]]:
     ]
 
 
-def test_a_teams_reply_to_two_pairs_waits_for_a_choice_then_reaches_one(
-    teams: TeamsBot, connector: FakeConnector, clock: ManualClock
-) -> None:
+@pytest.fixture
+def two_pairs(teams: TeamsBot) -> TeamsBot:
+    """Claire mentors Thomas (Thursday 18:00 Paris) and Ada (Thursday 19:30 Paris)."""
     for person in (CLAIRE, THOMAS, ADA):
         teams.install(person)
     teams.make_pair(CLAIRE, THOMAS_PAIR)
     teams.make_pair(CLAIRE, ADA_PAIR)
+    return teams
+
+
+def test_a_teams_reply_to_two_pairs_waits_for_a_choice_then_reaches_one(
+    two_pairs: TeamsBot, connector: FakeConnector, clock: ManualClock
+) -> None:
+    teams = two_pairs
     clock.set(datetime(2026, 12, 4, 19, 30, tzinfo=UTC))  # Claire asked about both sessions
     teams.dispatch()
     connector.reset()
@@ -84,12 +93,9 @@ def test_a_teams_reply_to_two_pairs_waits_for_a_choice_then_reaches_one(
 
 
 def test_a_teams_reply_to_the_only_request_goes_to_that_pair(
-    teams: TeamsBot, connector: FakeConnector, clock: ManualClock
+    two_pairs: TeamsBot, connector: FakeConnector, clock: ManualClock
 ) -> None:
-    for person in (CLAIRE, THOMAS, ADA):
-        teams.install(person)
-    teams.make_pair(CLAIRE, THOMAS_PAIR)
-    teams.make_pair(CLAIRE, ADA_PAIR)
+    teams = two_pairs
     clock.set(datetime(2026, 12, 4, 18, 0, tzinfo=UTC))  # only Thomas's request has gone
     teams.dispatch()
     connector.reset()

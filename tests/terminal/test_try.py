@@ -32,9 +32,8 @@ clock
 """
 
 
-def run(script: str, tmp_path, lang: str = "en") -> str:
-    out = io.StringIO()
-    session = TrySession.open(
+def open_session(tmp_path, out: io.StringIO, lang: str = "en") -> TrySession:
+    return TrySession.open(
         people=DEFAULT_PEOPLE,
         database_url=f"sqlite:///{tmp_path / 'try.db'}",
         start=datetime(2026, 11, 30, 8, 0, tzinfo=UTC),
@@ -42,6 +41,11 @@ def run(script: str, tmp_path, lang: str = "en") -> str:
         lang=lang,  # type: ignore[arg-type]
         colour=False,
     )
+
+
+def run(script: str, tmp_path, lang: str = "en") -> str:
+    out = io.StringIO()
+    session = open_session(tmp_path, out, lang)
     session.run(Inputs(session.console, iter(script.splitlines(keepends=True))))
     return out.getvalue()
 
@@ -156,14 +160,7 @@ The committee says yes
 
 def test_a_reply_that_could_answer_two_pairs_is_filed_where_its_author_says(tmp_path) -> None:
     out = io.StringIO()
-    session = TrySession.open(
-        people=DEFAULT_PEOPLE,
-        database_url=f"sqlite:///{tmp_path / 'try.db'}",
-        start=datetime(2026, 11, 30, 8, 0, tzinfo=UTC),
-        out=out,
-        lang="en",
-        colour=False,
-    )
+    session = open_session(tmp_path, out)
 
     def play(script: str) -> str:
         """Act on each line, as `run` does, keeping the session open; what it printed."""
