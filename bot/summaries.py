@@ -165,16 +165,22 @@ def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
     """A button under "which session is your message about?": file it there, or delete it."""
     token, _, session_id = value.partition(":")
     kept = kept_reply(ctx, token)
+    assert kept.id is not None
     if action == REPLY_DISCARD:
-        forget_reply(session=ctx.session, reply=kept)
+        if not forget_reply(session=ctx.session, reply_id=kept.id):
+            raise UserError("reply.gone")
         return say(t("reply.discarded", ctx.lang))
     # Only a session still awaiting a summary of the actor's own pairs: membership is checked.
     choices = {
         m.id: (p, m) for p, m in open_requests(session=ctx.session, person=ctx.actor, now=ctx.now)
     }
-    chosen = choices.get(int(session_id)) if session_id.isdigit() else None
+    valid = session_id.isascii() and session_id.isdigit()
+    chosen = choices.get(int(session_id)) if valid else None
     if chosen is None:
         raise UserError("reply.session_closed")
+    # Taken before it is filed: of two clicks at once, the second finds nothing to file.
+    if not forget_reply(session=ctx.session, reply_id=kept.id):
+        raise UserError("reply.gone")
     pair, meeting = chosen
     other = ctx.other_member(pair)
     record_summary(
@@ -186,7 +192,6 @@ def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
         now=ctx.now,
         confirm_by_dm=False,
     )
-    forget_reply(session=ctx.session, reply=kept)
     ctx.owes_now = True
     when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
     return say(t("summary.saved", ctx.lang, when=when, other=mention(other)))

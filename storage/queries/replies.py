@@ -28,9 +28,10 @@ def pending_reply(*, session: Session, token: str, now: datetime) -> PendingRepl
     ).first()
 
 
-def forget_reply(*, session: Session, reply: PendingReply) -> None:
-    session.delete(reply)
-    session.flush()
+def forget_reply(*, session: Session, reply_id: int) -> bool:
+    """Delete a kept reply; False when another transaction already did (a double click)."""
+    result = session.execute(delete(PendingReply).where(PendingReply.id == reply_id))  # type: ignore[arg-type]
+    return result.rowcount == 1
 
 
 def forget_expired_replies(*, session: Session, now: datetime) -> int:

@@ -221,6 +221,8 @@ def test_forged_choices_get_a_polite_answer_and_share_nothing(
         ":",
         f"{token}:",
         f"{token}:abc",
+        f"{token}:²",
+        f"{token}:{'9' * 400}",
         "0" * 32 + f":{thomas_session}",
     ):
         answer = forge(two_pairs, MENTOR, "summary.choose", value)
