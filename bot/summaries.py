@@ -167,7 +167,7 @@ def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
     kept = kept_reply(ctx, token)
     assert kept.id is not None
     if action == REPLY_DISCARD:
-        if not forget_reply(session=ctx.session, reply_id=kept.id):
+        if not forget_reply(session=ctx.session, reply_id=kept.id, erased=True):
             raise UserError("reply.gone")
         return say(t("reply.discarded", ctx.lang))
     # Only a session still awaiting a summary of the actor's own pairs: membership is checked.
@@ -179,7 +179,7 @@ def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
     if chosen is None:
         raise UserError("reply.session_closed")
     # Taken before it is filed: of two clicks at once, the second finds nothing to file.
-    if not forget_reply(session=ctx.session, reply_id=kept.id):
+    if not forget_reply(session=ctx.session, reply_id=kept.id, erased=False):
         raise UserError("reply.gone")
     pair, meeting = chosen
     other = ctx.other_member(pair)

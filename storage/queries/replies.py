@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlalchemy import CursorResult, delete
+from sqlmodel import Session, col, select
 
+from storage.db import note_erasure
 from storage.models import PendingReply
 
 
@@ -28,13 +30,24 @@ def pending_reply(*, session: Session, token: str, now: datetime) -> PendingRepl
     ).first()
 
 
-def forget_reply(*, session: Session, reply_id: int) -> bool:
-    """Delete a kept reply; False when another transaction already did (a double click)."""
-    result = session.execute(delete(PendingReply).where(PendingReply.id == reply_id))  # type: ignore[arg-type]
+def forget_reply(*, session: Session, reply_id: int, erased: bool) -> bool:
+    """Delete a kept reply; False when another transaction already did (a double click).
+    `erased`: its words are kept nowhere else (deleted at its author's request), so no copy
+    may stay in the database files either."""
+    result = cast(
+        CursorResult, session.execute(delete(PendingReply).where(col(PendingReply.id) == reply_id))
+    )
+    if erased:
+        note_erasure(session)
     return result.rowcount == 1
 
 
 def forget_expired_replies(*, session: Session, now: datetime) -> int:
     """Delete the replies whose author never said which session they answer."""
-    result = session.execute(delete(PendingReply).where(PendingReply.expires_at <= now))
+    result = cast(
+        CursorResult,
+        session.execute(delete(PendingReply).where(col(PendingReply.expires_at) <= now)),
+    )
+    if result.rowcount:
+        note_erasure(session)
     return result.rowcount or 0

@@ -17,6 +17,7 @@ from storage.models import PendingReply
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR, OUTSIDER
 from tests.integration.harness import RunningBot, action_ids, buttons_of, text_of
+from tests.integration.test_slack_erasure import left_behind
 
 LEA = "ULEA"
 THOMAS_PAIR = (
@@ -205,7 +206,7 @@ def waiting_prompt(running: RunningBot, fake: FakeSlack, clock: ManualClock) -> 
 
 
 def test_forged_choices_get_a_polite_answer_and_share_nothing(
-    two_pairs: RunningBot, fake: FakeSlack, clock: ManualClock
+    two_pairs: RunningBot, fake: FakeSlack, clock: ManualClock, sqlite_url: str
 ) -> None:
     prompt = waiting_prompt(two_pairs, fake, clock)
     values = {b["text"]["text"].split(",")[0]: b["value"] for b in buttons_of(prompt)}
@@ -241,9 +242,12 @@ def test_forged_choices_get_a_polite_answer_and_share_nothing(
     assert reached(fake, SECRET) == {f"D{MENTOR}"}
     assert not fake.rejections()
 
-    # Her own "delete": the reply is gone for good and was shared with no one.
+    # Her own "delete": the reply is gone for good, from the database files too, and was
+    # shared with no one.
+    assert left_behind(sqlite_url, (SECRET,))
     assert "ni enregistré ni partagé" in forge(two_pairs, MENTOR, "summary.discard", token)
     assert kept_replies(two_pairs) == []
+    assert left_behind(sqlite_url, (SECRET,)) == []
     assert "n'attend plus de choix" in press_choice(two_pairs, MENTOR, prompt, "thomas")["text"]
     two_pairs.settle()
     assert reached(fake, SECRET) == {f"D{MENTOR}"}
