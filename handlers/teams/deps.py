@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -84,7 +85,10 @@ class TeamsDeps:
         activity = ctx.activity
         if not activity.id:
             return True
-        delivery = f"{activity.conversation.id}/{activity.id}"
+        # Activity ids are unique within a conversation; its id names the person (a 1:1 chat),
+        # so only a digest of the two is kept (an erasure leaves no identifier behind).
+        place = f"{activity.conversation.id}/{activity.id}"
+        delivery = hashlib.sha256(place.encode()).hexdigest()
         new = await asyncio.to_thread(
             first_time, self.core, platform=PLATFORM, delivery_id=delivery
         )
