@@ -33,6 +33,7 @@ from storage.queries.notifications import (
     renew_leases,
     retry_later,
 )
+from storage.queries.replies import forget_expired_replies
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,7 @@ class Dispatcher:
             announce_planned_ends(session=session, now=now)
             ask_trial_questions(session=session, now=now)
             plan(session=session, now=now)
+            forget_expired_replies(session=session, now=now)
 
     def _claim(self, now: datetime, limit: int) -> list[Notification]:
         with self.core.db.session() as session:
