@@ -34,6 +34,8 @@ class Settings:
     # How long a claimed notification stays another process's after its last renewal: the
     # delay before a replica takes over the sends of one that died.
     lease_seconds: int = 60
+    # Messages a second to one channel or person, after a burst: Slack's pace for chat.postMessage.
+    sends_per_second: float = 1.0
 
     @property
     def slack_enabled(self) -> bool:
@@ -54,6 +56,15 @@ class Settings:
         if switch not in ("", *TRUE_WORDS, *FALSE_WORDS):
             raise SettingsError(f"{UNAUTHENTICATED_SWITCH} must be true or false, not {switch!r}.")
         unauthenticated = switch in TRUE_WORDS
+        raw_pace = env.get("MENTORBOT_SENDS_PER_SECOND", "1")
+        try:
+            pace = float(raw_pace)
+        except ValueError:
+            pace = 0.0
+        if not pace > 0:
+            raise SettingsError(
+                f"MENTORBOT_SENDS_PER_SECOND must be a positive number, not {raw_pace!r}."
+            )
         raw_lease = env.get("MENTORBOT_LEASE_SECONDS", "60")
         if not raw_lease.isdigit() or int(raw_lease) < 1:
             raise SettingsError(
@@ -74,6 +85,7 @@ class Settings:
             teams_tenant_id=env.get("TENANT_ID") or None,
             teams_allow_unauthenticated=unauthenticated,
             lease_seconds=int(raw_lease),
+            sends_per_second=pace,
         )
 
     def require_a_platform(self) -> None:

@@ -88,7 +88,8 @@ def build_mentorbot(
     slack_app = None
     if settings.slack_bot_token:
         messenger = SlackMessenger(
-            delivery_client(settings.slack_bot_token, settings.slack_api_url), Pacer(core.clock)
+            delivery_client(settings.slack_bot_token, settings.slack_api_url),
+            Pacer(core.clock, rate=settings.sends_per_second),
         )
         messengers["slack"] = messenger
         slack_app = build_slack_app(

@@ -100,6 +100,6 @@ def build_teams_app(
         messaging_endpoint=MESSAGES_PATH,
         client=ClientOptions(timeout=CONNECTOR_TIMEOUT),
     )
-    messenger = TeamsMessenger(app, core, Pacer(core.clock))
+    messenger = TeamsMessenger(app, core, Pacer(core.clock, rate=settings.sends_per_second))
     register_listeners(app, TeamsDeps(core=core))
     return app, endpoint, messenger

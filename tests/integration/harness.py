@@ -65,6 +65,9 @@ class RunningBot:
             teams_client_id=TEAMS_CLIENT_ID if teams else None,
             teams_tenant_id=TEAMS_TENANT if teams else None,
             teams_allow_unauthenticated=teams_unauthenticated,
+            # The clock here is a manual one: real-time pacing would only delay what the tests
+            # read (tests/unit/test_pacing.py and tests/fault check the pace itself).
+            sends_per_second=1000.0,
         )
         self.url = f"http://127.0.0.1:{self.settings.port}"
         self.bot: Mentorbot | None = None
