@@ -19,12 +19,17 @@ ENV_PREFIXES = ("SLACK_", "DATABASE_URL", "MENTORBOT_", "PORT")
 TEAMS_VARIABLES = ("CLIENT_ID", "CLIENT_SECRET", "TENANT_ID", "SERVICE_URL", "DANGEROUSLY_ALLOW")
 
 
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never inherit the developer's Slack tokens or database."""
+def clear_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remove the developer's Slack tokens, database and Teams settings from os.environ."""
     for name in list(os.environ):
         if name.startswith(ENV_PREFIXES + TEAMS_VARIABLES):
             monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never inherit the developer's Slack tokens or database."""
+    clear_environment(monkeypatch)
 
 
 @pytest.fixture
