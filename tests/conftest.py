@@ -69,3 +69,12 @@ def postgres_url() -> Iterator[str]:
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many forged requests the adversarial suites sent (tests/integration/forgery.py)."""
+    from tests.integration.leaks import SENT
+
+    if SENT:
+        sent = ", ".join(f"{count} {kind}" for kind, count in sorted(SENT.items()))
+        terminalreporter.write_line(f"forged requests sent: {sent}")

@@ -58,8 +58,10 @@ class Seen:
     @property
     def action(self) -> str:
         """The core's action (`home:goal.done:7` → `goal.done`)."""
-        return self.action_id.removeprefix(HOME_PREFIX).rsplit(":", 1)[0] if self.home else (
-            self.action_id
+        return (
+            self.action_id.removeprefix(HOME_PREFIX).rsplit(":", 1)[0]
+            if self.home
+            else (self.action_id)
         )
 
     @property

@@ -21,6 +21,7 @@ white space made one space, JSON strings read as JSON): pick distinctive, one-li
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 from collections import Counter
@@ -89,10 +90,8 @@ def _strings(node: Any) -> Iterator[str]:
     elif isinstance(node, str):
         yield _normal(node)
         if node[:1] in ("{", "["):
-            try:
+            with contextlib.suppress(ValueError):
                 yield from _strings(json.loads(node))
-            except ValueError:
-                pass
     elif isinstance(node, Mapping):
         for key, value in node.items():
             yield from _strings(key)

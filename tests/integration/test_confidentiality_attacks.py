@@ -17,12 +17,22 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
 
 from bot.clock import ManualClock
 from bot.command_parser import ALIASES
 from bot.commands import COMMANDS
 from bot.forms import BUTTONS, FORMS
+from storage.models import (
+    ActionItem,
+    AgendaItem,
+    Goal,
+    MeetingSession,
+    Milestone,
+    Pair,
+    Review,
+    ReviewAnswer,
+    Thanks,
+)
 from tests.conftest import clear_environment
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
@@ -47,14 +57,17 @@ PAIR_OF = {MENTOR: PAIR_A, MENTEE: PAIR_A, BRUNO: PAIR_B, LEA: PAIR_B}
 # For each pair's content, a member of the other pair who tries to read it.
 INTRUDER = {PAIR_A: LEA, PAIR_B: MENTEE}
 ROLES = ("outsider", "admin", "other_pair", "tampered")
-CONTENT_TABLES = (
-    "pair",
-    "meeting_session",
-    "agenda_item",
-    "action_item",
-    "goal",
-    "review",
-    "thanks",
+# Where a pair's content lives: no forged request may change a row of these.
+CONTENT = (
+    Pair,
+    MeetingSession,
+    AgendaItem,
+    ActionItem,
+    Goal,
+    Milestone,
+    Review,
+    ReviewAnswer,
+    Thanks,
 )
 
 
@@ -106,12 +119,10 @@ class World:
         assert self.running.bot is not None
         rows = {}
         with self.running.bot.core.db.engine.connect() as connection:
-            for table in CONTENT_TABLES:
-                found = connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))  # noqa: S608
-                rows[table] = [tuple(row) for row in found]
-            for table in ("goal_milestone", "review_answer", "journal_entry"):
-                found = connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))  # noqa: S608
-                rows[table] = [tuple(row) for row in found]
+            for model in CONTENT:
+                table = model.__table__  # type: ignore[attr-defined]
+                found = connection.execute(table.select().order_by(table.c.id))
+                rows[table.name] = [tuple(row) for row in found]
         return rows
 
 
@@ -291,9 +302,7 @@ def test_forged_clicks_leak_nothing(world: World, attack: Mark, action: str, rol
                 forged += 1
     assert forged, f"no {action} button to forge"
     world.running.settle()
-    assert_no_leaks(
-        world.secrets, slack=world.fake, audience=world.running.audience, since=attack
-    )
+    assert_no_leaks(world.secrets, slack=world.fake, audience=world.running.audience, since=attack)
 
 
 def _metadata_variants(opened: Opened, world: World) -> list[str]:
@@ -400,9 +409,7 @@ def test_forged_commands_leak_nothing(world: World, attack: Mark, name: str, rol
             word = words[number % len(words)]
             forge_command(world.running, user, f"{word} {argument.format(a=a, b=b)}".strip())
     world.running.settle()
-    assert_no_leaks(
-        world.secrets, slack=world.fake, audience=world.running.audience, since=attack
-    )
+    assert_no_leaks(world.secrets, slack=world.fake, audience=world.running.audience, since=attack)
 
 
 COMMAND_WORDS = st.sampled_from(sorted(ALIASES))
