@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.i18n import t
 from tests.fakes import signing
-from tests.fakes.teams_connector import buttons as card_buttons
+from tests.fakes.teams_connector import cards
 from tests.integration.harness import TEAM, RunningBot
 from tests.integration.leaks import SENT, Delivery, Mark, slack_deliveries
 from tests.integration.teams_harness import TeamsBot, TeamsUser
@@ -212,20 +212,31 @@ def forge_command(running: RunningBot, user: str, text: str) -> None:
     assert_polite(where, _answers(running, name))
 
 
-def card_actions(teams: TeamsBot) -> list[tuple[dict[str, Any], str]]:
-    """The `data` of every Action.Execute the bot sent on Teams, and who it was sent to."""
+def forge_dm(running: RunningBot, user: str, words: str) -> None:
+    """A plain DM from `user` to the bot, as a `message.im` event."""
+    response, _ = running.dm(user, words)
+    SENT["forged direct messages"] += 1
+    assert response.status_code == 200, f"{user} DMs {words[:40]!r}: {response.status_code}"
+    running.quiesce()
+
+
+def card_actions(teams: TeamsBot) -> list[tuple[str, dict[str, Any], str]]:
+    """Every Action.Execute the bot sent on Teams: its verb, its data, and who it was sent to."""
     return [
-        (data, str(post.conversation).removeprefix("a:"))
+        (action.get("verb", ""), action.get("data") or {}, str(post.conversation)[2:])
         for post in list(teams.teams.posts)
-        if post.status == 201 and post.conversation
-        for data in card_buttons(post.body)
+        if post.status == 201 and str(post.conversation).startswith("a:")
+        for card in cards(post.body)
+        for action in card.get("actions", [])
+        if action.get("type") == "Action.Execute"
     ]
 
 
 def forge_card_action(
-    teams: TeamsBot, user: TeamsUser, data: dict[str, Any], verb: str
+    teams: TeamsBot, user: TeamsUser, verb: str, data: dict[str, Any]
 ) -> Delivery:
-    """`user` presses an Action.Execute with this data; the invoke's answer, as delivered."""
+    """`user` presses an Action.Execute with this verb and data; the invoke's answer."""
+    before = len(teams.teams.posts)
     value = {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"}
     response = teams.post_activity(
         teams.activity(user, "invoke", name="adaptiveCard/action", value=value)
@@ -234,5 +245,6 @@ def forge_card_action(
     where = f"{user.name} presses {verb} {json.dumps(data, ensure_ascii=False)[:80]}"
     assert response.status_code == 200, f"{where}: {response.status_code}"
     teams.quiesce()
-    assert_polite(where, [response.text])
+    said = [json.dumps(p.body, ensure_ascii=False) for p in list(teams.teams.posts)[before:]]
+    assert_polite(where, [response.text, *said])
     return Delivery(f"answer to: {where}", user.id, response.text)
