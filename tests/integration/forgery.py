@@ -232,6 +232,19 @@ def card_actions(teams: TeamsBot) -> list[tuple[str, dict[str, Any], str]]:
     ]
 
 
+def forge_teams_command(teams: TeamsBot, user: TeamsUser, text: str) -> None:
+    """`user` writes `text` to the bot in their 1:1 chat (`@name` words become mentions)."""
+    before = len(teams.teams.posts)
+    response = teams.say(user, text)
+    SENT["forged Teams commands"] += 1
+    where = f"{user.name}: {text[:60]!r}"
+    assert response.status_code == 200, f"{where}: {response.status_code}"
+    teams.quiesce()
+    assert_polite(
+        where, [json.dumps(p.body, ensure_ascii=False) for p in teams.teams.posts[before:]]
+    )
+
+
 def forge_card_action(
     teams: TeamsBot, user: TeamsUser, verb: str, data: dict[str, Any]
 ) -> Delivery:

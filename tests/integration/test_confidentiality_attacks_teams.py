@@ -16,13 +16,20 @@ from typing import Any
 import pytest
 
 from bot.clock import ManualClock
+from bot.command_parser import ALIASES
+from bot.commands import COMMANDS
 from bot.forms import BUTTONS, FORMS
 from handlers.teams.cards import EXECUTE_VERB
 from handlers.teams.form_cards import FORM_VERB
 from tests.conftest import clear_environment
 from tests.fakes.teams_connector import FakeConnector
 from tests.integration.conftest import ADA, CLAIRE, THOMAS
-from tests.integration.forgery import TAMPERED, card_actions, forge_card_action
+from tests.integration.forgery import (
+    TAMPERED,
+    card_actions,
+    forge_card_action,
+    forge_teams_command,
+)
 from tests.integration.harness import TEAMS_CLIENT_ID
 from tests.integration.leaks import Delivery, Mark, Secret, assert_no_leaks, mark
 from tests.integration.teams_harness import TeamsBot, TeamsUser
@@ -218,3 +225,28 @@ def test_forged_form_submissions_on_teams_leak_nothing(
     assert set(FORMS) >= {d["form"] for d, _ in forms}
     world.teams.settle()
     assert_no_leaks(world.secrets, teams=world.connector, answers=answers, since=attack)
+
+
+TEAMS_ARGUMENTS = ("", "@{a}", "@{b} done 1")  # the arguments' variety is the Slack suite's
+
+
+@pytest.mark.parametrize("role", ROLES[:3])
+def test_forged_commands_on_teams_leak_nothing(world: TeamsWorld, attack: Mark, role: str) -> None:
+    """Every subcommand, in English and French, pointed at either pair by an outsider, the
+    admin and the other pair's member."""
+    for number, name in enumerate(sorted(COMMANDS)):
+        words = [name, *sorted(w for w, n in ALIASES.items() if n == name and w != name)]
+        for count, argument in enumerate(TEAMS_ARGUMENTS):
+            pair = (PAIR_A, PAIR_B)[(number + count) % 2]
+            a, b = (p.name.lower() for p in pair)
+            user = {"outsider": OSCAR, "admin": ADA, "other_pair": INTRUDER[pair]}[role]
+            if role == "other_pair" and "@" not in argument:
+                continue  # a member acts on their own pair unless they name someone else
+            if role == "admin" and name == "pair":
+                argument = "@{a} @{b} weekly on monday at 10:00"  # an existing pair
+            if role == "other_pair" and name == "forget-me":
+                continue  # they may erase themselves
+            word = words[count % len(words)]
+            forge_teams_command(world.teams, user, f"{word} {argument.format(a=a, b=b)}".strip())
+    world.teams.settle()
+    assert_no_leaks(world.secrets, teams=world.connector, since=attack)
