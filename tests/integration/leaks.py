@@ -173,6 +173,19 @@ def find_leaks(secrets: Iterable[Secret], deliveries: Iterable[Delivery]) -> lis
     return leaks
 
 
+def unread(secrets: Iterable[Secret], deliveries: Iterable[Delivery]) -> list[Secret]:
+    """The secrets no reader of theirs was ever sent: a scan for them proves nothing yet."""
+    read = [(d.reader, list(_strings(d.payload))) for d in deliveries]
+    return [
+        secret
+        for secret in secrets
+        if not any(
+            reader in secret.readers and any(secret.text in s for s in strings)
+            for reader, strings in read
+        )
+    ]
+
+
 def assert_no_leaks(
     secrets: Iterable[Secret],
     *,

@@ -52,7 +52,16 @@ from tests.integration.forgery import (
     harvest_modals,
 )
 from tests.integration.harness import RunningBot, action_ids, text_of
-from tests.integration.leaks import Delivery, Mark, Secret, assert_no_leaks, find_leaks, mark
+from tests.integration.leaks import (
+    Delivery,
+    Mark,
+    Secret,
+    assert_no_leaks,
+    find_leaks,
+    mark,
+    slack_deliveries,
+    unread,
+)
 
 BRUNO, LEA = "UBRUNO", "ULEA"
 PAIR_A, PAIR_B = frozenset({MENTOR, MENTEE}), frozenset({BRUNO, LEA})
@@ -206,8 +215,11 @@ def scenario(world: World) -> None:
     world.modal_by_button(MENTOR, claire_card, "agreement.change")
     world.modal_by_command(OUTSIDER, "pair")
     said(LEA, "help-me")
-    said(MENTEE, "my-data")
     said(BRUNO, "actions")
+    # Each reads what they may: the scan then knows how each text looks when it is sent.
+    for user in (MENTOR, MENTEE, BRUNO, LEA):
+        said(user, "journal")
+        said(user, "my-data")
 
     # The digest, then the third sessions and the trial question.
     world.at(
@@ -327,6 +339,8 @@ def test_the_scenario_itself_leaks_nothing_and_the_scanner_would_see_a_leak(
     world: World,
 ) -> None:
     assert_no_leaks(world.secrets, slack=world.fake, audience=world.running.audience)
+    sent = slack_deliveries(world.fake, world.running.audience)
+    assert unread(world.secrets, sent) == [], "each text reached its readers: the scan sees it"
     kinds = {s.what for s in world.secrets}
     assert {"A agenda", "A goal", "A milestone", "A summary", "review", "B action"} <= kinds
     planted = Delivery("a planted DM", OUTSIDER, {"text": f"FYI: {world.secrets[0].text}"})

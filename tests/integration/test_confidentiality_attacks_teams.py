@@ -31,7 +31,15 @@ from tests.integration.forgery import (
     forge_teams_command,
 )
 from tests.integration.harness import TEAMS_CLIENT_ID
-from tests.integration.leaks import Delivery, Mark, Secret, assert_no_leaks, mark
+from tests.integration.leaks import (
+    Delivery,
+    Mark,
+    Secret,
+    assert_no_leaks,
+    mark,
+    teams_deliveries,
+    unread,
+)
 from tests.integration.teams_harness import TeamsBot, TeamsUser
 
 LEA = TeamsUser("29:1lea-Rt5", "Lea", "Europe/Berlin", "en-GB")
@@ -110,6 +118,8 @@ def scenario(world: TeamsWorld) -> None:
     [(_, submit, _)] = card_actions_in(world.connector.sent(LEA.chat)[-1])
     decisions = wrote(PAIR_B, "B summary", "Apply to Wombat")
     world.press(LEA, FORM_VERB, {**submit, "decisions": decisions})
+    for user in (THOMAS, LEA):
+        teams.answer(user, "journal")  # read back: the scan then knows how it looks when sent
     teams.answer(CLAIRE, "terminer")
     teams.answer(LEA, "forget-me")
     world.at(
@@ -162,6 +172,9 @@ def test_the_teams_scenario_shows_every_button_and_leaks_nothing(world: TeamsWor
     assert set(BUTTONS) - {"goal.add", "goal.done", "action.done", "review.answer"} <= pressed
     assert {"agreement.accept", "trial.adjust", "summary.write", "pair.end"} <= pressed
     assert_no_leaks(world.secrets, teams=world.connector)
+    sent = teams_deliveries(world.connector, {})
+    # Léa's own review answer waits for Bruno's: only her data export (a file) shows it to her.
+    assert [s.what for s in unread(world.secrets, sent)] == ["B review, Bruno has not answered"]
 
 
 @pytest.mark.parametrize("role", ROLES)
