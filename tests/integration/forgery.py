@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.i18n import t
+from handlers.slack.blocks import NTH
 from tests.fakes import signing
 from tests.fakes.teams_connector import cards
 from tests.integration.harness import TEAM, RunningBot
@@ -57,12 +58,11 @@ class Seen:
 
     @property
     def action(self) -> str:
-        """The core's action (`home:goal.done:7` → `goal.done`)."""
-        return (
-            self.action_id.removeprefix(HOME_PREFIX).rsplit(":", 1)[0]
-            if self.home
-            else (self.action_id)
-        )
+        """The core's action (`home:goal.done:7` → `goal.done`, `summary.choose#1` → its first
+        part: several buttons of one message doing the same thing are numbered)."""
+        if self.home:
+            return self.action_id.removeprefix(HOME_PREFIX).rsplit(":", 1)[0]
+        return self.action_id.split(NTH)[0]
 
     @property
     def home(self) -> bool:

@@ -122,12 +122,12 @@ def scenario(world: TeamsWorld) -> None:
         teams.answer(user, "journal")  # read back: the scan then knows how it looks when sent
     teams.answer(CLAIRE, "terminer")
     teams.answer(LEA, "forget-me")
-    world.at(
-        datetime(2026, 12, 10, 19, 0, tzinfo=UTC),
-        datetime(2026, 12, 17, 19, 0, tzinfo=UTC),
-        datetime(2026, 12, 18, 12, 0, tzinfo=UTC),
-        datetime(2026, 12, 18, 18, 0, tzinfo=UTC),
+    world.at(datetime(2026, 12, 10, 19, 0, tzinfo=UTC), datetime(2026, 12, 17, 19, 0, tzinfo=UTC))
+    # Two summary requests open: the reply is kept until Thomas says which session.
+    assert (
+        teams.say(THOMAS, wrote(PAIR_A, "A reply", "Second thoughts on Lisbon")).status_code == 200
     )
+    world.at(datetime(2026, 12, 18, 12, 0, tzinfo=UTC), datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
 
 
 @pytest.fixture(scope="module")
