@@ -225,7 +225,7 @@ class FakeSlack:
             owners = {dm: user for user, dm in self._dm_channels.items()}
             return owners.get(channel, channel)
 
-    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+    def wait_for(self, predicate: Callable[[], T], timeout: float = 20.0) -> T:
         """Poll until `predicate()` is truthy and return its value; AssertionError on timeout."""
         deadline = time.monotonic() + timeout
         while True:
