@@ -9,6 +9,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import httpx
@@ -26,6 +27,7 @@ TEAM = "T0MENTOR"
 TEAMS_CLIENT_ID = "00000000-0000-0000-0000-00000000b07"
 TEAMS_TENANT = "11111111-2222-3333-4444-555555555555"
 T = TypeVar("T")
+FORM = "application/x-www-form-urlencoded"
 
 
 def free_port() -> int:
@@ -149,16 +151,22 @@ class RunningBot:
         name = self.reply_to(user)
         trigger_id = trigger_id or f"trigger-{name}"
         self.audience[trigger_id] = user
-        body = signing.slash_command_body(
-            command="/mentor",
-            text=text,
-            user_id=user,
-            team_id=TEAM,
-            channel_id="C0GENERAL",
-            response_url=self.fake.response_url(name),
-            trigger_id=trigger_id,
-        )
-        return self.post(body, "application/x-www-form-urlencoded"), name
+        return self.post(command_body(self.fake, user, text, name, trigger_id), FORM), name
+
+    def commands_at_once(self, commands: dict[str, str]) -> list[int]:
+        """`/mentor text` sent by each user of `commands` at the same instant, each answered at
+        the response_url named after its user; the HTTP statuses, in the same order."""
+        start = threading.Barrier(len(commands))
+        for user in commands:
+            self.audience[user] = self.audience[f"trigger-{user}"] = user
+
+        def send(user: str, text: str) -> int:
+            body = command_body(self.fake, user, text, user, f"trigger-{user}")
+            start.wait()
+            return self.post(body, FORM).status_code
+
+        with ThreadPoolExecutor(len(commands)) as pool:
+            return list(pool.map(send, commands, commands.values()))
 
     def answer(self, user: str, text: str) -> dict[str, Any]:
         """The ephemeral answer the bot posted to the command's response_url."""
@@ -295,6 +303,19 @@ async def _finish_tasks(resident: set[asyncio.Task[Any]], timeout: float) -> Non
         if loop.time() > deadline:
             raise AssertionError(f"work still running after {timeout}s: {busy}")
         await asyncio.wait(busy, timeout=deadline - loop.time())
+
+
+def command_body(fake: FakeSlack, user: str, text: str, response: str, trigger_id: str) -> str:
+    """`/mentor text` from `user` in a channel, answered at the fake's response_url `response`."""
+    return signing.slash_command_body(
+        command="/mentor",
+        text=text,
+        user_id=user,
+        team_id=TEAM,
+        channel_id="C0GENERAL",
+        response_url=fake.response_url(response),
+        trigger_id=trigger_id,
+    )
 
 
 def text_of(message: dict[str, Any]) -> str:
