@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from bot.clock import Clock
+from bot.settings import DEFAULT_RETENTION_DAYS
 from storage.db import Database
 
 
@@ -16,6 +18,7 @@ class Core:
     db: Database
     clock: Clock
     admins: frozenset[str] = frozenset()
+    retention: timedelta = timedelta(days=DEFAULT_RETENTION_DAYS)  # an ended pair's content
     owed_now: Callable[[], None] = field(default=lambda: None)
 
     def is_admin(self, external_id: str) -> bool:

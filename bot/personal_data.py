@@ -135,7 +135,13 @@ def erase(ctx: ActorContext) -> int:
     ended = 0
     for pair in pairs:
         if pair.status in CURRENT:
-            end_pair(session=ctx.session, pair=pair, actor=me, now=ctx.now)
+            end_pair(
+                session=ctx.session,
+                pair=pair,
+                actor=me,
+                now=ctx.now,
+                retention=ctx.core.retention,
+            )
             ended += 1
     erase_content(ctx.session, me, [p.id for p in pairs if p.id is not None])
     ctx.owes_now = True

@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI, Request, Response
@@ -70,7 +71,12 @@ def build_mentorbot(
     """
     engine = make_engine(settings.database_url)
     migrate(engine)
-    core = Core(db=Database(engine), clock=clock or SystemClock(), admins=settings.admins)
+    core = Core(
+        db=Database(engine),
+        clock=clock or SystemClock(),
+        admins=settings.admins,
+        retention=timedelta(days=settings.retention_days),
+    )
     messengers: dict[str, Messenger] = {}
     slack_app = None
     if settings.slack_bot_token:

@@ -28,3 +28,7 @@ def done_since(*, session: Session, pair_id: int, since: datetime) -> list[Actio
             .order_by(ActionItem.done_at)
         )
     )
+
+
+def action_ids_of(*, session: Session, pair_id: int) -> list[int]:
+    return list(session.exec(select(ActionItem.id).where(ActionItem.pair_id == pair_id)))

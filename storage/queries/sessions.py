@@ -96,3 +96,19 @@ def started_counts(*, session: Session, pair_ids: list[int], now: datetime) -> d
         .group_by(MeetingSession.pair_id)
     )
     return {pair_id: count for pair_id, count in rows}
+
+
+def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[MeetingSession]:
+    """The pair's sessions starting after `after`, whatever their status, soonest first."""
+    return list(
+        session.exec(
+            select(MeetingSession)
+            .where(MeetingSession.pair_id == pair_id)
+            .where(MeetingSession.starts_at > after)
+            .order_by(MeetingSession.starts_at)
+        )
+    )
+
+
+def session_ids_of(*, session: Session, pair_id: int) -> list[int]:
+    return list(session.exec(select(MeetingSession.id).where(MeetingSession.pair_id == pair_id)))
