@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.i18n import Lang
 from bot.notice_kinds import HELP_REQUESTED, PAIR_ENDED, THANKS
-from bot.people import recipient
+from bot.people import recipient, zone_of
+from bot.rhythm_text import format_reader_date
 from bot.sessions import remove_sessions
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR
 from storage.models import Pair, Person, Thanks
@@ -65,6 +68,12 @@ def cancel_owed(*, session: Session, pair_id: int) -> int:
         ],
         outcome=PAIR_ENDED_OUTCOME,
     )
+
+
+def reader_day(reader: Person, pair: Pair, instant: datetime, lang: Lang) -> str:
+    """The day of `instant` in the reader's zone, as their locale writes it (retention dates)."""
+    day = instant.astimezone(ZoneInfo(zone_of(reader, pair.timezone))).date()
+    return format_reader_date(day, lang, reader.locale)
 
 
 def erase_expired_content(*, session: Session, now: datetime, retention: timedelta) -> int:

@@ -59,9 +59,7 @@ def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) 
     for model in (Goal, AgendaItem, ActionItem, Thanks):
         session.execute(delete(model).where(col(model.pair_id).in_(pair_ids)))  # type: ignore[attr-defined]
     session.execute(
-        update(MeetingSession)
-        .where(col(MeetingSession.pair_id).in_(pair_ids))
-        .values(summary=None)
+        update(MeetingSession).where(col(MeetingSession.pair_id).in_(pair_ids)).values(summary=None)
     )
     session.execute(
         update(Pair)

@@ -39,7 +39,7 @@ def upgrade() -> None:
     for session_id in after_end:
         parameters = {"id": session_id, "subject": f"session:{session_id}@%"}
         for statement in (
-            "UPDATE agenda_item SET session_id = NULL WHERE session_id = :id",
+            "UPDATE agendaitem SET session_id = NULL WHERE session_id = :id",
             "UPDATE action_item SET session_id = NULL WHERE session_id = :id",
             "DELETE FROM notification WHERE status = 'pending' AND subject LIKE :subject",
             "DELETE FROM meeting_session WHERE id = :id",
@@ -48,6 +48,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("pair", schema=None) as batch_op:
-        batch_op.drop_column("content_erased_at")
-        batch_op.drop_column("retain_until")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch would copy the table, which the
+    # foreign keys of its sessions forbid once pairs exist.
+    op.drop_column("pair", "content_erased_at")
+    op.drop_column("pair", "retain_until")
