@@ -51,6 +51,16 @@ def summary_by_form(running: RunningBot, fake: FakeSlack, user: str, action_due:
     running.settle()
 
 
+def summary_by_dm(running: RunningBot, fake: FakeSlack) -> None:
+    """Thomas answers the summary request by DM; wait until it is shared with Claire (the DM is
+    handled after its ack)."""
+    before = len(fake.messages_to(MENTOR))
+    response, _ = running.dm(MENTEE, SUMMARY)
+    assert response.status_code == 200
+    shared = fake.wait_for(lambda: fake.messages_to(MENTOR)[before:])
+    assert SUMMARY in text_of(shared[-1])
+
+
 def owed_about_the_pair(running: RunningBot) -> list[Notification]:
     """Every notification still pending, apart from the digests of the leads' channel."""
     assert running.bot is not None
@@ -115,9 +125,7 @@ def test_history_and_export_show_no_session_after_the_end(
     running.make_pair(MENTEE, PAIR)
     clock.set(AFTER_FIRST_SESSION)
     running.dispatch()
-    response, _ = running.dm(MENTEE, SUMMARY)
-    assert response.status_code == 200
-    running.settle()
+    summary_by_dm(running, fake)
     clock.set(at(12, 9, 10))  # a Wednesday: the next sessions were planned weeks ahead
     running.answer(MENTEE, END)
     running.settle()
@@ -156,8 +164,7 @@ def test_the_digest_keeps_counting_what_an_ended_pair_held_in_its_window(
     running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
     clock.set(AFTER_FIRST_SESSION)
     running.dispatch()
-    running.dm(MENTEE, SUMMARY)  # 3 December: held, with a summary
-    running.settle()
+    summary_by_dm(running, fake)  # 3 December: held, with a summary
     clock.set(at(12, 11, 9))  # 10 December: held, no summary; 17 December: skipped
     running.dispatch()
     assert "Skipped the session of Thursday 17 December" in text_of(running.answer(MENTEE, "skip"))
