@@ -99,12 +99,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`/mentor journal …` le garde pour vous.",
     },
     "end.retention": {
-        "en": "What this pair holds (agenda, summaries, actions, goals, review answers, "
-        "thank-yous) stays readable with `/mentor history` and `/mentor my-data` until {date}. "
-        "Then it is erased for good; only the dates and counts of the sessions remain. Your "
-        "journal is not part of it: it stays yours.",
-        "fr": "Ce que contient ce binôme (ordres du jour, comptes-rendus, actions, objectifs, "
-        "réponses aux bilans, remerciements) reste lisible avec `/mentor historique` et "
+        "en": "What was written in this pair (agenda, summaries, actions, goals, review answers) "
+        "stays readable with `/mentor history` and `/mentor my-data` until {date}. Then it is "
+        "erased for good; only the dates and counts of the sessions remain. Your journal is not "
+        "part of it: it stays yours.",
+        "fr": "Ce qui a été écrit dans ce binôme (ordres du jour, comptes-rendus, actions, "
+        "objectifs, réponses aux bilans) reste lisible avec `/mentor historique` et "
         "`/mentor mes-donnees` jusqu'au {date}. Il est ensuite effacé définitivement ; seules "
         "les dates et le nombre des séances restent. Votre journal n'en fait pas partie : il "
         "reste à vous.",

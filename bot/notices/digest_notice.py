@@ -18,10 +18,11 @@ from bot.cadence_health import (
 )
 from bot.i18n import Lang, lang_from_locale, t
 from bot.notices.context import Gone, channel_target
+from bot.people import is_erased
 from bot.ports import Target
 from bot.replies import Reply, Section
 from bot.rhythm_text import format_date, format_when
-from storage.models import Notification, Pair
+from storage.models import Notification, Pair, Person
 from storage.queries.digests import subscription
 from storage.queries.pairs import (
     ENDED,
@@ -73,6 +74,11 @@ def _row(row: Row, now: datetime, zone: str, lang: Lang) -> str:
         since=_since(h.last_held, now, lang),
         next=format_when(h.next_start, zone, lang) if h.next_start else t("digest.next.none", lang),
     )
+
+
+def shown_name(person: Person) -> str:
+    """A member's name in a digest row; a dash for someone erased (a pair they left)."""
+    return "—" if is_erased(person) else person.name
 
 
 def pair_health(session: Session, pair: Pair, now: datetime) -> Health:
@@ -134,7 +140,7 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     )
     rows = [
         Row(
-            (people[pair.mentor_id].name, people[pair.mentee_id].name),
+            (shown_name(people[pair.mentor_id]), shown_name(people[pair.mentee_id])),
             pair_health(session, pair, now),
             pair.ended_at if pair.status == ENDED else None,
         )

@@ -186,3 +186,27 @@ def test_the_digest_keeps_counting_what_an_ended_pair_held_in_its_window(
         running.dispatch()
     text = text_of(fake.messages_to(LEADS_CHANNEL)[-1])
     assert "claire" not in text and "No active pairs yet." in text
+
+
+def test_a_pair_ended_by_forget_me_keeps_its_counts_without_naming_the_erased(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
+    clock.set(AFTER_FIRST_SESSION)
+    running.dispatch()
+    summary_by_dm(running, fake)
+    clock.set(at(12, 9, 10))
+    asked = running.answer(MENTEE, "forget-me")
+    response, name = running.press(MENTEE, asked, "person.forget")
+    assert response.status_code == 200
+    fake.wait_for(lambda: fake.responses(name))
+    running.settle()
+    assert owed_about_the_pair(running) == []
+    clock.set(at(12, 14))
+    running.dispatch()
+    text = text_of(fake.messages_to(LEADS_CHANNEL)[-1])
+    [row, *_] = [line for line in text.splitlines() if "*claire* → *—*" in line]
+    assert counts(row) == (1, 0, 0) and "ended Wednesday 9 December 2026" in row
+    [pair] = exported(running, fake, MENTOR)["pairs"]
+    assert [s["starts_at"] for s in pair["sessions"]] == ["2026-12-03T17:00:00+00:00"]
