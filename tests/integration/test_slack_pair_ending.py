@@ -157,14 +157,19 @@ def counts(line: str) -> tuple[int, ...]:
     return tuple(int(n) for n in found.groups())
 
 
-def test_the_digest_keeps_counting_what_an_ended_pair_held_in_its_window(
-    running: RunningBot, fake: FakeSlack, clock: ManualClock
-) -> None:
+def first_session_summarised(running: RunningBot, fake: FakeSlack, clock: ManualClock) -> None:
+    """The leads subscribe the digest; the pair holds 3 December and Thomas summarises it."""
     running.make_pair(MENTEE, PAIR)
     running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
     clock.set(AFTER_FIRST_SESSION)
     running.dispatch()
-    summary_by_dm(running, fake)  # 3 December: held, with a summary
+    summary_by_dm(running, fake)
+
+
+def test_the_digest_keeps_counting_what_an_ended_pair_held_in_its_window(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    first_session_summarised(running, fake, clock)
     clock.set(at(12, 11, 9))  # 10 December: held, no summary; 17 December: skipped
     running.dispatch()
     assert "Skipped the session of Thursday 17 December" in text_of(running.answer(MENTEE, "skip"))
@@ -191,11 +196,7 @@ def test_the_digest_keeps_counting_what_an_ended_pair_held_in_its_window(
 def test_a_pair_ended_by_forget_me_keeps_its_counts_without_naming_the_erased(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.make_pair(MENTEE, PAIR)
-    running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
-    clock.set(AFTER_FIRST_SESSION)
-    running.dispatch()
-    summary_by_dm(running, fake)
+    first_session_summarised(running, fake, clock)
     clock.set(at(12, 9, 10))
     asked = running.answer(MENTEE, "forget-me")
     response, name = running.press(MENTEE, asked, "person.forget")
