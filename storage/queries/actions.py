@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import ActionItem
 
@@ -31,4 +31,4 @@ def done_since(*, session: Session, pair_id: int, since: datetime) -> list[Actio
 
 
 def action_ids_of(*, session: Session, pair_id: int) -> list[int]:
-    return list(session.exec(select(ActionItem.id).where(ActionItem.pair_id == pair_id)))
+    return list(session.exec(select(col(ActionItem.id)).where(ActionItem.pair_id == pair_id)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, col, or_, select
 
 from storage.models import Pair
 
@@ -123,8 +123,8 @@ def pairs_ended_since(*, session: Session, platform: str, since: datetime) -> li
             select(Pair)
             .where(Pair.platform == platform)
             .where(Pair.status == ENDED)
-            .where(Pair.ended_at >= since)  # type: ignore[operator]
-            .order_by(Pair.id)
+            .where(col(Pair.ended_at) >= since)
+            .order_by(col(Pair.id))
         )
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from storage.models import MeetingSession
 
@@ -105,10 +105,12 @@ def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[M
             select(MeetingSession)
             .where(MeetingSession.pair_id == pair_id)
             .where(MeetingSession.starts_at > after)
-            .order_by(MeetingSession.starts_at)
+            .order_by(col(MeetingSession.starts_at))
         )
     )
 
 
 def session_ids_of(*, session: Session, pair_id: int) -> list[int]:
-    return list(session.exec(select(MeetingSession.id).where(MeetingSession.pair_id == pair_id)))
+    return list(
+        session.exec(select(col(MeetingSession.id)).where(MeetingSession.pair_id == pair_id))
+    )
