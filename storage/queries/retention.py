@@ -1,29 +1,23 @@
 """Retention: the content of ended pairs, erased once it has been kept long enough.
 
 Every text of a pair goes (agenda, summaries, actions, goals and milestones, review answers,
-thanks) with its members' private trial answers; the pair, its sessions' dates and statuses,
-review rounds and the notifications' keys stay, so that cadence counts do not change.
+thanks: every free-text column of the schema, `WRITINGS`, but the journal) with its members'
+private trial answers; the pair, its sessions' dates and statuses, review rounds and the
+notifications' keys stay, so that cadence counts do not change.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import ColumnElement, or_, update
 from sqlmodel import Session, col, select
 
-from storage.models import (
-    ActionItem,
-    AgendaItem,
-    Goal,
-    MeetingSession,
-    Milestone,
-    Pair,
-    Review,
-    ReviewAnswer,
-    Thanks,
-)
+from storage.models import Goal, JournalEntry, Milestone, Pair, Review, ReviewAnswer
 from storage.queries.pairs import ENDED
+from storage.queries.personal_data import WRITINGS, remove_writings
+
+NOT_PAIR_CONTENT = (JournalEntry,)  # the journal is its author's own, tied to no pair
 
 
 def pairs_due_for_erasure(
@@ -48,19 +42,27 @@ def pairs_due_for_erasure(
     )
 
 
+def pair_rows(model: type, pair_ids: list[int]) -> ColumnElement[bool]:
+    """The rows of `model` that belong to these pairs."""
+    if model is Milestone:
+        goals = select(Goal.id).where(col(Goal.pair_id).in_(pair_ids))
+        return col(Milestone.goal_id).in_(goals)
+    if model is ReviewAnswer:
+        reviews = select(Review.id).where(col(Review.pair_id).in_(pair_ids))
+        return col(ReviewAnswer.review_id).in_(reviews)
+    return col(model.pair_id).in_(pair_ids)  # type: ignore[attr-defined]
+
+
 def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) -> None:
-    """Erase every text of these pairs and mark them erased at `now`."""
+    """Erase every text of these pairs (every free-text column the schema has, but the journal,
+    which is its author's) and mark them erased at `now`; the files keep no copy."""
     if not pair_ids:
         return
-    goals = select(Goal.id).where(col(Goal.pair_id).in_(pair_ids))
-    reviews = select(Review.id).where(col(Review.pair_id).in_(pair_ids))
-    session.execute(delete(Milestone).where(col(Milestone.goal_id).in_(goals)))
-    session.execute(delete(ReviewAnswer).where(col(ReviewAnswer.review_id).in_(reviews)))
-    for model in (Goal, AgendaItem, ActionItem, Thanks):
-        session.execute(delete(model).where(col(model.pair_id).in_(pair_ids)))  # type: ignore[attr-defined]
-    session.execute(
-        update(MeetingSession).where(col(MeetingSession.pair_id).in_(pair_ids)).values(summary=None)
-    )
+    for writing in WRITINGS:
+        if writing.model not in NOT_PAIR_CONTENT:
+            remove_writings(
+                session=session, writing=writing, where=pair_rows(writing.model, pair_ids)
+            )
     session.execute(
         update(Pair)
         .where(col(Pair.id).in_(pair_ids))

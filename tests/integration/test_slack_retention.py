@@ -16,6 +16,7 @@ from bot.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of
+from tests.integration.test_slack_erasure import left_behind
 from tests.integration.test_slack_pair_ending import (
     END,
     PAIR,
@@ -109,7 +110,7 @@ def pair_of(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_content_is_erased_after_the_retention_period_and_counts_stay(
-    running: RunningBot, fake: FakeSlack, clock: ManualClock
+    running: RunningBot, fake: FakeSlack, clock: ManualClock, sqlite_url: str
 ) -> None:
     lived_and_ended(running, fake, clock)
     # Kept until the date: every text is still there, readable and exportable.
@@ -118,6 +119,7 @@ def test_content_is_erased_after_the_retention_period_and_counts_stay(
     stored = texts_in_database(running)
     for kind, text in PAIR_TEXTS.items():
         assert text in stored, kind
+    assert len(left_behind(sqlite_url, tuple(PAIR_TEXTS.values()))) >= len(PAIR_TEXTS)
     before = pair_of(exported(running, fake, MENTEE))
     assert before["retain_until"] == "2026-12-14T10:00:00+00:00"
     assert before["content_erased_at"] is None and before["agenda"] and before["thanks"]
@@ -131,6 +133,7 @@ def test_content_is_erased_after_the_retention_period_and_counts_stay(
     for kind, text in PAIR_TEXTS.items():
         assert text not in stored, kind
     assert JOURNAL in stored  # the journal is its author's, not the pair's
+    assert left_behind(sqlite_url, tuple(PAIR_TEXTS.values())) == []  # nor in the files' bytes
 
     after = pair_of(exported(running, fake, MENTEE))
     assert after["status"] == "ended" and after["content_erased_at"] == "2026-12-14T10:00:00+00:00"
