@@ -15,6 +15,7 @@ from scheduler.planner import (
     session_subject,
 )
 from storage.models import MeetingSession, Pair, Person
+from storage.queries.actions import detach_actions
 from storage.queries.agenda import carry_over, detach
 from storage.queries.notifications import Owed, drop_pending, forget_pending, owe
 from storage.queries.sessions import SKIPPED, next_session
@@ -85,10 +86,12 @@ def move_session(
 
 def remove_sessions(*, session: Session, meetings: list[MeetingSession]) -> None:
     """Delete sessions that will not take place (pause, new rhythm, end) and what they still
-    owe; their agenda items stay with the pair, attached to no session."""
+    owe; their agenda items (and actions, should a clock set back leave any) stay with the
+    pair, attached to no session."""
     for meeting in meetings:
         assert meeting.id is not None
         # Deleted, not dropped: SQLite may give a later session the same id.
         forget_pending(session=session, subject_prefix=f"session:{meeting.id}@")
         detach(session=session, from_session_id=meeting.id)
+        detach_actions(session=session, from_session_id=meeting.id)
         session.delete(meeting)

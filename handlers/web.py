@@ -7,7 +7,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI, Request, Response
@@ -75,12 +74,7 @@ def build_mentorbot(
     keep_content_out_of_logs()
     engine = make_engine(settings.database_url)
     migrate(engine)
-    core = Core(
-        db=Database(engine),
-        clock=clock or SystemClock(),
-        admins=settings.admins,
-        retention=timedelta(days=settings.retention_days),
-    )
+    core = Core.configured(settings, Database(engine), clock or SystemClock())
     messengers: dict[str, Messenger] = {}
     slack_app = None
     if settings.slack_bot_token:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from bot.core import Core
 from bot.settings import DEFAULT_RETENTION_DAYS, Settings, SettingsError
 
 
@@ -21,3 +24,11 @@ def test_a_retention_period_that_is_not_whole_days_stops_start_up(value: str) ->
     message = str(error.value)
     assert message.startswith("MENTORBOT_RETENTION_DAYS must be a whole number of days")
     assert repr(value.strip()) in message and "\n" not in message
+
+
+def test_the_core_of_the_bot_and_of_the_operator_commands_keeps_the_configured_period(
+    core: Core,
+) -> None:
+    settings = Settings.from_env({"MENTORBOT_RETENTION_DAYS": "7", "MENTORBOT_ADMINS": "UADA"})
+    configured = Core.configured(settings, core.db, core.clock)
+    assert configured.retention == timedelta(days=7) and configured.admins == {"UADA"}
