@@ -13,11 +13,21 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, or_, update
 from sqlmodel import Session, col, select
 
-from storage.models import Goal, JournalEntry, Milestone, Pair, Review, ReviewAnswer
+from storage.models import (
+    Goal,
+    JournalEntry,
+    Milestone,
+    Pair,
+    PendingReply,
+    Review,
+    ReviewAnswer,
+)
 from storage.queries.pairs import ENDED
 from storage.queries.personal_data import WRITINGS, remove_writings
 
-NOT_PAIR_CONTENT = (JournalEntry,)  # the journal is its author's own, tied to no pair
+# The journal is its author's own, tied to no pair; a DM reply kept aside belongs to no pair
+# until its author files it on a session, and expires by itself within days.
+NOT_PAIR_CONTENT = (JournalEntry, PendingReply)
 
 
 def pairs_due_for_erasure(

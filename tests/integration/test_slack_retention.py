@@ -16,7 +16,7 @@ from bot.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of
-from tests.integration.test_slack_erasure import left_behind
+from tests.integration.test_erasure_files import left_behind
 from tests.integration.test_slack_pair_ending import (
     END,
     PAIR,
