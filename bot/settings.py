@@ -11,6 +11,9 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 UNAUTHENTICATED_SWITCH = "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS"  # the Teams SDK's switch
 TRUE_WORDS = ("1", "true", "yes", "on")  # the values the Teams SDK accepts for it
 FALSE_WORDS = ("0", "false", "no", "off")
+RETENTION_VARIABLE = "MENTORBOT_RETENTION_DAYS"
+DEFAULT_RETENTION_DAYS = 365
+MAX_RETENTION_DAYS = 36500  # a century: any longer is a typo, and dates must stay computable
 
 
 class SettingsError(Exception):
@@ -36,6 +39,8 @@ class Settings:
     lease_seconds: int = 60
     # Messages a second to one channel or person, after a burst: Slack's pace for chat.postMessage.
     sends_per_second: float = 1.0
+    # How long an ended pair's content is kept before it is erased (the guides' GDPR note).
+    retention_days: int = DEFAULT_RETENTION_DAYS
 
     @property
     def slack_enabled(self) -> bool:
@@ -70,6 +75,12 @@ class Settings:
             raise SettingsError(
                 f"MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not {raw_lease!r}."
             )
+        raw_retention = env.get(RETENTION_VARIABLE, "").strip() or str(DEFAULT_RETENTION_DAYS)
+        if not raw_retention.isdecimal() or int(raw_retention) > MAX_RETENTION_DAYS:
+            raise SettingsError(
+                f"{RETENTION_VARIABLE} must be a whole number of days from 0 to "
+                f"{MAX_RETENTION_DAYS}, not {raw_retention!r}."
+            )
         return cls(
             slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
@@ -86,6 +97,7 @@ class Settings:
             teams_allow_unauthenticated=unauthenticated,
             lease_seconds=int(raw_lease),
             sends_per_second=pace,
+            retention_days=int(raw_retention),
         )
 
     def require_a_platform(self) -> None:

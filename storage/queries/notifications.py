@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, delete, func, or_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.db import insert_ignoring_conflicts
 from storage.models import Notification
@@ -206,6 +206,23 @@ def drop_pending(*, session: Session, subject_prefix: str, now: datetime, outcom
         update(Notification)
         .where(Notification.status == PENDING)
         .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .values(status=DROPPED, outcome=outcome, sent_at=None)
+    )
+    return result.rowcount or 0
+
+
+def cancel_pending(
+    *, session: Session, subjects: list[str], prefixes: list[str], outcome: str
+) -> int:
+    """Drop, with `outcome` as the reason, the pending rows about any of these exact subjects or
+    subjects starting with any of these prefixes."""
+    about = [col(Notification.subject).in_(subjects)] if subjects else []
+    about += [col(Notification.subject).startswith(prefix) for prefix in prefixes]
+    if not about:
+        return 0
+    result = session.execute(
+        update(Notification)
+        .where(Notification.status == PENDING, or_(*about))
         .values(status=DROPPED, outcome=outcome, sent_at=None)
     )
     return result.rowcount or 0

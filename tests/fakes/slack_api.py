@@ -244,15 +244,23 @@ class FakeSlack:
             channel = self._dm_channels.get(target, target)
             return [f for f in self._files if f["channel"] == channel]
 
+    def shared_files(self) -> list[dict[str, Any]]:
+        """Every file shared so far, in any channel or DM: id, title, content, channel..."""
+        with self._lock:
+            return [dict(f) for f in self._files]
+
+    def reader_of(self, channel: str) -> str:
+        """Who reads a post to `channel`: the user of a DM (or a user id), else the channel."""
+        with self._lock:
+            owners = {dm: user for user, dm in self._dm_channels.items()}
+            return owners.get(channel, channel)
+
     def delivered(self) -> dict[str, int]:
         """How many chat.postMessage each channel accepted; a DM counts under the user id."""
-        with self._lock:
-            users = {channel: user for user, channel in self._dm_channels.items()}
         counts: dict[str, int] = {}
         for call in self.calls("chat.postMessage"):
             if call.response.get("ok"):
-                channel = str(call.response["channel"])
-                where = users.get(channel, channel)
+                where = self.reader_of(str(call.response["channel"]))
                 counts[where] = counts.get(where, 0) + 1
         return counts
 
@@ -271,7 +279,7 @@ class FakeSlack:
             ]
         return inside
 
-    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+    def wait_for(self, predicate: Callable[[], T], timeout: float = 20.0) -> T:
         """Poll until `predicate()` is truthy and return its value; AssertionError on timeout."""
         deadline = time.monotonic() + timeout
         while True:
