@@ -13,8 +13,8 @@ from bot.notice_kinds import PLANNED_END_SOON, TRIAL_ADJUST, TRIAL_CHECK
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, end_instant
 from storage.models import Pair, Person
 from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import pairs_awaiting_trial, pairs_ending_by
-from storage.queries.sessions import PLANNED, past_sessions, started_counts
+from storage.queries.pairs import pairs_ending_by
+from storage.queries.sessions import trial_due
 
 CONTINUE, ADJUST, STOP = "continue", "adjust", "stop"
 TRIAL_CHOICES = (CONTINUE, ADJUST, STOP)
@@ -24,27 +24,12 @@ QUESTION_USEFUL_FOR = timedelta(days=14)
 END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
-def ask_trial_questions(*, session: Session, now: datetime) -> int:
-    """Owe both members of each pair whose trial sessions are held the trial question."""
+def ask_trial_questions(*, session: Session, now: datetime, limit: int = 500) -> int:
+    """Owe both members of each pair whose trial sessions are held the trial question (at most
+    `limit` pairs a run; the next run asks the rest)."""
     asked = 0
-    candidates = pairs_awaiting_trial(session=session)
-    started = started_counts(session=session, pair_ids=[p.id for p in candidates if p.id], now=now)
-    for pair in candidates:
-        assert pair.id is not None
-        if started.get(pair.id, 0) < pair.trial_sessions:
-            continue
-        held = [
-            m
-            for m in past_sessions(session=session, pair_id=pair.id, now=now)
-            if m.status == PLANNED
-        ]
-        if len(held) < pair.trial_sessions:
-            continue
-        last = held[0]
-        due = max(
-            last.starts_at + timedelta(minutes=last.duration_minutes), now - QUESTION_USEFUL_FOR
-        )
-        due += ASKED_AFTER_SESSION
+    for pair, last_end in trial_due(session=session, now=now, limit=limit):
+        due = max(last_end, now - QUESTION_USEFUL_FOR) + ASKED_AFTER_SESSION
         owe(
             session=session,
             owed=[

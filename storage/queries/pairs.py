@@ -84,15 +84,6 @@ def paused_pairs(*, session: Session) -> list[Pair]:
     )
 
 
-def pairs_awaiting_trial(*, session: Session) -> list[Pair]:
-    """Active pairs not yet asked the trial question."""
-    return list(
-        session.exec(
-            select(Pair).where(Pair.status == ACTIVE).where(Pair.trial_asked_at.is_(None))  # type: ignore[union-attr]
-        )
-    )
-
-
 def pairs_ending_by(*, session: Session, day: date) -> list[Pair]:
     """Current pairs whose planned end is on or before `day` (a day in any zone: check each)."""
     return list(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import BigInteger, ColumnElement, cast
 from sqlmodel import Session, func, select
 
-from storage.models import MeetingSession
+from storage.models import MeetingSession, Pair
+from storage.queries.pairs import ACTIVE
 
 PLANNED = "planned"
 SKIPPED = "skipped"
@@ -84,15 +86,45 @@ def add_occurrences(*, session: Session, pair_id: int, starts: list[datetime], d
     return created
 
 
-def started_counts(*, session: Session, pair_ids: list[int], now: datetime) -> dict[int, int]:
-    """How many not-skipped sessions of each pair have started by `now`."""
-    if not pair_ids:
-        return {}
-    rows = session.exec(
-        select(MeetingSession.pair_id, func.count())
-        .where(MeetingSession.pair_id.in_(pair_ids))  # type: ignore[attr-defined]
+def session_end_epoch(dialect: str) -> ColumnElement[int]:
+    """A session's end in whole seconds since the epoch, computed by the database."""
+    if dialect == "postgresql":
+        start = cast(func.extract("epoch", MeetingSession.starts_at), BigInteger)
+    else:  # SQLite keeps instants as ISO text, which strftime reads
+        start = cast(func.strftime("%s", MeetingSession.starts_at), BigInteger)
+    return start + MeetingSession.duration_minutes * 60
+
+
+def trial_due(*, session: Session, now: datetime, limit: int) -> list[tuple[Pair, datetime]]:
+    """Active pairs not yet asked the trial question whose trial sessions have all been held
+    (not skipped, ended by `now`), with the end of the last held session; at most `limit`,
+    oldest pairs first. One query whatever the number of pairs."""
+    ended = session_end_epoch(session.get_bind().dialect.name)
+    held = (
+        select(MeetingSession.pair_id)
+        .join(Pair, Pair.id == MeetingSession.pair_id)  # type: ignore[arg-type]
+        .where(Pair.status == ACTIVE)
+        .where(Pair.trial_asked_at.is_(None))  # type: ignore[union-attr]
         .where(MeetingSession.status == PLANNED)
         .where(MeetingSession.starts_at <= now)
-        .group_by(MeetingSession.pair_id)
+        .where(ended <= now.timestamp())
+        .group_by(MeetingSession.pair_id, Pair.trial_sessions)
+        .having(func.count() >= Pair.trial_sessions)
+        .order_by(MeetingSession.pair_id)
+        .limit(limit)
+        .subquery()
     )
-    return {pair_id: count for pair_id, count in rows}
+    last_end = (
+        select(session_end_epoch(session.get_bind().dialect.name))
+        .where(MeetingSession.pair_id == Pair.id)
+        .where(MeetingSession.status == PLANNED)
+        .where(MeetingSession.starts_at <= now)
+        .where(ended <= now.timestamp())
+        .order_by(MeetingSession.starts_at.desc())  # type: ignore[attr-defined]
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = session.exec(
+        select(Pair, last_end).join(held, held.c.pair_id == Pair.id).order_by(Pair.id)
+    )
+    return [(pair, datetime.fromtimestamp(end, UTC)) for pair, end in rows]
