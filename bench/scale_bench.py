@@ -41,7 +41,7 @@ from bench.population import NOW, populate
 from bot.clock import ManualClock
 from bot.core import Core
 from scheduler.dispatcher import Dispatcher
-from scheduler.planner import HORIZON
+from scheduler.planner import EXTEND_BEFORE, HORIZON
 from storage.db import Database, make_engine, migrate
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
@@ -106,9 +106,9 @@ def child(url: str, mode: str, ticks: int, cohort: int) -> dict:
             break
         times.append((time.perf_counter() - started) * 1000)
         clock.advance(timedelta(minutes=1))
-        if mode == "cohort" and not waiting(engine, short):
+        if mode == "cohort" and not waiting(engine, clock.now() + HORIZON - EXTEND_BEFORE):
             break
-    left = waiting(engine, NOW + HORIZON - timedelta(days=7)) if mode == "cohort" else 0
+    left = waiting(engine, clock.now() + HORIZON - EXTEND_BEFORE) if mode == "cohort" else 0
     return {**result, "times": times, "errors": errors, "rss": rss_mb(), "left": left}
 
 

@@ -17,7 +17,7 @@ from bot.ports import DeliveryError, Messenger, Target, Unreachable
 from bot.replies import Reply
 from bot.trial import announce_planned_ends, ask_trial_questions, end_planned_pairs
 from bot.unreachable import tell_admins_unreachable
-from scheduler.planner import plan
+from scheduler.planner import PAIRS_PER_RUN, plan
 from storage.models import Notification
 from storage.queries.notifications import (
     DROPPED,
@@ -57,6 +57,8 @@ class Dispatcher:
         self._lock = asyncio.Lock()
         self._slots = asyncio.Semaphore(concurrency)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.planning_behind = False
+        """The last run extended as many pairs as a run may: more are waiting for the next."""
 
     async def start_up(self) -> Counter[str]:
         """Requeue claims left by a crashed process, then send what is due (missed ones too)."""
@@ -92,7 +94,7 @@ class Dispatcher:
             end_planned_pairs(session=session, now=now)
             announce_planned_ends(session=session, now=now)
             ask_trial_questions(session=session, now=now)
-            plan(session=session, now=now)
+            self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
 
     def _claim(self, now: datetime) -> list[Notification]:
         with self.core.db.session() as session:

@@ -3,7 +3,8 @@
 The production dispatcher runs every minute; a minute in which nothing falls due changes nothing
 but planning, which is idempotent. So instead of 1,440 runs a day, the clock stops at every
 minute in which a notification falls due, at every moment the caller asks for, and at least
-once a day (so that pairs are extended and digests planned), and the dispatcher runs there.
+once a day (so that pairs are extended and digests planned) — every minute while the planner
+has pairs left to extend — and the dispatcher runs there.
 """
 
 from __future__ import annotations
@@ -45,6 +46,6 @@ async def advance(
             return outcomes
         with dispatcher.core.db.session() as session:
             due = next_due_after(session=session, after=now)
-        stops = [until, now + DAY]
+        stops = [until, now + (MINUTE if dispatcher.planning_behind else DAY)]
         stops += [ceil_minute(t) for t in (due, next_event()) if t is not None and t > now]
         clock.set(min(stops))

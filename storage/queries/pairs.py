@@ -49,13 +49,14 @@ def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]
 
 
 def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:
-    """Active pairs whose sessions are not yet planned as far as `horizon`."""
+    """Active pairs whose sessions are not yet planned as far as `horizon`, those planned least
+    far ahead first."""
     return list(
         session.exec(
             select(Pair)
             .where(Pair.status == ACTIVE)
             .where(or_(Pair.planned_until.is_(None), Pair.planned_until < horizon))
-            .order_by(Pair.id)
+            .order_by(Pair.planned_until.asc().nulls_first(), Pair.id)  # type: ignore[union-attr]
             .limit(limit)
         )
     )

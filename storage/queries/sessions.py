@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import BigInteger, ColumnElement, cast
+from sqlalchemy import BigInteger, ColumnElement, cast, insert
 from sqlmodel import Session, func, select
 
 from storage.models import MeetingSession, Pair
@@ -65,25 +65,32 @@ def session_by_id(*, session: Session, session_id: int) -> MeetingSession | None
     return session.get(MeetingSession, session_id)
 
 
-def add_occurrences(*, session: Session, pair_id: int, starts: list[datetime], duration: int):
-    """Store new sessions for these rhythm instants; return the ones created."""
-    if not starts:
+def add_occurrences(
+    *, session: Session, wanted: dict[int, tuple[list[datetime], int]]
+) -> list[MeetingSession]:
+    """Store new sessions for these rhythm instants (pair id → instants, duration), in one
+    insert for them all; return the ones created."""
+    wanted = {pair_id: plan for pair_id, plan in wanted.items() if plan[0]}
+    if not wanted:
         return []
+    earliest = min(start for starts, _ in wanted.values() for start in starts)
     existing = set(
         session.exec(
-            select(MeetingSession.occurrence)
-            .where(MeetingSession.pair_id == pair_id)
-            .where(MeetingSession.occurrence.in_(starts))  # type: ignore[attr-defined]
+            select(MeetingSession.pair_id, MeetingSession.occurrence)
+            .where(MeetingSession.pair_id.in_(wanted))  # type: ignore[attr-defined]
+            .where(MeetingSession.occurrence >= earliest)
         )
     )
-    created = [
-        MeetingSession(pair_id=pair_id, occurrence=s, starts_at=s, duration_minutes=duration)
+    rows = [
+        {"pair_id": pair_id, "occurrence": s, "starts_at": s, "duration_minutes": duration}
+        for pair_id, (starts, duration) in wanted.items()
         for s in starts
-        if s not in existing
+        if (pair_id, s) not in existing
     ]
-    session.add_all(created)
-    session.flush()
-    return created
+    if not rows:
+        return []
+    inserted = insert(MeetingSession).returning(MeetingSession, sort_by_parameter_order=True)
+    return list(session.scalars(inserted, rows))
 
 
 def session_end_epoch(dialect: str) -> ColumnElement[int]:
