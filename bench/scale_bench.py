@@ -149,7 +149,8 @@ def measure(kind: str, pairs: int, cohort: int, ticks: int) -> None:
             first, rest = steady["times"][0], steady["times"][1:] or steady["times"]
             print(
                 f"  steady tick: first {first:.0f} ms, then median {ms(rest)}"
-                f"   (floor, count(*) of the pairs: {ms(floor['times'])}; target < {TARGET_TICK_MS} ms)"
+                f"   (floor, count(*) of the pairs: {ms(floor['times'])};"
+                f" target < {TARGET_TICK_MS} ms)"
             )
         print(
             f"  peak RSS of the ticking process: {steady['rss']:.0f} MB"

@@ -76,12 +76,13 @@ class Dispatcher:
         if loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(lambda: loop.create_task(self.run_once()))
 
-    async def run_once(self) -> Counter[str]:
+    async def run_once(self, *, plan: bool = True) -> Counter[str]:
         """Plan ahead, then send every notification due now; returns counts by outcome."""
         self._loop = asyncio.get_running_loop()
         async with self._lock:
             now = self.core.clock.now()
-            await asyncio.to_thread(self._plan, now)
+            if plan:
+                await asyncio.to_thread(self._plan, now)
             stats: Counter[str] = Counter()
             while rows := await asyncio.to_thread(self._claim, now):
                 outcomes = await asyncio.gather(*(self._deliver(row, now) for row in rows))

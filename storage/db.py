@@ -15,8 +15,9 @@ from sqlmodel import Session, create_engine
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys, WAL and cross-thread use."""
+def make_engine(url: str, *, scratch: bool = False) -> Engine:
+    """An engine for `url`; SQLite gets foreign keys, WAL and cross-thread use. A `scratch`
+    SQLite database (a simulation's, thrown away afterwards) skips waiting for the disk."""
     if url.startswith("postgres://"):
         url = "postgresql://" + url.removeprefix("postgres://")
     if url.startswith("postgresql://"):
@@ -31,6 +32,8 @@ def make_engine(url: str) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         if ":memory:" not in url:
             cursor.execute("PRAGMA journal_mode=WAL")
+        if scratch:
+            cursor.execute("PRAGMA synchronous=OFF")
         cursor.close()
 
     return engine

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import BigInteger, ColumnElement, cast, insert
+from sqlalchemy import BigInteger, ColumnElement, cast
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, func, select
 
 from storage.models import MeetingSession, Pair
@@ -68,29 +69,25 @@ def session_by_id(*, session: Session, session_id: int) -> MeetingSession | None
 def add_occurrences(
     *, session: Session, wanted: dict[int, tuple[list[datetime], int]]
 ) -> list[MeetingSession]:
-    """Store new sessions for these rhythm instants (pair id → instants, duration), in one
-    insert for them all; return the ones created."""
-    wanted = {pair_id: plan for pair_id, plan in wanted.items() if plan[0]}
-    if not wanted:
-        return []
-    earliest = min(start for starts, _ in wanted.values() for start in starts)
-    existing = set(
-        session.exec(
-            select(MeetingSession.pair_id, MeetingSession.occurrence)
-            .where(MeetingSession.pair_id.in_(wanted))  # type: ignore[attr-defined]
-            .where(MeetingSession.occurrence >= earliest)
-        )
-    )
+    """Store new sessions for these rhythm instants (pair id → instants, duration) in one insert
+    for them all; return the ones created, by pair and start (an instant already stored is
+    left as it is)."""
     rows = [
         {"pair_id": pair_id, "occurrence": s, "starts_at": s, "duration_minutes": duration}
         for pair_id, (starts, duration) in wanted.items()
         for s in starts
-        if (pair_id, s) not in existing
     ]
     if not rows:
         return []
-    inserted = insert(MeetingSession).returning(MeetingSession, sort_by_parameter_order=True)
-    return list(session.scalars(inserted, rows))
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (
+        insert(MeetingSession)
+        .on_conflict_do_nothing(index_elements=["pair_id", "occurrence"])
+        .returning(MeetingSession)
+    )
+    created = session.scalars(statement, rows).all()
+    return sorted(created, key=lambda meeting: (meeting.pair_id, meeting.starts_at))
 
 
 def session_end_epoch(dialect: str) -> ColumnElement[int]:
