@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.core import Core
 from bot.notice_kinds import MEMBER_UNREACHABLE
-from bot.notices import compose
+from bot.notices import compose_all
 from bot.notices.context import Gone
 from bot.pauses import resume_due_pauses
 from bot.ports import DeliveryError, Messenger, Target, Unreachable
@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 STALE_CLAIM = timedelta(minutes=10)
+
+
+def expired(row: Notification, now: datetime) -> bool:
+    return row.expires_at is not None and now > row.expires_at
 
 
 def backoff(attempts: int) -> timedelta:
@@ -85,7 +89,9 @@ class Dispatcher:
                 await asyncio.to_thread(self._plan, now)
             stats: Counter[str] = Counter()
             while rows := await asyncio.to_thread(self._claim, now):
-                outcomes = await asyncio.gather(*(self._deliver(row, now) for row in rows))
+                composed = await asyncio.to_thread(self._compose_all, rows, now)
+                pairs = zip(rows, composed, strict=True)
+                outcomes = await asyncio.gather(*(self._deliver(r, now, c) for r, c in pairs))
                 stats.update(outcomes)
             return stats
 
@@ -101,9 +107,14 @@ class Dispatcher:
         with self.core.db.session() as session:
             return claim_due(session=session, now=now, limit=self.batch)
 
-    def _compose(self, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    def _compose_all(
+        self, rows: list[Notification], now: datetime
+    ) -> list[tuple[Target, Reply] | Exception | None]:
+        """The claimed rows composed in one session (None: expired, nothing to compose)."""
+        live = [row for row in rows if not expired(row, now)]
         with self.core.db.session() as session:
-            return compose(session, row, now)
+            made = dict(zip((row.id for row in live), compose_all(session, live, now), strict=True))
+        return [made.get(row.id) for row in rows]
 
     def _record(self, row_id: int, status: str, now: datetime, outcome: str) -> None:
         with self.core.db.session() as session:
@@ -124,20 +135,21 @@ class Dispatcher:
                 now=now,
             )
 
-    async def _deliver(self, row: Notification, now: datetime) -> str:
+    async def _deliver(
+        self, row: Notification, now: datetime, composed: tuple[Target, Reply] | Exception | None
+    ) -> str:
         assert row.id is not None
-        if row.expires_at is not None and now > row.expires_at:
+        if composed is None:
             await asyncio.to_thread(self._record, row.id, DROPPED, now, "expired")
             return "expired"
-        try:
-            target, message = await asyncio.to_thread(self._compose, row, now)
-        except Gone as gone:
-            await asyncio.to_thread(self._record, row.id, DROPPED, now, str(gone))
+        if isinstance(composed, Gone):
+            await asyncio.to_thread(self._record, row.id, DROPPED, now, str(composed))
             return "dropped"
-        except Exception:
-            log.exception("could not compose notification %s", row.id)
+        if isinstance(composed, Exception):
+            log.error("could not compose notification %s", row.id, exc_info=composed)
             await asyncio.to_thread(self._record, row.id, FAILED, now, "compose error")
             return "failed"
+        target, message = composed
         messenger = self.messengers.get(target.platform)
         if messenger is None:
             await asyncio.to_thread(self._record, row.id, FAILED, now, "platform not configured")
