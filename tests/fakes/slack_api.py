@@ -339,7 +339,10 @@ class FakeSlack:
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def _chat(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
-        channel = self._channel(str(args.get("channel", "")))
+        requested = str(args.get("channel", ""))
+        channel = self._channel(requested)
+        if channel is None and requested in self._users:  # a user one cannot DM, as Slack says
+            return self._open(requested)
         if channel is None:
             return {"ok": False, "error": "channel_not_found"}
         text, blocks = args.get("text"), args.get("blocks")
