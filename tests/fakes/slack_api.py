@@ -80,8 +80,10 @@ class FakeSlack:
         team_id: str = "T0MENTOR",
         channels: Iterable[str] = ("C0GENERAL", "C0LEADS"),
         autostart: bool = True,
+        latency: float = 0.0,
     ) -> None:
         self.team_id = team_id
+        self.latency = latency  # seconds each answer waits, as Slack's network would (benches)
         self._lock = threading.RLock()
         self._calls: list[Call] = []
         self._users: dict[str, dict[str, Any]] = {}
@@ -576,6 +578,8 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self._send(200 if ok else 400, body, "text/plain")
                 return
             method = url.path.removeprefix("/api/")
+            if fake.latency:
+                time.sleep(fake.latency)
             call = fake.serve(method, args, self.headers.get("Authorization", ""))
             body = json.dumps(call.response).encode()
             self._send(call.status, body, "application/json; charset=utf-8", call.headers)
