@@ -28,6 +28,7 @@ from storage.queries.notifications import (
     release_stale_claims,
     retry_later,
 )
+from storage.queries.replies import forget_expired_replies
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ class Dispatcher:
             announce_planned_ends(session=session, now=now)
             ask_trial_questions(session=session, now=now)
             self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
+            forget_expired_replies(session=session, now=now)
 
     def _claim(self, now: datetime) -> list[Notification]:
         with self.core.db.session() as session:
