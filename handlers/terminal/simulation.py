@@ -58,6 +58,7 @@ SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h befor
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
 CHOOSES_AFTER = timedelta(minutes=1)
+DAYS_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} [{elapsed}<{remaining}]"
 SLACK_PACE_PER_MINUTE = 60  # about one message per second per channel
 
 
@@ -301,7 +302,11 @@ def simulate(
         bar = partial(tqdm, file=progress, disable=progress is None, leave=False)
         with bar(total=pairs, desc=t("simulate.progress_pairs", lang), unit="") as created:
             programme.create(pairs, lang, begin, created)
-        days = bar(total=weeks * 7, desc=t("simulate.progress_days", lang), unit="")
+        days = bar(
+            total=weeks * 7,
+            desc=t("simulate.progress_days", lang),
+            bar_format=DAYS_BAR,
+        )
 
         async def on_stop(now: datetime) -> None:
             days.update((now - begin) / timedelta(days=1) - days.n)
