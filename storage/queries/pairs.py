@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, col, or_, select
 
 from storage.models import Pair
 
@@ -55,8 +55,8 @@ def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[
         session.exec(
             select(Pair)
             .where(Pair.status == ACTIVE)
-            .where(or_(Pair.planned_until.is_(None), Pair.planned_until < horizon))
-            .order_by(Pair.planned_until.asc().nulls_first(), Pair.id)  # type: ignore[union-attr]
+            .where(or_(col(Pair.planned_until).is_(None), col(Pair.planned_until) < horizon))
+            .order_by(col(Pair.planned_until).asc().nulls_first(), col(Pair.id))
             .limit(limit)
         )
     )

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import BigInteger, ColumnElement, cast
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from storage.models import MeetingSession, Pair
 from storage.queries.pairs import ACTIVE
@@ -93,10 +93,10 @@ def add_occurrences(
 def session_end_epoch(dialect: str) -> ColumnElement[int]:
     """A session's end in whole seconds since the epoch, computed by the database."""
     if dialect == "postgresql":
-        start = cast(func.extract("epoch", MeetingSession.starts_at), BigInteger)
+        start = cast(func.extract("epoch", col(MeetingSession.starts_at)), BigInteger)
     else:  # SQLite keeps instants as ISO text, which strftime reads
-        start = cast(func.strftime("%s", MeetingSession.starts_at), BigInteger)
-    return start + MeetingSession.duration_minutes * 60
+        start = cast(func.strftime("%s", col(MeetingSession.starts_at)), BigInteger)
+    return start + col(MeetingSession.duration_minutes) * 60
 
 
 def trial_due(*, session: Session, now: datetime, limit: int) -> list[tuple[Pair, datetime]]:
@@ -104,31 +104,32 @@ def trial_due(*, session: Session, now: datetime, limit: int) -> list[tuple[Pair
     (not skipped, ended by `now`), with the end of the last held session; at most `limit`,
     oldest pairs first. One query whatever the number of pairs."""
     ended = session_end_epoch(session.get_bind().dialect.name)
+    pair_id = col(MeetingSession.pair_id)
     held = (
-        select(MeetingSession.pair_id)
-        .join(Pair, Pair.id == MeetingSession.pair_id)  # type: ignore[arg-type]
+        select(pair_id)
+        .join(Pair, col(Pair.id) == pair_id)
         .where(Pair.status == ACTIVE)
-        .where(Pair.trial_asked_at.is_(None))  # type: ignore[union-attr]
+        .where(col(Pair.trial_asked_at).is_(None))
         .where(MeetingSession.status == PLANNED)
         .where(MeetingSession.starts_at <= now)
         .where(ended <= now.timestamp())
-        .group_by(MeetingSession.pair_id, Pair.trial_sessions)
+        .group_by(pair_id, col(Pair.trial_sessions))
         .having(func.count() >= Pair.trial_sessions)
-        .order_by(MeetingSession.pair_id)
+        .order_by(pair_id)
         .limit(limit)
         .subquery()
     )
     last_end = (
-        select(session_end_epoch(session.get_bind().dialect.name))
-        .where(MeetingSession.pair_id == Pair.id)
+        select(ended)
+        .where(pair_id == Pair.id)
         .where(MeetingSession.status == PLANNED)
         .where(MeetingSession.starts_at <= now)
         .where(ended <= now.timestamp())
-        .order_by(MeetingSession.starts_at.desc())  # type: ignore[attr-defined]
+        .order_by(col(MeetingSession.starts_at).desc())
         .limit(1)
         .scalar_subquery()
     )
     rows = session.exec(
-        select(Pair, last_end).join(held, held.c.pair_id == Pair.id).order_by(Pair.id)
+        select(Pair, last_end).join(held, held.c.pair_id == Pair.id).order_by(col(Pair.id))
     )
     return [(pair, datetime.fromtimestamp(end, UTC)) for pair, end in rows]
