@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from bot.lifecycle import end_pair
 from bot.notice_kinds import PLANNED_END_SOON, TRIAL_ADJUST, TRIAL_CHECK
+from bot.rhythm_parser import MAX_DURATION
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, end_instant
 from storage.models import Pair, Person
 from storage.queries.notifications import Owed, owe
@@ -24,11 +25,23 @@ QUESTION_USEFUL_FOR = timedelta(days=14)
 END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
-def ask_trial_questions(*, session: Session, now: datetime, limit: int = 500) -> int:
-    """Owe both members of each pair whose trial sessions are held the trial question (at most
-    `limit` pairs a run; the next run asks the rest)."""
+TRIAL_PAIRS_PER_RUN = 500
+LONGEST_SESSION = timedelta(minutes=MAX_DURATION)
+
+
+def ask_trial_questions(
+    *, session: Session, now: datetime, ended_since: datetime | None = None
+) -> int:
+    """Owe both members of each pair whose trial sessions are held the trial question, at most
+    TRIAL_PAIRS_PER_RUN pairs a run (the next run asks the rest); with `ended_since`, only
+    pairs with a session that ended after it. How many pairs were asked."""
     asked = 0
-    for pair, last_end in trial_due(session=session, now=now, limit=limit):
+    # A session that ended after `ended_since` started at most the longest session before.
+    started_after = None if ended_since is None else ended_since - LONGEST_SESSION
+    due = trial_due(
+        session=session, now=now, limit=TRIAL_PAIRS_PER_RUN, started_after=started_after
+    )
+    for pair, last_end in due:
         due = max(last_end, now - QUESTION_USEFUL_FOR) + ASKED_AFTER_SESSION
         owe(
             session=session,

@@ -15,7 +15,12 @@ from bot.notices.context import Gone
 from bot.pauses import resume_due_pauses
 from bot.ports import DeliveryError, Messenger, Target, Unreachable
 from bot.replies import Reply
-from bot.trial import announce_planned_ends, ask_trial_questions, end_planned_pairs
+from bot.trial import (
+    TRIAL_PAIRS_PER_RUN,
+    announce_planned_ends,
+    ask_trial_questions,
+    end_planned_pairs,
+)
 from bot.unreachable import tell_admins_unreachable
 from scheduler.planner import PAIRS_PER_RUN, plan
 from storage.models import Notification
@@ -63,6 +68,7 @@ class Dispatcher:
         self._slots = asyncio.Semaphore(concurrency)
         self._loop: asyncio.AbstractEventLoop | None = None
         self.planning_behind = False
+        self._trial_checked: datetime | None = None
         """The last run extended as many pairs as a run may: more are waiting for the next."""
 
     async def start_up(self) -> Counter[str]:
@@ -101,9 +107,15 @@ class Dispatcher:
             resume_due_pauses(session=session, now=now)
             end_planned_pairs(session=session, now=now)
             announce_planned_ends(session=session, now=now)
-            ask_trial_questions(session=session, now=now)
+            # The question becomes due when a session ends: pairs with one that ended since
+            # the last complete check (all of them at start-up) are the only candidates.
+            checked = self._trial_checked
+            since = checked if checked is not None and checked <= now else None
+            asked = ask_trial_questions(session=session, now=now, ended_since=since)
             self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
             forget_expired_replies(session=session, now=now)
+        if asked < TRIAL_PAIRS_PER_RUN:  # every candidate was asked: the next run looks later
+            self._trial_checked = now
 
     def _claim(self, now: datetime) -> list[Notification]:
         with self.core.db.session() as session:

@@ -99,15 +99,26 @@ def session_end_epoch(dialect: str) -> ColumnElement[int]:
     return start + col(MeetingSession.duration_minutes) * 60
 
 
-def trial_due(*, session: Session, now: datetime, limit: int) -> list[tuple[Pair, datetime]]:
+def trial_due(
+    *, session: Session, now: datetime, limit: int, started_after: datetime | None = None
+) -> list[tuple[Pair, datetime]]:
     """Active pairs not yet asked the trial question whose trial sessions have all been held
     (not skipped, ended by `now`), with the end of the last held session; at most `limit`,
-    oldest pairs first. One query whatever the number of pairs."""
+    oldest pairs first. One query whatever the number of pairs. With `started_after`, only the
+    pairs with a session that started after it (found through the sessions' start index), so
+    that a run looks at the few pairs a session of which may have ended since the last one."""
     ended = session_end_epoch(session.get_bind().dialect.name)
     pair_id = col(MeetingSession.pair_id)
+    held = select(pair_id)
+    if started_after is not None:
+        recent = (
+            select(pair_id)
+            .where(col(MeetingSession.starts_at) > started_after)
+            .where(MeetingSession.starts_at <= now)
+        )
+        held = held.where(pair_id.in_(recent))
     held = (
-        select(pair_id)
-        .join(Pair, col(Pair.id) == pair_id)
+        held.join(Pair, col(Pair.id) == pair_id)
         .where(Pair.status == ACTIVE)
         .where(col(Pair.trial_asked_at).is_(None))
         .where(MeetingSession.status == PLANNED)

@@ -114,6 +114,26 @@ def test_trial_query_gives_the_answers_of_the_per_pair_check(database: Database,
             assert expected, "the programme should have pairs due at each instant"
 
 
+def test_since_an_instant_the_trial_query_finds_the_pairs_with_a_session_ended_after_it(
+    database: Database,
+) -> None:
+    rng = random.Random(5)
+    random_programme(database, rng, pairs=40)
+    found_recent = 0
+    with database.session() as session:
+        for _ in range(8):
+            now = NOW + timedelta(minutes=30 * rng.randint(-30 * 48, 10 * 48))
+            since = now - timedelta(minutes=30 * rng.randint(1, 6 * 48))
+            every = {p.id: end for p, end in trial_due(session=session, now=now, limit=1000)}
+            recent = trial_due(
+                session=session, now=now, limit=1000, started_after=since - timedelta(hours=2)
+            )
+            assert {p.id for p, _ in recent} <= set(every)
+            assert {pair for pair, end in every.items() if end > since} <= {p.id for p, _ in recent}
+            found_recent += len(recent)
+    assert found_recent, "some pair should have had a session end in a window"
+
+
 def test_trial_query_asks_at_most_the_limit_oldest_first(database: Database) -> None:
     rng = random.Random(4)
     random_programme(database, rng, pairs=40)
