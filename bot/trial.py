@@ -91,14 +91,15 @@ def answer_trial(*, session: Session, pair: Pair, person: Person, choice: str, n
         )
 
 
-def end_planned_pairs(*, session: Session, now: datetime) -> int:
-    """End the pairs whose planned end has come; how many."""
+def end_planned_pairs(*, session: Session, now: datetime, retention: timedelta) -> int:
+    """End the pairs whose planned end has come (their content kept for `retention`); how
+    many."""
     latest_day = (now + timedelta(days=1)).astimezone(ZoneInfo("UTC")).date()
     ended = 0
     for pair in pairs_ending_by(session=session, day=latest_day):
         moment = end_instant(pair)
         if moment is not None and moment <= now:
-            end_pair(session=session, pair=pair, actor=None, now=now)
+            end_pair(session=session, pair=pair, actor=None, now=now, retention=retention)
             ended += 1
     return ended
 

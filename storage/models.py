@@ -67,6 +67,10 @@ class Pair(SQLModel, table=True):
     mentor_trial: str | None = Field(default=None, max_length=16)  # continue, adjust or stop
     mentee_trial: str | None = Field(default=None, max_length=16)
     planned_end: date | None = None  # the pair ends by itself that day (None: no planned end)
+    # Retention: an ended pair's content is erased at `retain_until` (told to both members when
+    # it ended); `content_erased_at` says it was done. Counts, dates and statuses stay.
+    retain_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    content_erased_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
 
 
 class MeetingSession(SQLModel, table=True):

@@ -108,6 +108,19 @@ def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
     )
 
 
+def pairs_ended_since(*, session: Session, platform: str, since: datetime) -> list[Pair]:
+    """A platform's pairs that ended at or after `since`, oldest first."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(Pair.platform == platform)
+            .where(Pair.status == ENDED)
+            .where(col(Pair.ended_at) >= since)
+            .order_by(col(Pair.id))
+        )
+    )
+
+
 def pairs_with_status(*, session: Session, platform: str, status: str) -> list[Pair]:
     """A platform's pairs in one status, oldest first."""
     return list(

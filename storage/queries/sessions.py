@@ -144,3 +144,21 @@ def trial_due(
         select(Pair, last_end).join(held, held.c.pair_id == Pair.id).order_by(col(Pair.id))
     )
     return [(pair, datetime.fromtimestamp(end, UTC)) for pair, end in rows]
+
+
+def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[MeetingSession]:
+    """The pair's sessions starting after `after`, whatever their status, soonest first."""
+    return list(
+        session.exec(
+            select(MeetingSession)
+            .where(MeetingSession.pair_id == pair_id)
+            .where(MeetingSession.starts_at > after)
+            .order_by(col(MeetingSession.starts_at))
+        )
+    )
+
+
+def session_ids_of(*, session: Session, pair_id: int) -> list[int]:
+    return list(
+        session.exec(select(col(MeetingSession.id)).where(MeetingSession.pair_id == pair_id))
+    )
