@@ -14,14 +14,19 @@ from datetime import datetime, timedelta
 from bot.core import Core
 from bot.lifecycle import erase_expired_content
 from bot.notice_kinds import MEMBER_UNREACHABLE
-from bot.notices import compose
+from bot.notices import compose_all
 from bot.notices.context import Gone
 from bot.pauses import resume_due_pauses
 from bot.ports import DeliveryError, Messenger, Target, Unreachable
 from bot.replies import Reply
-from bot.trial import announce_planned_ends, ask_trial_questions, end_planned_pairs
+from bot.trial import (
+    TRIAL_PAIRS_PER_RUN,
+    announce_planned_ends,
+    ask_trial_questions,
+    end_planned_pairs,
+)
 from bot.unreachable import tell_admins_unreachable
-from scheduler.planner import plan
+from scheduler.planner import PAIRS_PER_RUN, plan
 from storage.models import Notification
 from storage.queries.notifications import (
     DROPPED,
@@ -42,6 +47,10 @@ MAX_FAILURES = 8  # failures that count: neither a rate limit, nor a 5xx, nor an
 LEASE = timedelta(seconds=60)
 TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
 SHUTDOWN_GRACE = 10.0  # seconds a clean shutdown waits for the sends in flight
+
+
+def expired(row: Notification, now: datetime) -> bool:
+    return row.expires_at is not None and now > row.expires_at
 
 
 def backoff(attempts: int) -> timedelta:
@@ -82,6 +91,9 @@ class Dispatcher:
         self._wake: asyncio.TimerHandle | None = None
         self._wakeups = False
         self._running: asyncio.Task[Counter[str]] | None = None
+        self.planning_behind = False
+        self._trial_checked: datetime | None = None
+        """The last run extended as many pairs as a run may: more are waiting for the next."""
 
     def start_in_background(self) -> None:
         """Send what is due (missed while down too) without holding up the caller, then keep
@@ -137,7 +149,11 @@ class Dispatcher:
                 if not self._stopping and (free >= max(1, self.concurrency // 2) or not in_flight):
                     now = self.core.clock.now()
                     rows = await asyncio.to_thread(self._claim, now, free)
-                    in_flight |= {asyncio.create_task(self._deliver(row, now)) for row in rows}
+                    composed = await asyncio.to_thread(self._compose_all, rows, now)
+                    in_flight |= {
+                        asyncio.create_task(self._deliver(row, now, made))
+                        for row, made in zip(rows, composed, strict=True)
+                    }
                 if not in_flight:
                     return stats
                 done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
@@ -196,9 +212,15 @@ class Dispatcher:
             end_planned_pairs(session=session, now=now, retention=self.core.retention)
             erase_expired_content(session=session, now=now, retention=self.core.retention)
             announce_planned_ends(session=session, now=now)
-            ask_trial_questions(session=session, now=now)
-            plan(session=session, now=now)
+            # The question becomes due when a session ends: pairs with one that ended since
+            # the last complete check (all of them at start-up) are the only candidates.
+            checked = self._trial_checked
+            since = checked if checked is not None and checked <= now else None
+            asked = ask_trial_questions(session=session, now=now, ended_since=since)
+            self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
             forget_expired_replies(session=session, now=now)
+        if asked < TRIAL_PAIRS_PER_RUN:  # every candidate was asked: the next run looks later
+            self._trial_checked = now
 
     def _claim(self, now: datetime, limit: int) -> list[Notification]:
         with self.core.db.session() as session:
@@ -206,9 +228,14 @@ class Dispatcher:
                 session=session, now=now, owner=self.owner, lease=self.lease, limit=limit
             )
 
-    def _compose(self, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    def _compose_all(
+        self, rows: list[Notification], now: datetime
+    ) -> list[tuple[Target, Reply] | Exception | None]:
+        """The claimed rows composed in one session (None: expired, nothing to compose)."""
+        live = [row for row in rows if not expired(row, now)]
         with self.core.db.session() as session:
-            return compose(session, row, now)
+            made = dict(zip((row.id for row in live), compose_all(session, live, now), strict=True))
+        return [made.get(row.id) for row in rows]
 
     def _record(self, row_id: int, status: str, outcome: str) -> None:
         with self.core.db.session() as session:
@@ -250,21 +277,22 @@ class Dispatcher:
                 now=now,
             )
 
-    async def _deliver(self, row: Notification, now: datetime) -> str:
+    async def _deliver(
+        self, row: Notification, now: datetime, composed: tuple[Target, Reply] | Exception | None
+    ) -> str:
         assert row.id is not None
-        if row.expires_at is not None and now > row.expires_at:
+        if composed is None:
             reason = f"expired; last try: {row.outcome}" if row.outcome else "expired"
             await asyncio.to_thread(self._record, row.id, DROPPED, reason)
             return "expired"
-        try:
-            target, message = await asyncio.to_thread(self._compose, row, now)
-        except Gone as gone:
-            await asyncio.to_thread(self._record, row.id, DROPPED, str(gone))
+        if isinstance(composed, Gone):
+            await asyncio.to_thread(self._record, row.id, DROPPED, str(composed))
             return "dropped"
-        except Exception:
-            log.exception("could not compose notification %s", row.id)
+        if isinstance(composed, Exception):
+            log.error("could not compose notification %s", row.id, exc_info=composed)
             await asyncio.to_thread(self._record, row.id, FAILED, "compose error")
             return "failed"
+        target, message = composed
         messenger = self.messengers.get(target.platform)
         if messenger is None:
             await asyncio.to_thread(self._record, row.id, FAILED, "platform not configured")

@@ -1,4 +1,5 @@
-"""The Slack side of the Messenger port: DMs through conversations.open, then chat.postMessage."""
+"""The Slack side of the Messenger port: chat.postMessage to a channel, or to a user id for their
+DM with the bot (one call; Slack opens the DM)."""
 
 from __future__ import annotations
 
@@ -76,9 +77,8 @@ class SlackMessenger:
         except (TimeoutError, aiohttp.ClientError) as error:
             raise DeliveryError(f"connection: {error!r}", transient=True) from error
 
-    async def _channel(self, target: Target) -> str:
-        if target.kind == "channel":
-            return target.address
+    async def _dm_channel(self, target: Target) -> str:
+        """The DM's channel id, for the methods that take no user id (file uploads)."""
         channel = self._dm_channels.get(target.address)
         if channel is None:
             response = await self._api(
@@ -89,9 +89,10 @@ class SlackMessenger:
         return channel
 
     async def send(self, target: Target, message: Reply) -> str:
-        scope = f"chat.postMessage:{target.address}"
+        # A user id as the channel posts in the DM with them: no conversations.open first.
+        channel = target.address
+        scope = f"chat.postMessage:{channel}"
         async with self.pacer.turn(scope):
-            channel = await self._channel(target)
             response = await self._api(
                 scope,
                 lambda: self.client.chat_postMessage(
@@ -104,7 +105,7 @@ class SlackMessenger:
         """Upload `file` into the DM with `user_id` (files.getUploadURLExternal, the upload,
         files.completeUploadExternal); the file id."""
         target = Target(platform=self.platform, kind="dm", address=user_id)
-        channel = await self._channel(target)
+        channel = await self._dm_channel(target)
         try:
             response = await self._api(
                 "files.upload",
