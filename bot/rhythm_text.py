@@ -26,6 +26,11 @@ def format_date(day: date, lang: Lang) -> str:
     )
 
 
+def format_day_of(instant: datetime, zone: str, lang: Lang) -> str:
+    """The day of `instant` in `zone`, as `format_date` writes it."""
+    return format_date(instant.astimezone(ZoneInfo(zone)).date(), lang)
+
+
 def format_time(at: time, lang: Lang) -> str:
     """`18:00` / `18h00`."""
     return t("time.short", lang, hour=at.hour, minute=at.minute)

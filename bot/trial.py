@@ -1,5 +1,10 @@
 """The trial question after the first sessions, and the planned end of pairs (announced a
-month before)."""
+month before).
+
+Each member answers the trial question privately. Nothing follows until both have answered or
+the question has lapsed (two weeks); then both are told the same outcome, which names no one's
+choice: any stop ends the pair, otherwise any adjust invites both to propose new terms,
+otherwise the pair goes on. No answer counts as nothing to change."""
 
 from __future__ import annotations
 
@@ -8,12 +13,16 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.agreement import owe_both
 from bot.lifecycle import end_pair
-from bot.notice_kinds import PLANNED_END_SOON, TRIAL_ADJUST, TRIAL_CHECK
+from bot.notice_kinds import PLANNED_END_SOON, TRIAL_CHECK, TRIAL_OUTCOME
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, end_instant
 from storage.models import Pair, Person
-from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import pairs_awaiting_trial, pairs_ending_by
+from storage.queries.pairs import (
+    pairs_awaiting_trial,
+    pairs_ending_by,
+    pairs_with_lapsed_trial,
+)
 from storage.queries.sessions import PLANNED, past_sessions, started_counts
 
 CONTINUE, ADJUST, STOP = "continue", "adjust", "stop"
@@ -25,7 +34,9 @@ END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
 def ask_trial_questions(*, session: Session, now: datetime) -> int:
-    """Owe both members of each pair whose trial sessions are held the trial question."""
+    """The trial's work on time: owe both members of each pair whose trial sessions are held
+    the trial question (how many pairs were asked), and settle the trials it lapsed for."""
+    settle_lapsed_trials(session=session, now=now)
     asked = 0
     candidates = pairs_awaiting_trial(session=session)
     started = started_counts(session=session, pair_ids=[p.id for p in candidates if p.id], now=now)
@@ -45,18 +56,14 @@ def ask_trial_questions(*, session: Session, now: datetime) -> int:
             last.starts_at + timedelta(minutes=last.duration_minutes), now - QUESTION_USEFUL_FOR
         )
         due += ASKED_AFTER_SESSION
-        owe(
+        subject, until = f"pair:{pair.id}:trial", due + QUESTION_USEFUL_FOR
+        owe_both(
             session=session,
-            owed=[
-                Owed(
-                    TRIAL_CHECK,
-                    f"p:{member}",
-                    f"pair:{pair.id}:trial",
-                    due,
-                    due + QUESTION_USEFUL_FOR,
-                )
-                for member in (pair.mentor_id, pair.mentee_id)
-            ],
+            pair=pair,
+            kind=TRIAL_CHECK,
+            subject=subject,
+            due=due,
+            until=until,
             now=now,
         )
         pair.trial_asked_at = due
@@ -69,28 +76,53 @@ def trial_answer_of(pair: Pair, person_id: int | None) -> str | None:
     return pair.mentor_trial if person_id == pair.mentor_id else pair.mentee_trial
 
 
+def trial_closes_at(pair: Pair) -> datetime | None:
+    """When the question lapses for whoever has not answered it."""
+    return pair.trial_asked_at + QUESTION_USEFUL_FOR if pair.trial_asked_at else None
+
+
+def trial_outcome(*answers: str | None) -> str:
+    """What follows the trial: any stop ends the pair, else any adjust opens a change of terms;
+    no answer changes nothing."""
+    return next((choice for choice in (STOP, ADJUST) if choice in answers), CONTINUE)
+
+
 def answer_trial(*, session: Session, pair: Pair, person: Person, choice: str, now: datetime):
-    """Record a member's private answer; asking to adjust offers the other member the form too."""
+    """Record a member's private answer; once both answered, the outcome is settled."""
     if person.id == pair.mentor_id:
         pair.mentor_trial = choice
     else:
         pair.mentee_trial = choice
     session.add(pair)
-    if choice == ADJUST:
-        other = pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
-        owe(
-            session=session,
-            owed=[
-                Owed(
-                    TRIAL_ADJUST,
-                    f"p:{other}",
-                    f"pair:{pair.id}:adjust",
-                    now,
-                    now + ANNOUNCEMENT_USEFUL_FOR,
-                )
-            ],
-            now=now,
-        )
+    if pair.mentor_trial is not None and pair.mentee_trial is not None:
+        settle_trial(session=session, pair=pair, now=now)
+
+
+def settle_trial(*, session: Session, pair: Pair, now: datetime) -> None:
+    """Tell both the same outcome, naming no one's choice; a stop ends the pair (its closing
+    message says the trial ended it)."""
+    pair.trial_outcome = trial_outcome(pair.mentor_trial, pair.mentee_trial)
+    session.add(pair)
+    if pair.trial_outcome == STOP:
+        end_pair(session=session, pair=pair, actor=None, now=now)
+        return
+    owe_both(
+        session=session,
+        pair=pair,
+        kind=TRIAL_OUTCOME,
+        subject=f"pair:{pair.id}:trial-outcome",
+        due=now,
+        until=now + ANNOUNCEMENT_USEFUL_FOR,
+        now=now,
+    )
+
+
+def settle_lapsed_trials(*, session: Session, now: datetime) -> int:
+    """Settle the trials whose question lapsed before both answered; how many."""
+    lapsed = pairs_with_lapsed_trial(session=session, asked_before=now - QUESTION_USEFUL_FOR)
+    for pair in lapsed:
+        settle_trial(session=session, pair=pair, now=now)
+    return len(lapsed)
 
 
 def end_planned_pairs(*, session: Session, now: datetime) -> int:
@@ -113,11 +145,12 @@ def announce_planned_ends(*, session: Session, now: datetime) -> None:
         if moment is None or moment - END_ANNOUNCED_BEFORE > now or moment <= now:
             continue
         subject = f"pair:{pair.id}:ending:{pair.planned_end}"
-        owe(
+        owe_both(
             session=session,
-            owed=[
-                Owed(PLANNED_END_SOON, f"p:{member}", subject, now, moment)
-                for member in (pair.mentor_id, pair.mentee_id)
-            ],
+            pair=pair,
+            kind=PLANNED_END_SOON,
+            subject=subject,
+            due=now,
+            until=moment,
             now=now,
         )
