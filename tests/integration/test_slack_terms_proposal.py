@@ -169,7 +169,14 @@ def test_a_counter_proposal_replaces_the_first_one(
     assert f"<@{MENTEE}> propose" in read and "le mercredi à 12h00" in read
     assert "en présentiel" in read and "en visio" in read
     assert "replaced" in press(running, MENTEE, first, "terms.accept")
-    assert "mercredi" in press(running, MENTOR, counter, "terms.accept")
+    # Claire answers it from her Home, where it waits for her (Thomas has nothing to answer).
+    assert "propose de nouvelles conditions" in text_of(running.home(MENTOR))
+    assert "proposes new terms" not in text_of(running.home(MENTEE))
+    published = len(running.home_publishes(MENTOR))
+    running.press_home(MENTOR, "home:terms.accept:2")
+    refreshed = text_of(running.wait_home(MENTOR, published))
+    assert "mercredi" in refreshed and "propose de nouvelles conditions" not in refreshed
+    running.settle()
     assert "Wednesday 9 December 2026" in text_of(running.answer(MENTEE, "next"))
 
 
