@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+from typing import TypedDict
+
 from bot.rhythm import Frequency, MeetingFormat, Rhythm
 from storage.models import RhythmColumns
 
@@ -21,7 +24,21 @@ def rhythm_of(row: RhythmColumns) -> Rhythm:
     )
 
 
-def rhythm_columns(rhythm: Rhythm) -> dict[str, object]:
+class RhythmValues(TypedDict):
+    """The values of the rhythm columns."""
+
+    frequency: str
+    interval: int
+    weekday: int
+    month_week: int | None
+    local_time: time
+    duration_minutes: int
+    timezone: str
+    start: date
+    format: str
+
+
+def rhythm_columns(rhythm: Rhythm) -> RhythmValues:
     """`rhythm` as the stored columns."""
     return {
         "frequency": rhythm.frequency.value,
