@@ -96,7 +96,7 @@ def answer(ctx: ActorContext, pair: Pair, choice: str) -> Reply:
     if choice not in TRIAL_CHOICES:
         raise UserError("session.not_yours")
     if pair.trial_asked_at is None or pair.trial_asked_at > ctx.now:
-        raise UserError("session.not_yours")
+        return say(t("trial.not_asked", ctx.lang))
     if pair.trial_outcome is not None:
         return say(t("trial.settled", ctx.lang))
     answer_trial(session=ctx.session, pair=pair, person=ctx.actor, choice=choice, now=ctx.now)

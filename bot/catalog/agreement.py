@@ -186,6 +186,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tous les deux (au plus tard le {date}), je vous dirai à tous deux ce qui suit, sans "
         "dire qui a choisi quoi. Vous pouvez changer d'avis d'ici là.",
     },
+    "trial.not_asked": {
+        "en": "The trial question comes after your first sessions; nothing to answer yet.",
+        "fr": "La question de l'essai vient après vos premières séances ; rien à répondre pour "
+        "l'instant.",
+    },
     "trial.settled": {
         "en": "The trial period is over and its outcome was sent to you both: nothing more to "
         "answer.",

@@ -151,6 +151,13 @@ def test_the_trial_question_after_three_sessions(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
     running.make_pair(MENTEE, PAIR)
+    # A trial answer forged before the question is asked changes nothing.
+    forged = {
+        "blocks": [{"type": "actions", "elements": [{"action_id": "trial.stop", "value": "1"}]}]
+    }
+    response, name = running.press(MENTEE, forged, "trial.stop")
+    assert response.status_code == 200
+    assert "nothing to answer yet" in text_of(fake.wait_for(lambda: fake.responses(name))[-1])
     # Sessions on 3, 10 and 17 December; the question comes a day after the third one.
     clock.set(datetime(2026, 12, 17, 18, 30, tzinfo=UTC))
     running.dispatch()
