@@ -121,7 +121,7 @@ def test_no_member_learns_the_other_ones_trial_answer(tmp_path: Path) -> None:
     played = {}
     for mentor, mentee in product(ANSWERS, ANSWERS):
         if mentor is None and mentee is not None and mentee != "adjust":
-            continue  # Thomas alone answering is the mirror of Claire alone; one of them suffices
+            continue  # Thomas alone mirrors Claire alone: one case of it (adjust) suffices
         scenario = tmp_path / f"{mentor}-{mentee}"
         scenario.mkdir()
         played[(mentor, mentee)] = play(scenario, mentor, mentee)
