@@ -29,7 +29,8 @@ def seen(activity: dict) -> str:
 
 
 def play(tmp: Path, answers: dict[str, str]) -> dict[str, list[str]]:
-    """Each member's chat, read in order, after both answered `answers` (user id → choice)."""
+    """Each member's chat after both answered `answers` (user id → choice), in any order:
+    what one dispatcher run sends goes out concurrently."""
     clock = ManualClock(datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
     with FakeConnector(client_id=TEAMS_CLIENT_ID) as connector:
         bot = TeamsBot(
@@ -48,7 +49,7 @@ def play(tmp: Path, answers: dict[str, str]) -> dict[str, list[str]]:
                 bot.dispatch()
             for person in (CLAIRE, THOMAS):
                 press_trial(bot, connector, person, answers[person.id])
-            return {p.id: [seen(a) for a in connector.sent(p.chat)] for p in (CLAIRE, THOMAS)}
+            return {p.id: sorted(seen(a) for a in connector.sent(p.chat)) for p in (CLAIRE, THOMAS)}
         finally:
             bot.stop()
 
