@@ -36,11 +36,13 @@ def add_actions(
     pair: Pair,
     meeting: MeetingSession | None,
     actions: list[NewAction],
+    author: Person,
     people: dict[int, Person],
     now: datetime,
 ) -> list[ActionItem]:
-    """Store the actions and owe each dated one its owner's reminder the day before."""
-    assert pair.id is not None
+    """Store the actions `author` wrote and owe each dated one its owner's reminder the day
+    before."""
+    assert pair.id is not None and author.id is not None
     created = []
     for action in actions:
         owner_id = pair.mentor_id if action.owner == "mentor" else pair.mentee_id
@@ -48,6 +50,7 @@ def add_actions(
             pair_id=pair.id,
             session_id=meeting.id if meeting else None,
             owner_id=owner_id,
+            author_id=author.id,
             text=action.text,
             due=action.due,
             created_at=now,

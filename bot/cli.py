@@ -1,9 +1,10 @@
-"""The `mentorbot` command: `serve`, `socket`, `teams-package`, `try` and `simulate`."""
+"""The `mentorbot` command: `serve`, `socket`, `teams-package`, `try`, `simulate` and `data`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import logging
 import os
 import sys
@@ -62,6 +63,47 @@ def teams_package(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def data_command(args: argparse.Namespace, settings: Settings) -> int:
+    """`mentorbot data export|erase --person ID`: a request that came through HR or a
+    data-protection officer, answered as the person's own `my-data` or `forget-me` would be."""
+    from bot.clock import SystemClock
+    from bot.core import Core
+    from bot.personal_data import erase, export_file, on_request
+    from storage.db import Database, make_engine, migrate
+
+    engine = make_engine(settings.database_url)
+    try:
+        migrate(engine)
+        core = Core(db=Database(engine), clock=SystemClock(), admins=settings.admins)
+        operator = args.operator or getpass.getuser()
+        request = {"name": args.person, "operator": operator, "action": args.data_command}
+        if args.data_command == "erase":
+            ended = on_request(core, work=erase, **request)
+            print(
+                f"erased {args.person}: {ended} current pair(s) ended; the other members are "
+                "told by the running bot's next dispatch"
+            )
+            return 0
+        data = on_request(core, work=export_file, **request)
+    finally:
+        engine.dispose()
+    if args.out is None:
+        sys.stdout.buffer.write(data.content)
+        sys.stdout.flush()
+    else:
+        write_owner_only(args.out, data.content)
+        print(f"wrote {args.out} (readable by you only)", file=sys.stderr)
+    return 0
+
+
+def write_owner_only(path: Path, content: bytes) -> None:
+    """Write `content` to a file only its owner may read, even one that existed before."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        os.fchmod(descriptor, 0o600)
+        file.write(content)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -84,6 +126,28 @@ def parser() -> argparse.ArgumentParser:
     simulating.add_argument("--start", default="2027-01-04", help="first day (a date)")
     simulating.add_argument("--plot", type=Path, help="write a PNG of the load")
     add_common(simulating)
+    data = commands.add_parser(
+        "data", help="a person's data, for a request made through HR or a data-protection officer"
+    )
+    data_commands = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    exporting = data_commands.add_parser(
+        "export", help="the person's data as JSON, the same as their /mentor my-data"
+    )
+    exporting.add_argument(
+        "--out", type=Path, help="write it to this file (readable by you only), not to stdout"
+    )
+    erasing = data_commands.add_parser(
+        "erase", help="erase the person, the same as their /mentor forget-me"
+    )
+    for request in (exporting, erasing):
+        request.add_argument(
+            "--person",
+            required=True,
+            metavar="ID",
+            help="their platform user id: slack:U123, teams:29:…, or a bare id known on one "
+            "platform",
+        )
+        request.add_argument("--operator", help="who runs it, for the audit (default: OS user)")
     return root
 
 
@@ -95,7 +159,7 @@ def add_common(command: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     load_dotenv(override=False)
-    quiet = args.command in ("try", "simulate")
+    quiet = args.command in ("try", "simulate", "data")
     logging.basicConfig(
         level=logging.WARNING if quiet else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -108,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             return simulate_command(args)
         if args.command == "teams-package":
             return teams_package(args, Settings.from_env())
+        if args.command == "data":
+            return data_command(args, Settings.from_env())
         {"serve": serve, "socket": socket}[args.command](Settings.from_env())
     except (SettingsError, PeopleFileError, ValueError) as error:
         print(f"mentorbot: {error}", file=sys.stderr)

@@ -207,7 +207,13 @@ def submit_summary_form(
     people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
     other = ctx.other_member(pair)
     created = add_actions(
-        session=ctx.session, pair=pair, meeting=meeting, actions=actions, people=people, now=ctx.now
+        session=ctx.session,
+        pair=pair,
+        meeting=meeting,
+        actions=actions,
+        author=ctx.actor,
+        people=people,
+        now=ctx.now,
     )
     parts = [f"*{t('summary.text.decisions', lang)}*\n{decisions}"] if decisions else []
     if created:

@@ -102,8 +102,10 @@ def press_goal_done(ctx: ActorContext, goal_id: int) -> Reply:
 def add_milestone(
     ctx: ActorContext, goal: Goal, number: int, text: str, target: date | None
 ) -> Reply:
-    assert goal.id is not None
-    milestone = Milestone(goal_id=goal.id, text=text, target=target, created_at=ctx.now)
+    assert goal.id is not None and ctx.actor.id is not None
+    milestone = Milestone(
+        goal_id=goal.id, author_id=ctx.actor.id, text=text, target=target, created_at=ctx.now
+    )
     ctx.session.add(milestone)
     count = len(milestones_of(session=ctx.session, goal_ids=[goal.id])[goal.id])
     by = by_date(target, ctx.lang)

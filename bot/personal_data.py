@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
+
+from sqlmodel import Session
 
 from bot.actor_context import ActorContext
+from bot.core import Core
 from bot.lifecycle import end_pair
+from bot.people import is_erased, lang_of
 from bot.replies import DataFile
-from storage.models import JournalEntry, Pair
+from storage.models import JournalEntry, Pair, Person
 from storage.queries.pairs import CURRENT, all_pairs_of
-from storage.queries.personal_data import erase_content, pair_records, rows_where
+from storage.queries.people import people_named
+from storage.queries.personal_data import (
+    erase_person,
+    pair_records,
+    record_operator_run,
+    rows_where,
+)
 
 FORMAT_VERSION = 1
 
@@ -78,13 +89,14 @@ def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list]) -> dict[str, 
         ],
         "actions": [
             _row(a, "text", "due", "done_at", "created_at", owner=who(a.owner_id))
+            | {"by": who(a.author_id)}
             for a in mine(records["actions"])
         ],
         "goals": [
             _row(g, "text", "target", "done_at", "created_at", by=who(g.author_id))
             | {
                 "milestones": [
-                    _row(m, "text", "target", "done_at")
+                    _row(m, "text", "target", "done_at", by=who(m.author_id))
                     for m in records["milestones"]
                     if m.goal_id == g.id
                 ]
@@ -109,8 +121,10 @@ def export_document(ctx: ActorContext) -> dict[str, Any]:
     me = ctx.actor
     assert me.id is not None
     pairs = all_pairs_of(session=ctx.session, person_id=me.id)
-    records = pair_records(ctx.session, [p.id for p in pairs if p.id is not None])
-    journal = rows_where(ctx.session, JournalEntry, JournalEntry.author_id == me.id)
+    records = pair_records(session=ctx.session, pair_ids=[p.id for p in pairs if p.id is not None])
+    journal = rows_where(
+        session=ctx.session, model=JournalEntry, where=(JournalEntry.author_id == me.id,)
+    )
     return {
         "format": f"mentorbot-personal-data/{FORMAT_VERSION}",
         "exported_at": ctx.now.isoformat(),
@@ -137,6 +151,46 @@ def erase(ctx: ActorContext) -> int:
         if pair.status in CURRENT:
             end_pair(session=ctx.session, pair=pair, actor=me, now=ctx.now)
             ended += 1
-    erase_content(ctx.session, me, [p.id for p in pairs if p.id is not None])
+    erase_person(session=ctx.session, person=me, pair_ids=[p.id for p in pairs if p.id is not None])
     ctx.owes_now = True
     return ended
+
+
+class UnknownPerson(ValueError):
+    """An operator named nobody Mentorbot knows (or someone on several platforms)."""
+
+
+R = TypeVar("R")
+
+
+def the_person(session: Session, name: str) -> Person:
+    """The one person an operator means by `name` (`slack:U123`, `teams:29:…` or a bare id)."""
+    found = [p for p in people_named(session=session, name=name) if not is_erased(p)]
+    if not found:
+        raise UnknownPerson(f"nobody known as {name!r} (on Slack or Teams, not yet erased)")
+    if len(found) > 1:
+        known = ", ".join(f"{p.platform}:{p.external_id}" for p in found)
+        raise UnknownPerson(f"{name!r} is known on several platforms: say which ({known})")
+    return found[0]
+
+
+def on_request(
+    core: Core, *, name: str, operator: str, action: str, work: Callable[[ActorContext], R]
+) -> R:
+    """Do `work` as the person named, for a request that came through HR or a data-protection
+    officer; the run is audited (ids, no content) in the same transaction."""
+    with core.db.session() as session:
+        person = the_person(session, name)
+        now = core.clock.now()
+        record_operator_run(
+            session=session, operator=operator, action=action, person=person, now=now
+        )
+        ctx = ActorContext(
+            core=core,
+            session=session,
+            platform=person.platform,
+            actor=person,
+            now=now,
+            lang=lang_of(person),
+        )
+        return work(ctx)

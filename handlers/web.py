@@ -22,6 +22,7 @@ from bot.clock import Clock, SystemClock
 from bot.core import Core
 from bot.ports import Messenger
 from bot.settings import Settings
+from handlers.log_policy import keep_content_out_of_logs
 from handlers.slack.app import build_slack_app, delivery_client
 from handlers.slack.messenger import SlackMessenger
 from handlers.teams.app import MESSAGES_PATH, MessagingEndpoint, build_teams_app
@@ -59,6 +60,8 @@ class Mentorbot:
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
+        # Closing the last connection checkpoints the WAL into the database file and removes it.
+        self.core.db.engine.dispose()
 
 
 def build_mentorbot(
@@ -68,6 +71,7 @@ def build_mentorbot(
 
     `teams_token` gives Teams app tokens instead of the client secret (tests use a fake one).
     """
+    keep_content_out_of_logs()
     engine = make_engine(settings.database_url)
     migrate(engine)
     core = Core(db=Database(engine), clock=clock or SystemClock(), admins=settings.admins)

@@ -2,38 +2,90 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+OWNER_ONLY = 0o600
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+ERASED = "mentorbot.erased"  # Session.info key: content was erased in this transaction
+
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys, WAL and cross-thread use."""
+    """An engine for `url` that never writes SQL parameters (people's words) into a log or an
+    exception; SQLite gets foreign keys, WAL, cross-thread use, owner-only files and freed
+    space overwritten with zeros."""
     if url.startswith("postgres://"):
         url = "postgresql://" + url.removeprefix("postgres://")
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    database = make_url(url).database or ":memory:"
+    in_memory = database == ":memory:" or "mode=memory" in url
+    if not in_memory:
+        keep_private(Path(database))
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        if ":memory:" not in url:
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are zeroed, not just unlinked
+        if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     return engine
+
+
+def keep_private(database: Path) -> None:
+    """Create the SQLite file readable by its owner only; SQLite gives its -wal and -shm the
+    mode of the database file. Files an older version left readable by others are tightened."""
+    if not database.exists():
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT, OWNER_ONLY))
+    for suffix in SQLITE_COMPANIONS:
+        path = database.with_name(database.name + suffix)
+        if path.exists() and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            path.chmod(OWNER_ONLY)
+            log.warning("%s was readable by others: now by its owner only", path.name)
+
+
+def note_erasure(session: Session) -> None:
+    """Content was erased in this transaction: once it commits, no copy may stay in the files."""
+    session.info[ERASED] = True
+
+
+def leave_no_copy(engine: Engine) -> None:
+    """After an erasure, on SQLite: rebuild the file (VACUUM: no erased bytes left in free
+    space that page reorganisations copied them to) and empty the WAL, whose older frames still
+    hold the erased pages. PostgreSQL keeps dead rows until its own VACUUM: see README.md."""
+    if engine.dialect.name != "sqlite":
+        log.info("content was erased: vacuum the tables (README.md, 'What stays on disk')")
+        return
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM")
+            busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    except Exception:
+        log.exception("after an erasure, the database file could not be compacted")
+        return
+    if busy:
+        log.error("after an erasure, the WAL could not be emptied: readers kept it busy")
 
 
 def migrate(engine: Engine) -> None:
@@ -61,3 +113,6 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+            erased = session.info.pop(ERASED, False)
+        if erased:
+            leave_no_copy(self.engine)

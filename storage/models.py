@@ -193,6 +193,7 @@ class ActionItem(SQLModel, table=True):
     pair_id: int = Field(foreign_key="pair.id", index=True)
     session_id: int | None = Field(default=None, foreign_key="meeting_session.id")
     owner_id: int = Field(foreign_key="person.id")
+    author_id: int = Field(foreign_key="person.id")  # who wrote it (the summary's author)
     text: str = Field(sa_column=Column(Text, nullable=False))
     due: date | None = None
     done_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
@@ -218,6 +219,7 @@ class Milestone(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     goal_id: int = Field(foreign_key="goal.id", index=True)
+    author_id: int = Field(foreign_key="person.id")  # either member may add a step
     text: str = Field(sa_column=Column(Text, nullable=False))
     target: date | None = None
     done_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
@@ -273,3 +275,21 @@ class ConversationReference(SQLModel, table=True):
     service_url: str = Field(max_length=255)
     tenant_id: str | None = Field(default=None, max_length=64)
     updated_at: datetime = Field(sa_column=_instant())
+
+
+class OperatorAudit(SQLModel, table=True):
+    """One run of an operator's `mentorbot data export|erase`: who ran it, when, for whom.
+
+    Never any content. `external_id` (the platform user id) is cleared when the person is
+    erased, so that only the internal id is left to match the request's own records.
+    """
+
+    __tablename__ = "operator_audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_instant())
+    operator: str = Field(max_length=255)  # the OS user, or the name given with --operator
+    action: str = Field(max_length=16)  # "export" or "erase"
+    person_id: int = Field(foreign_key="person.id", index=True)
+    platform: str = Field(max_length=16)
+    external_id: str | None = Field(default=None, max_length=255)

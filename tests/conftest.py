@@ -38,6 +38,12 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'mentorbot.db'}"
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
+    """SQLite, then PostgreSQL (skipped without a server)."""
+    return sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+
+
 @pytest.fixture
 def core(sqlite_url: str, clock: ManualClock) -> Core:
     engine = make_engine(sqlite_url)

@@ -51,6 +51,15 @@ def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
     return {p.id: p for p in session.exec(select(Person).where(Person.id.in_(ids))) if p.id}
 
 
+def people_named(*, session: Session, name: str) -> list[Person]:
+    """Whoever `name` may be: `platform:id` (`slack:U1`, `teams:29:…`) or a bare platform id,
+    on any platform."""
+    platform, _, external_id = name.partition(":")
+    found = people_with_external_ids(session=session, external_ids=frozenset({name}))
+    prefixed = get_person(session=session, platform=platform, external_id=external_id)
+    return found + ([prefixed] if prefixed is not None and prefixed not in found else [])
+
+
 def people_with_external_ids(*, session: Session, external_ids: frozenset[str]) -> list[Person]:
     """Everyone, on any platform, whose platform user id is one of `external_ids`."""
     if not external_ids:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, or_, update
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, func, or_, update
 from sqlmodel import Session, col, select
 
+from storage.db import note_erasure
 from storage.models import (
     ERASED_PREFIX,
     ActionItem,
@@ -15,6 +20,7 @@ from storage.models import (
     MeetingSession,
     Milestone,
     Notification,
+    OperatorAudit,
     Pair,
     Person,
     Review,
@@ -22,75 +28,148 @@ from storage.models import (
     Thanks,
 )
 
+ERASED_MENTION = "—"  # what a mention of an erased person becomes in the words others wrote
 
-def rows_where(session: Session, model: type, *conditions) -> list:
+
+@dataclass(frozen=True)
+class Writing:
+    """A column holding words people write, and the column naming who wrote them."""
+
+    text: Any  # the model's attribute, e.g. AgendaItem.text
+    author: Any
+    whole_row: bool = True  # the row is nothing without its words: erasing deletes it
+
+    @property
+    def model(self) -> type:
+        return self.text.class_
+
+
+ACTIONS = Writing(ActionItem.text, ActionItem.author_id)
+THANKS = Writing(Thanks.text, Thanks.author_id)
+WRITINGS = (
+    Writing(Milestone.text, Milestone.author_id),  # before goals, whose steps go with them
+    Writing(Goal.text, Goal.author_id),
+    Writing(AgendaItem.text, AgendaItem.author_id),
+    ACTIONS,
+    Writing(MeetingSession.summary, MeetingSession.summary_author_id, whole_row=False),
+    THANKS,
+    Writing(ReviewAnswer.comment, ReviewAnswer.author_id),
+    Writing(JournalEntry.text, JournalEntry.author_id),
+)
+"""Every free-text column of the schema (a test checks that none is missing)."""
+
+
+def rows_where(*, session: Session, model: type, where: tuple[Any, ...]) -> list:
     """All rows of `model` matching every condition, oldest first."""
-    query = select(model)
-    for condition in conditions:
+    query: Any = select(model)
+    for condition in where:
         query = query.where(condition)
     return list(session.exec(query.order_by(model.id)))  # type: ignore[attr-defined]
 
 
-def pair_records(session: Session, pair_ids: list[int]) -> dict[str, list]:
+def pair_records(*, session: Session, pair_ids: list[int]) -> dict[str, list]:
     """What the members of these pairs both read: sessions, agenda, actions, goals, thanks,
     review rounds (the answers are filtered by the caller)."""
-    goals = rows_where(session, Goal, col(Goal.pair_id).in_(pair_ids))
-    reviews = rows_where(session, Review, col(Review.pair_id).in_(pair_ids))
+
+    def of(model: type, *where: Any) -> list:
+        return rows_where(session=session, model=model, where=where)
+
+    goals = of(Goal, col(Goal.pair_id).in_(pair_ids))
+    reviews = of(Review, col(Review.pair_id).in_(pair_ids))
     return {
-        "sessions": rows_where(session, MeetingSession, col(MeetingSession.pair_id).in_(pair_ids)),
-        "agenda": rows_where(session, AgendaItem, col(AgendaItem.pair_id).in_(pair_ids)),
-        "actions": rows_where(session, ActionItem, col(ActionItem.pair_id).in_(pair_ids)),
+        "sessions": of(MeetingSession, col(MeetingSession.pair_id).in_(pair_ids)),
+        "agenda": of(AgendaItem, col(AgendaItem.pair_id).in_(pair_ids)),
+        "actions": of(ActionItem, col(ActionItem.pair_id).in_(pair_ids)),
         "goals": goals,
-        "milestones": rows_where(
-            session, Milestone, col(Milestone.goal_id).in_([g.id for g in goals])
-        ),
-        "thanks": rows_where(session, Thanks, col(Thanks.pair_id).in_(pair_ids)),
+        "milestones": of(Milestone, col(Milestone.goal_id).in_([g.id for g in goals])),
+        "thanks": of(Thanks, col(Thanks.pair_id).in_(pair_ids)),
         "reviews": reviews,
-        "answers": rows_where(
-            session, ReviewAnswer, col(ReviewAnswer.review_id).in_([r.id for r in reviews])
-        ),
+        "answers": of(ReviewAnswer, col(ReviewAnswer.review_id).in_([r.id for r in reviews])),
     }
 
 
-def erase_content(session: Session, person: Person, pair_ids: list[int]) -> None:
-    """Delete what `person` wrote or what is about them alone, in their pairs and elsewhere;
+def remove_writings(*, session: Session, writing: Writing, where: ColumnElement[bool]) -> None:
+    """Erase the words of `writing` in the rows matching `where`: the rows go, or (a session's
+    summary) the words alone. Once committed, the database files keep no copy."""
+    if writing.whole_row:
+        session.execute(delete(writing.model).where(where))
+    else:
+        session.execute(update(writing.model).where(where).values({writing.text.key: None}))
+    note_erasure(session)
+
+
+def erase_written_by(*, session: Session, person_id: int) -> None:
+    """Erase every sentence `person_id` wrote, wherever it sits (on the other member's goals
+    and actions too), and the steps others added to their goals, which go with them."""
+    their_goals = select(Goal.id).where(Goal.author_id == person_id)
+    session.execute(delete(Milestone).where(col(Milestone.goal_id).in_(their_goals)))
+    for writing in WRITINGS:
+        remove_writings(session=session, writing=writing, where=writing.author == person_id)
+
+
+def forget_mentions(*, session: Session, external_id: str) -> None:
+    """Replace the mentions of an erased person (`<@id>`) in the words others wrote."""
+    token = f"<@{external_id}>"
+    for writing in WRITINGS:
+        session.execute(
+            update(writing.model)
+            .where(col(writing.text).contains(token, autoescape=True))
+            .values({writing.text.key: func.replace(writing.text, token, ERASED_MENTION)})
+        )
+    note_erasure(session)
+
+
+def record_operator_run(
+    *, session: Session, operator: str, action: str, person: Person, now: datetime
+) -> None:
+    """Audit an operator's export or erasure: who, when, what, for whom (ids only). An
+    erasure's row never holds the platform id, which the erasure itself removes."""
+    assert person.id is not None
+    external_id = None if action == "erase" else person.external_id
+    session.add(
+        OperatorAudit(
+            at=now,
+            operator=operator,
+            action=action,
+            person_id=person.id,
+            platform=person.platform,
+            external_id=external_id,
+        )
+    )
+
+
+def erase_person(*, session: Session, person: Person, pair_ids: list[int]) -> None:
+    """Erase what `person` wrote and what is about them alone, in their pairs and elsewhere;
     what the other member wrote stays theirs. The pairs and sessions stay, without content,
     so that the cadence counts of past digests do not change."""
     pid = person.id
-    owned_goals = select(Goal.id).where(Goal.author_id == pid)
-    session.execute(delete(Milestone).where(col(Milestone.goal_id).in_(owned_goals)))
-    for model, condition in (
-        (Goal, Goal.author_id == pid),
-        (AgendaItem, AgendaItem.author_id == pid),
-        (ActionItem, ActionItem.owner_id == pid),
-        (JournalEntry, JournalEntry.author_id == pid),
-        (ReviewAnswer, ReviewAnswer.author_id == pid),
-        (Thanks, col(Thanks.pair_id).in_(pair_ids)),  # written to or by them: about them
-    ):
-        session.execute(delete(model).where(condition))
-    session.execute(
-        update(MeetingSession)
-        .where(col(MeetingSession.summary_author_id) == pid)
-        .values(summary=None)
-    )
+    assert pid is not None
+    erase_written_by(session=session, person_id=pid)
+    remove_writings(session=session, writing=ACTIONS, where=col(ActionItem.owner_id) == pid)
+    # Thanks written to them are about them: all thanks of their pairs go.
+    remove_writings(session=session, writing=THANKS, where=col(Thanks.pair_id).in_(pair_ids))
+    forget_mentions(session=session, external_id=person.external_id)
     for role in ("mentor", "mentee"):
         session.execute(
             update(Pair).where(getattr(Pair, f"{role}_id") == pid).values({f"{role}_trial": None})
         )
     session.execute(
         delete(ConversationReference)
-        .where(ConversationReference.platform == person.platform)
-        .where(ConversationReference.kind == "dm")
-        .where(ConversationReference.address == person.external_id)
+        .where(col(ConversationReference.platform) == person.platform)
+        .where(col(ConversationReference.kind) == "dm")
+        .where(col(ConversationReference.address) == person.external_id)
     )
     session.execute(
         delete(Notification).where(
             or_(
-                Notification.recipient == f"p:{pid}",
-                Notification.recipient == f"u:{person.platform}:{person.external_id}",
+                col(Notification.recipient) == f"p:{pid}",
+                col(Notification.recipient) == f"u:{person.platform}:{person.external_id}",
                 col(Notification.subject).startswith(f"unreachable:{pid}@"),
             )
         )
+    )
+    session.execute(
+        update(OperatorAudit).where(col(OperatorAudit.person_id) == pid).values(external_id=None)
     )
     person.external_id = f"{ERASED_PREFIX}{pid}"
     person.name = ""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-
 from bot.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR
@@ -101,11 +99,6 @@ def test_pair_agenda_reminders_summary_digest(
     assert "1 held" in read
     for secret in (SUMMARY, "Q1 roadmap", AGENDA, "Partager"):
         assert secret not in read
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
-    return sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
 
 
 def test_restart_sends_nothing_twice(

@@ -27,10 +27,48 @@ def test_migrations_match_the_models_and_go_down_and_up(sqlite_url: str) -> None
         assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
 
 
+ROWS_AT_0006 = """
+INSERT INTO person (id, platform, external_id, name)
+    VALUES (1, 'slack', 'UC', 'c'), (2, 'slack', 'UT', 't');
+INSERT INTO pair (id, platform, mentor_id, mentee_id, created_by_id, status, created_at, frequency,
+    interval, weekday, local_time, duration_minutes, timezone, start, format, reverse,
+    terms_version, trial_sessions)
+    VALUES (1, 'slack', 1, 2, 1, 'active', '2026-11-30 08:00:00', 'weekly', 1, 3, '18:00:00', 60,
+    'Europe/Paris', '2026-12-03', 'video', 0, 1, 3);
+INSERT INTO meeting_session (id, pair_id, occurrence, starts_at, duration_minutes, status,
+    summary, summary_author_id, summary_revision)
+    VALUES (1, 1, '2026-12-03 17:00:00', '2026-12-03 17:00:00', 60, 'planned', 's', 2, 1);
+INSERT INTO action_item (id, pair_id, session_id, owner_id, text, created_at)
+    VALUES (1, 1, 1, 1, 'for Claire, from the summary form of Thomas', '2026-12-03 18:00:00'),
+           (2, 1, NULL, 1, 'no session: its owner', '2026-12-03 18:00:00');
+INSERT INTO goal (id, pair_id, author_id, text, created_at)
+    VALUES (1, 1, 1, 'a goal of Claire', '2026-12-03 18:00:00');
+INSERT INTO goal_milestone (id, goal_id, text, created_at)
+    VALUES (1, 1, 'a step', '2026-12-03 18:00:00');
+"""
+
+
+def test_the_authors_of_existing_actions_and_milestones_are_recorded(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0006")
+    with engine.begin() as connection:
+        for statement in ROWS_AT_0006.split(";")[:-1]:
+            connection.exec_driver_sql(statement)
+    migrate(engine)
+    with engine.connect() as connection:
+        actions = connection.exec_driver_sql("SELECT id, author_id FROM action_item ORDER BY id")
+        milestones = connection.exec_driver_sql("SELECT author_id FROM goal_milestone")
+        assert (list(actions), list(milestones)) == ([(1, 2), (2, 1)], [(1,)])
+
+
 def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
     sqlite_url: str,
 ) -> None:
-    """0007: a trial both members answered gets its outcome (stop > adjust > continue); pending
+    """0008: a trial both members answered gets its outcome (stop > adjust > continue); pending
     notices that told one member the other's trial answer or a change made alone are dropped."""
     engine = make_engine(sqlite_url)
     migrate(engine)
@@ -38,7 +76,7 @@ def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0006")
+        command.downgrade(config, "0007")
         for name in ("claire", "thomas"):
             connection.execute(
                 text(

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy import Text
+from sqlmodel import Session, SQLModel, select
 
 from bot.actor_context import ActorContext
+from bot.clock import ManualClock
 from bot.core import Core
 from bot.personal_data import erase, export_document
 from bot.reviews import Answer, record_answer
-from storage.models import JournalEntry, Notification, Person
+from storage.db import Database, make_engine, migrate
+from storage.models import (
+    ActionItem,
+    AgendaItem,
+    Goal,
+    JournalEntry,
+    MeetingSession,
+    Milestone,
+    Notification,
+    Person,
+    Thanks,
+)
+from storage.queries.personal_data import WRITINGS
 from tests.unit.test_planner import people
 from tests.unit.test_reviews import new_pair
 
@@ -62,3 +76,62 @@ def test_erasure_keeps_the_other_members_journal_and_drops_notices_to_the_erased
     assert f"p:{mentee.id}" not in recipients and f"p:{mentor.id}" in recipients
     assert erased is not None and erased.external_id == f"erased:{mentee.id}"
     assert (erased.name, erased.timezone, erased.locale) == ("", None, None)
+
+
+def test_every_free_text_column_of_the_schema_is_erased_by_its_author() -> None:
+    """A new table or column of people's words must say who wrote them, or erasure misses it."""
+    free_text = {
+        (table.name, column.name)
+        for table in SQLModel.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, Text)
+    }
+    assert free_text == {(w.model.__table__.name, w.text.key) for w in WRITINGS}
+
+
+def test_erasure_leaves_none_of_their_words_in_any_text_column(
+    database_url: str, clock: ManualClock
+) -> None:
+    """Every place a member's words are kept, on SQLite and PostgreSQL: the erased member's go,
+    even on the other's goal and in actions the other owns; the other's stay, minus mentions."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    core = Core(db=Database(engine), clock=clock)
+    claire, thomas = people(core, CREATED)
+    with core.db.session() as session:
+        pair = new_pair(session, claire, thomas, CREATED)
+        meeting = session.exec(select(MeetingSession)).first()
+        assert pair.id and meeting and meeting.id and claire.id and thomas.id
+        at = {"created_at": CREATED}
+        goal = Goal(pair_id=pair.id, author_id=claire.id, text="Claire's goal", **at)
+        own_goal = Goal(pair_id=pair.id, author_id=thomas.id, text="T goal", **at)
+        session.add_all([goal, own_goal])
+        session.flush()
+        assert goal.id and own_goal.id
+        meeting.summary, meeting.summary_author_id = "T summary", thomas.id
+        session.add_all(
+            [
+                meeting,
+                Milestone(goal_id=goal.id, author_id=thomas.id, text="T step", **at),
+                Milestone(goal_id=own_goal.id, author_id=claire.id, text="C step", **at),
+                AgendaItem(pair_id=pair.id, author_id=thomas.id, text="T point", **at),
+                AgendaItem(pair_id=pair.id, author_id=claire.id, text="Ask <@UTHOMAS>", **at),
+                ActionItem(
+                    pair_id=pair.id, owner_id=claire.id, author_id=thomas.id, text="T for C", **at
+                ),
+                ActionItem(
+                    pair_id=pair.id, owner_id=claire.id, author_id=claire.id, text="C's", **at
+                ),
+                Thanks(pair_id=pair.id, author_id=thomas.id, text="T thanks", **at),
+                JournalEntry(author_id=thomas.id, text="T journal", **at),
+                JournalEntry(author_id=claire.id, text="<@UTHOMAS> grows", **at),
+            ]
+        )
+        answer = Answer("keep", "yes", "keep", 4, "T review")
+        record_answer(session=session, pair=pair, author=thomas, answer=answer, now=CREATED)
+    with core.db.session() as session:
+        erase(as_(core, session, session.get(Person, thomas.id), CREATED))
+    with core.db.session() as session:
+        kept = sorted(text for w in WRITINGS for text in session.exec(select(w.text)) if text)
+    engine.dispose()
+    assert kept == ["Ask —", "C's", "Claire's goal", "— grows"]
