@@ -34,7 +34,7 @@ from bot.review_form import submit_review_form
 from bot.rhythm_form import required_field, rhythm_draft
 from bot.rhythm_parser import RhythmError, complete_rhythm
 from bot.rhythm_text import format_when
-from bot.summaries import MAX_SUMMARY, record_summary
+from bot.summaries import MAX_SUMMARY, REPLY_BUTTONS, press_reply_choice, record_summary
 from scheduler.recurrence import local_instant
 from storage.queries.pairs import CURRENT
 from storage.queries.people import people_by_ids
@@ -115,11 +115,14 @@ BUTTONS = (
     "action.done",
     REVIEW_BUTTON,
     "person.forget",
+    *REPLY_BUTTONS,
 )
 
 
 def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
     """What a button of the bot's messages does: skip at once, or ask for a form."""
+    if action in REPLY_BUTTONS:
+        return press_reply_choice(ctx, action, value)
     if action not in BUTTONS or not value.isdigit():
         raise UserError("session.not_yours")
     if action in AGREEMENT_BUTTONS:

@@ -2,25 +2,49 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from bot.actor_context import ActorContext
 from bot.core import Core
-from bot.notice_kinds import DM_NOT_EXPECTED, SUMMARY_RECORDED, SUMMARY_SHARED
-from bot.people import recipient
-from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR
-from storage.models import MeetingSession, Pair, Person
+from bot.errors import UserError
+from bot.i18n import t
+from bot.notice_kinds import (
+    DM_NOT_EXPECTED,
+    SUMMARY_NUDGE,
+    SUMMARY_RECORDED,
+    SUMMARY_REQUEST,
+    SUMMARY_SHARED,
+    SUMMARY_WHICH,
+)
+from bot.people import mention, recipient, zone_of
+from bot.replies import Reply, say
+from bot.rhythm_text import format_when
+from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, session_subject
+from storage.models import MeetingSession, Pair, PendingReply, Person
 from storage.queries.events import first_delivery
-from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import pairs_of
+from storage.queries.notifications import Owed, owe, subjects_sent_or_due
+from storage.queries.pairs import ACTIVE, PAUSED, pairs_of
 from storage.queries.people import get_person
-from storage.queries.sessions import last_held_session
+from storage.queries.replies import add_pending_reply, forget_reply, pending_reply
+from storage.queries.sessions import PLANNED, past_sessions
 
 MAX_SUMMARY = 3000
 """Longest summary `/mentor summary` takes; a DM reply is kept whole."""
 AWAITED_FOR = timedelta(days=14)
 """A plain DM reply counts as the summary of a session that ended within this time."""
+REQUEST_KINDS = (SUMMARY_REQUEST, SUMMARY_NUDGE)
+"""What asks a person for a summary: a DM reply may answer one of these."""
+OPEN_PAIRS = (ACTIVE, PAUSED)
+REPLY_KEPT_FOR = timedelta(days=7)
+"""A reply that could answer several requests waits this long for its author's choice."""
+MAX_CHOICES = 5
+"""Sessions offered to choose from (Teams shows six buttons; the sixth deletes the reply)."""
+REPLY_CHOOSE = "summary.choose"
+REPLY_DISCARD = "summary.discard"
+REPLY_BUTTONS = (REPLY_CHOOSE, REPLY_DISCARD)
 
 
 def record_summary(
@@ -49,51 +73,134 @@ def record_summary(
     return replaced
 
 
-def awaited_summary(
+def open_requests(
     *, session: Session, person: Person, now: datetime
-) -> tuple[Pair, MeetingSession] | None:
-    """The person's most recently ended session still waiting for its summary, if any."""
+) -> list[tuple[Pair, MeetingSession]]:
+    """The sessions whose summary the bot asked `person` for (a request or a nudge sent, or
+    due and about to go) and that still have none, ended within AWAITED_FOR; oldest first.
+    Only sessions of the person's own current pairs, as they stand now (not moved, not
+    skipped)."""
     assert person.id is not None
-    best: tuple[Pair, MeetingSession] | None = None
-    for pair in pairs_of(session=session, person_id=person.id):
+    requested = set(
+        subjects_sent_or_due(
+            session=session,
+            kinds=REQUEST_KINDS,
+            recipient=recipient(person),
+            since=now - AWAITED_FOR,
+            now=now,
+        )
+    )
+    found: list[tuple[Pair, MeetingSession]] = []
+    for pair in pairs_of(session=session, person_id=person.id) if requested else []:
+        if pair.status not in OPEN_PAIRS:
+            continue
         assert pair.id is not None
-        meeting = last_held_session(session=session, pair_id=pair.id, now=now)
-        if meeting is None or meeting.summary:
-            continue
-        if meeting.starts_at + timedelta(minutes=meeting.duration_minutes) + AWAITED_FOR < now:
-            continue
-        if best is None or meeting.starts_at > best[1].starts_at:
-            best = (pair, meeting)
-    return best
+        # No session lasts a day: this reads every session that may have ended in the window.
+        since = now - AWAITED_FOR - timedelta(days=1)
+        for meeting in past_sessions(session=session, pair_id=pair.id, now=now, since=since):
+            end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
+            if (
+                meeting.status == PLANNED
+                and not meeting.summary
+                and end >= now - AWAITED_FOR
+                and session_subject(meeting) in requested
+            ):
+                found.append((pair, meeting))
+    return sorted(found, key=lambda pair_meeting: pair_meeting[1].starts_at)
 
 
 def record_dm_reply(
     *, session: Session, person: Person, text: str, message_ref: str, now: datetime
 ) -> bool:
-    """A plain DM: the awaited summary if there is one (True), else a polite explanation."""
-    found = awaited_summary(session=session, person=person, now=now)
+    """A plain DM: the summary of the one session it can answer (True); when it could answer
+    several, kept aside unshared and its author asked which; else a polite explanation."""
+    assert person.id is not None
     text = text.strip()
-    if found is None or not text:
-        until = now + ANNOUNCEMENT_USEFUL_FOR
-        owe(
+    requests = open_requests(session=session, person=person, now=now) if text else []
+    if len(requests) == 1:
+        [(pair, meeting)] = requests
+        record_summary(
             session=session,
-            owed=[Owed(DM_NOT_EXPECTED, recipient(person), f"dm:{message_ref}", now, until)],
+            meeting=meeting,
+            author=person,
+            other=other_member(session, pair, person),
+            text=text,
             now=now,
+            confirm_by_dm=True,
         )
-        return False
-    pair, meeting = found
+        return True
+    until = now + ANNOUNCEMENT_USEFUL_FOR
+    if requests:
+        kept = add_pending_reply(
+            session=session,
+            token=secrets.token_hex(16),
+            author_id=person.id,
+            text=text,
+            now=now,
+            until=now + REPLY_KEPT_FOR,
+        )
+        owed = Owed(SUMMARY_WHICH, recipient(person), f"reply:{kept.token}", now, kept.expires_at)
+    else:
+        owed = Owed(DM_NOT_EXPECTED, recipient(person), f"dm:{message_ref}", now, until)
+    owe(session=session, owed=[owed], now=now)
+    return False
+
+
+def which_choices(
+    *, session: Session, person: Person, now: datetime
+) -> list[tuple[Pair, MeetingSession]]:
+    """The sessions a kept reply may be filed on, as many as a message has room for."""
+    return open_requests(session=session, person=person, now=now)[-MAX_CHOICES:]
+
+
+def kept_reply(ctx: ActorContext, token: str) -> PendingReply:
+    """The actor's own kept reply; anyone else's, a filed, expired or made-up one: polite no."""
+    kept = pending_reply(session=ctx.session, token=token, now=ctx.now) if token else None
+    if kept is None or kept.author_id != ctx.actor.id:
+        raise UserError("reply.gone")
+    return kept
+
+
+def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
+    """A button under "which session is your message about?": file it there, or delete it."""
+    token, _, session_id = value.partition(":")
+    kept = kept_reply(ctx, token)
+    assert kept.id is not None
+    if action == REPLY_DISCARD:
+        if not forget_reply(session=ctx.session, reply_id=kept.id, erased=True):
+            raise UserError("reply.gone")
+        return say(t("reply.discarded", ctx.lang))
+    # Only a session still awaiting a summary of the actor's own pairs: membership is checked.
+    choices = {
+        m.id: (p, m) for p, m in open_requests(session=ctx.session, person=ctx.actor, now=ctx.now)
+    }
+    valid = session_id.isascii() and session_id.isdigit()
+    chosen = choices.get(int(session_id)) if valid else None
+    if chosen is None:
+        raise UserError("reply.session_closed")
+    # Taken before it is filed: of two clicks at once, the second finds nothing to file.
+    if not forget_reply(session=ctx.session, reply_id=kept.id, erased=False):
+        raise UserError("reply.gone")
+    pair, meeting = chosen
+    other = ctx.other_member(pair)
+    record_summary(
+        session=ctx.session,
+        meeting=meeting,
+        author=ctx.actor,
+        other=other,
+        text=kept.text,
+        now=ctx.now,
+        confirm_by_dm=False,
+    )
+    ctx.owes_now = True
+    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+    return say(t("summary.saved", ctx.lang, when=when, other=mention(other)))
+
+
+def other_member(session: Session, pair: Pair, person: Person) -> Person:
     other = session.get(Person, pair.mentee_id if pair.mentor_id == person.id else pair.mentor_id)
     assert other is not None
-    record_summary(
-        session=session,
-        meeting=meeting,
-        author=person,
-        other=other,
-        text=text,
-        now=now,
-        confirm_by_dm=True,
-    )
-    return True
+    return other
 
 
 def handle_direct_message(

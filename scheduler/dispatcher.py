@@ -28,6 +28,7 @@ from storage.queries.notifications import (
     release_stale_claims,
     retry_later,
 )
+from storage.queries.replies import forget_expired_replies
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ class Dispatcher:
             announce_planned_ends(session=session, now=now)
             ask_trial_questions(session=session, now=now)
             plan(session=session, now=now)
+            forget_expired_replies(session=session, now=now)
 
     def _claim(self, now: datetime) -> list[Notification]:
         with self.core.db.session() as session:

@@ -139,6 +139,20 @@ class Notification(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_instant())
 
 
+class PendingReply(SQLModel, table=True):
+    """A DM reply that could answer several summary requests, kept unshared until its author
+    says which session it is about; `token` names it in the choice buttons."""
+
+    __tablename__ = "pending_reply"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token: str = Field(max_length=32, unique=True)
+    author_id: int = Field(foreign_key="person.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=_instant())
+    expires_at: datetime = Field(sa_column=_instant(index=True))
+
+
 class DigestSubscription(SQLModel, table=True):
     """A channel that receives the weekly cadence digest."""
 

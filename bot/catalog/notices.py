@@ -89,6 +89,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "seulement après une séance, quand je l'ai demandé, et aucun n'est attendu de vous "
         "pour l'instant. Tapez `/mentor aide` pour voir ce que je sais faire.",
     },
+    "reply.which.title": {
+        "en": "Which session is your message about?",
+        "fr": "De quelle séance parle votre message ?",
+    },
+    "reply.which.quote": {"en": "Your message: “{text}”", "fr": "Votre message : « {text} »"},
+    "reply.which.body": {
+        "en": "I asked you for the summary of several sessions. I keep your message aside and "
+        "share it with no one until you choose the session it is about:",
+        "fr": "Je vous ai demandé le compte-rendu de plusieurs séances. Je garde votre message "
+        "de côté, sans le partager, jusqu'à ce que vous choisissiez la séance dont il parle :",
+    },
+    "reply.which.until": {
+        "en": "If you have not chosen by {until}, I delete it.",
+        "fr": "Si vous n'avez pas choisi d'ici le {until}, je le supprime.",
+    },
+    "reply.which.button": {"en": "{name}, {date} {time}", "fr": "{name}, {date} {time}"},
+    "reply.which.someone": {"en": "(no name)", "fr": "(sans nom)"},
+    "reply.which.discard": {
+        "en": "None: delete my message",
+        "fr": "Aucune : supprimer mon message",
+    },
+    "reply.discarded": {
+        "en": "Deleted. Your message was neither recorded nor shared.",
+        "fr": "Supprimé. Votre message n'a été ni enregistré ni partagé.",
+    },
+    "reply.gone": {
+        "en": "That message is no longer waiting for a choice (it was already recorded, deleted "
+        "or it expired), so I changed nothing.",
+        "fr": "Ce message n'attend plus de choix (il a déjà été enregistré, supprimé, ou il a "
+        "expiré) : je n'ai rien changé.",
+    },
+    "reply.session_closed": {
+        "en": "That session no longer waits for a summary from you, so I did not record your "
+        "message there. It is still waiting: choose another session, or delete it.",
+        "fr": "Cette séance n'attend plus de compte-rendu de votre part : je n'y ai pas "
+        "enregistré votre message. Il attend toujours : choisissez une autre séance, ou "
+        "supprimez-le.",
+    },
     "session.skipped": {
         "en": "{actor} skipped the session of {when}. The rhythm goes on: next session {next}.",
         "fr": "{actor} a annulé la séance du {when}. Le rythme continue : prochaine séance {next}.",

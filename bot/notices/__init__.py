@@ -29,7 +29,12 @@ from bot.notices.lifecycle_notices import (
 )
 from bot.notices.review_notices import review_awaited, review_due, review_result
 from bot.notices.session_notices import reminder, summary_nudge, summary_request
-from bot.notices.summary_notices import dm_not_expected, summary_recorded, summary_shared
+from bot.notices.summary_notices import (
+    dm_not_expected,
+    summary_recorded,
+    summary_shared,
+    summary_which,
+)
 from bot.notices.terms_notices import terms_answered, terms_lapsed, terms_proposed
 from bot.ports import Target
 from bot.replies import Reply
@@ -53,6 +58,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.SUMMARY_NUDGE: summary_nudge,
     kinds.SUMMARY_SHARED: summary_shared,
     kinds.SUMMARY_RECORDED: summary_recorded,
+    kinds.SUMMARY_WHICH: summary_which,
     kinds.DM_NOT_EXPECTED: dm_not_expected,
     kinds.SESSION_SKIPPED: session_skipped,
     kinds.SESSION_MOVED: session_moved,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -10,11 +11,14 @@ from bot.i18n import t
 from bot.notices.context import Gone, person_target, recipient_person, session_context
 from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
-from bot.replies import Reply, Section
-from bot.rhythm_text import format_when
+from bot.replies import Button, Reply, Section
+from bot.rhythm_text import format_date, format_time, format_when
+from bot.summaries import REPLY_CHOOSE, REPLY_DISCARD, other_member, which_choices
 from storage.models import Notification, Person
+from storage.queries.replies import pending_reply
 
 MAX_SUMMARY_CHARS = 2800
+QUOTED_CHARS = 120
 
 
 def summary_shared(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
@@ -49,3 +53,43 @@ def summary_recorded(session: Session, row: Notification, now: datetime) -> tupl
 def dm_not_expected(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     reader = recipient_person(session, row.recipient)
     return person_target(reader), Reply(sections=(Section(t("dm.not_expected", lang_of(reader))),))
+
+
+def summary_which(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """A reply that could answer several requests: which session is it about? One button per
+    session, naming the other member and the date in the reader's zone and language."""
+    reader = recipient_person(session, row.recipient)
+    kept = pending_reply(session=session, token=row.subject.removeprefix("reply:"), now=now)
+    if kept is None or kept.author_id != reader.id:
+        raise Gone("reply filed, deleted or expired")
+    choices = which_choices(session=session, person=reader, now=now)
+    if not choices:
+        raise Gone("no session awaits a summary any more")
+    lang = lang_of(reader)
+    lines, buttons = [], []
+    for pair, meeting in choices:
+        other = other_member(session, pair, reader)
+        zone = zone_of(reader, pair.timezone)
+        local = meeting.starts_at.astimezone(ZoneInfo(zone))
+        lines.append(f"• {mention(other)}: {format_when(meeting.starts_at, zone, lang)}")
+        label = t(
+            "reply.which.button",
+            lang,
+            name=other.name or t("reply.which.someone", lang),
+            date=format_date(local.date(), lang),
+            time=format_time(local.time(), lang),
+        )
+        buttons.append(Button(label, REPLY_CHOOSE, f"{kept.token}:{meeting.id}"))
+    buttons.append(Button(t("reply.which.discard", lang), REPLY_DISCARD, kept.token, "danger"))
+    quoted = kept.text if len(kept.text) <= QUOTED_CHARS else kept.text[: QUOTED_CHARS - 1] + "…"
+    until = format_when(kept.expires_at, zone_of(reader), lang)
+    return person_target(reader), Reply(
+        title=t("reply.which.title", lang),
+        sections=(
+            Section(t("reply.which.quote", lang, text=quoted)),
+            Section("\n".join(lines), heading=t("reply.which.body", lang)),
+            Section(t("reply.which.until", lang, until=until)),
+        ),
+        buttons=tuple(buttons),
+        note=t("confidential.note", lang),
+    )

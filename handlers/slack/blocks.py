@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
 from bot.replies import Button, Reply
@@ -12,6 +14,9 @@ BUTTON_MAX = 75
 CONTEXT_MAX = 2000
 MESSAGE_BUDGET = 11_000  # Slack rejects whole messages well below the sum of per-field limits
 SHORTENED = "…"
+NTH = "#"
+"""Slack wants action_ids unique in a message: when several buttons share an action (a choice
+between sessions), each one's action_id is the action, `#` and its position."""
 
 
 def cut(text: str, limit: int) -> str:
@@ -42,7 +47,12 @@ def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
         budget -= len(text)
         blocks.append({"type": "section", "text": mrkdwn(text)})
     if reply.buttons:
-        elements = [button_element(button) for button in reply.buttons[:25]]
+        buttons = reply.buttons[:25]
+        shared = {a for a, count in Counter(b.action for b in buttons).items() if count > 1}
+        elements = [
+            button_element(button, f"{button.action}{NTH}{n}" if button.action in shared else None)
+            for n, button in enumerate(buttons)
+        ]
         blocks.append({"type": "actions", "elements": elements})
     if reply.note:
         blocks.append({"type": "context", "elements": [mrkdwn(reply.note, CONTEXT_MAX)]})
@@ -60,6 +70,11 @@ def button_element(button: Button, action_id: str | None = None) -> dict[str, An
     if button.style:
         element["style"] = button.style
     return element
+
+
+def action_pattern(action: str) -> re.Pattern[str]:
+    """The action_ids of a message's buttons that do `action`."""
+    return re.compile(rf"^{re.escape(action)}({re.escape(NTH)}\d+)?$")
 
 
 def fallback(reply: Reply) -> str:

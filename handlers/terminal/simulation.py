@@ -32,7 +32,7 @@ from bot.ports import Target
 from bot.replies import Reply
 from bot.rhythm import Frequency, MeetingFormat, Rhythm, RhythmDraft
 from bot.rhythm_parser import complete_rhythm
-from bot.summaries import handle_direct_message
+from bot.summaries import REPLY_CHOOSE, handle_direct_message
 from scheduler.dispatcher import Dispatcher
 from scheduler.planner import plan_digest
 from scheduler.virtual_time import advance
@@ -55,6 +55,7 @@ FATES = (("skip", 8), ("mentee", 55), ("mentor", 15), ("none", 22))
 SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h before
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
+CHOOSES_AFTER = timedelta(minutes=1)
 SLACK_PACE_PER_MINUTE = 60  # about one message per second per channel
 
 
@@ -72,6 +73,7 @@ class Sent:
     ref: str
     target: Target
     at: datetime
+    message: Reply
 
 
 @dataclass
@@ -105,15 +107,16 @@ class RecordingMessenger:
 
     async def send(self, target: Target, message: Reply) -> str:
         ref = f"sim-{next(self._refs)}"
-        self.sent.append(Sent(ref, target, self.clock.now()))
+        self.sent.append(Sent(ref, target, self.clock.now(), message))
         return ref
 
 
 class Programme:
     """The synthetic pairs and what their members do, driven through the core."""
 
-    def __init__(self, core: Core, rng: random.Random) -> None:
+    def __init__(self, core: Core, rng: random.Random, messenger: RecordingMessenger) -> None:
         self.core = core
+        self.messenger = messenger
         self.rng = rng
         self.fates: dict[int, SessionFate] = {}
         self.rhythms: list[Rhythm] = []
@@ -209,10 +212,16 @@ class Programme:
             if fate == "skip":
                 who = self.rng.choice((mentor, mentee))
                 self._at(meeting.starts_at - SKIP_BEFORE, self._skip(who, meeting.id))
-            elif fate == "mentee":
-                self._at(end + MENTEE_ANSWERS_AFTER, self._summary(mentee, meeting.id))
-            elif fate == "mentor":
-                self._at(end + MENTOR_ANSWERS_AFTER, self._summary(mentor, meeting.id))
+            elif fate in ("mentee", "mentor"):
+                who, after = (
+                    (mentee, MENTEE_ANSWERS_AFTER)
+                    if fate == "mentee"
+                    else (mentor, MENTOR_ANSWERS_AFTER)
+                )
+                self._at(end + after, self._summary(who, meeting.id))
+                # Asked which session the reply is about (an earlier one still awaits its
+                # summary), the member picks this one a minute later.
+                self._at(end + after + CHOOSES_AFTER, self._choose(who, meeting.id))
 
     def _at(self, when: datetime, action: Callable[[], object]) -> None:
         heapq.heappush(self._events, (when, next(self._order), action))
@@ -234,6 +243,28 @@ class Programme:
             text="Decisions, actions and dates of the session.",
             message_ref=f"{who}/{session_id}",
         )
+
+    def _choose(self, who: str, session_id: int) -> Callable[[], object]:
+        """Press the newest "this session" button the bot showed `who`, if it asked."""
+
+        def choose() -> object:
+            values = [
+                button.value
+                for sent in reversed(self.messenger.sent)
+                if sent.target.address == who
+                for button in sent.message.buttons
+                if button.action == REPLY_CHOOSE and button.value.endswith(f":{session_id}")
+            ]
+            if not values:
+                return None
+            return act(
+                self.core,
+                platform=PLATFORM,
+                actor_id=who,
+                work=lambda ctx: press_button(ctx, REPLY_CHOOSE, values[0]),
+            )
+
+        return choose
 
 
 def simulate(
@@ -257,7 +288,7 @@ def simulate(
         core.owed_now = lambda: None
         messenger = RecordingMessenger(clock)
         dispatcher = Dispatcher(core, {PLATFORM: messenger})
-        programme = Programme(core, random.Random(seed))
+        programme = Programme(core, random.Random(seed), messenger)
         programme.create(pairs, lang, begin)
         asyncio.run(
             advance(

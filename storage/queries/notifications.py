@@ -154,6 +154,23 @@ def was_sent(*, session: Session, kind: str, recipient: str, subject: str) -> bo
     )
 
 
+def subjects_sent_or_due(
+    *, session: Session, kinds: tuple[str, ...], recipient: str, since: datetime, now: datetime
+) -> list[str]:
+    """Subjects of the notifications of `kinds` sent to `recipient`, or due and still to send,
+    due between `since` and `now`, oldest first."""
+    return list(
+        session.exec(
+            select(Notification.subject)
+            .where(Notification.recipient == recipient)
+            .where(Notification.kind.in_(kinds))  # type: ignore[attr-defined]
+            .where(Notification.status.in_((SENT, PENDING, SENDING)))  # type: ignore[attr-defined]
+            .where(Notification.due_at >= since, Notification.due_at <= now)
+            .order_by(Notification.due_at)  # type: ignore[arg-type]
+        )
+    )
+
+
 def counts_by_status(*, session: Session) -> dict[str, int]:
     """How many notifications are in each status."""
     rows = session.execute(select(Notification.status, func.count()).group_by(Notification.status))

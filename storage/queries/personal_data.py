@@ -22,6 +22,7 @@ from storage.models import (
     Notification,
     OperatorAudit,
     Pair,
+    PendingReply,
     Person,
     Review,
     ReviewAnswer,
@@ -55,6 +56,7 @@ WRITINGS = (
     THANKS,
     Writing(ReviewAnswer.comment, ReviewAnswer.author_id),
     Writing(JournalEntry.text, JournalEntry.author_id),
+    Writing(PendingReply.text, PendingReply.author_id),  # a DM reply waiting for its session
 )
 """Every free-text column of the schema (a test checks that none is missing)."""
 

@@ -32,9 +32,8 @@ clock
 """
 
 
-def run(script: str, tmp_path, lang: str = "en") -> str:
-    out = io.StringIO()
-    session = TrySession.open(
+def open_session(tmp_path, out: io.StringIO, lang: str = "en") -> TrySession:
+    return TrySession.open(
         people=DEFAULT_PEOPLE,
         database_url=f"sqlite:///{tmp_path / 'try.db'}",
         start=datetime(2026, 11, 30, 8, 0, tzinfo=UTC),
@@ -42,6 +41,11 @@ def run(script: str, tmp_path, lang: str = "en") -> str:
         lang=lang,  # type: ignore[arg-type]
         colour=False,
     )
+
+
+def run(script: str, tmp_path, lang: str = "en") -> str:
+    out = io.StringIO()
+    session = open_session(tmp_path, out, lang)
     session.run(Inputs(session.console, iter(script.splitlines(keepends=True))))
     return out.getvalue()
 
@@ -152,3 +156,36 @@ The committee says yes
     printed = run(script, tmp_path)
     assert "Nothing was saved: target: 2026-01-01 has already passed" in printed
     assert "Goal 1 set: Present the roadmap — measure: The committee says yes, by" in printed
+
+
+def test_a_reply_that_could_answer_two_pairs_is_filed_where_its_author_says(tmp_path) -> None:
+    out = io.StringIO()
+    session = open_session(tmp_path, out)
+
+    def play(script: str) -> str:
+        """Act on each line, as `run` does, keeping the session open; what it printed."""
+        before = len(out.getvalue())
+        inputs = Inputs(session.console, iter(()))
+        for line in script.splitlines():
+            session.handle(line, inputs)
+        return out.getvalue()[before:]
+
+    play(
+        "as claire\n"
+        "/mentor pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris\n"
+        "/mentor pair @claire @lea weekly on thursday at 19:30 tz Europe/Paris\n"
+        "as thomas\npress 1\nas lea\npress 1\n"
+        "at 2026-12-04 19:35\n"
+        "as claire\nThomas veut quitter son équipe.\n"
+    )
+    printed = out.getvalue()
+    [asked] = [m for m in blocks(printed) if "De quelle séance parle votre message" in m]
+    assert "Thomas veut quitter" in asked and "Léa Dubois, jeudi 3 décembre 2026 19h30" in asked
+    [number] = re.findall(r"\[(\d+)\] Thomas Roy, jeudi 3 décembre 2026 18h00", asked)
+    assert not [m for m in blocks(printed) if "Compte-rendu de séance" in m]
+
+    chosen = play(f"press {number}\n")
+    session.loop.close()
+    assert "Enregistré comme compte-rendu" in chosen
+    shared = [m for m in blocks(chosen) if "Compte-rendu de séance" in m or "Session summary" in m]
+    assert len(shared) == 1 and "@thomas" in shared[0] and "Thomas veut quitter" in shared[0]

@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.acting import act
 from bot.forms import BUTTONS, press_button
 from bot.replies import Form
-from handlers.slack.blocks import fallback, reply_blocks
+from handlers.slack.blocks import action_pattern, fallback, reply_blocks
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal
 from handlers.slack.profiles import PLATFORM
@@ -52,4 +52,4 @@ class SessionButton:
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
     for name in BUTTONS:
-        app.action(name)(SessionButton(deps, name))
+        app.action(action_pattern(name))(SessionButton(deps, name))

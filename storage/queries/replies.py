@@ -1,0 +1,53 @@
+"""DM replies kept aside, unshared, until their author says which session they answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import cast
+
+from sqlalchemy import CursorResult, delete
+from sqlmodel import Session, col, select
+
+from storage.db import note_erasure
+from storage.models import PendingReply
+
+
+def add_pending_reply(
+    *, session: Session, token: str, author_id: int, text: str, now: datetime, until: datetime
+) -> PendingReply:
+    reply = PendingReply(
+        token=token, author_id=author_id, text=text, created_at=now, expires_at=until
+    )
+    session.add(reply)
+    session.flush()
+    return reply
+
+
+def pending_reply(*, session: Session, token: str, now: datetime) -> PendingReply | None:
+    """The reply kept under `token`, unless it has expired."""
+    return session.exec(
+        select(PendingReply).where(PendingReply.token == token, PendingReply.expires_at > now)
+    ).first()
+
+
+def forget_reply(*, session: Session, reply_id: int, erased: bool) -> bool:
+    """Delete a kept reply; False when another transaction already did (a double click).
+    `erased`: its words are kept nowhere else (deleted at its author's request), so no copy
+    may stay in the database files either."""
+    result = cast(
+        CursorResult, session.execute(delete(PendingReply).where(col(PendingReply.id) == reply_id))
+    )
+    if erased:
+        note_erasure(session)
+    return result.rowcount == 1
+
+
+def forget_expired_replies(*, session: Session, now: datetime) -> int:
+    """Delete the replies whose author never said which session they answer."""
+    result = cast(
+        CursorResult,
+        session.execute(delete(PendingReply).where(col(PendingReply.expires_at) <= now)),
+    )
+    if result.rowcount:
+        note_erasure(session)
+    return result.rowcount or 0
