@@ -17,7 +17,7 @@ from storage.models import PendingReply
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR, OUTSIDER
 from tests.integration.harness import RunningBot, action_ids, buttons_of, text_of
-from tests.integration.test_slack_erasure import left_behind
+from tests.integration.test_erasure_files import left_behind
 
 LEA = "ULEA"
 THOMAS_PAIR = (

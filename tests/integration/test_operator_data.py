@@ -16,8 +16,8 @@ from bot.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of
-from tests.integration.test_slack_erasure import THOMAS_IS, THOMAS_WROTE, left_behind
-from tests.integration.test_slack_erasure import thomas_writes_everywhere as thomas_writes
+from tests.integration.test_erasure_files import THOMAS_IS, THOMAS_WROTE, left_behind
+from tests.integration.test_erasure_files import thomas_writes_everywhere as thomas_writes
 from tests.integration.test_slack_personal_data import exported
 
 

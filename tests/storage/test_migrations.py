@@ -34,7 +34,7 @@ INSERT INTO pair (id, platform, mentor_id, mentee_id, created_by_id, status, cre
     interval, weekday, local_time, duration_minutes, timezone, start, format, reverse,
     terms_version, trial_sessions)
     VALUES (1, 'slack', 1, 2, 1, 'active', '2026-11-30 08:00:00', 'weekly', 1, 3, '18:00:00', 60,
-    'Europe/Paris', '2026-12-03', 'video', 0, 1, 3);
+    'Europe/Paris', '2026-12-03', 'video', FALSE, 1, 3);
 INSERT INTO meeting_session (id, pair_id, occurrence, starts_at, duration_minutes, status,
     summary, summary_author_id, summary_revision)
     VALUES (1, 1, '2026-12-03 17:00:00', '2026-12-03 17:00:00', 60, 'planned', 's', 2, 1);
@@ -48,8 +48,8 @@ INSERT INTO goal_milestone (id, goal_id, text, created_at)
 """
 
 
-def test_the_authors_of_existing_actions_and_milestones_are_recorded(sqlite_url: str) -> None:
-    engine = make_engine(sqlite_url)
+def test_the_authors_of_existing_actions_and_milestones_are_recorded(database_url: str) -> None:
+    engine = make_engine(database_url)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
@@ -63,6 +63,7 @@ def test_the_authors_of_existing_actions_and_milestones_are_recorded(sqlite_url:
         actions = connection.exec_driver_sql("SELECT id, author_id FROM action_item ORDER BY id")
         milestones = connection.exec_driver_sql("SELECT author_id FROM goal_milestone")
         assert (list(actions), list(milestones)) == ([(1, 2), (2, 1)], [(1,)])
+    engine.dispose()
 
 
 def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
@@ -117,3 +118,4 @@ def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
             ("terms_changed", "dropped"),
             ("reminder", "pending"),
         ]
+    engine.dispose()

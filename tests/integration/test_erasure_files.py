@@ -1,5 +1,5 @@
-"""`forget-me` through the real app leaves none of the person's words or identifiers in the
-database files (main, -wal, -shm), while the bot runs and after it stops."""
+"""`forget-me` through the real app, on Slack and Teams, leaves none of the person's words or
+identifiers in the database files (main, -wal, -shm), while the bot runs and after it stops."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.clock import ManualClock
-from tests.fakes import signing
+from tests.fakes import signing, teams_connector
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.conftest import MENTEE, MENTOR
+from tests.fakes.teams_connector import FakeConnector
+from tests.integration.conftest import CLAIRE, MENTEE, MENTOR, THOMAS
 from tests.integration.harness import TEAM, RunningBot, action_ids, text_of
+from tests.integration.teams_harness import TeamsBot
 from tests.integration.test_slack_personal_data import exported_after
 from tests.integration.test_slack_reviews import answers, open_by_command
 
@@ -43,6 +45,9 @@ THOMAS_WROTE = (
 # Who Thomas is, as the fake Slack profile gives it (users.info: id, zone, locale).
 THOMAS_IS = (MENTEE, "America/Montreal", "en-US")
 CLAIRE_WROTE = ("Feedback on the offsite", "Grow into a tech lead role", "Il doute encore.")
+
+
+read = teams_connector.text_of
 
 
 def database_files(sqlite_url: str) -> dict[str, bytes]:
@@ -140,3 +145,30 @@ def test_forget_me_leaves_no_word_or_identifier_in_the_database_files(
     assert left_behind(sqlite_url, CLAIRE_WROTE[:2]) != []
     running.stop()
     assert left_behind(sqlite_url, THOMAS_WROTE + THOMAS_IS) == []
+
+
+def test_forget_me_on_teams_leaves_no_word_id_or_conversation_of_theirs(
+    teams: TeamsBot, connector: FakeConnector, clock: ManualClock, sqlite_url: str
+) -> None:
+    for person in (CLAIRE, THOMAS):
+        assert teams.install(person).status_code == 200
+    teams.make_pair(THOMAS, "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris")
+    teams.answer(THOMAS, f"journal {JOURNAL}")
+    teams.answer(THOMAS, f"agenda add {AGENDA}")
+    teams.answer(CLAIRE, f"goals add {CLAIRE_WROTE[1]}")
+    teams.answer(THOMAS, f"goals milestone 1 {MILESTONE}")
+    teams.answer(CLAIRE, f"agenda add {CLAIRE_WROTE[0]} with @thomas")
+    clock.set(AFTER_FIRST_SESSION)
+    teams.dispatch()
+    assert teams.say(THOMAS, NOTES).status_code == 200
+    connector.wait_for(lambda: [a for a in connector.sent(CLAIRE.chat) if NOTES in read(a)])
+    thomas_is = (THOMAS.id, THOMAS.chat, THOMAS.locale, THOMAS.timezone)
+    written = (JOURNAL, AGENDA, MILESTONE, NOTES)
+    assert {needle for _, needle in left_behind(sqlite_url, written + thomas_is)} == set(
+        written + thomas_is
+    )
+
+    assert "erased" in read(teams.answer(THOMAS, "forget-me confirm"))
+    teams.settle()
+    assert left_behind(sqlite_url, written + thomas_is) == []
+    assert left_behind(sqlite_url, CLAIRE_WROTE[:2]) != []
