@@ -9,13 +9,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 from microsoft_teams.api import TokenProvider
 from microsoft_teams.apps import App
-from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text
 
 from bot.clock import Clock, SystemClock
@@ -24,6 +22,7 @@ from bot.ports import Messenger
 from bot.settings import Settings
 from handlers.log_policy import keep_content_out_of_logs
 from handlers.slack.app import build_slack_app, delivery_client
+from handlers.slack.endpoint import SlackEndpoint
 from handlers.slack.messenger import SlackMessenger
 from handlers.teams.app import MESSAGES_PATH, MessagingEndpoint, build_teams_app
 from scheduler.dispatcher import Dispatcher
@@ -121,25 +120,8 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
 
     app = FastAPI(title="Mentorbot", lifespan=lifespan, docs_url=None, redoc_url=None)
 
-    if bot.slack is not None:
-        handler = AsyncSlackRequestHandler(bot.slack)
-        verifier = SignatureVerifier(bot.slack_signing_secret or "")
-
-        @app.post("/slack/events")
-        async def slack_events(request: Request) -> Response:
-            """Bolt answers; a payload it cannot read gets 400 (401 unsigned), never a 500."""
-            body = await request.body()
-            try:
-                response = await handler.handle(request)
-            except ValueError:
-                log.warning("unreadable Slack payload (%d bytes)", len(body))
-                response = None
-            if response is not None and response.status_code < 500:
-                return response
-            if not verifier.is_valid_request(body, dict(request.headers)):
-                return PlainTextResponse("invalid signature", status_code=401)
-            log.warning("malformed Slack payload answered 400")
-            return PlainTextResponse("malformed payload", status_code=400)
+    if bot.slack is not None and bot.slack_signing_secret:
+        app.post("/slack/events")(SlackEndpoint(bot.slack, bot.slack_signing_secret).handle)
 
     if bot.teams_endpoint is not None:
         app.post(MESSAGES_PATH)(bot.teams_endpoint.handle)

@@ -52,6 +52,15 @@ def core(sqlite_url: str, clock: ManualClock) -> Core:
 
 
 @pytest.fixture
+def core_on_each_database(database_url: str, clock: ManualClock) -> Iterator[Core]:
+    """The core on SQLite, then on PostgreSQL."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    yield Core(db=Database(engine), clock=clock)
+    engine.dispose()
+
+
+@pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for one test, dropped afterwards."""
     server = os.environ.get("TEST_DATABASE_URL")

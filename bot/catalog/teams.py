@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "afin que ce que vous écrivez sur votre binôme reste entre vous deux.",
     },
     "teams.see_below": {"en": "See my answer below.", "fr": "Voyez ma réponse ci-dessous."},
+    "teams.already_done": {
+        "en": "Already done: this click had reached me.",
+        "fr": "C'est déjà fait : ce clic m'était bien parvenu.",
+    },
     "teams.app.short": {
         "en": "Keeps the cadence of mentoring pairs",
         "fr": "Tient le rythme des binômes de mentorat",

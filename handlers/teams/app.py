@@ -12,6 +12,7 @@ from microsoft_teams.api import ActivityTypeAdapter, TokenProvider
 from microsoft_teams.apps import App
 from microsoft_teams.apps.events import CoreActivity
 from microsoft_teams.apps.http.adapter import HttpMethod, HttpRouteHandler
+from microsoft_teams.common import ClientOptions
 from pydantic import ValidationError
 
 from bot.core import Core
@@ -22,13 +23,14 @@ from handlers.teams.messenger import TeamsMessenger
 
 log = logging.getLogger(__name__)
 MESSAGES_PATH = "/api/messages"
+CONNECTOR_TIMEOUT = 5.0  # seconds; the SDK's own client never times out, a hung call would hang
 
 
 class MessagingEndpoint:
     """The SDK's HTTP server adapter, reduced to what one shared FastAPI app needs.
 
     The SDK registers its handler (JWT check, then the activity pipeline) when the App is
-    initialised; `handle` serves it, answering an unreadable body 400 rather than 500.
+    initialised; `handle` serves it, answering an unreadable body 400, never a 500.
     """
 
     def __init__(self) -> None:
@@ -58,9 +60,14 @@ class MessagingEndpoint:
         if not isinstance(body, dict):
             return PlainTextResponse("malformed activity", status_code=400)
         answer = await self.handler({"body": body, "headers": dict(request.headers)})
-        if answer["status"] >= 500 and not readable(body):
-            log.warning("malformed Teams activity answered 400")
-            return PlainTextResponse("malformed activity", status_code=400)
+        if answer["status"] >= 500:
+            if not readable(body):
+                log.warning("malformed Teams activity answered 400")
+                return PlainTextResponse("malformed activity", status_code=400)
+            # The listeners answer every failure of theirs; this is the SDK's own turn failing
+            # (its logs say why): Teams must not take the activity for undelivered.
+            log.error("Teams activity %s failed in the SDK: answered 200", body.get("id"))
+            return Response(status_code=200)
         if answer["body"] is None:
             return Response(status_code=answer["status"])
         return JSONResponse(answer["body"], status_code=answer["status"])
@@ -90,6 +97,7 @@ def build_teams_app(
         dangerously_allow_unauthenticated_requests=settings.teams_allow_unauthenticated,
         http_server_adapter=endpoint,
         messaging_endpoint=MESSAGES_PATH,
+        client=ClientOptions(timeout=CONNECTOR_TIMEOUT),
     )
     messenger = TeamsMessenger(app, core)
     register_listeners(app, TeamsDeps(core=core))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,10 +12,12 @@ from microsoft_teams.apps import ActivityContext
 
 from bot.command_parser import MENTION
 from bot.core import Core
+from bot.deliveries import first_time
 from bot.forms import PAIR_FORM
 from bot.i18n import Lang
 from bot.people import lang_of, zone_of
 from bot.replies import Form, Reply
+from handlers.failures import failure
 from handlers.teams.activities import PLATFORM, Turn
 from handlers.teams.files import consent_message
 from handlers.teams.form_cards import form_card, pair_card
@@ -21,6 +25,7 @@ from handlers.teams.messenger import card_activity, card_message, names_in
 from handlers.teams.references import display_names
 from storage.queries.people import get_person, people_on
 
+log = logging.getLogger(__name__)
 PICKER_MAX = 500
 
 
@@ -48,15 +53,61 @@ class TeamsDeps:
         names = await asyncio.to_thread(display_names, self.core, ids)
         return form_card(form, lang, names=names, **submitted)
 
-    async def answer(self, ctx: ActivityContext[Any], turn: Turn, result: Reply | Form) -> None:
+    async def answer(self, ctx: ActivityContext[Any], turn: Turn, result: Reply | Form) -> bool:
         """Post the reply, or the form to fill in, in the conversation of the turn; a reply's
-        file is then offered with a consent card (Teams takes bots' files in 1:1 chats only)."""
+        file is then offered with a consent card (Teams takes bots' files in 1:1 chats only).
+
+        Whether it was delivered: a connector that fails (5xx, timeout, refusal) is logged,
+        never raised, so that the activity is still answered as the Bot Framework expects.
+        """
         if isinstance(result, Form):
             activity = card_message(await self.form_card(turn, result))
         else:
             names = await asyncio.to_thread(names_in, self.core, result)
             activity = card_activity(result, {**names, **turn.names})
-        await ctx.send(activity)
-        if isinstance(result, Reply) and result.file is not None and turn.personal:
-            lang, _ = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
-            await ctx.send(consent_message(result.file, lang))
+        try:
+            await ctx.send(activity)
+            if isinstance(result, Reply) and result.file is not None and turn.personal:
+                lang, _ = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
+                await ctx.send(consent_message(result.file, lang))
+        except Exception as error:
+            log.warning(
+                "Teams answer to activity %s in %s not delivered: %s",
+                ctx.activity.id,
+                turn.conversation_id,
+                failure(error),
+            )
+            return False
+        return True
+
+    async def first_time(self, ctx: ActivityContext[Any]) -> bool:
+        """Whether this activity is new (False when Teams delivers it again: do nothing)."""
+        activity = ctx.activity
+        if not activity.id:
+            return True
+        # Activity ids are unique within a conversation; its id names the person (a 1:1 chat),
+        # so only a digest of the two is kept (an erasure leaves no identifier behind).
+        place = f"{activity.conversation.id}/{activity.id}"
+        delivery = hashlib.sha256(place.encode()).hexdigest()
+        new = await asyncio.to_thread(
+            first_time, self.core, platform=PLATFORM, delivery_id=delivery
+        )
+        if not new:
+            log.info("Teams activity %s delivered again: already handled", activity.id)
+        return new
+
+    async def failed(self, ctx: ActivityContext[Any], what: str, error: Exception) -> Lang:
+        """Log a listener's failure with ids only; the language to apologise in."""
+        activity = ctx.activity
+        log.error(
+            "Teams %s %s in %s failed: %s",
+            what,
+            activity.id,
+            activity.conversation.id,
+            failure(error),
+        )
+        try:
+            lang, _ = await asyncio.to_thread(self.lang_and_zone, activity.from_.id)
+        except Exception:  # the database may be what failed
+            return "en"
+        return lang

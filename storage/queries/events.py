@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from storage.models import ProcessedEvent
+from storage.queries.inserts import insert_ignoring_conflicts
+
+KEY_MAX = 128  # the column's length
+
+
+def event_key(event_id: str) -> str:
+    """`event_id` as stored: ids longer than the column are kept as their SHA-256."""
+    if len(event_id) <= KEY_MAX:
+        return event_id
+    return "sha256:" + hashlib.sha256(event_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def first_delivery(*, session: Session, event_id: str, now: datetime) -> bool:
     """Record `event_id`; True the first time it is seen, False for a retry of it."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     inserted = session.execute(
-        insert(ProcessedEvent)
-        .values(event_id=event_id, received_at=now)
-        .on_conflict_do_nothing(index_elements=["event_id"])
+        insert_ignoring_conflicts(session=session, table=ProcessedEvent, keys=["event_id"])
+        .values(event_id=event_key(event_id), received_at=now)
         .returning(ProcessedEvent.event_id)
     ).first()
     return inserted is not None

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from storage.models import Person
+from storage.queries.inserts import insert_ignoring_conflicts
 
 
 def get_person(*, session: Session, platform: str, external_id: str) -> Person | None:
@@ -32,10 +33,18 @@ def upsert_person(
     locale: str | None,
     now: datetime,
 ) -> Person:
-    """Create or refresh a person's profile."""
+    """Create or refresh a person's profile.
+
+    Inserted with ON CONFLICT DO NOTHING, then read: requests racing to record the same new
+    person all find the one row (a plain INSERT would fail all but one of them).
+    """
+    session.execute(
+        insert_ignoring_conflicts(
+            session=session, table=Person, keys=["platform", "external_id"]
+        ).values(platform=platform, external_id=external_id, name=name)
+    )
     person = get_person(session=session, platform=platform, external_id=external_id)
-    if person is None:
-        person = Person(platform=platform, external_id=external_id)
+    assert person is not None  # inserted above, or already there
     person.name = name
     person.timezone = timezone or person.timezone
     person.locale = locale or person.locale

@@ -17,9 +17,10 @@ TEAM_DOMAIN = "mentoring"
 TOKEN = "verification-token-unused"
 
 
-def sign(body: str, secret: str, timestamp: int) -> dict[str, str]:
+def sign(body: str | bytes, secret: str, timestamp: int) -> dict[str, str]:
     """The headers Slack adds: `v0=` + HMAC-SHA256 hex of `v0:{timestamp}:{body}`."""
-    base = f"v0:{timestamp}:{body}".encode()
+    raw = body if isinstance(body, bytes) else body.encode()
+    base = f"v0:{timestamp}:".encode() + raw
     digest = hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
     return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest}"}
 

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -24,6 +25,7 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T0MENTOR"
 TEAMS_CLIENT_ID = "00000000-0000-0000-0000-00000000b07"
 TEAMS_TENANT = "11111111-2222-3333-4444-555555555555"
+FORM = "application/x-www-form-urlencoded"
 
 
 def free_port() -> int:
@@ -123,16 +125,20 @@ class RunningBot:
         """Send `/mentor text` as `user`; returns the HTTP answer and the response_url name."""
         self._responses += 1
         name = f"r{self._responses}"
-        body = signing.slash_command_body(
-            command="/mentor",
-            text=text,
-            user_id=user,
-            team_id=TEAM,
-            channel_id="C0GENERAL",
-            response_url=self.fake.response_url(name),
-            trigger_id=trigger_id,
-        )
-        return self.post(body, "application/x-www-form-urlencoded"), name
+        return self.post(command_body(self.fake, user, text, name, trigger_id), FORM), name
+
+    def commands_at_once(self, commands: dict[str, str]) -> list[int]:
+        """`/mentor text` sent by each user of `commands` at the same instant, each answered at
+        the response_url named after its user; the HTTP statuses, in the same order."""
+        start = threading.Barrier(len(commands))
+
+        def send(user: str, text: str) -> int:
+            body = command_body(self.fake, user, text, user, f"trigger-{user}")
+            start.wait()
+            return self.post(body, FORM).status_code
+
+        with ThreadPoolExecutor(len(commands)) as pool:
+            return list(pool.map(send, commands, commands.values()))
 
     def answer(self, user: str, text: str) -> dict[str, Any]:
         """The ephemeral answer the bot posted to the command's response_url."""
@@ -253,6 +259,19 @@ class RunningBot:
         """Slack's retry of an event it thinks was not acknowledged in time."""
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
         return self.post(body, "application/json", headers)
+
+
+def command_body(fake: FakeSlack, user: str, text: str, response: str, trigger_id: str) -> str:
+    """`/mentor text` from `user` in a channel, answered at the fake's response_url `response`."""
+    return signing.slash_command_body(
+        command="/mentor",
+        text=text,
+        user_id=user,
+        team_id=TEAM,
+        channel_id="C0GENERAL",
+        response_url=fake.response_url(response),
+        trigger_id=trigger_id,
+    )
 
 
 def text_of(message: dict[str, Any]) -> str:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import Session
 
-from bot.clock import ManualClock
 from bot.core import Core
 from bot.notices.digest_notice import digest
 from bot.reviews import Answer, record_answer
 from scheduler.planner import digest_recipient
-from storage.db import Database, make_engine, migrate
 from storage.models import DigestSubscription, Notification, Person
 from storage.queries.people import upsert_person
 from tests.unit.test_reviews import new_pair
@@ -22,14 +19,10 @@ NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 DIGEST_AT = NOW + timedelta(weeks=14)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def core(request: pytest.FixtureRequest, sqlite_url: str, clock: ManualClock) -> Iterator[Core]:
+@pytest.fixture
+def core(core_on_each_database: Core) -> Core:
     """The core on SQLite and on PostgreSQL: the averages are computed by the database."""
-    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
-    migrate(engine)
-    yield Core(db=Database(engine), clock=clock)
-    engine.dispose()
+    return core_on_each_database
 
 
 def person(session: Session, external_id: str) -> Person:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from handlers.slack.listeners import actions, commands, events, home, views
+from handlers.slack.listeners import actions, commands, events, failures, home, views
 from handlers.slack.listeners.deps import SlackDeps
 
 
@@ -14,3 +14,4 @@ def register_listeners(app: AsyncApp, deps: SlackDeps) -> None:
     views.register(app, deps)
     events.register(app, deps)
     home.register(app, deps)
+    failures.register(app, deps)

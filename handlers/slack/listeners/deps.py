@@ -35,7 +35,7 @@ class SlackDeps:
                 return say(t("error.unknown_person", lang, who=f"<@{user_id}>"), is_error=True)
             if user_id in bots:
                 return say(t("error.bot_person", lang, who=f"<@{user_id}>"), is_error=True)
-        if actor in unknown:
+        if actor in unknown or actor in bots:  # no person of ours: nothing to answer for
             return say(t("error.internal", lang), is_error=True)
         return None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from typing import Any
 
 from microsoft_teams.api import AdaptiveCardInvokeActivity
@@ -20,7 +19,6 @@ from handlers.teams.form_cards import FORM_VERB
 from handlers.teams.messenger import names_in
 from handlers.teams.references import remember
 
-log = logging.getLogger(__name__)
 MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 FORM_KEYS = frozenset({"form", "state"})  # the rest of `data` is the inputs
 
@@ -45,12 +43,14 @@ class CardAction:
         data: dict[str, Any] = dict(action.data or {})
         try:
             await asyncio.to_thread(remember, self.deps.core, turn)
+            if not await self.deps.first_time(ctx):
+                lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+                return message_response(t("teams.already_done", lang))
             if action.verb == FORM_VERB:
                 return await self.submit(turn, data)
             return await self.press(ctx, turn, data)
-        except Exception:
-            log.exception("Teams card action %s could not be handled", activity.id)
-            lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+        except Exception as error:
+            lang = await self.deps.failed(ctx, "card action", error)
             return message_response(t("error.internal", lang))
 
     async def press(
@@ -65,9 +65,9 @@ class CardAction:
             actor_id=turn.user_id,
             work=lambda ctx: press_button(ctx, name, value),
         )
-        await self.deps.answer(ctx, turn, result)
+        delivered = await self.deps.answer(ctx, turn, result)
         lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
-        return message_response(t("teams.see_below", lang))
+        return message_response(t("teams.see_below" if delivered else "error.internal", lang))
 
     async def submit(self, turn: Turn, data: dict[str, Any]) -> dict[str, Any]:
         """A form: shown again with its errors, or replaced by the answer."""

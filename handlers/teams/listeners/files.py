@@ -27,13 +27,15 @@ class FileConsent:
         activity = ctx.activity
         turn = read_turn(activity)
         try:
+            if not await self.deps.first_time(ctx):
+                return
             lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
             if activity.value.action == Action.ACCEPT:
                 await self.accept(ctx, turn, activity.value, lang)
             else:
                 await self.deps.answer(ctx, turn, say(t("data.file_declined", lang)))
-        except Exception:
-            log.exception("Teams file consent %s could not be handled", activity.id)
+        except Exception as error:
+            await self.deps.failed(ctx, "file consent", error)
 
     async def accept(
         self,

@@ -23,10 +23,18 @@ class Installed:
         if not any(member.id == bot_id for member in activity.members_added or []):
             return
         turn = read_turn(activity)
-        await asyncio.to_thread(remember, self.deps.core, turn)
-        welcome = await asyncio.to_thread(
-            handle_command, self.deps.core, platform=PLATFORM, actor_id=turn.user_id, text="help"
-        )
+        try:
+            await asyncio.to_thread(remember, self.deps.core, turn)
+            welcome = await asyncio.to_thread(
+                handle_command,
+                self.deps.core,
+                platform=PLATFORM,
+                actor_id=turn.user_id,
+                text="help",
+            )
+        except Exception as error:
+            await self.deps.failed(ctx, "installation", error)
+            return
         await self.deps.answer(ctx, turn, welcome)
 
 

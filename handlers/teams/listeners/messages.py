@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 
 from microsoft_teams.api import MessageActivity
 from microsoft_teams.apps import ActivityContext, App
@@ -18,7 +17,6 @@ from handlers.teams.activities import PLATFORM, Turn, read_turn
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.references import remember
 
-log = logging.getLogger(__name__)
 CHANNEL_COMMANDS = frozenset({"digest", "help"})  # nothing that shows a pair's content
 
 
@@ -33,20 +31,23 @@ class IncomingMessage:
         turn = read_turn(activity, activity.text or "")
         try:
             await asyncio.to_thread(remember, self.deps.core, turn)
-            result = await self.respond(turn, activity.id)
-        except Exception:
-            log.exception("Teams message %s could not be handled", activity.id)
-            lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+            result = await self.respond(ctx, turn)
+        except Exception as error:
+            lang = await self.deps.failed(ctx, "message", error)
             result = say(t("error.internal", lang), is_error=True)
         if result is not None:
             await self.deps.answer(ctx, turn, result)
 
-    async def respond(self, turn: Turn, activity_id: str) -> Reply | Form | None:
+    async def respond(
+        self, ctx: ActivityContext[MessageActivity], turn: Turn
+    ) -> Reply | Form | None:
         """A command's answer; None when a 1:1 message went to the core as a plain message:
         one that starts with no command word, or with one the rest does not fit (`Next steps:
-        …` is a summary, not `next`). `/mentor …` is always a command."""
+        …` is a summary, not `next`). `/mentor …` is always a command. Each is handled once per
+        activity: a command delivered again is not answered again (None)."""
         command = parse_command(turn.text)
         core = self.deps.core
+        activity_id = ctx.activity.id
         typed_message = command.name is None or not fits(command)
         if turn.personal and typed_message and not turn.slash:
             await asyncio.to_thread(
@@ -59,6 +60,8 @@ class IncomingMessage:
                 message_ref=f"{turn.conversation_id}/{activity_id}",
             )
             return None
+        if not await self.deps.first_time(ctx):
+            return None  # a command delivered again: answered the first time
         text = turn.text
         if not turn.personal:
             if command.name not in CHANNEL_COMMANDS or turn.channel_id is None:

@@ -1,0 +1,81 @@
+"""Fuzzing `POST /slack/events` over real HTTP: no body, header or payload shape gets a 5xx or
+an answer later than Slack waits for; anything not signed as Slack signs gets 401."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.clock import ManualClock
+from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_fuzz import FuzzRequest, requests
+from tests.integration.conftest import ADMIN, MENTEE, MENTOR
+from tests.integration.harness import SIGNING_SECRET, RunningBot
+
+# The app's server threads use `random` while hypothesis draws in the test's thread.
+pytestmark = pytest.mark.filterwarnings("ignore:Do not use the `random` module inside strategies")
+SLACK_WAITS = 3.0  # seconds Slack waits for an answer
+PEOPLE = [MENTOR, MENTEE, ADMIN]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningBot, FakeSlack]]:
+    database = Path(tmp_path_factory.mktemp("fuzz")) / "mentorbot.db"
+    with FakeSlack() as fake:
+        fake.add_user(MENTOR, name="claire", tz="Europe/Paris", locale="fr-FR")
+        fake.add_user(MENTEE, name="thomas", tz="America/Montreal", locale="en-US")
+        fake.add_user(ADMIN, name="ada", tz="Europe/Paris", locale="en-GB")
+        fake.add_user("UBOTTY", name="otherbot", is_bot=True)
+        clock = ManualClock(datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
+        bot = RunningBot(database_url=f"sqlite:///{database}", fake=fake, clock=clock).start()
+        yield bot, fake
+        bot.settle()
+        bot.stop()
+
+
+def send(bot: RunningBot, request: FuzzRequest) -> tuple[int, float]:
+    started = time.monotonic()
+    response = bot.http.post("/slack/events", content=request.body, headers=request.http_headers())
+    return response.status_code, time.monotonic() - started
+
+
+def any_request(fake: FakeSlack) -> st.SearchStrategy[FuzzRequest]:
+    """Any request, and as many again of the ones Slack did not sign."""
+    url = fake.response_url("fuzz")
+    return st.one_of(
+        requests(secret=SIGNING_SECRET, people=PEOPLE, response_url=url),
+        requests(secret=SIGNING_SECRET, people=PEOPLE, response_url=url, forged=True),
+    )
+
+
+# One app serves every example (starting one per example would take the whole budget).
+@settings(
+    max_examples=1000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_any_request_gets_401_or_an_answer_below_500_in_time(
+    served: tuple[RunningBot, FakeSlack], data: st.DataObject
+) -> None:
+    bot, fake = served
+    request = data.draw(any_request(fake))
+    try:
+        status, seconds = send(bot, request)
+        if seconds >= SLACK_WAITS:  # a slow path is slow again; a stall of the machine is not
+            status, seconds = send(bot, request)
+    except httpx.HTTPError as error:
+        pytest.fail(f"no answer at all: {error!r}")
+    if request.signed:
+        assert status < 500, status
+    else:
+        assert status == 401, status
+    assert seconds < SLACK_WAITS

@@ -1,0 +1,114 @@
+"""Teams: a connector that fails never turns an activity into a 500, and an activity Teams
+delivers again is handled once (typed commands and card actions, like DM replies)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Iterator
+
+import pytest
+from sqlmodel import select
+
+from storage.models import AgendaItem, Pair
+from tests.fakes.teams_connector import FakeConnector, buttons
+from tests.integration.conftest import CLAIRE, THOMAS
+from tests.integration.harness import free_port
+from tests.integration.teams_harness import TeamsBot
+
+PAIR = "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris"
+SUBMIT_PAIR = {
+    "mentor": CLAIRE.id,
+    "mentee": THOMAS.id,
+    "frequency": "2w",
+    "weekday": "3",
+    "time": "18:00",
+    "duration": "60",
+    "format": "video",
+}
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A connector that accepts connections and never answers (a call to it times out)."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        yield f"http://127.0.0.1:{server.getsockname()[1]}/"
+
+
+def logged(caplog: pytest.LogCaptureFixture) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("handlers."))
+
+
+@pytest.mark.parametrize("failure", ["5xx", "refused", "timeout"])
+def test_a_reply_the_connector_refuses_is_logged_and_the_message_answered_200(
+    teams: TeamsBot,
+    connector: FakeConnector,
+    caplog: pytest.LogCaptureFixture,
+    request: pytest.FixtureRequest,
+    failure: str,
+) -> None:
+    teams.install(THOMAS)
+    activity = teams.message(THOMAS, "agenda add Negotiating my salary")
+    if failure == "5xx":
+        connector.fail_next(THOMAS.chat, 502)
+    else:
+        dead = f"http://127.0.0.1:{free_port()}/"
+        activity["serviceUrl"] = (
+            dead if failure == "refused" else request.getfixturevalue("silent_server")
+        )
+    with caplog.at_level(logging.INFO):
+        assert teams.post_activity(activity).status_code == 200
+    log = logged(caplog)
+    assert f"activity {activity['id']} in {THOMAS.chat} not delivered" in log
+    assert "salary" not in log.lower() and "agenda" not in log.lower()  # ids, never content
+
+
+def test_a_card_action_whose_answer_fails_is_answered_in_the_invoke_response(
+    teams: TeamsBot, connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    teams.install(THOMAS)
+    connector.fail_next(THOMAS.chat, 503)
+    with caplog.at_level(logging.INFO):
+        pressed = teams.press(THOMAS, {"action": "session.skip", "value": "1"}, verb="button")
+    assert pressed.status_code == 200
+    assert pressed.json()["type"] == "application/vnd.microsoft.activity.message"
+    assert "went wrong" in pressed.json()["value"]
+    assert "not delivered" in logged(caplog)
+
+
+def test_a_command_delivered_twice_is_handled_once(
+    teams: TeamsBot, connector: FakeConnector
+) -> None:
+    teams.install(CLAIRE)
+    teams.install(THOMAS)
+    teams.make_pair(THOMAS, PAIR)
+    activity = teams.message(THOMAS, "agenda add Negotiating my salary")
+    before = len(connector.sent(THOMAS.chat))
+    assert teams.post_activity(activity).status_code == 200
+    assert teams.post_activity(activity).status_code == 200  # Teams' retry of the same one
+    assert len(connector.sent(THOMAS.chat)) == before + 1
+    assert teams.bot is not None
+    with teams.bot.core.db.session() as session:
+        assert len(session.exec(select(AgendaItem)).all()) == 1
+
+
+def test_a_card_action_delivered_twice_is_handled_once(
+    teams: TeamsBot, connector: FakeConnector
+) -> None:
+    teams.install(CLAIRE)
+    teams.install(THOMAS)
+    [submit] = buttons(teams.answer(THOMAS, "pair"))
+    value = {
+        "action": {"type": "Action.Execute", "verb": "form", "data": {**submit, **SUBMIT_PAIR}}
+    }
+    activity = teams.activity(THOMAS, "invoke", name="adaptiveCard/action", value=value)
+    created = teams.post_activity(activity).json()
+    assert "Thursday" in str(created["value"])
+    again = teams.post_activity(activity)
+    assert again.status_code == 200 and "Already done" in again.json()["value"]
+    teams.settle()
+    assert teams.bot is not None
+    with teams.bot.core.db.session() as session:
+        assert len(session.exec(select(Pair)).all()) == 1
