@@ -99,7 +99,14 @@ def answer(ctx: ActorContext, pair: Pair, choice: str) -> Reply:
         return say(t("trial.not_asked", ctx.lang))
     if pair.trial_outcome is not None:
         return say(t("trial.settled", ctx.lang))
-    answer_trial(session=ctx.session, pair=pair, person=ctx.actor, choice=choice, now=ctx.now)
+    answer_trial(
+        session=ctx.session,
+        pair=pair,
+        person=ctx.actor,
+        choice=choice,
+        now=ctx.now,
+        retention=ctx.core.retention,
+    )
     ctx.owes_now = True
     closes = trial_closes_at(pair)
     assert closes is not None

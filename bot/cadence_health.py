@@ -21,18 +21,28 @@ class Health:
     at_risk: bool
 
 
-def health(past: list[MeetingSession], upcoming: MeetingSession | None, now: datetime) -> Health:
-    """Health from a pair's ended sessions (latest first) and its next session."""
+def health(
+    past: list[MeetingSession],
+    upcoming: MeetingSession | None,
+    now: datetime,
+    *,
+    ended: bool = False,
+) -> Health:
+    """Health from a pair's ended sessions (latest first) and its next session; a pair that
+    ended is never at risk. A summary counts by its date (`summary_at`), which outlives its
+    text: erasure (of a person, or of a pair's content after retention) changes no count."""
     recent = [s for s in past if s.starts_at >= now - WINDOW]
     held = [s for s in recent if s.status != SKIPPED]
     last_two = past[:2]
     return Health(
         held=len(held),
         skipped=sum(1 for s in recent if s.status == SKIPPED),
-        unsummarised=sum(1 for s in held if not s.summary),
+        unsummarised=sum(1 for s in held if s.summary_at is None),
         last_held=next((s.starts_at for s in past if s.status != SKIPPED), None),
         next_start=upcoming.starts_at if upcoming else None,
-        at_risk=len(last_two) == 2 and all(s.status == SKIPPED or not s.summary for s in last_two),
+        at_risk=not ended
+        and len(last_two) == 2
+        and all(s.status == SKIPPED or s.summary_at is None for s in last_two),
     )
 
 

@@ -74,7 +74,7 @@ def data_command(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)
-        core = Core(db=Database(engine), clock=SystemClock(), admins=settings.admins)
+        core = Core.configured(settings, Database(engine), SystemClock())
         operator = args.operator or getpass.getuser()
         request = {"name": args.person, "operator": operator, "action": args.data_command}
         if args.data_command == "erase":

@@ -7,11 +7,12 @@ from datetime import date, datetime, time
 from sqlmodel import Session
 
 from bot.notice_kinds import PAIR_PAUSED, PAIR_RESUMED
+from bot.sessions import remove_sessions
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
 from scheduler.recurrence import local_instant
 from storage.models import Pair, Person
-from storage.queries.agenda import adopt_detached, detach
-from storage.queries.notifications import Owed, forget_pending, owe
+from storage.queries.agenda import adopt_detached
+from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import ACTIVE, PAUSED, paused_pairs
 from storage.queries.sessions import next_session, upcoming_sessions
 
@@ -27,13 +28,11 @@ def pause_pair(
     """Pause `pair`: its sessions before `until` (all, without it) are cancelled, not skipped."""
     assert pair.id is not None
     boundary = resume_day_start(pair, until) if until else None
-    for meeting in upcoming_sessions(session=session, pair_id=pair.id, now=now, limit=1000):
-        if boundary is not None and meeting.starts_at >= boundary:
-            continue
-        assert meeting.id is not None
-        forget_pending(session=session, subject_prefix=f"session:{meeting.id}@")
-        detach(session=session, from_session_id=meeting.id)
-        session.delete(meeting)
+    upcoming = upcoming_sessions(session=session, pair_id=pair.id, now=now, limit=1000)
+    remove_sessions(
+        session=session,
+        meetings=[m for m in upcoming if boundary is None or m.starts_at < boundary],
+    )
     pair.status, pair.paused_until = PAUSED, until
     session.add(pair)
     other = pair.mentee_id if actor.id == pair.mentor_id else pair.mentor_id

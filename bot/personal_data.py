@@ -73,6 +73,8 @@ def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list]) -> dict[str, 
             "reverse",
             "planned_end",
             "ended_at",
+            "retain_until",
+            "content_erased_at",
             "trial_sessions",
         ),
         "my_role": role,
@@ -149,7 +151,13 @@ def erase(ctx: ActorContext) -> int:
     ended = 0
     for pair in pairs:
         if pair.status in CURRENT:
-            end_pair(session=ctx.session, pair=pair, actor=me, now=ctx.now)
+            end_pair(
+                session=ctx.session,
+                pair=pair,
+                actor=me,
+                now=ctx.now,
+                retention=ctx.core.retention,
+            )
             ended += 1
     erase_person(session=ctx.session, person=me, pair_ids=[p.id for p in pairs if p.id is not None])
     ctx.owes_now = True

@@ -8,10 +8,10 @@ from sqlmodel import Session
 
 from bot.pair_rhythm import store_rhythm
 from bot.rhythm import Rhythm
+from bot.sessions import remove_sessions
 from scheduler.planner import extend_pair
 from storage.models import Pair
-from storage.queries.agenda import adopt_detached, detach
-from storage.queries.notifications import forget_pending
+from storage.queries.agenda import adopt_detached
 from storage.queries.sessions import next_session, upcoming_sessions
 
 
@@ -19,11 +19,10 @@ def change_rhythm(*, session: Session, pair: Pair, rhythm: Rhythm, now: datetime
     """Give `pair` a new rhythm: sessions not started yet are replaced (with their reminders);
     their open agenda items move to the first session of the new rhythm."""
     assert pair.id is not None
-    for meeting in upcoming_sessions(session=session, pair_id=pair.id, now=now, limit=1000):
-        assert meeting.id is not None
-        forget_pending(session=session, subject_prefix=f"session:{meeting.id}@")
-        detach(session=session, from_session_id=meeting.id)
-        session.delete(meeting)
+    remove_sessions(
+        session=session,
+        meetings=upcoming_sessions(session=session, pair_id=pair.id, now=now, limit=1000),
+    )
     store_rhythm(pair, rhythm)
     pair.planned_until = now
     session.add(pair)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as cldr_date
+
 from bot.i18n import Lang, t
 from bot.rhythm import Frequency, Rhythm
 
@@ -29,6 +32,18 @@ def format_date(day: date, lang: Lang) -> str:
 def format_day_of(instant: datetime, zone: str, lang: Lang) -> str:
     """The day of `instant` in `zone`, as `format_date` writes it."""
     return format_date(instant.astimezone(ZoneInfo(zone)).date(), lang)
+
+
+def format_reader_date(day: date, lang: Lang, locale: str | None) -> str:
+    """A date as the reader's own locale writes it (CLDR, through Babel): `Tuesday, March 9,
+    2027` for en-US, `Tuesday 9 March 2027` for en-GB, `mardi 9 mars 2027`. A locale of
+    another language than the message's (or none, or an unknown one) gives way to it."""
+    chosen = Locale.parse(lang)
+    try:
+        own = Locale.parse(locale.replace("-", "_")) if locale else chosen
+    except (ValueError, UnknownLocaleError):
+        own = chosen
+    return cldr_date(day, format="full", locale=own if own.language == lang else chosen)
 
 
 def format_time(at: time, lang: Lang) -> str:

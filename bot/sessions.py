@@ -1,4 +1,5 @@
-"""Changing one session: skip it or move it, and tell the other member at once."""
+"""Changing sessions: skip or move one and tell the other member at once; remove those that
+will not take place."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from scheduler.planner import (
     session_subject,
 )
 from storage.models import MeetingSession, Pair, Person
-from storage.queries.agenda import carry_over
-from storage.queries.notifications import Owed, drop_pending, owe
+from storage.queries.actions import detach_actions
+from storage.queries.agenda import carry_over, detach
+from storage.queries.notifications import Owed, drop_pending, forget_pending, owe
 from storage.queries.sessions import SKIPPED, next_session
 
 
@@ -80,3 +82,16 @@ def move_session(
         ],
         now=now,
     )
+
+
+def remove_sessions(*, session: Session, meetings: list[MeetingSession]) -> None:
+    """Delete sessions that will not take place (pause, new rhythm, end) and what they still
+    owe; their agenda items (and actions, should a clock set back leave any) stay with the
+    pair, attached to no session."""
+    for meeting in meetings:
+        assert meeting.id is not None
+        # Deleted, not dropped: SQLite may give a later session the same id.
+        forget_pending(session=session, subject_prefix=f"session:{meeting.id}@")
+        detach(session=session, from_session_id=meeting.id)
+        detach_actions(session=session, from_session_id=meeting.id)
+        session.delete(meeting)

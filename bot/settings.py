@@ -11,6 +11,9 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 UNAUTHENTICATED_SWITCH = "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS"  # the Teams SDK's switch
 TRUE_WORDS = ("1", "true", "yes", "on")  # the values the Teams SDK accepts for it
 FALSE_WORDS = ("0", "false", "no", "off")
+RETENTION_VARIABLE = "MENTORBOT_RETENTION_DAYS"
+DEFAULT_RETENTION_DAYS = 365
+MAX_RETENTION_DAYS = 36500  # a century: any longer is a typo, and dates must stay computable
 
 
 class SettingsError(Exception):
@@ -31,6 +34,8 @@ class Settings:
     teams_client_secret: str | None = None
     teams_tenant_id: str | None = None
     teams_allow_unauthenticated: bool = False  # tests only: no JWT checked on /api/messages
+    # How long an ended pair's content is kept before it is erased (the guides' GDPR note).
+    retention_days: int = DEFAULT_RETENTION_DAYS
 
     @property
     def slack_enabled(self) -> bool:
@@ -51,6 +56,12 @@ class Settings:
         if switch not in ("", *TRUE_WORDS, *FALSE_WORDS):
             raise SettingsError(f"{UNAUTHENTICATED_SWITCH} must be true or false, not {switch!r}.")
         unauthenticated = switch in TRUE_WORDS
+        raw_retention = env.get(RETENTION_VARIABLE, "").strip() or str(DEFAULT_RETENTION_DAYS)
+        if not raw_retention.isdecimal() or int(raw_retention) > MAX_RETENTION_DAYS:
+            raise SettingsError(
+                f"{RETENTION_VARIABLE} must be a whole number of days from 0 to "
+                f"{MAX_RETENTION_DAYS}, not {raw_retention!r}."
+            )
         return cls(
             slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
@@ -65,6 +76,7 @@ class Settings:
             teams_client_secret=env.get("CLIENT_SECRET") or None,
             teams_tenant_id=env.get("TENANT_ID") or None,
             teams_allow_unauthenticated=unauthenticated,
+            retention_days=int(raw_retention),
         )
 
     def require_a_platform(self) -> None:

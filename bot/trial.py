@@ -33,10 +33,11 @@ QUESTION_USEFUL_FOR = timedelta(days=14)
 END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
-def ask_trial_questions(*, session: Session, now: datetime) -> int:
+def ask_trial_questions(*, session: Session, now: datetime, retention: timedelta) -> int:
     """The trial's work on time: owe both members of each pair whose trial sessions are held
-    the trial question (how many pairs were asked), and settle the trials it lapsed for."""
-    settle_lapsed_trials(session=session, now=now)
+    the trial question (how many pairs were asked), and settle the trials it lapsed for (a
+    pair the trial ends keeps its content for `retention`)."""
+    settle_lapsed_trials(session=session, now=now, retention=retention)
     asked = 0
     candidates = pairs_awaiting_trial(session=session)
     started = started_counts(session=session, pair_ids=[p.id for p in candidates if p.id], now=now)
@@ -87,7 +88,15 @@ def trial_outcome(*answers: str | None) -> str:
     return next((choice for choice in (STOP, ADJUST) if choice in answers), CONTINUE)
 
 
-def answer_trial(*, session: Session, pair: Pair, person: Person, choice: str, now: datetime):
+def answer_trial(
+    *,
+    session: Session,
+    pair: Pair,
+    person: Person,
+    choice: str,
+    now: datetime,
+    retention: timedelta,
+) -> None:
     """Record a member's private answer; once both answered, the outcome is settled."""
     if person.id == pair.mentor_id:
         pair.mentor_trial = choice
@@ -95,16 +104,16 @@ def answer_trial(*, session: Session, pair: Pair, person: Person, choice: str, n
         pair.mentee_trial = choice
     session.add(pair)
     if pair.mentor_trial is not None and pair.mentee_trial is not None:
-        settle_trial(session=session, pair=pair, now=now)
+        settle_trial(session=session, pair=pair, now=now, retention=retention)
 
 
-def settle_trial(*, session: Session, pair: Pair, now: datetime) -> None:
+def settle_trial(*, session: Session, pair: Pair, now: datetime, retention: timedelta) -> None:
     """Tell both the same outcome, naming no one's choice; a stop ends the pair (its closing
     message says the trial ended it)."""
     pair.trial_outcome = trial_outcome(pair.mentor_trial, pair.mentee_trial)
     session.add(pair)
     if pair.trial_outcome == STOP:
-        end_pair(session=session, pair=pair, actor=None, now=now)
+        end_pair(session=session, pair=pair, actor=None, now=now, retention=retention)
         return
     owe_both(
         session=session,
@@ -117,22 +126,23 @@ def settle_trial(*, session: Session, pair: Pair, now: datetime) -> None:
     )
 
 
-def settle_lapsed_trials(*, session: Session, now: datetime) -> int:
+def settle_lapsed_trials(*, session: Session, now: datetime, retention: timedelta) -> int:
     """Settle the trials whose question lapsed before both answered; how many."""
     lapsed = pairs_with_lapsed_trial(session=session, asked_before=now - QUESTION_USEFUL_FOR)
     for pair in lapsed:
-        settle_trial(session=session, pair=pair, now=now)
+        settle_trial(session=session, pair=pair, now=now, retention=retention)
     return len(lapsed)
 
 
-def end_planned_pairs(*, session: Session, now: datetime) -> int:
-    """End the pairs whose planned end has come; how many."""
+def end_planned_pairs(*, session: Session, now: datetime, retention: timedelta) -> int:
+    """End the pairs whose planned end has come (their content kept for `retention`); how
+    many."""
     latest_day = (now + timedelta(days=1)).astimezone(ZoneInfo("UTC")).date()
     ended = 0
     for pair in pairs_ending_by(session=session, day=latest_day):
         moment = end_instant(pair)
         if moment is not None and moment <= now:
-            end_pair(session=session, pair=pair, actor=None, now=now)
+            end_pair(session=session, pair=pair, actor=None, now=now, retention=retention)
             ended += 1
     return ended
 

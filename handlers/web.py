@@ -73,7 +73,7 @@ def build_mentorbot(
     keep_content_out_of_logs()
     engine = make_engine(settings.database_url)
     migrate(engine)
-    core = Core(db=Database(engine), clock=clock or SystemClock(), admins=settings.admins)
+    core = Core.configured(settings, Database(engine), clock or SystemClock())
     messengers: dict[str, Messenger] = {}
     slack_app = None
     if settings.slack_bot_token:

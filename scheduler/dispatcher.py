@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.core import Core
+from bot.lifecycle import erase_expired_content
 from bot.notice_kinds import MEMBER_UNREACHABLE
 from bot.notices import compose
 from bot.notices.context import Gone
@@ -90,9 +91,10 @@ class Dispatcher:
     def _plan(self, now: datetime) -> None:
         with self.core.db.session() as session:
             resume_due_pauses(session=session, now=now)
-            end_planned_pairs(session=session, now=now)
+            end_planned_pairs(session=session, now=now, retention=self.core.retention)
+            erase_expired_content(session=session, now=now, retention=self.core.retention)
             announce_planned_ends(session=session, now=now)
-            ask_trial_questions(session=session, now=now)
+            ask_trial_questions(session=session, now=now, retention=self.core.retention)
             plan(session=session, now=now)
             forget_expired_replies(session=session, now=now)
 

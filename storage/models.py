@@ -71,6 +71,10 @@ class Pair(RhythmColumns, table=True):
     # What both are told once both answered or the question lapsed (stop > adjust > continue).
     trial_outcome: str | None = Field(default=None, max_length=16)
     planned_end: date | None = None  # the pair ends by itself that day (None: no planned end)
+    # Retention: an ended pair's content is erased at `retain_until` (told to both members when
+    # it ended); `content_erased_at` says it was done. Counts, dates and statuses stay.
+    retain_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    content_erased_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
 
 
 class TermsProposal(RhythmColumns, table=True):

@@ -155,6 +155,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vos séances avec {other}",
     },
     "history.no_summary": {"en": "(no summary)", "fr": "(pas de compte-rendu)"},
+    "history.summary_erased": {"en": "(summary erased)", "fr": "(compte-rendu effacé)"},
+    "history.kept_until": {
+        "en": "This pair has ended: what it holds stays readable by the two of you until {date}, "
+        "then it is erased; only the dates and counts of its sessions remain.",
+        "fr": "Ce binôme est terminé : son contenu reste lisible par vous deux jusqu'au {date}, "
+        "puis il est effacé ; seules les dates et le nombre de ses séances restent.",
+    },
+    "history.erased": {
+        "en": "What this pair held was erased on {date}, as planned when it ended; the dates "
+        "and counts of its sessions remain.",
+        "fr": "Le contenu de ce binôme a été effacé le {date}, comme prévu à sa fin ; les dates "
+        "et le nombre de ses séances restent.",
+    },
     "history.nothing": {
         "en": "No session was held yet.",
         "fr": "Aucune séance n'a encore eu lieu.",

@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{flag}*{mentor}* → *{mentee}* : {held} tenues, {skipped} annulées, "
         "{unsummarised} sans compte-rendu ; dernière séance {since} ; prochaine {next}",
     },
+    "digest.row.ended": {
+        "en": "*{mentor}* → *{mentee}*: {held} held, {skipped} skipped, {unsummarised} "
+        "without summary; ended {ended}",
+        "fr": "*{mentor}* → *{mentee}* : {held} tenues, {skipped} annulées, "
+        "{unsummarised} sans compte-rendu ; terminé le {ended}",
+    },
     "digest.since.days": {"en": "{days} days ago", "fr": "il y a {days} jours"},
     "digest.since.today": {"en": "today", "fr": "aujourd'hui"},
     "digest.since.never": {"en": "none yet", "fr": "aucune encore"},

@@ -98,6 +98,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "a changé pour vous depuis le début, et qu'est-ce qui a été le plus utile ? "
         "`/mentor journal …` le garde pour vous.",
     },
+    "end.retention": {
+        "en": "What was written in this pair (agenda, summaries, actions, goals, review answers) "
+        "stays readable with `/mentor history` and `/mentor my-data` until {date}. Then it is "
+        "erased for good; only the dates and counts of the sessions remain. Your journal is not "
+        "part of it: it stays yours.",
+        "fr": "Ce qui a été écrit dans ce binôme (ordres du jour, comptes-rendus, actions, "
+        "objectifs, réponses aux bilans) reste lisible avec `/mentor historique` et "
+        "`/mentor mes-donnees` jusqu'au {date}. Il est ensuite effacé définitivement ; seules "
+        "les dates et le nombre des séances restent. Votre journal n'en fait pas partie : il "
+        "reste à vous.",
+    },
     "end.thank": {
         "en": "Want to thank {other}? `/mentor thanks {mention} Thank you for …` — I deliver it "
         "as a DM.",
@@ -120,6 +131,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "thanks.no_pair": {
         "en": "You have never been in a mentoring pair with {who}.",
         "fr": "Vous n'avez jamais été en binôme avec {who}.",
+    },
+    "thanks.pair_erased": {
+        "en": "Your pair with {other} ended long ago and what it held has been erased, so I no "
+        "longer pass on thank-yous for it. Tell {other} directly: it will mean a lot.",
+        "fr": "Votre binôme avec {other} est terminé depuis longtemps et son contenu a été "
+        "effacé : je ne transmets plus de remerciements pour lui. Dites-le directement à "
+        "{other}, cela comptera.",
     },
     "thanks.sent": {"en": "Delivered to {other}.", "fr": "Transmis à {other}."},
     "thanks.title": {"en": "A thank-you", "fr": "Un remerciement"},

@@ -28,6 +28,12 @@ def run(ctx: CommandContext) -> Reply:
 def end(ctx: ActorContext, pair: Pair) -> Reply:
     """End the pair now and tell both members."""
     other = ctx.other_member(pair)
-    end_pair(session=ctx.session, pair=pair, actor=ctx.actor, now=ctx.now)
+    end_pair(
+        session=ctx.session,
+        pair=pair,
+        actor=ctx.actor,
+        now=ctx.now,
+        retention=ctx.core.retention,
+    )
     ctx.owes_now = True
     return say(t("end.done", ctx.lang, other=mention(other)))

@@ -12,10 +12,11 @@ from bot.actions import action_lines
 from bot.commands.context import CommandContext
 from bot.errors import UserError
 from bot.i18n import t
+from bot.lifecycle import reader_day
 from bot.people import mention, zone_of
 from bot.replies import Reply, Section
 from bot.rhythm_text import format_date, format_when
-from storage.models import ActionItem, Pair
+from storage.models import ActionItem, MeetingSession, Pair
 from storage.queries.pairs import ENDED, all_pairs_of
 from storage.queries.people import people_by_ids
 from storage.queries.sessions import PLANNED, past_sessions
@@ -69,7 +70,7 @@ def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:
                 since=_day(ctx, pair, pair.created_at),
                 until=until,
                 held=len(held),
-                summaries=sum(1 for m in held if m.summary),
+                summaries=sum(1 for m in held if m.summary_at is not None),
             )
         )
     return Reply(
@@ -88,13 +89,10 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
         if m.status == PLANNED
     ]
     zone = zone_of(ctx.actor, pair.timezone)
-    sections = [
-        Section(
-            " ".join(m.summary.split())[:SUMMARY_SHOWN]
-            if m.summary
-            else t("history.no_summary", ctx.lang),
-            heading=format_when(m.starts_at, zone, ctx.lang),
-        )
+    retention = retention_line(ctx, pair)
+    sections = [Section(retention)] if retention else []
+    sections += [
+        Section(summary_text(ctx, m), heading=format_when(m.starts_at, zone, ctx.lang))
         for m in held[:SESSIONS_SHOWN]
     ]
     actions = list(
@@ -106,7 +104,7 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
         people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
         lines = action_lines(actions[-SESSIONS_SHOWN:], people, ctx.lang)
         sections.append(Section(lines, heading=t("summary.text.actions", ctx.lang)))
-    if not sections:
+    if not held and not actions:
         sections.append(Section(t("history.nothing", ctx.lang)))
     note = (
         t("history.more", ctx.lang, shown=SESSIONS_SHOWN, count=len(held))
@@ -115,3 +113,21 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
     )
     title = t("history.pair_title", ctx.lang, other=mention(ctx.other_member(pair)))
     return Reply(title=title, sections=tuple(sections), note=note)
+
+
+def summary_text(ctx: CommandContext, meeting: MeetingSession) -> str:
+    if meeting.summary:
+        return " ".join(meeting.summary.split())[:SUMMARY_SHOWN]
+    key = "history.summary_erased" if meeting.summary_at else "history.no_summary"
+    return t(key, ctx.lang)
+
+
+def retention_line(ctx: CommandContext, pair: Pair) -> str | None:
+    """For an ended pair: until when its content is kept, or since when it is erased."""
+    if pair.content_erased_at is not None:
+        day = reader_day(ctx.actor, pair, pair.content_erased_at, ctx.lang)
+        return t("history.erased", ctx.lang, date=day)
+    if pair.retain_until is not None:
+        day = reader_day(ctx.actor, pair, pair.retain_until, ctx.lang)
+        return t("history.kept_until", ctx.lang, date=day)
+    return None

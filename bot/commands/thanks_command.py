@@ -22,6 +22,8 @@ def run(ctx: CommandContext) -> Reply:
     pair = latest_pair_between(session=ctx.session, first_id=ctx.actor.id, second_id=other.id)
     if pair is None or other.id == ctx.actor.id:
         raise UserError("thanks.no_pair", who=mention(other))
+    if pair.content_erased_at is not None:  # a thank-you stored now would outlive retention
+        raise UserError("thanks.pair_erased", other=mention(other))
     send_thanks(
         session=ctx.session, pair=pair, author=ctx.actor, other=other, text=text, now=ctx.now
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,18 +11,27 @@ from sqlmodel import Session
 from bot.cadence_health import (
     MIN_PAIRS_FOR_AVERAGE,
     REVIEW_WINDOW,
+    WINDOW,
     Health,
     health,
     review_health,
 )
 from bot.i18n import Lang, lang_from_locale, t
 from bot.notices.context import Gone, channel_target
+from bot.people import is_erased
 from bot.ports import Target
 from bot.replies import Reply, Section
 from bot.rhythm_text import format_date, format_when
-from storage.models import Notification, Pair
+from storage.models import Notification, Pair, Person
 from storage.queries.digests import subscription
-from storage.queries.pairs import PAUSED, PENDING, active_pairs, pairs_with_status
+from storage.queries.pairs import (
+    ENDED,
+    PAUSED,
+    PENDING,
+    active_pairs,
+    pairs_ended_since,
+    pairs_with_status,
+)
 from storage.queries.people import people_by_ids
 from storage.queries.reviews import closed_reviews_since
 from storage.queries.sessions import next_session, past_sessions
@@ -37,24 +47,47 @@ def _since(last: datetime | None, now: datetime, lang: Lang) -> str:
     return t("digest.since.today", lang) if days == 0 else t("digest.since.days", lang, days=days)
 
 
-def _row(names: tuple[str, str], h: Health, now: datetime, zone: str, lang: Lang) -> str:
+@dataclass(frozen=True)
+class Row:
+    names: tuple[str, str]
+    health: Health
+    ended_at: datetime | None  # None: an active pair
+
+
+def _row(row: Row, now: datetime, zone: str, lang: Lang) -> str:
+    h = row.health
+    counts = {
+        "mentor": row.names[0],
+        "mentee": row.names[1],
+        "held": h.held,
+        "skipped": h.skipped,
+        "unsummarised": h.unsummarised,
+    }
+    if row.ended_at is not None:
+        ended = format_date(row.ended_at.astimezone(ZoneInfo(zone)).date(), lang)
+        return t("digest.row.ended", lang, **counts, ended=ended)
     return t(
         "digest.row",
         lang,
+        **counts,
         flag=t("digest.at_risk", lang) if h.at_risk else "",
-        mentor=names[0],
-        mentee=names[1],
-        held=h.held,
-        skipped=h.skipped,
-        unsummarised=h.unsummarised,
         since=_since(h.last_held, now, lang),
         next=format_when(h.next_start, zone, lang) if h.next_start else t("digest.next.none", lang),
     )
 
 
+def shown_name(person: Person) -> str:
+    """A member's name in a digest row; a dash for someone erased (a pair they left)."""
+    return "—" if is_erased(person) else person.name
+
+
 def pair_health(session: Session, pair: Pair, now: datetime) -> Health:
+    """An active pair's health, or what an ended one held in the window (nothing comes next:
+    its sessions after the end were removed when it ended)."""
     assert pair.id is not None
     past = past_sessions(session=session, pair_id=pair.id, now=now)
+    if pair.status == ENDED:
+        return health(past, None, now, ended=True)
     return health(past, next_session(session=session, pair_id=pair.id, now=now), now)
 
 
@@ -99,28 +132,35 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         raise Gone("channel unsubscribed")
     lang = lang_from_locale(sub.lang)
     pairs = active_pairs(session=session, platform=sub.platform)
+    # Pairs that ended in the window held sessions in it: they are counted too.
+    ended = pairs_ended_since(session=session, platform=sub.platform, since=now - WINDOW)
     people = people_by_ids(
-        session=session, ids={p.mentor_id for p in pairs} | {p.mentee_id for p in pairs}
+        session=session,
+        ids={p.mentor_id for p in pairs + ended} | {p.mentee_id for p in pairs + ended},
     )
-    rows = []
-    for pair in pairs:
-        names = (people[pair.mentor_id].name, people[pair.mentee_id].name)
-        rows.append((names, pair_health(session, pair, now)))
-    rows.sort(key=lambda r: (not r[1].at_risk, r[0]))
+    rows = [
+        Row(
+            (shown_name(people[pair.mentor_id]), shown_name(people[pair.mentee_id])),
+            pair_health(session, pair, now),
+            pair.ended_at if pair.status == ENDED else None,
+        )
+        for pair in pairs + ended
+    ]
+    rows.sort(key=lambda r: (r.ended_at is not None, not r.health.at_risk, r.names))
     totals = {
-        "held": sum(h.held for _, h in rows),
-        "skipped": sum(h.skipped for _, h in rows),
-        "unsummarised": sum(h.unsummarised for _, h in rows),
-        "at_risk": sum(h.at_risk for _, h in rows),
+        "held": sum(r.health.held for r in rows),
+        "skipped": sum(r.health.skipped for r in rows),
+        "unsummarised": sum(r.health.unsummarised for r in rows),
+        "at_risk": sum(r.health.at_risk for r in rows),
     }
-    sections = [Section(t("digest.intro", lang, pairs=len(rows), **totals))]
+    sections = [Section(t("digest.intro", lang, pairs=len(pairs), **totals))]
     waiting = not_started_or_paused(session, sub.platform, now, lang)
     if waiting:
         sections.append(Section(waiting))
     reviews = reviews_section(session, pairs, now, lang)
     if reviews is not None:
         sections.append(reviews)
-    lines = [_row(names, h, now, sub.timezone, lang) for names, h in rows[:MAX_ROWS]]
+    lines = [_row(row, now, sub.timezone, lang) for row in rows[:MAX_ROWS]]
     for start in range(0, len(lines), ROWS_PER_SECTION):
         sections.append(Section("\n".join(lines[start : start + ROWS_PER_SECTION])))
     if not rows:

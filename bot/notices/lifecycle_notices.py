@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.i18n import t
+from bot.lifecycle import reader_day
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
 from bot.people import is_erased, lang_of, mention, zone_of
 from bot.ports import Target
@@ -43,6 +44,9 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
     else:
         body = t("end.body", lang, actor=mention(other), other=mention(other))
     sections = [Section(body), Section(t("end.retrospective", lang))]
+    if pair.retain_until is not None:
+        kept = reader_day(reader, pair, pair.retain_until, lang)
+        sections.append(Section(t("end.retention", lang, date=kept)))
     if not is_erased(other):
         sections.append(Section(t("end.thank", lang, other=mention(other), mention=mention(other))))
     if reader.id == pair.mentee_id:

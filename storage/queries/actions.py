@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select, update
 
 from storage.models import ActionItem
 
@@ -28,3 +28,16 @@ def done_since(*, session: Session, pair_id: int, since: datetime) -> list[Actio
             .order_by(ActionItem.done_at)
         )
     )
+
+
+def detach_actions(*, session: Session, from_session_id: int) -> None:
+    """Keep the actions agreed at a session with its pair, before the session goes."""
+    session.execute(
+        update(ActionItem)
+        .where(col(ActionItem.session_id) == from_session_id)
+        .values(session_id=None)
+    )
+
+
+def action_ids_of(*, session: Session, pair_id: int) -> list[int]:
+    return list(session.exec(select(col(ActionItem.id)).where(ActionItem.pair_id == pair_id)))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import Notification
 
@@ -124,6 +124,23 @@ def drop_pending(*, session: Session, subject_prefix: str, now: datetime, outcom
         update(Notification)
         .where(Notification.status == PENDING)
         .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .values(status=DROPPED, outcome=outcome, sent_at=None)
+    )
+    return result.rowcount or 0
+
+
+def cancel_pending(
+    *, session: Session, subjects: list[str], prefixes: list[str], outcome: str
+) -> int:
+    """Drop, with `outcome` as the reason, the pending rows about any of these exact subjects or
+    subjects starting with any of these prefixes."""
+    about = [col(Notification.subject).in_(subjects)] if subjects else []
+    about += [col(Notification.subject).startswith(prefix) for prefix in prefixes]
+    if not about:
+        return 0
+    result = session.execute(
+        update(Notification)
+        .where(Notification.status == PENDING, or_(*about))
         .values(status=DROPPED, outcome=outcome, sent_at=None)
     )
     return result.rowcount or 0

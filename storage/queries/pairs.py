@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, col, or_, select
 
 from storage.models import Pair
 
@@ -124,6 +124,19 @@ def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
             select(Pair)
             .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
             .order_by(Pair.id.desc())  # type: ignore[union-attr]
+        )
+    )
+
+
+def pairs_ended_since(*, session: Session, platform: str, since: datetime) -> list[Pair]:
+    """A platform's pairs that ended at or after `since`, oldest first."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(Pair.platform == platform)
+            .where(Pair.status == ENDED)
+            .where(col(Pair.ended_at) >= since)
+            .order_by(col(Pair.id))
         )
     )
 

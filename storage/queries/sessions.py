@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from storage.models import MeetingSession
 
@@ -96,3 +96,21 @@ def started_counts(*, session: Session, pair_ids: list[int], now: datetime) -> d
         .group_by(MeetingSession.pair_id)
     )
     return {pair_id: count for pair_id, count in rows}
+
+
+def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[MeetingSession]:
+    """The pair's sessions starting after `after`, whatever their status, soonest first."""
+    return list(
+        session.exec(
+            select(MeetingSession)
+            .where(MeetingSession.pair_id == pair_id)
+            .where(MeetingSession.starts_at > after)
+            .order_by(col(MeetingSession.starts_at))
+        )
+    )
+
+
+def session_ids_of(*, session: Session, pair_id: int) -> list[int]:
+    return list(
+        session.exec(select(col(MeetingSession.id)).where(MeetingSession.pair_id == pair_id))
+    )

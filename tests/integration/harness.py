@@ -15,7 +15,7 @@ import httpx
 import uvicorn
 
 from bot.clock import ManualClock
-from bot.settings import Settings
+from bot.settings import DEFAULT_RETENTION_DAYS, Settings
 from handlers.web import Mentorbot, build_mentorbot, create_web_app
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
@@ -50,6 +50,7 @@ class RunningBot:
         admins=("UADMIN",),
         teams: FakeConnector | None = None,
         teams_unauthenticated: bool = True,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
     ):
         self.fake = fake
         self.teams = teams
@@ -65,6 +66,7 @@ class RunningBot:
             teams_client_id=TEAMS_CLIENT_ID if teams else None,
             teams_tenant_id=TEAMS_TENANT if teams else None,
             teams_allow_unauthenticated=teams_unauthenticated,
+            retention_days=retention_days,
         )
         self.url = f"http://127.0.0.1:{self.settings.port}"
         self.bot: Mentorbot | None = None

@@ -1,7 +1,7 @@
 """terms proposals of started pairs, and the trial's outcome
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-02 16:50:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import storage.types
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -67,5 +67,6 @@ def downgrade() -> None:
     with op.batch_alter_table("terms_proposal", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_terms_proposal_pair_id"))
     op.drop_table("terms_proposal")
-    with op.batch_alter_table("pair", schema=None) as batch_op:
-        batch_op.drop_column("trial_outcome")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch would copy the table, which the
+    # foreign keys of its sessions forbid once pairs exist.
+    op.drop_column("pair", "trial_outcome")

@@ -1,0 +1,80 @@
+"""Retention: the content of ended pairs, erased once it has been kept long enough.
+
+Every text of a pair goes (agenda, summaries, actions, goals and milestones, review answers,
+thanks: every free-text column of the schema, `WRITINGS`, but the journal) with its members'
+private trial answers; the pair, its sessions' dates and statuses, review rounds and the
+notifications' keys stay, so that cadence counts do not change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, or_, update
+from sqlmodel import Session, col, select
+
+from storage.models import (
+    Goal,
+    JournalEntry,
+    Milestone,
+    Pair,
+    PendingReply,
+    Review,
+    ReviewAnswer,
+)
+from storage.queries.pairs import ENDED
+from storage.queries.personal_data import WRITINGS, remove_writings
+
+# The journal is its author's own, tied to no pair; a DM reply kept aside belongs to no pair
+# until its author files it on a session, and expires by itself within days.
+NOT_PAIR_CONTENT = (JournalEntry, PendingReply)
+
+
+def pairs_due_for_erasure(
+    *, session: Session, now: datetime, ended_before: datetime, limit: int
+) -> list[int]:
+    """Ended pairs whose content is still kept and due to go, oldest end first: at the date
+    their members were told, or (ended before dates were recorded) if they ended before
+    `ended_before`."""
+    return list(
+        session.exec(
+            select(Pair.id)
+            .where(Pair.status == ENDED, col(Pair.content_erased_at).is_(None))
+            .where(
+                or_(
+                    col(Pair.retain_until) <= now,
+                    col(Pair.retain_until).is_(None) & (col(Pair.ended_at) <= ended_before),
+                )
+            )
+            .order_by(col(Pair.ended_at), col(Pair.id))
+            .limit(limit)
+        )
+    )
+
+
+def pair_rows(model: type, pair_ids: list[int]) -> ColumnElement[bool]:
+    """The rows of `model` that belong to these pairs."""
+    if model is Milestone:
+        goals = select(Goal.id).where(col(Goal.pair_id).in_(pair_ids))
+        return col(Milestone.goal_id).in_(goals)
+    if model is ReviewAnswer:
+        reviews = select(Review.id).where(col(Review.pair_id).in_(pair_ids))
+        return col(ReviewAnswer.review_id).in_(reviews)
+    return col(model.pair_id).in_(pair_ids)  # type: ignore[attr-defined]
+
+
+def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) -> None:
+    """Erase every text of these pairs (every free-text column the schema has, but the journal,
+    which is its author's) and mark them erased at `now`; the files keep no copy."""
+    if not pair_ids:
+        return
+    for writing in WRITINGS:
+        if writing.model not in NOT_PAIR_CONTENT:
+            remove_writings(
+                session=session, writing=writing, where=pair_rows(writing.model, pair_ids)
+            )
+    session.execute(
+        update(Pair)
+        .where(col(Pair.id).in_(pair_ids))
+        .values(mentor_trial=None, mentee_trial=None, content_erased_at=now)
+    )
