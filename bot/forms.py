@@ -44,6 +44,7 @@ AGENDA_FORM = "agenda_add"
 MOVE_FORM = "move"
 ACTION_ROWS = 3
 OWNERS = ("mentor", "mentee")
+ROW_ID_MAX = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) hold
 
 
 def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply | FieldErrors:
@@ -119,42 +120,54 @@ BUTTONS = (
 )
 
 
+def row_id(value: object) -> int | None:
+    """The database id a platform sent back (a button's value, a form's hidden state), if it is
+    one: a positive 64-bit integer, in ASCII digits when a string. Anything else names nothing
+    (`int()` would take "١" or a 30-digit number the database cannot hold)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 < value <= ROW_ID_MAX else None
+
+
 def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
     """What a button of the bot's messages does: skip at once, or ask for a form."""
     if action in REPLY_BUTTONS:
         return press_reply_choice(ctx, action, value)
-    if action not in BUTTONS or not value.isdigit():
+    number = row_id(value)
+    if action not in BUTTONS or number is None:
         raise UserError("session.not_yours")
     if action in AGREEMENT_BUTTONS:
-        return press_agreement(ctx, action, int(value))
+        return press_agreement(ctx, action, number)
     if action == "pair.end":
-        return end(ctx, ctx.own_pair(int(value)))
+        return end(ctx, ctx.own_pair(number))
     if action == "person.forget":
-        if int(value) != ctx.actor.id:
+        if number != ctx.actor.id:
             raise UserError("session.not_yours")
         return forget_now(ctx)
     if action == "summary.write":
-        return summary_form(ctx, int(value))
+        return summary_form(ctx, number)
     if action == "goal.add":
-        return goal_form(ctx, ctx.own_pair(int(value), CURRENT))
+        return goal_form(ctx, ctx.own_pair(number, CURRENT))
     if action == "goal.done":
-        return press_goal_done(ctx, int(value))
+        return press_goal_done(ctx, number)
     if action == "action.done":
-        return press_action_done(ctx, int(value))
+        return press_action_done(ctx, number)
     if action == REVIEW_BUTTON:
-        return review_form(ctx, own_reviewed_pair(ctx, int(value)))
-    session_id = int(value)
+        return review_form(ctx, own_reviewed_pair(ctx, number))
+    session_id = number
     pair, meeting = ctx.own_session(session_id)
     if action == "session.skip":
         return skip(ctx, pair, meeting)
     label = session_label(ctx, session_id)
     if action == "agenda.add":
-        return Form(AGENDA_FORM, {"session": value, "label": label})
+        return Form(AGENDA_FORM, {"session": str(session_id), "label": label})
     local = now_in(ctx)
     return Form(
         MOVE_FORM,
         {
-            "session": value,
+            "session": str(session_id),
             "label": label,
             "date": local.date().isoformat(),
             "time": f"{local:%H:%M}",
@@ -244,12 +257,10 @@ Submit = Callable[[ActorContext, dict[str, str | None], Mapping[str, object]], R
 
 def _id(meta: Mapping[str, object], key: str) -> int:
     """The session or pair a form is about, from what the platform kept with it."""
-    value = meta.get(key)
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    if not isinstance(value, int):
+    number = row_id(meta.get(key))
+    if number is None:
         raise UserError("session.not_yours" if key == "session" else "pair.not_yours")
-    return value
+    return number
 
 
 SUBMITS: dict[str, Submit] = {

@@ -19,12 +19,17 @@ ENV_PREFIXES = ("SLACK_", "DATABASE_URL", "MENTORBOT_", "PORT")
 TEAMS_VARIABLES = ("CLIENT_ID", "CLIENT_SECRET", "TENANT_ID", "SERVICE_URL", "DANGEROUSLY_ALLOW")
 
 
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never inherit the developer's Slack tokens or database."""
+def clear_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remove the developer's Slack tokens, database and Teams settings from os.environ."""
     for name in list(os.environ):
         if name.startswith(ENV_PREFIXES + TEAMS_VARIABLES):
             monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never inherit the developer's Slack tokens or database."""
+    clear_environment(monkeypatch)
 
 
 @pytest.fixture
@@ -79,3 +84,12 @@ def postgres_url() -> Iterator[str]:
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many forged requests the adversarial suites sent (tests/integration/forgery.py)."""
+    from tests.integration.leaks import SENT
+
+    if SENT:
+        sent = ", ".join(f"{count} {kind}" for kind, count in sorted(SENT.items()))
+        terminalreporter.write_line(f"forged requests sent: {sent}")

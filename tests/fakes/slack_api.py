@@ -214,7 +214,18 @@ class FakeSlack:
             channel = self._dm_channels.get(target, target)
             return [f for f in self._files if f["channel"] == channel]
 
-    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+    def shared_files(self) -> list[dict[str, Any]]:
+        """Every file shared so far, in any channel or DM: id, title, content, channel..."""
+        with self._lock:
+            return [dict(f) for f in self._files]
+
+    def reader_of(self, channel: str) -> str:
+        """Who reads a post to `channel`: the user of a DM (or a user id), else the channel."""
+        with self._lock:
+            owners = {dm: user for user, dm in self._dm_channels.items()}
+            return owners.get(channel, channel)
+
+    def wait_for(self, predicate: Callable[[], T], timeout: float = 20.0) -> T:
         """Poll until `predicate()` is truthy and return its value; AssertionError on timeout."""
         deadline = time.monotonic() + timeout
         while True:

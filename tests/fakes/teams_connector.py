@@ -203,7 +203,7 @@ class FakeConnector:
             self.posts.clear()
             self.uploads.clear()
 
-    def wait_for(self, condition: Callable[[], T], timeout: float = 5.0) -> T:
+    def wait_for(self, condition: Callable[[], T], timeout: float = 20.0) -> T:
         deadline = time.monotonic() + timeout
         while True:
             value = condition()

@@ -8,8 +8,9 @@ import socket
 import threading
 import time
 from collections import Counter
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import uvicorn
@@ -25,6 +26,7 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T0MENTOR"
 TEAMS_CLIENT_ID = "00000000-0000-0000-0000-00000000b07"
 TEAMS_TENANT = "11111111-2222-3333-4444-555555555555"
+T = TypeVar("T")
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -75,6 +77,9 @@ class RunningBot:
         self.http = httpx.Client(base_url=self.url, timeout=10)
         self._responses = 0
         self._events = 0
+        # Who reads what the bot posts to a response_url name or opens with a trigger_id.
+        self.audience: dict[str, str] = {}
+        self._resident: set[asyncio.Task[Any]] = set()
 
     def start(self) -> RunningBot:
         token = self.teams.token if self.teams else None
@@ -91,6 +96,7 @@ class RunningBot:
             if time.monotonic() > deadline or not self._thread.is_alive():
                 raise RuntimeError("the bot did not start")
             time.sleep(0.02)
+        self._resident = self._on_loop(_running_tasks())
         return self
 
     def stop(self) -> None:
@@ -106,9 +112,28 @@ class RunningBot:
         future = asyncio.run_coroutine_threadsafe(self.bot.dispatcher.run_once(), self.bot.loop)
         return future.result(timeout=60)
 
+    def _on_loop(self, coroutine: Coroutine[Any, Any, T], timeout: float = 60) -> T:
+        assert self.bot is not None and self.bot.loop is not None
+        return asyncio.run_coroutine_threadsafe(coroutine, self.bot.loop).result(timeout=timeout)
+
+    def quiesce(self, timeout: float = 30) -> None:
+        """Wait until every task the requests so far started has finished: the listener Bolt
+        runs after its ack, the dispatcher runs a core action kicked, what those started."""
+        self._on_loop(_finish_tasks(self._resident, timeout), timeout=timeout + 5)
+
     def settle(self) -> None:
-        """Wait until work started by the last request (after its ack) is finished."""
+        """Wait until all work started by the requests so far is finished, then run the
+        dispatcher once (as the minute job would) and wait for what that started."""
+        self.quiesce()
         self.dispatch()
+        self.quiesce()
+
+    def reply_to(self, user: str) -> str:
+        """A fresh response_url name whose posts `user` reads."""
+        self._responses += 1
+        name = f"r{self._responses}"
+        self.audience[name] = user
+        return name
 
     # Requests signed exactly as Slack signs them.
     def post(
@@ -122,17 +147,20 @@ class RunningBot:
         )
 
     def command(
-        self, user: str, text: str, *, trigger_id: str = "trigger-1"
+        self, user: str, text: str, *, trigger_id: str | None = None
     ) -> tuple[httpx.Response, str]:
         """Send `/mentor text` as `user`; returns the HTTP answer and the response_url name."""
-        self._responses += 1
-        name = f"r{self._responses}"
+        name = self.reply_to(user)
+        trigger_id = trigger_id or f"trigger-{name}"
+        self.audience[trigger_id] = user
         return self.post(command_body(self.fake, user, text, name, trigger_id), FORM), name
 
     def commands_at_once(self, commands: dict[str, str]) -> list[int]:
         """`/mentor text` sent by each user of `commands` at the same instant, each answered at
         the response_url named after its user; the HTTP statuses, in the same order."""
         start = threading.Barrier(len(commands))
+        for user in commands:
+            self.audience[user] = self.audience[f"trigger-{user}"] = user
 
         def send(user: str, text: str) -> int:
             body = command_body(self.fake, user, text, user, f"trigger-{user}")
@@ -173,14 +201,14 @@ class RunningBot:
     ) -> tuple[httpx.Response, str]:
         """`user` clicks the button `action_id` of a message the bot posted to them; the HTTP
         answer and the name of the response_url the bot answers at."""
-        self._responses += 1
-        name = f"r{self._responses}"
+        name = self.reply_to(user)
+        self.audience[f"trigger-{name}"] = user
         body = signing.block_actions_body(
             user_id=user,
             team_id=TEAM,
             action_id=action_id,
             value=button_value(message, action_id),
-            trigger_id=f"trigger-{self._responses}",
+            trigger_id=f"trigger-{name}",
             response_url=self.fake.response_url(name),
             channel_id=message.get("channel") or f"D{user}",
             message_ts=str(message.get("ts") or "1767000000.000100"),
@@ -230,6 +258,7 @@ class RunningBot:
         view = self.fake.home_of(user)
         assert view is not None
         [button] = [b for b in buttons_of(view) if b["action_id"] == action_id]
+        self.audience[trigger_id] = user
         body = signing.block_actions_body(
             user_id=user,
             team_id=TEAM,
@@ -261,6 +290,21 @@ class RunningBot:
         """Slack's retry of an event it thinks was not acknowledged in time."""
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
         return self.post(body, "application/json", headers)
+
+
+async def _running_tasks() -> set[asyncio.Task[Any]]:
+    """The tasks alive between requests (the server's and the lifespan's), this one aside."""
+    return asyncio.all_tasks() - {asyncio.current_task()}  # type: ignore[operator]
+
+
+async def _finish_tasks(resident: set[asyncio.Task[Any]], timeout: float) -> None:
+    """Wait for every task but the `resident` ones, and for the tasks those start in turn."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while busy := await _running_tasks() - resident:
+        if loop.time() > deadline:
+            raise AssertionError(f"work still running after {timeout}s: {busy}")
+        await asyncio.wait(busy, timeout=deadline - loop.time())
 
 
 def command_body(fake: FakeSlack, user: str, text: str, response: str, trigger_id: str) -> str:
