@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.actor_context import ActorContext
@@ -11,6 +11,7 @@ from bot.core import Core
 from bot.errors import UserError
 from bot.i18n import Lang, t
 from bot.people import lang_of
+from bot.profiles import ProfilesNeeded, stale_among
 from bot.replies import Reply, say
 from storage.queries.people import get_person
 
@@ -24,13 +25,29 @@ def error_reply(error: UserError, lang: Lang) -> Reply:
 
 
 def act(
-    core: Core, *, platform: str, actor_id: str, work: Callable[[ActorContext], R]
-) -> R | Reply:
-    """Run `work` for `actor_id`; a UserError or a bug rolls everything back and is answered."""
+    core: Core,
+    *,
+    platform: str,
+    actor_id: str,
+    work: Callable[[ActorContext], R],
+    fresh: Sequence[str] | None = None,
+) -> R | Reply | ProfilesNeeded:
+    """Run `work` for `actor_id`; a UserError or a bug rolls everything back and is answered.
+    With `fresh`, nothing runs unless these people's profiles (and the actor's) are fresh: the
+    stale ones are answered instead, found in the same session."""
     lang: Lang = "en"
     owes_now = False
     try:
         with core.db.session() as session:
+            if fresh is not None and (
+                stale := stale_among(
+                    session,
+                    platform=platform,
+                    external_ids=[actor_id, *fresh],
+                    now=core.clock.now(),
+                )
+            ):
+                return ProfilesNeeded(stale)
             actor = get_person(session=session, platform=platform, external_id=actor_id)
             if actor is None:
                 raise LookupError(f"no profile stored for {platform}:{actor_id}")

@@ -234,6 +234,7 @@ def simulate_command(args: argparse.Namespace) -> int:
         out=sys.stdout,
         lang=terminal_lang(args),
         plot=args.plot,
+        progress=sys.stderr,
     )
     return 0 if report.ok else 1
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
 
 from bot.core import Core
 from storage.queries.people import get_person, upsert_person
@@ -10,20 +13,31 @@ from storage.queries.people import get_person, upsert_person
 PROFILE_MAX_AGE = timedelta(hours=12)
 
 
-def stale_profiles(core: Core, *, platform: str, external_ids: list[str]) -> list[str]:
+@dataclass(frozen=True)
+class ProfilesNeeded:
+    """What a command answers before it runs when someone's profile must be fetched first."""
+
+    external_ids: list[str]
+
+
+def stale_among(
+    session: Session, *, platform: str, external_ids: list[str], now: datetime
+) -> list[str]:
     """The ids among `external_ids` whose profile is missing or older than PROFILE_MAX_AGE."""
-    now = core.clock.now()
+    stale = []
+    for external_id in dict.fromkeys(external_ids):
+        person = get_person(session=session, platform=platform, external_id=external_id)
+        if person is None or person.profile_at is None or now - person.profile_at > PROFILE_MAX_AGE:
+            stale.append(external_id)
+    return stale
+
+
+def stale_profiles(core: Core, *, platform: str, external_ids: list[str]) -> list[str]:
+    """`stale_among` in a session of its own."""
     with core.db.session() as session:
-        stale = []
-        for external_id in dict.fromkeys(external_ids):
-            person = get_person(session=session, platform=platform, external_id=external_id)
-            if (
-                person is None
-                or person.profile_at is None
-                or now - person.profile_at > PROFILE_MAX_AGE
-            ):
-                stale.append(external_id)
-        return stale
+        return stale_among(
+            session, platform=platform, external_ids=external_ids, now=core.clock.now()
+        )
 
 
 def record_profile(

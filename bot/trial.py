@@ -16,14 +16,11 @@ from sqlmodel import Session
 from bot.agreement import owe_both
 from bot.lifecycle import end_pair
 from bot.notice_kinds import PLANNED_END_SOON, TRIAL_CHECK, TRIAL_OUTCOME
+from bot.rhythm_parser import MAX_DURATION
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, end_instant
 from storage.models import Pair, Person
-from storage.queries.pairs import (
-    pairs_awaiting_trial,
-    pairs_ending_by,
-    pairs_with_lapsed_trial,
-)
-from storage.queries.sessions import PLANNED, past_sessions, started_counts
+from storage.queries.pairs import pairs_ending_by, pairs_with_lapsed_trial
+from storage.queries.sessions import trial_due
 
 CONTINUE, ADJUST, STOP = "continue", "adjust", "stop"
 TRIAL_CHOICES = (CONTINUE, ADJUST, STOP)
@@ -33,30 +30,27 @@ QUESTION_USEFUL_FOR = timedelta(days=14)
 END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
-def ask_trial_questions(*, session: Session, now: datetime, retention: timedelta) -> int:
-    """The trial's work on time: owe both members of each pair whose trial sessions are held
-    the trial question (how many pairs were asked), and settle the trials it lapsed for (a
-    pair the trial ends keeps its content for `retention`)."""
+TRIAL_PAIRS_PER_RUN = 500
+LONGEST_SESSION = timedelta(minutes=MAX_DURATION)
+
+
+def ask_trial_questions(
+    *, session: Session, now: datetime, retention: timedelta, ended_since: datetime | None = None
+) -> int:
+    """The trial's work on time: settle the trials whose question lapsed (a pair the trial ends
+    keeps its content for `retention`), then owe both members of each pair whose trial
+    sessions are held the trial question, at most TRIAL_PAIRS_PER_RUN pairs a run (the next
+    run asks the rest); with `ended_since`, only pairs with a session that ended after it. How
+    many pairs were asked."""
     settle_lapsed_trials(session=session, now=now, retention=retention)
     asked = 0
-    candidates = pairs_awaiting_trial(session=session)
-    started = started_counts(session=session, pair_ids=[p.id for p in candidates if p.id], now=now)
-    for pair in candidates:
-        assert pair.id is not None
-        if started.get(pair.id, 0) < pair.trial_sessions:
-            continue
-        held = [
-            m
-            for m in past_sessions(session=session, pair_id=pair.id, now=now)
-            if m.status == PLANNED
-        ]
-        if len(held) < pair.trial_sessions:
-            continue
-        last = held[0]
-        due = max(
-            last.starts_at + timedelta(minutes=last.duration_minutes), now - QUESTION_USEFUL_FOR
-        )
-        due += ASKED_AFTER_SESSION
+    # A session that ended after `ended_since` started at most the longest session before.
+    started_after = None if ended_since is None else ended_since - LONGEST_SESSION
+    due = trial_due(
+        session=session, now=now, limit=TRIAL_PAIRS_PER_RUN, started_after=started_after
+    )
+    for pair, last_end in due:
+        due = max(last_end, now - QUESTION_USEFUL_FOR) + ASKED_AFTER_SESSION
         subject, until = f"pair:{pair.id}:trial", due + QUESTION_USEFUL_FOR
         owe_both(
             session=session,

@@ -11,14 +11,19 @@ from datetime import datetime, timedelta
 from bot.core import Core
 from bot.lifecycle import erase_expired_content
 from bot.notice_kinds import MEMBER_UNREACHABLE
-from bot.notices import compose
+from bot.notices import compose_all
 from bot.notices.context import Gone
 from bot.pauses import resume_due_pauses
 from bot.ports import DeliveryError, Messenger, Target, Unreachable
 from bot.replies import Reply
-from bot.trial import announce_planned_ends, ask_trial_questions, end_planned_pairs
+from bot.trial import (
+    TRIAL_PAIRS_PER_RUN,
+    announce_planned_ends,
+    ask_trial_questions,
+    end_planned_pairs,
+)
 from bot.unreachable import tell_admins_unreachable
-from scheduler.planner import plan
+from scheduler.planner import PAIRS_PER_RUN, plan
 from storage.models import Notification
 from storage.queries.notifications import (
     DROPPED,
@@ -35,6 +40,10 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 STALE_CLAIM = timedelta(minutes=10)
+
+
+def expired(row: Notification, now: datetime) -> bool:
+    return row.expires_at is not None and now > row.expires_at
 
 
 def backoff(attempts: int) -> timedelta:
@@ -59,6 +68,9 @@ class Dispatcher:
         self._lock = asyncio.Lock()
         self._slots = asyncio.Semaphore(concurrency)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.planning_behind = False
+        self._trial_checked: datetime | None = None
+        """The last run extended as many pairs as a run may: more are waiting for the next."""
 
     async def start_up(self) -> Counter[str]:
         """Requeue claims left by a crashed process, then send what is due (missed ones too)."""
@@ -76,15 +88,18 @@ class Dispatcher:
         if loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(lambda: loop.create_task(self.run_once()))
 
-    async def run_once(self) -> Counter[str]:
+    async def run_once(self, *, plan: bool = True) -> Counter[str]:
         """Plan ahead, then send every notification due now; returns counts by outcome."""
         self._loop = asyncio.get_running_loop()
         async with self._lock:
             now = self.core.clock.now()
-            await asyncio.to_thread(self._plan, now)
+            if plan:
+                await asyncio.to_thread(self._plan, now)
             stats: Counter[str] = Counter()
             while rows := await asyncio.to_thread(self._claim, now):
-                outcomes = await asyncio.gather(*(self._deliver(row, now) for row in rows))
+                composed = await asyncio.to_thread(self._compose_all, rows, now)
+                pairs = zip(rows, composed, strict=True)
+                outcomes = await asyncio.gather(*(self._deliver(r, now, c) for r, c in pairs))
                 stats.update(outcomes)
             return stats
 
@@ -94,17 +109,30 @@ class Dispatcher:
             end_planned_pairs(session=session, now=now, retention=self.core.retention)
             erase_expired_content(session=session, now=now, retention=self.core.retention)
             announce_planned_ends(session=session, now=now)
-            ask_trial_questions(session=session, now=now, retention=self.core.retention)
-            plan(session=session, now=now)
+            # The question becomes due when a session ends: pairs with one that ended since
+            # the last complete check (all of them at start-up) are the only candidates.
+            checked = self._trial_checked
+            since = checked if checked is not None and checked <= now else None
+            asked = ask_trial_questions(
+                session=session, now=now, retention=self.core.retention, ended_since=since
+            )
+            self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
             forget_expired_replies(session=session, now=now)
+        if asked < TRIAL_PAIRS_PER_RUN:  # every candidate was asked: the next run looks later
+            self._trial_checked = now
 
     def _claim(self, now: datetime) -> list[Notification]:
         with self.core.db.session() as session:
             return claim_due(session=session, now=now, limit=self.batch)
 
-    def _compose(self, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    def _compose_all(
+        self, rows: list[Notification], now: datetime
+    ) -> list[tuple[Target, Reply] | Exception | None]:
+        """The claimed rows composed in one session (None: expired, nothing to compose)."""
+        live = [row for row in rows if not expired(row, now)]
         with self.core.db.session() as session:
-            return compose(session, row, now)
+            made = dict(zip((row.id for row in live), compose_all(session, live, now), strict=True))
+        return [made.get(row.id) for row in rows]
 
     def _record(self, row_id: int, status: str, now: datetime, outcome: str) -> None:
         with self.core.db.session() as session:
@@ -125,20 +153,21 @@ class Dispatcher:
                 now=now,
             )
 
-    async def _deliver(self, row: Notification, now: datetime) -> str:
+    async def _deliver(
+        self, row: Notification, now: datetime, composed: tuple[Target, Reply] | Exception | None
+    ) -> str:
         assert row.id is not None
-        if row.expires_at is not None and now > row.expires_at:
+        if composed is None:
             await asyncio.to_thread(self._record, row.id, DROPPED, now, "expired")
             return "expired"
-        try:
-            target, message = await asyncio.to_thread(self._compose, row, now)
-        except Gone as gone:
-            await asyncio.to_thread(self._record, row.id, DROPPED, now, str(gone))
+        if isinstance(composed, Gone):
+            await asyncio.to_thread(self._record, row.id, DROPPED, now, str(composed))
             return "dropped"
-        except Exception:
-            log.exception("could not compose notification %s", row.id)
+        if isinstance(composed, Exception):
+            log.error("could not compose notification %s", row.id, exc_info=composed)
             await asyncio.to_thread(self._record, row.id, FAILED, now, "compose error")
             return "failed"
+        target, message = composed
         messenger = self.messengers.get(target.platform)
         if messenger is None:
             await asyncio.to_thread(self._record, row.id, FAILED, now, "platform not configured")

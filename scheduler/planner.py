@@ -12,7 +12,7 @@ from bot.notice_kinds import DIGEST, REMINDER, REVIEW_DUE, SUMMARY_NUDGE, SUMMAR
 from bot.pair_rhythm import rhythm_of
 from bot.people import zone_of
 from scheduler.recurrence import local_instant, session_starts
-from storage.models import DigestSubscription, MeetingSession, Pair
+from storage.models import DigestSubscription, MeetingSession, Pair, Person
 from storage.queries.digests import active_subscriptions
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import pairs_to_extend
@@ -21,6 +21,10 @@ from storage.queries.sessions import add_occurrences, next_session
 
 HORIZON = timedelta(days=42)
 """Sessions are stored this far ahead; pairs are extended a week before it runs out."""
+EXTEND_BEFORE = timedelta(days=7)
+PAIRS_PER_RUN = 100
+"""Pairs extended by one dispatcher run: a cohort that runs short together (pairs created the
+same day) is spread over the minutes that follow, well inside the week of margin."""
 REMINDER_LEAD = timedelta(hours=24)
 MENTOR_ASKED_AFTER = timedelta(hours=24)
 NUDGE_AFTER = timedelta(hours=48)
@@ -63,38 +67,53 @@ def end_instant(pair: Pair) -> datetime | None:
 def extend_pair(*, session: Session, pair: Pair, now: datetime) -> list[MeetingSession]:
     """Store the pair's sessions up to the horizon (at least the next one, unless the planned
     end comes first), plan their notices."""
-    assert pair.id is not None
-    rhythm = rhythm_of(pair)
+    return extend_pairs(session=session, pairs=[pair], now=now)
+
+
+def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[MeetingSession]:
+    """`extend_pair` for each of `pairs`, in a few statements for them all; the sessions
+    created."""
     until = now + HORIZON
-    end = end_instant(pair)
-    # Sessions missed while the bot was down are not invented afterwards.
-    after = max(pair.planned_until or now, now)
-    starts = session_starts(rhythm, after=after, until=until) if after < until else []
-    if not starts and next_session(session=session, pair_id=pair.id, now=now) is None:
-        starts = session_starts(rhythm, after=after, count=1)
-    if end is not None:
-        starts = [start for start in starts if start < end]
-    created = add_occurrences(
-        session=session, pair_id=pair.id, starts=starts, duration=pair.duration_minutes
-    )
-    # A session planned less than a day ahead (a pair that just started, resumed or changed
-    # its rhythm) is announced by that message, not by a belated "tomorrow" reminder.
+    wanted: dict[int, tuple[list[datetime], int]] = {}
+    for pair in pairs:
+        assert pair.id is not None
+        rhythm = rhythm_of(pair)
+        end = end_instant(pair)
+        # Sessions missed while the bot was down are not invented afterwards.
+        after = max(pair.planned_until or now, now)
+        starts = session_starts(rhythm, after=after, until=until) if after < until else []
+        if not starts and next_session(session=session, pair_id=pair.id, now=now) is None:
+            starts = session_starts(rhythm, after=after, count=1)
+        if end is not None:
+            starts = [start for start in starts if start < end]
+        wanted[pair.id] = (starts, pair.duration_minutes)
+        pair.planned_until = max([until, *starts])
+        session.add(pair)
+    created = add_occurrences(session=session, wanted=wanted)
+    by_id = {pair.id: pair for pair in pairs}
+    # Both members of every pair, loaded at once for the reviews' zones below.
+    people_by_ids(session=session, ids={p.mentor_id for p in pairs} | {p.mentee_id for p in pairs})
     owe(
         session=session,
         owed=[
-            owed
-            for meeting in created
-            for owed in session_notifications(pair, meeting)
-            if not (owed.kind == REMINDER and owed.due_at < now)
+            # A session planned less than a day ahead (a pair that just started, resumed or
+            # changed its rhythm) is announced by that message, not by a belated "tomorrow"
+            # reminder.
+            *(
+                owed
+                for meeting in created
+                for owed in session_notifications(by_id[meeting.pair_id], meeting)
+                if not (owed.kind == REMINDER and owed.due_at < now)
+            ),
+            # The next extension comes before `planned_until`; a week beyond it leaves no gap.
+            *(
+                owed
+                for pair in pairs
+                for owed in review_notifications(
+                    session, pair, now, (pair.planned_until or until) + EXTEND_BEFORE
+                )
+            ),
         ],
-        now=now,
-    )
-    pair.planned_until = max([until, *starts])
-    session.add(pair)
-    # The next extension comes before `planned_until`; a week beyond it leaves no gap.
-    owe(
-        session=session,
-        owed=review_notifications(session, pair, now, pair.planned_until + timedelta(days=7)),
         now=now,
     )
     return created
@@ -128,13 +147,16 @@ def review_notifications(
     )
     if not days:
         return []
-    people = people_by_ids(session=session, ids={pair.mentor_id, pair.mentee_id})
+    # session.get: members already loaded (a batch being extended) are not read again.
+    people = [session.get(Person, member_id) for member_id in (pair.mentor_id, pair.mentee_id)]
     owed = []
     for n, day in days:
-        for member_id, member in people.items():
+        for member in people:
+            if member is None:
+                continue
             due = local_instant(day, time(REVIEW_HOUR), zone_of(member, pair.timezone))
             subject = f"review:{pair.id}:q{n}"
-            owed.append(Owed(REVIEW_DUE, f"p:{member_id}", subject, due, due + REVIEW_USEFUL_FOR))
+            owed.append(Owed(REVIEW_DUE, f"p:{member.id}", subject, due, due + REVIEW_USEFUL_FOR))
     return owed
 
 
@@ -165,16 +187,12 @@ def plan_digest(*, session: Session, subscription: DigestSubscription, now: date
     )
 
 
-def plan(*, session: Session, now: datetime, batch: int = 500) -> int:
-    """Extend every pair whose plan runs short and plan each channel's next digest."""
-    extended = 0
-    while pairs := pairs_to_extend(
-        session=session, horizon=now + HORIZON - timedelta(days=7), limit=batch
-    ):
-        for pair in pairs:
-            extend_pair(session=session, pair=pair, now=now)
-        session.flush()
-        extended += len(pairs)
+def plan(*, session: Session, now: datetime, limit: int = PAIRS_PER_RUN) -> int:
+    """Extend the pairs whose plan runs short, at most `limit` of them (those planned least far
+    ahead first: the next run goes on), and plan each channel's next digest; how many were
+    extended."""
+    pairs = pairs_to_extend(session=session, horizon=now + HORIZON - EXTEND_BEFORE, limit=limit)
+    extend_pairs(session=session, pairs=pairs, now=now)
     for subscription in active_subscriptions(session=session):
         plan_digest(session=session, subscription=subscription, now=now)
-    return extended
+    return len(pairs)

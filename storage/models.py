@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -47,6 +47,9 @@ class RhythmColumns(SQLModel):
 
 class Pair(RhythmColumns, table=True):
     """One mentor and one mentee, and the rhythm they agreed."""
+
+    # The planner takes the active pairs planned least far ahead first.
+    __table_args__ = (Index("ix_pair_status_planned_until", "status", "planned_until"),)
 
     id: int | None = Field(default=None, primary_key=True)
     platform: str = Field(max_length=16, index=True)
@@ -98,7 +101,11 @@ class MeetingSession(SQLModel, table=True):
     """One planned meeting of a pair; `occurrence` is the rhythm's instant, `starts_at` may move."""
 
     __tablename__ = "meeting_session"
-    __table_args__ = (UniqueConstraint("pair_id", "occurrence"),)
+    __table_args__ = (
+        UniqueConstraint("pair_id", "occurrence"),
+        # A pair's sessions up to an instant (the trial question, past sessions).
+        Index("ix_meeting_session_pair_id_starts_at", "pair_id", "starts_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     pair_id: int = Field(foreign_key="pair.id", index=True)
@@ -127,7 +134,11 @@ class AgendaItem(SQLModel, table=True):
 class Notification(SQLModel, table=True):
     """One message the bot owes someone at a moment; unique on kind, recipient and subject."""
 
-    __table_args__ = (UniqueConstraint("kind", "recipient", "subject"),)
+    __table_args__ = (
+        UniqueConstraint("kind", "recipient", "subject"),
+        # The claim: pending rows due by now, soonest first.
+        Index("ix_notification_status_due_at", "status", "due_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)

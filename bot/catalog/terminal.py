@@ -103,4 +103,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "--plot a besoin de matplotlib : pip install 'mentorbot[plot]'.",
     },
     "simulate.plotted": {"en": "Plot written to {path}.", "fr": "Graphique écrit dans {path}."},
+    "simulate.progress_pairs": {"en": "pairs created", "fr": "binômes créés"},
+    "simulate.progress_days": {"en": "days simulated", "fr": "jours simulés"},
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.acting import act
 from bot.actor_context import ActorContext
@@ -31,6 +31,7 @@ from bot.commands import (
 from bot.commands.context import CommandContext
 from bot.core import Core
 from bot.errors import UserError
+from bot.profiles import ProfilesNeeded
 from bot.replies import Form, Reply
 
 Handler = Callable[[CommandContext], Reply | Form]
@@ -60,8 +61,11 @@ COMMANDS: dict[str, Handler] = {
 }
 
 
-def handle_command(core: Core, *, platform: str, actor_id: str, text: str) -> Reply | Form:
-    """Run one `/mentor` command typed by `actor_id` (whose profile the adapter stored)."""
+def handle_command(
+    core: Core, *, platform: str, actor_id: str, text: str, fresh: Sequence[str] | None = None
+) -> Reply | Form | ProfilesNeeded:
+    """Run one `/mentor` command typed by `actor_id`, in one session; with `fresh` (the people
+    it names), only once their profiles and the actor's are fresh (ProfilesNeeded otherwise)."""
     command = parse_command(text)
 
     def work(base: ActorContext) -> Reply | Form:
@@ -80,4 +84,4 @@ def handle_command(core: Core, *, platform: str, actor_id: str, text: str) -> Re
         base.owes_now = ctx.owes_now
         return result
 
-    return act(core, platform=platform, actor_id=actor_id, work=work)
+    return act(core, platform=platform, actor_id=actor_id, work=work, fresh=fresh)

@@ -17,7 +17,7 @@ from bot.notices.agreement_notices import (
     trial_outcome,
 )
 from bot.notices.change_notices import session_moved, session_skipped
-from bot.notices.context import Gone
+from bot.notices.context import Gone, ids_of
 from bot.notices.digest_notice import digest
 from bot.notices.lifecycle_notices import (
     action_due,
@@ -39,6 +39,7 @@ from bot.notices.terms_notices import terms_answered, terms_lapsed, terms_propos
 from bot.ports import Target
 from bot.replies import Reply
 from storage.models import Notification
+from storage.queries.preload import load_by_ids
 
 Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
 
@@ -74,6 +75,28 @@ COMPOSERS: dict[str, Composer] = {
     kinds.REVIEW_RESULT: review_result,
     kinds.MEMBER_UNREACHABLE: member_unreachable,
 }
+
+
+def compose_all(
+    session: Session, rows: list[Notification], now: datetime
+) -> list[tuple[Target, Reply] | Exception]:
+    """Each row's target and message, or what stopped it (Gone: drop it), in one session: the
+    sessions, pairs and people the rows name are loaded at once, not row by row."""
+    session_ids, pair_ids, person_ids = ids_of(rows)
+    loaded = load_by_ids(
+        session=session, session_ids=session_ids, pair_ids=pair_ids, person_ids=person_ids
+    )
+    results: list[tuple[Target, Reply] | Exception] = []
+    for row in rows:
+        try:
+            results.append(compose(session, row, now))
+        except Gone as gone:
+            results.append(gone)
+        except Exception as error:  # a bug: this row fails, the others are still composed
+            session.rollback()
+            results.append(error)
+    del loaded
+    return results
 
 
 def compose(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:

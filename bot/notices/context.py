@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from bot.ports import Target
-from storage.models import MeetingSession, Pair, Person
+from storage.models import MeetingSession, Notification, Pair, Person
 
 
 class Gone(Exception):
@@ -52,6 +52,26 @@ def subject_id(subject: str, prefix: str) -> int:
     if head != prefix or not digits:
         raise Gone(f"subject {subject!r} is not a {prefix}")
     return int(digits)
+
+
+def ids_of(rows: list[Notification]) -> tuple[set[int], set[int], set[int]]:
+    """The ids of the sessions, pairs and people that the rows' recipients and subjects name."""
+    sessions: set[int] = set()
+    pairs: set[int] = set()
+    people: set[int] = set()
+    for row in rows:
+        kind, _, person_id = row.recipient.partition(":")
+        if kind == "p" and person_id.isdigit():
+            people.add(int(person_id))
+        head = row.subject.partition(":")[0]
+        try:
+            if head == "session":
+                sessions.add(subject_id(row.subject, head))
+            elif head in ("pair", "review"):  # `review:<pair id>:q<n>`
+                pairs.add(subject_id(row.subject, head))
+        except Gone:
+            continue
+    return sessions, pairs, people
 
 
 def session_context(session: Session, recipient: str, subject: str) -> SessionContext:

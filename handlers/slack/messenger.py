@@ -1,4 +1,5 @@
-"""The Slack side of the Messenger port: DMs through conversations.open, then chat.postMessage."""
+"""The Slack side of the Messenger port: chat.postMessage to a channel, or to a user id for their
+DM with the bot (one call; Slack opens the DM)."""
 
 from __future__ import annotations
 
@@ -52,9 +53,8 @@ class SlackMessenger:
         self.client = client
         self._dm_channels: dict[str, str] = {}
 
-    async def _channel(self, target: Target) -> str:
-        if target.kind == "channel":
-            return target.address
+    async def _dm_channel(self, target: Target) -> str:
+        """The DM's channel id, for the methods that take no user id (file uploads)."""
         channel = self._dm_channels.get(target.address)
         if channel is None:
             response = await self.client.conversations_open(users=target.address)
@@ -63,8 +63,9 @@ class SlackMessenger:
         return channel
 
     async def send(self, target: Target, message: Reply) -> str:
+        # A user id as the channel posts in the DM with them: no conversations.open first.
+        channel = target.address
         try:
-            channel = await self._channel(target)
             response = await self.client.chat_postMessage(
                 channel=channel, text=fallback(message), blocks=reply_blocks(message)
             )
@@ -79,7 +80,7 @@ class SlackMessenger:
         files.completeUploadExternal); the file id."""
         target = Target(platform=self.platform, kind="dm", address=user_id)
         try:
-            channel = await self._channel(target)
+            channel = await self._dm_channel(target)
             response = await self.client.files_upload_v2(
                 channel=channel, content=file.content, filename=file.name, title=file.name
             )

@@ -17,10 +17,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from sqlmodel import select
+from tqdm import tqdm
 
 from bot.acting import act
 from bot.clock import ManualClock
@@ -56,6 +58,7 @@ SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h befor
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
 CHOOSES_AFTER = timedelta(minutes=1)
+DAYS_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} [{elapsed}<{remaining}]"
 SLACK_PACE_PER_MINUTE = 60  # about one message per second per channel
 
 
@@ -123,8 +126,9 @@ class Programme:
         self._events: list[tuple[datetime, int, Callable[[], object]]] = []
         self._order = itertools.count()
         self._seen_session = 0
+        self._handles: dict[int, str] = {}  # person id → their platform id, kept at creation
 
-    def create(self, pairs: int, lang: Lang, now: datetime) -> None:
+    def create(self, pairs: int, lang: Lang, now: datetime, progress: tqdm) -> None:
         frequencies = [(f, i) for f, i, _ in RHYTHMS]
         weights = [w for _, _, w in RHYTHMS]
         with self.core.db.session() as session:
@@ -170,9 +174,10 @@ class Programme:
                     now=now,
                     agreed=True,
                 )
+                progress.update()
 
     def _person(self, session, handle: str, zone: str, locale: str, now: datetime) -> Person:
-        return upsert_person(
+        person = upsert_person(
             session=session,
             platform=PLATFORM,
             external_id=handle,
@@ -181,6 +186,9 @@ class Programme:
             locale=locale,
             now=now,
         )
+        assert person.id is not None
+        self._handles[person.id] = handle
+        return person
 
     def next_event(self) -> datetime | None:
         return self._events[0][0] if self._events else None
@@ -200,7 +208,7 @@ class Programme:
                 .where(MeetingSession.id > self._seen_session)  # type: ignore[operator]
                 .order_by(MeetingSession.id)  # type: ignore[arg-type]
             ).all()
-            people = {p.id: p.external_id for p in session.exec(select(Person))}
+        people = self._handles
         names, weights = zip(*FATES, strict=True)
         for meeting, pair in rows:
             assert meeting.id is not None
@@ -276,29 +284,44 @@ def simulate(
     out: TextIO,
     lang: Lang,
     plot: Path | None = None,
+    progress: TextIO | None = None,
 ) -> SimulationReport:
-    """Run the programme and print the weekly load and the exactly-once check."""
+    """Run the programme and print the weekly load and the exactly-once check; with
+    `progress`, a progress bar of the pairs created, then of the simulated days, goes there."""
     begin = datetime.combine(start, time(8, 0), UTC)
     end = begin + timedelta(weeks=weeks)  # exclusive: the run stops the minute before
     clock = ManualClock(begin)
     with tempfile.TemporaryDirectory() as scratch:
-        engine = make_engine(f"sqlite:///{Path(scratch) / 'simulation.db'}")
+        engine = make_engine(f"sqlite:///{Path(scratch) / 'simulation.db'}", scratch=True)
         migrate(engine)
         core = Core(db=Database(engine), clock=clock, admins=frozenset({"admin"}))
         core.owed_now = lambda: None
         messenger = RecordingMessenger(clock)
         dispatcher = Dispatcher(core, {PLATFORM: messenger})
         programme = Programme(core, random.Random(seed), messenger)
-        programme.create(pairs, lang, begin)
-        asyncio.run(
-            advance(
-                dispatcher,
-                clock,
-                end - timedelta(minutes=1),
-                next_event=programme.next_event,
-                on_stop=programme.on_stop,
-            )
+        bar = partial(tqdm, file=progress, disable=progress is None, leave=False)
+        with bar(total=pairs, desc=t("simulate.progress_pairs", lang), unit="") as created:
+            programme.create(pairs, lang, begin, created)
+        days = bar(
+            total=weeks * 7,
+            desc=t("simulate.progress_days", lang),
+            bar_format=DAYS_BAR,
         )
+
+        async def on_stop(now: datetime) -> None:
+            days.update((now - begin) / timedelta(days=1) - days.n)
+            await programme.on_stop(now)
+
+        with days:
+            asyncio.run(
+                advance(
+                    dispatcher,
+                    clock,
+                    end - timedelta(minutes=1),
+                    next_event=programme.next_event,
+                    on_stop=on_stop,
+                )
+            )
         report = _report(core, begin, end, messenger.sent, programme)
         engine.dispose()
     _print(report, out, lang, pairs=pairs, weeks=weeks, seed=seed)

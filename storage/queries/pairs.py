@@ -49,13 +49,14 @@ def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]
 
 
 def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:
-    """Active pairs whose sessions are not yet planned as far as `horizon`."""
+    """Active pairs whose sessions are not yet planned as far as `horizon`, those planned least
+    far ahead first."""
     return list(
         session.exec(
             select(Pair)
             .where(Pair.status == ACTIVE)
-            .where(or_(Pair.planned_until.is_(None), Pair.planned_until < horizon))
-            .order_by(Pair.id)
+            .where(or_(col(Pair.planned_until).is_(None), col(Pair.planned_until) < horizon))
+            .order_by(col(Pair.planned_until).asc().nulls_first(), col(Pair.id))
             .limit(limit)
         )
     )
@@ -80,15 +81,6 @@ def paused_pairs(*, session: Session) -> list[Pair]:
     return list(
         session.exec(
             select(Pair).where(Pair.status == PAUSED).where(Pair.paused_until.is_not(None))  # type: ignore[union-attr]
-        )
-    )
-
-
-def pairs_awaiting_trial(*, session: Session) -> list[Pair]:
-    """Active pairs not yet asked the trial question."""
-    return list(
-        session.exec(
-            select(Pair).where(Pair.status == ACTIVE).where(Pair.trial_asked_at.is_(None))  # type: ignore[union-attr]
         )
     )
 

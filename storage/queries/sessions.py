@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import BigInteger, ColumnElement, cast
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, func, select
 
-from storage.models import MeetingSession
+from storage.models import MeetingSession, Pair
+from storage.queries.pairs import ACTIVE
 
 PLANNED = "planned"
 SKIPPED = "skipped"
@@ -63,39 +66,84 @@ def session_by_id(*, session: Session, session_id: int) -> MeetingSession | None
     return session.get(MeetingSession, session_id)
 
 
-def add_occurrences(*, session: Session, pair_id: int, starts: list[datetime], duration: int):
-    """Store new sessions for these rhythm instants; return the ones created."""
-    if not starts:
-        return []
-    existing = set(
-        session.exec(
-            select(MeetingSession.occurrence)
-            .where(MeetingSession.pair_id == pair_id)
-            .where(MeetingSession.occurrence.in_(starts))  # type: ignore[attr-defined]
-        )
-    )
-    created = [
-        MeetingSession(pair_id=pair_id, occurrence=s, starts_at=s, duration_minutes=duration)
+def add_occurrences(
+    *, session: Session, wanted: dict[int, tuple[list[datetime], int]]
+) -> list[MeetingSession]:
+    """Store new sessions for these rhythm instants (pair id → instants, duration) in one insert
+    for them all; return the ones created, by pair and start (an instant already stored is
+    left as it is)."""
+    rows = [
+        {"pair_id": pair_id, "occurrence": s, "starts_at": s, "duration_minutes": duration}
+        for pair_id, (starts, duration) in wanted.items()
         for s in starts
-        if s not in existing
     ]
-    session.add_all(created)
-    session.flush()
-    return created
+    if not rows:
+        return []
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (
+        insert(MeetingSession)
+        .on_conflict_do_nothing(index_elements=["pair_id", "occurrence"])
+        .returning(MeetingSession)
+    )
+    created = session.scalars(statement, rows).all()
+    return sorted(created, key=lambda meeting: (meeting.pair_id, meeting.starts_at))
 
 
-def started_counts(*, session: Session, pair_ids: list[int], now: datetime) -> dict[int, int]:
-    """How many not-skipped sessions of each pair have started by `now`."""
-    if not pair_ids:
-        return {}
-    rows = session.exec(
-        select(MeetingSession.pair_id, func.count())
-        .where(MeetingSession.pair_id.in_(pair_ids))  # type: ignore[attr-defined]
+def session_end_epoch(dialect: str) -> ColumnElement[int]:
+    """A session's end in whole seconds since the epoch, computed by the database."""
+    if dialect == "postgresql":
+        start = cast(func.extract("epoch", col(MeetingSession.starts_at)), BigInteger)
+    else:  # SQLite keeps instants as ISO text, which strftime reads
+        start = cast(func.strftime("%s", col(MeetingSession.starts_at)), BigInteger)
+    return start + col(MeetingSession.duration_minutes) * 60
+
+
+def trial_due(
+    *, session: Session, now: datetime, limit: int, started_after: datetime | None = None
+) -> list[tuple[Pair, datetime]]:
+    """Active pairs not yet asked the trial question whose trial sessions have all been held
+    (not skipped, ended by `now`), with the end of the last held session; at most `limit`,
+    oldest pairs first. One query whatever the number of pairs. With `started_after`, only the
+    pairs with a session that started after it (found through the sessions' start index), so
+    that a run looks at the few pairs a session of which may have ended since the last one."""
+    ended = session_end_epoch(session.get_bind().dialect.name)
+    pair_id = col(MeetingSession.pair_id)
+    held = select(pair_id)
+    if started_after is not None:
+        recent = (
+            select(pair_id)
+            .where(col(MeetingSession.starts_at) > started_after)
+            .where(MeetingSession.starts_at <= now)
+        )
+        held = held.where(pair_id.in_(recent))
+    held = (
+        held.join(Pair, col(Pair.id) == pair_id)
+        .where(Pair.status == ACTIVE)
+        .where(col(Pair.trial_asked_at).is_(None))
         .where(MeetingSession.status == PLANNED)
         .where(MeetingSession.starts_at <= now)
-        .group_by(MeetingSession.pair_id)
+        .where(ended <= now.timestamp())
+        .group_by(pair_id, col(Pair.trial_sessions))
+        .having(func.count() >= Pair.trial_sessions)
+        .order_by(pair_id)
+        .limit(limit)
+        .subquery()
     )
-    return {pair_id: count for pair_id, count in rows}
+    last_end = (
+        select(ended)
+        .where(pair_id == Pair.id)
+        .where(MeetingSession.status == PLANNED)
+        .where(MeetingSession.starts_at <= now)
+        .where(ended <= now.timestamp())
+        .order_by(col(MeetingSession.starts_at).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = session.exec(
+        select(Pair, last_end).join(held, held.c.pair_id == Pair.id).order_by(col(Pair.id))
+    )
+    return [(pair, datetime.fromtimestamp(end, UTC)) for pair, end in rows]
 
 
 def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[MeetingSession]:

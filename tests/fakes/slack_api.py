@@ -80,8 +80,10 @@ class FakeSlack:
         team_id: str = "T0MENTOR",
         channels: Iterable[str] = ("C0GENERAL", "C0LEADS"),
         autostart: bool = True,
+        latency: float = 0.0,
     ) -> None:
         self.team_id = team_id
+        self.latency = latency  # seconds each answer waits, as Slack's network would (benches)
         self._lock = threading.RLock()
         self._calls: list[Call] = []
         self._users: dict[str, dict[str, Any]] = {}
@@ -350,7 +352,10 @@ class FakeSlack:
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def _chat(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
-        channel = self._channel(str(args.get("channel", "")))
+        requested = str(args.get("channel", ""))
+        channel = self._channel(requested)
+        if channel is None and requested in self._users:  # a user one cannot DM, as Slack says
+            return self._open(requested)
         if channel is None:
             return {"ok": False, "error": "channel_not_found"}
         text, blocks = args.get("text"), args.get("blocks")
@@ -584,6 +589,8 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self._send(200 if ok else 400, body, "text/plain")
                 return
             method = url.path.removeprefix("/api/")
+            if fake.latency:
+                time.sleep(fake.latency)
             call = fake.serve(method, args, self.headers.get("Authorization", ""))
             body = json.dumps(call.response).encode()
             self._send(call.status, body, "application/json; charset=utf-8", call.headers)

@@ -35,6 +35,33 @@ def test_a_429_is_retried_after_retry_after_and_sent_once(
     assert len(fake.messages_to(MENTOR)) == 1 and len(fake.messages_to(MENTEE)) == 1
 
 
+def test_each_reminder_is_one_call_posted_to_the_user_id(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    running.dispatch()
+    fake.reset()
+    clock.set(REMINDER_AT)
+    assert running.dispatch()["sent"] == 2
+    calls = fake.calls()
+    assert sorted(c.args["channel"] for c in calls) == sorted([MENTOR, MENTEE])
+    assert {c.method for c in calls} == {"chat.postMessage"}
+    assert len(fake.messages_to(MENTOR)) == 1 and len(fake.messages_to(MENTEE)) == 1
+
+
+def test_a_member_who_cannot_be_written_to_is_a_permanent_failure(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    running.dispatch()
+    fake.add_user(MENTOR, name="claire", tz="Europe/Paris", locale="fr-FR", deleted=True)
+    clock.set(REMINDER_AT)
+    outcomes = running.dispatch()
+    assert outcomes["failed"] == 1 and outcomes["sent"] == 1
+    refused = [c for c in fake.calls("chat.postMessage") if c.args["channel"] == MENTOR][-1]
+    assert refused.response == {"ok": False, "error": "user_disabled"}
+
+
 def test_a_permanent_error_is_recorded_and_not_retried(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:

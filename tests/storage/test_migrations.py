@@ -144,7 +144,7 @@ def test_the_authors_of_existing_actions_and_milestones_are_recorded(database_ur
 def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
     sqlite_url: str,
 ) -> None:
-    """0010: a trial both members answered gets its outcome (stop > adjust > continue); pending
+    """0011: a trial both members answered gets its outcome (stop > adjust > continue); pending
     notices that told one member the other's trial answer or a change made alone are dropped."""
     engine = make_engine(sqlite_url)
     migrate(engine)
@@ -152,7 +152,7 @@ def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0009")
+        command.downgrade(config, "0010")
         for name in ("claire", "thomas"):
             connection.execute(
                 text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -90,3 +91,22 @@ def test_command_line_with_a_plot(tmp_path, capsys) -> None:
     assert "semaine 1" in printed and "vérification : OK" in printed
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["simulate", "--pairs", "0"]) == 2
+
+
+def test_progress_shows_the_pairs_created_then_the_days_simulated() -> None:
+    progress = io.StringIO()
+    report = simulate(
+        pairs=3,
+        weeks=1,
+        seed=5,
+        start=date(2027, 1, 4),
+        out=io.StringIO(),
+        lang="en",
+        progress=progress,
+    )
+    assert report.ok
+    shown = progress.getvalue()
+    assert re.search(r"pairs created:\s+\d+%\|[^|]*\| \d/3 ", shown)
+    days = re.findall(r"days simulated:\s+(\d+)%\|[^|]*\| (\d+)/7 ", shown)
+    assert days and int(days[-1][0]) > int(days[0][0])
+    assert shown.index("pairs created") < shown.index("days simulated")

@@ -12,7 +12,7 @@ from bot.core import Core
 from bot.pairs import create_pair
 from bot.rhythm import Frequency, Rhythm
 from scheduler.planner import HORIZON, next_digest_at, plan
-from storage.models import DigestSubscription, MeetingSession, Notification, Person
+from storage.models import DigestSubscription, MeetingSession, Notification, Pair, Person
 from storage.queries.people import upsert_person
 
 RHYTHM = Rhythm(
@@ -140,3 +140,52 @@ def test_digest_is_due_monday_nine_in_the_subscriber_zone() -> None:
     assert next_digest_at(paris, datetime(2026, 10, 19, 12, tzinfo=UTC)) == datetime(
         2026, 10, 26, 8, 0, tzinfo=UTC
     )
+
+
+def test_a_cohort_is_extended_a_bounded_batch_per_run_least_planned_first(
+    core: Core, clock: ManualClock
+) -> None:
+    now = clock.now()
+    with core.db.session() as session:
+        pairs = []
+        for n in range(5):
+            mentor, mentee = (
+                upsert_person(
+                    session=session,
+                    platform="slack",
+                    external_id=f"U{role}{n}",
+                    name=f"{role}{n}",
+                    timezone="Europe/Paris",
+                    locale=None,
+                    now=now,
+                )
+                for role in ("R", "E")
+            )
+            pair, _ = create_pair(
+                session=session,
+                platform="slack",
+                actor=mentor,
+                mentor=mentor,
+                mentee=mentee,
+                rhythm=RHYTHM,
+                now=now,
+                agreed=True,
+            )
+            pairs.append(pair.id)
+    later = now + timedelta(days=30)  # every pair's plan now runs short
+    with core.db.session() as session:
+        # The pair planned least far ahead goes first, whatever its id.
+        session.get(Pair, pairs[3]).planned_until = now + timedelta(days=33)
+    extended = []
+    for _ in range(3):
+        with core.db.session() as session:
+            before = {p.id: p.planned_until for p in session.exec(select(Pair))}
+            done = sum(len(batch) for batch in extended)
+            assert plan(session=session, now=later, limit=2) == min(2, 5 - done)
+            after = {p.id: p.planned_until for p in session.exec(select(Pair))}
+        extended.append([pair_id for pair_id in pairs if after[pair_id] != before[pair_id]])
+    assert pairs[3] in extended[0]
+    assert sorted(itertools.chain(*extended)) == sorted(pairs)
+    assert [len(batch) for batch in extended] == [2, 2, 1]
+    with core.db.session() as session:
+        assert plan(session=session, now=later, limit=2) == 0

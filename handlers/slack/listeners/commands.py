@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -14,6 +15,7 @@ from bot.forms import PAIR_FORM
 from bot.i18n import t
 from bot.people import zone_of
 from bot.ports import DeliveryError
+from bot.profiles import ProfilesNeeded
 from bot.replies import Form, Reply, say
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.listeners.deps import SlackDeps
@@ -33,10 +35,16 @@ class MentorCommand:
         await ack()
         user_id = command.get("user_id", "")
         text = normalise_references(command.get("text") or "")
-        problem = await self.deps.check_people(user_id, mentioned_users(text))
-        result: Reply | Form = problem or await asyncio.to_thread(
+        named = mentioned_users(text)
+        run = partial(
             handle_command, self.deps.core, platform=PLATFORM, actor_id=user_id, text=text
         )
+        # One thread hop and one session when everyone's profile is fresh (the usual case).
+        result = await asyncio.to_thread(run, fresh=named)
+        if isinstance(result, ProfilesNeeded):
+            problem = await self.deps.check_people(user_id, named)
+            result = problem or await asyncio.to_thread(run)
+        assert not isinstance(result, ProfilesNeeded)
         if isinstance(result, Form):
             view = await self._form_view(user_id, result)
             await client.views_open(trigger_id=command.get("trigger_id", ""), view=view)

@@ -1,0 +1,186 @@
+"""The planner's queries at scale: the trial question in one SQL query that gives the answers of
+the per-pair check it replaced, and no statement whose parameters grow with the pairs."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import event
+from sqlmodel import select
+
+from bot.clock import ManualClock
+from bot.core import Core
+from scheduler.dispatcher import Dispatcher
+from scheduler.planner import HORIZON
+from storage.db import Database, make_engine, migrate
+from storage.models import MeetingSession, Pair, Person
+from storage.queries.sessions import PLANNED, SKIPPED, past_sessions, trial_due
+
+NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, sqlite_url: str) -> Database:
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    engine = make_engine(url)
+    migrate(engine)
+    yield Database(engine)
+    engine.dispose()
+
+
+def add_pair(session, n: int, **fields) -> Pair:
+    mentor, mentee = (
+        Person(platform="slack", external_id=f"U{role}{n}", name=f"{role}{n}")
+        for role in ("R", "E")
+    )
+    session.add_all([mentor, mentee])
+    session.flush()
+    pair = Pair(
+        platform="slack",
+        mentor_id=mentor.id,
+        mentee_id=mentee.id,
+        created_by_id=mentor.id,
+        created_at=NOW - timedelta(days=60),
+        frequency="weekly",
+        weekday=2,
+        local_time=time(18, 0),
+        duration_minutes=60,
+        timezone="Europe/Paris",
+        start=date(2026, 10, 1),
+        format="video",
+        planned_until=NOW + HORIZON,
+        **fields,
+    )
+    session.add(pair)
+    session.flush()
+    return pair
+
+
+def random_programme(database: Database, rng: random.Random, pairs: int) -> None:
+    """Pairs of every status, asked or not, with held, skipped, running and future sessions of
+    various lengths, some ending exactly on a whole minute the checks below fall on."""
+    with database.session() as session:
+        for n in range(pairs):
+            pair = add_pair(
+                session,
+                n,
+                status=rng.choice(("active", "active", "active", "paused", "ended")),
+                trial_sessions=rng.randint(1, 4),
+                trial_asked_at=NOW if rng.random() < 0.15 else None,
+            )
+            for half_hours in rng.sample(range(-60 * 48, 10 * 48), rng.randint(0, 6)):
+                start = NOW + timedelta(minutes=30 * half_hours)
+                session.add(
+                    MeetingSession(
+                        pair_id=pair.id,
+                        occurrence=start,
+                        starts_at=start,
+                        duration_minutes=rng.choice((30, 45, 60, 90)),
+                        status=rng.choice((PLANNED, PLANNED, PLANNED, SKIPPED)),
+                    )
+                )
+                session.flush()
+
+
+def per_pair_check(session, now: datetime) -> dict[int, datetime]:
+    """The check as it was, pair by pair: every held session (not skipped, ended by `now`)
+    counted, and the end of the latest one."""
+    due = {}
+    awaiting = select(Pair).where(Pair.status == "active", Pair.trial_asked_at.is_(None))
+    for pair in session.exec(awaiting):
+        held = [
+            m
+            for m in past_sessions(session=session, pair_id=pair.id, now=now)
+            if m.status == PLANNED
+        ]
+        if len(held) >= pair.trial_sessions:
+            due[pair.id] = held[0].starts_at + timedelta(minutes=held[0].duration_minutes)
+    return due
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_trial_query_gives_the_answers_of_the_per_pair_check(database: Database, seed) -> None:
+    rng = random.Random(seed)
+    random_programme(database, rng, pairs=40)
+    instants = [NOW + timedelta(minutes=30 * rng.randint(-30 * 48, 10 * 48)) for _ in range(6)]
+    with database.session() as session:
+        for now in [NOW, *instants]:
+            expected = per_pair_check(session, now)
+            found = {pair.id: end for pair, end in trial_due(session=session, now=now, limit=1000)}
+            assert found == expected, now
+            assert expected, "the programme should have pairs due at each instant"
+
+
+def test_since_an_instant_the_trial_query_finds_the_pairs_with_a_session_ended_after_it(
+    database: Database,
+) -> None:
+    rng = random.Random(5)
+    random_programme(database, rng, pairs=40)
+    found_recent = 0
+    with database.session() as session:
+        for _ in range(8):
+            now = NOW + timedelta(minutes=30 * rng.randint(-30 * 48, 10 * 48))
+            since = now - timedelta(minutes=30 * rng.randint(1, 6 * 48))
+            every = {p.id: end for p, end in trial_due(session=session, now=now, limit=1000)}
+            recent = trial_due(
+                session=session, now=now, limit=1000, started_after=since - timedelta(hours=2)
+            )
+            assert {p.id for p, _ in recent} <= set(every)
+            assert {pair for pair, end in every.items() if end > since} <= {p.id for p, _ in recent}
+            found_recent += len(recent)
+    assert found_recent, "some pair should have had a session end in a window"
+
+
+def test_trial_query_asks_at_most_the_limit_oldest_first(database: Database) -> None:
+    rng = random.Random(4)
+    random_programme(database, rng, pairs=40)
+    with database.session() as session:
+        every = [p.id for p, _ in trial_due(session=session, now=NOW, limit=1000)]
+        assert len(every) > 3
+        assert [p.id for p, _ in trial_due(session=session, now=NOW, limit=3)] == every[:3]
+
+
+def statements_during_a_tick(url: str, pairs: int) -> list[tuple[str, int]]:
+    """(SQL, number of parameters) of each statement one steady dispatcher run executes, on a
+    programme of `pairs` active pairs awaiting their trial question."""
+    engine = make_engine(url)
+    migrate(engine)
+    database = Database(engine)
+    with database.session() as session:
+        for n in range(pairs):
+            pair = add_pair(session, n, status="active", trial_sessions=3)
+            for k in (-2, -1, 1):
+                start = NOW + timedelta(weeks=k)
+                session.add(
+                    MeetingSession(
+                        pair_id=pair.id, occurrence=start, starts_at=start, duration_minutes=60
+                    )
+                )
+    seen: list[tuple[str, int]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, executemany) -> None:
+        rows = parameters if executemany else [parameters]
+        seen.append((statement, sum(len(row or ()) for row in rows)))
+
+    event.listen(engine, "before_cursor_execute", record)
+    dispatcher = Dispatcher(Core(db=database, clock=ManualClock(NOW)), {})
+    asyncio.run(dispatcher.run_once())
+    engine.dispose()
+    return seen
+
+
+def test_a_tick_sends_no_more_parameters_for_more_pairs(tmp_path) -> None:
+    small = statements_during_a_tick(f"sqlite:///{tmp_path / 'small.db'}", pairs=10)
+    large = statements_during_a_tick(f"sqlite:///{tmp_path / 'large.db'}", pairs=60)
+    assert len(small) == len(large)
+    assert max(count for _, count in large) == max(count for _, count in small)
+    assert max(count for _, count in large) < 20
+
+
+@pytest.mark.postgres
+def test_a_tick_sends_no_more_parameters_for_more_pairs_on_postgres(postgres_url) -> None:
+    small = statements_during_a_tick(postgres_url, pairs=10)
+    assert max(count for _, count in small) < 20
