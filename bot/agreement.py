@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session
 
-from bot.notice_kinds import AGREEMENT_REMINDER, PAIR_CREATED, PAIR_STARTED, TERMS_CHANGED
+from bot.notice_kinds import AGREEMENT_REMINDER, PAIR_CREATED, PAIR_STARTED
+from bot.pair_rhythm import store_rhythm
 from bot.rhythm import Rhythm
-from bot.rhythm_change import change_rhythm, store_rhythm
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
 from storage.models import Pair, Person
 from storage.queries.notifications import Owed, owe
@@ -38,6 +38,24 @@ def default_end(rhythm: Rhythm) -> date:
 
 def members(pair: Pair) -> tuple[int, int]:
     return pair.mentor_id, pair.mentee_id
+
+
+def owe_both(
+    *,
+    session: Session,
+    pair: Pair,
+    kind: str,
+    subject: str,
+    due: datetime,
+    until: datetime,
+    now: datetime,
+) -> None:
+    """One notification of `kind` about `subject` to each member of the pair."""
+    owe(
+        session=session,
+        owed=[Owed(kind, f"p:{member}", subject, due, until) for member in members(pair)],
+        now=now,
+    )
 
 
 def has_accepted(pair: Pair, person_id: int | None) -> bool:
@@ -121,24 +139,13 @@ def start(*, session: Session, pair: Pair, now: datetime) -> None:
 
 
 def change_terms(*, session: Session, pair: Pair, proposer: Person, terms: Terms, now: datetime):
-    """New terms: before the start they go back to the other member for acceptance; once
-    started they apply at once (sessions re-planned) and the other member is told."""
+    """New terms before the start: they go back to the other member for acceptance."""
     assert proposer.id is not None
     pair.trial_sessions, pair.planned_end = terms.trial_sessions, terms.planned_end
-    if pair.status == PENDING:
-        store_rhythm(pair, terms.rhythm)
-        pair.terms_version += 1
-        pair.mentor_accepted_at = pair.mentee_accepted_at = None
-        _set_accepted(pair, proposer.id, now)
-        session.add(pair)
-        session.flush()
-        owe_agreement(session=session, pair=pair, now=now)
-        return
-    change_rhythm(session=session, pair=pair, rhythm=terms.rhythm, now=now)
-    other = pair.mentee_id if proposer.id == pair.mentor_id else pair.mentor_id
-    subject = f"pair:{pair.id}:terms@{now:%Y%m%dT%H%MZ}"
-    owe(
-        session=session,
-        owed=[Owed(TERMS_CHANGED, f"p:{other}", subject, now, now + ANNOUNCEMENT_USEFUL_FOR)],
-        now=now,
-    )
+    store_rhythm(pair, terms.rhythm)
+    pair.terms_version += 1
+    pair.mentor_accepted_at = pair.mentee_accepted_at = None
+    _set_accepted(pair, proposer.id, now)
+    session.add(pair)
+    session.flush()
+    owe_agreement(session=session, pair=pair, now=now)

@@ -1,7 +1,9 @@
-"""What members do with an agreement and the trial question: accept, change terms, answer."""
+"""What members do with an agreement, a proposal of new terms and the trial question: accept,
+decline, propose a change, answer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.actor_context import ActorContext
@@ -9,19 +11,24 @@ from bot.agreement import TRIAL_SESSION_CHOICES, Terms, accept, change_terms, ha
 from bot.errors import UserError
 from bot.i18n import Lang, t
 from bot.pair_rhythm import rhythm_of
-from bot.people import mention
-from bot.replies import Button, FieldErrors, Form, Reply, Section, say
+from bot.people import mention, zone_of
+from bot.replies import FieldErrors, Form, Reply, say
+from bot.rhythm import Rhythm
 from bot.rhythm_form import FREQUENCIES, required_field, rhythm_draft
 from bot.rhythm_parser import RhythmError, complete_rhythm
-from bot.rhythm_text import describe_pair_rhythm
-from bot.trial import ADJUST, CONTINUE, STOP, answer_trial, trial_answer_of
-from storage.models import Pair
-from storage.queries.pairs import ACTIVE, PENDING
+from bot.rhythm_text import describe_pair_rhythm, format_day_of
+from bot.terms_proposals import accept_proposal, decline_proposal, propose_terms, terms_of
+from bot.trial import TRIAL_CHOICES, answer_trial, trial_closes_at
+from storage.models import Pair, TermsProposal
+from storage.queries.pairs import ACTIVE, PAUSED, PENDING
+from storage.queries.terms import OPEN, REPLACED
 
 TERMS_FORM = "terms"
 AGREEMENT_BUTTONS = (
     "agreement.accept",
     "agreement.change",
+    "terms.accept",
+    "terms.decline",
     "trial.continue",
     "trial.adjust",
     "trial.stop",
@@ -34,13 +41,16 @@ def trial_choices(lang: Lang) -> list[tuple[str, str]]:
     return [(str(n), t("form.terms.trial.option", lang, n=n)) for n in TRIAL_SESSION_CHOICES]
 
 
-def press_agreement(ctx: ActorContext, action: str, pair_id: int) -> Reply | Form:
-    """A button of the agreement card, of its reminder or of the trial question."""
+def press_agreement(ctx: ActorContext, action: str, target_id: int) -> Reply | Form:
+    """A button of the agreement card, of its reminder, of a proposal of new terms (its value
+    the proposal's id; the others' the pair's) or of the trial question."""
     if action == "agreement.accept":
-        return accept_terms(ctx, pair_id)
+        return accept_terms(ctx, target_id)
     if action == "agreement.change":
-        return terms_form(ctx, ctx.own_pair(pair_id, (PENDING, ACTIVE)))
-    return answer(ctx, ctx.own_pair(pair_id), action.removeprefix("trial."))
+        return terms_form(ctx, ctx.own_pair(target_id, (PENDING, ACTIVE)))
+    if action in ("terms.accept", "terms.decline"):
+        return answer_proposal(ctx, target_id, accepted=action == "terms.accept")
+    return answer(ctx, ctx.own_pair(target_id, (ACTIVE, PAUSED)), action.removeprefix("trial."))
 
 
 def accept_terms(ctx: ActorContext, pair_id: int) -> Reply:
@@ -56,22 +66,53 @@ def accept_terms(ctx: ActorContext, pair_id: int) -> Reply:
     return say(t(key, ctx.lang, other=other))
 
 
-def answer(ctx: ActorContext, pair: Pair, choice: str) -> Reply | Form:
-    """Record the actor's trial answer; adjusting opens the terms form, stopping offers the end."""
-    if choice not in (CONTINUE, ADJUST, STOP):
-        raise UserError("session.not_yours")
-    other = ctx.other_member(pair)
-    answer_trial(session=ctx.session, pair=pair, person=ctx.actor, choice=choice, now=ctx.now)
+def answer_proposal(ctx: ActorContext, proposal_id: int, *, accepted: bool) -> Reply:
+    """The other member accepts or declines a proposal of new terms, while it is open."""
+    proposal = ctx.session.get(TermsProposal, proposal_id)
+    if proposal is None:
+        raise UserError("pair.not_yours")
+    pair = ctx.own_pair(proposal.pair_id, (ACTIVE, PAUSED))
+    other = mention(ctx.other_member(pair))
+    if proposal.proposer_id == ctx.actor.id:
+        return say(t("terms.proposal.own", ctx.lang, other=other))
+    if proposal.status == REPLACED:
+        return say(t("terms.proposal.replaced", ctx.lang))
+    if proposal.status != OPEN:
+        return say(t("terms.proposal.answered", ctx.lang))
+    if proposal.lapses_at <= ctx.now:
+        return say(t("terms.proposal.lapsed", ctx.lang))
     ctx.owes_now = True
-    if choice == ADJUST:
-        return terms_form(ctx, pair)
-    if choice == STOP:
-        button = Button(t("button.end", ctx.lang), "pair.end", str(pair.id), style="danger")
-        text = t("trial.stopping", ctx.lang, other=mention(other))
-        return Reply(sections=(Section(text),), buttons=(button,))
-    both = trial_answer_of(pair, other.id) == CONTINUE
-    key = "trial.both_continue" if both else "trial.continued"
-    return say(t(key, ctx.lang, other=mention(other)))
+    if not accepted:
+        decline_proposal(session=ctx.session, proposal=proposal, now=ctx.now)
+        return say(t("terms.declined.done", ctx.lang, other=other))
+    accept_proposal(session=ctx.session, pair=pair, proposal=proposal, now=ctx.now)
+    rhythm_text = describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang)
+    return say(t("terms.applied", ctx.lang, other=other, rhythm=rhythm_text))
+
+
+def answer(ctx: ActorContext, pair: Pair, choice: str) -> Reply:
+    """Record the actor's private trial answer. The reply depends on their own choice only:
+    what follows comes to both once both answered (or the question lapsed)."""
+    if choice not in TRIAL_CHOICES:
+        raise UserError("session.not_yours")
+    if pair.trial_asked_at is None or pair.trial_asked_at > ctx.now:
+        return say(t("trial.not_asked", ctx.lang))
+    if pair.trial_outcome is not None:
+        return say(t("trial.settled", ctx.lang))
+    answer_trial(
+        session=ctx.session,
+        pair=pair,
+        person=ctx.actor,
+        choice=choice,
+        now=ctx.now,
+        retention=ctx.core.retention,
+    )
+    ctx.owes_now = True
+    closes = trial_closes_at(pair)
+    assert closes is not None
+    when = format_day_of(closes, zone_of(ctx.actor, pair.timezone), ctx.lang)
+    chosen = t(f"button.trial.{choice}", ctx.lang)
+    return say(t("trial.noted", ctx.lang, choice=chosen, date=when))
 
 
 def frequency_key(pair: Pair) -> str:
@@ -128,16 +169,26 @@ def submit_terms_form(
         return FieldErrors({field: t(error.code, lang, **error.params)})
     if end is not None and end <= rhythm.start:
         return FieldErrors({"end": t("form.terms.end_before_start", lang)})
-    change_terms(
-        session=ctx.session,
-        pair=pair,
-        proposer=ctx.actor,
-        terms=Terms(rhythm=rhythm, trial_sessions=int(trial), planned_end=end),
-        now=ctx.now,
-    )
-    ctx.owes_now = True
     other = mention(ctx.other_member(pair))
     if pair.status == PENDING:
+        terms = Terms(rhythm=rhythm, trial_sessions=int(trial), planned_end=end)
+        change_terms(session=ctx.session, pair=pair, proposer=ctx.actor, terms=terms, now=ctx.now)
+        ctx.owes_now = True
         return say(t("terms.proposed", lang, other=other))
-    rhythm_text = describe_pair_rhythm(rhythm_of(pair), pair.reverse, lang)
-    return say(t("terms.applied", lang, other=other, rhythm=rhythm_text))
+    if not (values.get("start") or "").strip() and same_recurrence(rhythm, rhythm_of(pair)):
+        rhythm = replace(rhythm, start=pair.start)  # the same days go on: keep their anchor
+    terms = Terms(rhythm=rhythm, trial_sessions=int(trial), planned_end=end)
+    if terms == terms_of(pair):
+        return say(t("terms.unchanged", lang))
+    proposal = propose_terms(
+        session=ctx.session, pair=pair, proposer=ctx.actor, terms=terms, now=ctx.now
+    )
+    ctx.owes_now = True
+    lapses = format_day_of(proposal.lapses_at, zone_of(ctx.actor, pair.timezone), lang)
+    return say(t("terms.proposed.started", lang, other=other, date=lapses))
+
+
+def same_recurrence(first: Rhythm, second: Rhythm) -> bool:
+    """Whether two rhythms fall on the same days (their times, lengths and formats aside)."""
+    days = ("frequency", "interval", "weekday", "month_week", "timezone")
+    return all(getattr(first, name) == getattr(second, name) for name in days)

@@ -24,6 +24,7 @@ from storage.queries.notifications import last_sent
 from storage.queries.pairs import ACTIVE, PENDING, pairs_of
 from storage.queries.reviews import answered_since, open_review
 from storage.queries.sessions import last_held_session
+from storage.queries.terms import open_proposal
 
 PendingQuestions = Callable[[ActorContext], list[HomeRow]]
 
@@ -69,7 +70,7 @@ def trial_to_answer(ctx: ActorContext) -> list[HomeRow]:
     rows = []
     for pair in pairs_of(session=ctx.session, person_id=ctx.actor.id):
         asked = pair.trial_asked_at is not None and pair.trial_asked_at <= ctx.now
-        asked = asked and pair.status == ACTIVE
+        asked = asked and pair.status == ACTIVE and pair.trial_outcome is None
         if not asked or trial_answer_of(pair, ctx.actor.id) is not None:
             continue
         value = str(pair.id)
@@ -79,6 +80,25 @@ def trial_to_answer(ctx: ActorContext) -> list[HomeRow]:
         )
         other = mention(ctx.other_member(pair))
         rows.append(HomeRow(t("home.trial", ctx.lang, other=other), buttons))
+    return rows
+
+
+def terms_to_answer(ctx: ActorContext) -> list[HomeRow]:
+    """New terms the other member proposed, while they wait for the person's answer."""
+    assert ctx.actor.id is not None
+    rows = []
+    for pair in pairs_of(session=ctx.session, person_id=ctx.actor.id):
+        assert pair.id is not None
+        proposal = open_proposal(session=ctx.session, pair_id=pair.id, now=ctx.now)
+        if proposal is None or proposal.proposer_id == ctx.actor.id:
+            continue
+        value = str(proposal.id)
+        buttons = (
+            Button(t("button.terms.accept", ctx.lang), "terms.accept", value, style="primary"),
+            Button(t("button.terms.decline", ctx.lang), "terms.decline", value),
+        )
+        other = mention(ctx.other_member(pair))
+        rows.append(HomeRow(t("home.terms", ctx.lang, other=other), buttons))
     return rows
 
 
@@ -113,6 +133,7 @@ def review_to_answer(ctx: ActorContext) -> list[HomeRow]:
 QUESTIONS: list[PendingQuestions] = [
     agreement_to_accept,
     trial_to_answer,
+    terms_to_answer,
     review_to_answer,
     summary_owed,
 ]

@@ -3,9 +3,12 @@
 PAIR_CREATED = "pair_created"  # the agreement card of a new pair (or of changed terms)
 AGREEMENT_REMINDER = "agreement_reminder"
 PAIR_STARTED = "pair_started"
-TERMS_CHANGED = "terms_changed"
+TERMS_PROPOSED = "terms_proposed"  # new terms for a started pair, to the other member
+TERMS_REMINDER = "terms_reminder"
+TERMS_ANSWERED = "terms_answered"  # accepted or declined, to the one who proposed
+TERMS_LAPSED = "terms_lapsed"
 TRIAL_CHECK = "trial_check"
-TRIAL_ADJUST = "trial_adjust"
+TRIAL_OUTCOME = "trial_outcome"  # what follows the trial, the same to both
 PLANNED_END_SOON = "planned_end_soon"
 REMINDER = "reminder"
 SUMMARY_REQUEST = "summary_request"

@@ -8,9 +8,9 @@ from sqlmodel import Session
 
 from bot.agreement import DEFAULT_TRIAL_SESSIONS, default_end, open_agreement, start
 from bot.errors import UserError
+from bot.pair_rhythm import store_rhythm
 from bot.people import mention
 from bot.rhythm import Rhythm
-from bot.rhythm_change import store_rhythm
 from scheduler.recurrence import session_starts
 from storage.models import Pair, Person
 from storage.queries.pairs import active_pair_between

@@ -6,20 +6,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.pair_rhythm import store_rhythm
 from bot.rhythm import Rhythm
 from bot.sessions import remove_sessions
 from scheduler.planner import extend_pair
 from storage.models import Pair
 from storage.queries.agenda import adopt_detached
 from storage.queries.sessions import next_session, upcoming_sessions
-
-
-def store_rhythm(pair: Pair, rhythm: Rhythm) -> None:
-    """Copy `rhythm` into the pair's columns."""
-    pair.frequency, pair.interval = rhythm.frequency.value, rhythm.interval
-    pair.weekday, pair.month_week = rhythm.weekday, rhythm.month_week
-    pair.local_time, pair.duration_minutes = rhythm.local_time, rhythm.duration_minutes
-    pair.timezone, pair.start, pair.format = rhythm.timezone, rhythm.start, rhythm.format.value
 
 
 def change_rhythm(*, session: Session, pair: Pair, rhythm: Rhythm, now: datetime) -> None:

@@ -29,6 +29,11 @@ def format_date(day: date, lang: Lang) -> str:
     )
 
 
+def format_day_of(instant: datetime, zone: str, lang: Lang) -> str:
+    """The day of `instant` in `zone`, as `format_date` writes it."""
+    return format_date(instant.astimezone(ZoneInfo(zone)).date(), lang)
+
+
 def format_reader_date(day: date, lang: Lang, locale: str | None) -> str:
     """A date as the reader's own locale writes it (CLDR, through Babel): `Tuesday, March 9,
     2027` for en-US, `Tuesday 9 March 2027` for en-GB, `mardi 9 mars 2027`. A locale of

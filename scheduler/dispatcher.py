@@ -216,7 +216,9 @@ class Dispatcher:
             # the last complete check (all of them at start-up) are the only candidates.
             checked = self._trial_checked
             since = checked if checked is not None and checked <= now else None
-            asked = ask_trial_questions(session=session, now=now, ended_since=since)
+            asked = ask_trial_questions(
+                session=session, now=now, retention=self.core.retention, ended_since=since
+            )
             self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
             forget_expired_replies(session=session, now=now)
         if asked < TRIAL_PAIRS_PER_RUN:  # every candidate was asked: the next run looks later

@@ -31,7 +31,21 @@ class Person(SQLModel, table=True):
     profile_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
 
 
-class Pair(SQLModel, table=True):
+class RhythmColumns(SQLModel):
+    """A rhythm as stored: a pair's, and the one a proposal of new terms carries."""
+
+    frequency: str = Field(max_length=16)
+    interval: int = 1
+    weekday: int
+    month_week: int | None = None
+    local_time: time
+    duration_minutes: int
+    timezone: str = Field(max_length=64)
+    start: date
+    format: str = Field(max_length=16)
+
+
+class Pair(RhythmColumns, table=True):
     """One mentor and one mentee, and the rhythm they agreed."""
 
     # The planner takes the active pairs planned least far ahead first.
@@ -44,15 +58,6 @@ class Pair(SQLModel, table=True):
     created_by_id: int = Field(foreign_key="person.id")
     status: str = Field(default="active", max_length=16, index=True)
     created_at: datetime = Field(sa_column=_instant())
-    frequency: str = Field(max_length=16)
-    interval: int = 1
-    weekday: int
-    month_week: int | None = None
-    local_time: time
-    duration_minutes: int
-    timezone: str = Field(max_length=64)
-    start: date
-    format: str = Field(max_length=16)
     planned_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     reverse: bool = False  # reverse mentoring: the junior person mentors the senior one
     ended_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
@@ -66,11 +71,30 @@ class Pair(SQLModel, table=True):
     trial_asked_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))  # due
     mentor_trial: str | None = Field(default=None, max_length=16)  # continue, adjust or stop
     mentee_trial: str | None = Field(default=None, max_length=16)
+    # What both are told once both answered or the question lapsed (stop > adjust > continue).
+    trial_outcome: str | None = Field(default=None, max_length=16)
     planned_end: date | None = None  # the pair ends by itself that day (None: no planned end)
     # Retention: an ended pair's content is erased at `retain_until` (told to both members when
     # it ended); `content_erased_at` says it was done. Counts, dates and statuses stay.
     retain_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     content_erased_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+
+
+class TermsProposal(RhythmColumns, table=True):
+    """New terms one member of a started pair proposed; they apply once the other accepts.
+    `open` until `lapses_at`; then `accepted`, `declined` or `replaced` by a newer proposal."""
+
+    __tablename__ = "terms_proposal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pair_id: int = Field(foreign_key="pair.id", index=True)
+    proposer_id: int = Field(foreign_key="person.id")
+    proposed_at: datetime = Field(sa_column=_instant())
+    lapses_at: datetime = Field(sa_column=_instant())
+    status: str = Field(default="open", max_length=16)
+    answered_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    trial_sessions: int
+    planned_end: date | None = None
 
 
 class MeetingSession(SQLModel, table=True):

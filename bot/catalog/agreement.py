@@ -107,23 +107,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Votre proposition est envoyée à {other} ; les rappels commenceront quand vous "
         "aurez tous deux accepté les mêmes conditions.",
     },
-    "terms.applied": {
-        "en": "Done: your pair with {other} now meets {rhythm}. The sessions ahead are "
-        "re-planned and their agenda kept; I have told {other}.",
-        "fr": "C'est fait : votre binôme avec {other} se retrouve désormais {rhythm}. Les "
-        "séances à venir sont replanifiées, leur ordre du jour conservé ; j'ai prévenu {other}.",
-    },
-    "terms.changed": {
-        "en": "{other} changed the terms of your pair. Here they are now:",
-        "fr": "{other} a changé les conditions de votre binôme. Les voici :",
-    },
     "form.terms.title": {"en": "Terms of the pair", "fr": "Conditions du binôme"},
-    "form.terms.label": {
-        "en": "The terms of your pair with {other}. Changes before the start go back to "
-        "{other} for acceptance; once started, they apply at once.",
-        "fr": "Les conditions de votre binôme avec {other}. Avant le début, un changement "
-        "revient à {other} pour accord ; ensuite, il s'applique tout de suite.",
-    },
     "form.terms.trial": {"en": "Trial period", "fr": "Période d'essai"},
     "form.terms.trial.option": {"en": "First {n} sessions", "fr": "{n} premières séances"},
     "form.terms.end": {"en": "Planned end", "fr": "Fin prévue"},
@@ -146,38 +130,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous avez eu vos {n} premières séances avec {other} : c'était la période "
         "d'essai. Voulez-vous continuer ainsi, ajuster le rythme ou le format, ou arrêter ici ?",
     },
-    "trial.private": {
-        "en": "Your answer is private: {other} is not told what you chose, only what changes.",
-        "fr": "Votre réponse est privée : {other} ne sait pas ce que vous avez choisi, seulement "
-        "ce qui change.",
-    },
     "button.trial.continue": {"en": "Continue", "fr": "Continuer"},
     "button.trial.adjust": {"en": "Adjust", "fr": "Ajuster"},
     "button.trial.stop": {"en": "Stop", "fr": "Arrêter"},
-    "trial.continued": {
-        "en": "Noted: you would like to continue with {other}. Nothing else to do.",
-        "fr": "C'est noté : vous souhaitez continuer avec {other}. Rien d'autre à faire.",
-    },
-    "trial.both_continue": {
-        "en": "Noted: you both want to continue. Nothing changes; see you at the next session.",
-        "fr": "C'est noté : vous voulez continuer tous les deux. Rien ne change ; bonne "
-        "prochaine séance.",
-    },
-    "trial.stopping": {
-        "en": "That is all right: a trial is there to find out, and stopping early is a fair "
-        "outcome. If you are sure, end the pair below: {other} gets a kind closing message, "
-        "and nothing you wrote is lost. You can also talk it over first.",
-        "fr": "C'est tout à fait légitime : l'essai sert à le savoir, et arrêter tôt est une "
-        "issue honnête. Si vous êtes sûr·e, terminez le binôme ci-dessous : {other} recevra un "
-        "message de clôture bienveillant, et rien de ce que vous avez écrit n'est perdu. Vous "
-        "pouvez aussi en parler d'abord.",
-    },
-    "trial.adjust.other": {
-        "en": "{other} would like to adjust your rhythm or format after the trial. Talk about "
-        "it at your next session, or propose new terms now.",
-        "fr": "{other} aimerait ajuster votre rythme ou votre format après l'essai. Parlez-en à "
-        "votre prochaine séance, ou proposez de nouvelles conditions dès maintenant.",
-    },
     "history.title": {"en": "Your mentoring history", "fr": "Votre historique de mentorat"},
     "history.row": {
         "en": "{n}. {role} of {other} — {since} → {until}: {held} sessions held, {summaries} "
@@ -225,12 +180,182 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The planned end of your mentoring pair is near",
         "fr": "La fin prévue de votre binôme approche",
     },
+    "trial.private": {
+        "en": "Your answer is private: neither of you is told what the other chose. Once you "
+        "have both answered, or two weeks from now, I tell you both what follows, without "
+        "saying who chose what: any *Stop* ends the pair, otherwise any *Adjust* lets you "
+        "propose new terms, otherwise your pair goes on.",
+        "fr": "Votre réponse est privée : aucun de vous deux ne sait ce que l'autre a choisi. "
+        "Quand vous aurez répondu tous les deux, ou dans deux semaines, je vous dirai à tous "
+        "deux ce qui suit, sans dire qui a choisi quoi : un *Arrêter* met fin au binôme, sinon "
+        "un *Ajuster* vous permet de proposer de nouvelles conditions, sinon votre binôme "
+        "continue.",
+    },
+    "trial.noted": {
+        "en": "Noted: *{choice}*. Your answer stays private. Once you have both answered (by "
+        "{date} at the latest), I tell you both what follows, without saying who chose what. "
+        "You can change your answer until then.",
+        "fr": "C'est noté : *{choice}*. Votre réponse reste privée. Quand vous aurez répondu "
+        "tous les deux (au plus tard le {date}), je vous dirai à tous deux ce qui suit, sans "
+        "dire qui a choisi quoi. Vous pouvez changer d'avis d'ici là.",
+    },
+    "trial.not_asked": {
+        "en": "The trial question comes after your first sessions; nothing to answer yet.",
+        "fr": "La question de l'essai vient après vos premières séances ; rien à répondre pour "
+        "l'instant.",
+    },
+    "trial.settled": {
+        "en": "The trial period is over and its outcome was sent to you both: nothing more to "
+        "answer.",
+        "fr": "La période d'essai est terminée et sa conclusion vous a été envoyée à tous deux : "
+        "plus rien à répondre.",
+    },
+    "trial.outcome.title": {
+        "en": "Your trial period is over",
+        "fr": "Votre période d'essai est terminée",
+    },
+    "trial.outcome.continue": {
+        "en": "Your trial period with {other} is over: your pair goes on as agreed. See you at "
+        "the next session.",
+        "fr": "Votre période d'essai avec {other} est terminée : votre binôme continue comme "
+        "convenu. Bonne prochaine séance.",
+    },
+    "trial.outcome.adjust": {
+        "en": "Your trial period with {other} is over: your pair goes on, and your answers "
+        "call for a change of terms (rhythm, format, planned end…). Either of you may propose "
+        "new terms below; they apply once the other accepts them. Until then, nothing changes.",
+        "fr": "Votre période d'essai avec {other} est terminée : votre binôme continue, et vos "
+        "réponses appellent un changement de conditions (rythme, format, fin prévue…). L'un "
+        "ou l'autre peut proposer de nouvelles conditions ci-dessous ; elles s'appliquent "
+        "quand l'autre les accepte. D'ici là, rien ne change.",
+    },
+    "end.body.trial": {
+        "en": "Your trial period with {other} is over, and your pair ends here. Finding out is "
+        "what a trial is for, and this is a fair outcome; neither of you is told who chose "
+        "what. What you wrote stays readable by the two of you (`/mentor history`).",
+        "fr": "Votre période d'essai avec {other} est terminée, et votre binôme s'arrête ici. "
+        "L'essai sert à le savoir, et c'est une issue honnête ; aucun de vous deux ne sait qui "
+        "a choisi quoi. Ce que vous avez écrit reste lisible par vous deux "
+        "(`/mentor historique`).",
+    },
+    "form.terms.label": {
+        "en": "The terms of your pair with {other}. A change goes to {other} and applies once "
+        "{other} accepts it; until then your current terms and sessions hold.",
+        "fr": "Les conditions de votre binôme avec {other}. Un changement est envoyé à {other} "
+        "et s'applique quand {other} l'accepte ; d'ici là, vos conditions et séances actuelles "
+        "restent.",
+    },
+    "terms.proposed.started": {
+        "en": "Your proposal is sent to {other}. Until {other} accepts it, your current terms "
+        "and sessions hold. Without an answer I remind {other} once in 3 days; the proposal "
+        "lapses on {date}.",
+        "fr": "Votre proposition est envoyée à {other}. Tant que {other} ne l'a pas acceptée, "
+        "vos conditions et séances actuelles restent. Sans réponse, je le rappelle une fois à "
+        "{other} dans 3 jours ; la proposition devient caduque le {date}.",
+    },
+    "terms.unchanged": {
+        "en": "These are your terms already: nothing to propose.",
+        "fr": "Ce sont déjà vos conditions : rien à proposer.",
+    },
+    "terms.proposal.title": {
+        "en": "{proposer} proposes new terms for your pair",
+        "fr": "{proposer} propose de nouvelles conditions pour votre binôme",
+    },
+    "terms.reminder.title": {
+        "en": "Reminder: {proposer} is still waiting for your answer about new terms",
+        "fr": "Rappel : {proposer} attend toujours votre réponse sur de nouvelles conditions",
+    },
+    "terms.proposal.body": {
+        "en": "{proposer} proposes to change the terms of your pair. Until you accept, your "
+        "current terms and the sessions planned with them stay.",
+        "fr": "{proposer} propose de changer les conditions de votre binôme. Tant que vous "
+        "n'avez pas accepté, vos conditions actuelles et les séances prévues restent.",
+    },
+    "terms.compare.heading": {
+        "en": "Now → proposed",
+        "fr": "Actuellement → proposé",
+    },
+    "terms.label.rhythm": {"en": "Rhythm", "fr": "Rythme"},
+    "terms.no_end": {"en": "none", "fr": "aucune"},
+    "terms.line.changed": {
+        "en": "*{label}:* {old} → *{new}*",
+        "fr": "*{label} :* {old} → *{new}*",
+    },
+    "terms.line.same": {
+        "en": "*{label}:* {old} (unchanged)",
+        "fr": "*{label} :* {old} (inchangé)",
+    },
+    "terms.next": {
+        "en": "*Next session:* {when} (your time)",
+        "fr": "*Prochaine séance :* {when} (votre heure)",
+    },
+    "terms.proposal.ask": {
+        "en": "Accept, decline, or propose something else to {proposer}. Without an answer "
+        "the proposal lapses on {date} and nothing changes.",
+        "fr": "Acceptez, refusez, ou proposez autre chose à {proposer}. Sans réponse, la "
+        "proposition devient caduque le {date} et rien ne change.",
+    },
+    "button.terms.accept": {"en": "Accept the new terms", "fr": "Accepter"},
+    "button.terms.decline": {"en": "Decline", "fr": "Refuser"},
+    "button.terms.counter": {"en": "Propose something else", "fr": "Proposer autre chose"},
+    "terms.proposal.own": {
+        "en": "You made this proposal yourself: it is for {other} to answer it.",
+        "fr": "Vous avez fait cette proposition vous-même : c'est à {other} d'y répondre.",
+    },
+    "terms.proposal.replaced": {
+        "en": "This proposal was replaced by a newer one: answer that one.",
+        "fr": "Cette proposition a été remplacée par une plus récente : répondez à celle-ci.",
+    },
+    "terms.proposal.answered": {
+        "en": "This proposal was already answered.",
+        "fr": "Il a déjà été répondu à cette proposition.",
+    },
+    "terms.proposal.lapsed": {
+        "en": "This proposal has lapsed: your terms stay as they were. Either of you may "
+        "propose new terms again.",
+        "fr": "Cette proposition est caduque : vos conditions restent les mêmes. L'un ou l'autre "
+        "peut en proposer de nouvelles.",
+    },
+    "terms.applied": {
+        "en": "Done: your pair with {other} now meets {rhythm}. The sessions ahead are "
+        "re-planned and their agenda kept; I have told {other}.",
+        "fr": "C'est fait : votre binôme avec {other} se retrouve désormais {rhythm}. Les "
+        "séances à venir sont replanifiées, leur ordre du jour conservé ; j'ai prévenu {other}.",
+    },
+    "terms.declined.done": {
+        "en": "Noted: the terms stay as they were. I have told {other}; you can talk it over at "
+        "your next session.",
+        "fr": "C'est noté : les conditions restent les mêmes. J'ai prévenu {other} ; vous "
+        "pourrez en parler à votre prochaine séance.",
+    },
+    "terms.accepted": {
+        "en": "{other} accepted the terms you proposed. Here they are now:",
+        "fr": "{other} a accepté les conditions que vous avez proposées. Les voici :",
+    },
+    "terms.declined": {
+        "en": "{other} declined the terms you proposed: your terms stay as they were. You can "
+        "talk it over at your next session.",
+        "fr": "{other} a refusé les conditions que vous avez proposées : vos conditions restent "
+        "les mêmes. Vous pourrez en parler à votre prochaine séance.",
+    },
+    "terms.lapsed": {
+        "en": "The new terms {other} proposed on {date} were not answered and have lapsed: "
+        "your terms stay as they were.",
+        "fr": "Les nouvelles conditions proposées par {other} le {date} sont restées sans "
+        "réponse et sont caduques : vos conditions restent les mêmes.",
+    },
+    "terms.lapsed.mine": {
+        "en": "{other} did not answer the new terms you proposed on {date}; the proposal has "
+        "lapsed and your terms stay as they were.",
+        "fr": "{other} n'a pas répondu aux nouvelles conditions que vous avez proposées le "
+        "{date} ; la proposition est caduque et vos conditions restent les mêmes.",
+    },
     "ending.soon": {
         "en": "Your pair with {other} ends on {date}, as planned. That day I will invite you "
-        "both to a short retrospective. If you both want to go on, propose a later end date "
-        "(it applies at once; tell {other} first).",
+        "both to a short retrospective. If you both want to go on, propose a later end date: "
+        "it applies once {other} accepts it.",
         "fr": "Votre binôme avec {other} se termine le {date}, comme prévu. Ce jour-là, je vous "
         "inviterai tous deux à un court bilan. Si vous voulez continuer, proposez une date de "
-        "fin plus tardive (elle s'applique tout de suite ; prévenez {other} d'abord).",
+        "fin plus tardive : elle s'applique quand {other} l'accepte.",
     },
 }

@@ -57,6 +57,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your agreement with {other} is waiting for your answer.",
         "fr": "Votre accord avec {other} attend votre réponse.",
     },
+    "home.terms": {
+        "en": "{other} proposes new terms for your pair (details in your DMs): accept them?",
+        "fr": "{other} propose de nouvelles conditions pour votre binôme (détails en message "
+        "privé) : les acceptez-vous ?",
+    },
     "home.trial": {
         "en": "Your trial with {other} is over: continue, adjust or stop? (private)",
         "fr": "Votre essai avec {other} est terminé : continuer, ajuster ou arrêter ? (privé)",

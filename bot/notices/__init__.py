@@ -13,9 +13,8 @@ from bot.notices.agreement_notices import (
     agreement_card,
     pair_started,
     planned_end_soon,
-    terms_changed,
-    trial_adjust,
     trial_check,
+    trial_outcome,
 )
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone, ids_of
@@ -36,6 +35,7 @@ from bot.notices.summary_notices import (
     summary_shared,
     summary_which,
 )
+from bot.notices.terms_notices import terms_answered, terms_lapsed, terms_proposed
 from bot.ports import Target
 from bot.replies import Reply
 from storage.models import Notification
@@ -47,9 +47,12 @@ COMPOSERS: dict[str, Composer] = {
     kinds.PAIR_CREATED: agreement_card,
     kinds.AGREEMENT_REMINDER: agreement_card,
     kinds.PAIR_STARTED: pair_started,
-    kinds.TERMS_CHANGED: terms_changed,
+    kinds.TERMS_PROPOSED: terms_proposed,
+    kinds.TERMS_REMINDER: terms_proposed,
+    kinds.TERMS_ANSWERED: terms_answered,
+    kinds.TERMS_LAPSED: terms_lapsed,
     kinds.TRIAL_CHECK: trial_check,
-    kinds.TRIAL_ADJUST: trial_adjust,
+    kinds.TRIAL_OUTCOME: trial_outcome,
     kinds.PLANNED_END_SOON: planned_end_soon,
     kinds.REMINDER: reminder,
     kinds.SUMMARY_REQUEST: summary_request,

@@ -1,4 +1,4 @@
-"""The agreement card, the start of a pair, changed terms and the trial question."""
+"""The agreement card, the start of a pair, the trial question and its outcome."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from bot.people import lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Button, Reply, Section
 from bot.rhythm_text import describe_pair_rhythm, format_date, format_when
-from bot.trial import trial_answer_of
+from bot.trial import ADJUST, CONTINUE, trial_answer_of
 from storage.models import Notification, Pair, Person
 from storage.queries.pairs import ACTIVE, PAUSED, PENDING
 from storage.queries.sessions import next_session
@@ -95,7 +95,7 @@ def pair_started(session: Session, row: Notification, now: datetime) -> tuple[Ta
     if mentor is None or mentee is None:
         raise Gone("member unknown")
     lang = lang_of(reader)
-    when = _next_when(session, pair, reader, lang, now)
+    when = next_when(session, pair, reader, lang, now)
     if reader.id in (pair.mentor_id, pair.mentee_id):
         other = mentee if reader.id == pair.mentor_id else mentor
         body = t("agreement.started", lang, other=mention(other))
@@ -113,26 +113,11 @@ def pair_started(session: Session, row: Notification, now: datetime) -> tuple[Ta
     return person_target(reader), Reply(sections=(Section(body),))
 
 
-def terms_changed(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
-    """The other member changed a working pair's terms: what they are now."""
-    reader, pair, other = _pair_and_other(session, row)
-    if pair.status != ACTIVE or pair.id is None:
-        raise Gone("pair no longer active")
-    lang = lang_of(reader)
-    when = _next_when(session, pair, reader, lang, now)
-    sections = [
-        Section(t("terms.changed", lang, other=mention(other))),
-        *terms_sections(pair, reader, other, lang)[1:],
-        Section(t("pair.created.first", lang, when=when)),
-    ]
-    return person_target(reader), Reply(sections=tuple(sections))
-
-
 def trial_check(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """After the trial sessions: continue, adjust or stop? Each member answers privately."""
     reader, pair, other = _pair_and_other(session, row)
-    if pair.status != ACTIVE or trial_answer_of(pair, reader.id) is not None:
-        raise Gone("pair not active or already answered")
+    if pair.status != ACTIVE or pair.trial_outcome or trial_answer_of(pair, reader.id):
+        raise Gone("pair not active, trial settled or already answered")
     lang, value = lang_of(reader), str(pair.id)
     body = t("trial.question", lang, n=pair.trial_sessions, other=mention(other))
     buttons = (
@@ -147,15 +132,20 @@ def trial_check(session: Session, row: Notification, now: datetime) -> tuple[Tar
     )
 
 
-def trial_adjust(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
-    """One member wants to adjust after the trial: the other may propose the change too."""
+def trial_outcome(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """What follows the trial, the same to both members, naming no one's answer (a stop ends
+    the pair: its closing message says so)."""
     reader, pair, other = _pair_and_other(session, row)
-    if pair.status != ACTIVE:
-        raise Gone("pair no longer active")
+    if pair.status not in (ACTIVE, PAUSED) or pair.trial_outcome not in (CONTINUE, ADJUST):
+        raise Gone("pair ended or trial not settled")
     lang = lang_of(reader)
-    button = Button(t("button.propose_change", lang), "agreement.change", str(pair.id))
-    body = t("trial.adjust.other", lang, other=mention(other))
-    return person_target(reader), Reply(sections=(Section(body),), buttons=(button,))
+    body = t(f"trial.outcome.{pair.trial_outcome}", lang, other=mention(other))
+    buttons: tuple[Button, ...] = ()
+    if pair.trial_outcome == ADJUST:
+        buttons = (Button(t("button.propose_change", lang), "agreement.change", str(pair.id)),)
+    return person_target(reader), Reply(
+        title=t("trial.outcome.title", lang), sections=(Section(body),), buttons=buttons
+    )
 
 
 def planned_end_soon(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
@@ -173,7 +163,7 @@ def planned_end_soon(session: Session, row: Notification, now: datetime) -> tupl
     )
 
 
-def _next_when(session: Session, pair: Pair, reader: Person, lang: Lang, now: datetime) -> str:
+def next_when(session: Session, pair: Pair, reader: Person, lang: Lang, now: datetime) -> str:
     """The pair's next session in the reader's zone and language, or that none is planned."""
     assert pair.id is not None
     first = next_session(session=session, pair_id=pair.id, now=now)

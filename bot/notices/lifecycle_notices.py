@@ -13,6 +13,7 @@ from bot.people import is_erased, lang_of, mention, zone_of
 from bot.ports import Target
 from bot.replies import Reply, Section
 from bot.rhythm_text import format_date, format_when
+from bot.trial import STOP
 from storage.models import ActionItem, Notification, Pair, Person, Thanks
 from storage.queries.pairs import ACTIVE, PAUSED
 from storage.queries.people import get_person
@@ -34,6 +35,8 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
     lang, other = lang_of(reader), _member(session, pair, reader)
     if is_erased(other):
         body = t("end.body.erased", lang)
+    elif pair.ended_by_id is None and pair.trial_outcome == STOP:
+        body = t("end.body.trial", lang, other=mention(other))
     elif pair.ended_by_id is None:
         body = t("end.body.planned", lang, other=mention(other))
     elif pair.ended_by_id == reader.id:

@@ -85,6 +85,18 @@ def paused_pairs(*, session: Session) -> list[Pair]:
     )
 
 
+def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime) -> list[Pair]:
+    """Current pairs asked the trial question before `asked_before`, their trial not settled."""
+    return list(
+        session.exec(
+            select(Pair)
+            .where(Pair.status.in_((ACTIVE, PAUSED)))  # type: ignore[attr-defined]
+            .where(Pair.trial_asked_at < asked_before)  # type: ignore[operator]
+            .where(Pair.trial_outcome.is_(None))  # type: ignore[union-attr]
+        )
+    )
+
+
 def pairs_ending_by(*, session: Session, day: date) -> list[Pair]:
     """Current pairs whose planned end is on or before `day` (a day in any zone: check each)."""
     return list(

@@ -19,15 +19,20 @@ OUTSIDER = "UOSCAR"
 LEADS_CHANNEL = "C0LEADS"
 
 
+def add_cast(slack: FakeSlack) -> FakeSlack:
+    """The workspace's people: Claire, Thomas, an admin, an outsider and another bot."""
+    slack.add_user(MENTOR, name="claire", tz="Europe/Paris", locale="fr-FR")
+    slack.add_user(MENTEE, name="thomas", tz="America/Montreal", locale="en-US")
+    slack.add_user(ADMIN, name="ada", tz="Europe/Paris", locale="en-GB")
+    slack.add_user(OUTSIDER, name="oscar", tz="Europe/London", locale="en-GB")
+    slack.add_user("UBOTTY", name="otherbot", is_bot=True)
+    return slack
+
+
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
     with FakeSlack() as slack:
-        slack.add_user(MENTOR, name="claire", tz="Europe/Paris", locale="fr-FR")
-        slack.add_user(MENTEE, name="thomas", tz="America/Montreal", locale="en-US")
-        slack.add_user(ADMIN, name="ada", tz="Europe/Paris", locale="en-GB")
-        slack.add_user(OUTSIDER, name="oscar", tz="Europe/London", locale="en-GB")
-        slack.add_user("UBOTTY", name="otherbot", is_bot=True)
-        yield slack
+        yield add_cast(slack)
 
 
 @pytest.fixture

@@ -212,7 +212,20 @@ def scenario(world: World) -> None:
     said(LEA, "forget-me")
     said(OUTSIDER, "oublier")
     claire_card = world.last_with(MENTOR, "agreement.change")
-    world.modal_by_button(MENTOR, claire_card, "agreement.change")
+    terms = world.modal_by_button(MENTOR, claire_card, "agreement.change")
+    # New terms proposed to Thomas: the proposal, with its Accept and Decline, waits for him.
+    proposal = {
+        "frequency": {"frequency": signing.static_select("2w")},
+        "weekday": {"weekday": signing.static_select("1")},
+        "time": {"time": signing.timepicker("08:30")},
+        "duration": {"duration": signing.static_select("60")},
+        "format": {"format": signing.static_select("phone")},
+        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
+        "start": {"start": signing.datepicker(None)},
+        "trial": {"trial": signing.static_select("3")},
+        "end": {"end": signing.datepicker(None)},
+    }
+    assert running.submit(MENTOR, terms, proposal) == {}
     world.modal_by_command(OUTSIDER, "pair")
     said(LEA, "help-me")
     said(BRUNO, "actions")

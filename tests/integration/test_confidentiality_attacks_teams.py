@@ -22,7 +22,7 @@ from bot.forms import BUTTONS, FORMS
 from handlers.teams.cards import EXECUTE_VERB
 from handlers.teams.form_cards import FORM_VERB
 from tests.conftest import clear_environment
-from tests.fakes.teams_connector import FakeConnector
+from tests.fakes.teams_connector import FakeConnector, cards
 from tests.integration.conftest import ADA, CLAIRE, THOMAS
 from tests.integration.forgery import (
     TAMPERED,
@@ -120,6 +120,17 @@ def scenario(world: TeamsWorld) -> None:
     world.press(LEA, FORM_VERB, {**submit, "decisions": decisions})
     for user in (THOMAS, LEA):
         teams.answer(user, "journal")  # read back: the scan then knows how it looks when sent
+    # New terms proposed to Thomas: the proposal, with its Accept and Decline, waits for him.
+    world.press(CLAIRE, EXECUTE_VERB, world.last_button(CLAIRE, "agreement.change"))
+    [(_, submit, _)] = card_actions_in(world.connector.sent(CLAIRE.chat)[-1])
+    inputs = {
+        e["id"]: e.get("value")
+        for e in cards(world.connector.sent(CLAIRE.chat)[-1])[0]["body"]
+        if "id" in e
+    }
+    world.press(
+        CLAIRE, FORM_VERB, {**submit, **{k: v for k, v in inputs.items() if v}, "weekday": "1"}
+    )
     teams.answer(CLAIRE, "terminer")
     teams.answer(LEA, "forget-me")
     world.at(datetime(2026, 12, 10, 19, 0, tzinfo=UTC), datetime(2026, 12, 17, 19, 0, tzinfo=UTC))

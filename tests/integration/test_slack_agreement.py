@@ -151,6 +151,13 @@ def test_the_trial_question_after_three_sessions(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
     running.make_pair(MENTEE, PAIR)
+    # A trial answer forged before the question is asked changes nothing.
+    forged = {
+        "blocks": [{"type": "actions", "elements": [{"action_id": "trial.stop", "value": "1"}]}]
+    }
+    response, name = running.press(MENTEE, forged, "trial.stop")
+    assert response.status_code == 200
+    assert "nothing to answer yet" in text_of(fake.wait_for(lambda: fake.responses(name))[-1])
     # Sessions on 3, 10 and 17 December; the question comes a day after the third one.
     clock.set(datetime(2026, 12, 17, 18, 30, tzinfo=UTC))
     running.dispatch()
@@ -164,19 +171,28 @@ def test_the_trial_question_after_three_sessions(
     assert len(asked) == 1 and "first 3 sessions" in asked[0]
     assert len([m for m in dms(fake, MENTOR) if "Comment ça se passe" in m]) == 1
 
-    # Claire continues (privately); Thomas would adjust: the form opens for him, and Claire
-    # is offered to propose new terms too — without being told what Thomas chose.
-    assert "continuer" in text_of(press(running, MENTOR, "trial.continue"))
-    response, _ = running.press(MENTEE, with_button(fake, MENTEE, "trial.adjust"), "trial.adjust")
+    # Claire continues, Thomas would adjust: each is only told their answer is noted; once both
+    # answered, both hear the same outcome — terms may change — and neither who asked for it.
+    noted = text_of(press(running, MENTOR, "trial.continue"))
+    assert "Continuer" in noted and "privée" in noted
+    running.settle()
+    assert not [m for m in dms(fake, MENTEE) if "trial period is over" in m]
+    noted = text_of(press(running, MENTEE, "trial.adjust"))
+    assert "Adjust" in noted and "private" in noted
+    assert not fake.calls("views.open")
+    running.settle()
+    for user, over in ((MENTOR, "période d'essai avec"), (MENTEE, "trial period with")):
+        [outcome] = [m for m in fake.messages_to(user) if over in text_of(m)]
+        assert "agreement.change" in action_ids(outcome)
+    assert "your answers call for a change of terms" in dms(fake, MENTEE)[-1]
+
+    # Thomas proposes a new rhythm from it: Claire is asked, and accepts; Thomas is told.
+    response, _ = running.press(
+        MENTEE, with_button(fake, MENTEE, "agreement.change"), "agreement.change"
+    )
     assert response.status_code == 200
     [opened] = fake.wait_for(lambda: fake.calls("views.open"))
     assert opened.args["view"]["callback_id"] == "terms"
-    running.settle()
-    offer = dms(fake, MENTOR)[-1]
-    assert "ajuster" in offer and "agreement.change" in action_ids(fake.messages_to(MENTOR)[-1])
-
-    # Thomas applies a new rhythm from the form: it applies at once, Claire is told.
-    fake.reset()
     view = opened.args["view"]
     values = {
         "frequency": {"frequency": signing.static_select("2w")},
@@ -191,10 +207,14 @@ def test_the_trial_question_after_three_sessions(
     }
     assert running.submit(MENTEE, view, values) == {}
     running.settle()
-    changed = fake.wait_for(lambda: dms(fake, MENTOR))[-1]
-    assert "a changé les conditions" in changed and "toutes les 2 semaines" in changed
-    assert "jeudi 31 décembre 2026" in changed and "aucune" in changed
-    assert "every 2 weeks" in text_of(fake.wait_for(lambda: fake.messages_to(MENTEE))[-1])
+    proposed = text_of(with_button(fake, MENTOR, "terms.accept"))
+    assert "propose de changer" in proposed and "toutes les 2 semaines" in proposed
+    assert "aucune" in proposed and "jeudi 24 décembre 2026" in proposed
+    assert "toutes les 2 semaines" in text_of(press(running, MENTOR, "terms.accept"))
+    running.settle()
+    accepted = dms(fake, MENTEE)[-1]
+    assert "accepted the terms you proposed" in accepted and "every 2 weeks" in accepted
+    assert "Next session:* Thursday 31 December 2026" in accepted
 
 
 def test_stopping_after_the_trial_offers_a_kind_end(
@@ -203,10 +223,19 @@ def test_stopping_after_the_trial_offers_a_kind_end(
     running.make_pair(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
     running.dispatch()
-    stopping = press(running, MENTEE, "trial.stop")
-    assert "stopping early is a fair outcome" in text_of(stopping)
-    assert "pair.end" in action_ids(stopping)
-    assert "ne sait pas" in next(m for m in dms(fake, MENTOR) if "Comment ça se passe" in m)
+    assert "ne sait ce que l'autre a choisi" in next(
+        m for m in dms(fake, MENTOR) if "Comment ça se passe" in m
+    )
+    assert "Stop" in text_of(press(running, MENTEE, "trial.stop"))
+    assert "Continuer" in text_of(press(running, MENTOR, "trial.continue"))
+    running.settle()
+    # Both get the same kind closing message; it names no one's choice.
+    [ended] = [m for m in dms(fake, MENTEE) if "has ended" in m]
+    assert "trial period with <@UCLAIRE> is over, and your pair ends here" in ended
+    assert "fair outcome" in ended and "retrospective" in ended
+    [ended] = [m for m in dms(fake, MENTOR) if "est terminé" in m]
+    assert "votre binôme s'arrête ici" in ended and "issue honnête" in ended
+    assert "not in any mentoring pair" in text_of(running.answer(MENTEE, "pairs"))
 
 
 def test_the_planned_end_ends_the_pair_and_stops_reminders(
@@ -303,6 +332,12 @@ def test_the_planned_end_is_announced_and_can_be_pushed_back(
         "end": {"end": signing.datepicker("2028-06-30")},
     }
     assert running.submit(MENTEE, opened.args["view"], values) == {}
+    running.settle()
+    # The later end applies once Claire accepts it.
+    proposed = text_of(with_button(fake, MENTOR, "terms.accept"))
+    assert "vendredi 3 décembre 2027 → *vendredi 30 juin 2028*" in proposed
+    assert "inchangé" in proposed
+    press(running, MENTOR, "terms.accept")
     clock.set(datetime(2027, 12, 3, 12, 0, tzinfo=UTC))
     running.dispatch()
     assert not [m for m in dms(fake, MENTEE) if "reached the end" in m]
@@ -329,4 +364,4 @@ def test_the_home_asks_for_the_agreement_then_the_trial_answer(
     published = len(running.home_publishes(MENTOR))
     running.press_home(MENTOR, "home:trial.continue:1")
     refreshed = text_of(running.wait_home(MENTOR, published))
-    assert "Votre essai avec" not in refreshed and "continuer" in refreshed
+    assert "Votre essai avec" not in refreshed and "reste privée" in refreshed

@@ -9,6 +9,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
@@ -137,4 +138,59 @@ def test_the_authors_of_existing_actions_and_milestones_are_recorded(database_ur
         actions = connection.exec_driver_sql("SELECT id, author_id FROM action_item ORDER BY id")
         milestones = connection.exec_driver_sql("SELECT author_id FROM goal_milestone")
         assert (list(actions), list(milestones)) == ([(1, 2), (2, 1)], [(1,)])
+    engine.dispose()
+
+
+def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
+    sqlite_url: str,
+) -> None:
+    """0011: a trial both members answered gets its outcome (stop > adjust > continue); pending
+    notices that told one member the other's trial answer or a change made alone are dropped."""
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0010")
+        for name in ("claire", "thomas"):
+            connection.execute(
+                text(
+                    "INSERT INTO person (platform, external_id, name) "
+                    "VALUES ('slack', :name, :name)"
+                ),
+                {"name": name},
+            )
+        answers = [("continue", "adjust"), ("stop", "continue"), ("continue", None)]
+        for mentor, mentee in answers:
+            connection.execute(
+                text(
+                    "INSERT INTO pair (platform, mentor_id, mentee_id, created_by_id, status, "
+                    "created_at, frequency, interval, weekday, local_time, duration_minutes, "
+                    "timezone, start, format, reverse, terms_version, trial_sessions, "
+                    "mentor_trial, mentee_trial) VALUES ('slack', 1, 2, 1, 'active', "
+                    "'2026-11-30 08:00:00', 'weekly', 1, 3, '18:00:00', 60, 'Europe/Paris', "
+                    "'2026-12-03', 'video', 0, 1, 3, :mentor, :mentee)"
+                ),
+                {"mentor": mentor, "mentee": mentee},
+            )
+        for kind in ("trial_adjust", "terms_changed", "reminder"):
+            connection.execute(
+                text(
+                    "INSERT INTO notification (kind, recipient, subject, due_at, status, "
+                    "attempts, created_at) VALUES (:kind, 'p:2', 'pair:1:x', "
+                    "'2026-12-18 18:00:00', 'pending', 0, '2026-12-18 18:00:00')"
+                ),
+                {"kind": kind},
+            )
+    migrate(engine)
+    with engine.connect() as connection:
+        outcomes = connection.execute(text("SELECT trial_outcome FROM pair ORDER BY id"))
+        assert [row[0] for row in outcomes] == ["adjust", "stop", None]
+        statuses = connection.execute(text("SELECT kind, status FROM notification ORDER BY id"))
+        assert list(statuses) == [
+            ("trial_adjust", "dropped"),
+            ("terms_changed", "dropped"),
+            ("reminder", "pending"),
+        ]
     engine.dispose()

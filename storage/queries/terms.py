@@ -1,0 +1,31 @@
+"""Proposals of new terms for started pairs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select, update
+
+from storage.models import TermsProposal
+
+OPEN, ACCEPTED, DECLINED, REPLACED = "open", "accepted", "declined", "replaced"
+
+
+def open_proposal(*, session: Session, pair_id: int, now: datetime) -> TermsProposal | None:
+    """The pair's proposal waiting for an answer, if one has not lapsed."""
+    return session.exec(
+        select(TermsProposal)
+        .where(TermsProposal.pair_id == pair_id)
+        .where(TermsProposal.status == OPEN)
+        .where(TermsProposal.lapses_at > now)
+        .order_by(TermsProposal.id.desc())  # type: ignore[union-attr]
+    ).first()
+
+
+def replace_open_proposals(*, session: Session, pair_id: int, now: datetime) -> None:
+    """A new proposal replaces whatever the pair still had open."""
+    session.execute(
+        update(TermsProposal)
+        .where(TermsProposal.pair_id == pair_id, TermsProposal.status == OPEN)  # type: ignore[arg-type]
+        .values(status=REPLACED, answered_at=now)
+    )
