@@ -12,10 +12,10 @@ from sqlmodel import select
 from bot.clock import ManualClock
 from bot.core import Core
 from bot.notices import compose_all
-from bot.pairs import create_pair
 from bot.rhythm import Frequency, Rhythm
 from storage.models import Notification
 from storage.queries.people import upsert_person
+from tests.unit.test_planner import agreed_pair
 
 RHYTHM = Rhythm(
     frequency=Frequency.WEEKLY,
@@ -47,16 +47,7 @@ def test_reminders_of_many_pairs_are_composed_without_lookups_by_id(
                 )
                 for role in ("R", "E")
             )
-            create_pair(
-                session=session,
-                platform="slack",
-                actor=mentor,
-                mentor=mentor,
-                mentee=mentee,
-                rhythm=RHYTHM,
-                now=now,
-                agreed=True,
-            )
+            agreed_pair(session, mentor, mentee, now, rhythm=RHYTHM)
     due = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # the day before the first session
     statements: list[str] = []
     event.listen(

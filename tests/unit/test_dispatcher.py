@@ -12,12 +12,11 @@ from sqlmodel import select
 from bot.clock import ManualClock
 from bot.core import Core
 from bot.notice_kinds import REMINDER
-from bot.pairs import create_pair
 from bot.ports import DeliveryError, Target
 from bot.replies import Reply
 from scheduler.dispatcher import MAX_FAILURES, Dispatcher
 from storage.models import Notification
-from tests.unit.test_planner import RHYTHM, people
+from tests.unit.test_planner import agreed_pair, people
 
 REMINDERS_DUE = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # 24 h before the first session
 
@@ -41,16 +40,7 @@ def reminders_due(core: Core, clock: ManualClock) -> None:
     """A pair whose two reminders are due; its start notices already sent."""
     mentor, mentee = people(core, clock.now())
     with core.db.session() as session:
-        create_pair(
-            session=session,
-            platform="slack",
-            actor=mentee,
-            mentor=mentor,
-            mentee=mentee,
-            rhythm=RHYTHM,
-            now=clock.now(),
-            agreed=True,
-        )
+        agreed_pair(session, mentor, mentee, clock.now(), actor=mentee)
     asyncio.run(Dispatcher(core, {"slack": Scripted()}).run_once())
     clock.set(REMINDERS_DUE)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.clock import ManualClock
 from bot.core import Core
@@ -24,6 +24,29 @@ RHYTHM = Rhythm(
     timezone="Europe/Paris",
     start=date(2026, 12, 3),
 )
+
+
+def agreed_pair(
+    session: Session,
+    mentor: Person,
+    mentee: Person,
+    now: datetime,
+    *,
+    actor: Person | None = None,
+    rhythm: Rhythm = RHYTHM,
+) -> Pair:
+    """A Slack pair both members have already agreed to, planned from `now`."""
+    pair, _ = create_pair(
+        session=session,
+        platform="slack",
+        actor=actor or mentor,
+        mentor=mentor,
+        mentee=mentee,
+        rhythm=rhythm,
+        now=now,
+        agreed=True,
+    )
+    return pair
 
 
 def people(core: Core, now: datetime) -> tuple[Person, Person]:
@@ -51,16 +74,7 @@ def test_each_session_owes_reminders_requests_and_nudges(core: Core, clock: Manu
     now = clock.now()
     mentor, mentee = people(core, now)
     with core.db.session() as session:
-        create_pair(
-            session=session,
-            platform="slack",
-            actor=mentee,
-            mentor=mentor,
-            mentee=mentee,
-            rhythm=RHYTHM,
-            now=now,
-            agreed=True,
-        )
+        agreed_pair(session, mentor, mentee, now, actor=mentee)
     with core.db.session() as session:
         starts = [m.starts_at for m in session.exec(select(MeetingSession))]
     # Every 2 weeks from 3 December, up to the horizon: 3 and 17 December, 1 … January.
@@ -99,16 +113,7 @@ def test_planning_again_owes_nothing_new_until_the_horizon_moves(
     now = clock.now()
     mentor, mentee = people(core, now)
     with core.db.session() as session:
-        create_pair(
-            session=session,
-            platform="slack",
-            actor=mentor,
-            mentor=mentor,
-            mentee=mentee,
-            rhythm=RHYTHM,
-            now=now,
-            agreed=True,
-        )
+        agreed_pair(session, mentor, mentee, now)
     before = len(owed(core))
     with core.db.session() as session:
         plan(session=session, now=now)
@@ -161,17 +166,7 @@ def test_a_cohort_is_extended_a_bounded_batch_per_run_least_planned_first(
                 )
                 for role in ("R", "E")
             )
-            pair, _ = create_pair(
-                session=session,
-                platform="slack",
-                actor=mentor,
-                mentor=mentor,
-                mentee=mentee,
-                rhythm=RHYTHM,
-                now=now,
-                agreed=True,
-            )
-            pairs.append(pair.id)
+            pairs.append(agreed_pair(session, mentor, mentee, now).id)
     later = now + timedelta(days=30)  # every pair's plan now runs short
     with core.db.session() as session:
         # The pair planned least far ahead goes first, whatever its id.
