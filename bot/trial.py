@@ -19,7 +19,14 @@ from bot.notice_kinds import PLANNED_END_SOON, TRIAL_CHECK, TRIAL_OUTCOME
 from bot.rhythm_parser import MAX_DURATION
 from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, end_instant
 from storage.models import Pair, Person
-from storage.queries.pairs import pairs_ending_by, pairs_with_lapsed_trial
+from storage.queries.notifications import Owed, owe
+from storage.queries.pairs import (
+    Ending,
+    mark_end_announced,
+    pairs_by_ids,
+    pairs_ending_by,
+    pairs_with_lapsed_trial,
+)
 from storage.queries.sessions import trial_due
 
 CONTINUE, ADJUST, STOP = "continue", "adjust", "stop"
@@ -31,6 +38,9 @@ END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
 TRIAL_PAIRS_PER_RUN = 500
+ENDS_PER_RUN = 200
+"""Pairs ended, and pairs told of their end, by one run: a cohort ending the same day is spread
+over the minutes that follow."""
 LONGEST_SESSION = timedelta(minutes=MAX_DURATION)
 
 
@@ -128,33 +138,54 @@ def settle_lapsed_trials(*, session: Session, now: datetime, retention: timedelt
     return len(lapsed)
 
 
-def end_planned_pairs(*, session: Session, now: datetime, retention: timedelta) -> int:
-    """End the pairs whose planned end has come (their content kept for `retention`); how
-    many."""
+def end_moment(ending: Ending) -> datetime:
+    moment = end_instant(ending)
+    assert moment is not None  # an Ending has a planned end
+    return moment
+
+
+def end_planned_pairs(
+    *, session: Session, now: datetime, retention: timedelta, limit: int = ENDS_PER_RUN
+) -> int:
+    """End the pairs whose planned end has come (their content kept for `retention`), at most
+    `limit` a run (the next run ends the rest); how many."""
     latest_day = (now + timedelta(days=1)).astimezone(ZoneInfo("UTC")).date()
-    ended = 0
-    for pair in pairs_ending_by(session=session, day=latest_day):
-        moment = end_instant(pair)
-        if moment is not None and moment <= now:
-            end_pair(session=session, pair=pair, actor=None, now=now, retention=retention)
-            ended += 1
-    return ended
+    due = pairs_ending_by(
+        session=session,
+        day=latest_day,
+        keep=lambda ending: end_moment(ending) <= now,
+        limit=limit,
+    )
+    for pair in pairs_by_ids(session=session, ids=[ending.id for ending in due]):
+        end_pair(session=session, pair=pair, actor=None, now=now, retention=retention)
+    return len(due)
 
 
-def announce_planned_ends(*, session: Session, now: datetime) -> None:
-    """A month before a planned end, both members are told (once per planned date)."""
+def announce_planned_ends(*, session: Session, now: datetime, limit: int = ENDS_PER_RUN) -> int:
+    """A month before a planned end, both members are told (once per planned date), at most
+    `limit` pairs a run (the next run tells the rest); how many pairs were told."""
     horizon = (now + END_ANNOUNCED_BEFORE + timedelta(days=1)).date()
-    for pair in pairs_ending_by(session=session, day=horizon):
-        moment = end_instant(pair)
-        if moment is None or moment - END_ANNOUNCED_BEFORE > now or moment <= now:
-            continue
-        subject = f"pair:{pair.id}:ending:{pair.planned_end}"
-        owe_both(
-            session=session,
-            pair=pair,
-            kind=PLANNED_END_SOON,
-            subject=subject,
-            due=now,
-            until=moment,
-            now=now,
-        )
+    told = pairs_ending_by(
+        session=session,
+        day=horizon,
+        keep=lambda ending: end_moment(ending) - END_ANNOUNCED_BEFORE <= now < end_moment(ending),
+        limit=limit,
+        unannounced=True,
+    )
+    owe(
+        session=session,
+        owed=[
+            Owed(
+                PLANNED_END_SOON,
+                f"p:{member}",
+                f"pair:{ending.id}:ending:{ending.planned_end}",
+                now,
+                end_moment(ending),
+            )
+            for ending in told
+            for member in (ending.mentor_id, ending.mentee_id)
+        ],
+        now=now,
+    )
+    mark_end_announced(session=session, pair_ids=[ending.id for ending in told])
+    return len(told)

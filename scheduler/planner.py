@@ -15,7 +15,7 @@ from scheduler.recurrence import local_instant, session_starts
 from storage.models import DigestSubscription, MeetingSession, Pair, Person
 from storage.queries.digests import active_subscriptions
 from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import pairs_to_extend
+from storage.queries.pairs import Ending, pairs_to_extend
 from storage.queries.people import people_by_ids
 from storage.queries.sessions import add_occurrences, next_session
 
@@ -59,7 +59,7 @@ def session_notifications(pair: Pair, meeting: MeetingSession) -> list[Owed]:
     ]
 
 
-def end_instant(pair: Pair) -> datetime | None:
+def end_instant(pair: Pair | Ending) -> datetime | None:
     """When the pair's planned end comes: the start of that day in the pair's zone."""
     return local_instant(pair.planned_end, time(0, 0), pair.timezone) if pair.planned_end else None
 

@@ -48,8 +48,12 @@ class RhythmColumns(SQLModel):
 class Pair(RhythmColumns, table=True):
     """One mentor and one mentee, and the rhythm they agreed."""
 
-    # The planner takes the active pairs planned least far ahead first.
-    __table_args__ = (Index("ix_pair_status_planned_until", "status", "planned_until"),)
+    __table_args__ = (
+        # The planner takes the active pairs planned least far ahead first.
+        Index("ix_pair_status_planned_until", "status", "planned_until"),
+        # Planned ends coming, those not yet announced found in the index alone.
+        Index("ix_pair_status_planned_end", "status", "planned_end", "end_announced"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     platform: str = Field(max_length=16, index=True)
@@ -74,6 +78,7 @@ class Pair(RhythmColumns, table=True):
     # What both are told once both answered or the question lapsed (stop > adjust > continue).
     trial_outcome: str | None = Field(default=None, max_length=16)
     planned_end: date | None = None  # the pair ends by itself that day (None: no planned end)
+    end_announced: date | None = None  # the planned end both members were told of, a month before
     # Retention: an ended pair's content is erased at `retain_until` (told to both members when
     # it ended); `content_erased_at` says it was done. Counts, dates and statuses stay.
     retain_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))

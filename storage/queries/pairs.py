@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
 from storage.models import Pair
@@ -13,6 +16,7 @@ ACTIVE = "active"
 PAUSED = "paused"
 ENDED = "ended"
 CURRENT = (PENDING, ACTIVE, PAUSED)
+CANDIDATES_READ = 500  # rows fetched at a time when a scan stops once it has enough
 
 
 def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
@@ -97,16 +101,68 @@ def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime) -> list
     )
 
 
-def pairs_ending_by(*, session: Session, day: date) -> list[Pair]:
-    """Current pairs whose planned end is on or before `day` (a day in any zone: check each)."""
-    return list(
-        session.exec(
-            select(Pair)
-            .where(Pair.status.in_((ACTIVE, PAUSED)))  # type: ignore[attr-defined]
-            .where(Pair.planned_end.is_not(None))  # type: ignore[union-attr]
-            .where(Pair.planned_end <= day)  # type: ignore[operator]
-        )
+@dataclass(frozen=True)
+class Ending:
+    """What deciding about a pair's planned end needs, without loading the pair."""
+
+    id: int
+    mentor_id: int
+    mentee_id: int
+    planned_end: date
+    timezone: str
+
+
+def pairs_ending_by(
+    *,
+    session: Session,
+    day: date,
+    keep: Callable[[Ending], bool],
+    limit: int,
+    unannounced: bool = False,
+) -> list[Ending]:
+    """The first `limit` current pairs to `keep` among those whose planned end is on or before
+    `day` (a day in any zone: `keep` checks each), soonest end first; with `unannounced`, only
+    those whose current planned end was not announced. The candidates are read in the order of
+    the index on (status, planned end, end announced), a batch at a time, until enough are kept."""
+    query = (
+        select(Pair.id, Pair.mentor_id, Pair.mentee_id, Pair.planned_end, Pair.timezone)
+        .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+        .where(col(Pair.planned_end).is_not(None), col(Pair.planned_end) <= day)
+        .order_by(col(Pair.planned_end), col(Pair.id))
     )
+    if unannounced:
+        query = query.where(
+            or_(
+                col(Pair.end_announced).is_(None),
+                col(Pair.end_announced) != col(Pair.planned_end),
+            )
+        )
+    kept: list[Ending] = []
+    result = session.execute(query.execution_options(yield_per=CANDIDATES_READ))
+    try:
+        for row in result:
+            ending = Ending(*row)
+            if keep(ending):
+                kept.append(ending)
+                if len(kept) == limit:
+                    break
+    finally:
+        result.close()
+    return kept
+
+
+def mark_end_announced(*, session: Session, pair_ids: list[int]) -> None:
+    """Remember that these pairs' current planned end was announced (at most a run's worth)."""
+    if pair_ids:
+        session.execute(
+            update(Pair).where(col(Pair.id).in_(pair_ids)).values(end_announced=Pair.planned_end),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def pairs_by_ids(*, session: Session, ids: list[int]) -> list[Pair]:
+    """These pairs (at most a run's worth of ids), by id."""
+    return list(session.exec(select(Pair).where(col(Pair.id).in_(ids)).order_by(col(Pair.id))))
 
 
 def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:

@@ -1,5 +1,6 @@
 """The planner's queries at scale: the trial question in one SQL query that gives the answers of
-the per-pair check it replaced, and no statement whose parameters grow with the pairs."""
+the per-pair check it replaced, no statement whose parameters grow with the pairs, and planned
+ends found through their index a bounded batch at a time."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from sqlmodel import select
 
 from bot.clock import ManualClock
 from bot.core import Core
+from bot.notice_kinds import PLANNED_END_SOON
+from bot.trial import announce_planned_ends, end_planned_pairs
 from scheduler.dispatcher import Dispatcher
 from scheduler.planner import HORIZON
 from storage.db import Database, make_engine, migrate
-from storage.models import MeetingSession, Pair, Person
+from storage.models import MeetingSession, Notification, Pair, Person
 from storage.queries.sessions import PLANNED, SKIPPED, past_sessions, trial_due
 
 NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
+LOS_ANGELES, AUCKLAND = "America/Los_Angeles", "Pacific/Auckland"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -48,11 +52,10 @@ def add_pair(session, n: int, **fields) -> Pair:
         weekday=2,
         local_time=time(18, 0),
         duration_minutes=60,
-        timezone="Europe/Paris",
         start=date(2026, 10, 1),
         format="video",
         planned_until=NOW + HORIZON,
-        **fields,
+        **{"timezone": "Europe/Paris", **fields},
     )
     session.add(pair)
     session.flush()
@@ -184,3 +187,54 @@ def test_a_tick_sends_no_more_parameters_for_more_pairs(tmp_path) -> None:
 def test_a_tick_sends_no_more_parameters_for_more_pairs_on_postgres(postgres_url) -> None:
     small = statements_during_a_tick(postgres_url, pairs=10)
     assert max(count for _, count in small) < 20
+
+
+def owed_end_notices(session) -> list[str]:
+    rows = session.exec(select(Notification).where(Notification.kind == PLANNED_END_SOON))
+    return sorted(f"{row.recipient} {row.subject}" for row in rows)
+
+
+def test_planned_ends_are_announced_a_bounded_batch_a_run_and_once_per_date(
+    database: Database,
+) -> None:
+    with database.session() as session:
+        pairs = [
+            add_pair(session, n, planned_end=(NOW + timedelta(days=20 + n % 3)).date())
+            for n in range(7)
+        ]
+        add_pair(session, 7, planned_end=(NOW + timedelta(days=60)).date())  # not yet
+        add_pair(session, 8, status="ended", planned_end=(NOW + timedelta(days=20)).date())
+        told = [announce_planned_ends(session=session, now=NOW, limit=3) for _ in range(4)]
+        assert told == [3, 3, 1, 0]
+        assert len(owed_end_notices(session)) == 14
+        session.expire_all()
+        assert {p.end_announced for p in pairs} == {p.planned_end for p in pairs}
+        moved = pairs[0]
+        moved.planned_end = (NOW + timedelta(days=25)).date()
+        session.add(moved)
+        session.flush()
+        assert announce_planned_ends(session=session, now=NOW, limit=3) == 1
+        assert len(owed_end_notices(session)) == 16  # told again, of the new date
+
+
+def test_planned_ends_come_at_midnight_in_each_pairs_zone_a_bounded_batch_a_run(
+    database: Database,
+) -> None:
+    today = NOW.date()  # 17:00 UTC: already tomorrow in Auckland, still today in Los Angeles
+    with database.session() as session:
+        west = [
+            add_pair(session, n, planned_end=today + timedelta(days=1), timezone=LOS_ANGELES)
+            for n in range(3)
+        ]
+        east = [
+            add_pair(session, 3 + n, planned_end=today + timedelta(days=1), timezone=AUCKLAND)
+            for n in range(3)
+        ]
+        late = add_pair(session, 6, planned_end=today - timedelta(days=2))
+        ended = [
+            end_planned_pairs(session=session, now=NOW, retention=timedelta(days=30), limit=2)
+            for _ in range(3)
+        ]
+        assert ended == [2, 2, 0]  # the pairs of Los Angeles, first by id, wait for their day
+        assert {p.status for p in [late, *east]} == {"ended"}
+        assert {p.status for p in west} == {"active"}
