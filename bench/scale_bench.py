@@ -41,7 +41,7 @@ from bench.population import NOW, populate
 from bot.clock import ManualClock
 from bot.core import Core
 from scheduler.dispatcher import Dispatcher
-from scheduler.planner import EXTEND_BEFORE, HORIZON
+from scheduler.planner import EXTEND_BEFORE, HORIZON, PAIRS_PER_RUN
 from storage.db import Database, make_engine, migrate
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
@@ -157,7 +157,7 @@ def measure(kind: str, pairs: int, cohort: int, ticks: int) -> None:
             f"   (the same process before its first tick: {steady['idle_rss']:.0f} MB;"
             f" target < {TARGET_RSS_MB} MB)"
         )
-        wave = run_child(url, "cohort", 100, cohort)
+        wave = run_child(url, "cohort", cohort // PAIRS_PER_RUN + 5, cohort)
         if wave["errors"]:
             print(f"  cohort of {cohort} re-extending: FAILS: {wave['errors'][0]}")
         else:

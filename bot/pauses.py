@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session
 
@@ -13,7 +13,7 @@ from scheduler.recurrence import local_instant
 from storage.models import Pair, Person
 from storage.queries.agenda import adopt_detached
 from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import ACTIVE, PAUSED, paused_pairs
+from storage.queries.pairs import ACTIVE, PAUSED, pauses_ending_by
 from storage.queries.sessions import next_session, upcoming_sessions
 
 
@@ -64,11 +64,16 @@ def resume_pair(*, session: Session, pair: Pair, actor: Person | None, now: date
     )
 
 
+RESUMED_PER_RUN = 200
+
+
 def resume_due_pauses(*, session: Session, now: datetime) -> int:
-    """Resume the pairs whose pause ends by `now`; how many."""
+    """Resume the pairs whose pause ends by `now`, at most RESUMED_PER_RUN (the next run
+    resumes the rest); how many."""
+    latest_day = (now + timedelta(days=1)).astimezone(UTC).date()
     due = [
         pair
-        for pair in paused_pairs(session=session)
+        for pair in pauses_ending_by(session=session, day=latest_day, limit=RESUMED_PER_RUN)
         if pair.paused_until is not None and resume_day_start(pair, pair.paused_until) <= now
     ]
     for pair in due:

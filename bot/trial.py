@@ -131,8 +131,11 @@ def settle_trial(*, session: Session, pair: Pair, now: datetime, retention: time
 
 
 def settle_lapsed_trials(*, session: Session, now: datetime, retention: timedelta) -> int:
-    """Settle the trials whose question lapsed before both answered; how many."""
-    lapsed = pairs_with_lapsed_trial(session=session, asked_before=now - QUESTION_USEFUL_FOR)
+    """Settle the trials whose question lapsed before both answered, at most
+    TRIAL_PAIRS_PER_RUN (the next run settles the rest); how many."""
+    lapsed = pairs_with_lapsed_trial(
+        session=session, asked_before=now - QUESTION_USEFUL_FOR, limit=TRIAL_PAIRS_PER_RUN
+    )
     for pair in lapsed:
         settle_trial(session=session, pair=pair, now=now, retention=retention)
     return len(lapsed)

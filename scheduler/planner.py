@@ -22,7 +22,7 @@ from storage.queries.sessions import add_occurrences, next_session
 HORIZON = timedelta(days=42)
 """Sessions are stored this far ahead; pairs are extended a week before it runs out."""
 EXTEND_BEFORE = timedelta(days=7)
-PAIRS_PER_RUN = 100
+PAIRS_PER_RUN = 50
 """Pairs extended by one dispatcher run: a cohort that runs short together (pairs created the
 same day) is spread over the minutes that follow, well inside the week of margin."""
 REMINDER_LEAD = timedelta(hours=24)

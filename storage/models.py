@@ -53,6 +53,8 @@ class Pair(RhythmColumns, table=True):
         Index("ix_pair_status_planned_until", "status", "planned_until"),
         # Planned ends coming, those not yet announced found in the index alone.
         Index("ix_pair_status_planned_end", "status", "planned_end", "end_announced"),
+        Index("ix_pair_status_paused_until", "status", "paused_until"),
+        Index("ix_pair_trial_outcome_trial_asked_at", "trial_outcome", "trial_asked_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

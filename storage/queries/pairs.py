@@ -53,17 +53,18 @@ def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]
 
 
 def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:
-    """Active pairs whose sessions are not yet planned as far as `horizon`, those planned least
-    far ahead first."""
-    return list(
-        session.exec(
-            select(Pair)
-            .where(Pair.status == ACTIVE)
-            .where(or_(col(Pair.planned_until).is_(None), col(Pair.planned_until) < horizon))
-            .order_by(col(Pair.planned_until).asc().nulls_first(), col(Pair.id))
-            .limit(limit)
-        )
+    """Active pairs whose sessions are not yet planned as far as `horizon`, those never planned
+    first, then those planned least far ahead (each an index range of (status, planned until))."""
+    active = select(Pair).where(Pair.status == ACTIVE)
+    never = list(session.exec(active.where(col(Pair.planned_until).is_(None)).limit(limit)))
+    if len(never) == limit:
+        return never
+    short = (
+        active.where(col(Pair.planned_until) < horizon)
+        .order_by(col(Pair.planned_until), col(Pair.id))
+        .limit(limit - len(never))
     )
+    return never + list(session.exec(short))
 
 
 def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> Pair | None:
@@ -80,23 +81,29 @@ def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> P
     ).first()
 
 
-def paused_pairs(*, session: Session) -> list[Pair]:
-    """Pairs on pause with a date to resume."""
+def pauses_ending_by(*, session: Session, day: date, limit: int) -> list[Pair]:
+    """Paused pairs set to resume on or before `day` (a day in any zone: check each), the
+    soonest first, at most `limit`."""
     return list(
         session.exec(
-            select(Pair).where(Pair.status == PAUSED).where(Pair.paused_until.is_not(None))  # type: ignore[union-attr]
+            select(Pair)
+            .where(Pair.status == PAUSED, col(Pair.paused_until) <= day)
+            .order_by(col(Pair.paused_until), col(Pair.id))
+            .limit(limit)
         )
     )
 
 
-def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime) -> list[Pair]:
-    """Current pairs asked the trial question before `asked_before`, their trial not settled."""
+def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime, limit: int) -> list[Pair]:
+    """Current pairs asked the trial question before `asked_before`, their trial not settled,
+    at most `limit` (through the index on (trial outcome, asked at))."""
     return list(
         session.exec(
             select(Pair)
-            .where(Pair.status.in_((ACTIVE, PAUSED)))  # type: ignore[attr-defined]
-            .where(Pair.trial_asked_at < asked_before)  # type: ignore[operator]
-            .where(Pair.trial_outcome.is_(None))  # type: ignore[union-attr]
+            .where(col(Pair.trial_outcome).is_(None), col(Pair.trial_asked_at) < asked_before)
+            .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+            .order_by(col(Pair.trial_asked_at), col(Pair.id))
+            .limit(limit)
         )
     )
 
