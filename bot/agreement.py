@@ -11,7 +11,7 @@ from sqlmodel import Session
 from bot.notice_kinds import AGREEMENT_REMINDER, PAIR_CREATED, PAIR_STARTED
 from bot.pair_rhythm import store_rhythm
 from bot.rhythm import Rhythm
-from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
+from scheduler.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pairs
 from storage.models import Pair, Person
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import ACTIVE, PENDING
@@ -125,15 +125,24 @@ def accept(*, session: Session, pair: Pair, person: Person, now: datetime) -> bo
 
 def start(*, session: Session, pair: Pair, now: datetime) -> None:
     """Both accepted: plan the sessions and tell both members (and an admin who made the pair)."""
-    pair.status, pair.planned_until = ACTIVE, None
-    session.add(pair)
+    start_pairs(session=session, pairs=[pair], now=now)
+
+
+def start_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> None:
+    """`start` for each of `pairs`, in a few statements for them all."""
+    for pair in pairs:
+        pair.status, pair.planned_until = ACTIVE, None
+        session.add(pair)
     session.flush()
-    extend_pair(session=session, pair=pair, now=now)
-    told = {*members(pair), pair.created_by_id}
+    extend_pairs(session=session, pairs=pairs, now=now)
     until = now + ANNOUNCEMENT_USEFUL_FOR
     owe(
         session=session,
-        owed=[Owed(PAIR_STARTED, f"p:{p}", f"pair:{pair.id}:start", now, until) for p in told],
+        owed=[
+            Owed(PAIR_STARTED, f"p:{p}", f"pair:{pair.id}:start", now, until)
+            for pair in pairs
+            for p in {*members(pair), pair.created_by_id}
+        ],
         now=now,
     )
 

@@ -15,13 +15,15 @@ import random
 import tempfile
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from sqlmodel import select
+from sqlalchemy import ColumnElement, func
+from sqlmodel import Session, col, select
 from tqdm import tqdm
 
 from bot.acting import act
@@ -29,7 +31,7 @@ from bot.clock import ManualClock
 from bot.core import Core
 from bot.forms import press_button
 from bot.i18n import Lang, t
-from bot.pairs import create_pair
+from bot.pairs import create_agreed_pairs
 from bot.ports import Target
 from bot.replies import Reply
 from bot.rhythm import Frequency, MeetingFormat, Rhythm, RhythmDraft
@@ -41,7 +43,7 @@ from scheduler.virtual_time import advance
 from storage.db import Database, make_engine, migrate
 from storage.models import DigestSubscription, MeetingSession, Notification, Pair, Person
 from storage.queries.notifications import DROPPED, FAILED, PENDING, SENT
-from storage.queries.people import upsert_person
+from storage.queries.people import Profile, upsert_people
 
 PLATFORM = "sim"
 ZONES = (
@@ -53,6 +55,9 @@ RHYTHMS = (  # (frequency, interval, weight)
     (Frequency.WEEKLY, 1, 20), (Frequency.WEEKLY, 2, 35), (Frequency.WEEKLY, 3, 10),
     (Frequency.WEEKLY, 4, 15), (Frequency.MONTHLY, 1, 20),
 )  # fmt: skip
+FREQUENCIES = [(frequency, interval) for frequency, interval, _ in RHYTHMS]
+RHYTHM_WEIGHTS = [weight for _, _, weight in RHYTHMS]
+CREATED_PER_BATCH = 250  # pairs created, and their people upserted, in one transaction
 FATES = (("skip", 8), ("mentee", 55), ("mentor", 15), ("none", 22))
 SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h before
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
@@ -73,10 +78,11 @@ class SessionFate:
 
 @dataclass(frozen=True)
 class Sent:
+    """A message sent: its ref, to whom (an address of the platform), when."""
+
     ref: str
-    target: Target
+    address: str
     at: datetime
-    message: Reply
 
 
 @dataclass
@@ -100,17 +106,36 @@ class SimulationReport:
         return Counter(self.kinds[s.ref] for s in self.sent)
 
 
+class InlineExecutor(ThreadPoolExecutor):
+    """Runs the work the dispatcher hands to a thread at once, in the event loop's thread: in
+    simulated time nothing else waits for the loop meanwhile, and a thread hop for each
+    database call would cost more than the call itself."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
 class RecordingMessenger:
-    """A sender that keeps what it was asked to send, and when."""
+    """A sender that keeps what it was asked to send, and when (not the messages themselves:
+    only the last "this session" button shown to each member for each session)."""
 
     def __init__(self, clock: ManualClock) -> None:
         self.clock = clock
         self.sent: list[Sent] = []
+        self.choices: dict[tuple[str, str], str] = {}  # (address, session id) → button value
         self._refs = itertools.count(1)
 
     async def send(self, target: Target, message: Reply) -> str:
         ref = f"sim-{next(self._refs)}"
-        self.sent.append(Sent(ref, target, self.clock.now(), message))
+        self.sent.append(Sent(ref, target.address, self.clock.now()))
+        for button in message.buttons:
+            if button.action == REPLY_CHOOSE:
+                self.choices[(target.address, button.value.rpartition(":")[2])] = button.value
         return ref
 
 
@@ -129,10 +154,12 @@ class Programme:
         self._handles: dict[int, str] = {}  # person id → their platform id, kept at creation
 
     def create(self, pairs: int, lang: Lang, now: datetime, progress: tqdm) -> None:
-        frequencies = [(f, i) for f, i, _ in RHYTHMS]
-        weights = [w for _, _, w in RHYTHMS]
+        """The admin, the digest channel, then the pairs, a batch at a time through the core
+        (people upserted and pairs started in a few statements per batch)."""
         with self.core.db.session() as session:
-            admin = self._person(session, "admin", "Europe/Paris", f"{lang}-FR", now)
+            (admin,) = self._people(
+                session, [Profile("admin", "admin", "Europe/Paris", f"{lang}-FR")], now
+            )
             subscription = DigestSubscription(
                 platform=PLATFORM,
                 channel_id="programme-leads",
@@ -144,51 +171,50 @@ class Programme:
             session.add(subscription)
             session.flush()
             plan_digest(session=session, subscription=subscription, now=now)
-            for n in range(pairs):
-                zone = self.rng.choice(ZONES)
-                locale = self.rng.choice(("en-US", "fr-FR", "en-GB", "fr-CA"))
-                mentor = self._person(session, f"mentor{n:04d}", zone, locale, now)
-                mentee = self._person(
-                    session, f"mentee{n:04d}", self.rng.choice(ZONES), locale, now
+        for first in range(0, pairs, CREATED_PER_BATCH):
+            batch = [
+                self._draw(n, now) for n in range(first, min(pairs, first + CREATED_PER_BATCH))
+            ]
+            with self.core.db.session() as session:
+                people = self._people(
+                    session,
+                    [profile for mentor, mentee, _ in batch for profile in (mentor, mentee)],
+                    now,
                 )
-                frequency, interval = self.rng.choices(frequencies, weights)[0]
-                draft = RhythmDraft(
-                    frequency=frequency,
-                    interval=interval,
-                    weekday=self.rng.randrange(5),
-                    local_time=time(self.rng.randrange(8, 19), self.rng.choice((0, 30))),
-                    duration_minutes=self.rng.choice((30, 45, 60, 60, 90)),
-                    timezone=zone,
-                    format=self.rng.choice(tuple(MeetingFormat)),
-                )
-                # First sessions from two days on, so every one of them gets its reminder.
-                rhythm = complete_rhythm(draft, default_timezone=zone, now=now + timedelta(days=2))
-                self.rhythms.append(rhythm)
-                create_pair(
-                    session=session,
-                    platform=PLATFORM,
-                    actor=mentor,
-                    mentor=mentor,
-                    mentee=mentee,
-                    rhythm=rhythm,
-                    now=now,
-                    agreed=True,
-                )
-                progress.update()
+                couples = [
+                    (people[2 * k], people[2 * k + 1], rhythm)
+                    for k, (_, _, rhythm) in enumerate(batch)
+                ]
+                create_agreed_pairs(session=session, platform=PLATFORM, couples=couples, now=now)
+            progress.update(len(batch))
 
-    def _person(self, session, handle: str, zone: str, locale: str, now: datetime) -> Person:
-        person = upsert_person(
-            session=session,
-            platform=PLATFORM,
-            external_id=handle,
-            name=handle,
+    def _draw(self, n: int, now: datetime) -> tuple[Profile, Profile, Rhythm]:
+        """Pair n's members and rhythm, drawn at random."""
+        zone = self.rng.choice(ZONES)
+        locale = self.rng.choice(("en-US", "fr-FR", "en-GB", "fr-CA"))
+        mentor = Profile(f"mentor{n:04d}", f"mentor{n:04d}", zone, locale)
+        mentee = Profile(f"mentee{n:04d}", f"mentee{n:04d}", self.rng.choice(ZONES), locale)
+        frequency, interval = self.rng.choices(FREQUENCIES, RHYTHM_WEIGHTS)[0]
+        draft = RhythmDraft(
+            frequency=frequency,
+            interval=interval,
+            weekday=self.rng.randrange(5),
+            local_time=time(self.rng.randrange(8, 19), self.rng.choice((0, 30))),
+            duration_minutes=self.rng.choice((30, 45, 60, 60, 90)),
             timezone=zone,
-            locale=locale,
-            now=now,
+            format=self.rng.choice(tuple(MeetingFormat)),
         )
-        assert person.id is not None
-        self._handles[person.id] = handle
-        return person
+        # First sessions from two days on, so every one of them gets its reminder.
+        rhythm = complete_rhythm(draft, default_timezone=zone, now=now + timedelta(days=2))
+        self.rhythms.append(rhythm)
+        return mentor, mentee, rhythm
+
+    def _people(self, session, profiles: list[Profile], now: datetime) -> list[Person]:
+        people = upsert_people(session=session, platform=PLATFORM, profiles=profiles, now=now)
+        for person in people:
+            assert person.id is not None
+            self._handles[person.id] = person.external_id
+        return people
 
     def next_event(self) -> datetime | None:
         return self._events[0][0] if self._events else None
@@ -256,20 +282,14 @@ class Programme:
         """Press the newest "this session" button the bot showed `who`, if it asked."""
 
         def choose() -> object:
-            values = [
-                button.value
-                for sent in reversed(self.messenger.sent)
-                if sent.target.address == who
-                for button in sent.message.buttons
-                if button.action == REPLY_CHOOSE and button.value.endswith(f":{session_id}")
-            ]
-            if not values:
+            value = self.messenger.choices.get((who, str(session_id)))
+            if value is None:
                 return None
             return act(
                 self.core,
                 platform=PLATFORM,
                 actor_id=who,
-                work=lambda ctx: press_button(ctx, REPLY_CHOOSE, values[0]),
+                work=lambda ctx: press_button(ctx, REPLY_CHOOSE, value),
             )
 
         return choose
@@ -312,16 +332,18 @@ def simulate(
             days.update((now - begin) / timedelta(days=1) - days.n)
             await programme.on_stop(now)
 
-        with days:
-            asyncio.run(
-                advance(
-                    dispatcher,
-                    clock,
-                    end - timedelta(minutes=1),
-                    next_event=programme.next_event,
-                    on_stop=on_stop,
-                )
+        async def run() -> None:
+            asyncio.get_running_loop().set_default_executor(InlineExecutor())
+            await advance(
+                dispatcher,
+                clock,
+                end - timedelta(minutes=1),
+                next_event=programme.next_event,
+                on_stop=on_stop,
             )
+
+        with days:
+            asyncio.run(run())
         report = _report(core, begin, end, messenger.sent, programme)
         engine.dispose()
     _print(report, out, lang, pairs=pairs, weeks=weeks, seed=seed)
@@ -337,22 +359,30 @@ def _report(
     sent: list[Sent],
     programme: Programme,
 ) -> SimulationReport:
+    """The notifications' outcomes read in a few narrow queries (a large run owes many)."""
+    status, due_at = col(Notification.status), col(Notification.due_at)
     with core.db.session() as session:
-        rows = session.exec(select(Notification)).all()
-    sent_rows = [r for r in rows if r.status == SENT]
-    kinds = {r.outcome or "": r.kind for r in sent_rows}
-    dropped = sum(1 for r in rows if r.status == DROPPED and r.due_at < end)
+        sent_rows = session.exec(
+            select(Notification.outcome, Notification.kind).where(status == SENT)
+        ).all()
+        count = partial(_count, session)
+        dropped = count(status == DROPPED, due_at < end)
+        late = count(status == PENDING, due_at < end)
+        failed = count(status == FAILED)
+    kinds = {outcome or "": kind for outcome, kind in sent_rows}
     report = SimulationReport(begin, end, kinds, sent, programme.fates, programme.rhythms, dropped)
     refs = [s.ref for s in sent]
     if len(sent_rows) != len(refs) or set(kinds) != set(refs) or len(kinds) != len(sent_rows):
         report.problems.append(f"{len(refs)} messages sent for {len(sent_rows)} rows marked sent")
-    late = [r for r in rows if r.status == PENDING and r.due_at < end]
     if late:
-        report.problems.append(f"{len(late)} notifications due but still pending")
-    failed = [r for r in rows if r.status == FAILED]
+        report.problems.append(f"{late} notifications due but still pending")
     if failed:
-        report.problems.append(f"{len(failed)} notifications failed")
+        report.problems.append(f"{failed} notifications failed")
     return report
+
+
+def _count(session: Session, *conditions: ColumnElement[bool]) -> int:
+    return session.exec(select(func.count()).select_from(Notification).where(*conditions)).one()
 
 
 def _print(
@@ -428,7 +458,7 @@ def _plot(report: SimulationReport, path: Path, out: TextIO, lang: Lang) -> None
         minute = message.at.replace(second=0, microsecond=0)
         per_day[report.kinds[message.ref]][message.at.date()] += 1
         minutes[minute] += 1
-        channel_minutes[(message.target.address, minute)] += 1
+        channel_minutes[(message.address, minute)] += 1
     peak = {day: 0 for day in days}
     channel_peak = {day: 0 for day in days}
     for minute, count in minutes.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -38,20 +39,54 @@ def upsert_person(
     Inserted with ON CONFLICT DO NOTHING, then read: requests racing to record the same new
     person all find the one row (a plain INSERT would fail all but one of them).
     """
-    session.execute(
-        insert_ignoring_conflicts(
-            session=session, table=Person, keys=["platform", "external_id"]
-        ).values(platform=platform, external_id=external_id, name=name)
+    (person,) = upsert_people(
+        session=session,
+        platform=platform,
+        profiles=[Profile(external_id, name, timezone, locale)],
+        now=now,
     )
-    person = get_person(session=session, platform=platform, external_id=external_id)
-    assert person is not None  # inserted above, or already there
-    person.name = name
-    person.timezone = timezone or person.timezone
-    person.locale = locale or person.locale
-    person.profile_at = now
-    session.add(person)
-    session.flush()
     return person
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a platform says of a person."""
+
+    external_id: str
+    name: str
+    timezone: str | None
+    locale: str | None
+
+
+def upsert_people(
+    *, session: Session, platform: str, profiles: list[Profile], now: datetime
+) -> list[Person]:
+    """`upsert_person` for each of `profiles` (a batch: the caller bounds its size), in a few
+    statements for them all; the people in the order of `profiles`."""
+    if not profiles:
+        return []
+    session.execute(
+        insert_ignoring_conflicts(session=session, table=Person, keys=["platform", "external_id"]),
+        [{"platform": platform, "external_id": p.external_id, "name": p.name} for p in profiles],
+    )
+    found = {
+        person.external_id: person
+        for person in session.exec(
+            select(Person).where(
+                Person.platform == platform,
+                col(Person.external_id).in_([p.external_id for p in profiles]),
+            )
+        )
+    }
+    people = [found[p.external_id] for p in profiles]
+    for person, profile in zip(people, profiles, strict=True):
+        person.name = profile.name
+        person.timezone = profile.timezone or person.timezone
+        person.locale = profile.locale or person.locale
+        person.profile_at = now
+        session.add(person)
+    session.flush()
+    return people
 
 
 def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
