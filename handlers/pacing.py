@@ -1,19 +1,32 @@
 """Pacing calls to a platform's API: one at a time per channel, about one a second with short
-bursts, and none to what a 429 covers until its Retry-After has passed."""
+bursts, and none to what a 429 covers until its Retry-After has passed — whichever process on
+the database received it."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot.clock import Clock
 from bot.ports import DeliveryError
 
+log = logging.getLogger(__name__)
+
 PRUNE_ABOVE = 1024  # scopes remembered before idle ones are forgotten
+
+
+class PauseBoard(Protocol):
+    """Pauses shared with the other processes (replicas) on the same database."""
+
+    def pause(self, scope: str, until: datetime, now: datetime) -> None: ...
+
+    def until(self, scope: str, now: datetime) -> datetime | None: ...
 
 
 @dataclass
@@ -36,15 +49,26 @@ class Pacer:
     of `burst`; paused from the moment a 429 arrives for as long as its Retry-After says.
 
     Pauses are instants of the injected clock (what is due when); the pace is real time, a
-    matter of the physical rate of calls only.
+    matter of the physical rate of calls only. With a `shared` board, a pause is also written
+    there for the other processes, and a call waits for the pauses they wrote: the board is
+    read just before each paced call; this process's own pauses are known without reading it.
     """
 
-    def __init__(self, clock: Clock, *, rate: float = 1.0, burst: int = 5) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        rate: float = 1.0,
+        burst: int = 5,
+        shared: PauseBoard | None = None,
+    ) -> None:
         self.clock = clock
         self.rate = rate
         self.burst = burst
+        self.shared = shared
         self._gates: dict[str, Gate] = {}
         self._paused: dict[str, datetime] = {}
+        self._writes: set[asyncio.Task[None]] = set()
 
     @asynccontextmanager
     async def turn(self, scope: str) -> AsyncIterator[None]:
@@ -57,8 +81,18 @@ class Pacer:
             wait = gate.take(time.monotonic(), self.rate, self.burst)
             if wait:
                 await asyncio.sleep(wait)
+            await self._check_shared(scope)
             yield
         self._prune()
+
+    async def _check_shared(self, scope: str) -> None:
+        """A pause another process received holds here too (DeliveryError, as `check`)."""
+        if self.shared is None:
+            return
+        until = await asyncio.to_thread(self.shared.until, scope, self.clock.now())
+        if until is not None:
+            self._paused[scope] = max(until, self._paused.get(scope, until))
+            self.check(scope)
 
     def check(self, scope: str) -> None:
         """Raise DeliveryError (rate limited, with the seconds left) if `scope` is paused."""
@@ -71,9 +105,26 @@ class Pacer:
         del self._paused[scope]
 
     def pause(self, scope: str, seconds: float) -> None:
-        """A 429 arrived now for `scope`: nothing goes there for `seconds`."""
-        until = self.clock.now() + timedelta(seconds=seconds)
+        """A 429 arrived now for `scope`: nothing goes there for `seconds`, from this process
+        at once, from the others once the shared board has it (written in the background)."""
+        now = self.clock.now()
+        until = now + timedelta(seconds=seconds)
         self._paused[scope] = max(until, self._paused.get(scope, until))
+        if self.shared is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # called outside the event loop: write it now
+            self.shared.pause(scope, until, now)
+            return
+        task = loop.create_task(asyncio.to_thread(self.shared.pause, scope, until, now))
+        self._writes.add(task)
+        task.add_done_callback(self._written)
+
+    def _written(self, task: asyncio.Task[None]) -> None:
+        self._writes.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("could not share a rate-limit pause", exc_info=task.exception())
 
     def _prune(self) -> None:
         """Forget idle scopes (their bucket full again, nobody waiting) once there are many."""

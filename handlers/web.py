@@ -31,6 +31,7 @@ from handlers.teams.app import MESSAGES_PATH, MessagingEndpoint, build_teams_app
 from scheduler.dispatcher import Dispatcher
 from scheduler.jobs import start_ticking
 from storage.db import Database, make_engine, migrate
+from storage.queries.api_pauses import SharedPauses
 from storage.queries.notifications import backlog
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,11 @@ def build_mentorbot(
     if settings.slack_bot_token:
         messenger = SlackMessenger(
             delivery_client(settings.slack_bot_token, settings.slack_api_url),
-            Pacer(core.clock, rate=settings.sends_per_second),
+            Pacer(
+                core.clock,
+                rate=settings.sends_per_second,
+                shared=SharedPauses(core.db, "slack"),
+            ),
         )
         messengers["slack"] = messenger
         slack_app = build_slack_app(

@@ -203,6 +203,16 @@ class ProcessedEvent(SQLModel, table=True):
     received_at: datetime = Field(sa_column=_instant())
 
 
+class ApiPause(SQLModel, table=True):
+    """A platform's 429: nothing goes to `scope` (a method and a channel) before `until`,
+    from any process."""
+
+    __tablename__ = "api_pause"
+
+    scope: str = Field(primary_key=True, max_length=255)
+    until: datetime = Field(sa_column=_instant(index=True))
+
+
 class JournalEntry(SQLModel, table=True):
     """A private learning-journal entry: only its author ever reads it."""
 

@@ -21,6 +21,7 @@ from handlers.pacing import Pacer
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.listeners import register_listeners
 from handlers.teams.messenger import TeamsMessenger
+from storage.queries.api_pauses import SharedPauses
 
 log = logging.getLogger(__name__)
 MESSAGES_PATH = "/api/messages"
@@ -100,6 +101,7 @@ def build_teams_app(
         messaging_endpoint=MESSAGES_PATH,
         client=ClientOptions(timeout=CONNECTOR_TIMEOUT),
     )
-    messenger = TeamsMessenger(app, core, Pacer(core.clock, rate=settings.sends_per_second))
+    pacer = Pacer(core.clock, rate=settings.sends_per_second, shared=SharedPauses(core.db, "teams"))
+    messenger = TeamsMessenger(app, core, pacer)
     register_listeners(app, TeamsDeps(core=core))
     return app, endpoint, messenger

@@ -8,9 +8,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 
-def insert_ignoring_conflicts(*, session: Session, table: Any, keys: list[str]) -> Any:
-    """An INSERT into `table` that does nothing when a row with the same `keys` exists
-    (PostgreSQL and SQLite both say ON CONFLICT DO NOTHING; each has its own construct)."""
+def dialect_insert(*, session: Session, table: Any) -> Any:
+    """An INSERT into `table` in the session's dialect, so that ON CONFLICT can follow
+    (PostgreSQL and SQLite both say it; each has its own construct)."""
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(table).on_conflict_do_nothing(index_elements=keys)
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
+def insert_ignoring_conflicts(*, session: Session, table: Any, keys: list[str]) -> Any:
+    """An INSERT into `table` that does nothing when a row with the same `keys` exists."""
+    return dialect_insert(session=session, table=table).on_conflict_do_nothing(index_elements=keys)

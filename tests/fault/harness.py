@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,7 +34,7 @@ MENTORBOT = Path(sys.executable).with_name("mentorbot")
 
 @dataclass(frozen=True)
 class Programme:
-    """Pairs whose members each owe one reminder now: `people` Slack user ids."""
+    """Pairs whose members owe reminders now: `people` Slack user ids, one entry a reminder."""
 
     database_url: str
     people: list[str]
@@ -43,10 +44,14 @@ class Programme:
         return len(self.people)
 
 
-def seed_programme(database_url: str, *, pairs: int, unplanned: int = 0) -> Programme:
+def seed_programme(
+    database_url: str, *, pairs: int, unplanned: int = 0, ring: bool = False
+) -> Programme:
     """`pairs` agreed pairs whose first session starts in 23 hours, so both members' reminders
     are due now (real time) and nothing else, and `unplanned` more pairs with no session
-    stored yet (the first dispatcher run plans them; nothing of theirs is due now)."""
+    stored yet (the first dispatcher run plans them; nothing of theirs is due now). In a
+    `ring`, each pair's mentee is the next pair's mentor: everyone owes two reminders, in
+    the same DM."""
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     session_at = now + timedelta(hours=23)
     engine = make_engine(database_url)
@@ -65,20 +70,24 @@ def seed_programme(database_url: str, *, pairs: int, unplanned: int = 0) -> Prog
         start=session_at.date(),
     )
     people = []
+    total = pairs + unplanned
+
+    def member(role: str, n: int):  # type: ignore[no-untyped-def]
+        if ring:
+            role, n = "MR", n % total
+        return upsert_person(
+            session=session,
+            platform="slack",
+            external_id=f"U{role}{n:05d}",
+            name=f"{role}{n}",
+            timezone="UTC",
+            locale="en-GB",
+            now=core.clock.now(),
+        )
+
     with core.db.session() as session:
-        for n in range(pairs + unplanned):
-            mentor, mentee = (
-                upsert_person(
-                    session=session,
-                    platform="slack",
-                    external_id=f"U{role}{n:05d}",
-                    name=f"{role}{n}",
-                    timezone="UTC",
-                    locale="en-GB",
-                    now=core.clock.now(),
-                )
-                for role in ("MR", "ME")
-            )
+        for n in range(total):
+            mentor, mentee = member("MR", n), member("ME", n + 1 if ring else n)
             if n < pairs:
                 people += [mentor.external_id, mentee.external_id]
             create_pair(
@@ -109,7 +118,7 @@ def seed_programme(database_url: str, *, pairs: int, unplanned: int = 0) -> Prog
 
 def fake_for(programme: Programme) -> FakeSlack:
     fake = FakeSlack()
-    for user in programme.people:
+    for user in set(programme.people):
         fake.add_user(user, name=user.lower(), tz="UTC", locale="en-GB")
     return fake
 
@@ -190,22 +199,22 @@ def sent_count(fake: FakeSlack) -> int:
 
 @dataclass
 class Tally:
-    """Deliveries counted at the fake against what the programme owed."""
+    """Deliveries counted at the fake against what the programme owed, person by person."""
 
-    owed: set[str]
+    owed: Counter[str]
     delivered: dict[str, int]
 
     @property
     def lost(self) -> int:
-        return len(self.owed - set(self.delivered))
+        return sum(max(0, n - self.delivered.get(user, 0)) for user, n in self.owed.items())
 
     @property
     def duplicates(self) -> int:
-        return sum(count - 1 for count in self.delivered.values())
+        return sum(max(0, n - self.owed[user]) for user, n in self.delivered.items())
 
 
 def tally(programme: Programme, fake: FakeSlack) -> Tally:
-    return Tally(set(programme.people), fake.delivered())
+    return Tally(Counter(programme.people), fake.delivered())
 
 
 def settle(programme: Programme, fake: FakeSlack, *, timeout: float) -> bool:

@@ -131,3 +131,27 @@ def test_429_storms_and_5xx_are_waited_out_and_every_message_goes_once(
     assert inside == []  # nothing sent where a Retry-After said to wait
     assert (result.lost, result.duplicates) == (0, 0)
     assert "failed" not in statuses(sqlite_url)
+
+
+@pytest.mark.postgres
+def test_two_replicas_both_wait_out_a_429_either_received(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    # Everyone owes two reminders in the same DM, which either replica may hold.
+    programme = seed_programme(postgres_url, pairs=30, ring=True)
+    with fake_for(programme) as fake:
+        fake.latency = 0.02
+        fake.storm("chat.postMessage", seconds=MAX_FAILURES + 2, retry_after=2)
+        fake.fail_randomly(0.2, seed=5)
+        first, second = serve(programme, fake, tmp_path), serve(programme, fake, tmp_path)
+        assert settle(programme, fake, timeout=90), statuses(postgres_url)
+        calls = fake.calls("chat.postMessage")
+        inside = fake.calls_inside_windows("chat.postMessage")
+        result = tally(programme, fake)
+        first.stop()
+        second.stop()
+    limited = [c for c in calls if c.status == 429]
+    assert len({c.args["channel"] for c in limited}) == 30  # the storm reached every DM
+    assert inside == []  # neither replica called where a Retry-After either got said to wait
+    assert (result.lost, result.duplicates) == (0, 0)
+    assert "failed" not in statuses(postgres_url)

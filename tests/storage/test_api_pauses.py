@@ -1,0 +1,79 @@
+"""A 429 one process received pauses the same scope in every process on the database."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.clock import ManualClock
+from bot.ports import DeliveryError
+from handlers.pacing import Pacer
+from storage.db import Database, make_engine, migrate
+from storage.models import ApiPause
+from storage.queries.api_pauses import SharedPauses
+
+NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
+SCOPE = "chat.postMessage:UCLAIRE"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, sqlite_url: str) -> Database:
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    engine = make_engine(url)
+    migrate(engine)
+    yield Database(engine)
+    engine.dispose()
+
+
+async def call(pacer: Pacer, scope: str) -> str:
+    async with pacer.turn(scope):
+        return "called"
+
+
+def test_a_pause_one_replica_received_holds_in_the_other(database: Database) -> None:
+    clock = ManualClock(NOW)
+    first, second = (Pacer(clock, shared=SharedPauses(database, "slack")) for _ in range(2))
+    assert asyncio.run(call(second, SCOPE)) == "called"
+    first.pause(SCOPE, 30)
+    with pytest.raises(DeliveryError) as paused:
+        asyncio.run(call(second, SCOPE))
+    assert paused.value.retry_after == 30 and not paused.value.counts
+    assert asyncio.run(call(second, "chat.postMessage:UTHOMAS")) == "called"
+    teams = Pacer(clock, shared=SharedPauses(database, "teams"))
+    assert asyncio.run(call(teams, SCOPE)) == "called"  # another platform's scope
+    clock.advance(timedelta(seconds=10))
+    second.pause(SCOPE, 5)  # a shorter pause after it does not shorten it
+    with pytest.raises(DeliveryError) as still:
+        asyncio.run(call(Pacer(clock, shared=SharedPauses(database, "slack")), SCOPE))
+    assert still.value.retry_after == 20
+    clock.advance(timedelta(seconds=20))
+    assert (
+        asyncio.run(call(Pacer(clock, shared=SharedPauses(database, "slack")), SCOPE)) == "called"
+    )
+    first.pause("chat.postMessage:UTHOMAS", 1)  # forgets the pauses that are over
+    with database.session() as session:
+        assert list(session.exec(select(ApiPause.scope))) == ["slack:chat.postMessage:UTHOMAS"]
+
+
+def test_a_pause_received_inside_the_event_loop_is_shared_in_the_background(
+    database: Database,
+) -> None:
+    clock = ManualClock(NOW)
+    first, second = (Pacer(clock, shared=SharedPauses(database, "slack")) for _ in range(2))
+
+    async def limited_then_other() -> bool:
+        first.pause(SCOPE, 30)
+        with pytest.raises(DeliveryError):
+            await call(first, SCOPE)  # at once here, without reading the database
+        for _ in range(200):  # the write is in flight for a moment
+            try:
+                await call(second, SCOPE)
+            except DeliveryError:
+                return True
+            await asyncio.sleep(0.05)
+        return False
+
+    assert asyncio.run(limited_then_other())
