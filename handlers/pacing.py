@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.clock import Clock
-from bot.ports import DeliveryError
+from bot.kernel.clock import Clock
+from bot.kernel.ports import DeliveryError
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.ports import DeliveryError
+from bot.kernel.clock import ManualClock
+from bot.kernel.ports import DeliveryError
 from handlers.pacing import Pacer
 from storage.db import Database, make_engine, migrate
 from storage.models import ApiPause

@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.core import Core
-from bot.notice_kinds import PLANNED_END_SOON
-from bot.trial import announce_planned_ends, end_planned_pairs
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.pairs.trial import announce_planned_ends, end_planned_pairs
+from bot.planning.notice_kinds import PLANNED_END_SOON
+from bot.planning.planner import HORIZON
 from scheduler.dispatcher import Dispatcher
-from scheduler.planner import HORIZON
 from storage.db import Database, make_engine, migrate
 from storage.models import MeetingSession, Notification, Pair, Person
 from storage.queries.sessions import PLANNED, SKIPPED, past_sessions, trial_due
