@@ -22,11 +22,16 @@ PRUNE_ABOVE = 1024  # scopes remembered before idle ones are forgotten
 
 
 class PauseBoard(Protocol):
-    """Pauses shared with the other processes (replicas) on the same database."""
+    """Scopes shared with the other processes (replicas) on the same database: `take` one
+    before a call (None, or when to try again: it is paused or another process is calling
+    it), `give_back` it after with the pause the call got; `pause` one called without taking
+    it."""
+
+    def take(self, scope: str, now: datetime) -> datetime | None: ...
+
+    def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None: ...
 
     def pause(self, scope: str, until: datetime, now: datetime) -> None: ...
-
-    def until(self, scope: str, now: datetime) -> datetime | None: ...
 
 
 @dataclass
@@ -49,9 +54,10 @@ class Pacer:
     of `burst`; paused from the moment a 429 arrives for as long as its Retry-After says.
 
     Pauses are instants of the injected clock (what is due when); the pace is real time, a
-    matter of the physical rate of calls only. With a `shared` board, a pause is also written
-    there for the other processes, and a call waits for the pauses they wrote: the board is
-    read just before each paced call; this process's own pauses are known without reading it.
+    matter of the physical rate of calls only. With a `shared` board, a paced call takes its
+    scope there first and gives it back after, with its 429's pause if it got one: no two
+    processes call a scope at once, and none calls it while another one's 429 holds. This
+    process's own pauses hold at once, without reading the board.
     """
 
     def __init__(
@@ -69,6 +75,7 @@ class Pacer:
         self._gates: dict[str, Gate] = {}
         self._paused: dict[str, datetime] = {}
         self._writes: set[asyncio.Task[None]] = set()
+        self._taken: set[str] = set()  # scopes taken on the shared board, their call going on
 
     @asynccontextmanager
     async def turn(self, scope: str) -> AsyncIterator[None]:
@@ -81,18 +88,31 @@ class Pacer:
             wait = gate.take(time.monotonic(), self.rate, self.burst)
             if wait:
                 await asyncio.sleep(wait)
-            await self._check_shared(scope)
-            yield
+            if self.shared is None:
+                yield
+            else:
+                async with self._taking(scope, self.shared):
+                    yield
         self._prune()
 
-    async def _check_shared(self, scope: str) -> None:
-        """A pause another process received holds here too (DeliveryError, as `check`)."""
-        if self.shared is None:
-            return
-        until = await asyncio.to_thread(self.shared.until, scope, self.clock.now())
-        if until is not None:
-            self._paused[scope] = max(until, self._paused.get(scope, until))
-            self.check(scope)
+    @asynccontextmanager
+    async def _taking(self, scope: str, shared: PauseBoard) -> AsyncIterator[None]:
+        """Hold `scope` on the shared board for the call (DeliveryError if another process's
+        429 pauses it or another process is calling it); give it back with this call's pause."""
+        now = self.clock.now()
+        retry_at = await asyncio.to_thread(shared.take, scope, now)
+        if retry_at is not None:
+            left = (retry_at - now).total_seconds()
+            raise DeliveryError(f"paused or busy elsewhere ({left:.1f}s left)", retry_after=left)
+        before = self._paused.get(scope)
+        self._taken.add(scope)
+        try:
+            yield
+        finally:
+            self._taken.discard(scope)
+            after = self._paused.get(scope)
+            paused = after if after is not None and after != before else None
+            await asyncio.to_thread(shared.give_back, scope, paused, self.clock.now())
 
     def check(self, scope: str) -> None:
         """Raise DeliveryError (rate limited, with the seconds left) if `scope` is paused."""
@@ -106,11 +126,12 @@ class Pacer:
 
     def pause(self, scope: str, seconds: float) -> None:
         """A 429 arrived now for `scope`: nothing goes there for `seconds`, from this process
-        at once, from the others once the shared board has it (written in the background)."""
+        at once, from the others once the shared board has it (given back with the scope
+        after a paced call; written in the background after a call made without taking it)."""
         now = self.clock.now()
         until = now + timedelta(seconds=seconds)
         self._paused[scope] = max(until, self._paused.get(scope, until))
-        if self.shared is None:
+        if self.shared is None or scope in self._taken:
             return
         try:
             loop = asyncio.get_running_loop()

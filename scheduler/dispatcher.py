@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Awaitable, Mapping
 from datetime import datetime, timedelta
 
+from sqlmodel import Session
+
 from bot.kernel.core import Core
 from bot.kernel.ports import DeliveryError, Messenger, Target, Unreachable
 from bot.kernel.replies import Reply
@@ -20,6 +22,7 @@ from bot.pairs.lifecycle import erase_expired_content
 from bot.pairs.pauses import resume_due_pauses
 from bot.pairs.trial import (
     TRIAL_PAIRS_PER_RUN,
+    TRIAL_SWEEP,
     announce_planned_ends,
     ask_trial_questions,
     end_planned_pairs,
@@ -39,6 +42,7 @@ from storage.queries.notifications import (
     renew_leases,
     retry_later,
 )
+from storage.queries.pairs import last_pair_id
 from storage.queries.replies import forget_expired_replies
 
 log = logging.getLogger(__name__)
@@ -92,8 +96,10 @@ class Dispatcher:
         self._wakeups = False
         self._running: asyncio.Task[Counter[str]] | None = None
         self.planning_behind = False
-        self._trial_checked: datetime | None = None
         """The last run extended as many pairs as a run may: more are waiting for the next."""
+        self._trial_checked: datetime | None = None
+        self._trial_sweep: int | None = None
+        """The check of every pair after start-up, TRIAL_SWEEP pair ids a run: the next id."""
 
     def start_in_background(self) -> None:
         """Send what is due (missed while down too) without holding up the caller, then keep
@@ -212,17 +218,34 @@ class Dispatcher:
             end_planned_pairs(session=session, now=now, retention=self.core.retention)
             erase_expired_content(session=session, now=now, retention=self.core.retention)
             announce_planned_ends(session=session, now=now)
-            # The question becomes due when a session ends: pairs with one that ended since
-            # the last complete check (all of them at start-up) are the only candidates.
-            checked = self._trial_checked
-            since = checked if checked is not None and checked <= now else None
-            asked = ask_trial_questions(
-                session=session, now=now, retention=self.core.retention, ended_since=since
-            )
+            checked, sweep = self._ask_trial_questions(session, now)
             self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
             forget_expired_replies(session=session, now=now)
-        if asked < TRIAL_PAIRS_PER_RUN:  # every candidate was asked: the next run looks later
-            self._trial_checked = now
+        self._trial_checked, self._trial_sweep = checked, sweep
+
+    def _ask_trial_questions(
+        self, session: Session, now: datetime
+    ) -> tuple[datetime | None, int | None]:
+        """The question becomes due when a session ends: pairs with one that ended since the
+        last complete check are the only candidates. After start-up (or if the clock went
+        back), every pair is checked as well, a slice of ids a run, so that no run checks them
+        all at once. The check's state after this run."""
+        checked, sweep = self._trial_checked, self._trial_sweep
+        if checked is None or checked > now:
+            checked, sweep = None, 0
+        retention = self.core.retention
+        if sweep is not None:
+            ids = range(sweep, sweep + TRIAL_SWEEP)
+            asked = ask_trial_questions(session=session, now=now, retention=retention, pair_ids=ids)
+            if asked < TRIAL_PAIRS_PER_RUN:  # the slice is done: the next one, if any
+                sweep = ids.stop if ids.stop <= last_pair_id(session=session) else None
+        if checked is None:
+            return now, sweep
+        asked = ask_trial_questions(
+            session=session, now=now, retention=retention, ended_since=checked
+        )
+        # Every candidate was asked: the next run looks from now on.
+        return (now if asked < TRIAL_PAIRS_PER_RUN else checked), sweep
 
     def _claim(self, now: datetime, limit: int) -> list[Notification]:
         with self.core.db.session() as session:

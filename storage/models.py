@@ -204,13 +204,15 @@ class ProcessedEvent(SQLModel, table=True):
 
 
 class ApiPause(SQLModel, table=True):
-    """A platform's 429: nothing goes to `scope` (a method and a channel) before `until`,
-    from any process."""
+    """A scope of a platform's API (a method and a channel) as every process sees it: paused
+    by a 429 until `until`, or being called by one process until `busy_until` at the latest.
+    A row is kept only while the scope is paused or busy."""
 
     __tablename__ = "api_pause"
 
     scope: str = Field(primary_key=True, max_length=255)
     until: datetime = Field(sa_column=_instant(index=True))
+    busy_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
 
 
 class JournalEntry(SQLModel, table=True):

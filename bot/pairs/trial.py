@@ -38,26 +38,36 @@ END_ANNOUNCED_BEFORE = timedelta(days=30)
 
 
 TRIAL_PAIRS_PER_RUN = 500
-ENDS_PER_RUN = 200
+TRIAL_SWEEP = 10_000  # pair ids checked by one run after start-up
+ENDS_PER_RUN = 100
 """Pairs ended, and pairs told of their end, by one run: a cohort ending the same day is spread
 over the minutes that follow."""
 LONGEST_SESSION = timedelta(minutes=MAX_DURATION)
 
 
 def ask_trial_questions(
-    *, session: Session, now: datetime, retention: timedelta, ended_since: datetime | None = None
+    *,
+    session: Session,
+    now: datetime,
+    retention: timedelta,
+    ended_since: datetime | None = None,
+    pair_ids: range | None = None,
 ) -> int:
     """The trial's work on time: settle the trials whose question lapsed (a pair the trial ends
     keeps its content for `retention`), then owe both members of each pair whose trial
     sessions are held the trial question, at most TRIAL_PAIRS_PER_RUN pairs a run (the next
-    run asks the rest); with `ended_since`, only pairs with a session that ended after it. How
-    many pairs were asked."""
+    run asks the rest); with `ended_since`, only pairs with a session that ended after it;
+    with `pair_ids`, only pairs whose id is in that range. How many pairs were asked."""
     settle_lapsed_trials(session=session, now=now, retention=retention)
     asked = 0
     # A session that ended after `ended_since` started at most the longest session before.
     started_after = None if ended_since is None else ended_since - LONGEST_SESSION
     due = trial_due(
-        session=session, now=now, limit=TRIAL_PAIRS_PER_RUN, started_after=started_after
+        session=session,
+        now=now,
+        limit=TRIAL_PAIRS_PER_RUN,
+        started_after=started_after,
+        pair_ids=pair_ids,
     )
     for pair, last_end in due:
         due = max(last_end, now - QUESTION_USEFUL_FOR) + ASKED_AFTER_SESSION

@@ -1,21 +1,71 @@
-"""Pauses a platform asked for (429 Retry-After), shared by every process on the database."""
+"""A platform's API scopes (a method and a channel) as every process on the database sees them:
+paused by a 429 for its Retry-After, or being called by one process. A process takes a scope
+before each call and gives it back after, with the pause the call got if any: so no two
+processes call the same scope at once, and none calls it while another one's 429 holds."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import case, delete
+from sqlalchemy import case, delete, or_, update
 from sqlmodel import Session, col, select
 
 from storage.db import Database
 from storage.models import ApiPause
 from storage.queries.inserts import dialect_insert
 
+CALL_HELD_FOR = timedelta(seconds=60)
+"""How long a taken scope stays taken if its process dies before giving it back."""
+BUSY_RETRY = timedelta(seconds=1)  # a scope another process is calling: try again this soon
+
+
+def _over(now: datetime):  # type: ignore[no-untyped-def]
+    """Neither paused nor being called at `now`."""
+    busy = col(ApiPause.busy_until)
+    return (col(ApiPause.until) <= now) & or_(busy.is_(None), busy <= now)
+
+
+def take_scope(*, session: Session, scope: str, now: datetime) -> datetime | None:
+    """Take `scope` for a call, unless it is paused or another process is calling it: then
+    the instant to try again, the end of the pause or in a second (None: taken)."""
+    taken = session.execute(
+        dialect_insert(session=session, table=ApiPause)
+        .values(scope=scope, until=now, busy_until=now + CALL_HELD_FOR)
+        .on_conflict_do_update(
+            index_elements=["scope"],
+            set_={"busy_until": now + CALL_HELD_FOR},
+            where=_over(now),
+        )
+        .returning(ApiPause.scope)
+    ).first()
+    if taken is not None:
+        return None
+    row = session.exec(select(ApiPause).where(ApiPause.scope == scope)).first()
+    if row is None:  # given back in the meantime
+        return now + BUSY_RETRY
+    busy = row.busy_until is not None and row.busy_until > now
+    return max(row.until, now + BUSY_RETRY if busy else now)
+
+
+def give_back_scope(
+    *, session: Session, scope: str, paused_until: datetime | None, now: datetime
+) -> None:
+    """The call is over; with `paused_until`, the scope is paused until then (a 429)."""
+    until = paused_until or now
+    table = ApiPause.__table__  # type: ignore[attr-defined]
+    session.execute(
+        update(ApiPause)
+        .where(col(ApiPause.scope) == scope)
+        .values(busy_until=None, until=case((table.c.until < until, until), else_=table.c.until))
+    )
+    session.execute(delete(ApiPause).where(col(ApiPause.scope) == scope, _over(now)))
+
 
 def pause_scope(*, session: Session, scope: str, until: datetime, now: datetime) -> None:
-    """Nothing goes to `scope` before `until` (a later pause already there is kept); pauses
-    over by `now` are forgotten."""
-    session.execute(delete(ApiPause).where(col(ApiPause.until) <= now))
+    """Nothing goes to `scope` before `until` (a later pause already there is kept), for a call
+    made without taking the scope; the scopes neither paused nor busy any more are forgotten."""
+    session.execute(delete(ApiPause).where(_over(now)))
     table = ApiPause.__table__  # type: ignore[attr-defined]
     session.execute(
         dialect_insert(session=session, table=ApiPause)
@@ -27,24 +77,26 @@ def pause_scope(*, session: Session, scope: str, until: datetime, now: datetime)
     )
 
 
-def paused_until(*, session: Session, scope: str, now: datetime) -> datetime | None:
-    """When the pause of `scope` ends, if it is paused at `now`."""
-    return session.exec(
-        select(ApiPause.until).where(ApiPause.scope == scope, col(ApiPause.until) > now)
-    ).first()
-
-
+@dataclass
 class SharedPauses:
-    """The pauses of one platform's API in the database (scopes prefixed with the platform)."""
+    """One platform's scopes in the database (prefixed with the platform's name)."""
 
-    def __init__(self, db: Database, platform: str) -> None:
-        self.db = db
-        self.platform = platform
+    db: Database
+    platform: str
+
+    def take(self, scope: str, now: datetime) -> datetime | None:
+        with self.db.session() as session:
+            return take_scope(session=session, scope=f"{self.platform}:{scope}", now=now)
+
+    def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None:
+        with self.db.session() as session:
+            give_back_scope(
+                session=session,
+                scope=f"{self.platform}:{scope}",
+                paused_until=paused_until,
+                now=now,
+            )
 
     def pause(self, scope: str, until: datetime, now: datetime) -> None:
         with self.db.session() as session:
             pause_scope(session=session, scope=f"{self.platform}:{scope}", until=until, now=now)
-
-    def until(self, scope: str, now: datetime) -> datetime | None:
-        with self.db.session() as session:
-            return paused_until(session=session, scope=f"{self.platform}:{scope}", now=now)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import update
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from storage.models import Pair
 
@@ -50,6 +50,11 @@ def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]
     if platform:
         query = query.where(Pair.platform == platform)
     return list(session.exec(query))
+
+
+def last_pair_id(*, session: Session) -> int:
+    """The highest pair id so far (0 without pairs)."""
+    return session.exec(select(func.max(Pair.id))).one() or 0
 
 
 def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:

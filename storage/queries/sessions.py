@@ -94,13 +94,19 @@ def session_end_epoch(dialect: str) -> ColumnElement[int]:
 
 
 def trial_due(
-    *, session: Session, now: datetime, limit: int, started_after: datetime | None = None
+    *,
+    session: Session,
+    now: datetime,
+    limit: int,
+    started_after: datetime | None = None,
+    pair_ids: range | None = None,
 ) -> list[tuple[Pair, datetime]]:
     """Active pairs not yet asked the trial question whose trial sessions have all been held
     (not skipped, ended by `now`), with the end of the last held session; at most `limit`,
     oldest pairs first. One query whatever the number of pairs. With `started_after`, only the
     pairs with a session that started after it (found through the sessions' start index), so
-    that a run looks at the few pairs a session of which may have ended since the last one."""
+    that a run looks at the few pairs a session of which may have ended since the last one;
+    with `pair_ids`, only the pairs whose id is in that range (the sessions' pair index)."""
     ended = session_end_epoch(session.get_bind().dialect.name)
     pair_id = col(MeetingSession.pair_id)
     held = select(pair_id)
@@ -111,6 +117,8 @@ def trial_due(
             .where(MeetingSession.starts_at <= now)
         )
         held = held.where(pair_id.in_(recent))
+    if pair_ids is not None:
+        held = held.where(pair_id >= pair_ids.start, pair_id < pair_ids.stop)
     held = (
         held.join(Pair, col(Pair.id) == pair_id)
         .where(Pair.status == ACTIVE)

@@ -77,3 +77,25 @@ def test_a_pause_received_inside_the_event_loop_is_shared_in_the_background(
         return False
 
     assert asyncio.run(limited_then_other())
+
+
+def test_one_process_calls_a_scope_at_a_time_and_gives_it_back_with_its_429(
+    database: Database,
+) -> None:
+    clock = ManualClock(NOW)
+    first, second = (Pacer(clock, shared=SharedPauses(database, "slack")) for _ in range(2))
+
+    async def calls() -> tuple[float | None, float | None]:
+        async with first.turn(SCOPE):
+            with pytest.raises(DeliveryError) as busy:
+                await call(second, SCOPE)
+            first.pause(SCOPE, 30)  # the 429 this call got
+        with pytest.raises(DeliveryError) as paused:
+            await call(second, SCOPE)
+        return busy.value.retry_after, paused.value.retry_after
+
+    assert asyncio.run(calls()) == (1, 30)
+    clock.advance(timedelta(seconds=30))
+    assert asyncio.run(call(second, SCOPE)) == "called"
+    with database.session() as session:
+        assert list(session.exec(select(ApiPause.scope))) == []  # nothing paused or busy

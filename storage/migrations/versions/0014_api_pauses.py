@@ -1,4 +1,5 @@
-"""api pauses: a 429's Retry-After shared by every process on the database
+"""api pauses: a 429's Retry-After, and who is calling a scope, shared by every process on
+the database
 
 Revision ID: 0014
 Revises: 0013
@@ -24,6 +25,7 @@ def upgrade() -> None:
         "api_pause",
         sa.Column("scope", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
         sa.Column("until", storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("busy_until", storage.types.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("scope"),
     )
     op.create_index(op.f("ix_api_pause_until"), "api_pause", ["until"], unique=False)
