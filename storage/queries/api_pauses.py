@@ -15,8 +15,9 @@ from storage.db import Database
 from storage.models import ApiPause
 from storage.queries.inserts import dialect_insert
 
-CALL_HELD_FOR = timedelta(seconds=60)
-"""How long a taken scope stays taken if its process dies before giving it back."""
+CALL_HELD_FOR = timedelta(seconds=10)
+"""How long a taken scope stays taken at most: a dead process's scopes are free again this
+soon (a call still going after that, rare, no longer keeps the others away)."""
 BUSY_RETRY = timedelta(seconds=1)  # a scope another process is calling: try again this soon
 
 

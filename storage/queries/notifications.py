@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, union_all, update
 from sqlmodel import Session, col, select
 
 from storage.db import insert_ignoring_conflicts
@@ -58,6 +58,22 @@ def _claimable(now: datetime) -> ColumnElement[bool]:
     )
 
 
+def _claimable_ranges(now: datetime, limit: int) -> Select:
+    """The first `limit` claimable ids as two ranges of the (status, due_at) index, pending
+    and due, then leased and run out: SQLite answers the OR of `_claimable` by walking every
+    row in due order, which at a quiet minute is the whole table."""
+    arms = [
+        select(Notification.id, Notification.due_at)
+        .where(condition)
+        .order_by(Notification.due_at, Notification.id)
+        .limit(limit)
+        .subquery()
+        for condition in _claimable(now).clauses
+    ]
+    both = union_all(*(select(arm.c.id, arm.c.due_at) for arm in arms)).subquery()
+    return select(both.c.id).order_by(both.c.due_at, both.c.id).limit(limit)
+
+
 def claim_due(
     *, session: Session, now: datetime, owner: str, lease: timedelta, limit: int
 ) -> list[Notification]:
@@ -68,15 +84,17 @@ def claim_due(
     rows another process is claiming (FOR UPDATE SKIP LOCKED); on SQLite, which has no row
     locks, the outer WHERE repeats the condition, so a row is taken by one caller only.
     """
-    candidates = (
-        select(Notification.id)
-        .where(_claimable(now))
-        .order_by(Notification.due_at, Notification.id)
-        .limit(limit)
-    )
     if session.get_bind().dialect.name == "postgresql":
         # Materialized: evaluated once, so the LIMIT holds however the join is planned.
-        candidates = candidates.with_for_update(skip_locked=True)
+        candidates = (
+            select(Notification.id)
+            .where(_claimable(now))
+            .order_by(Notification.due_at, Notification.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    else:
+        candidates = _claimable_ranges(now, limit)
     chosen = candidates.cte("chosen").prefix_with("MATERIALIZED", dialect="postgresql")
     claimed = session.scalars(
         update(Notification)
