@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from bot.agreement import DEFAULT_TRIAL_SESSIONS, default_end, open_agreement, start
 from bot.errors import UserError
-from bot.pair_rhythm import store_rhythm
+from bot.pair_rhythm import rhythm_columns
 from bot.people import mention
 from bot.rhythm import Rhythm
 from scheduler.recurrence import session_starts
@@ -54,8 +54,8 @@ def create_pair(
         reverse=reverse,
         trial_sessions=DEFAULT_TRIAL_SESSIONS,
         planned_end=default_end(rhythm),
+        **rhythm_columns(rhythm),
     )
-    store_rhythm(pair, rhythm)
     session.add(pair)
     session.flush()
     assert pair.id is not None
