@@ -13,8 +13,8 @@ import httpx
 from microsoft_teams.api.activities import MessageActivityInput
 from microsoft_teams.api.models import Attachment, FileConsentCard, FileInfoCard, FileUploadInfo
 
-from bot.i18n import Lang, t
-from bot.replies import DataFile
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import DataFile
 
 CONSENT_TYPE = "application/vnd.microsoft.teams.card.file.consent"
 INFO_TYPE = "application/vnd.microsoft.teams.card.file.info"
