@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
@@ -58,7 +58,7 @@ RHYTHMS = (  # (frequency, interval, weight)
 FREQUENCIES = [(frequency, interval) for frequency, interval, _ in RHYTHMS]
 RHYTHM_WEIGHTS = [weight for _, _, weight in RHYTHMS]
 CREATED_PER_BATCH = 250  # pairs created, and their people upserted, in one transaction
-FATES = (("skip", 8), ("mentee", 55), ("mentor", 15), ("none", 22))
+FATES = {"skip": 8, "mentee": 55, "mentor": 15, "none": 22}  # fate: weight
 SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h before
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
@@ -111,8 +111,8 @@ class InlineExecutor(ThreadPoolExecutor):
     simulated time nothing else waits for the loop meanwhile, and a thread hop for each
     database call would cost more than the call itself."""
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
-        future: Future = Future()
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
         except BaseException as error:
@@ -230,12 +230,12 @@ class Programme:
         with self.core.db.session() as session:
             rows = session.exec(
                 select(MeetingSession, Pair)
-                .join(Pair, Pair.id == MeetingSession.pair_id)  # type: ignore[arg-type]
-                .where(MeetingSession.id > self._seen_session)  # type: ignore[operator]
-                .order_by(MeetingSession.id)  # type: ignore[arg-type]
+                .join(Pair, col(Pair.id) == col(MeetingSession.pair_id))
+                .where(col(MeetingSession.id) > self._seen_session)
+                .order_by(col(MeetingSession.id))
             ).all()
         people = self._handles
-        names, weights = zip(*FATES, strict=True)
+        names, weights = list(FATES), list(FATES.values())
         for meeting, pair in rows:
             assert meeting.id is not None
             self._seen_session = meeting.id
@@ -451,7 +451,7 @@ def _plot(report: SimulationReport, path: Path, out: TextIO, lang: Lang) -> None
         (report.start + timedelta(days=n)).date() for n in range((report.end - report.start).days)
     ]
     kinds = sorted(set(report.kinds.values()))
-    per_day = {kind: Counter() for kind in kinds}
+    per_day: dict[str, Counter[date]] = {kind: Counter() for kind in kinds}
     minutes: Counter[datetime] = Counter()
     channel_minutes: Counter[tuple[str, datetime]] = Counter()
     for message in report.sent:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, union_all, update
 from sqlmodel import Session, col, select
@@ -53,19 +54,19 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
 def _claimable(now: datetime) -> ColumnElement[bool]:
     """Due and pending, or claimed under a lease that has run out (its holder died or hung)."""
     return or_(
-        and_(Notification.status == PENDING, Notification.due_at <= now),
-        and_(Notification.status == SENDING, Notification.lease_until < now),  # type: ignore[operator]
+        and_(col(Notification.status) == PENDING, col(Notification.due_at) <= now),
+        and_(col(Notification.status) == SENDING, col(Notification.lease_until) < now),
     )
 
 
-def _claimable_ranges(now: datetime, limit: int) -> Select:
+def _claimable_ranges(now: datetime, limit: int) -> Select[Any]:
     """The first `limit` claimable ids as two ranges of the (status, due_at) index, pending
     and due, then leased and run out: SQLite answers the OR of `_claimable` by walking every
     row in due order, which at a quiet minute is the whole table."""
     arms = [
-        select(Notification.id, Notification.due_at)
+        select(col(Notification.id), col(Notification.due_at))
         .where(condition)
-        .order_by(Notification.due_at, Notification.id)
+        .order_by(col(Notification.due_at), col(Notification.id))
         .limit(limit)
         .subquery()
         for condition in _claimable(now).clauses
@@ -84,12 +85,13 @@ def claim_due(
     rows another process is claiming (FOR UPDATE SKIP LOCKED); on SQLite, which has no row
     locks, the outer WHERE repeats the condition, so a row is taken by one caller only.
     """
+    candidates: Any
     if session.get_bind().dialect.name == "postgresql":
         # Materialized: evaluated once, so the LIMIT holds however the join is planned.
         candidates = (
-            select(Notification.id)
+            select(col(Notification.id))
             .where(_claimable(now))
-            .order_by(Notification.due_at, Notification.id)
+            .order_by(col(Notification.due_at), col(Notification.id))
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
@@ -98,7 +100,7 @@ def claim_due(
     chosen = candidates.cte("chosen").prefix_with("MATERIALIZED", dialect="postgresql")
     claimed = session.scalars(
         update(Notification)
-        .where(Notification.id.in_(select(chosen.c.id)), _claimable(now))  # type: ignore[union-attr]
+        .where(col(Notification.id).in_(select(chosen.c.id)), _claimable(now))
         .values(
             status=SENDING,
             claimed_by=owner,
@@ -114,9 +116,9 @@ def claim_due(
 
 def _held_by(owner: str, notification_id: int) -> ColumnElement[bool]:
     return and_(
-        Notification.id == notification_id,
-        Notification.status == SENDING,
-        Notification.claimed_by == owner,
+        col(Notification.id) == notification_id,
+        col(Notification.status) == SENDING,
+        col(Notification.claimed_by) == owner,
     )
 
 
@@ -125,7 +127,7 @@ def finish(
 ) -> bool:
     """Record how a row `owner` holds ended: sent, dropped (no longer useful) or failed.
     False if the lease was lost meanwhile (another process took the row over)."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
         .where(_held_by(owner, notification_id))
         .values(
@@ -152,7 +154,7 @@ def retry_later(
     """Put a row `owner` holds back in the queue, due again at `due_at`. A send that `failed`
     (anything but a rate limit) adds to its attempts; a `counted` failure brings it closer to
     being given up."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
         .where(_held_by(owner, notification_id))
         .values(
@@ -171,9 +173,9 @@ def retry_later(
 
 def renew_leases(*, session: Session, owner: str, until: datetime) -> int:
     """Extend every lease `owner` holds to `until`."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == SENDING, Notification.claimed_by == owner)
+        .where(col(Notification.status) == SENDING, col(Notification.claimed_by) == owner)
         .values(lease_until=until)
     )
     return result.rowcount or 0
@@ -181,9 +183,9 @@ def renew_leases(*, session: Session, owner: str, until: datetime) -> int:
 
 def release_claims(*, session: Session, owner: str) -> int:
     """Give back the rows `owner` still holds (a clean shutdown): due again at once, elsewhere."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == SENDING, Notification.claimed_by == owner)
+        .where(col(Notification.status) == SENDING, col(Notification.claimed_by) == owner)
         .values(status=PENDING, claimed_at=None, claimed_by=None, lease_until=None)
     )
     return result.rowcount or 0
@@ -210,9 +212,9 @@ class Backlog:
 
 
 def backlog(*, session: Session, now: datetime) -> Backlog:
-    count, oldest = session.execute(
+    count, oldest = session.exec(
         select(func.count(), func.min(Notification.due_at))
-        .where(Notification.status.in_((PENDING, SENDING)))  # type: ignore[attr-defined]
+        .where(col(Notification.status).in_((PENDING, SENDING)))
         .where(Notification.due_at <= now)
     ).one()
     return Backlog(count, oldest)
@@ -220,10 +222,10 @@ def backlog(*, session: Session, now: datetime) -> Backlog:
 
 def drop_pending(*, session: Session, subject_prefix: str, now: datetime, outcome: str) -> int:
     """Drop pending rows whose subject starts with `subject_prefix`."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == PENDING)
-        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .where(col(Notification.status) == PENDING)
+        .where(col(Notification.subject).startswith(subject_prefix))
         .values(status=DROPPED, outcome=outcome, sent_at=None)
     )
     return result.rowcount or 0
@@ -234,13 +236,13 @@ def cancel_pending(
 ) -> int:
     """Drop, with `outcome` as the reason, the pending rows about any of these exact subjects or
     subjects starting with any of these prefixes."""
-    about = [col(Notification.subject).in_(subjects)] if subjects else []
+    about: list[ColumnElement[bool]] = [col(Notification.subject).in_(subjects)] if subjects else []
     about += [col(Notification.subject).startswith(prefix) for prefix in prefixes]
     if not about:
         return 0
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == PENDING, or_(*about))
+        .where(col(Notification.status) == PENDING, or_(*about))
         .values(status=DROPPED, outcome=outcome, sent_at=None)
     )
     return result.rowcount or 0
@@ -249,10 +251,10 @@ def cancel_pending(
 def forget_pending(*, session: Session, subject_prefix: str) -> int:
     """Delete pending rows about a session that is being deleted, so that a later session
     given the same id (SQLite reuses ids) is owed its own reminders."""
-    result = session.execute(
+    result = session.exec(
         delete(Notification)
-        .where(Notification.status == PENDING)
-        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .where(col(Notification.status) == PENDING)
+        .where(col(Notification.subject).startswith(subject_prefix))
     )
     return result.rowcount or 0
 
@@ -280,10 +282,10 @@ def subjects_sent_or_due(
         session.exec(
             select(Notification.subject)
             .where(Notification.recipient == recipient)
-            .where(Notification.kind.in_(kinds))  # type: ignore[attr-defined]
-            .where(Notification.status.in_((SENT, PENDING, SENDING)))  # type: ignore[attr-defined]
+            .where(col(Notification.kind).in_(kinds))
+            .where(col(Notification.status).in_((SENT, PENDING, SENDING)))
             .where(Notification.due_at >= since, Notification.due_at <= now)
-            .order_by(Notification.due_at)  # type: ignore[arg-type]
+            .order_by(col(Notification.due_at))
         )
     )
 
@@ -311,5 +313,5 @@ def last_sent(
         select(func.max(Notification.sent_at))
         .where(Notification.kind == kind, Notification.recipient == recipient)
         .where(Notification.status == SENT)
-        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .where(col(Notification.subject).startswith(subject_prefix))
     ).one()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select as sql_select
 from sqlalchemy import update
 from sqlmodel import Session, col, func, or_, select
 
@@ -24,9 +25,9 @@ def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
     return list(
         session.exec(
             select(Pair)
-            .where(Pair.status.in_(CURRENT))  # type: ignore[attr-defined]
+            .where(col(Pair.status).in_(CURRENT))
             .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
-            .order_by(Pair.id)
+            .order_by(col(Pair.id))
         )
     )
 
@@ -35,7 +36,7 @@ def active_pair_between(*, session: Session, first_id: int, second_id: int) -> P
     """The current (pending, active or paused) pair of these two people, whatever their roles."""
     return session.exec(
         select(Pair)
-        .where(Pair.status.in_(CURRENT))  # type: ignore[attr-defined]
+        .where(col(Pair.status).in_(CURRENT))
         .where(
             or_(
                 (Pair.mentor_id == first_id) & (Pair.mentee_id == second_id),
@@ -46,7 +47,7 @@ def active_pair_between(*, session: Session, first_id: int, second_id: int) -> P
 
 
 def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]:
-    query = select(Pair).where(Pair.status == ACTIVE).order_by(Pair.id)
+    query = select(Pair).where(col(Pair.status) == ACTIVE).order_by(col(Pair.id))
     if platform:
         query = query.where(Pair.platform == platform)
     return list(session.exec(query))
@@ -82,7 +83,7 @@ def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> P
                 (Pair.mentor_id == second_id) & (Pair.mentee_id == first_id),
             )
         )
-        .order_by(Pair.id.desc())  # type: ignore[union-attr]
+        .order_by(col(Pair.id).desc())
     ).first()
 
 
@@ -137,7 +138,13 @@ def pairs_ending_by(
     those whose current planned end was not announced. The candidates are read in the order of
     the index on (status, planned end, end announced), a batch at a time, until enough are kept."""
     query = (
-        select(Pair.id, Pair.mentor_id, Pair.mentee_id, Pair.planned_end, Pair.timezone)
+        sql_select(
+            col(Pair.id),
+            col(Pair.mentor_id),
+            col(Pair.mentee_id),
+            col(Pair.planned_end),
+            col(Pair.timezone),
+        )
         .where(col(Pair.status).in_((ACTIVE, PAUSED)))
         .where(col(Pair.planned_end).is_not(None), col(Pair.planned_end) <= day)
         .order_by(col(Pair.planned_end), col(Pair.id))
@@ -183,7 +190,7 @@ def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
         session.exec(
             select(Pair)
             .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
-            .order_by(Pair.id.desc())  # type: ignore[union-attr]
+            .order_by(col(Pair.id).desc())
         )
     )
 
@@ -208,6 +215,6 @@ def pairs_with_status(*, session: Session, platform: str, status: str) -> list[P
             select(Pair)
             .where(Pair.platform == platform)
             .where(Pair.status == status)
-            .order_by(Pair.id)
+            .order_by(col(Pair.id))
         )
     )

@@ -9,7 +9,6 @@ Create Date: 2026-12-02 20:45:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 import storage.types
@@ -23,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table(
         "api_pause",
-        sa.Column("scope", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+        sa.Column("scope", sa.String(length=255), nullable=False),
         sa.Column("until", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("busy_until", storage.types.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("scope"),
