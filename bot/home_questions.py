@@ -12,9 +12,10 @@ from bot.actor_context import ActorContext
 from bot.agreement import has_accepted
 from bot.home_parts import HomeRow
 from bot.i18n import t
+from bot.notice_keys import ReviewQuarter
 from bot.notice_kinds import REVIEW_DUE
 from bot.notices.review_notices import answer_button
-from bot.people import mention, zone_of
+from bot.people import mention, recipient, zone_of
 from bot.replies import Button
 from bot.reviews import ROUND_OPEN_FOR
 from bot.rhythm_text import format_when
@@ -112,8 +113,8 @@ def review_to_answer(ctx: ActorContext) -> list[HomeRow]:
         asked = last_sent(
             session=ctx.session,
             kind=REVIEW_DUE,
-            recipient=f"p:{ctx.actor.id}",
-            subject_prefix=f"review:{pair.id}:",
+            recipient=recipient(ctx.actor).key,
+            subject_prefix=ReviewQuarter.prefix(pair_id=pair.id),
         )
         opened = open_review(session=ctx.session, pair_id=pair.id, since=ctx.now - ROUND_OPEN_FOR)
         starts = [opened.opened_at] if opened else []

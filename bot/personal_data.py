@@ -12,7 +12,8 @@ from sqlmodel import Session
 from bot.actor_context import ActorContext
 from bot.core import Core
 from bot.lifecycle import end_pair
-from bot.people import is_erased, lang_of
+from bot.notice_keys import UnreachableWeek, UserRecipient
+from bot.people import is_erased, lang_of, recipient
 from bot.replies import DataFile
 from storage.models import JournalEntry, Pair, Person
 from storage.queries.pairs import CURRENT, all_pairs_of
@@ -159,7 +160,13 @@ def erase(ctx: ActorContext) -> int:
                 retention=ctx.core.retention,
             )
             ended += 1
-    erase_person(session=ctx.session, person=me, pair_ids=[p.id for p in pairs if p.id is not None])
+    erase_person(
+        session=ctx.session,
+        person=me,
+        pair_ids=[p.id for p in pairs if p.id is not None],
+        recipients=[recipient(me).key, UserRecipient(me.platform, me.external_id).key],
+        subject_prefixes=[UnreachableWeek.prefix(person_id=me.id)],
+    )
     ctx.owes_now = True
     return ended
 

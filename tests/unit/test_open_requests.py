@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from bot.clock import ManualClock
 from bot.core import Core
+from bot.notice_keys import PersonRecipient
 from bot.pairs import create_pair
 from bot.sessions import move_session
 from bot.summaries import AWAITED_FOR, open_requests
@@ -57,7 +58,7 @@ def test_requests_sent_or_due_decide_not_the_latest_session(core: Core, clock: M
         # A request that was never sent (it expired while the bot was down) asks nothing.
         session.execute(
             update(Notification)
-            .where(Notification.recipient == f"p:{mentee.id}")
+            .where(Notification.recipient == PersonRecipient(mentee.id).key)
             .where(Notification.due_at < datetime(2026, 12, 9, tzinfo=UTC))
             .values(status=DROPPED)
         )
