@@ -6,12 +6,12 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.i18n import t
-from bot.notice_keys import UnreachableWeek
+from bot.kernel.i18n import t
+from bot.kernel.notice_keys import UnreachableWeek
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person
-from bot.people import lang_of
-from bot.ports import Target
-from bot.replies import Reply, Section
+from bot.people.person import lang_of
 from storage.models import Notification, Person
 from storage.queries.conversations import conversation_reference
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from sqlmodel import Session
 
-from bot.notice_keys import (
+from bot.kernel.notice_keys import (
     ChannelRecipient,
     MalformedKey,
     NotificationKey,
@@ -19,7 +19,7 @@ from bot.notice_keys import (
     SessionSubject,
     Subject,
 )
-from bot.ports import Target
+from bot.kernel.ports import Target
 from storage.models import MeetingSession, Notification, Pair, Person
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.ports import DeliveryError, Target
-from bot.replies import Reply
+from bot.kernel.ports import DeliveryError, Target
+from bot.kernel.replies import Reply
 
 
 class RecordingSender:

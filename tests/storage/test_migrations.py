@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
-from bot.notice_keys import SessionAt
+from bot.kernel.notice_keys import SessionAt
 from storage.db import MIGRATIONS, make_engine, migrate
 from storage.models import AgendaItem, MeetingSession, Notification, Pair, Person
 

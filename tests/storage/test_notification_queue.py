@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.notice_keys import PersonRecipient
+from bot.kernel.notice_keys import PersonRecipient
 from storage.db import Database, make_engine, migrate
 from storage.models import Notification
 from storage.queries.notifications import (

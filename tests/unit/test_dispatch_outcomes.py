@@ -10,18 +10,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.core import Core
-from bot.notice_kinds import MEMBER_UNREACHABLE, REMINDER
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.kernel.ports import DeliveryError, Target, Unreachable
 from bot.notices import COMPOSERS
-from bot.ports import DeliveryError, Target, Unreachable
+from bot.planning.notice_kinds import MEMBER_UNREACHABLE, REMINDER
 from scheduler.dispatcher import LEASE, Dispatcher
 from storage.models import MeetingSession, Notification
 from storage.queries.notifications import claim_due
 from storage.queries.people import upsert_person
 from storage.queries.sessions import SKIPPED
 from tests.fakes.recording_sender import RecordingSender
-from tests.unit.test_planner import agreed_pair, people
+from tests.unit.bot.planning.test_planner import agreed_pair, people
 
 REMINDERS_DUE = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # 24 h before the first session
 FIRST_SESSION = REMINDERS_DUE + timedelta(days=1)

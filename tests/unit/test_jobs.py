@@ -20,7 +20,7 @@ from apscheduler.events import (
 )
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from scheduler.jobs import DISPATCH_JOB_ID, start_ticking
 
 MINUTE = timedelta(minutes=1)

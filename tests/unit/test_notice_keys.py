@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.notice_keys import (
+from bot.kernel.notice_keys import (
     ActionDue,
     AgreementTerms,
     ChannelRecipient,
