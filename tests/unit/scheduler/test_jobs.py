@@ -15,6 +15,7 @@ import pytest
 from apscheduler.events import (
     EVENT_JOB_EXECUTED,
     EVENT_JOB_MAX_INSTANCES,
+    EVENT_JOB_MISSED,
     EVENT_JOB_SUBMITTED,
     JobEvent,
 )
@@ -65,7 +66,7 @@ class Ticking:
         self.events: list[int] = []
         scheduler.add_listener(
             lambda event: self.events.append(event.code),
-            EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_MAX_INSTANCES,
+            EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED,
         )
 
     async def tick(self) -> list[int]:

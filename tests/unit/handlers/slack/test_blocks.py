@@ -15,22 +15,33 @@ from tests.fakes.block_kit import validate_blocks
 
 MESSAGE_BLOCKS = 50
 
-TEXT = st.text(max_size=3500)
+
+def texts(limit: int) -> st.SearchStrategy[str]:
+    """Short texts, and texts around `limit` characters (Slack's limit for where they go), made
+    of a short one repeated (random text that long would exhaust hypothesis's data budget)."""
+    return st.text(max_size=20) | st.builds(
+        lambda piece, size: (piece * size)[:size],
+        st.text(min_size=1, max_size=8),
+        st.integers(limit - 3, limit + 3),
+    )
+
+
+TEXT = texts(3000)
 BUTTONS = st.builds(
     Button,
-    label=st.text(max_size=100),
+    label=texts(75),
     action=st.from_regex(r"[a-z]{1,12}(\.[a-z_]{1,12}){0,2}", fullmatch=True),
     value=st.from_regex(r"[0-9a-f]{1,32}(:[0-9]{1,9})?", fullmatch=True),
     style=st.sampled_from([None, "primary", "danger"]),
 )
 REPLIES = st.builds(
     Reply,
-    sections=st.lists(
-        st.builds(Section, text=TEXT, heading=st.none() | st.text(max_size=80)), max_size=60
-    ).map(tuple),
-    title=st.none() | st.text(max_size=200),
+    sections=st.lists(st.builds(Section, text=TEXT, heading=st.none() | texts(80)), max_size=8).map(
+        tuple
+    ),
+    title=st.none() | texts(150),
     buttons=st.lists(BUTTONS, max_size=30).map(tuple),
-    note=st.none() | st.text(max_size=2500),
+    note=st.none() | texts(2000),
     is_error=st.booleans(),
 )
 
