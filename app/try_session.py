@@ -24,7 +24,6 @@ from bot.forms.router import (
     ACTION_ROWS,
     AGENDA_FORM,
     MOVE_FORM,
-    FieldErrors,
     press_button,
     submit_agenda_form,
     submit_move_form,
@@ -44,7 +43,7 @@ from bot.growth.review_form import (
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.kernel.i18n import Lang, fold, lang_from_locale, t
-from bot.kernel.replies import Form, Reply
+from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.pairs.answers import TERMS_FORM, submit_terms_form, trial_choices
 from bot.people.acting import act
 from bot.rhythm.form_fields import pair_form_choices
@@ -71,6 +70,8 @@ WORDS = {
     "people": "people", "personnes": "people",
     "quit": "quit", "exit": "quit", "quitter": "quit",
 }  # fmt: skip
+# A prompted form field: name, label, choices (value, label), default.
+PromptField = tuple[str, str, list[tuple[str, str]], str]
 
 
 class Inputs:
@@ -282,13 +283,13 @@ class TrySession:
             return
         self._answer(result)
 
-    def _fields(self, form: Form, lang: Lang) -> list[tuple[str, str, list[tuple[str, str]], str]]:
+    def _fields(self, form: Form, lang: Lang) -> list[PromptField]:
         """(name, label, choices, default) for each field of a form."""
         if form.name == AGENDA_FORM:
             return [("text", t("form.agenda.label", lang), [], "")]
         if form.name == SUMMARY_FORM:
             owners = summary_owner_choices(lang)
-            fields = [("decisions", t("summary.form.decisions", lang), [], "")]
+            fields: list[PromptField] = [("decisions", t("summary.form.decisions", lang), [], "")]
             for n in range(1, ACTION_ROWS + 1):
                 fields += [
                     (f"action_{n}", t("summary.form.action", lang, n=n), [], ""),
