@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import PersonRecipient, PlannedEnd, TrialOutcome, TrialQuestion
 from bot.pairs.agreement import owe_both
 from bot.pairs.lifecycle import end_pair
 from bot.planning.notice_kinds import PLANNED_END_SOON, TRIAL_CHECK, TRIAL_OUTCOME
@@ -71,7 +72,8 @@ def ask_trial_questions(
     )
     for pair, last_end in pairs:
         due = max(last_end, now - QUESTION_USEFUL_FOR) + ASKED_AFTER_SESSION
-        subject, until = f"pair:{pair.id}:trial", due + QUESTION_USEFUL_FOR
+        assert pair.id is not None
+        subject, until = TrialQuestion(pair.id), due + QUESTION_USEFUL_FOR
         owe_both(
             session=session,
             pair=pair,
@@ -129,11 +131,12 @@ def settle_trial(*, session: Session, pair: Pair, now: datetime, retention: time
     if pair.trial_outcome == STOP:
         end_pair(session=session, pair=pair, actor=None, now=now, retention=retention)
         return
+    assert pair.id is not None
     owe_both(
         session=session,
         pair=pair,
         kind=TRIAL_OUTCOME,
-        subject=f"pair:{pair.id}:trial-outcome",
+        subject=TrialOutcome(pair.id),
         due=now,
         until=now + ANNOUNCEMENT_USEFUL_FOR,
         now=now,
@@ -190,8 +193,8 @@ def announce_planned_ends(*, session: Session, now: datetime, limit: int = ENDS_
         owed=[
             Owed(
                 PLANNED_END_SOON,
-                f"p:{member}",
-                f"pair:{ending.id}:ending:{ending.planned_end}",
+                PersonRecipient(member).key,
+                PlannedEnd(ending.id, ending.planned_end).key,
                 now,
                 end_moment(ending),
             )
