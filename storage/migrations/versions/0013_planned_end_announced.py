@@ -35,5 +35,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, _ in INDEXES:
         op.drop_index(name, table_name="pair")
-    with op.batch_alter_table("pair", schema=None) as batch_op:
-        batch_op.drop_column("end_announced")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch would copy the table, which the
+    # foreign keys of its sessions forbid once pairs exist.
+    op.drop_column("pair", "end_announced")
