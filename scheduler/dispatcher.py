@@ -7,10 +7,11 @@ import logging
 import os
 import socket
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 
 from bot.kernel.core import Core
 from bot.kernel.ports import DeliveryError, Messenger, Target, Unreachable
@@ -183,29 +184,48 @@ class Dispatcher:
                     await self._arm_wakeup()
 
     async def _drain(self) -> Counter[str]:
-        """Keep up to `concurrency` sends in flight, claiming as slots free up, until nothing
-        is claimable and nothing is in flight."""
+        """Keep up to `concurrency` sends in flight until nothing is claimable and nothing is
+        in flight. The next batch (of `concurrency` rows) is claimed and composed while the
+        current one is being sent, so that no slot waits for the database."""
         stats: Counter[str] = Counter()
         in_flight: set[asyncio.Task[str]] = set()
+        ready: deque[tuple[Notification, datetime, Composed]] = deque()
+        claiming: asyncio.Task[tuple[list[tuple[Notification, Composed]], datetime]] | None = None
+        more = True  # the last claim filled its batch: more rows may be claimable
         renewing = asyncio.create_task(self._renew_leases())
         try:
             while True:
-                free = self.concurrency - len(in_flight)
-                # Claim when half the slots are free: few round trips, nothing held for long.
-                if not self._stopping and (free >= max(1, self.concurrency // 2) or not in_flight):
-                    now = self.core.clock.now()
-                    claimed = await asyncio.to_thread(self._claim_and_compose, now, free)
-                    in_flight |= {
-                        asyncio.create_task(self._deliver(row, now, made)) for row, made in claimed
-                    }
-                if not in_flight:
+                while ready and len(in_flight) < self.concurrency and not self._stopping:
+                    in_flight.add(asyncio.create_task(self._deliver(*ready.popleft())))
+                if (
+                    claiming is None
+                    and not ready
+                    and not self._stopping
+                    and (more or not in_flight)
+                ):
+                    claiming = asyncio.create_task(self._claim_next())
+                waiting: set[asyncio.Task[Any]] = {*in_flight, *([claiming] if claiming else [])}
+                if not waiting:
                     return stats
-                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-                stats.update(task.result() for task in done)
+                done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+                if claiming in done:
+                    claimed, now = claiming.result()
+                    claiming = None
+                    ready.extend((row, now, made) for row, made in claimed)
+                    more = len(claimed) == self.concurrency
+                    if not claimed and not in_flight:
+                        return stats
+                for task in done & in_flight:
+                    in_flight.discard(task)
+                    stats.update((task.result(),))
         finally:
             renewing.cancel()
-            for task in in_flight:
+            for task in [*in_flight, *([claiming] if claiming else [])]:
                 task.cancel()
+
+    async def _claim_next(self) -> tuple[list[tuple[Notification, Composed]], datetime]:
+        now = self.core.clock.now()
+        return await asyncio.to_thread(self._claim_and_compose, now, self.concurrency), now
 
     async def _renew_leases(self) -> None:
         while True:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, update
+from sqlalchemy import ColumnElement, and_, bindparam, delete, func, or_, update
 from sqlmodel import Session, col, select
 
 from storage.db import insert_ignoring_conflicts
@@ -94,12 +94,37 @@ def claim_due(
     return sorted(claimed, key=lambda row: (row.due_at, row.id or 0))
 
 
-def _held_by(owner: str, notification_id: int) -> ColumnElement[bool]:
-    return and_(
-        Notification.id == notification_id,
-        Notification.status == SENDING,
-        Notification.claimed_by == owner,
+_row = Notification.__table__.c  # type: ignore[attr-defined]
+_HELD = and_(
+    _row.id == bindparam("row_id"), _row.status == SENDING, _row.claimed_by == bindparam("owner")
+)
+# Built once: a batch of outcomes is many of these, and building a statement costs more than
+# running it.
+_FINISH = (
+    update(Notification.__table__)  # type: ignore[arg-type]
+    .where(_HELD)
+    .values(
+        status=bindparam("new_status"),
+        sent_at=bindparam("sent_at"),
+        outcome=bindparam("outcome"),
+        claimed_by=None,
+        lease_until=None,
     )
+)
+_RETRY = (
+    update(Notification.__table__)  # type: ignore[arg-type]
+    .where(_HELD)
+    .values(
+        status=PENDING,
+        due_at=bindparam("due_at"),
+        claimed_at=None,
+        claimed_by=None,
+        lease_until=None,
+        outcome=bindparam("outcome"),
+        attempts=_row.attempts + bindparam("failed"),
+        failures=_row.failures + bindparam("counted"),
+    )
+)
 
 
 def finish(
@@ -107,16 +132,15 @@ def finish(
 ) -> bool:
     """Record how a row `owner` holds ended: sent, dropped (no longer useful) or failed.
     False if the lease was lost meanwhile (another process took the row over)."""
-    result = session.execute(
-        update(Notification)
-        .where(_held_by(owner, notification_id))
-        .values(
-            status=status,
-            sent_at=now if status == SENT else None,
-            outcome=outcome[:255],
-            claimed_by=None,
-            lease_until=None,
-        )
+    result = session.connection().execute(
+        _FINISH,
+        {
+            "row_id": notification_id,
+            "owner": owner,
+            "new_status": status,
+            "sent_at": now if status == SENT else None,
+            "outcome": outcome[:255],
+        },
     )
     return bool(result.rowcount)
 
@@ -134,19 +158,16 @@ def retry_later(
     """Put a row `owner` holds back in the queue, due again at `due_at`. A send that `failed`
     (anything but a rate limit) adds to its attempts; a `counted` failure brings it closer to
     being given up."""
-    result = session.execute(
-        update(Notification)
-        .where(_held_by(owner, notification_id))
-        .values(
-            status=PENDING,
-            due_at=due_at,
-            claimed_at=None,
-            claimed_by=None,
-            lease_until=None,
-            outcome=outcome[:255],
-            attempts=Notification.attempts + (1 if failed else 0),
-            failures=Notification.failures + (1 if counted else 0),
-        )
+    result = session.connection().execute(
+        _RETRY,
+        {
+            "row_id": notification_id,
+            "owner": owner,
+            "due_at": due_at,
+            "outcome": outcome[:255],
+            "failed": int(failed),
+            "counted": int(counted),
+        },
     )
     return bool(result.rowcount)
 
