@@ -65,8 +65,9 @@ def build_slack_app(
     app = AsyncApp(
         signing_secret=signing_secret,
         client=client,
-        # Socket Mode has no signatures to verify; HTTP mode always verifies them.
-        request_verification_enabled=signing_secret is not None,
+        # Not a second time: in HTTP mode the endpoint checks every signature before Bolt sees
+        # the request (handlers/slack/endpoint.py); Socket Mode has none to check.
+        request_verification_enabled=False,
     )
     deps = SlackDeps(core=core, profiles=SlackProfiles(core, client), messenger=messenger)
     register_listeners(app, deps)
