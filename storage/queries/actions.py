@@ -59,4 +59,5 @@ def detach_actions(*, session: Session, from_session_id: int) -> None:
 
 
 def action_ids_of(*, session: Session, pair_id: int) -> list[int]:
-    return list(session.exec(select(col(ActionItem.id)).where(ActionItem.pair_id == pair_id)))
+    ids = session.exec(select(col(ActionItem.id)).where(ActionItem.pair_id == pair_id))
+    return [action_id for action_id in ids if action_id is not None]

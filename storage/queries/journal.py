@@ -14,7 +14,7 @@ def journal_of(*, session: Session, author_id: int, limit: int) -> list[JournalE
         session.exec(
             select(JournalEntry)
             .where(JournalEntry.author_id == author_id)
-            .order_by(JournalEntry.created_at.desc(), JournalEntry.id.desc())  # type: ignore[attr-defined,union-attr]
+            .order_by(col(JournalEntry.created_at).desc(), col(JournalEntry.id).desc())
             .limit(limit)
         )
     )

@@ -30,7 +30,7 @@ def rows_by(
             select(model).where(column.in_(keys), *conditions).order_by(col(model.id))  # type: ignore[attr-defined]
         )
         for row in rows:
-            found[getattr(row, column.key)].append(row)
+            found[getattr(row, key.key)].append(row)
     return found
 
 
