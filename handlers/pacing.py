@@ -76,6 +76,7 @@ class Pacer:
         self._paused: dict[str, datetime] = {}
         self._writes: set[asyncio.Task[None]] = set()
         self._taken: set[str] = set()  # scopes taken on the shared board, their call going on
+        self._pruned = time.monotonic()
 
     @asynccontextmanager
     async def turn(self, scope: str) -> AsyncIterator[None]:
@@ -148,10 +149,12 @@ class Pacer:
             log.error("could not share a rate-limit pause", exc_info=task.exception())
 
     def _prune(self) -> None:
-        """Forget idle scopes (their bucket full again, nobody waiting) once there are many."""
-        if len(self._gates) <= PRUNE_ABOVE:
-            return
+        """Forget idle scopes (their bucket full again, nobody waiting) once there are many; at
+        most once per refill time, so that sending to many channels stays linear."""
         now, refill = time.monotonic(), self.burst / self.rate
+        if len(self._gates) <= PRUNE_ABOVE or now - self._pruned < refill:
+            return
+        self._pruned = now
         for scope, gate in list(self._gates.items()):
             if not gate.lock.locked() and now - gate.stamp > refill:
                 del self._gates[scope]
