@@ -13,7 +13,7 @@ from bot.command_parser import parse_command
 from bot.commands import handle_command
 from bot.core import Core
 from bot.errors import UserError
-from bot.goal_form import smart_text
+from bot.form_specs.goal import smart_text
 from bot.goals import split_target
 from bot.pairs import create_pair
 from bot.replies import Reply

@@ -11,10 +11,12 @@ from microsoft_teams.cards import AdaptiveCard
 from PIL import Image
 
 from bot.command_parser import parse_command
-from bot.forms import AGENDA_FORM, MOVE_FORM
+from bot.commands.pair_command import PAIR_FORM
+from bot.form_specs.agenda import AGENDA_FORM
+from bot.form_specs.move import MOVE_FORM
 from bot.replies import Button, Form, Reply, Section
 from handlers.teams.cards import TEXT_BUDGET, reply_card
-from handlers.teams.form_cards import form_card, pair_card
+from handlers.teams.form_cards import form_card
 from handlers.teams.package import write_package
 from tests.fakes.adaptive_cards import validate_card
 
@@ -59,7 +61,8 @@ def test_errors_are_marked_and_long_text_is_cut_not_rejected() -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_form_cards_are_valid_and_show_errors_next_to_fields(lang) -> None:
     people = [("29:claire", "Claire"), ("29:thomas", "Thomas")]
-    pair = pair_card(lang, default_timezone="Europe/Paris", people=people)
+    pair_form = Form(PAIR_FORM, {"timezone": "Europe/Paris"})
+    pair = form_card(pair_form, lang, names={}, people=people)
     assert validate_card(pair) == []
     assert [e["id"] for e in pair["body"] if "id" in e][:2] == ["mentor", "mentee"]
     label = "Thursday with <@29:claire>"
