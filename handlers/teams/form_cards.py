@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from microsoft_teams.cards import (
     Choice,
@@ -14,7 +14,7 @@ from microsoft_teams.cards import (
     TextInput,
     TimeInput,
 )
-from microsoft_teams.cards.core import CardElement
+from microsoft_teams.cards.core import CardElement, SerializableObject
 
 from bot.form_model import Input, Kind, inputs
 from bot.form_specs import FORMS
@@ -22,36 +22,72 @@ from bot.i18n import Lang, t
 from bot.replies import Form
 from handlers.teams.cards import Markup, text_block
 
+ChoiceStyle = Literal["compact", "expanded", "filtered"]
 FORM_VERB = "form"  # Action.Execute verb of a form's submit button; `data.form` says which
 
 
-def _element(shown: Input, value: str, people: list[tuple[str, str]]) -> CardElement:
+def _element(shown: Input, value: str, people: list[tuple[str, str]], lang: Lang) -> CardElement:
     """The typed input of one field; `value` is what it shows filled in."""
-    common: dict[str, Any] = {"id": shown.id, "label": shown.label}
-    if value:
-        common["value"] = value
+    id_, label, filled = shown.id, shown.label, value or None
+    required = shown.required or None
+    error = t("form.required", lang) if required else None
     placeholder = shown.placeholder or shown.hint
     if shown.kind in (Kind.CHOICE, Kind.PERSON):
-        options = people if shown.kind is Kind.PERSON else shown.options
-        style = "filtered" if shown.kind is Kind.PERSON else "compact"
+        person = shown.kind is Kind.PERSON
+        style: ChoiceStyle = "expanded" if shown.field.expanded else "compact"
         return ChoiceSetInput(
-            **common,
-            choices=[Choice(title=text, value=v) for v, text in options],
-            style="expanded" if shown.field.expanded else style,
+            id=id_,
+            label=label,
+            value=filled,
+            is_required=required,
+            error_message=error,
+            choices=[
+                Choice(title=text, value=v) for v, text in (people if person else shown.options)
+            ],
+            style="filtered" if person else style,
         )
-    if placeholder:
-        common["placeholder"] = placeholder
     if shown.kind is Kind.DATE:
-        return DateInput(**common)
+        return DateInput(
+            id=id_,
+            label=label,
+            value=filled,
+            is_required=required,
+            error_message=error,
+            placeholder=placeholder,
+        )
     if shown.kind is Kind.TIME:
-        return TimeInput(**common)
+        return TimeInput(
+            id=id_,
+            label=label,
+            value=filled,
+            is_required=required,
+            error_message=error,
+            placeholder=placeholder,
+        )
     if shown.kind is Kind.NUMBER:
-        return NumberInput(**common, min=shown.field.minimum, max=shown.field.maximum)
-    extra = {"isMultiline": True} if shown.kind is Kind.LONG_TEXT else {}
-    return TextInput(**common, maxLength=shown.field.max_length, **extra)
+        return NumberInput(
+            id=id_,
+            label=label,
+            value=int(filled) if filled and filled.lstrip("-").isdigit() else None,
+            is_required=required,
+            error_message=error,
+            placeholder=placeholder,
+            min=shown.field.minimum,
+            max=shown.field.maximum,
+        )
+    return TextInput(
+        id=id_,
+        label=label,
+        value=filled,
+        is_required=required,
+        error_message=error,
+        placeholder=placeholder,
+        max_length=shown.field.max_length,
+        is_multiline=shown.kind is Kind.LONG_TEXT or None,
+    )
 
 
-def _plain(element: CardElement) -> dict[str, Any]:
+def _plain(element: SerializableObject) -> dict[str, Any]:
     """The element as card JSON (whole numbers stay whole)."""
     data = element.model_dump(exclude_none=True, by_alias=True)
     return {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in data.items()}
@@ -75,10 +111,8 @@ def form_card(
     if form.values.get("label"):
         body.append(text_block(markup(form.values["label"])))
     for shown in inputs(spec, form.values, lang):
-        element = _plain(_element(shown, submitted.get(shown.id) or shown.value, people or []))
-        if shown.required:
-            element |= {"isRequired": True, "errorMessage": t("form.required", lang)}
-        body.append(element)
+        value = submitted.get(shown.id) or shown.value
+        body.append(_plain(_element(shown, value, people or [], lang)))
         if shown.id in errors:
             body.append(text_block(errors[shown.id], color="attention", size="small"))
     submit = ExecuteAction(
