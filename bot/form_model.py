@@ -14,11 +14,11 @@ from datetime import date, time
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
-from bot.i18n import Lang, t
-from bot.replies import FieldErrors, Reply
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import FieldErrors, Reply
 
 if TYPE_CHECKING:
-    from bot.actor_context import ActorContext
+    from bot.people.actor import ActorContext
 
 INVALID = "form.invalid"
 REQUIRED = "form.required"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
 from bot.commands.agenda_command import MAX_TEXT, add_item
-from bot.errors import UserError
 from bot.form_model import Field, FormSpec, Kind, Values
-from bot.i18n import t
-from bot.replies import FieldErrors, Reply
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import FieldErrors, Reply
+from bot.people.actor import ActorContext
 
 AGENDA_FORM = "agenda_add"
 

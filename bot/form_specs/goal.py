@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
-from bot.errors import UserError
 from bot.form_model import Field, FormSpec, Kind, Phrase, Values
-from bot.goals import GOAL_FORM, add_goal, check_target, local_today
-from bot.i18n import Lang, t
-from bot.replies import FieldErrors, Reply
+from bot.growth.goals import GOAL_FORM, add_goal, check_target, local_today
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import FieldErrors, Reply
+from bot.people.actor import ActorContext
 from storage.queries.pairs import CURRENT
 
 FIELD_MAX = 300

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
 from bot.commands.move_command import move
-from bot.errors import UserError
 from bot.form_model import Field, FormSpec, Kind, Values
-from bot.i18n import t
-from bot.people import zone_of
-from bot.replies import FieldErrors, Reply
-from scheduler.recurrence import local_instant
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import FieldErrors, Reply
+from bot.people.actor import ActorContext
+from bot.people.person import zone_of
+from bot.rhythm.recurrence import local_instant
 
 MOVE_FORM = "move"
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
 from bot.commands.pair_command import PAIR_FORM, create_and_confirm, pair_members
-from bot.errors import UserError
 from bot.form_model import Field, FormSpec, Kind, Values
-from bot.i18n import t
-from bot.people import zone_of
-from bot.replies import FieldErrors, Reply
-from bot.rhythm_form import RHYTHM_FIELDS, rhythm_draft, rhythm_error, zone_and_start
-from bot.rhythm_parser import RhythmError, complete_rhythm
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import FieldErrors, Reply
+from bot.people.actor import ActorContext
+from bot.people.person import zone_of
+from bot.rhythm.form_fields import RHYTHM_FIELDS, rhythm_draft, rhythm_error, zone_and_start
+from bot.rhythm.grammar import RhythmError, complete_rhythm
 
 
 def submit_pair_form(ctx: ActorContext, values: Values, _about: int | None) -> Reply | FieldErrors:

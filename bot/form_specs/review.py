@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from bot.actor_context import ActorContext
-from bot.commands.review_command import REVIEW_FORM, own_reviewed_pair
-from bot.errors import UserError
 from bot.form_model import Choice, Field, FormSpec, Kind, Phrase, Values
-from bot.i18n import t
-from bot.people import mention
-from bot.replies import FieldErrors, Reply, say
-from bot.reviews import (
+from bot.growth.review_form import REVIEW_FORM, own_reviewed_pair
+from bot.growth.reviews import (
     FORMAT_CHOICES,
     KEEP,
     MAX_COMMENT,
@@ -21,6 +16,11 @@ from bot.reviews import (
     Answer,
     record_answer,
 )
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import FieldErrors, Reply, say
+from bot.people.actor import ActorContext
+from bot.people.person import mention
 
 
 def _question(

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.actions import MAX_TEXT as ACTION_MAX
-from bot.actions import NewAction, action_lines, add_actions
-from bot.actor_context import ActorContext
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.form_model import Choice, Field, FormSpec, Group, Kind, Phrase, Values
-from bot.i18n import t
-from bot.people import mention, zone_of
-from bot.replies import FieldErrors, Reply, say
-from bot.rhythm_text import format_when
-from bot.summaries import MAX_SUMMARY, record_summary
+from bot.kernel.i18n import t
+from bot.kernel.replies import FieldErrors, Reply, say
+from bot.people.actor import ActorContext
+from bot.people.person import mention, zone_of
+from bot.rhythm.wording import format_when
+from bot.sessions.action_items import MAX_TEXT as ACTION_MAX
+from bot.sessions.action_items import NewAction, action_lines, add_actions
+from bot.sessions.summaries import MAX_SUMMARY, record_summary
 from storage.queries.people import people_by_ids
 
 ACTION_ROWS = 3

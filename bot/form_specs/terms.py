@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.agreement import TRIAL_SESSION_CHOICES
-from bot.agreement_actions import TERMS_FORM, submit_terms_form
 from bot.form_model import Choice, Field, FormSpec, Kind, Phrase
-from bot.rhythm_form import RHYTHM_FIELDS, zone_and_start
+from bot.pairs.agreement import TRIAL_SESSION_CHOICES
+from bot.pairs.answers import TERMS_FORM, submit_terms_form
+from bot.rhythm.form_fields import RHYTHM_FIELDS, zone_and_start
 
 FORM = FormSpec(
     name=TERMS_FORM,

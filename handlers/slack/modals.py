@@ -7,8 +7,8 @@ from typing import Any
 
 from bot.form_model import Input, Kind, inputs
 from bot.form_specs import FORMS
-from bot.i18n import Lang, t
-from bot.replies import Form
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import Form
 from handlers.slack.blocks import mrkdwn, plain
 
 TITLE_MAX = 24

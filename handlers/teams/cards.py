@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.replies import Reply
+from bot.kernel.replies import Reply
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"  # what microsoft_teams.cards.AdaptiveCard targets by default

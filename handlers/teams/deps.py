@@ -10,14 +10,14 @@ from typing import Any
 
 from microsoft_teams.apps import ActivityContext
 
-from bot.command_parser import MENTION
-from bot.core import Core
-from bot.deliveries import first_time
+from bot.commands.parser import MENTION
 from bot.form_model import Kind
 from bot.form_specs import FORMS
-from bot.i18n import Lang
-from bot.people import lang_of, zone_of
-from bot.replies import Form, Reply
+from bot.kernel.core import Core
+from bot.kernel.deliveries import first_time
+from bot.kernel.i18n import Lang
+from bot.kernel.replies import Form, Reply
+from bot.people.person import lang_of, zone_of
 from handlers.failures import failure
 from handlers.teams.activities import PLATFORM, Turn
 from handlers.teams.files import consent_message

@@ -11,7 +11,7 @@ from slack_sdk.models.views import View
 
 from bot.form_model import Kind, inputs, read_form
 from bot.form_specs import FORMS
-from bot.replies import Form
+from bot.kernel.replies import Form
 from handlers.slack.modals import form_modal, metadata, submitted_values
 from handlers.teams.form_cards import FORM_VERB, form_card
 from tests.fakes.adaptive_cards import validate_card

@@ -1,0 +1,104 @@
+"""Reading `/mentor …` text: the subcommand (English or French) and who it is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.kernel.i18n import fold
+
+MENTION = re.compile(r"<@([^<>|\s]+)>")
+CHANNEL = re.compile(r"<#([^<>|\s]+)>")
+
+ALIASES: dict[str, str] = {
+    "help": "help",
+    "aide": "help",
+    "?": "help",
+    "pair": "pair",
+    "binome": "pair",
+    "pairs": "pairs",
+    "binomes": "pairs",
+    "next": "next",
+    "prochaine": "next",
+    "prochain": "next",
+    "agenda": "agenda",
+    "ordre-du-jour": "agenda",
+    "odj": "agenda",
+    "skip": "skip",
+    "annuler": "skip",
+    "move": "move",
+    "deplacer": "move",
+    "summary": "summary",
+    "compte-rendu": "summary",
+    "cr": "summary",
+    "digest": "digest",
+    "synthese": "digest",
+    "journal": "journal",
+    "help-me": "help-me",
+    "helpme": "help-me",
+    "aide-moi": "help-me",
+    "mediation": "help-me",
+    "end": "end",
+    "terminer": "end",
+    "thanks": "thanks",
+    "thank": "thanks",
+    "merci": "thanks",
+    "actions": "actions",
+    "action": "actions",
+    "pause": "pause",
+    "resume": "resume",
+    "goals": "goals",
+    "goal": "goals",
+    "objectifs": "goals",
+    "objectif": "goals",
+    "reprendre": "resume",
+    "history": "history",
+    "historique": "history",
+    "review": "review",
+    "bilan": "review",
+    "my-data": "my-data",
+    "mydata": "my-data",
+    "export": "my-data",
+    "mes-donnees": "my-data",
+    "exporter": "my-data",
+    "forget-me": "forget-me",
+    "forgetme": "forget-me",
+    "erase": "forget-me",
+    "oublier": "forget-me",
+    "oubliez-moi": "forget-me",
+    "effacer": "forget-me",
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    """A parsed command: `name` is canonical (None when unknown), `word` what was typed."""
+
+    name: str | None
+    word: str
+    mentions: tuple[str, ...]  # leading mentions, in order
+    rest: str  # what follows the leading mentions
+
+    @property
+    def words(self) -> list[str]:
+        return self.rest.split()
+
+
+def parse_command(text: str) -> Command:
+    """Split `text` into the subcommand, its leading mentions and the rest."""
+    text = text.strip()
+    if not text:
+        return Command(name="help", word="", mentions=(), rest="")
+    word, _, rest = text.partition(" ")
+    name = ALIASES.get(fold(word))
+    mentions: list[str] = []
+    rest = rest.strip()
+    while match := MENTION.match(rest):
+        mentions.append(match.group(1))
+        rest = rest[match.end() :].strip()
+    return Command(name=name, word=word, mentions=tuple(mentions), rest=rest)
+
+
+def channels_in(text: str) -> list[str]:
+    """The channel ids referenced in `text`."""
+    return CHANNEL.findall(text)

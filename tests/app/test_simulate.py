@@ -1,0 +1,107 @@
+"""`mentorbot simulate`: its totals are what the pairs' rhythms and members' choices imply."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from app.cli import main
+from app.simulation import MENTEE_ANSWERS_AFTER, MENTOR_ANSWERS_AFTER, SKIP_BEFORE, simulate
+from bot.rhythm.recurrence import session_starts
+
+DAY = timedelta(days=1)
+
+
+def test_fifty_pairs_over_four_weeks_add_up() -> None:
+    out = io.StringIO()
+    report = simulate(pairs=50, weeks=4, seed=3, start=date(2027, 1, 4), out=out, lang="en")
+    begin, end = report.start, report.end
+    sent = report.by_kind()
+    sessions = list(report.fates.values())
+
+    # The sessions the planner stored are exactly those the rhythms give.
+    horizon = end + DAY
+    from_rhythms = sum(len(session_starts(r, after=begin, until=horizon)) for r in report.rhythms)
+    assert from_rhythms == sum(1 for s in sessions if s.start <= horizon)
+
+    before_end = [s for s in sessions if s.start - DAY < end]
+    held = [s for s in before_end if s.fate != "skip"]
+    assert sent["pair_started"] == 2 * 50
+    assert sent["reminder"] == 2 * len(held)
+    assert sent["session_skipped"] == sum(
+        1 for s in sessions if s.fate == "skip" and s.start - SKIP_BEFORE < end
+    )
+    assert sent["summary_request"] == sum(1 for s in held if s.end < end) + sum(
+        1 for s in held if s.fate in ("mentor", "none") and s.end + DAY < end
+    )
+    written = [
+        s
+        for s in held
+        if (s.fate == "mentee" and s.end + MENTEE_ANSWERS_AFTER < end)
+        or (s.fate == "mentor" and s.end + MENTOR_ANSWERS_AFTER < end)
+    ]
+    # A reply is recorded at once, or after the member chose its session when asked which.
+    assert (
+        sent["summary_shared"] == sent["summary_recorded"] + sent["summary_which"] == len(written)
+    )
+    assert sent["summary_which"] > 0
+    assert sent["summary_nudge"] == 2 * sum(
+        1 for s in held if s.fate == "none" and s.end + 2 * DAY < end
+    )
+    assert sent["digest"] == 3  # Mondays 09:00 Paris after the first day
+    assert report.ok, report.problems
+
+    printed = out.getvalue().splitlines()
+    assert printed[0].startswith("Simulated programme: 50 pairs over 4 weeks")
+    assert [line.split(" (")[0] for line in printed[1:5]] == [f"week {n}" for n in range(1, 5)]
+    assert "busiest minute Mon 08:00 UTC with 100" in printed[1]  # the launch announcements
+    assert (
+        printed[-1].startswith("check: OK")
+        and f"{sum(sent.values())} sent exactly once" in printed[-1]
+    )
+
+
+def test_the_same_seed_gives_the_same_programme() -> None:
+    first = simulate(
+        pairs=10, weeks=2, seed=11, start=date(2027, 3, 1), out=io.StringIO(), lang="fr"
+    )
+    second = simulate(
+        pairs=10, weeks=2, seed=11, start=date(2027, 3, 1), out=io.StringIO(), lang="fr"
+    )
+    assert first.by_kind() == second.by_kind()
+    assert Counter(f.fate for f in first.fates.values()) == Counter(
+        f.fate for f in second.fates.values()
+    )
+
+
+def test_command_line_with_a_plot(tmp_path, capsys) -> None:
+    picture = tmp_path / "load.png"
+    assert (
+        main(["simulate", "--pairs", "5", "--weeks", "2", "--plot", str(picture), "--lang", "fr"])
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "semaine 1" in printed and "vérification : OK" in printed
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["simulate", "--pairs", "0"]) == 2
+
+
+def test_progress_shows_the_pairs_created_then_the_days_simulated() -> None:
+    progress = io.StringIO()
+    report = simulate(
+        pairs=3,
+        weeks=1,
+        seed=5,
+        start=date(2027, 1, 4),
+        out=io.StringIO(),
+        lang="en",
+        progress=progress,
+    )
+    assert report.ok
+    shown = progress.getvalue()
+    assert re.search(r"pairs created:\s+\d+%\|[^|]*\| \d/3 ", shown)
+    days = re.findall(r"days simulated:\s+(\d+)%\|[^|]*\| (\d+)/7 ", shown)
+    assert days and int(days[-1][0]) > int(days[0][0])
+    assert shown.index("pairs created") < shown.index("days simulated")

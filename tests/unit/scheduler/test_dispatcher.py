@@ -1,0 +1,118 @@
+"""The dispatcher's retry rules: rate limits and platform failures never give a message up; only
+its expiry or failures that count do, and the reason is recorded."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.kernel.ports import DeliveryError, Target
+from bot.kernel.replies import Reply
+from bot.planning.notice_kinds import REMINDER
+from scheduler.dispatcher import MAX_FAILURES, Dispatcher
+from storage.models import Notification
+from tests.unit.bot.planning.test_planner import agreed_pair, people
+
+REMINDERS_DUE = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # 24 h before the first session
+
+
+class Scripted:
+    """A messenger whose next sends fail as scripted, then succeed."""
+
+    def __init__(self, *failures: DeliveryError) -> None:
+        self.failures = list(failures)
+        self.sent: list[str] = []
+
+    async def send(self, target: Target, message: Reply) -> str:
+        if self.failures:
+            raise self.failures.pop(0)
+        self.sent.append(target.address)
+        return f"ref-{len(self.sent)}"
+
+
+@pytest.fixture
+def reminders_due(core: Core, clock: ManualClock) -> None:
+    """A pair whose two reminders are due; its start notices already sent."""
+    mentor, mentee = people(core, clock.now())
+    with core.db.session() as session:
+        agreed_pair(session, mentor, mentee, clock.now(), actor=mentee)
+    asyncio.run(Dispatcher(core, {"slack": Scripted()}).run_once())
+    clock.set(REMINDERS_DUE)
+
+
+def run(core: Core, messenger: Scripted) -> dict[str, int]:
+    return dict(asyncio.run(Dispatcher(core, {"slack": messenger}).run_once()))
+
+
+def reminders(core: Core) -> list[Notification]:
+    """The two reminders of the first session (it starts a day after they fall due)."""
+    with core.db.session() as session:
+        return list(
+            session.exec(
+                select(Notification)
+                .where(Notification.kind == REMINDER)
+                .where(Notification.expires_at <= REMINDERS_DUE + timedelta(days=1))  # type: ignore[operator]
+            )
+        )
+
+
+@pytest.mark.usefixtures("reminders_due")
+def test_rate_limits_never_give_a_message_up(core: Core, clock: ManualClock) -> None:
+    rounds = MAX_FAILURES + 2
+    messenger = Scripted(*[DeliveryError("ratelimited", retry_after=30)] * 2 * rounds)
+    for _ in range(rounds):
+        assert run(core, messenger) == {"retried": 2}
+        clock.advance(timedelta(seconds=29))
+        assert run(core, messenger) == {}  # waits as told, not a second less
+        clock.advance(timedelta(seconds=1))
+    assert run(core, messenger) == {"sent": 2}
+    assert [(r.status, r.attempts, r.failures) for r in reminders(core)] == [("sent", 0, 0)] * 2
+
+
+@pytest.mark.usefixtures("reminders_due")
+def test_5xx_are_retried_with_a_growing_backoff_and_never_counted(
+    core: Core, clock: ManualClock
+) -> None:
+    rounds = MAX_FAILURES + 2
+    messenger = Scripted(*[DeliveryError("Slack answered 503", transient=True)] * 2 * rounds)
+    waits = []
+    for _ in range(rounds):
+        assert run(core, messenger) == {"retried": 2}
+        due = min(row.due_at for row in reminders(core))
+        waits.append((due - clock.now()).total_seconds())
+        clock.set(due)
+    assert run(core, messenger) == {"sent": 2}
+    assert waits == [2.0**n for n in range(rounds)]
+    assert {(r.status, r.attempts, r.failures) for r in reminders(core)} == {("sent", rounds, 0)}
+
+
+@pytest.mark.usefixtures("reminders_due")
+def test_failures_that_count_give_a_message_up_with_the_reason(
+    core: Core, clock: ManualClock
+) -> None:
+    messenger = Scripted(*[DeliveryError("fatal_error")] * 2 * MAX_FAILURES)
+    for _ in range(MAX_FAILURES - 1):
+        assert run(core, messenger) == {"retried": 2}
+        clock.set(min(row.due_at for row in reminders(core)))
+    assert run(core, messenger) == {"failed": 2}
+    assert {(r.status, r.outcome) for r in reminders(core)} == {
+        ("failed", f"gave up after {MAX_FAILURES} failures: fatal_error")
+    }
+
+
+@pytest.mark.usefixtures("reminders_due")
+def test_a_message_still_limited_when_it_expires_is_dropped_with_the_reason(
+    core: Core, clock: ManualClock
+) -> None:
+    messenger = Scripted(*[DeliveryError("ratelimited (90000s)", retry_after=90_000)] * 2)
+    assert run(core, messenger) == {"retried": 2}
+    clock.advance(timedelta(seconds=90_000))  # past the session: the reminder is no use now
+    assert run(core, messenger)["expired"] == 2
+    assert {(r.status, r.outcome) for r in reminders(core)} == {
+        ("dropped", "expired; last try: ratelimited (90000s)")
+    }
