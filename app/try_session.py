@@ -19,12 +19,12 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from bot.commands import handle_command
-from bot.form_model import Input, Kind, Phrase
-from bot.form_model import inputs as form_inputs
-from bot.form_specs import FORMS
+from bot.forms import FORMS
 from bot.forms.router import FieldErrors, press_button, submit_form
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.form_model import Input, Kind, Phrase
+from bot.kernel.form_model import inputs as form_inputs
 from bot.kernel.i18n import Lang, fold, lang_from_locale, t
 from bot.kernel.replies import Form, Reply
 from bot.people.acting import act

@@ -10,13 +10,13 @@ from bot.commands.end_command import end
 from bot.commands.my_data_command import forget_now
 from bot.commands.skip_command import skip
 from bot.commands.summary_command import summary_form
-from bot.form_model import read_form
-from bot.form_specs import FORMS
-from bot.form_specs.agenda import AGENDA_FORM
-from bot.form_specs.move import MOVE_FORM
+from bot.forms import FORMS
+from bot.forms.agenda import AGENDA_FORM
+from bot.forms.move import MOVE_FORM
 from bot.growth.goals import goal_form, press_goal_done
 from bot.growth.review_form import REVIEW_BUTTON, own_reviewed_pair, review_form
 from bot.kernel.errors import UserError
+from bot.kernel.form_model import read_form
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.pairs.answers import AGREEMENT_BUTTONS, press_agreement

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.form_model import Values
 from bot.kernel.errors import UserError
+from bot.kernel.form_model import Values
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Form, Reply, say
 from bot.pairs.agreement import Terms, accept, change_terms, has_accepted

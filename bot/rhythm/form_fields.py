@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.form_model import Choice, Field, Kind, Phrase, Values
+from bot.kernel.form_model import Choice, Field, Kind, Phrase, Values
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import FieldErrors
 from bot.rhythm.grammar import RhythmError

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.form_model import Input, Kind, inputs
-from bot.form_specs import FORMS
+from bot.forms import FORMS
+from bot.kernel.form_model import Input, Kind, inputs
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import Form
 from handlers.slack.blocks import mrkdwn, plain

@@ -11,10 +11,10 @@ from typing import Any
 from microsoft_teams.apps import ActivityContext
 
 from bot.commands.parser import MENTION
-from bot.form_model import Kind
-from bot.form_specs import FORMS
+from bot.forms import FORMS
 from bot.kernel.core import Core
 from bot.kernel.deliveries import first_time
+from bot.kernel.form_model import Kind
 from bot.kernel.i18n import Lang
 from bot.kernel.replies import Form, Reply
 from bot.people.person import lang_of, zone_of

@@ -16,8 +16,8 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards.core import CardElement, SerializableObject
 
-from bot.form_model import Input, Kind, inputs
-from bot.form_specs import FORMS
+from bot.forms import FORMS
+from bot.kernel.form_model import Input, Kind, inputs
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import Form
 from handlers.teams.cards import Markup, text_block

@@ -12,8 +12,8 @@ from PIL import Image
 
 from bot.commands.pair_command import PAIR_FORM
 from bot.commands.parser import parse_command
-from bot.form_specs.agenda import AGENDA_FORM
-from bot.form_specs.move import MOVE_FORM
+from bot.forms.agenda import AGENDA_FORM
+from bot.forms.move import MOVE_FORM
 from bot.kernel.replies import Button, Form, Reply, Section
 from handlers.teams.cards import TEXT_BUDGET, reply_card
 from handlers.teams.form_cards import form_card

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.catalog import MESSAGES
-from bot.form_model import Field, FormSpec, Kind, Phrase, inputs, read_form
-from bot.form_specs import FORMS
+from bot.forms import FORMS
+from bot.kernel.form_model import Field, FormSpec, Kind, Phrase, inputs, read_form
 
 SUMMARY, GOAL, PAIR, TERMS = FORMS["summary"], FORMS["goal"], FORMS["pair"], FORMS["terms"]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.commands.move_command import move
-from bot.form_model import Field, FormSpec, Kind, Values
 from bot.kernel.errors import UserError
+from bot.kernel.form_model import Field, FormSpec, Kind, Values
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Reply
 from bot.people.actor import ActorContext

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.commands.pair_command import PAIR_FORM, create_and_confirm, pair_members
-from bot.form_model import Field, FormSpec, Kind, Values
 from bot.kernel.errors import UserError
+from bot.kernel.form_model import Field, FormSpec, Kind, Values
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Reply
 from bot.people.actor import ActorContext

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from slack_sdk.models.views import View
 
-from bot.form_model import Kind, inputs, read_form
-from bot.form_specs import FORMS
+from bot.forms import FORMS
+from bot.kernel.form_model import Kind, inputs, read_form
 from bot.kernel.replies import Form
 from handlers.slack.modals import form_modal, metadata, submitted_values
 from handlers.teams.form_cards import FORM_VERB, form_card

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from bot.form_model import Choice, Field, FormSpec, Kind, Phrase, Values
 from bot.growth.review_form import REVIEW_FORM, own_reviewed_pair
 from bot.growth.reviews import (
     FORMAT_CHOICES,
@@ -17,6 +16,7 @@ from bot.growth.reviews import (
     record_answer,
 )
 from bot.kernel.errors import UserError
+from bot.kernel.form_model import Choice, Field, FormSpec, Kind, Phrase, Values
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Reply, say
 from bot.people.actor import ActorContext

@@ -12,17 +12,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import Generic, TypeVar
 
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import FieldErrors, Reply
 
-if TYPE_CHECKING:
-    from bot.people.actor import ActorContext
-
 INVALID = "form.invalid"
 REQUIRED = "form.required"
 T = TypeVar("T")
+Ctx = TypeVar("Ctx")  # what a form's actions run with (the core's actor context)
 
 
 class Kind(StrEnum):
@@ -179,12 +177,8 @@ class Values:
         return self._get(group_id, list) or []
 
 
-Submit = Callable[["ActorContext", Values, int | None], Reply | FieldErrors]
-Check = Callable[["ActorContext", Values, int | None], dict[str, Phrase]]
-
-
 @dataclass(frozen=True)
-class FormSpec:
+class FormSpec(Generic[Ctx]):
     """A form: its name (the platforms' callback id), title key, fields, and what submitting does.
 
     `about` names the state key ("session", "pair") of the row the form is about; the platforms
@@ -196,9 +190,9 @@ class FormSpec:
     name: str
     title: str
     fields: tuple[Field | Group, ...]
-    submit: Submit
+    submit: Callable[[Ctx, Values, int | None], Reply | FieldErrors]
     about: str | None = None
-    check: Check | None = None
+    check: Callable[[Ctx, Values, int | None], dict[str, Phrase]] | None = None
 
     def flat(self) -> list[tuple[str, Field, int | None]]:
         """(input id, field, row number) of every input, in order."""
@@ -212,7 +206,7 @@ class FormSpec:
         return found
 
 
-def read_form(spec: FormSpec, raw: Mapping[str, object]) -> tuple[Values, dict[str, Phrase]]:
+def read_form(spec: FormSpec[Ctx], raw: Mapping[str, object]) -> tuple[Values, dict[str, Phrase]]:
     """The typed values of a submission's good inputs, and the error of every other one."""
     values: dict[str, object] = {}
     errors: dict[str, Phrase] = {}
@@ -268,7 +262,7 @@ class Input:
         return next((label for v, label in self.options if v == value), value)
 
 
-def inputs(spec: FormSpec, state: Mapping[str, str], lang: Lang) -> list[Input]:
+def inputs(spec: FormSpec[Ctx], state: Mapping[str, str], lang: Lang) -> list[Input]:
     """Every input of `spec`, labelled in `lang` and prefilled from the form's `state`."""
     found = []
     for input_id, one, n in spec.flat():

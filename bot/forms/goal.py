@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.form_model import Field, FormSpec, Kind, Phrase, Values
 from bot.growth.goals import GOAL_FORM, add_goal, check_target, local_today
 from bot.kernel.errors import UserError
+from bot.kernel.form_model import Field, FormSpec, Kind, Phrase, Values
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import FieldErrors, Reply
 from bot.people.actor import ActorContext

@@ -6,7 +6,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.commands.summary_command import SUMMARY_FORM
-from bot.form_model import Choice, Field, FormSpec, Group, Kind, Phrase, Values
+from bot.kernel.form_model import Choice, Field, FormSpec, Group, Kind, Phrase, Values
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Reply, say
 from bot.people.actor import ActorContext

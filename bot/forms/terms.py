@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.form_model import Choice, Field, FormSpec, Kind, Phrase
+from bot.kernel.form_model import Choice, Field, FormSpec, Kind, Phrase
 from bot.pairs.agreement import TRIAL_SESSION_CHOICES
 from bot.pairs.answers import TERMS_FORM, submit_terms_form
 from bot.rhythm.form_fields import RHYTHM_FIELDS, zone_and_start
