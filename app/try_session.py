@@ -20,13 +20,13 @@ from sqlmodel import select
 
 from bot.commands import handle_command
 from bot.forms import FORMS
-from bot.forms.router import FieldErrors, press_button, submit_form
+from bot.forms.router import press_button, submit_form
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.kernel.form_model import Input, Kind, Phrase
 from bot.kernel.form_model import inputs as form_inputs
 from bot.kernel.i18n import Lang, fold, lang_from_locale, t
-from bot.kernel.replies import Form, Reply
+from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.people.acting import act
 from bot.rhythm.wording import format_time, format_when, weekday_name
 from bot.sessions.summaries import handle_direct_message

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.kernel.core import Core
 from bot.kernel.replies import DataFile
@@ -37,7 +37,7 @@ def _row(row: Any, *fields: str, **extra: Any) -> dict[str, Any]:
     return {**{f: _plain(getattr(row, f)) for f in fields}, **extra}
 
 
-def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list]) -> dict[str, Any]:
+def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list[Any]]) -> dict[str, Any]:
     """One pair as the person reads it: both members' shared content, their own review
     answers, and the other's once the round is closed (as the bot shows them)."""
     me = ctx.actor.id
@@ -48,7 +48,7 @@ def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list]) -> dict[str, 
             return None
         return "me" if person_id == me else "other"
 
-    def mine(rows: list, key: str = "pair_id") -> list:
+    def mine(rows: list[Any], key: str = "pair_id") -> list[Any]:
         return [r for r in rows if getattr(r, key) == pair.id]
 
     sessions = mine(records["sessions"])
@@ -125,7 +125,7 @@ def export_document(ctx: ActorContext) -> dict[str, Any]:
     pairs = all_pairs_of(session=ctx.session, person_id=me.id)
     records = pair_records(session=ctx.session, pair_ids=[p.id for p in pairs if p.id is not None])
     journal = rows_where(
-        session=ctx.session, model=JournalEntry, where=(JournalEntry.author_id == me.id,)
+        session=ctx.session, model=JournalEntry, where=(col(JournalEntry.author_id) == me.id,)
     )
     return {
         "format": f"mentorbot-personal-data/{FORMAT_VERSION}",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, delete, func, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy.orm import class_mapper
+from sqlmodel import Session, SQLModel, col, select
 
 from storage.db import note_erasure
 from storage.models import (
@@ -29,6 +30,8 @@ from storage.models import (
     Thanks,
 )
 
+Row = TypeVar("Row", bound=SQLModel)
+
 ERASED_MENTION = "—"  # what a mention of an erased person becomes in the words others wrote
 
 
@@ -41,8 +44,9 @@ class Writing:
     whole_row: bool = True  # the row is nothing without its words: erasing deletes it
 
     @property
-    def model(self) -> type:
-        return self.text.class_
+    def model(self) -> type[SQLModel]:
+        model: type[SQLModel] = self.text.class_  # the attribute's table, e.g. AgendaItem
+        return model
 
 
 ACTIONS = Writing(ActionItem.text, ActionItem.author_id)
@@ -61,19 +65,19 @@ WRITINGS = (
 """Every free-text column of the schema (a test checks that none is missing)."""
 
 
-def rows_where(*, session: Session, model: type, where: tuple[Any, ...]) -> list:
-    """All rows of `model` matching every condition, oldest first."""
-    query: Any = select(model)
-    for condition in where:
-        query = query.where(condition)
-    return list(session.exec(query.order_by(model.id)))  # type: ignore[attr-defined]
+def rows_where(
+    *, session: Session, model: type[Row], where: tuple[ColumnElement[bool], ...]
+) -> list[Row]:
+    """All rows of `model` matching every condition, oldest (lowest primary key) first."""
+    query = select(model).where(*where).order_by(*class_mapper(model).primary_key)
+    return list(session.exec(query))
 
 
-def pair_records(*, session: Session, pair_ids: list[int]) -> dict[str, list]:
+def pair_records(*, session: Session, pair_ids: list[int]) -> dict[str, list[Any]]:
     """What the members of these pairs both read: sessions, agenda, actions, goals, thanks,
     review rounds (the answers are filtered by the caller)."""
 
-    def of(model: type, *where: Any) -> list:
+    def of(model: type, *where: Any) -> list[Any]:
         return rows_where(session=session, model=model, where=where)
 
     goals = of(Goal, col(Goal.pair_id).in_(pair_ids))

@@ -9,8 +9,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.forms import FORMS
-from bot.forms.router import FieldErrors, submit_form
+from bot.forms.router import submit_form
 from bot.kernel.form_model import Kind
+from bot.kernel.replies import FieldErrors
 from bot.people.acting import act
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.listeners.home import publish_home
