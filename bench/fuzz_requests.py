@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_fuzz import FuzzRequest, requests
 from tests.integration.harness import SIGNING_SECRET, RunningBot

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine
 
-from scheduler.planner import HORIZON, REMINDER_LEAD, session_subject
+from bot.planning.planner import HORIZON, REMINDER_LEAD, session_subject
 from storage.models import MeetingSession, Notification, Pair, Person
 
 NOW = datetime(2026, 12, 2, 8, 0, 30, tzinfo=UTC)

@@ -38,10 +38,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import text
 
 from bench.population import NOW, populate
-from bot.clock import ManualClock
-from bot.core import Core
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.planning.planner import EXTEND_BEFORE, HORIZON
 from scheduler.dispatcher import Dispatcher
-from scheduler.planner import EXTEND_BEFORE, HORIZON
 from storage.db import Database, make_engine, migrate
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"

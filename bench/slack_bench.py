@@ -37,8 +37,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import select
 
 from bench.population import populate, user_id
-from bot.clock import ManualClock
-from bot.core import Core
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
 from bot.notices import compose_all
 from handlers.pacing import Pacer
 from handlers.slack.app import delivery_client
@@ -244,7 +244,7 @@ def acks(pairs: int, seconds: float, clients: int, workdir: Path) -> None:
             "DATABASE_URL": url,
             "PORT": str(port),
         }
-        mentorbot = [sys.executable, "-m", "bot.cli", "serve"]
+        mentorbot = [sys.executable, "-m", "app.cli", "serve"]
         with server(mentorbot, port, env) as app:
             figures["ours"] = asyncio.run(load(app, base_url, pairs, clients, seconds))
     print(

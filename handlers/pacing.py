@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.clock import Clock
-from bot.ports import DeliveryError
+from bot.kernel.clock import Clock
+from bot.kernel.ports import DeliveryError
 
 PRUNE_ABOVE = 1024  # scopes remembered before idle ones are forgotten
 

@@ -11,22 +11,22 @@ from collections import Counter
 from collections.abc import Awaitable, Mapping
 from datetime import datetime, timedelta
 
-from bot.core import Core
-from bot.lifecycle import erase_expired_content
-from bot.notice_kinds import MEMBER_UNREACHABLE
+from bot.kernel.core import Core
+from bot.kernel.ports import DeliveryError, Messenger, Target, Unreachable
+from bot.kernel.replies import Reply
 from bot.notices import compose_all
 from bot.notices.context import Gone
-from bot.pauses import resume_due_pauses
-from bot.ports import DeliveryError, Messenger, Target, Unreachable
-from bot.replies import Reply
-from bot.trial import (
+from bot.pairs.lifecycle import erase_expired_content
+from bot.pairs.pauses import resume_due_pauses
+from bot.pairs.trial import (
     TRIAL_PAIRS_PER_RUN,
     announce_planned_ends,
     ask_trial_questions,
     end_planned_pairs,
 )
-from bot.unreachable import tell_admins_unreachable
-from scheduler.planner import PAIRS_PER_RUN, plan
+from bot.pairs.unreachable import tell_admins_unreachable
+from bot.planning.notice_kinds import MEMBER_UNREACHABLE
+from bot.planning.planner import PAIRS_PER_RUN, plan
 from storage.models import Notification
 from storage.queries.notifications import (
     DROPPED,

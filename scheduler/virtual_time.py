@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from scheduler.dispatcher import Dispatcher
 from storage.queries.notifications import next_due_after
 

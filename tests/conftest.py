@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.clock import ManualClock
-from bot.core import Core
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
 from storage.db import Database, make_engine, migrate
 
 ENV_PREFIXES = ("SLACK_", "DATABASE_URL", "MENTORBOT_", "PORT")

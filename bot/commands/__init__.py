@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.acting import act
-from bot.actor_context import ActorContext
-from bot.command_parser import parse_command
 from bot.commands import (
     actions_command,
     agenda_command,
@@ -29,10 +26,13 @@ from bot.commands import (
     thanks_command,
 )
 from bot.commands.context import CommandContext
-from bot.core import Core
-from bot.errors import UserError
-from bot.profiles import ProfilesNeeded
-from bot.replies import Form, Reply
+from bot.commands.parser import parse_command
+from bot.kernel.core import Core
+from bot.kernel.errors import UserError
+from bot.kernel.replies import Form, Reply
+from bot.people.acting import act
+from bot.people.actor import ActorContext
+from bot.people.profiles import ProfilesNeeded
 
 Handler = Callable[[CommandContext], Reply | Form]
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bot.actions import action_lines, finish_action
-from bot.command_parser import fold
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import mention
-from bot.replies import Reply, Section, say
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import fold, t
+from bot.kernel.replies import Reply, Section, say
+from bot.people.person import mention
+from bot.sessions.action_items import action_lines, finish_action
 from storage.queries.actions import open_actions
 from storage.queries.people import people_by_ids
 

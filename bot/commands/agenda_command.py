@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
-from bot.agenda_text import agenda_lines
-from bot.command_parser import fold
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import mention, zone_of
-from bot.replies import Reply, Section, say
-from bot.rhythm_text import format_when
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import fold, t
+from bot.kernel.replies import Reply, Section, say
+from bot.people.actor import ActorContext
+from bot.people.person import mention, zone_of
+from bot.rhythm.wording import format_when
+from bot.sessions.agenda import agenda_lines
 from storage.models import AgendaItem, MeetingSession, Pair
 from storage.queries.agenda import agenda_of
 from storage.queries.pairs import PENDING

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.actor_context import ActorContext
-from bot.command_parser import Command
-from bot.errors import UserError
-from bot.people import mention
+from bot.commands.parser import Command
+from bot.kernel.errors import UserError
+from bot.people.actor import ActorContext
+from bot.people.person import mention
 from storage.models import Pair
 from storage.queries.pairs import pairs_of
 

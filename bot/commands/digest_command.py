@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.command_parser import channels_in, fold
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import zone_of
-from bot.replies import Reply, say
-from bot.rhythm_text import format_when
-from scheduler.planner import next_digest_at, plan_digest
+from bot.commands.parser import channels_in
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import fold, t
+from bot.kernel.replies import Reply, say
+from bot.people.person import zone_of
+from bot.planning.planner import next_digest_at, plan_digest
+from bot.rhythm.wording import format_when
 from storage.models import DigestSubscription
 from storage.queries.digests import subscription
 

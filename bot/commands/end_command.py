@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
-from bot.command_parser import fold
 from bot.commands.context import CommandContext
-from bot.i18n import t
-from bot.lifecycle import end_pair
-from bot.people import mention
-from bot.replies import Button, Reply, Section, say
+from bot.kernel.i18n import fold, t
+from bot.kernel.replies import Button, Reply, Section, say
+from bot.pairs.lifecycle import end_pair
+from bot.people.actor import ActorContext
+from bot.people.person import mention
 from storage.models import Pair
 
 CONFIRM_WORDS = {"confirm", "confirmer", "yes", "oui"}

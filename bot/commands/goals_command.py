@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from bot.command_parser import fold
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.goals import (
+from bot.growth.goals import (
     add_goal,
     add_milestone,
     check_goal,
@@ -16,7 +14,9 @@ from bot.goals import (
     reach_milestone,
     split_target,
 )
-from bot.replies import Form, Reply
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import fold
+from bot.kernel.replies import Form, Reply
 from storage.models import Goal, Milestone
 from storage.queries.goals import goals_of, milestones_of
 

@@ -1,8 +1,8 @@
 """`/mentor help`: what the bot does and every command with an example."""
 
 from bot.commands.context import CommandContext
-from bot.i18n import t
-from bot.replies import Reply, Section
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, Section
 
 
 def run(ctx: CommandContext) -> Reply:

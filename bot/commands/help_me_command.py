@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.commands.context import CommandContext
-from bot.i18n import t
-from bot.lifecycle import ask_mediators
-from bot.people import mention
-from bot.replies import Reply, Section
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, Section
+from bot.pairs.lifecycle import ask_mediators
+from bot.people.person import mention
 
 
 def run(ctx: CommandContext) -> Reply:

@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
-from bot.actions import action_lines
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.lifecycle import reader_day
-from bot.people import mention, zone_of
-from bot.replies import Reply, Section
-from bot.rhythm_text import format_date, format_when
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, Section
+from bot.pairs.lifecycle import reader_day
+from bot.people.person import mention, zone_of
+from bot.rhythm.wording import format_date, format_when
+from bot.sessions.action_items import action_lines
 from storage.models import ActionItem, MeetingSession, Pair
 from storage.queries.pairs import ENDED, all_pairs_of
 from storage.queries.people import people_by_ids

@@ -5,11 +5,11 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import zone_of
-from bot.replies import Reply, Section, say
-from bot.rhythm_text import format_date
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, Section, say
+from bot.people.person import zone_of
+from bot.rhythm.wording import format_date
 from storage.models import JournalEntry
 from storage.queries.journal import journal_of, journal_size
 

@@ -6,16 +6,16 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.actor_context import ActorContext
 from bot.commands.agenda_command import upcoming
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import mention, zone_of
-from bot.replies import Reply, say
-from bot.rhythm_text import format_when
-from bot.sessions import move_session
-from scheduler.recurrence import local_instant
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, say
+from bot.people.actor import ActorContext
+from bot.people.person import mention, zone_of
+from bot.rhythm.recurrence import local_instant
+from bot.rhythm.wording import format_when
+from bot.sessions.changes import move_session
 from storage.models import MeetingSession, Pair
 
 WHEN = re.compile(

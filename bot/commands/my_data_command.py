@@ -3,13 +3,12 @@ confirmation."""
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
-from bot.command_parser import fold
 from bot.commands.context import CommandContext
 from bot.commands.end_command import CONFIRM_WORDS
-from bot.i18n import t
-from bot.personal_data import erase, export_file
-from bot.replies import Button, Reply, Section, say
+from bot.kernel.i18n import fold, t
+from bot.kernel.replies import Button, Reply, Section, say
+from bot.people.actor import ActorContext
+from bot.privacy.personal_data import erase, export_file
 
 
 def export(ctx: CommandContext) -> Reply:

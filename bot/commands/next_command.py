@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import mention, zone_of
-from bot.replies import Reply, Section
-from bot.rhythm_text import format_duration, format_when
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, Section
+from bot.people.person import mention, zone_of
+from bot.rhythm.wording import format_duration, format_when
 from storage.queries.pairs import PENDING, pairs_of
 from storage.queries.sessions import next_session
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
-from bot.agreement import waiting_for
-from bot.command_parser import fold
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.pairs import check_new_pair, create_pair
-from bot.people import mention, zone_of
-from bot.replies import Form, Reply, say
-from bot.rhythm import Rhythm
-from bot.rhythm_parser import RhythmError, complete_rhythm, parse_rhythm
-from bot.rhythm_text import describe_pair_rhythm, format_when
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import fold, t
+from bot.kernel.replies import Form, Reply, say
+from bot.pairs.agreement import waiting_for
+from bot.pairs.creation import check_new_pair, create_pair
+from bot.people.actor import ActorContext
+from bot.people.person import mention, zone_of
+from bot.rhythm.grammar import RhythmError, complete_rhythm, parse_rhythm
+from bot.rhythm.model import Rhythm
+from bot.rhythm.wording import describe_pair_rhythm, format_when
 from storage.models import Person
 
 PAIR_FORM = "pair"

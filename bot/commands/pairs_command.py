@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
-from bot.agreement import waiting_for
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.pair_rhythm import rhythm_of
-from bot.people import mention, zone_of
-from bot.replies import Reply, Section
-from bot.rhythm_text import describe_pair_rhythm, format_when
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, Section
+from bot.pairs.agreement import waiting_for
+from bot.people.actor import ActorContext
+from bot.people.person import mention, zone_of
+from bot.rhythm.stored import rhythm_of
+from bot.rhythm.wording import describe_pair_rhythm, format_when
 from storage.models import Pair
 from storage.queries.pairs import PENDING, pairs_of
 from storage.queries.sessions import next_session

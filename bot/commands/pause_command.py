@@ -7,12 +7,12 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.pauses import pause_pair, resume_pair
-from bot.people import mention, zone_of
-from bot.replies import Reply, say
-from bot.rhythm_text import format_date, format_when
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, say
+from bot.pairs.pauses import pause_pair, resume_pair
+from bot.people.person import mention, zone_of
+from bot.rhythm.wording import format_date, format_when
 from storage.queries.pairs import PAUSED
 from storage.queries.sessions import next_session
 

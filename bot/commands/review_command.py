@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import mention
-from bot.replies import Form, Reply
-from bot.reviews import ROUND_OPEN_FOR
+from bot.growth.reviews import ROUND_OPEN_FOR
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Form, Reply
+from bot.people.actor import ActorContext
+from bot.people.person import mention
 from storage.models import Pair
 from storage.queries.pairs import ACTIVE, PAUSED, PENDING
 from storage.queries.reviews import answers_to, open_review

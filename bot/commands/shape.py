@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from bot.command_parser import Command, fold
 from bot.commands import actions_command, agenda_command, goals_command, pause_command
 from bot.commands.end_command import CONFIRM_WORDS
+from bot.commands.parser import Command
+from bot.kernel.i18n import fold
 
 NO_WORDS = frozenset({"help", "pairs", "next", "skip", "resume", "review", "my-data", "help-me"})
 CONFIRMED = frozenset({"end", "forget-me"})

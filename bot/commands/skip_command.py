@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
 from bot.commands.agenda_command import upcoming
 from bot.commands.context import CommandContext
-from bot.i18n import t
-from bot.people import mention, zone_of
-from bot.replies import Reply, say
-from bot.rhythm_text import format_when
-from bot.sessions import skip_session
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, say
+from bot.people.actor import ActorContext
+from bot.people.person import mention, zone_of
+from bot.rhythm.wording import format_when
+from bot.sessions.changes import skip_session
 from storage.models import MeetingSession, Pair
 
 

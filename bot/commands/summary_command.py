@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.actor_context import ActorContext
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.people import mention, zone_of
-from bot.replies import Form, Reply, say
-from bot.rhythm_text import format_when
-from bot.summaries import MAX_SUMMARY, record_summary
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Form, Reply, say
+from bot.people.actor import ActorContext
+from bot.people.person import mention, zone_of
+from bot.rhythm.wording import format_when
+from bot.sessions.summaries import MAX_SUMMARY, record_summary
 from storage.queries.sessions import last_held_session
 
 SUMMARY_FORM = "summary"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.commands.context import CommandContext
-from bot.errors import UserError
-from bot.i18n import t
-from bot.lifecycle import send_thanks
-from bot.people import mention
-from bot.replies import Reply, say
+from bot.kernel.errors import UserError
+from bot.kernel.i18n import t
+from bot.kernel.replies import Reply, say
+from bot.pairs.lifecycle import send_thanks
+from bot.people.person import mention
 from storage.queries.pairs import latest_pair_between
 
 MAX_TEXT = 2000

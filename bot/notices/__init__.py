@@ -7,7 +7,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot import notice_kinds as kinds
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply
 from bot.notices.admin_notices import member_unreachable
 from bot.notices.agreement_notices import (
     agreement_card,
@@ -36,8 +37,7 @@ from bot.notices.summary_notices import (
     summary_which,
 )
 from bot.notices.terms_notices import terms_answered, terms_lapsed, terms_proposed
-from bot.ports import Target
-from bot.replies import Reply
+from bot.planning import notice_kinds as kinds
 from storage.models import Notification
 from storage.queries.preload import load_by_ids
 

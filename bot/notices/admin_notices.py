@@ -6,11 +6,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.i18n import t
+from bot.kernel.i18n import t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply, Section
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
-from bot.people import lang_of
-from bot.ports import Target
-from bot.replies import Reply, Section
+from bot.people.person import lang_of
 from storage.models import Notification, Person
 from storage.queries.conversations import conversation_reference
 

@@ -6,15 +6,15 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.agreement import has_accepted
-from bot.i18n import Lang, t
+from bot.kernel.i18n import Lang, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
-from bot.pair_rhythm import rhythm_of
-from bot.people import lang_of, mention, zone_of
-from bot.ports import Target
-from bot.replies import Button, Reply, Section
-from bot.rhythm_text import describe_pair_rhythm, format_date, format_when
-from bot.trial import ADJUST, CONTINUE, trial_answer_of
+from bot.pairs.agreement import has_accepted
+from bot.pairs.trial import ADJUST, CONTINUE, trial_answer_of
+from bot.people.person import lang_of, mention, zone_of
+from bot.rhythm.stored import rhythm_of
+from bot.rhythm.wording import describe_pair_rhythm, format_date, format_when
 from storage.models import Notification, Pair, Person
 from storage.queries.pairs import ACTIVE, PAUSED, PENDING
 from storage.queries.sessions import next_session

@@ -6,12 +6,12 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.i18n import t
+from bot.kernel.i18n import t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply, Section
 from bot.notices.context import person_target, session_context
-from bot.people import lang_of, mention, zone_of
-from bot.ports import Target
-from bot.replies import Reply, Section
-from bot.rhythm_text import format_when
+from bot.people.person import lang_of, mention, zone_of
+from bot.rhythm.wording import format_when
 from storage.models import Notification
 from storage.queries.sessions import next_session
 

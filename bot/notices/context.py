@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from bot.ports import Target
+from bot.kernel.ports import Target
 from storage.models import MeetingSession, Notification, Pair, Person
 
 

@@ -8,7 +8,10 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.cadence_health import (
+from bot.kernel.i18n import Lang, lang_from_locale, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply, Section
+from bot.notices.cadence_health import (
     MIN_PAIRS_FOR_AVERAGE,
     REVIEW_WINDOW,
     WINDOW,
@@ -16,12 +19,9 @@ from bot.cadence_health import (
     health,
     review_health,
 )
-from bot.i18n import Lang, lang_from_locale, t
 from bot.notices.context import Gone, channel_target
-from bot.people import is_erased
-from bot.ports import Target
-from bot.replies import Reply, Section
-from bot.rhythm_text import format_date, format_when
+from bot.people.person import is_erased
+from bot.rhythm.wording import format_date, format_when
 from storage.models import Notification, Pair, Person
 from storage.queries.digests import subscription
 from storage.queries.pairs import (

@@ -6,14 +6,14 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.i18n import t
-from bot.lifecycle import reader_day
+from bot.kernel.i18n import t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply, Section
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
-from bot.people import is_erased, lang_of, mention, zone_of
-from bot.ports import Target
-from bot.replies import Reply, Section
-from bot.rhythm_text import format_date, format_when
-from bot.trial import STOP
+from bot.pairs.lifecycle import reader_day
+from bot.pairs.trial import STOP
+from bot.people.person import is_erased, lang_of, mention, zone_of
+from bot.rhythm.wording import format_date, format_when
 from storage.models import ActionItem, Notification, Pair, Person, Thanks
 from storage.queries.pairs import ACTIVE, PAUSED
 from storage.queries.people import get_person

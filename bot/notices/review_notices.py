@@ -6,16 +6,16 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from bot.commands.review_command import REVIEW_BUTTON
-from bot.i18n import Lang, t
+from bot.growth.review_form import REVIEW_BUTTON
+from bot.growth.reviews import APPLIED, DIFFERENT, LADDER_END, ROUND_OPEN_FOR
+from bot.kernel.i18n import Lang, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
-from bot.pair_rhythm import rhythm_of
-from bot.people import lang_of, mention, zone_of
-from bot.ports import Target
-from bot.replies import Button, Reply, Section
-from bot.reviews import APPLIED, DIFFERENT, LADDER_END, ROUND_OPEN_FOR
-from bot.rhythm_text import describe_pair_rhythm, format_when
-from scheduler.planner import REVIEW_MONTHS
+from bot.people.person import lang_of, mention, zone_of
+from bot.planning.planner import REVIEW_MONTHS
+from bot.rhythm.stored import rhythm_of
+from bot.rhythm.wording import describe_pair_rhythm, format_when
 from storage.models import Notification, Pair, Person, Review, ReviewAnswer
 from storage.queries.pairs import ACTIVE, CURRENT
 from storage.queries.reviews import answered_since, answers_to

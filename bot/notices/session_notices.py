@@ -7,17 +7,17 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.actions import action_lines
-from bot.agenda_text import agenda_lines
-from bot.goals import goals_glance
-from bot.i18n import Lang, t
+from bot.growth.goals import goals_glance
+from bot.kernel.i18n import Lang, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, SessionContext, person_target, session_context
-from bot.pauses import resume_day_start
-from bot.people import lang_of, mention, zone_of
-from bot.ports import Target
-from bot.replies import Button, Reply, Section
-from bot.rhythm_text import format_duration, format_when
-from scheduler.planner import session_subject
+from bot.pairs.pauses import resume_day_start
+from bot.people.person import lang_of, mention, zone_of
+from bot.planning.planner import session_subject
+from bot.rhythm.wording import format_duration, format_when
+from bot.sessions.action_items import action_lines
+from bot.sessions.agenda import agenda_lines
 from storage.models import Notification
 from storage.queries.actions import done_since, open_actions
 from storage.queries.agenda import agenda_of

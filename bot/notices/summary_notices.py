@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.i18n import t
+from bot.kernel.i18n import t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, recipient_person, session_context
-from bot.people import lang_of, mention, zone_of
-from bot.ports import Target
-from bot.replies import Button, Reply, Section
-from bot.rhythm_text import format_date, format_time, format_when
-from bot.summaries import REPLY_CHOOSE, REPLY_DISCARD, other_member, which_choices
+from bot.people.person import lang_of, mention, zone_of
+from bot.rhythm.wording import format_date, format_time, format_when
+from bot.sessions.summaries import REPLY_CHOOSE, REPLY_DISCARD, other_member, which_choices
 from storage.models import Notification, Person
 from storage.queries.replies import pending_reply
 

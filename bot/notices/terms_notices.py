@@ -7,16 +7,16 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.agreement import Terms
-from bot.i18n import Lang, t
-from bot.notice_kinds import TERMS_REMINDER
+from bot.kernel.i18n import Lang, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Button, Reply, Section
 from bot.notices.agreement_notices import next_when, terms_sections
 from bot.notices.context import Gone, person_target, recipient_person, subject_id
-from bot.people import lang_of, mention, zone_of
-from bot.ports import Target
-from bot.replies import Button, Reply, Section
-from bot.rhythm_text import describe_pair_rhythm, format_date, format_day_of
-from bot.terms_proposals import terms_of
+from bot.pairs.agreement import Terms
+from bot.pairs.terms_proposals import terms_of
+from bot.people.person import lang_of, mention, zone_of
+from bot.planning.notice_kinds import TERMS_REMINDER
+from bot.rhythm.wording import describe_pair_rhythm, format_date, format_day_of
 from storage.models import Notification, Pair, Person, TermsProposal
 from storage.queries.pairs import ACTIVE, PAUSED
 from storage.queries.terms import ACCEPTED, OPEN

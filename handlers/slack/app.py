@@ -9,7 +9,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core import Core
+from bot.kernel.core import Core
 from handlers.slack.listeners import register_listeners
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.messenger import SlackMessenger

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from bot.replies import Button, Reply
+from bot.kernel.replies import Button, Reply
 
 HEADER_MAX = 150
 SECTION_MAX = 3000

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.home_parts import Home, HomeArea, HomeRow
-from bot.replies import Button
+from bot.home.parts import Home, HomeArea, HomeRow
+from bot.kernel.replies import Button
 from handlers.slack.blocks import HEADER_MAX, SECTION_MAX, button_element, mrkdwn, plain
 
 VIEW_BLOCKS = 100

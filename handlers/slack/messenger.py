@@ -10,8 +10,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.ports import DeliveryError, Target
-from bot.replies import DataFile, Reply
+from bot.kernel.ports import DeliveryError, Target
+from bot.kernel.replies import DataFile, Reply
 from handlers.pacing import Pacer
 from handlers.slack.blocks import fallback, reply_blocks
 

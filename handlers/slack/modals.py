@@ -5,23 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.agreement_actions import TERMS_FORM, trial_choices
-from bot.commands.review_command import REVIEW_FORM
 from bot.commands.summary_command import SUMMARY_FORM
-from bot.forms import (
-    ACTION_ROWS,
-    AGENDA_FORM,
-    MOVE_FORM,
-    PAIR_FORM,
-    summary_owner_choices,
-)
-from bot.goal_form import FIELD_MAX, REQUIRED, smart_fields
-from bot.goals import GOAL_FORM
-from bot.i18n import Lang, t
-from bot.replies import Form
-from bot.review_form import CHOICE_FIELDS, review_choices, review_labels
-from bot.reviews import MAX_COMMENT
-from bot.rhythm_form import pair_form_choices
+from bot.forms.router import ACTION_ROWS, AGENDA_FORM, MOVE_FORM, PAIR_FORM, summary_owner_choices
+from bot.growth.goal_form import FIELD_MAX, REQUIRED, smart_fields
+from bot.growth.goals import GOAL_FORM
+from bot.growth.review_form import CHOICE_FIELDS, REVIEW_FORM, review_choices, review_labels
+from bot.growth.reviews import MAX_COMMENT
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import Form
+from bot.pairs.answers import TERMS_FORM, trial_choices
+from bot.rhythm.form_fields import pair_form_choices
 from handlers.slack.blocks import mrkdwn, plain
 
 TITLE_MAX = 24

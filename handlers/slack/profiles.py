@@ -8,8 +8,8 @@ import logging
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core import Core
-from bot.profiles import record_profile, stale_profiles
+from bot.kernel.core import Core
+from bot.people.profiles import record_profile, stale_profiles
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"

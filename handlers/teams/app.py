@@ -15,8 +15,8 @@ from microsoft_teams.apps.events import CoreActivity
 from microsoft_teams.common import ClientOptions
 from pydantic import ValidationError
 
-from bot.core import Core
-from bot.settings import Settings
+from bot.kernel.core import Core
+from bot.kernel.settings import Settings
 from handlers.pacing import Pacer
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.listeners import register_listeners

@@ -18,7 +18,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from bot.replies import Reply
+from bot.kernel.replies import Reply
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 EXECUTE_VERB = "button"  # Action.Execute verb of a reply's buttons; `data.action` says which

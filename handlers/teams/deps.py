@@ -10,13 +10,13 @@ from typing import Any
 
 from microsoft_teams.apps import ActivityContext
 
-from bot.command_parser import MENTION
-from bot.core import Core
-from bot.deliveries import first_time
-from bot.forms import PAIR_FORM
-from bot.i18n import Lang
-from bot.people import lang_of, zone_of
-from bot.replies import Form, Reply
+from bot.commands.parser import MENTION
+from bot.forms.router import PAIR_FORM
+from bot.kernel.core import Core
+from bot.kernel.deliveries import first_time
+from bot.kernel.i18n import Lang
+from bot.kernel.replies import Form, Reply
+from bot.people.person import lang_of, zone_of
 from handlers.failures import failure
 from handlers.teams.activities import PLATFORM, Turn
 from handlers.teams.files import consent_message

@@ -18,8 +18,8 @@ from microsoft_teams.api import (
     MessageActivityInput,
 )
 
-from bot.i18n import Lang, t
-from bot.replies import DataFile
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import DataFile
 
 CONSENT_TYPE = "application/vnd.microsoft.teams.card.file.consent"
 INFO_TYPE = "application/vnd.microsoft.teams.card.file.info"

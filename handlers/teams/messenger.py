@@ -14,10 +14,10 @@ from microsoft_teams.api import (
 )
 from microsoft_teams.apps import App
 
-from bot.command_parser import MENTION
-from bot.core import Core
-from bot.ports import DeliveryError, Target, Unreachable
-from bot.replies import Reply
+from bot.commands.parser import MENTION
+from bot.kernel.core import Core
+from bot.kernel.ports import DeliveryError, Target, Unreachable
+from bot.kernel.replies import Reply
 from handlers.pacing import Pacer
 from handlers.teams.activities import PLATFORM
 from handlers.teams.cards import CARD_TYPE, reply_card, summary_line

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import Core
+from bot.kernel.core import Core
 from handlers.teams.activities import PLATFORM, Turn
 from storage.models import ConversationReference
 from storage.queries.conversations import (

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
-from bot.i18n import Lang, t
-from bot.ports import Target
-from bot.replies import Button, Reply
+from bot.kernel.i18n import Lang, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Button, Reply
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 CYAN, YELLOW, RED = "\033[36m", "\033[33m", "\033[31m"

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from hypothesis import strategies as st
 
-from bot.forms import BUTTONS, FORMS
+from bot.forms.router import BUTTONS, FORMS
 from handlers.slack.home import HOME_PREFIX
 from tests.fakes import signing
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import httpx
 from sqlalchemy import delete, select, update
 
-from bot.clock import ManualClock
-from bot.core import Core
-from bot.notice_kinds import REMINDER
-from bot.pairs import create_pair
-from bot.rhythm import Frequency, Rhythm
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.pairs.creation import create_pair
+from bot.planning.notice_kinds import REMINDER
+from bot.rhythm.model import Frequency, Rhythm
 from storage.db import Database, make_engine, migrate
 from storage.models import MeetingSession, Notification, Pair
 from storage.queries.notifications import SENDING, SENT, counts_by_status

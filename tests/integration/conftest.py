@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector
 from tests.integration.harness import TEAMS_CLIENT_ID, RunningBot

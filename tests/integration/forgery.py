@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.i18n import t
+from bot.kernel.i18n import t
 from handlers.slack.blocks import NTH
 from tests.fakes import signing
 from tests.fakes.teams_connector import cards

@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 import httpx
 import uvicorn
 
-from bot.clock import ManualClock
-from bot.settings import DEFAULT_RETENTION_DAYS, Settings
-from handlers.web import Mentorbot, build_mentorbot, create_web_app
+from app.web import Mentorbot, build_mentorbot, create_web_app
+from bot.kernel.clock import ManualClock
+from bot.kernel.settings import DEFAULT_RETENTION_DAYS, Settings
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector

@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.clock import ManualClock
-from bot.command_parser import ALIASES
 from bot.commands import COMMANDS
-from bot.forms import BUTTONS, FORMS
+from bot.commands.parser import ALIASES
+from bot.forms.router import BUTTONS, FORMS
+from bot.kernel.clock import ManualClock
 from handlers.slack.listeners import commands as commands_listener
 from storage.models import (
     ActionItem,

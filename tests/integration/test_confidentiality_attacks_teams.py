@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from bot.clock import ManualClock
-from bot.command_parser import ALIASES
 from bot.commands import COMMANDS
-from bot.forms import BUTTONS, FORMS
+from bot.commands.parser import ALIASES
+from bot.forms.router import BUTTONS, FORMS
+from bot.kernel.clock import ManualClock
 from handlers.teams.cards import EXECUTE_VERB
 from handlers.teams.form_cards import FORM_VERB
 from tests.conftest import clear_environment

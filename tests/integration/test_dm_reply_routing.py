@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from storage.models import PendingReply
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR, OUTSIDER

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes import signing, teams_connector
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes import teams_connector
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.cli import main
-from bot.clock import ManualClock
+from app.cli import main
+from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of

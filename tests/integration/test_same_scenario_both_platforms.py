@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Protocol
 
 import pytest
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes import teams_connector
 from tests.integration import harness
 from tests.integration.conftest import CLAIRE, MENTEE, MENTOR, THOMAS

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from bot.cli import main
-from bot.clock import ManualClock
+from app.cli import main
+from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of

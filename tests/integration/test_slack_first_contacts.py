@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from storage.models import Pair, Person
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import RunningBot

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_fuzz import FuzzRequest, requests
 from tests.integration.conftest import ADMIN, MENTEE, MENTOR

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR, OUTSIDER

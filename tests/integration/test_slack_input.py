@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from storage.models import AgendaItem, Pair
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack

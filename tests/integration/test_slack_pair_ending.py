@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from storage.models import Notification
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack

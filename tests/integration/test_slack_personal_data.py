@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, MENTEE, MENTOR
 from tests.integration.harness import RunningBot, action_ids, text_of

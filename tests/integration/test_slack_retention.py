@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import String, select
 from sqlmodel import SQLModel
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, buttons, cards, text_of
 from tests.integration.conftest import ADA, CLAIRE, LEADS, NINA, TEAMS_PEOPLE, THOMAS
 from tests.integration.teams_harness import TeamsBot

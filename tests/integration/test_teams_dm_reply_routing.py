@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, cards, text_of
 from tests.integration.conftest import ADA, CLAIRE, THOMAS
 from tests.integration.teams_harness import TeamsBot, TeamsUser

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, buttons, text_of
 from tests.integration.conftest import ADA, CLAIRE, LEADS, THOMAS
 from tests.integration.teams_harness import TeamsBot

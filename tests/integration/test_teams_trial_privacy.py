@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.clock import ManualClock
+from bot.kernel.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, buttons, text_of
 from tests.integration.conftest import ADA, CLAIRE, TEAMS_PEOPLE, THOMAS
 from tests.integration.harness import TEAMS_CLIENT_ID

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlmodel import select
 
-from bot.core import Core
-from bot.profiles import record_profile
+from bot.kernel.core import Core
+from bot.people.profiles import record_profile
 from storage.models import Person
 
 RACERS = 12

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.core import Core
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.planning.planner import HORIZON
 from scheduler.dispatcher import Dispatcher
-from scheduler.planner import HORIZON
 from storage.db import Database, make_engine, migrate
 from storage.models import MeetingSession, Pair, Person
 from storage.queries.sessions import PLANNED, SKIPPED, past_sessions, trial_due

@@ -7,14 +7,9 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from bot.cli import main
-from handlers.terminal.simulation import (
-    MENTEE_ANSWERS_AFTER,
-    MENTOR_ANSWERS_AFTER,
-    SKIP_BEFORE,
-    simulate,
-)
-from scheduler.recurrence import session_starts
+from app.cli import main
+from app.simulation import MENTEE_ANSWERS_AFTER, MENTOR_ANSWERS_AFTER, SKIP_BEFORE, simulate
+from bot.rhythm.recurrence import session_starts
 
 DAY = timedelta(days=1)
 

@@ -6,9 +6,9 @@ import io
 import re
 from datetime import UTC, datetime
 
-from bot.cli import main
+from app.cli import main
+from app.try_session import Inputs, TrySession
 from handlers.terminal.people import DEFAULT_PEOPLE
-from handlers.terminal.try_session import Inputs, TrySession
 
 SCRIPT = """\
 # Thomas (Montreal, English) and Claire (Paris, French) agree their rhythm.

@@ -7,7 +7,7 @@ import string
 import pytest
 
 from bot.catalog import MESSAGES
-from bot.i18n import LANGS
+from bot.kernel.i18n import LANGS
 
 
 def placeholders(text: str) -> set[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.clock import ManualClock
 from bot.commands import handle_command
-from bot.core import Core
-from bot.profiles import PROFILE_MAX_AGE, ProfilesNeeded
-from bot.replies import Reply
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.kernel.replies import Reply
+from bot.people.profiles import PROFILE_MAX_AGE, ProfilesNeeded
 from storage.queries.people import upsert_person
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.command_parser import channels_in, parse_command
+from bot.commands.parser import channels_in, parse_command
 from bot.commands.shape import fits
 from handlers.slack.text import mentioned_users, normalise_references
 

@@ -9,10 +9,10 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import event
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.core import Core
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
 from bot.notices import compose_all
-from bot.rhythm import Frequency, Rhythm
+from bot.rhythm.model import Frequency, Rhythm
 from storage.models import Notification
 from storage.queries.people import upsert_person
 from tests.unit.test_planner import agreed_pair

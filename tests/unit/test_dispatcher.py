@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.core import Core
-from bot.notice_kinds import REMINDER
-from bot.ports import DeliveryError, Target
-from bot.replies import Reply
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.kernel.ports import DeliveryError, Target
+from bot.kernel.replies import Reply
+from bot.planning.notice_kinds import REMINDER
 from scheduler.dispatcher import MAX_FAILURES, Dispatcher
 from storage.models import Notification
 from tests.unit.test_planner import agreed_pair, people

@@ -8,15 +8,15 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import select
 
-from bot.clock import ManualClock
-from bot.command_parser import parse_command
 from bot.commands import handle_command
-from bot.core import Core
-from bot.errors import UserError
-from bot.goal_form import smart_text
-from bot.goals import split_target
-from bot.pairs import create_pair
-from bot.replies import Reply
+from bot.commands.parser import parse_command
+from bot.growth.goal_form import smart_text
+from bot.growth.goals import split_target
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.kernel.errors import UserError
+from bot.kernel.replies import Reply
+from bot.pairs.creation import create_pair
 from storage.models import Goal
 from storage.queries.people import upsert_person
 from tests.unit.test_planner import RHYTHM as PLANNER_RHYTHM

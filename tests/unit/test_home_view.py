@@ -9,8 +9,8 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.home_parts import Home, HomeArea, HomeRow
-from bot.replies import Button, say
+from bot.home.parts import Home, HomeArea, HomeRow
+from bot.kernel.replies import Button, say
 from handlers.slack.home import fair_shares, home_view, pressed
 from tests.fakes.block_kit import validate_home_view
 from tests.fakes.slack_api import FakeSlack

@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
-from bot.core import Core
-from bot.pairs import create_pair
-from bot.sessions import move_session
-from bot.summaries import AWAITED_FOR, open_requests
-from scheduler.planner import plan
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.pairs.creation import create_pair
+from bot.planning.planner import plan
+from bot.sessions.changes import move_session
+from bot.sessions.summaries import AWAITED_FOR, open_requests
 from storage.models import MeetingSession, Notification, Pair, Person
 from storage.queries.notifications import DROPPED
 from tests.unit.test_planner import RHYTHM, people

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.clock import ManualClock
-from bot.ports import DeliveryError
+from bot.kernel.clock import ManualClock
+from bot.kernel.ports import DeliveryError
 from handlers.pacing import Gate, Pacer
 
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Text
 from sqlmodel import Session, SQLModel, select
 
-from bot.actor_context import ActorContext
-from bot.clock import ManualClock
-from bot.core import Core
-from bot.personal_data import erase, export_document
-from bot.reviews import Answer, record_answer
+from bot.growth.reviews import Answer, record_answer
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.people.actor import ActorContext
+from bot.privacy.personal_data import erase, export_document
 from storage.db import Database, make_engine, migrate
 from storage.models import (
     ActionItem,

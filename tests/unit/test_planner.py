@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
-from bot.clock import ManualClock
-from bot.core import Core
-from bot.pairs import create_pair
-from bot.rhythm import Frequency, Rhythm
-from scheduler.planner import HORIZON, next_digest_at, plan
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.pairs.creation import create_pair
+from bot.planning.planner import HORIZON, next_digest_at, plan
+from bot.rhythm.model import Frequency, Rhythm
 from storage.models import DigestSubscription, MeetingSession, Notification, Pair, Person
 from storage.queries.people import upsert_person
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot import lifecycle
-from bot.core import Core
-from bot.lifecycle import end_pair, erase_expired_content
+from bot.kernel.core import Core
+from bot.pairs import lifecycle
+from bot.pairs.lifecycle import end_pair, erase_expired_content
 from storage.models import AgendaItem, Pair, Person, Thanks
 from tests.unit.test_planner import people
 from tests.unit.test_reviews import new_pair

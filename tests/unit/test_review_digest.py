@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session
 
-from bot.core import Core
+from bot.growth.reviews import Answer, record_answer
+from bot.kernel.core import Core
 from bot.notices.digest_notice import digest
-from bot.reviews import Answer, record_answer
-from scheduler.planner import digest_recipient
+from bot.planning.planner import digest_recipient
 from storage.models import DigestSubscription, Notification, Person
 from storage.queries.people import upsert_person
 from tests.unit.test_reviews import new_pair

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot.core import Core
-from bot.errors import UserError
-from bot.pairs import create_pair
-from bot.reviews import LESS, MORE, ROUND_OPEN_FOR, Answer, record_answer, stepped
-from bot.rhythm import Frequency, Rhythm
-from scheduler.planner import review_day, review_notifications
+from bot.growth.reviews import LESS, MORE, ROUND_OPEN_FOR, Answer, record_answer, stepped
+from bot.kernel.core import Core
+from bot.kernel.errors import UserError
+from bot.pairs.creation import create_pair
+from bot.planning.planner import review_day, review_notifications
+from bot.rhythm.model import Frequency, Rhythm
 from storage.models import Notification, Pair, Person
 from tests.unit.test_planner import RHYTHM, people
 

@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, time
 
 from sqlmodel import select
 
-from bot.core import Core
-from bot.pairs import create_pair
-from bot.profiles import record_profile
-from bot.rhythm import MeetingFormat
-from bot.rhythm_change import change_rhythm
+from bot.kernel.core import Core
+from bot.pairs.creation import create_pair
+from bot.pairs.rhythm_change import change_rhythm
+from bot.people.profiles import record_profile
+from bot.rhythm.model import MeetingFormat
 from storage.models import AgendaItem, MeetingSession, Notification, Pair
 from storage.queries.people import get_person
 from storage.queries.sessions import next_session, upcoming_sessions

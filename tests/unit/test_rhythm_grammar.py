@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from bot.rhythm import LAST_WEEK, Frequency, MeetingFormat, RhythmDraft
-from bot.rhythm_parser import RhythmError, complete_rhythm, parse_rhythm
+from bot.rhythm.grammar import RhythmError, complete_rhythm, parse_rhythm
+from bot.rhythm.model import LAST_WEEK, Frequency, MeetingFormat, RhythmDraft
 
 WEEKLY, MONTHLY = Frequency.WEEKLY, Frequency.MONTHLY
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday 09:00 in Paris

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from bot.rhythm import LAST_WEEK, Frequency, Rhythm
-from scheduler.recurrence import local_instant, session_starts
+from bot.rhythm.model import LAST_WEEK, Frequency, Rhythm
+from bot.rhythm.recurrence import local_instant, session_starts
 
 
 def weekly(start: date, at: time, zone: str, interval: int = 1) -> Rhythm:

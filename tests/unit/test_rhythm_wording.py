@@ -8,8 +8,8 @@ from string import Formatter
 import pytest
 
 from bot.catalog import MESSAGES
-from bot.rhythm import LAST_WEEK, Frequency, MeetingFormat, Rhythm
-from bot.rhythm_text import describe_rhythm, format_date, format_duration, format_when
+from bot.rhythm.model import LAST_WEEK, Frequency, MeetingFormat, Rhythm
+from bot.rhythm.wording import describe_rhythm, format_date, format_duration, format_when
 
 FORTNIGHTLY = Rhythm(Frequency.WEEKLY, 2, 3, time(18), 60, "Europe/Paris", date(2026, 12, 3))
 LAST_FRIDAY = Rhythm(

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.core import Core
-from bot.settings import DEFAULT_RETENTION_DAYS, Settings, SettingsError
+from bot.kernel.core import Core
+from bot.kernel.settings import DEFAULT_RETENTION_DAYS, Settings, SettingsError
 
 
 def test_the_retention_period_defaults_to_a_year_and_takes_whole_days() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.replies import Button, Reply
+from bot.kernel.replies import Button, Reply
 from handlers.slack.blocks import action_pattern, reply_blocks
 from tests.fakes.block_kit import validate_blocks
 

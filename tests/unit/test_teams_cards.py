@@ -10,9 +10,9 @@ import pytest
 from microsoft_teams.cards import AdaptiveCard
 from PIL import Image
 
-from bot.command_parser import parse_command
-from bot.forms import AGENDA_FORM, MOVE_FORM
-from bot.replies import Button, Form, Reply, Section
+from bot.commands.parser import parse_command
+from bot.forms.router import AGENDA_FORM, MOVE_FORM
+from bot.kernel.replies import Button, Form, Reply, Section
 from handlers.teams.cards import TEXT_BUDGET, reply_card
 from handlers.teams.form_cards import form_card, pair_card
 from handlers.teams.package import write_package

@@ -75,7 +75,7 @@ def test_readable_is_what_the_sdk_can_read() -> None:
 
 def test_a_slack_only_process_never_imports_the_teams_sdk() -> None:
     code = (
-        "import sys, handlers.web, bot.cli; "
+        "import sys, app.web, app.cli; "
         "sys.exit(any(m.startswith('microsoft_teams') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from bot.trial import ADJUST, CONTINUE, STOP, trial_outcome
+from bot.pairs.trial import ADJUST, CONTINUE, STOP, trial_outcome
 
 ANSWERS = (CONTINUE, ADJUST, STOP, None)
 

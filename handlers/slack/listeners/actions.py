@@ -8,9 +8,9 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.acting import act
-from bot.forms import BUTTONS, press_button
-from bot.replies import Form
+from bot.forms.router import BUTTONS, press_button
+from bot.kernel.replies import Form
+from bot.people.acting import act
 from handlers.slack.blocks import action_pattern, fallback, reply_blocks
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal

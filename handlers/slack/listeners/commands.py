@@ -11,12 +11,12 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import handle_command
-from bot.forms import PAIR_FORM
-from bot.i18n import t
-from bot.people import zone_of
-from bot.ports import DeliveryError
-from bot.profiles import ProfilesNeeded
-from bot.replies import Form, Reply, say
+from bot.forms.router import PAIR_FORM
+from bot.kernel.i18n import t
+from bot.kernel.ports import DeliveryError
+from bot.kernel.replies import Form, Reply, say
+from bot.people.person import zone_of
+from bot.people.profiles import ProfilesNeeded
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal, pair_modal

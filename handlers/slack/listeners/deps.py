@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.core import Core
-from bot.i18n import Lang, t
-from bot.people import lang_of
-from bot.ports import Target
-from bot.replies import Reply, say
+from bot.kernel.core import Core
+from bot.kernel.i18n import Lang, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply, say
+from bot.people.person import lang_of
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import PLATFORM, SlackProfiles
 from storage.queries.people import get_person

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.summaries import handle_direct_message
+from bot.sessions.summaries import handle_direct_message
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.profiles import PLATFORM
 from handlers.slack.text import normalise_references

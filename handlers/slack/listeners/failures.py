@@ -10,8 +10,8 @@ from typing import Any
 from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
 
-from bot.i18n import Lang, t
-from bot.replies import say
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import say
 from handlers.failures import failure
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.endpoint import describe

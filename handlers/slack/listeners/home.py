@@ -12,12 +12,12 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.acting import act
-from bot.forms import press_button
-from bot.home import build_home
-from bot.home_parts import Home
-from bot.i18n import t
-from bot.replies import Form, Reply
+from bot.forms.router import press_button
+from bot.home.page import build_home
+from bot.home.parts import Home
+from bot.kernel.i18n import t
+from bot.kernel.replies import Form, Reply
+from bot.people.acting import act
 from handlers.slack.home import HOME_PREFIX, home_view, pressed
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal

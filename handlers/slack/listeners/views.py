@@ -8,8 +8,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.acting import act
-from bot.forms import FORMS, FieldErrors, submit_form
+from bot.forms.router import FORMS, FieldErrors, submit_form
+from bot.people.acting import act
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.listeners.home import publish_home
 from handlers.slack.modals import metadata, submitted_values

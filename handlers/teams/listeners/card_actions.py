@@ -8,10 +8,10 @@ from typing import Any
 from microsoft_teams.api import AdaptiveCardInvokeActivity
 from microsoft_teams.apps import ActivityContext, App
 
-from bot.acting import act
-from bot.forms import FieldErrors, press_button, submit_form
-from bot.i18n import t
-from bot.replies import Form
+from bot.forms.router import FieldErrors, press_button, submit_form
+from bot.kernel.i18n import t
+from bot.kernel.replies import Form
+from bot.people.acting import act
 from handlers.teams.activities import PLATFORM, Turn, read_turn
 from handlers.teams.cards import CARD_TYPE, reply_card
 from handlers.teams.deps import TeamsDeps

@@ -9,8 +9,8 @@ from microsoft_teams.api import Action, FileConsentCardResponse, FileConsentInvo
 from microsoft_teams.apps import ActivityContext, App
 
 from bot.commands import handle_command
-from bot.i18n import Lang, t
-from bot.replies import Reply, say
+from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import Reply, say
 from handlers.teams.activities import PLATFORM, Turn, read_turn
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.files import EXPORT_COMMAND, info_message, upload

@@ -7,12 +7,12 @@ import asyncio
 from microsoft_teams.api import MessageActivity
 from microsoft_teams.apps import ActivityContext, App
 
-from bot.command_parser import channels_in, parse_command
 from bot.commands import handle_command
+from bot.commands.parser import channels_in, parse_command
 from bot.commands.shape import fits
-from bot.i18n import t
-from bot.replies import Form, Reply, say
-from bot.summaries import handle_direct_message
+from bot.kernel.i18n import t
+from bot.kernel.replies import Form, Reply, say
+from bot.sessions.summaries import handle_direct_message
 from handlers.teams.activities import PLATFORM, Turn, read_turn
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.references import remember

@@ -1,0 +1,1 @@
+"""The composition root: builds storage, core, scheduler and platforms; the CLI."""

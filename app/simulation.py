@@ -1,0 +1,459 @@
+"""`mentorbot simulate`: a synthetic programme run by the real scheduler over simulated time.
+
+Pairs get rhythms from a realistic mix, zones across Europe and the Americas; members skip some
+sessions and leave some summaries unwritten. Every message goes through the real planner and
+dispatcher to a recording sender; the report gives the load per week and checks that every
+notification owed was sent exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import random
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+
+from sqlmodel import select
+from tqdm import tqdm
+
+from bot.forms.router import press_button
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
+from bot.kernel.i18n import Lang, t
+from bot.kernel.ports import Target
+from bot.kernel.replies import Reply
+from bot.pairs.creation import create_pair
+from bot.people.acting import act
+from bot.planning.planner import plan_digest
+from bot.rhythm.grammar import complete_rhythm
+from bot.rhythm.model import Frequency, MeetingFormat, Rhythm, RhythmDraft
+from bot.sessions.summaries import REPLY_CHOOSE, handle_direct_message
+from scheduler.dispatcher import Dispatcher
+from scheduler.virtual_time import advance
+from storage.db import Database, make_engine, migrate
+from storage.models import DigestSubscription, MeetingSession, Notification, Pair, Person
+from storage.queries.notifications import DROPPED, FAILED, PENDING, SENT
+from storage.queries.people import upsert_person
+
+PLATFORM = "sim"
+ZONES = (
+    "Europe/Paris", "Europe/London", "Europe/Berlin", "Europe/Madrid", "Europe/Lisbon",
+    "Europe/Brussels", "America/Montreal", "America/New_York", "America/Chicago",
+    "America/Denver", "America/Los_Angeles", "America/Mexico_City", "America/Sao_Paulo",
+)  # fmt: skip
+RHYTHMS = (  # (frequency, interval, weight)
+    (Frequency.WEEKLY, 1, 20), (Frequency.WEEKLY, 2, 35), (Frequency.WEEKLY, 3, 10),
+    (Frequency.WEEKLY, 4, 15), (Frequency.MONTHLY, 1, 20),
+)  # fmt: skip
+FATES = (("skip", 8), ("mentee", 55), ("mentor", 15), ("none", 22))
+SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h before
+MENTEE_ANSWERS_AFTER = timedelta(hours=2)
+MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
+CHOOSES_AFTER = timedelta(minutes=1)
+DAYS_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} [{elapsed}<{remaining}]"
+SLACK_PACE_PER_MINUTE = 60  # about one message per second per channel
+
+
+@dataclass(frozen=True)
+class SessionFate:
+    """What the simulated members do about one session."""
+
+    fate: str  # skip / mentee (writes the summary) / mentor / none
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class Sent:
+    ref: str
+    target: Target
+    at: datetime
+    message: Reply
+
+
+@dataclass
+class SimulationReport:
+    """What the run sent, per kind and week, and whether each owed message went out once."""
+
+    start: datetime
+    end: datetime
+    kinds: dict[str, str]  # message ref → notification kind
+    sent: list[Sent]
+    fates: dict[int, SessionFate]  # by session id
+    rhythms: list[Rhythm]
+    dropped: int = 0  # owed, then no longer useful (skipped session, summary already written)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def by_kind(self) -> Counter[str]:
+        return Counter(self.kinds[s.ref] for s in self.sent)
+
+
+class RecordingMessenger:
+    """A sender that keeps what it was asked to send, and when."""
+
+    def __init__(self, clock: ManualClock) -> None:
+        self.clock = clock
+        self.sent: list[Sent] = []
+        self._refs = itertools.count(1)
+
+    async def send(self, target: Target, message: Reply) -> str:
+        ref = f"sim-{next(self._refs)}"
+        self.sent.append(Sent(ref, target, self.clock.now(), message))
+        return ref
+
+
+class Programme:
+    """The synthetic pairs and what their members do, driven through the core."""
+
+    def __init__(self, core: Core, rng: random.Random, messenger: RecordingMessenger) -> None:
+        self.core = core
+        self.messenger = messenger
+        self.rng = rng
+        self.fates: dict[int, SessionFate] = {}
+        self.rhythms: list[Rhythm] = []
+        self._events: list[tuple[datetime, int, Callable[[], object]]] = []
+        self._order = itertools.count()
+        self._seen_session = 0
+        self._handles: dict[int, str] = {}  # person id → their platform id, kept at creation
+
+    def create(self, pairs: int, lang: Lang, now: datetime, progress: tqdm) -> None:
+        frequencies = [(f, i) for f, i, _ in RHYTHMS]
+        weights = [w for _, _, w in RHYTHMS]
+        with self.core.db.session() as session:
+            admin = self._person(session, "admin", "Europe/Paris", f"{lang}-FR", now)
+            subscription = DigestSubscription(
+                platform=PLATFORM,
+                channel_id="programme-leads",
+                timezone="Europe/Paris",
+                lang=lang,
+                created_by_id=admin.id or 0,
+                created_at=now,
+            )
+            session.add(subscription)
+            session.flush()
+            plan_digest(session=session, subscription=subscription, now=now)
+            for n in range(pairs):
+                zone = self.rng.choice(ZONES)
+                locale = self.rng.choice(("en-US", "fr-FR", "en-GB", "fr-CA"))
+                mentor = self._person(session, f"mentor{n:04d}", zone, locale, now)
+                mentee = self._person(
+                    session, f"mentee{n:04d}", self.rng.choice(ZONES), locale, now
+                )
+                frequency, interval = self.rng.choices(frequencies, weights)[0]
+                draft = RhythmDraft(
+                    frequency=frequency,
+                    interval=interval,
+                    weekday=self.rng.randrange(5),
+                    local_time=time(self.rng.randrange(8, 19), self.rng.choice((0, 30))),
+                    duration_minutes=self.rng.choice((30, 45, 60, 60, 90)),
+                    timezone=zone,
+                    format=self.rng.choice(tuple(MeetingFormat)),
+                )
+                # First sessions from two days on, so every one of them gets its reminder.
+                rhythm = complete_rhythm(draft, default_timezone=zone, now=now + timedelta(days=2))
+                self.rhythms.append(rhythm)
+                create_pair(
+                    session=session,
+                    platform=PLATFORM,
+                    actor=mentor,
+                    mentor=mentor,
+                    mentee=mentee,
+                    rhythm=rhythm,
+                    now=now,
+                    agreed=True,
+                )
+                progress.update()
+
+    def _person(self, session, handle: str, zone: str, locale: str, now: datetime) -> Person:
+        person = upsert_person(
+            session=session,
+            platform=PLATFORM,
+            external_id=handle,
+            name=handle,
+            timezone=zone,
+            locale=locale,
+            now=now,
+        )
+        assert person.id is not None
+        self._handles[person.id] = handle
+        return person
+
+    def next_event(self) -> datetime | None:
+        return self._events[0][0] if self._events else None
+
+    async def on_stop(self, now: datetime) -> None:
+        """Give new sessions their fate, then do what is due: skips and summaries."""
+        self._plan_fates()
+        while self._events and self._events[0][0] <= now:
+            _, _, action = heapq.heappop(self._events)
+            action()
+
+    def _plan_fates(self) -> None:
+        with self.core.db.session() as session:
+            rows = session.exec(
+                select(MeetingSession, Pair)
+                .join(Pair, Pair.id == MeetingSession.pair_id)  # type: ignore[arg-type]
+                .where(MeetingSession.id > self._seen_session)  # type: ignore[operator]
+                .order_by(MeetingSession.id)  # type: ignore[arg-type]
+            ).all()
+        people = self._handles
+        names, weights = zip(*FATES, strict=True)
+        for meeting, pair in rows:
+            assert meeting.id is not None
+            self._seen_session = meeting.id
+            fate = self.rng.choices(names, weights)[0]
+            end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
+            self.fates[meeting.id] = SessionFate(fate, meeting.starts_at, end)
+            mentor, mentee = people[pair.mentor_id], people[pair.mentee_id]
+            if fate == "skip":
+                who = self.rng.choice((mentor, mentee))
+                self._at(meeting.starts_at - SKIP_BEFORE, self._skip(who, meeting.id))
+            elif fate in ("mentee", "mentor"):
+                who, after = (
+                    (mentee, MENTEE_ANSWERS_AFTER)
+                    if fate == "mentee"
+                    else (mentor, MENTOR_ANSWERS_AFTER)
+                )
+                self._at(end + after, self._summary(who, meeting.id))
+                # Asked which session the reply is about (an earlier one still awaits its
+                # summary), the member picks this one a minute later.
+                self._at(end + after + CHOOSES_AFTER, self._choose(who, meeting.id))
+
+    def _at(self, when: datetime, action: Callable[[], object]) -> None:
+        heapq.heappush(self._events, (when, next(self._order), action))
+
+    def _skip(self, who: str, session_id: int) -> Callable[[], object]:
+        return lambda: act(
+            self.core,
+            platform=PLATFORM,
+            actor_id=who,
+            work=lambda ctx: press_button(ctx, "session.skip", str(session_id)),
+        )
+
+    def _summary(self, who: str, session_id: int) -> Callable[[], object]:
+        return lambda: handle_direct_message(
+            self.core,
+            platform=PLATFORM,
+            event_id=f"summary-{session_id}",
+            author_id=who,
+            text="Decisions, actions and dates of the session.",
+            message_ref=f"{who}/{session_id}",
+        )
+
+    def _choose(self, who: str, session_id: int) -> Callable[[], object]:
+        """Press the newest "this session" button the bot showed `who`, if it asked."""
+
+        def choose() -> object:
+            values = [
+                button.value
+                for sent in reversed(self.messenger.sent)
+                if sent.target.address == who
+                for button in sent.message.buttons
+                if button.action == REPLY_CHOOSE and button.value.endswith(f":{session_id}")
+            ]
+            if not values:
+                return None
+            return act(
+                self.core,
+                platform=PLATFORM,
+                actor_id=who,
+                work=lambda ctx: press_button(ctx, REPLY_CHOOSE, values[0]),
+            )
+
+        return choose
+
+
+def simulate(
+    *,
+    pairs: int,
+    weeks: int,
+    seed: int,
+    start: date,
+    out: TextIO,
+    lang: Lang,
+    plot: Path | None = None,
+    progress: TextIO | None = None,
+) -> SimulationReport:
+    """Run the programme and print the weekly load and the exactly-once check; with
+    `progress`, a progress bar of the pairs created, then of the simulated days, goes there."""
+    begin = datetime.combine(start, time(8, 0), UTC)
+    end = begin + timedelta(weeks=weeks)  # exclusive: the run stops the minute before
+    clock = ManualClock(begin)
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = make_engine(f"sqlite:///{Path(scratch) / 'simulation.db'}", scratch=True)
+        migrate(engine)
+        core = Core(db=Database(engine), clock=clock, admins=frozenset({"admin"}))
+        core.owed_now = lambda: None
+        messenger = RecordingMessenger(clock)
+        dispatcher = Dispatcher(core, {PLATFORM: messenger})
+        programme = Programme(core, random.Random(seed), messenger)
+        bar = partial(tqdm, file=progress, disable=progress is None, leave=False)
+        with bar(total=pairs, desc=t("simulate.progress_pairs", lang), unit="") as created:
+            programme.create(pairs, lang, begin, created)
+        days = bar(
+            total=weeks * 7,
+            desc=t("simulate.progress_days", lang),
+            bar_format=DAYS_BAR,
+        )
+
+        async def on_stop(now: datetime) -> None:
+            days.update((now - begin) / timedelta(days=1) - days.n)
+            await programme.on_stop(now)
+
+        with days:
+            asyncio.run(
+                advance(
+                    dispatcher,
+                    clock,
+                    end - timedelta(minutes=1),
+                    next_event=programme.next_event,
+                    on_stop=on_stop,
+                )
+            )
+        report = _report(core, begin, end, messenger.sent, programme)
+        engine.dispose()
+    _print(report, out, lang, pairs=pairs, weeks=weeks, seed=seed)
+    if plot is not None:
+        _plot(report, plot, out, lang)
+    return report
+
+
+def _report(
+    core: Core,
+    begin: datetime,
+    end: datetime,
+    sent: list[Sent],
+    programme: Programme,
+) -> SimulationReport:
+    with core.db.session() as session:
+        rows = session.exec(select(Notification)).all()
+    sent_rows = [r for r in rows if r.status == SENT]
+    kinds = {r.outcome or "": r.kind for r in sent_rows}
+    dropped = sum(1 for r in rows if r.status == DROPPED and r.due_at < end)
+    report = SimulationReport(begin, end, kinds, sent, programme.fates, programme.rhythms, dropped)
+    refs = [s.ref for s in sent]
+    if len(sent_rows) != len(refs) or set(kinds) != set(refs) or len(kinds) != len(sent_rows):
+        report.problems.append(f"{len(refs)} messages sent for {len(sent_rows)} rows marked sent")
+    late = [r for r in rows if r.status == PENDING and r.due_at < end]
+    if late:
+        report.problems.append(f"{len(late)} notifications due but still pending")
+    failed = [r for r in rows if r.status == FAILED]
+    if failed:
+        report.problems.append(f"{len(failed)} notifications failed")
+    return report
+
+
+def _print(
+    report: SimulationReport, out: TextIO, lang: Lang, *, pairs: int, weeks: int, seed: int
+) -> None:
+    fates = Counter(f.fate for f in report.fates.values() if f.start <= report.end)
+    print(
+        t(
+            "simulate.header",
+            lang,
+            pairs=pairs,
+            weeks=weeks,
+            start=f"{report.start:%Y-%m-%d}",
+            seed=seed,
+            skipped=fates["skip"],
+            unanswered=fates["none"],
+        ),
+        file=out,
+    )
+    for week in range(weeks):
+        week_start = report.start + timedelta(weeks=week)
+        messages = [s for s in report.sent if week_start <= s.at < week_start + timedelta(weeks=1)]
+        if not messages:
+            print(
+                t("simulate.quiet_week", lang, week=week + 1, start=f"{week_start:%Y-%m-%d}"),
+                file=out,
+            )
+            continue
+        kinds = Counter(report.kinds[s.ref] for s in messages)
+        minutes = Counter(s.at.replace(second=0, microsecond=0) for s in messages)
+        peak_at, peak = minutes.most_common(1)[0]
+        print(
+            t(
+                "simulate.week",
+                lang,
+                week=week + 1,
+                start=f"{week_start:%Y-%m-%d}",
+                total=len(messages),
+                kinds=", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),
+                peak_at=f"{peak_at:%a %H:%M}",
+                peak=peak,
+            ),
+            file=out,
+        )
+    if report.ok:
+        owed = len(report.sent) + report.dropped
+        print(
+            t("simulate.check_ok", lang, owed=owed, sent=len(report.sent), dropped=report.dropped),
+            file=out,
+        )
+    else:
+        print(t("simulate.check_failed", lang, problems="; ".join(report.problems)), file=out)
+
+
+def _plot(report: SimulationReport, path: Path, out: TextIO, lang: Lang) -> None:
+    """Messages per day by kind, and the busiest minute of each day against Slack's pace."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print(t("simulate.plot_missing", lang), file=out)
+        return
+    days = [
+        (report.start + timedelta(days=n)).date() for n in range((report.end - report.start).days)
+    ]
+    kinds = sorted(set(report.kinds.values()))
+    per_day = {kind: Counter() for kind in kinds}
+    minutes: Counter[datetime] = Counter()
+    channel_minutes: Counter[tuple[str, datetime]] = Counter()
+    for message in report.sent:
+        minute = message.at.replace(second=0, microsecond=0)
+        per_day[report.kinds[message.ref]][message.at.date()] += 1
+        minutes[minute] += 1
+        channel_minutes[(message.target.address, minute)] += 1
+    peak = {day: 0 for day in days}
+    channel_peak = {day: 0 for day in days}
+    for minute, count in minutes.items():
+        peak[minute.date()] = max(peak.get(minute.date(), 0), count)
+    for (_, minute), count in channel_minutes.items():
+        channel_peak[minute.date()] = max(channel_peak.get(minute.date(), 0), count)
+    figure, (top, bottom) = plt.subplots(2, 1, figsize=(12, 8), sharex=True)
+    bottoms = [0] * len(days)
+    for kind in kinds:
+        counts = [per_day[kind][day] for day in days]
+        top.bar(days, counts, bottom=bottoms, label=kind)
+        bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
+    top.set_ylabel("messages per day")
+    top.legend(fontsize="small", ncol=3)
+    bottom.plot(days, [peak[d] for d in days], marker="o", label="busiest minute, all channels")
+    bottom.plot(
+        days, [channel_peak[d] for d in days], marker="x", label="busiest minute, one channel"
+    )
+    bottom.axhline(
+        SLACK_PACE_PER_MINUTE, color="red", linestyle="--", label="Slack: ~1/s per channel"
+    )
+    bottom.set_ylabel("messages in one minute")
+    bottom.legend(fontsize="small")
+    figure.suptitle(f"Mentorbot simulation from {report.start:%Y-%m-%d}")
+    figure.autofmt_xdate()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    print(t("simulate.plotted", lang, path=path), file=out)

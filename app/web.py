@@ -1,0 +1,166 @@
+"""The running bot: storage, core, dispatcher, platforms, and the ASGI app serving them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from slack_bolt.async_app import AsyncApp
+from sqlalchemy import text
+
+from bot.kernel.clock import Clock, SystemClock
+from bot.kernel.core import Core
+from bot.kernel.ports import Messenger
+from bot.kernel.settings import Settings
+from handlers.log_policy import keep_content_out_of_logs
+from handlers.pacing import Pacer
+from handlers.slack.app import build_slack_app, delivery_client
+from handlers.slack.endpoint import SlackEndpoint
+from handlers.slack.messenger import SlackMessenger
+from scheduler.dispatcher import Dispatcher
+from scheduler.jobs import start_ticking
+from storage.db import Database, make_engine, migrate
+from storage.queries.notifications import backlog
+
+if TYPE_CHECKING:  # the Teams SDK takes seconds to import: loaded only when Teams is configured
+    from microsoft_teams.api import TokenProvider
+    from microsoft_teams.apps import App
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Mentorbot:
+    """Everything one process runs."""
+
+    core: Core
+    dispatcher: Dispatcher
+    slack: AsyncApp | None = None
+    slack_signing_secret: str | None = None
+    teams: App | None = None
+    teams_web: FastAPI | None = None  # the SDK's app serving the Teams messaging endpoint
+    messengers: dict[str, Messenger] = field(default_factory=dict)
+    scheduler: AsyncIOScheduler | None = None
+    loop: asyncio.AbstractEventLoop | None = None
+
+    async def start(self, *, tick: bool = True) -> None:
+        """Send what was missed while down, in the background (requests are served meanwhile),
+        then tick every minute. Without `tick` the caller drives the dispatcher: the missed
+        ones are sent before this returns."""
+        self.loop = asyncio.get_running_loop()
+        if self.teams is not None:
+            await self.teams.initialize()  # registers /api/messages; app.send needs it too
+        if tick:
+            self.dispatcher.start_in_background()
+            self.scheduler = start_ticking(self.dispatcher)
+        else:
+            await self.dispatcher.run_once()
+
+    async def stop(self) -> None:
+        """Stop ticking; let the sends in flight finish and give back the other claims."""
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+        await self.dispatcher.shutdown()
+        # Closing the last connection checkpoints the WAL into the database file and removes it.
+        self.core.db.engine.dispose()
+
+
+def build_mentorbot(
+    settings: Settings, *, clock: Clock | None = None, teams_token: TokenProvider | None = None
+) -> Mentorbot:
+    """Migrate the database and wire the core to the configured platforms.
+
+    `teams_token` gives Teams app tokens instead of the client secret (tests use a fake one).
+    """
+    keep_content_out_of_logs()
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    core = Core.configured(settings, Database(engine), clock or SystemClock())
+    messengers: dict[str, Messenger] = {}
+    slack_app = None
+    if settings.slack_bot_token:
+        messenger = SlackMessenger(
+            delivery_client(settings.slack_bot_token, settings.slack_api_url),
+            Pacer(core.clock, rate=settings.sends_per_second),
+        )
+        messengers["slack"] = messenger
+        slack_app = build_slack_app(
+            core,
+            token=settings.slack_bot_token,
+            signing_secret=settings.slack_signing_secret,
+            api_url=settings.slack_api_url,
+            messenger=messenger,
+        )
+    teams_app = teams_web = None
+    if settings.teams_enabled:
+        from handlers.teams.app import build_teams_app
+
+        teams_app, teams_web, messengers["teams"] = build_teams_app(
+            core, settings, token=teams_token
+        )
+    dispatcher = Dispatcher(core, messengers, lease=timedelta(seconds=settings.lease_seconds))
+    core.owed_now = dispatcher.kick
+    return Mentorbot(
+        core=core,
+        dispatcher=dispatcher,
+        slack=slack_app,
+        slack_signing_secret=settings.slack_signing_secret,
+        teams=teams_app,
+        teams_web=teams_web,
+        messengers=messengers,
+    )
+
+
+def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
+    """`POST /slack/events`, `POST /api/messages` (Teams) and `GET /healthz`, for the platforms
+    configured, on one port; the dispatcher runs with the app's lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await bot.start(tick=tick)
+        try:
+            yield
+        finally:
+            await bot.stop()
+
+    app = FastAPI(title="Mentorbot", lifespan=lifespan, docs_url=None, redoc_url=None)
+
+    if bot.slack is not None and bot.slack_signing_secret:
+        app.post("/slack/events")(SlackEndpoint(bot.slack, bot.slack_signing_secret).handle)
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        def database_ok() -> bool:
+            try:
+                with bot.core.db.engine.connect() as connection:
+                    return connection.execute(text("SELECT 1")).scalar() == 1
+            except Exception:
+                log.exception("health check: the database does not answer")
+                return False
+
+        def due_backlog() -> dict[str, Any]:
+            now = bot.core.clock.now()
+            with bot.core.db.session() as session:
+                owed = backlog(session=session, now=now)
+            oldest = owed.oldest_due_at
+            age = round((now - oldest).total_seconds()) if oldest is not None else None
+            return {"due": owed.due, "oldest_due_age_seconds": age}
+
+        ok = await asyncio.to_thread(database_ok)
+        body: dict[str, Any] = {"ok": ok, "database": ok, "platforms": sorted(bot.messengers)}
+        if ok:
+            body["backlog"] = await asyncio.to_thread(due_backlog)
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+    if bot.teams_web is not None:  # last: what no route above takes goes to the Teams SDK
+        app.mount("/", bot.teams_web)
+    return app

@@ -1,0 +1,1 @@
+"""Forms and buttons: what each submission and press does, on any platform."""

@@ -1,0 +1,1 @@
+"""Growth: goals with their milestones, and the 3-month reviews."""

@@ -1,0 +1,1 @@
+"""A person's Home: its parts, the questions waiting for them, the page."""

@@ -1,0 +1,35 @@
+"""The core's dependencies, gathered once and handed to every service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from bot.kernel.clock import Clock
+from bot.kernel.settings import DEFAULT_RETENTION_DAYS, Settings
+from storage.db import Database
+
+
+@dataclass
+class Core:
+    """Storage, time and programme settings; `owed_now` is called when messages are due at once."""
+
+    db: Database
+    clock: Clock
+    admins: frozenset[str] = frozenset()
+    retention: timedelta = timedelta(days=DEFAULT_RETENTION_DAYS)  # an ended pair's content
+    owed_now: Callable[[], None] = field(default=lambda: None)
+
+    @classmethod
+    def configured(cls, settings: Settings, db: Database, clock: Clock) -> Core:
+        """The core of a running programme: its admins and retention from the settings."""
+        return cls(
+            db=db,
+            clock=clock,
+            admins=settings.admins,
+            retention=timedelta(days=settings.retention_days),
+        )
+
+    def is_admin(self, external_id: str) -> bool:
+        return external_id in self.admins

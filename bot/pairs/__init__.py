@@ -1,0 +1,2 @@
+"""Pairs and their life: creation, agreement, answers, trial, pauses, terms,
+rhythm changes, the end."""

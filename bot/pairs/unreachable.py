@@ -1,0 +1,31 @@
+"""People the bot cannot write to: the programme admins are told who must install the app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.people.person import recipient
+from bot.planning.notice_kinds import MEMBER_UNREACHABLE
+from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR
+from storage.queries.notifications import Owed, owe
+from storage.queries.people import get_person, people_with_external_ids
+
+
+def tell_admins_unreachable(
+    *, session: Session, platform: str, external_id: str, admins: frozenset[str], now: datetime
+) -> int:
+    """Owe each admin known to the bot (on any platform) a notice; at most one a week each."""
+    person = get_person(session=session, platform=platform, external_id=external_id)
+    if person is None:
+        return 0
+    year, week, _ = now.isocalendar()
+    subject = f"unreachable:{person.id}@{year}W{week:02d}"
+    until = now + ANNOUNCEMENT_USEFUL_FOR
+    owed = [
+        Owed(MEMBER_UNREACHABLE, recipient(admin), subject, now, until)
+        for admin in people_with_external_ids(session=session, external_ids=admins)
+        if admin.id != person.id
+    ]
+    return owe(session=session, owed=owed, now=now)

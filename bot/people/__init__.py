@@ -1,0 +1,2 @@
+"""People as the core sees them, their platform profiles, and one person acting
+in a transaction."""

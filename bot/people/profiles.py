@@ -1,0 +1,61 @@
+"""Keeping people's platform profiles (name, time zone, locale) fresh enough."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from bot.kernel.core import Core
+from storage.queries.people import get_person, upsert_person
+
+PROFILE_MAX_AGE = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class ProfilesNeeded:
+    """What a command answers before it runs when someone's profile must be fetched first."""
+
+    external_ids: list[str]
+
+
+def stale_among(
+    session: Session, *, platform: str, external_ids: list[str], now: datetime
+) -> list[str]:
+    """The ids among `external_ids` whose profile is missing or older than PROFILE_MAX_AGE."""
+    stale = []
+    for external_id in dict.fromkeys(external_ids):
+        person = get_person(session=session, platform=platform, external_id=external_id)
+        if person is None or person.profile_at is None or now - person.profile_at > PROFILE_MAX_AGE:
+            stale.append(external_id)
+    return stale
+
+
+def stale_profiles(core: Core, *, platform: str, external_ids: list[str]) -> list[str]:
+    """`stale_among` in a session of its own."""
+    with core.db.session() as session:
+        return stale_among(
+            session, platform=platform, external_ids=external_ids, now=core.clock.now()
+        )
+
+
+def record_profile(
+    core: Core,
+    *,
+    platform: str,
+    external_id: str,
+    name: str,
+    timezone: str | None,
+    locale: str | None,
+) -> None:
+    with core.db.session() as session:
+        upsert_person(
+            session=session,
+            platform=platform,
+            external_id=external_id,
+            name=name,
+            timezone=timezone,
+            locale=locale,
+            now=core.clock.now(),
+        )

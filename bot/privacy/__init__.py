@@ -1,0 +1,1 @@
+"""A person's right of access and erasure."""

@@ -1,0 +1,1 @@
+"""Sessions: moving and skipping them, the agenda, summaries and action items."""
