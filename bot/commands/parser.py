@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from bot.kernel.i18n import fold
 
 MENTION = re.compile(r"<@([^<>|\s]+)>")
 CHANNEL = re.compile(r"<#([^<>|\s]+)>")
@@ -67,12 +68,6 @@ ALIASES: dict[str, str] = {
     "oubliez-moi": "forget-me",
     "effacer": "forget-me",
 }
-
-
-def fold(word: str) -> str:
-    """Lower case without accents, so `Binôme` and `binome` are the same word."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,49 @@
-"""The review form's fields and what its submission does (Slack modal, terminal, Teams)."""
+"""The review form: opening it, its fields and what its submission does (Slack modal, terminal,
+Teams)."""
 
 from __future__ import annotations
 
-from bot.growth.review_form import own_reviewed_pair
 from bot.growth.reviews import (
     FORMAT_CHOICES,
     KEEP,
     MAX_COMMENT,
     PRIORITY_CHOICES,
     RHYTHM_CHOICES,
+    ROUND_OPEN_FOR,
     SATISFACTION,
     Answer,
     record_answer,
 )
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import Lang, t
-from bot.kernel.replies import FieldErrors, Reply, say
+from bot.kernel.replies import FieldErrors, Form, Reply, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention
+from storage.models import Pair
+from storage.queries.pairs import ACTIVE, PAUSED
+from storage.queries.reviews import answers_to, open_review
 
+REVIEW_FORM = "review"
+REVIEW_BUTTON = "review.answer"
 CHOICE_FIELDS = ("rhythm", "priorities", "format", "satisfaction")
+
+
+def own_reviewed_pair(ctx: ActorContext, pair_id: int) -> Pair:
+    """One of the actor's started (active or paused) pairs; anyone else's is refused."""
+    return ctx.own_pair(pair_id, (ACTIVE, PAUSED))
+
+
+def review_form(ctx: ActorContext, pair: Pair) -> Form:
+    """The form, unless the actor already answered the round that waits for the other."""
+    assert pair.id is not None
+    other = ctx.other_member(pair)
+    review = open_review(session=ctx.session, pair_id=pair.id, since=ctx.now - ROUND_OPEN_FOR)
+    if review is not None and review.id is not None:
+        authors = {a.author_id for a in answers_to(session=ctx.session, review_id=review.id)}
+        if ctx.actor.id in authors:
+            raise UserError("review.already_answered", other=mention(other))
+    label = t("review.form.label", ctx.lang, other=mention(other))
+    return Form(REVIEW_FORM, {"pair": str(pair.id), "label": label, "format": pair.format})
 
 
 def review_choices(lang: Lang, current_format: str) -> dict[str, list[tuple[str, str]]]:

@@ -1,1 +1,2 @@
-"""The terminal front end: `mentorbot try` and `mentorbot simulate`."""
+"""The terminal as a platform: its console and messenger, and the simulated people of
+`mentorbot try` (the sessions themselves are assembled in `app/`)."""
