@@ -34,6 +34,8 @@ async def never_500(
     JWT check) and to a turn of its own that fails: an unreadable body is answered 400, and a
     failed turn 200 (the listeners answer every failure of theirs; Teams must not take the
     activity for undelivered and send it again)."""
+    if (request.method, request.url.path) != ("POST", MESSAGES_PATH):
+        return await call_next(request)
     try:
         body: Any = json.loads(await request.body())
     except ValueError:

@@ -26,7 +26,7 @@ ACTIVITY = {
 }
 
 
-def post(sdk_status: int, **request: Any) -> httpx.Response:
+def post(sdk_status: int, path: str = MESSAGES_PATH, **request: Any) -> httpx.Response:
     """POST to the guard in front of a stand-in for the SDK's route answering `sdk_status`."""
     web = FastAPI()
     web.middleware("http")(never_500)
@@ -39,7 +39,7 @@ def post(sdk_status: int, **request: Any) -> httpx.Response:
     async def send() -> httpx.Response:
         transport = httpx.ASGITransport(app=web)
         async with httpx.AsyncClient(transport=transport, base_url="http://teams") as client:
-            return await client.post(MESSAGES_PATH, **request)
+            return await client.post(path, **request)
 
     return asyncio.run(send())
 
@@ -65,6 +65,10 @@ def test_the_sdk_answer_passes_unless_it_is_a_500(
     assert response.status_code == answered
     if answered == sdk:
         assert response.json() == {"ok": True}
+
+
+def test_other_paths_are_left_to_the_sdk_app() -> None:
+    assert post(200, "/elsewhere", content=b"{not json").status_code == 404
 
 
 def test_readable_is_what_the_sdk_can_read() -> None:
