@@ -70,7 +70,7 @@ class RunningBot:
             teams_allow_unauthenticated=teams_unauthenticated,
             retention_days=retention_days,
             # The clock here is a manual one: real-time pacing would only delay what the tests
-            # read (tests/unit/test_pacing.py and tests/fault check the pace itself).
+            # read (tests/unit/handlers/test_pacing.py and tests/fault check the pace itself).
             sends_per_second=1000.0,
         )
         self.url = f"http://127.0.0.1:{self.settings.port}"

@@ -19,7 +19,7 @@ from bot.kernel.replies import Reply
 from bot.pairs.creation import create_pair
 from storage.models import Goal
 from storage.queries.people import upsert_person
-from tests.unit.test_planner import RHYTHM as PLANNER_RHYTHM
+from tests.unit.bot.planning.test_planner import RHYTHM as PLANNER_RHYTHM
 
 RHYTHM = replace(PLANNER_RHYTHM, interval=1)
 

@@ -17,7 +17,7 @@ from bot.sessions.changes import move_session
 from bot.sessions.summaries import AWAITED_FOR, open_requests
 from storage.models import MeetingSession, Notification, Pair, Person
 from storage.queries.notifications import DROPPED
-from tests.unit.test_planner import RHYTHM, people
+from tests.unit.bot.planning.test_planner import RHYTHM, people
 
 WEEKLY = replace(RHYTHM, interval=1)
 # Thursdays 3 and 10 December, 18:00 Paris (17:00 UTC), one hour each.

@@ -15,7 +15,7 @@ from bot.rhythm.model import MeetingFormat
 from storage.models import AgendaItem, MeetingSession, Notification, Pair
 from storage.queries.people import get_person
 from storage.queries.sessions import next_session, upcoming_sessions
-from tests.unit.test_planner import RHYTHM
+from tests.unit.bot.planning.test_planner import RHYTHM
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 WEEKLY_THURSDAY = replace(RHYTHM, interval=1, format=MeetingFormat.VIDEO)

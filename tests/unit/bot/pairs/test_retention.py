@@ -11,8 +11,8 @@ from bot.kernel.core import Core
 from bot.pairs import lifecycle
 from bot.pairs.lifecycle import end_pair, erase_expired_content
 from storage.models import AgendaItem, Pair, Person, Thanks
-from tests.unit.test_planner import people
-from tests.unit.test_reviews import new_pair
+from tests.unit.bot.growth.test_reviews import new_pair
+from tests.unit.bot.planning.test_planner import people
 
 CREATED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 KEPT = timedelta(days=30)

@@ -25,8 +25,8 @@ from storage.models import (
     Thanks,
 )
 from storage.queries.personal_data import WRITINGS
-from tests.unit.test_planner import people
-from tests.unit.test_reviews import new_pair
+from tests.unit.bot.growth.test_reviews import new_pair
+from tests.unit.bot.planning.test_planner import people
 
 CREATED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 

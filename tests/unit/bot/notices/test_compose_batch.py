@@ -15,7 +15,7 @@ from bot.notices import compose_all
 from bot.rhythm.model import Frequency, Rhythm
 from storage.models import Notification
 from storage.queries.people import upsert_person
-from tests.unit.test_planner import agreed_pair
+from tests.unit.bot.planning.test_planner import agreed_pair
 
 RHYTHM = Rhythm(
     frequency=Frequency.WEEKLY,

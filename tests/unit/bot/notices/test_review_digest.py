@@ -13,7 +13,7 @@ from bot.notices.digest_notice import digest
 from bot.planning.planner import digest_recipient
 from storage.models import DigestSubscription, Notification, Person
 from storage.queries.people import upsert_person
-from tests.unit.test_reviews import new_pair
+from tests.unit.bot.growth.test_reviews import new_pair
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 DIGEST_AT = NOW + timedelta(weeks=14)

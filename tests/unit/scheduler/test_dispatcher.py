@@ -16,7 +16,7 @@ from bot.kernel.replies import Reply
 from bot.planning.notice_kinds import REMINDER
 from scheduler.dispatcher import MAX_FAILURES, Dispatcher
 from storage.models import Notification
-from tests.unit.test_planner import agreed_pair, people
+from tests.unit.bot.planning.test_planner import agreed_pair, people
 
 REMINDERS_DUE = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # 24 h before the first session
 

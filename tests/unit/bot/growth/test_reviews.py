@@ -15,7 +15,7 @@ from bot.pairs.creation import create_pair
 from bot.planning.planner import review_day, review_notifications
 from bot.rhythm.model import Frequency, Rhythm
 from storage.models import Notification, Pair, Person
-from tests.unit.test_planner import RHYTHM, people
+from tests.unit.bot.planning.test_planner import RHYTHM, people
 
 WEEKLY = replace(RHYTHM, interval=1)
 MONTHLY = replace(RHYTHM, frequency=Frequency.MONTHLY, interval=1, month_week=1)
