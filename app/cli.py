@@ -39,9 +39,12 @@ def socket(settings: Settings) -> None:
 
     async def run() -> None:
         bot = build_mentorbot(settings)
+        slack = bot.slack
+        if slack is None:  # built whenever SLACK_BOT_TOKEN is set, required above
+            raise SettingsError("Socket Mode needs the Slack app (SLACK_BOT_TOKEN).")
         await bot.start()
         try:
-            await AsyncSocketModeHandler(bot.slack, settings.slack_app_token).start_async()
+            await AsyncSocketModeHandler(slack, settings.slack_app_token).start_async()
         finally:
             await bot.stop()
 

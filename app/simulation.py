@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from sqlmodel import select
+from sqlmodel import col, select
 from tqdm import tqdm
 
 from bot.forms.router import press_button
@@ -53,7 +53,7 @@ RHYTHMS = (  # (frequency, interval, weight)
     (Frequency.WEEKLY, 1, 20), (Frequency.WEEKLY, 2, 35), (Frequency.WEEKLY, 3, 10),
     (Frequency.WEEKLY, 4, 15), (Frequency.MONTHLY, 1, 20),
 )  # fmt: skip
-FATES = (("skip", 8), ("mentee", 55), ("mentor", 15), ("none", 22))
+FATES = {"skip": 8, "mentee": 55, "mentor": 15, "none": 22}  # fate: weight
 SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h before
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
@@ -204,12 +204,12 @@ class Programme:
         with self.core.db.session() as session:
             rows = session.exec(
                 select(MeetingSession, Pair)
-                .join(Pair, Pair.id == MeetingSession.pair_id)  # type: ignore[arg-type]
-                .where(MeetingSession.id > self._seen_session)  # type: ignore[operator]
-                .order_by(MeetingSession.id)  # type: ignore[arg-type]
+                .join(Pair, col(Pair.id) == col(MeetingSession.pair_id))
+                .where(col(MeetingSession.id) > self._seen_session)
+                .order_by(col(MeetingSession.id))
             ).all()
         people = self._handles
-        names, weights = zip(*FATES, strict=True)
+        names, weights = list(FATES), list(FATES.values())
         for meeting, pair in rows:
             assert meeting.id is not None
             self._seen_session = meeting.id
@@ -421,7 +421,7 @@ def _plot(report: SimulationReport, path: Path, out: TextIO, lang: Lang) -> None
         (report.start + timedelta(days=n)).date() for n in range((report.end - report.start).days)
     ]
     kinds = sorted(set(report.kinds.values()))
-    per_day = {kind: Counter() for kind in kinds}
+    per_day: dict[str, Counter[date]] = {kind: Counter() for kind in kinds}
     minutes: Counter[datetime] = Counter()
     channel_minutes: Counter[tuple[str, datetime]] = Counter()
     for message in report.sent:

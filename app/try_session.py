@@ -71,6 +71,8 @@ WORDS = {
     "people": "people", "personnes": "people",
     "quit": "quit", "exit": "quit", "quitter": "quit",
 }  # fmt: skip
+# A prompted form field: name, label, choices (value, label), default.
+PromptField = tuple[str, str, list[tuple[str, str]], str]
 
 
 class Inputs:
@@ -282,13 +284,13 @@ class TrySession:
             return
         self._answer(result)
 
-    def _fields(self, form: Form, lang: Lang) -> list[tuple[str, str, list[tuple[str, str]], str]]:
+    def _fields(self, form: Form, lang: Lang) -> list[PromptField]:
         """(name, label, choices, default) for each field of a form."""
         if form.name == AGENDA_FORM:
             return [("text", t("form.agenda.label", lang), [], "")]
         if form.name == SUMMARY_FORM:
             owners = summary_owner_choices(lang)
-            fields = [("decisions", t("summary.form.decisions", lang), [], "")]
+            fields: list[PromptField] = [("decisions", t("summary.form.decisions", lang), [], "")]
             for n in range(1, ACTION_ROWS + 1):
                 fields += [
                     (f"action_{n}", t("summary.form.action", lang, n=n), [], ""),

@@ -126,7 +126,7 @@ class Dispatcher:
             self._kicked = False
             if self._stopping:
                 return Counter()
-            self._running = asyncio.current_task()  # type: ignore[assignment]
+            self._running = asyncio.current_task()
             try:
                 if plan:
                     await asyncio.to_thread(self._plan, self.core.clock.now())
@@ -326,9 +326,9 @@ class Dispatcher:
             return "failed"
         limited = error.retry_after is not None
         delay = (
-            timedelta(seconds=error.retry_after)  # type: ignore[arg-type]
-            if limited
-            else backoff(row.attempts + 1)
+            backoff(row.attempts + 1)
+            if error.retry_after is None
+            else timedelta(seconds=error.retry_after)
         )
         # From when the answer arrived, not from when the run began.
         due = self.core.clock.now() + delay

@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from storage.types import UTCDateTime
 
 
-def _instant(nullable: bool = False, index: bool = False) -> Column:  # type: ignore[type-arg]
+def _instant(nullable: bool = False, index: bool = False) -> Column[datetime]:
     return Column(UTCDateTime(), nullable=nullable, index=index)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import overload
 
 from bot.commands import (
     actions_command,
@@ -59,6 +60,18 @@ COMMANDS: dict[str, Handler] = {
     "my-data": my_data_command.export,
     "forget-me": my_data_command.forget,
 }
+
+
+@overload
+def handle_command(
+    core: Core, *, platform: str, actor_id: str, text: str, fresh: None = None
+) -> Reply | Form: ...
+
+
+@overload
+def handle_command(
+    core: Core, *, platform: str, actor_id: str, text: str, fresh: Sequence[str] | None
+) -> Reply | Form | ProfilesNeeded: ...
 
 
 def handle_command(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.commands.context import CommandContext
 from bot.kernel.errors import UserError
@@ -97,7 +97,9 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
     ]
     actions = list(
         ctx.session.exec(
-            select(ActionItem).where(ActionItem.pair_id == pair.id).order_by(ActionItem.id)
+            select(ActionItem)
+            .where(col(ActionItem.pair_id) == pair.id)
+            .order_by(col(ActionItem.id))
         )
     )
     if actions:

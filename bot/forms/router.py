@@ -49,7 +49,8 @@ ROW_ID_MAX = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) hold
 
 def submit_pair_form(ctx: ActorContext, values: dict[str, str | None]) -> Reply | FieldErrors:
     """Create a pair from the pair form; every bad field is reported at once."""
-    lang, errors = ctx.lang, {}
+    lang = ctx.lang
+    errors: dict[str, str] = {}
     mentor_id, mentee_id = (required_field(values, n, errors, lang) for n in ("mentor", "mentee"))
     frequency, weekday, at, duration, meeting_format = (
         required_field(values, n, errors, lang)

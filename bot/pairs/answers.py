@@ -146,8 +146,11 @@ def submit_terms_form(
 ) -> Reply | FieldErrors:
     """New terms for one of the actor's pairs; every bad field is reported at once."""
     pair = ctx.own_pair(pair_id, (PENDING, ACTIVE))
-    lang, errors = ctx.lang, {}
-    fields = [required_field(values, name, errors, lang) for name in RHYTHM_FIELDS]
+    lang = ctx.lang
+    errors: dict[str, str] = {}
+    frequency, weekday, at, duration, meeting_format = (
+        required_field(values, name, errors, lang) for name in RHYTHM_FIELDS
+    )
     trial = (values.get("trial") or "").strip()
     if trial not in {str(n) for n in TRIAL_SESSION_CHOICES}:
         errors["trial"] = t("form.invalid", lang)
@@ -159,7 +162,7 @@ def submit_terms_form(
         errors["end"] = t("form.invalid", lang)
     if errors:
         return FieldErrors(errors)
-    draft = rhythm_draft(*fields, values, errors, lang)
+    draft = rhythm_draft(frequency, weekday, at, duration, meeting_format, values, errors, lang)
     if draft is None:
         return FieldErrors(errors)
     try:

@@ -11,7 +11,7 @@ from bot.pairs.agreement import DEFAULT_TRIAL_SESSIONS, default_end, open_agreem
 from bot.people.person import mention
 from bot.rhythm.model import Rhythm
 from bot.rhythm.recurrence import session_starts
-from bot.rhythm.stored import store_rhythm
+from bot.rhythm.stored import rhythm_columns
 from storage.models import Pair, Person
 from storage.queries.pairs import active_pair_between
 from storage.queries.sessions import next_session
@@ -54,8 +54,8 @@ def create_pair(
         reverse=reverse,
         trial_sessions=DEFAULT_TRIAL_SESSIONS,
         planned_end=default_end(rhythm),
+        **rhythm_columns(rhythm),
     )
-    store_rhythm(pair, rhythm)
     session.add(pair)
     session.flush()
     assert pair.id is not None

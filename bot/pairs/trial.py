@@ -46,10 +46,10 @@ def ask_trial_questions(
     asked = 0
     # A session that ended after `ended_since` started at most the longest session before.
     started_after = None if ended_since is None else ended_since - LONGEST_SESSION
-    due = trial_due(
+    pairs = trial_due(
         session=session, now=now, limit=TRIAL_PAIRS_PER_RUN, started_after=started_after
     )
-    for pair, last_end in due:
+    for pair, last_end in pairs:
         due = max(last_end, now - QUESTION_USEFUL_FOR) + ASKED_AFTER_SESSION
         subject, until = f"pair:{pair.id}:trial", due + QUESTION_USEFUL_FOR
         owe_both(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from bot.kernel.core import Core
 from bot.kernel.errors import UserError
@@ -22,6 +22,28 @@ R = TypeVar("R")
 
 def error_reply(error: UserError, lang: Lang) -> Reply:
     return say(t(error.key, lang, **error.params), is_error=True)
+
+
+@overload
+def act(
+    core: Core,
+    *,
+    platform: str,
+    actor_id: str,
+    work: Callable[[ActorContext], R],
+    fresh: None = None,
+) -> R | Reply: ...
+
+
+@overload
+def act(
+    core: Core,
+    *,
+    platform: str,
+    actor_id: str,
+    work: Callable[[ActorContext], R],
+    fresh: Sequence[str] | None,
+) -> R | Reply | ProfilesNeeded: ...
 
 
 def act(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.kernel.core import Core
 from bot.kernel.replies import DataFile
@@ -125,7 +125,7 @@ def export_document(ctx: ActorContext) -> dict[str, Any]:
     pairs = all_pairs_of(session=ctx.session, person_id=me.id)
     records = pair_records(session=ctx.session, pair_ids=[p.id for p in pairs if p.id is not None])
     journal = rows_where(
-        session=ctx.session, model=JournalEntry, where=(JournalEntry.author_id == me.id,)
+        session=ctx.session, model=JournalEntry, where=(col(JournalEntry.author_id) == me.id,)
     )
     return {
         "format": f"mentorbot-personal-data/{FORMAT_VERSION}",

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from microsoft_teams.api import ActivityBase, MentionEntity
+from microsoft_teams.api import ActivityBase
+from microsoft_teams.api.models import MentionEntity
 
 PLATFORM = "teams"
 PREFIX = re.compile(r"^\s*/mentor\b\s*", re.IGNORECASE)  # `/mentor agenda`, as help shows it

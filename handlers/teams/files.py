@@ -10,13 +10,8 @@ from __future__ import annotations
 import math
 
 import httpx
-from microsoft_teams.api import (
-    Attachment,
-    FileConsentCard,
-    FileInfoCard,
-    FileUploadInfo,
-    MessageActivityInput,
-)
+from microsoft_teams.api.activities import MessageActivityInput
+from microsoft_teams.api.models import Attachment, FileConsentCard, FileInfoCard, FileUploadInfo
 
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import DataFile

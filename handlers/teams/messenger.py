@@ -6,12 +6,10 @@ import asyncio
 from typing import Any
 
 import httpx
-from microsoft_teams.api import (
-    Account,
-    Attachment,
-    CreateConversationParams,
-    MessageActivityInput,
-)
+from microsoft_teams.api import Account
+from microsoft_teams.api.activities import MessageActivityInput
+from microsoft_teams.api.clients import CreateConversationParams
+from microsoft_teams.api.models import Attachment
 from microsoft_teams.apps import App
 
 from bot.commands.parser import MENTION
@@ -35,7 +33,8 @@ PERMANENT = frozenset({400, 401, 413})
 
 def card_message(card: dict[str, Any], summary: str | None = None) -> MessageActivityInput:
     """A message carrying one Adaptive Card; `summary` is what notifications show of it."""
-    return MessageActivityInput(
+    # The SDK's input model lacks the activity schema's `summary`; it sends extra fields as given.
+    return MessageActivityInput(  # type: ignore[call-arg]
         summary=summary, attachments=[Attachment(content_type=CARD_TYPE, content=card)]
     )
 
@@ -100,11 +99,12 @@ class TeamsMessenger:
 
     async def _open_chat(self, reference: ConversationReference) -> str:
         """Create the 1:1 chat with someone known from a channel or a mention."""
-        bot: dict[str, Any] = {"id": self.app.id}
-        params = CreateConversationParams(
+        # The SDK's model lacks the schema's `isGroup` and `bot`; it sends extra fields as given.
+        params = CreateConversationParams(  # type: ignore[call-arg]
             members=[Account(id=reference.address)],
             tenant_id=reference.tenant_id,
-            **{"isGroup": False, "bot": bot},
+            isGroup=False,
+            bot={"id": self.app.id},
         )
         api = self.app.api.clone(service_url=reference.service_url)
         created = await api.conversations.create(params)

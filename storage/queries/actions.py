@@ -13,8 +13,8 @@ def open_actions(*, session: Session, pair_id: int) -> list[ActionItem]:
     """The pair's actions not done yet, soonest due first (undated last)."""
     rows = session.exec(
         select(ActionItem)
-        .where(ActionItem.pair_id == pair_id, ActionItem.done_at.is_(None))  # type: ignore[union-attr]
-        .order_by(ActionItem.id)
+        .where(col(ActionItem.pair_id) == pair_id, col(ActionItem.done_at).is_(None))
+        .order_by(col(ActionItem.id))
     )
     return sorted(rows, key=lambda a: (a.due is None, a.due, a.id))
 
@@ -24,8 +24,8 @@ def done_since(*, session: Session, pair_id: int, since: datetime) -> list[Actio
     return list(
         session.exec(
             select(ActionItem)
-            .where(ActionItem.pair_id == pair_id, ActionItem.done_at > since)  # type: ignore[operator]
-            .order_by(ActionItem.done_at)
+            .where(col(ActionItem.pair_id) == pair_id, col(ActionItem.done_at) > since)
+            .order_by(col(ActionItem.done_at))
         )
     )
 
@@ -40,4 +40,5 @@ def detach_actions(*, session: Session, from_session_id: int) -> None:
 
 
 def action_ids_of(*, session: Session, pair_id: int) -> list[int]:
-    return list(session.exec(select(col(ActionItem.id)).where(ActionItem.pair_id == pair_id)))
+    ids = session.exec(select(col(ActionItem.id)).where(ActionItem.pair_id == pair_id))
+    return [action_id for action_id in ids if action_id is not None]

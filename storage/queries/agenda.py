@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select, update
+from sqlmodel import Session, col, select, update
 
 from storage.models import AgendaItem
 
@@ -11,7 +11,9 @@ def agenda_of(*, session: Session, session_id: int) -> list[AgendaItem]:
     """A session's agenda, in the order the items were added."""
     return list(
         session.exec(
-            select(AgendaItem).where(AgendaItem.session_id == session_id).order_by(AgendaItem.id)
+            select(AgendaItem)
+            .where(col(AgendaItem.session_id) == session_id)
+            .order_by(col(AgendaItem.id))
         )
     )
 
@@ -20,7 +22,7 @@ def carry_over(*, session: Session, from_session_id: int, to_session_id: int) ->
     """Move the open items of one session's agenda to another session."""
     session.execute(
         update(AgendaItem)
-        .where(AgendaItem.session_id == from_session_id, AgendaItem.done.is_(False))  # type: ignore[attr-defined]
+        .where(col(AgendaItem.session_id) == from_session_id, col(AgendaItem.done).is_(False))
         .values(session_id=to_session_id)
     )
 
@@ -29,7 +31,7 @@ def detach(*, session: Session, from_session_id: int) -> None:
     """Keep a session's open items with its pair, attached to no session, before it goes."""
     session.execute(
         update(AgendaItem)
-        .where(AgendaItem.session_id == from_session_id)  # type: ignore[arg-type]
+        .where(col(AgendaItem.session_id) == from_session_id)
         .values(session_id=None)
     )
 
@@ -38,7 +40,7 @@ def adopt_detached(*, session: Session, pair_id: int, to_session_id: int) -> Non
     """Attach the pair's open items that belong to no session to `to_session_id`."""
     session.execute(
         update(AgendaItem)
-        .where(AgendaItem.pair_id == pair_id, AgendaItem.session_id.is_(None))  # type: ignore[union-attr]
-        .where(AgendaItem.done.is_(False))  # type: ignore[attr-defined]
+        .where(col(AgendaItem.pair_id) == pair_id, col(AgendaItem.session_id).is_(None))
+        .where(col(AgendaItem.done).is_(False))
         .values(session_id=to_session_id)
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import DigestSubscription
 
@@ -19,7 +19,7 @@ def active_subscriptions(*, session: Session) -> list[DigestSubscription]:
     return list(
         session.exec(
             select(DigestSubscription)
-            .where(DigestSubscription.active.is_(True))  # type: ignore[attr-defined]
-            .order_by(DigestSubscription.id)
+            .where(col(DigestSubscription.active).is_(True))
+            .order_by(col(DigestSubscription.id))
         )
     )

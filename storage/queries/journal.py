@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import JournalEntry
 
@@ -14,7 +14,7 @@ def journal_of(*, session: Session, author_id: int, limit: int) -> list[JournalE
         session.exec(
             select(JournalEntry)
             .where(JournalEntry.author_id == author_id)
-            .order_by(JournalEntry.created_at.desc(), JournalEntry.id.desc())  # type: ignore[attr-defined,union-attr]
+            .order_by(col(JournalEntry.created_at).desc(), col(JournalEntry.id).desc())
             .limit(limit)
         )
     )

@@ -53,8 +53,8 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
 def _claimable(now: datetime) -> ColumnElement[bool]:
     """Due and pending, or claimed under a lease that has run out (its holder died or hung)."""
     return or_(
-        and_(Notification.status == PENDING, Notification.due_at <= now),
-        and_(Notification.status == SENDING, Notification.lease_until < now),  # type: ignore[operator]
+        and_(col(Notification.status) == PENDING, col(Notification.due_at) <= now),
+        and_(col(Notification.status) == SENDING, col(Notification.lease_until) < now),
     )
 
 
@@ -71,7 +71,7 @@ def claim_due(
     candidates = (
         select(Notification.id)
         .where(_claimable(now))
-        .order_by(Notification.due_at, Notification.id)
+        .order_by(col(Notification.due_at), col(Notification.id))
         .limit(limit)
     )
     if session.get_bind().dialect.name == "postgresql":
@@ -80,7 +80,7 @@ def claim_due(
     chosen = candidates.cte("chosen").prefix_with("MATERIALIZED", dialect="postgresql")
     claimed = session.scalars(
         update(Notification)
-        .where(Notification.id.in_(select(chosen.c.id)), _claimable(now))  # type: ignore[union-attr]
+        .where(col(Notification.id).in_(select(chosen.c.id)), _claimable(now))
         .values(
             status=SENDING,
             claimed_by=owner,
@@ -96,9 +96,9 @@ def claim_due(
 
 def _held_by(owner: str, notification_id: int) -> ColumnElement[bool]:
     return and_(
-        Notification.id == notification_id,
-        Notification.status == SENDING,
-        Notification.claimed_by == owner,
+        col(Notification.id) == notification_id,
+        col(Notification.status) == SENDING,
+        col(Notification.claimed_by) == owner,
     )
 
 
@@ -107,7 +107,7 @@ def finish(
 ) -> bool:
     """Record how a row `owner` holds ended: sent, dropped (no longer useful) or failed.
     False if the lease was lost meanwhile (another process took the row over)."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
         .where(_held_by(owner, notification_id))
         .values(
@@ -134,7 +134,7 @@ def retry_later(
     """Put a row `owner` holds back in the queue, due again at `due_at`. A send that `failed`
     (anything but a rate limit) adds to its attempts; a `counted` failure brings it closer to
     being given up."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
         .where(_held_by(owner, notification_id))
         .values(
@@ -153,9 +153,9 @@ def retry_later(
 
 def renew_leases(*, session: Session, owner: str, until: datetime) -> int:
     """Extend every lease `owner` holds to `until`."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == SENDING, Notification.claimed_by == owner)
+        .where(col(Notification.status) == SENDING, col(Notification.claimed_by) == owner)
         .values(lease_until=until)
     )
     return result.rowcount or 0
@@ -163,9 +163,9 @@ def renew_leases(*, session: Session, owner: str, until: datetime) -> int:
 
 def release_claims(*, session: Session, owner: str) -> int:
     """Give back the rows `owner` still holds (a clean shutdown): due again at once, elsewhere."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == SENDING, Notification.claimed_by == owner)
+        .where(col(Notification.status) == SENDING, col(Notification.claimed_by) == owner)
         .values(status=PENDING, claimed_at=None, claimed_by=None, lease_until=None)
     )
     return result.rowcount or 0
@@ -192,9 +192,9 @@ class Backlog:
 
 
 def backlog(*, session: Session, now: datetime) -> Backlog:
-    count, oldest = session.execute(
+    count, oldest = session.exec(
         select(func.count(), func.min(Notification.due_at))
-        .where(Notification.status.in_((PENDING, SENDING)))  # type: ignore[attr-defined]
+        .where(col(Notification.status).in_((PENDING, SENDING)))
         .where(Notification.due_at <= now)
     ).one()
     return Backlog(count, oldest)
@@ -202,10 +202,10 @@ def backlog(*, session: Session, now: datetime) -> Backlog:
 
 def drop_pending(*, session: Session, subject_prefix: str, now: datetime, outcome: str) -> int:
     """Drop pending rows whose subject starts with `subject_prefix`."""
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == PENDING)
-        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .where(col(Notification.status) == PENDING)
+        .where(col(Notification.subject).startswith(subject_prefix))
         .values(status=DROPPED, outcome=outcome, sent_at=None)
     )
     return result.rowcount or 0
@@ -216,13 +216,13 @@ def cancel_pending(
 ) -> int:
     """Drop, with `outcome` as the reason, the pending rows about any of these exact subjects or
     subjects starting with any of these prefixes."""
-    about = [col(Notification.subject).in_(subjects)] if subjects else []
+    about: list[ColumnElement[bool]] = [col(Notification.subject).in_(subjects)] if subjects else []
     about += [col(Notification.subject).startswith(prefix) for prefix in prefixes]
     if not about:
         return 0
-    result = session.execute(
+    result = session.exec(
         update(Notification)
-        .where(Notification.status == PENDING, or_(*about))
+        .where(col(Notification.status) == PENDING, or_(*about))
         .values(status=DROPPED, outcome=outcome, sent_at=None)
     )
     return result.rowcount or 0
@@ -231,10 +231,10 @@ def cancel_pending(
 def forget_pending(*, session: Session, subject_prefix: str) -> int:
     """Delete pending rows about a session that is being deleted, so that a later session
     given the same id (SQLite reuses ids) is owed its own reminders."""
-    result = session.execute(
+    result = session.exec(
         delete(Notification)
-        .where(Notification.status == PENDING)
-        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .where(col(Notification.status) == PENDING)
+        .where(col(Notification.subject).startswith(subject_prefix))
     )
     return result.rowcount or 0
 
@@ -262,10 +262,10 @@ def subjects_sent_or_due(
         session.exec(
             select(Notification.subject)
             .where(Notification.recipient == recipient)
-            .where(Notification.kind.in_(kinds))  # type: ignore[attr-defined]
-            .where(Notification.status.in_((SENT, PENDING, SENDING)))  # type: ignore[attr-defined]
+            .where(col(Notification.kind).in_(kinds))
+            .where(col(Notification.status).in_((SENT, PENDING, SENDING)))
             .where(Notification.due_at >= since, Notification.due_at <= now)
-            .order_by(Notification.due_at)  # type: ignore[arg-type]
+            .order_by(col(Notification.due_at))
         )
     )
 
@@ -293,5 +293,5 @@ def last_sent(
         select(func.max(Notification.sent_at))
         .where(Notification.kind == kind, Notification.recipient == recipient)
         .where(Notification.status == SENT)
-        .where(Notification.subject.startswith(subject_prefix))  # type: ignore[attr-defined]
+        .where(col(Notification.subject).startswith(subject_prefix))
     ).one()

@@ -20,9 +20,9 @@ def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
     return list(
         session.exec(
             select(Pair)
-            .where(Pair.status.in_(CURRENT))  # type: ignore[attr-defined]
+            .where(col(Pair.status).in_(CURRENT))
             .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
-            .order_by(Pair.id)
+            .order_by(col(Pair.id))
         )
     )
 
@@ -31,7 +31,7 @@ def active_pair_between(*, session: Session, first_id: int, second_id: int) -> P
     """The current (pending, active or paused) pair of these two people, whatever their roles."""
     return session.exec(
         select(Pair)
-        .where(Pair.status.in_(CURRENT))  # type: ignore[attr-defined]
+        .where(col(Pair.status).in_(CURRENT))
         .where(
             or_(
                 (Pair.mentor_id == first_id) & (Pair.mentee_id == second_id),
@@ -42,7 +42,7 @@ def active_pair_between(*, session: Session, first_id: int, second_id: int) -> P
 
 
 def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]:
-    query = select(Pair).where(Pair.status == ACTIVE).order_by(Pair.id)
+    query = select(Pair).where(col(Pair.status) == ACTIVE).order_by(col(Pair.id))
     if platform:
         query = query.where(Pair.platform == platform)
     return list(session.exec(query))
@@ -72,7 +72,7 @@ def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> P
                 (Pair.mentor_id == second_id) & (Pair.mentee_id == first_id),
             )
         )
-        .order_by(Pair.id.desc())  # type: ignore[union-attr]
+        .order_by(col(Pair.id).desc())
     ).first()
 
 
@@ -80,7 +80,9 @@ def paused_pairs(*, session: Session) -> list[Pair]:
     """Pairs on pause with a date to resume."""
     return list(
         session.exec(
-            select(Pair).where(Pair.status == PAUSED).where(Pair.paused_until.is_not(None))  # type: ignore[union-attr]
+            select(Pair)
+            .where(col(Pair.status) == PAUSED)
+            .where(col(Pair.paused_until).is_not(None))
         )
     )
 
@@ -90,9 +92,9 @@ def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime) -> list
     return list(
         session.exec(
             select(Pair)
-            .where(Pair.status.in_((ACTIVE, PAUSED)))  # type: ignore[attr-defined]
-            .where(Pair.trial_asked_at < asked_before)  # type: ignore[operator]
-            .where(Pair.trial_outcome.is_(None))  # type: ignore[union-attr]
+            .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+            .where(col(Pair.trial_asked_at) < asked_before)
+            .where(col(Pair.trial_outcome).is_(None))
         )
     )
 
@@ -102,9 +104,9 @@ def pairs_ending_by(*, session: Session, day: date) -> list[Pair]:
     return list(
         session.exec(
             select(Pair)
-            .where(Pair.status.in_((ACTIVE, PAUSED)))  # type: ignore[attr-defined]
-            .where(Pair.planned_end.is_not(None))  # type: ignore[union-attr]
-            .where(Pair.planned_end <= day)  # type: ignore[operator]
+            .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+            .where(col(Pair.planned_end).is_not(None))
+            .where(col(Pair.planned_end) <= day)
         )
     )
 
@@ -115,7 +117,7 @@ def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
         session.exec(
             select(Pair)
             .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
-            .order_by(Pair.id.desc())  # type: ignore[union-attr]
+            .order_by(col(Pair.id).desc())
         )
     )
 
@@ -140,6 +142,6 @@ def pairs_with_status(*, session: Session, platform: str, status: str) -> list[P
             select(Pair)
             .where(Pair.platform == platform)
             .where(Pair.status == status)
-            .order_by(Pair.id)
+            .order_by(col(Pair.id))
         )
     )

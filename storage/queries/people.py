@@ -57,7 +57,7 @@ def upsert_person(
 def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
     if not ids:
         return {}
-    return {p.id: p for p in session.exec(select(Person).where(Person.id.in_(ids))) if p.id}
+    return {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids))) if p.id}
 
 
 def people_named(*, session: Session, name: str) -> list[Person]:

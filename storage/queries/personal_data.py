@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, delete, func, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement, delete, func, inspect, or_, update
+from sqlmodel import Session, SQLModel, col, select
 
 from storage.db import note_erasure
 from storage.models import (
@@ -28,6 +28,8 @@ from storage.models import (
     ReviewAnswer,
     Thanks,
 )
+
+Row = TypeVar("Row", bound=SQLModel)
 
 ERASED_MENTION = "—"  # what a mention of an erased person becomes in the words others wrote
 
@@ -61,12 +63,12 @@ WRITINGS = (
 """Every free-text column of the schema (a test checks that none is missing)."""
 
 
-def rows_where(*, session: Session, model: type, where: tuple[Any, ...]) -> list:
-    """All rows of `model` matching every condition, oldest first."""
-    query: Any = select(model)
-    for condition in where:
-        query = query.where(condition)
-    return list(session.exec(query.order_by(model.id)))  # type: ignore[attr-defined]
+def rows_where(
+    *, session: Session, model: type[Row], where: tuple[ColumnElement[bool], ...]
+) -> list[Row]:
+    """All rows of `model` matching every condition, oldest (lowest primary key) first."""
+    query = select(model).where(*where).order_by(*inspect(model).primary_key)
+    return list(session.exec(query))
 
 
 def pair_records(*, session: Session, pair_ids: list[int]) -> dict[str, list]:

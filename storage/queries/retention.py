@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement, inspect, or_, update
+from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import (
     Goal,
@@ -36,23 +36,22 @@ def pairs_due_for_erasure(
     """Ended pairs whose content is still kept and due to go, oldest end first: at the date
     their members were told, or (ended before dates were recorded) if they ended before
     `ended_before`."""
-    return list(
-        session.exec(
-            select(Pair.id)
-            .where(Pair.status == ENDED, col(Pair.content_erased_at).is_(None))
-            .where(
-                or_(
-                    col(Pair.retain_until) <= now,
-                    col(Pair.retain_until).is_(None) & (col(Pair.ended_at) <= ended_before),
-                )
+    ids = session.exec(
+        select(col(Pair.id))
+        .where(Pair.status == ENDED, col(Pair.content_erased_at).is_(None))
+        .where(
+            or_(
+                col(Pair.retain_until) <= now,
+                col(Pair.retain_until).is_(None) & (col(Pair.ended_at) <= ended_before),
             )
-            .order_by(col(Pair.ended_at), col(Pair.id))
-            .limit(limit)
         )
+        .order_by(col(Pair.ended_at), col(Pair.id))
+        .limit(limit)
     )
+    return [pair_id for pair_id in ids if pair_id is not None]
 
 
-def pair_rows(model: type, pair_ids: list[int]) -> ColumnElement[bool]:
+def pair_rows(model: type[SQLModel], pair_ids: list[int]) -> ColumnElement[bool]:
     """The rows of `model` that belong to these pairs."""
     if model is Milestone:
         goals = select(Goal.id).where(col(Goal.pair_id).in_(pair_ids))
@@ -60,7 +59,7 @@ def pair_rows(model: type, pair_ids: list[int]) -> ColumnElement[bool]:
     if model is ReviewAnswer:
         reviews = select(Review.id).where(col(Review.pair_id).in_(pair_ids))
         return col(ReviewAnswer.review_id).in_(reviews)
-    return col(model.pair_id).in_(pair_ids)  # type: ignore[attr-defined]
+    return inspect(model).columns["pair_id"].in_(pair_ids)
 
 
 def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import Review, ReviewAnswer
 
@@ -14,9 +14,9 @@ def open_review(*, session: Session, pair_id: int, since: datetime) -> Review | 
     """The pair's round opened after `since` and still waiting for an answer, if any."""
     return session.exec(
         select(Review)
-        .where(Review.pair_id == pair_id, Review.closed_at.is_(None))  # type: ignore[union-attr]
-        .where(Review.opened_at >= since)  # type: ignore[operator]
-        .order_by(Review.number.desc())  # type: ignore[attr-defined]
+        .where(col(Review.pair_id) == pair_id, col(Review.closed_at).is_(None))
+        .where(col(Review.opened_at) >= since)
+        .order_by(col(Review.number).desc())
     ).first()
 
 
@@ -33,7 +33,7 @@ def answers_to(*, session: Session, review_id: int) -> list[ReviewAnswer]:
         session.exec(
             select(ReviewAnswer)
             .where(ReviewAnswer.review_id == review_id)
-            .order_by(ReviewAnswer.answered_at, ReviewAnswer.id)  # type: ignore[arg-type]
+            .order_by(col(ReviewAnswer.answered_at), col(ReviewAnswer.id))
         )
     )
 
@@ -43,11 +43,11 @@ def answered_since(*, session: Session, pair_id: int, author_id: int, since: dat
     return (
         session.exec(
             select(ReviewAnswer.id)
-            .join(Review, Review.id == ReviewAnswer.review_id)  # type: ignore[arg-type]
+            .join(Review, col(Review.id) == col(ReviewAnswer.review_id))
             .where(
                 Review.pair_id == pair_id,
                 ReviewAnswer.author_id == author_id,
-                ReviewAnswer.answered_at >= since,  # type: ignore[operator]
+                col(ReviewAnswer.answered_at) >= since,
             )
         ).first()
         is not None
@@ -63,10 +63,10 @@ def closed_reviews_since(
         return {}
     rows = session.exec(
         select(Review.pair_id, Review.closed_at, func.avg(ReviewAnswer.satisfaction))
-        .join(ReviewAnswer, ReviewAnswer.review_id == Review.id)  # type: ignore[arg-type]
-        .where(Review.pair_id.in_(pair_ids), Review.closed_at >= since)  # type: ignore[attr-defined,operator]
-        .group_by(Review.id, Review.pair_id, Review.closed_at)  # type: ignore[arg-type]
-        .order_by(Review.closed_at)  # type: ignore[arg-type]
+        .join(ReviewAnswer, col(ReviewAnswer.review_id) == col(Review.id))
+        .where(col(Review.pair_id).in_(pair_ids), col(Review.closed_at) >= since)
+        .group_by(col(Review.id), col(Review.pair_id), col(Review.closed_at))
+        .order_by(col(Review.closed_at))
     )
     # Ordered by closing, so each pair keeps its latest round.
     return {pair_id: (closed_at, float(mean)) for pair_id, closed_at, mean in rows if closed_at}

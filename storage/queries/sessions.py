@@ -25,7 +25,7 @@ def upcoming_sessions(
             .where(MeetingSession.pair_id == pair_id)
             .where(MeetingSession.status == PLANNED)
             .where(MeetingSession.starts_at > now)
-            .order_by(MeetingSession.starts_at)
+            .order_by(col(MeetingSession.starts_at))
             .limit(limit)
         )
     )
@@ -44,7 +44,7 @@ def past_sessions(
         select(MeetingSession)
         .where(MeetingSession.pair_id == pair_id)
         .where(MeetingSession.starts_at <= now)
-        .order_by(MeetingSession.starts_at.desc())  # type: ignore[attr-defined]
+        .order_by(col(MeetingSession.starts_at).desc())
     )
     return [
         row
@@ -111,7 +111,7 @@ def trial_due(
             .where(MeetingSession.starts_at <= now)
         )
         held = held.where(pair_id.in_(recent))
-    held = (
+    held_pairs = (
         held.join(Pair, col(Pair.id) == pair_id)
         .where(Pair.status == ACTIVE)
         .where(col(Pair.trial_asked_at).is_(None))
@@ -135,7 +135,9 @@ def trial_due(
         .scalar_subquery()
     )
     rows = session.exec(
-        select(Pair, last_end).join(held, held.c.pair_id == Pair.id).order_by(col(Pair.id))
+        select(Pair, last_end)
+        .join(held_pairs, held_pairs.c.pair_id == Pair.id)
+        .order_by(col(Pair.id))
     )
     return [(pair, datetime.fromtimestamp(end, UTC)) for pair, end in rows]
 
@@ -153,6 +155,5 @@ def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[M
 
 
 def session_ids_of(*, session: Session, pair_id: int) -> list[int]:
-    return list(
-        session.exec(select(col(MeetingSession.id)).where(MeetingSession.pair_id == pair_id))
-    )
+    ids = session.exec(select(col(MeetingSession.id)).where(MeetingSession.pair_id == pair_id))
+    return [session_id for session_id in ids if session_id is not None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select, update
+from sqlmodel import Session, col, select, update
 
 from storage.models import TermsProposal
 
@@ -18,7 +18,7 @@ def open_proposal(*, session: Session, pair_id: int, now: datetime) -> TermsProp
         .where(TermsProposal.pair_id == pair_id)
         .where(TermsProposal.status == OPEN)
         .where(TermsProposal.lapses_at > now)
-        .order_by(TermsProposal.id.desc())  # type: ignore[union-attr]
+        .order_by(col(TermsProposal.id).desc())
     ).first()
 
 
@@ -26,6 +26,6 @@ def replace_open_proposals(*, session: Session, pair_id: int, now: datetime) -> 
     """A new proposal replaces whatever the pair still had open."""
     session.execute(
         update(TermsProposal)
-        .where(TermsProposal.pair_id == pair_id, TermsProposal.status == OPEN)  # type: ignore[arg-type]
+        .where(col(TermsProposal.pair_id) == pair_id, col(TermsProposal.status) == OPEN)
         .values(status=REPLACED, answered_at=now)
     )

@@ -30,12 +30,16 @@ class SessionButton:
         await ack()
         user_id = (body.get("user") or {}).get("id", "")
         problem = await self.deps.check_people(user_id, [])
-        result = problem or await asyncio.to_thread(
-            act,
-            self.deps.core,
-            platform=PLATFORM,
-            actor_id=user_id,
-            work=lambda ctx: press_button(ctx, self.name, str(action.get("value") or "")),
+        result = (
+            problem
+            if problem
+            else await asyncio.to_thread(
+                act,
+                self.deps.core,
+                platform=PLATFORM,
+                actor_id=user_id,
+                work=lambda ctx: press_button(ctx, self.name, str(action.get("value") or "")),
+            )
         )
         if isinstance(result, Form):
             lang = await asyncio.to_thread(self.deps.lang, user_id)

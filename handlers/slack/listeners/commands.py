@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from functools import partial
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -36,15 +35,20 @@ class MentorCommand:
         user_id = command.get("user_id", "")
         text = normalise_references(command.get("text") or "")
         named = mentioned_users(text)
-        run = partial(
-            handle_command, self.deps.core, platform=PLATFORM, actor_id=user_id, text=text
-        )
+        core = self.deps.core
         # One thread hop and one session when everyone's profile is fresh (the usual case).
-        result = await asyncio.to_thread(run, fresh=named)
+        result = await asyncio.to_thread(
+            handle_command, core, platform=PLATFORM, actor_id=user_id, text=text, fresh=named
+        )
         if isinstance(result, ProfilesNeeded):
             problem = await self.deps.check_people(user_id, named)
-            result = problem or await asyncio.to_thread(run)
-        assert not isinstance(result, ProfilesNeeded)
+            result = (
+                problem
+                if problem
+                else await asyncio.to_thread(
+                    handle_command, core, platform=PLATFORM, actor_id=user_id, text=text
+                )
+            )
         if isinstance(result, Form):
             view = await self._form_view(user_id, result)
             await client.views_open(trigger_id=command.get("trigger_id", ""), view=view)

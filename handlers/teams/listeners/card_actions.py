@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from microsoft_teams.api import AdaptiveCardInvokeActivity
+from microsoft_teams.api.activities import AdaptiveCardInvokeActivity
+from microsoft_teams.api.models import AdaptiveCardActionMessageResponse, InvokeResponse
 from microsoft_teams.apps import ActivityContext, App
 
 from bot.forms.router import FieldErrors, press_button, submit_form
@@ -19,24 +20,27 @@ from handlers.teams.form_cards import FORM_VERB
 from handlers.teams.messenger import names_in
 from handlers.teams.references import remember
 
-MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 FORM_KEYS = frozenset({"form", "state"})  # the rest of `data` is the inputs
+CardActionResponse = InvokeResponse[Any] | AdaptiveCardActionMessageResponse
 
 
-def card_response(card: dict[str, Any]) -> dict[str, Any]:
-    """Teams shows this card in place of the one whose button was pressed."""
-    return {"statusCode": 200, "type": CARD_TYPE, "value": card}
+def card_response(card: dict[str, Any]) -> InvokeResponse[Any]:
+    """Teams shows this card in place of the one whose button was pressed (the card is a plain
+    dict, which the SDK's card response model does not take: sent as the invoke's raw body)."""
+    return InvokeResponse[Any](body={"statusCode": 200, "type": CARD_TYPE, "value": card})
 
 
-def message_response(text: str) -> dict[str, Any]:
-    return {"statusCode": 200, "type": MESSAGE_TYPE, "value": text}
+def message_response(text: str) -> AdaptiveCardActionMessageResponse:
+    return AdaptiveCardActionMessageResponse(value=text)
 
 
 class CardAction:
     def __init__(self, deps: TeamsDeps) -> None:
         self.deps = deps
 
-    async def __call__(self, ctx: ActivityContext[AdaptiveCardInvokeActivity]) -> dict[str, Any]:
+    async def __call__(
+        self, ctx: ActivityContext[AdaptiveCardInvokeActivity]
+    ) -> CardActionResponse:
         activity = ctx.activity
         turn = read_turn(activity)
         action = activity.value.action
@@ -55,7 +59,7 @@ class CardAction:
 
     async def press(
         self, ctx: ActivityContext[Any], turn: Turn, data: dict[str, Any]
-    ) -> dict[str, Any]:
+    ) -> CardActionResponse:
         """A button of a message: its answer (or the form it opens) is a new message."""
         name, value = str(data.get("action") or ""), str(data.get("value") or "")
         result = await asyncio.to_thread(
@@ -69,7 +73,7 @@ class CardAction:
         lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
         return message_response(t("teams.see_below" if delivered else "error.internal", lang))
 
-    async def submit(self, turn: Turn, data: dict[str, Any]) -> dict[str, Any]:
+    async def submit(self, turn: Turn, data: dict[str, Any]) -> CardActionResponse:
         """A form: shown again with its errors, or replaced by the answer."""
         name = str(data.get("form") or "")
         raw_state = data.get("state")

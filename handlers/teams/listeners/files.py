@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from microsoft_teams.api import Action, FileConsentCardResponse, FileConsentInvokeActivity
+from microsoft_teams.api import Action
+from microsoft_teams.api.activities import FileConsentInvokeActivity
+from microsoft_teams.api.models import FileConsentCardResponse
 from microsoft_teams.apps import ActivityContext, App
 
 from bot.commands import handle_command

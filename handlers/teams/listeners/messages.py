@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from microsoft_teams.api import MessageActivity
+from microsoft_teams.api.activities import MessageActivity
 from microsoft_teams.apps import ActivityContext, App
 
 from bot.commands import handle_command

@@ -8,7 +8,7 @@ Create Date: 2026-11-23 05:28:12.378623
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 import storage.types
