@@ -16,6 +16,7 @@ from microsoft_teams.cards import (
     MentionedEntity,
     TeamsCardProperties,
     TextBlock,
+    TextColor,
 )
 
 from bot.kernel.replies import Reply
@@ -94,7 +95,7 @@ def reply_card(reply: Reply, names: Mapping[str, str]) -> dict[str, Any]:
     body: list[CardElement] = []
     if reply.title:
         title = cut(reply.title, TITLE_MAX)
-        color = "Attention" if reply.is_error else None
+        color: TextColor | None = "Attention" if reply.is_error else None
         body.append(TextBlock(text=title, wrap=True, size="Medium", weight="Bolder", color=color))
     budget = TEXT_BUDGET
     for index, section in enumerate(reply.sections):
