@@ -24,7 +24,6 @@ from bot.forms.router import (
     ACTION_ROWS,
     AGENDA_FORM,
     MOVE_FORM,
-    FieldErrors,
     press_button,
     submit_agenda_form,
     submit_move_form,
@@ -44,7 +43,7 @@ from bot.growth.review_form import (
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.kernel.i18n import Lang, fold, lang_from_locale, t
-from bot.kernel.replies import Form, Reply
+from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.pairs.answers import TERMS_FORM, submit_terms_form, trial_choices
 from bot.people.acting import act
 from bot.rhythm.form_fields import pair_form_choices

@@ -23,7 +23,7 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetimes are not stored; pass an aware instant")
         return value.astimezone(UTC)
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:

@@ -138,7 +138,9 @@ def start(*, session: Session, pair: Pair, now: datetime) -> None:
     )
 
 
-def change_terms(*, session: Session, pair: Pair, proposer: Person, terms: Terms, now: datetime):
+def change_terms(
+    *, session: Session, pair: Pair, proposer: Person, terms: Terms, now: datetime
+) -> None:
     """New terms before the start: they go back to the other member for acceptance."""
     assert proposer.id is not None
     pair.trial_sessions, pair.planned_end = terms.trial_sessions, terms.planned_end

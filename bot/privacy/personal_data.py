@@ -37,7 +37,7 @@ def _row(row: Any, *fields: str, **extra: Any) -> dict[str, Any]:
     return {**{f: _plain(getattr(row, f)) for f in fields}, **extra}
 
 
-def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list]) -> dict[str, Any]:
+def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list[Any]]) -> dict[str, Any]:
     """One pair as the person reads it: both members' shared content, their own review
     answers, and the other's once the round is closed (as the bot shows them)."""
     me = ctx.actor.id
@@ -48,7 +48,7 @@ def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list]) -> dict[str, 
             return None
         return "me" if person_id == me else "other"
 
-    def mine(rows: list, key: str = "pair_id") -> list:
+    def mine(rows: list[Any], key: str = "pair_id") -> list[Any]:
         return [r for r in rows if getattr(r, key) == pair.id]
 
     sessions = mine(records["sessions"])

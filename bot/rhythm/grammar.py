@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.kernel.i18n import fold
@@ -15,6 +16,20 @@ from bot.rhythm.recurrence import local_instant
 DEFAULT_DURATION = 60
 MIN_DURATION, MAX_DURATION = 15, 8 * 60
 MAX_INTERVAL = 12
+
+
+class DraftFields(TypedDict, total=False):
+    """The draft's fields one phrase of the rhythm fills."""
+
+    frequency: Frequency
+    interval: int
+    weekday: int
+    local_time: time
+    duration_minutes: int
+    timezone: str
+    start: date
+    format: MeetingFormat
+    month_week: int
 
 
 class RhythmError(Exception):
@@ -104,7 +119,7 @@ class _Reader:
     def original(self, start: int) -> str:
         return " ".join(self.raw[start : self.position])
 
-    def set(self, begin: int, /, **fields: object) -> None:
+    def set(self, begin: int, /, **fields: Unpack[DraftFields]) -> None:
         """Fill fields of the draft; a field given twice with different values is a conflict."""
         for name, value in fields.items():
             if name in self.said and getattr(self.draft, name) != value:
@@ -112,7 +127,7 @@ class _Reader:
                     "rhythm.conflict", first=self.said[name], second=self.original(begin)
                 )
             self.said[name] = self.original(begin)
-        self.draft = replace(self.draft, **fields)  # type: ignore[arg-type]
+        self.draft = replace(self.draft, **fields)
 
 
 def _number(word: str) -> int | None:
@@ -247,9 +262,9 @@ def _read_one(reader: _Reader) -> None:
     ]:
         reader.position += 3
         reader.set(start, frequency=Frequency.WEEKLY, interval=2)
-    elif word in ORDINALS and _weekday(reader.peek()) is not None:
-        month_week = ORDINALS[word]
-        reader.set(start, month_week=month_week, weekday=_weekday(reader.take()))
+    elif word in ORDINALS and (day := _weekday(reader.peek())) is not None:
+        reader.take()
+        reader.set(start, month_week=ORDINALS[word], weekday=day)
     elif (day := _weekday(word)) is not None:
         reader.set(start, weekday=day)
     elif word in DURATION_WORDS:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, delete, func, inspect, or_, update
+from sqlalchemy import ColumnElement, delete, func, or_, update
+from sqlalchemy.orm import class_mapper
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.db import note_erasure
@@ -43,8 +44,9 @@ class Writing:
     whole_row: bool = True  # the row is nothing without its words: erasing deletes it
 
     @property
-    def model(self) -> type:
-        return self.text.class_
+    def model(self) -> type[SQLModel]:
+        model: type[SQLModel] = self.text.class_  # the attribute's table, e.g. AgendaItem
+        return model
 
 
 ACTIONS = Writing(ActionItem.text, ActionItem.author_id)
@@ -67,15 +69,15 @@ def rows_where(
     *, session: Session, model: type[Row], where: tuple[ColumnElement[bool], ...]
 ) -> list[Row]:
     """All rows of `model` matching every condition, oldest (lowest primary key) first."""
-    query = select(model).where(*where).order_by(*inspect(model).primary_key)
+    query = select(model).where(*where).order_by(*class_mapper(model).primary_key)
     return list(session.exec(query))
 
 
-def pair_records(*, session: Session, pair_ids: list[int]) -> dict[str, list]:
+def pair_records(*, session: Session, pair_ids: list[int]) -> dict[str, list[Any]]:
     """What the members of these pairs both read: sessions, agenda, actions, goals, thanks,
     review rounds (the answers are filtered by the caller)."""
 
-    def of(model: type, *where: Any) -> list:
+    def of(model: type, *where: Any) -> list[Any]:
         return rows_where(session=session, model=model, where=where)
 
     goals = of(Goal, col(Goal.pair_id).in_(pair_ids))

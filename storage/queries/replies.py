@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import CursorResult, delete
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from storage.db import note_erasure
@@ -34,9 +33,7 @@ def forget_reply(*, session: Session, reply_id: int, erased: bool) -> bool:
     """Delete a kept reply; False when another transaction already did (a double click).
     `erased`: its words are kept nowhere else (deleted at its author's request), so no copy
     may stay in the database files either."""
-    result = cast(
-        CursorResult, session.execute(delete(PendingReply).where(col(PendingReply.id) == reply_id))
-    )
+    result = session.exec(delete(PendingReply).where(col(PendingReply.id) == reply_id))
     if erased:
         note_erasure(session)
     return result.rowcount == 1
@@ -44,10 +41,7 @@ def forget_reply(*, session: Session, reply_id: int, erased: bool) -> bool:
 
 def forget_expired_replies(*, session: Session, now: datetime) -> int:
     """Delete the replies whose author never said which session they answer."""
-    result = cast(
-        CursorResult,
-        session.execute(delete(PendingReply).where(col(PendingReply.expires_at) <= now)),
-    )
+    result = session.exec(delete(PendingReply).where(col(PendingReply.expires_at) <= now))
     if result.rowcount:
         note_erasure(session)
     return result.rowcount or 0

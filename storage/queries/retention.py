@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, inspect, or_, update
+from sqlalchemy import ColumnElement, or_, update
+from sqlalchemy.orm import class_mapper
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import (
@@ -59,7 +60,7 @@ def pair_rows(model: type[SQLModel], pair_ids: list[int]) -> ColumnElement[bool]
     if model is ReviewAnswer:
         reviews = select(Review.id).where(col(Review.pair_id).in_(pair_ids))
         return col(ReviewAnswer.review_id).in_(reviews)
-    return inspect(model).columns["pair_id"].in_(pair_ids)
+    return class_mapper(model).columns["pair_id"].in_(pair_ids)
 
 
 def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.forms.router import FORMS, FieldErrors, submit_form
+from bot.forms.router import FORMS, submit_form
+from bot.kernel.replies import FieldErrors
 from bot.people.acting import act
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.listeners.home import publish_home

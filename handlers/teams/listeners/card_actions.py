@@ -9,9 +9,9 @@ from microsoft_teams.api.activities import AdaptiveCardInvokeActivity
 from microsoft_teams.api.models import AdaptiveCardActionMessageResponse, InvokeResponse
 from microsoft_teams.apps import ActivityContext, App
 
-from bot.forms.router import FieldErrors, press_button, submit_form
+from bot.forms.router import press_button, submit_form
 from bot.kernel.i18n import t
-from bot.kernel.replies import Form
+from bot.kernel.replies import FieldErrors, Form
 from bot.people.acting import act
 from handlers.teams.activities import PLATFORM, Turn, read_turn
 from handlers.teams.cards import CARD_TYPE, reply_card
