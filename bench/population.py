@@ -15,6 +15,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine
 
+from bot.kernel.notice_keys import PersonRecipient
 from bot.planning.planner import HORIZON, REMINDER_LEAD, session_subject
 from storage.models import MeetingSession, Notification, Pair, Person
 
@@ -135,8 +136,8 @@ def populate(
                 for member in (2 * n + 1, 2 * n + 2):
                     yield {
                         "kind": "reminder",
-                        "recipient": f"p:{member}",
-                        "subject": session_subject(meeting),
+                        "recipient": PersonRecipient(member).key,
+                        "subject": session_subject(meeting).key,
                         "due_at": at - REMINDER_LEAD,
                         "expires_at": at,
                         "status": "sent" if held else "pending",

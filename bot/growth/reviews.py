@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.kernel.errors import UserError
+from bot.kernel.notice_keys import PersonRecipient, ReviewRound
 from bot.pairs.rhythm_change import change_rhythm
 from bot.people.person import mention
 from bot.planning.notice_kinds import REVIEW_AWAITED, REVIEW_RESULT
@@ -55,8 +56,9 @@ class Answer:
     comment: str | None
 
 
-def round_subject(review: Review) -> str:
-    return f"review-round:{review.id}"
+def round_subject(review: Review) -> ReviewRound:
+    assert review.id is not None
+    return ReviewRound(review.id)
 
 
 def gap_weeks(rhythm: Rhythm) -> int:
@@ -108,13 +110,15 @@ def record_answer(
     )
     session.add(mine)
     session.flush()
-    until = now + ANNOUNCEMENT_USEFUL_FOR
+    until, subject = now + ANNOUNCEMENT_USEFUL_FOR, round_subject(review).key
     if not answers:
-        owed = [Owed(REVIEW_AWAITED, f"p:{other_id}", round_subject(review), now, until)]
+        owed = [Owed(REVIEW_AWAITED, PersonRecipient(other_id).key, subject, now, until)]
     else:
         close_review(session=session, pair=pair, review=review, answers=[*answers, mine], now=now)
-        members = (pair.mentor_id, pair.mentee_id)
-        owed = [Owed(REVIEW_RESULT, f"p:{m}", round_subject(review), now, until) for m in members]
+        owed = [
+            Owed(REVIEW_RESULT, PersonRecipient(member).key, subject, now, until)
+            for member in (pair.mentor_id, pair.mentee_id)
+        ]
     owe(session=session, owed=owed, now=now)
     return review
 

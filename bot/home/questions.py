@@ -11,12 +11,13 @@ from collections.abc import Callable
 from bot.growth.reviews import ROUND_OPEN_FOR
 from bot.home.parts import HomeRow
 from bot.kernel.i18n import t
+from bot.kernel.notice_keys import ReviewQuarter
 from bot.kernel.replies import Button
 from bot.notices.review_notices import answer_button
 from bot.pairs.agreement import has_accepted
 from bot.pairs.trial import TRIAL_CHOICES, trial_answer_of
 from bot.people.actor import ActorContext
-from bot.people.person import mention, zone_of
+from bot.people.person import mention, recipient, zone_of
 from bot.planning.notice_kinds import REVIEW_DUE
 from bot.planning.planner import REVIEW_USEFUL_FOR
 from bot.rhythm.wording import format_when
@@ -112,8 +113,8 @@ def review_to_answer(ctx: ActorContext) -> list[HomeRow]:
         asked = last_sent(
             session=ctx.session,
             kind=REVIEW_DUE,
-            recipient=f"p:{ctx.actor.id}",
-            subject_prefix=f"review:{pair.id}:",
+            recipient=recipient(ctx.actor).key,
+            subject_prefix=ReviewQuarter.prefix(pair_id=pair.id),
         )
         opened = open_review(session=ctx.session, pair_id=pair.id, since=ctx.now - ROUND_OPEN_FOR)
         starts = [opened.opened_at] if opened else []

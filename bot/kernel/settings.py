@@ -54,7 +54,7 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         raw_port = env.get("PORT", "3000")
-        if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
+        if not raw_port.isdecimal() or not 0 < int(raw_port) < 65536:
             raise SettingsError(f"PORT must be a port number, not {raw_port!r}.")
         api_url = env.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
         switch = env.get(UNAUTHENTICATED_SWITCH, "").strip().lower()
@@ -71,7 +71,7 @@ class Settings:
                 f"MENTORBOT_SENDS_PER_SECOND must be a positive number, not {raw_pace!r}."
             )
         raw_lease = env.get("MENTORBOT_LEASE_SECONDS", "60")
-        if not raw_lease.isdigit() or int(raw_lease) < 1:
+        if not raw_lease.isdecimal() or int(raw_lease) < 1:
             raise SettingsError(
                 f"MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not {raw_lease!r}."
             )

@@ -7,9 +7,10 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.kernel.i18n import t
+from bot.kernel.notice_keys import UnreachableWeek
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply, Section
-from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.notices.context import Gone, person_target, read, recipient_person
 from bot.people.person import lang_of
 from storage.models import Notification, Person
 from storage.queries.conversations import conversation_reference
@@ -18,7 +19,7 @@ from storage.queries.conversations import conversation_reference
 def member_unreachable(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """To an admin: this member must install the app before the bot can reach them."""
     reader = recipient_person(session, row.recipient)
-    person = session.get(Person, subject_id(row.subject, "unreachable"))
+    person = session.get(Person, read(UnreachableWeek, row.subject).person_id)
     if person is None:
         raise Gone("person unknown")
     reference = conversation_reference(

@@ -7,9 +7,17 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.kernel.i18n import Lang, t
+from bot.kernel.notice_keys import (
+    AgreementTerms,
+    PairStart,
+    PairSubject,
+    PlannedEnd,
+    TrialOutcome,
+    TrialQuestion,
+)
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
-from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.notices.context import Gone, person_target, read, recipient_person
 from bot.pairs.agreement import has_accepted
 from bot.pairs.trial import ADJUST, CONTINUE, trial_answer_of
 from bot.people.person import lang_of, mention, zone_of
@@ -20,9 +28,11 @@ from storage.queries.pairs import ACTIVE, PAUSED, PENDING
 from storage.queries.sessions import next_session
 
 
-def _pair_and_other(session: Session, row: Notification) -> tuple[Person, Pair, Person]:
+def _pair_and_other(
+    session: Session, row: Notification, about: PairSubject
+) -> tuple[Person, Pair, Person]:
     reader = recipient_person(session, row.recipient)
-    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    pair = session.get(Pair, about.pair_id)
     if pair is None or reader.id not in (pair.mentor_id, pair.mentee_id):
         raise Gone("pair unknown or reader not a member")
     other = session.get(Person, pair.mentee_id if reader.id == pair.mentor_id else pair.mentor_id)
@@ -58,9 +68,9 @@ def terms_sections(pair: Pair, reader: Person, other: Person, lang: Lang) -> lis
 def agreement_card(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """The terms, with Accept / Propose a change for a member who has not accepted them yet.
     Also the reminder after 3 days, which is dropped once the reader has answered."""
-    reader, pair, other = _pair_and_other(session, row)
-    version = row.subject.partition(":v")[2]
-    if pair.status != PENDING or (version and version != str(pair.terms_version)):
+    terms = read(AgreementTerms, row.subject)
+    reader, pair, other = _pair_and_other(session, row, terms)
+    if pair.status != PENDING or terms.version != pair.terms_version:
         raise Gone("agreement settled or terms changed since")
     lang, accepted = lang_of(reader), has_accepted(pair, reader.id)
     reminder = row.kind == "agreement_reminder"
@@ -88,7 +98,7 @@ def agreement_card(session: Session, row: Notification, now: datetime) -> tuple[
 def pair_started(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """Both accepted: the first session, to both members and to an admin who made the pair."""
     reader = recipient_person(session, row.recipient)
-    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    pair = session.get(Pair, read(PairStart, row.subject).pair_id)
     if pair is None or pair.status != ACTIVE or pair.id is None:
         raise Gone("pair no longer active")
     mentor, mentee = session.get(Person, pair.mentor_id), session.get(Person, pair.mentee_id)
@@ -115,7 +125,7 @@ def pair_started(session: Session, row: Notification, now: datetime) -> tuple[Ta
 
 def trial_check(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """After the trial sessions: continue, adjust or stop? Each member answers privately."""
-    reader, pair, other = _pair_and_other(session, row)
+    reader, pair, other = _pair_and_other(session, row, read(TrialQuestion, row.subject))
     if pair.status != ACTIVE or pair.trial_outcome or trial_answer_of(pair, reader.id):
         raise Gone("pair not active, trial settled or already answered")
     lang, value = lang_of(reader), str(pair.id)
@@ -135,7 +145,7 @@ def trial_check(session: Session, row: Notification, now: datetime) -> tuple[Tar
 def trial_outcome(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """What follows the trial, the same to both members, naming no one's answer (a stop ends
     the pair: its closing message says so)."""
-    reader, pair, other = _pair_and_other(session, row)
+    reader, pair, other = _pair_and_other(session, row, read(TrialOutcome, row.subject))
     if pair.status not in (ACTIVE, PAUSED) or pair.trial_outcome not in (CONTINUE, ADJUST):
         raise Gone("pair ended or trial not settled")
     lang = lang_of(reader)
@@ -150,9 +160,9 @@ def trial_outcome(session: Session, row: Notification, now: datetime) -> tuple[T
 
 def planned_end_soon(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """A month before the planned end: it is coming, and how to go on if both wish."""
-    reader, pair, other = _pair_and_other(session, row)
-    planned = row.subject.rpartition(":")[2]
-    if pair.status not in (ACTIVE, PAUSED) or str(pair.planned_end) != planned:
+    ending = read(PlannedEnd, row.subject)
+    reader, pair, other = _pair_and_other(session, row, ending)
+    if pair.status not in (ACTIVE, PAUSED) or pair.planned_end != ending.planned_end:
         raise Gone("pair ended or its planned end changed")
     lang = lang_of(reader)
     assert pair.planned_end is not None

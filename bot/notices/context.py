@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import (
+    ChannelRecipient,
+    MalformedKey,
+    NotificationKey,
+    PairSubject,
+    PersonRecipient,
+    Recipient,
+    ReviewQuarter,
+    SessionSubject,
+    Subject,
+)
 from bot.kernel.ports import Target
 from storage.models import MeetingSession, Notification, Pair, Person
 
@@ -30,28 +43,27 @@ def person_target(person: Person) -> Target:
     return Target(platform=person.platform, kind="dm", address=person.external_id)
 
 
+K = TypeVar("K", bound=NotificationKey)
+
+
+def read(kind: type[K], text: str) -> K:
+    """The stored key `text` as a `kind`; Gone (drop the row) if it is not one."""
+    try:
+        return kind.parse(text)
+    except MalformedKey as error:
+        raise Gone(str(error)) from error
+
+
 def recipient_person(session: Session, recipient: str) -> Person:
-    kind, _, person_id = recipient.partition(":")
-    person = session.get(Person, int(person_id)) if kind == "p" and person_id.isdigit() else None
+    person = session.get(Person, read(PersonRecipient, recipient).person_id)
     if person is None:
         raise Gone("recipient unknown")
     return person
 
 
 def channel_target(recipient: str) -> Target:
-    kind, platform, channel = ([*recipient.split(":", 2), "", ""])[:3]
-    if kind != "c" or not channel:
-        raise Gone("recipient is not a channel")
-    return Target(platform=platform, kind="channel", address=channel)
-
-
-def subject_id(subject: str, prefix: str) -> int:
-    """The id in `prefix:ID…` subjects (`session:12@…`, `pair:3`, `session:12#2`)."""
-    head, _, rest = subject.partition(":")
-    digits = "".join(c for c in rest.split("@")[0].split("#")[0].split(":")[0] if c.isdigit())
-    if head != prefix or not digits:
-        raise Gone(f"subject {subject!r} is not a {prefix}")
-    return int(digits)
+    channel = read(ChannelRecipient, recipient)
+    return Target(platform=channel.platform, kind="channel", address=channel.channel)
 
 
 def ids_of(rows: list[Notification]) -> tuple[set[int], set[int], set[int]]:
@@ -60,23 +72,22 @@ def ids_of(rows: list[Notification]) -> tuple[set[int], set[int], set[int]]:
     pairs: set[int] = set()
     people: set[int] = set()
     for row in rows:
-        kind, _, person_id = row.recipient.partition(":")
-        if kind == "p" and person_id.isdigit():
-            people.add(int(person_id))
-        head = row.subject.partition(":")[0]
-        try:
-            if head == "session":
-                sessions.add(subject_id(row.subject, head))
-            elif head in ("pair", "review"):  # `review:<pair id>:q<n>`
-                pairs.add(subject_id(row.subject, head))
-        except Gone:
-            continue
+        with suppress(MalformedKey):
+            to = Recipient.parse(row.recipient)
+            if isinstance(to, PersonRecipient):
+                people.add(to.person_id)
+        with suppress(MalformedKey):
+            about = Subject.parse(row.subject)
+            if isinstance(about, SessionSubject):
+                sessions.add(about.session_id)
+            elif isinstance(about, PairSubject | ReviewQuarter):
+                pairs.add(about.pair_id)
     return sessions, pairs, people
 
 
 def session_context(session: Session, recipient: str, subject: str) -> SessionContext:
     reader = recipient_person(session, recipient)
-    meeting = session.get(MeetingSession, subject_id(subject, "session"))
+    meeting = session.get(MeetingSession, read(SessionSubject, subject).session_id)
     if meeting is None:
         raise Gone("session deleted")
     pair = session.get(Pair, meeting.pair_id)

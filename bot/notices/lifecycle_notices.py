@@ -7,9 +7,18 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.kernel.i18n import t
+from bot.kernel.notice_keys import (
+    ActionDue,
+    HelpRequest,
+    PairEnd,
+    PairPaused,
+    PairResumed,
+    ThanksNote,
+    UserRecipient,
+)
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply, Section
-from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.notices.context import Gone, person_target, read, recipient_person
 from bot.pairs.lifecycle import reader_day
 from bot.pairs.trial import STOP
 from bot.people.person import is_erased, lang_of, mention, zone_of
@@ -29,7 +38,7 @@ def _member(session: Session, pair: Pair, reader: Person) -> Person:
 
 def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     reader = recipient_person(session, row.recipient)
-    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    pair = session.get(Pair, read(PairEnd, row.subject).pair_id)
     if pair is None or pair.ended_at is None:
         raise Gone("pair not ended")
     lang, other = lang_of(reader), _member(session, pair, reader)
@@ -56,18 +65,14 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
 
 def help_requested(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """To a mediator: who asked, about which pair, when — never any content."""
-    kind, platform, mediator = ([*row.recipient.split(":", 2), "", ""])[:3]
-    head, _, rest = row.subject.partition(":")
-    ids = rest.split("@")[0].split(":")
-    if kind != "u" or head != "help" or len(ids) != 2 or not all(i.isdigit() for i in ids):
-        raise Gone("malformed help request")
-    pair, asker = session.get(Pair, int(ids[0])), session.get(Person, int(ids[1]))
+    mediator, request = read(UserRecipient, row.recipient), read(HelpRequest, row.subject)
+    pair, asker = session.get(Pair, request.pair_id), session.get(Person, request.asker_id)
     if pair is None or asker is None:
         raise Gone("pair or asker unknown")
     mentor, mentee = session.get(Person, pair.mentor_id), session.get(Person, pair.mentee_id)
     if mentor is None or mentee is None:
         raise Gone("member unknown")
-    reader = get_person(session=session, platform=platform, external_id=mediator)
+    reader = get_person(session=session, platform=mediator.platform, external_id=mediator.user_id)
     lang = lang_of(reader) if reader else "en"
     zone = zone_of(reader, zone_of(asker)) if reader else zone_of(asker)
     body = t(
@@ -78,13 +83,13 @@ def help_requested(session: Session, row: Notification, now: datetime) -> tuple[
         mentee=mention(mentee),
         date=format_when(row.created_at, zone, lang),
     )
-    target = Target(platform=platform, kind="dm", address=mediator)
+    target = Target(platform=mediator.platform, kind="dm", address=mediator.user_id)
     return target, Reply(title=t("helpme.title", lang), sections=(Section(body),))
 
 
 def thanks(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     reader = recipient_person(session, row.recipient)
-    note = session.get(Thanks, subject_id(row.subject, "thanks"))
+    note = session.get(Thanks, read(ThanksNote, row.subject).thanks_id)
     author = session.get(Person, note.author_id) if note else None
     if note is None or author is None:
         raise Gone("thanks unknown")
@@ -97,7 +102,7 @@ def thanks(session: Session, row: Notification, now: datetime) -> tuple[Target, 
 
 def pair_paused(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     reader = recipient_person(session, row.recipient)
-    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    pair = session.get(Pair, read(PairPaused, row.subject).pair_id)
     if pair is None or pair.status != PAUSED:
         raise Gone("pair no longer paused")
     lang, other = lang_of(reader), _member(session, pair, reader)
@@ -111,7 +116,7 @@ def pair_paused(session: Session, row: Notification, now: datetime) -> tuple[Tar
 
 def pair_resumed(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     reader = recipient_person(session, row.recipient)
-    pair = session.get(Pair, subject_id(row.subject, "pair"))
+    pair = session.get(Pair, read(PairResumed, row.subject).pair_id)
     if pair is None or pair.status != ACTIVE or pair.id is None:
         raise Gone("pair not active")
     lang, other = lang_of(reader), _member(session, pair, reader)
@@ -128,7 +133,7 @@ def pair_resumed(session: Session, row: Notification, now: datetime) -> tuple[Ta
 def action_due(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """To an action's owner, the day before it is due — unless it is done."""
     reader = recipient_person(session, row.recipient)
-    item = session.get(ActionItem, subject_id(row.subject, "action"))
+    item = session.get(ActionItem, read(ActionDue, row.subject).action_id)
     pair = session.get(Pair, item.pair_id) if item else None
     if item is None or pair is None or item.done_at is not None or item.due is None:
         raise Gone("action done or gone")

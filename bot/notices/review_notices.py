@@ -9,9 +9,10 @@ from sqlmodel import Session
 from bot.growth.review_form import REVIEW_BUTTON
 from bot.growth.reviews import APPLIED, DIFFERENT, LADDER_END, ROUND_OPEN_FOR
 from bot.kernel.i18n import Lang, t
+from bot.kernel.notice_keys import ReviewQuarter, ReviewRound
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
-from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.notices.context import Gone, person_target, read, recipient_person
 from bot.people.person import lang_of, mention, zone_of
 from bot.planning.planner import REVIEW_MONTHS
 from bot.rhythm.stored import rhythm_of
@@ -42,14 +43,14 @@ def answer_button(pair: Pair, lang: Lang) -> Button:
 def review_due(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """Every 3 months, to each member: time to look back, with the review's button."""
     reader = recipient_person(session, row.recipient)
-    pair, other = _pair_and_other(session, subject_id(row.subject, "review"), reader)
+    quarter = read(ReviewQuarter, row.subject)
+    pair, other = _pair_and_other(session, quarter.pair_id, reader)
     assert pair.id is not None and reader.id is not None
     if pair.status != ACTIVE:
         raise Gone(f"pair {pair.status}")
     if answered_since(session=session, pair_id=pair.id, author_id=reader.id, since=now - RECENTLY):
         raise Gone("reviewed recently")
-    quarter = row.subject.rpartition(":q")[2]
-    months = REVIEW_MONTHS * int(quarter) if quarter.isdigit() else REVIEW_MONTHS
+    months = REVIEW_MONTHS * quarter.number
     lang = lang_of(reader)
     return person_target(reader), Reply(
         title=t("review.due.title", lang),
@@ -63,7 +64,7 @@ def review_due(session: Session, row: Notification, now: datetime) -> tuple[Targ
 
 def _review(session: Session, row: Notification) -> tuple[Review, Person, Pair, Person]:
     reader = recipient_person(session, row.recipient)
-    review = session.get(Review, subject_id(row.subject, "review-round"))
+    review = session.get(Review, read(ReviewRound, row.subject).review_id)
     if review is None:
         raise Gone("review unknown")
     pair, other = _pair_and_other(session, review.pair_id, reader)

@@ -40,7 +40,7 @@ def _live_session(session: Session, row: Notification) -> SessionContext:
         raise Gone(f"pair {pair.status}")
     if ctx.meeting.status == SKIPPED:
         raise Gone("session skipped")
-    if session_subject(ctx.meeting) != row.subject:
+    if session_subject(ctx.meeting).key != row.subject:
         raise Gone("session moved")
     return ctx
 

@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.kernel.i18n import t
+from bot.kernel.notice_keys import KeptReply
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
-from bot.notices.context import Gone, person_target, recipient_person, session_context
+from bot.notices.context import Gone, person_target, read, recipient_person, session_context
 from bot.people.person import lang_of, mention, zone_of
 from bot.rhythm.wording import format_date, format_time, format_when
 from bot.sessions.summaries import REPLY_CHOOSE, REPLY_DISCARD, other_member, which_choices
@@ -59,7 +60,7 @@ def summary_which(session: Session, row: Notification, now: datetime) -> tuple[T
     """A reply that could answer several requests: which session is it about? One button per
     session, naming the other member and the date in the reader's zone and language."""
     reader = recipient_person(session, row.recipient)
-    kept = pending_reply(session=session, token=row.subject.removeprefix("reply:"), now=now)
+    kept = pending_reply(session=session, token=read(KeptReply, row.subject).token, now=now)
     if kept is None or kept.author_id != reader.id:
         raise Gone("reply filed, deleted or expired")
     choices = which_choices(session=session, person=reader, now=now)

@@ -8,10 +8,11 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.kernel.i18n import Lang, t
+from bot.kernel.notice_keys import TermsChange
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.agreement_notices import next_when, terms_sections
-from bot.notices.context import Gone, person_target, recipient_person, subject_id
+from bot.notices.context import Gone, person_target, read, recipient_person
 from bot.pairs.agreement import Terms
 from bot.pairs.terms_proposals import terms_of
 from bot.people.person import lang_of, mention, zone_of
@@ -25,7 +26,7 @@ from storage.queries.terms import ACCEPTED, OPEN
 def _proposal(session: Session, row: Notification) -> tuple[Person, TermsProposal, Pair, Person]:
     """The reader, the proposal, its pair (still going) and the reader's other member."""
     reader = recipient_person(session, row.recipient)
-    proposal = session.get(TermsProposal, subject_id(row.subject, "terms"))
+    proposal = session.get(TermsProposal, read(TermsChange, row.subject).proposal_id)
     pair = session.get(Pair, proposal.pair_id) if proposal else None
     if proposal is None or pair is None or pair.status not in (ACTIVE, PAUSED):
         raise Gone("proposal unknown or pair no longer going")

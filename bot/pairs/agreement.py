@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import AgreementTerms, PairStart, PersonRecipient, Subject
 from bot.planning.notice_kinds import AGREEMENT_REMINDER, PAIR_CREATED, PAIR_STARTED
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
 from bot.rhythm.model import Rhythm
@@ -45,7 +46,7 @@ def owe_both(
     session: Session,
     pair: Pair,
     kind: str,
-    subject: str,
+    subject: Subject,
     due: datetime,
     until: datetime,
     now: datetime,
@@ -53,7 +54,10 @@ def owe_both(
     """One notification of `kind` about `subject` to each member of the pair."""
     owe(
         session=session,
-        owed=[Owed(kind, f"p:{member}", subject, due, until) for member in members(pair)],
+        owed=[
+            Owed(kind, PersonRecipient(member).key, subject.key, due, until)
+            for member in members(pair)
+        ],
         now=now,
     )
 
@@ -78,23 +82,33 @@ def _set_accepted(pair: Pair, person_id: int, at: datetime | None) -> None:
         pair.mentee_accepted_at = at
 
 
-def agreement_subject(pair: Pair) -> str:
-    return f"pair:{pair.id}:v{pair.terms_version}"
+def agreement_subject(pair: Pair) -> AgreementTerms:
+    assert pair.id is not None
+    return AgreementTerms(pair.id, pair.terms_version)
 
 
 def owe_agreement(*, session: Session, pair: Pair, now: datetime) -> None:
     """The agreement card to both members now, and a reminder after 3 days to who has not
     answered by then (dropped when they have)."""
-    subject = agreement_subject(pair)
+    subject = agreement_subject(pair).key
     until = now + ANNOUNCEMENT_USEFUL_FOR
     reminded_at = now + AGREEMENT_REMINDED_AFTER
     reminded_until = reminded_at + ANNOUNCEMENT_USEFUL_FOR
     owe(
         session=session,
         owed=[
-            *(Owed(PAIR_CREATED, f"p:{member}", subject, now, until) for member in members(pair)),
             *(
-                Owed(AGREEMENT_REMINDER, f"p:{member}", subject, reminded_at, reminded_until)
+                Owed(PAIR_CREATED, PersonRecipient(member).key, subject, now, until)
+                for member in members(pair)
+            ),
+            *(
+                Owed(
+                    AGREEMENT_REMINDER,
+                    PersonRecipient(member).key,
+                    subject,
+                    reminded_at,
+                    reminded_until,
+                )
                 for member in waiting_for(pair)
             ),
         ],
@@ -128,12 +142,13 @@ def start(*, session: Session, pair: Pair, now: datetime) -> None:
     pair.status, pair.planned_until = ACTIVE, None
     session.add(pair)
     session.flush()
+    assert pair.id is not None
     extend_pair(session=session, pair=pair, now=now)
     told = {*members(pair), pair.created_by_id}
-    until = now + ANNOUNCEMENT_USEFUL_FOR
+    until, subject = now + ANNOUNCEMENT_USEFUL_FOR, PairStart(pair.id).key
     owe(
         session=session,
-        owed=[Owed(PAIR_STARTED, f"p:{p}", f"pair:{pair.id}:start", now, until) for p in told],
+        owed=[Owed(PAIR_STARTED, PersonRecipient(p).key, subject, now, until) for p in told],
         now=now,
     )
 

@@ -8,6 +8,17 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.kernel.i18n import Lang
+from bot.kernel.notice_keys import (
+    ActionDue,
+    HelpRequest,
+    PairEnd,
+    PairSubject,
+    PersonRecipient,
+    ReviewQuarter,
+    SessionAt,
+    ThanksNote,
+    UserRecipient,
+)
 from bot.people.person import recipient, zone_of
 from bot.planning.notice_kinds import HELP_REQUESTED, PAIR_ENDED, THANKS
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR
@@ -41,11 +52,11 @@ def end_pair(
     )
     session.flush()
     cancel_owed(session=session, pair_id=pair.id)
-    until = now + ANNOUNCEMENT_USEFUL_FOR
+    until, subject = now + ANNOUNCEMENT_USEFUL_FOR, PairEnd(pair.id).key
     owe(
         session=session,
         owed=[
-            Owed(PAIR_ENDED, f"p:{member}", f"pair:{pair.id}:end", now, until)
+            Owed(PAIR_ENDED, PersonRecipient(member).key, subject, now, until)
             for member in (pair.mentor_id, pair.mentee_id)
         ],
         now=now,
@@ -60,11 +71,11 @@ def cancel_owed(*, session: Session, pair_id: int) -> int:
     actions = action_ids_of(session=session, pair_id=pair_id)
     return cancel_pending(
         session=session,
-        subjects=[f"action:{action}" for action in actions],
+        subjects=[ActionDue(action).key for action in actions],
         prefixes=[
-            f"pair:{pair_id}:",
-            f"review:{pair_id}:",
-            *(f"session:{meeting}@" for meeting in sessions),
+            PairSubject.prefix(pair_id=pair_id),
+            ReviewQuarter.prefix(pair_id=pair_id),
+            *(SessionAt.prefix(session_id=meeting) for meeting in sessions),
         ],
         outcome=PAIR_ENDED_OUTCOME,
     )
@@ -90,15 +101,10 @@ def ask_mediators(
     *, session: Session, pair: Pair, asker: Person, mediators: list[str], now: datetime
 ) -> int:
     """Tell each mediator (platform user ids) that the pair needs help; how many were told."""
-    until = now + ANNOUNCEMENT_USEFUL_FOR
+    assert pair.id is not None and asker.id is not None
+    until, subject = now + ANNOUNCEMENT_USEFUL_FOR, HelpRequest(pair.id, asker.id, now).key
     owed = [
-        Owed(
-            HELP_REQUESTED,
-            f"u:{pair.platform}:{mediator}",
-            f"help:{pair.id}:{asker.id}@{now:%Y%m%dT%H%MZ}",
-            now,
-            until,
-        )
+        Owed(HELP_REQUESTED, UserRecipient(pair.platform, mediator).key, subject, now, until)
         for mediator in mediators
         if mediator != asker.external_id
     ]
@@ -113,11 +119,16 @@ def send_thanks(
     thanks = Thanks(pair_id=pair.id, author_id=author.id, text=text, created_at=now)
     session.add(thanks)
     session.flush()
+    assert thanks.id is not None
     owe(
         session=session,
         owed=[
             Owed(
-                THANKS, recipient(other), f"thanks:{thanks.id}", now, now + ANNOUNCEMENT_USEFUL_FOR
+                THANKS,
+                recipient(other).key,
+                ThanksNote(thanks.id).key,
+                now,
+                now + ANNOUNCEMENT_USEFUL_FOR,
             )
         ],
         now=now,

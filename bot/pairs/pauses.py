@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import PairPaused, PairResumed, PersonRecipient
 from bot.planning.notice_kinds import PAIR_PAUSED, PAIR_RESUMED
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
 from bot.rhythm.recurrence import local_instant
@@ -36,10 +37,10 @@ def pause_pair(
     pair.status, pair.paused_until = PAUSED, until
     session.add(pair)
     other = pair.mentee_id if actor.id == pair.mentor_id else pair.mentor_id
-    subject = f"pair:{pair.id}:pause@{now:%Y%m%dT%H%MZ}"
+    recipient, subject = PersonRecipient(other).key, PairPaused(pair.id, now).key
     owe(
         session=session,
-        owed=[Owed(PAIR_PAUSED, f"p:{other}", subject, now, now + ANNOUNCEMENT_USEFUL_FOR)],
+        owed=[Owed(PAIR_PAUSED, recipient, subject, now, now + ANNOUNCEMENT_USEFUL_FOR)],
         now=now,
     )
 
@@ -55,11 +56,14 @@ def resume_pair(*, session: Session, pair: Pair, actor: Person | None, now: date
     if following is not None and following.id is not None:
         adopt_detached(session=session, pair_id=pair.id, to_session_id=following.id)
     members = [m for m in (pair.mentor_id, pair.mentee_id) if actor is None or m != actor.id]
-    subject = f"pair:{pair.id}:resume@{now:%Y%m%dT%H%MZ}"
+    subject = PairResumed(pair.id, now).key
     until = now + ANNOUNCEMENT_USEFUL_FOR
     owe(
         session=session,
-        owed=[Owed(PAIR_RESUMED, f"p:{member}", subject, now, until) for member in members],
+        owed=[
+            Owed(PAIR_RESUMED, PersonRecipient(member).key, subject, now, until)
+            for member in members
+        ],
         now=now,
     )
 

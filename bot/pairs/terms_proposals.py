@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import PersonRecipient, TermsChange
 from bot.pairs.agreement import AGREEMENT_REMINDED_AFTER, Terms, members, owe_both
 from bot.pairs.rhythm_change import change_rhythm
 from bot.planning.notice_kinds import TERMS_ANSWERED, TERMS_LAPSED, TERMS_PROPOSED, TERMS_REMINDER
@@ -27,8 +28,9 @@ def terms_of(row: Pair | TermsProposal) -> Terms:
     return Terms(rhythm_of(row), row.trial_sessions, row.planned_end)
 
 
-def proposal_subject(proposal: TermsProposal) -> str:
-    return f"terms:{proposal.id}"
+def proposal_subject(proposal: TermsProposal) -> TermsChange:
+    assert proposal.id is not None
+    return TermsChange(proposal.id)
 
 
 def propose_terms(
@@ -52,12 +54,12 @@ def propose_terms(
     session.add(proposal)
     session.flush()
     subject = proposal_subject(proposal)
-    [other] = [m for m in members(pair) if m != proposer.id]
+    [other] = [PersonRecipient(m).key for m in members(pair) if m != proposer.id]
     owe(
         session=session,
         owed=[
-            Owed(TERMS_PROPOSED, f"p:{other}", subject, now, lapses_at),
-            Owed(TERMS_REMINDER, f"p:{other}", subject, now + REMINDED_AFTER, lapses_at),
+            Owed(TERMS_PROPOSED, other, subject.key, now, lapses_at),
+            Owed(TERMS_REMINDER, other, subject.key, now + REMINDED_AFTER, lapses_at),
         ],
         now=now,
     )
@@ -96,8 +98,8 @@ def _answer(*, session: Session, proposal: TermsProposal, status: str, now: date
         owed=[
             Owed(
                 TERMS_ANSWERED,
-                f"p:{proposal.proposer_id}",
-                proposal_subject(proposal),
+                PersonRecipient(proposal.proposer_id).key,
+                proposal_subject(proposal).key,
                 now,
                 now + ANNOUNCEMENT_USEFUL_FOR,
             )

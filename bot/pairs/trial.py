@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import PlannedEnd, TrialOutcome, TrialQuestion
 from bot.pairs.agreement import owe_both
 from bot.pairs.lifecycle import end_pair
 from bot.planning.notice_kinds import PLANNED_END_SOON, TRIAL_CHECK, TRIAL_OUTCOME
@@ -51,7 +52,8 @@ def ask_trial_questions(
     )
     for pair, last_end in pairs:
         due = max(last_end, now - QUESTION_USEFUL_FOR) + ASKED_AFTER_SESSION
-        subject, until = f"pair:{pair.id}:trial", due + QUESTION_USEFUL_FOR
+        assert pair.id is not None
+        subject, until = TrialQuestion(pair.id), due + QUESTION_USEFUL_FOR
         owe_both(
             session=session,
             pair=pair,
@@ -109,11 +111,12 @@ def settle_trial(*, session: Session, pair: Pair, now: datetime, retention: time
     if pair.trial_outcome == STOP:
         end_pair(session=session, pair=pair, actor=None, now=now, retention=retention)
         return
+    assert pair.id is not None
     owe_both(
         session=session,
         pair=pair,
         kind=TRIAL_OUTCOME,
-        subject=f"pair:{pair.id}:trial-outcome",
+        subject=TrialOutcome(pair.id),
         due=now,
         until=now + ANNOUNCEMENT_USEFUL_FOR,
         now=now,
@@ -148,7 +151,8 @@ def announce_planned_ends(*, session: Session, now: datetime) -> None:
         moment = end_instant(pair)
         if moment is None or moment - END_ANNOUNCED_BEFORE > now or moment <= now:
             continue
-        subject = f"pair:{pair.id}:ending:{pair.planned_end}"
+        assert pair.id is not None and pair.planned_end is not None
+        subject = PlannedEnd(pair.id, pair.planned_end)
         owe_both(
             session=session,
             pair=pair,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.kernel.i18n import Lang, lang_from_locale
+from bot.kernel.notice_keys import PersonRecipient
 from storage.models import ERASED_PREFIX, Person
 
 DEFAULT_ZONE = "UTC"
@@ -35,6 +36,7 @@ def mention(person: Person) -> str:
     return "—" if is_erased(person) else f"<@{person.external_id}>"
 
 
-def recipient(person: Person) -> str:
+def recipient(person: Person) -> PersonRecipient:
     """The notification recipient key of a person."""
-    return f"p:{person.id}"
+    assert person.id is not None
+    return PersonRecipient(person.id)

@@ -8,6 +8,13 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import (
+    ChannelRecipient,
+    DigestDay,
+    PersonRecipient,
+    ReviewQuarter,
+    SessionAt,
+)
 from bot.people.person import zone_of
 from bot.planning.notice_kinds import DIGEST, REMINDER, REVIEW_DUE, SUMMARY_NUDGE, SUMMARY_REQUEST
 from bot.rhythm.recurrence import local_instant, session_starts
@@ -37,17 +44,18 @@ REVIEW_USEFUL_FOR = timedelta(days=14)
 SATURDAY = 5
 
 
-def session_subject(meeting: MeetingSession) -> str:
+def session_subject(meeting: MeetingSession) -> SessionAt:
     """Subject of a session's time-bound notifications; it changes when the session moves."""
-    return f"session:{meeting.id}@{meeting.starts_at:%Y%m%dT%H%MZ}"
+    assert meeting.id is not None
+    return SessionAt(meeting.id, meeting.starts_at)
 
 
 def session_notifications(pair: Pair, meeting: MeetingSession) -> list[Owed]:
     """Reminders before a session, the summary request after it, and the nudge."""
     start = meeting.starts_at
     end = start + timedelta(minutes=meeting.duration_minutes)
-    subject = session_subject(meeting)
-    mentor, mentee = f"p:{pair.mentor_id}", f"p:{pair.mentee_id}"
+    subject = session_subject(meeting).key
+    mentor, mentee = PersonRecipient(pair.mentor_id).key, PersonRecipient(pair.mentee_id).key
     nudge_until = end + NUDGE_AFTER + timedelta(days=5)
     return [
         Owed(REMINDER, mentor, subject, start - REMINDER_LEAD, expires_at=start),
@@ -149,14 +157,15 @@ def review_notifications(
         return []
     # session.get: members already loaded (a batch being extended) are not read again.
     people = [session.get(Person, member_id) for member_id in (pair.mentor_id, pair.mentee_id)]
+    assert pair.id is not None
     owed = []
     for n, day in days:
         for member in people:
-            if member is None:
+            if member is None or member.id is None:
                 continue
             due = local_instant(day, time(REVIEW_HOUR), zone_of(member, pair.timezone))
-            subject = f"review:{pair.id}:q{n}"
-            owed.append(Owed(REVIEW_DUE, f"p:{member.id}", subject, due, due + REVIEW_USEFUL_FOR))
+            recipient, subject = PersonRecipient(member.id).key, ReviewQuarter(pair.id, n).key
+            owed.append(Owed(REVIEW_DUE, recipient, subject, due, due + REVIEW_USEFUL_FOR))
     return owed
 
 
@@ -173,16 +182,17 @@ def next_digest_at(subscription: DigestSubscription, now: datetime) -> datetime:
     raise AssertionError("unreachable: a Monday within two weeks is after now")
 
 
-def digest_recipient(subscription: DigestSubscription) -> str:
-    return f"c:{subscription.platform}:{subscription.channel_id}"
+def digest_recipient(subscription: DigestSubscription) -> ChannelRecipient:
+    return ChannelRecipient(subscription.platform, subscription.channel_id)
 
 
 def plan_digest(*, session: Session, subscription: DigestSubscription, now: datetime) -> None:
     due = next_digest_at(subscription, now)
-    subject = f"digest:{due.astimezone(ZoneInfo(subscription.timezone)).date().isoformat()}"
+    day = due.astimezone(ZoneInfo(subscription.timezone)).date()
+    recipient, subject = digest_recipient(subscription).key, DigestDay(day).key
     owe(
         session=session,
-        owed=[Owed(DIGEST, digest_recipient(subscription), subject, due, due + timedelta(days=1))],
+        owed=[Owed(DIGEST, recipient, subject, due, due + timedelta(days=1))],
         now=now,
     )
 

@@ -10,10 +10,11 @@ from typing import Any, TypeVar
 from sqlmodel import Session, col
 
 from bot.kernel.core import Core
+from bot.kernel.notice_keys import UnreachableWeek, UserRecipient
 from bot.kernel.replies import DataFile
 from bot.pairs.lifecycle import end_pair
 from bot.people.actor import ActorContext
-from bot.people.person import is_erased, lang_of
+from bot.people.person import is_erased, lang_of, recipient
 from storage.models import JournalEntry, Pair, Person
 from storage.queries.pairs import CURRENT, all_pairs_of
 from storage.queries.people import people_named
@@ -159,7 +160,13 @@ def erase(ctx: ActorContext) -> int:
                 retention=ctx.core.retention,
             )
             ended += 1
-    erase_person(session=ctx.session, person=me, pair_ids=[p.id for p in pairs if p.id is not None])
+    erase_person(
+        session=ctx.session,
+        person=me,
+        pair_ids=[p.id for p in pairs if p.id is not None],
+        recipients=[recipient(me).key, UserRecipient(me.platform, me.external_id).key],
+        subject_prefixes=[UnreachableWeek.prefix(person_id=me.id)],
+    )
     ctx.owes_now = True
     return ended
 

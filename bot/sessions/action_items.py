@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import Lang, t
+from bot.kernel.notice_keys import ActionDue, PersonRecipient
 from bot.kernel.replies import Reply, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
@@ -60,12 +61,12 @@ def add_actions(
     session.flush()
     owed = []
     for item in created:
-        if item.due is None:
+        if item.due is None or item.id is None:
             continue
         zone = zone_of(people[item.owner_id], pair.timezone)
         at = local_instant(item.due - timedelta(days=1), time(DUE_REMINDER_HOUR), zone)
         until = at + timedelta(days=1)
-        recipient, subject = f"p:{item.owner_id}", f"action:{item.id}"
+        recipient, subject = PersonRecipient(item.owner_id).key, ActionDue(item.id).key
         owed.append(Owed(ACTION_DUE, recipient, subject, max(at, now), until))
     owe(session=session, owed=owed, now=now)
     return created

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.kernel.notice_keys import SessionAt, SessionSkipped
+from bot.people.person import recipient
 from bot.planning.notice_kinds import SESSION_MOVED, SESSION_SKIPPED
 from bot.planning.planner import (
     ANNOUNCEMENT_USEFUL_FOR,
@@ -29,7 +31,10 @@ def skip_session(
     meeting.status = SKIPPED
     session.add(meeting)
     drop_pending(
-        session=session, subject_prefix=f"session:{meeting.id}@", now=now, outcome="skipped"
+        session=session,
+        subject_prefix=SessionAt.prefix(session_id=meeting.id),
+        now=now,
+        outcome="skipped",
     )
     session.flush()
     following = next_session(session=session, pair_id=pair.id, now=now)
@@ -43,8 +48,8 @@ def skip_session(
         owed=[
             Owed(
                 SESSION_SKIPPED,
-                f"p:{other.id}",
-                f"session:{meeting.id}",
+                recipient(other).key,
+                SessionSkipped(meeting.id).key,
                 now,
                 now + ANNOUNCEMENT_USEFUL_FOR,
             )
@@ -64,7 +69,13 @@ def move_session(
     now: datetime,
 ) -> None:
     """Move `meeting` to `to`: its reminders and summary requests follow it."""
-    drop_pending(session=session, subject_prefix=f"session:{meeting.id}@", now=now, outcome="moved")
+    assert meeting.id is not None
+    drop_pending(
+        session=session,
+        subject_prefix=SessionAt.prefix(session_id=meeting.id),
+        now=now,
+        outcome="moved",
+    )
     meeting.starts_at = to
     session.add(meeting)
     session.flush()
@@ -74,8 +85,8 @@ def move_session(
             *session_notifications(pair, meeting),
             Owed(
                 SESSION_MOVED,
-                f"p:{other.id}",
-                session_subject(meeting),
+                recipient(other).key,
+                session_subject(meeting).key,
                 now,
                 now + ANNOUNCEMENT_USEFUL_FOR,
             ),
@@ -91,7 +102,7 @@ def remove_sessions(*, session: Session, meetings: list[MeetingSession]) -> None
     for meeting in meetings:
         assert meeting.id is not None
         # Deleted, not dropped: SQLite may give a later session the same id.
-        forget_pending(session=session, subject_prefix=f"session:{meeting.id}@")
+        forget_pending(session=session, subject_prefix=SessionAt.prefix(session_id=meeting.id))
         detach(session=session, from_session_id=meeting.id)
         detach_actions(session=session, from_session_id=meeting.id)
         session.delete(meeting)

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from bot.kernel.core import Core
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
+from bot.kernel.notice_keys import KeptReply, SummaryVersion, UnexpectedDm
 from bot.kernel.replies import Reply, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention, recipient, zone_of
@@ -64,11 +65,12 @@ def record_summary(
     meeting.summary_at = now
     meeting.summary_revision += 1
     session.add(meeting)
-    subject = f"session:{meeting.id}#{meeting.summary_revision}"
+    assert meeting.id is not None
+    subject = SummaryVersion(meeting.id, meeting.summary_revision).key
     until = now + ANNOUNCEMENT_USEFUL_FOR
-    owed = [Owed(SUMMARY_SHARED, recipient(other), subject, now, until)]
+    owed = [Owed(SUMMARY_SHARED, recipient(other).key, subject, now, until)]
     if confirm_by_dm:
-        owed.append(Owed(SUMMARY_RECORDED, recipient(author), subject, now, until))
+        owed.append(Owed(SUMMARY_RECORDED, recipient(author).key, subject, now, until))
     owe(session=session, owed=owed, now=now)
     return replaced
 
@@ -85,7 +87,7 @@ def open_requests(
         subjects_sent_or_due(
             session=session,
             kinds=REQUEST_KINDS,
-            recipient=recipient(person),
+            recipient=recipient(person).key,
             since=now - AWAITED_FOR,
             now=now,
         )
@@ -103,7 +105,7 @@ def open_requests(
                 meeting.status == PLANNED
                 and not meeting.summary
                 and end >= now - AWAITED_FOR
-                and session_subject(meeting) in requested
+                and session_subject(meeting).key in requested
             ):
                 found.append((pair, meeting))
     return sorted(found, key=lambda pair_meeting: pair_meeting[1].starts_at)
@@ -139,9 +141,11 @@ def record_dm_reply(
             now=now,
             until=now + REPLY_KEPT_FOR,
         )
-        owed = Owed(SUMMARY_WHICH, recipient(person), f"reply:{kept.token}", now, kept.expires_at)
+        about = KeptReply(kept.token).key
+        owed = Owed(SUMMARY_WHICH, recipient(person).key, about, now, kept.expires_at)
     else:
-        owed = Owed(DM_NOT_EXPECTED, recipient(person), f"dm:{message_ref}", now, until)
+        about = UnexpectedDm(message_ref).key
+        owed = Owed(DM_NOT_EXPECTED, recipient(person).key, about, now, until)
     owe(session=session, owed=[owed], now=now)
     return False
 

@@ -144,10 +144,19 @@ def record_operator_run(
     )
 
 
-def erase_person(*, session: Session, person: Person, pair_ids: list[int]) -> None:
+def erase_person(
+    *,
+    session: Session,
+    person: Person,
+    pair_ids: list[int],
+    recipients: list[str],
+    subject_prefixes: list[str],
+) -> None:
     """Erase what `person` wrote and what is about them alone, in their pairs and elsewhere;
-    what the other member wrote stays theirs. The pairs and sessions stay, without content,
-    so that the cadence counts of past digests do not change."""
+    what the other member wrote stays theirs, and the messages owed to them (`recipients`:
+    their notification recipient keys) or about them alone (subjects starting with one of
+    `subject_prefixes`). The pairs and sessions stay, without content, so that the cadence
+    counts of past digests do not change."""
     pid = person.id
     assert pid is not None
     erase_written_by(session=session, person_id=pid)
@@ -168,9 +177,8 @@ def erase_person(*, session: Session, person: Person, pair_ids: list[int]) -> No
     session.execute(
         delete(Notification).where(
             or_(
-                col(Notification.recipient) == f"p:{pid}",
-                col(Notification.recipient) == f"u:{person.platform}:{person.external_id}",
-                col(Notification.subject).startswith(f"unreachable:{pid}@"),
+                col(Notification.recipient).in_(recipients),
+                *(col(Notification.subject).startswith(prefix) for prefix in subject_prefixes),
             )
         )
     )

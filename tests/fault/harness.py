@@ -18,6 +18,7 @@ from sqlalchemy import delete, select, update
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.notice_keys import PersonRecipient
 from bot.pairs.creation import create_pair
 from bot.planning.notice_kinds import REMINDER
 from bot.rhythm.model import Frequency, Rhythm
@@ -99,7 +100,9 @@ def seed_programme(database_url: str, *, pairs: int, unplanned: int = 0) -> Prog
             .values(status=SENT, sent_at=core.clock.now(), outcome="sent at creation")
         )
         later = session.scalars(select(Pair).where(Pair.id > pairs)).all()  # type: ignore[operator]
-        members = [f"p:{m}" for pair in later for m in (pair.mentor_id, pair.mentee_id)]
+        members = [
+            PersonRecipient(m).key for pair in later for m in (pair.mentor_id, pair.mentee_id)
+        ]
         session.execute(delete(Notification).where(Notification.recipient.in_(members)))  # type: ignore[attr-defined]
         session.execute(delete(MeetingSession).where(MeetingSession.pair_id > pairs))  # type: ignore[arg-type]
         session.execute(update(Pair).where(Pair.id > pairs).values(planned_until=None))  # type: ignore[arg-type]

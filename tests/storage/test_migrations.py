@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
+from bot.kernel.notice_keys import SessionAt
 from storage.db import MIGRATIONS, make_engine, migrate
 from storage.models import AgendaItem, MeetingSession, Notification, Pair, Person
 
@@ -92,7 +93,7 @@ def test_0009_removes_the_sessions_left_after_the_end_of_pairs_ended_before_it(
             Notification(
                 kind="reminder",
                 recipient="p:1",
-                subject=f"session:{later.id}@20261210T1700Z",
+                subject=SessionAt(later.id, datetime(2026, 12, 10, 17, 0, tzinfo=UTC)).key,
                 due_at=start,
                 created_at=start,
             )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from bot.kernel.notice_keys import PersonRecipient
 from storage.db import Database, make_engine, migrate
 from storage.models import Notification
 from storage.queries.notifications import (
@@ -38,7 +39,8 @@ def database(request: pytest.FixtureRequest, sqlite_url: str) -> Database:
 
 def owed(count: int) -> list[Owed]:
     return [
-        Owed("reminder", f"p:{n}", "session:1@x", NOW - timedelta(minutes=1)) for n in range(count)
+        Owed("reminder", PersonRecipient(n).key, "session:1@x", NOW - timedelta(minutes=1))
+        for n in range(count)
     ]
 
 

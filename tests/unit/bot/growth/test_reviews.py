@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from bot.growth.reviews import LESS, MORE, ROUND_OPEN_FOR, Answer, record_answer, stepped
 from bot.kernel.core import Core
 from bot.kernel.errors import UserError
+from bot.kernel.notice_keys import PersonRecipient
 from bot.pairs.creation import create_pair
 from bot.planning.planner import review_day, review_notifications
 from bot.rhythm.model import Frequency, Rhythm
@@ -83,8 +84,12 @@ def test_each_member_is_invited_at_ten_in_their_own_zone(core: Core) -> None:
     assert none_yet == []
     by_recipient = {o.recipient: o for o in owed}
     assert {o.subject for o in owed} == {"review:7:q1"}
-    assert by_recipient[f"p:{mentor.id}"].due_at == datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
-    assert by_recipient[f"p:{mentee.id}"].due_at == datetime(2027, 3, 1, 15, 0, tzinfo=UTC)
+    assert by_recipient[PersonRecipient(mentor.id).key].due_at == datetime(
+        2027, 3, 1, 9, 0, tzinfo=UTC
+    )
+    assert by_recipient[PersonRecipient(mentee.id).key].due_at == datetime(
+        2027, 3, 1, 15, 0, tzinfo=UTC
+    )
     assert all((o.expires_at - o.due_at).days == 14 for o in owed if o.expires_at)
 
 
@@ -117,6 +122,6 @@ def test_a_lone_answer_left_a_month_is_dropped_and_a_new_round_starts(core: Core
         assert (first.number, second.number) == (1, 2)
         assert first.closed_at is None and second.closed_at is None
         kinds = session.exec(select(Notification.kind, Notification.recipient)).all()
-    assert ("review_awaited", f"p:{mentee.id}") in kinds
-    assert ("review_awaited", f"p:{mentor.id}") in kinds
+    assert ("review_awaited", PersonRecipient(mentee.id).key) in kinds
+    assert ("review_awaited", PersonRecipient(mentor.id).key) in kinds
     assert all(kind != "review_result" for kind, _ in kinds)

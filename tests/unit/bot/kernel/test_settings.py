@@ -32,3 +32,92 @@ def test_the_core_of_the_bot_and_of_the_operator_commands_keeps_the_configured_p
     settings = Settings.from_env({"MENTORBOT_RETENTION_DAYS": "7", "MENTORBOT_ADMINS": "UADA"})
     configured = Core.configured(settings, core.db, core.clock)
     assert configured.retention == timedelta(days=7) and configured.admins == {"UADA"}
+
+
+SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"PORT": "http"}, "PORT must be a port number, not 'http'."),
+        ({"PORT": "0"}, "PORT must be a port number, not '0'."),
+        ({"PORT": "65536"}, "PORT must be a port number, not '65536'."),
+        ({"PORT": "²"}, "PORT must be a port number, not '²'."),
+        (
+            {"DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS": "maybe"},
+            "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS must be true or false, not 'maybe'.",
+        ),
+        (
+            {"MENTORBOT_SENDS_PER_SECOND": "fast"},
+            "MENTORBOT_SENDS_PER_SECOND must be a positive number, not 'fast'.",
+        ),
+        (
+            {"MENTORBOT_SENDS_PER_SECOND": "0"},
+            "MENTORBOT_SENDS_PER_SECOND must be a positive number, not '0'.",
+        ),
+        (
+            {"MENTORBOT_SENDS_PER_SECOND": "nan"},
+            "MENTORBOT_SENDS_PER_SECOND must be a positive number, not 'nan'.",
+        ),
+        (
+            {"MENTORBOT_LEASE_SECONDS": "0"},
+            "MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not '0'.",
+        ),
+        (
+            {"MENTORBOT_LEASE_SECONDS": "1.5"},
+            "MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not '1.5'.",
+        ),
+        (
+            {"MENTORBOT_LEASE_SECONDS": "²"},
+            "MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not '²'.",
+        ),
+    ],
+)
+def test_a_wrong_variable_stops_start_up_naming_it_and_its_value(
+    env: dict[str, str], named: str
+) -> None:
+    with pytest.raises(SettingsError) as error:
+        Settings.from_env({**SLACK, **env})
+    assert str(error.value) == named
+
+
+@pytest.mark.parametrize(
+    ("env", "required", "named"),
+    [
+        ({}, (), "Missing SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack) or CLIENT_ID"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, (), "Missing SLACK_SIGNING_SECRET:"),
+        ({"SLACK_SIGNING_SECRET": "s3cret"}, (), "Missing SLACK_BOT_TOKEN and SLACK_SIGNING"),
+        ({**SLACK, "SLACK_BOT_TOKEN": "xoxp-1"}, (), "SLACK_BOT_TOKEN must be a bot token"),
+        (SLACK, ("slack_app_token",), "Missing SLACK_APP_TOKEN:"),
+        (
+            {**SLACK, "SLACK_APP_TOKEN": "xoxb-2"},
+            ("slack_app_token",),
+            "SLACK_APP_TOKEN must be an app-level token starting with xapp-.",
+        ),
+        (
+            {},
+            ("slack_bot_token", "slack_app_token"),
+            "Missing SLACK_BOT_TOKEN, SLACK_APP_TOKEN:",
+        ),
+    ],
+)
+def test_a_missing_or_wrong_platform_setting_is_named(
+    env: dict[str, str], required: tuple[str, ...], named: str
+) -> None:
+    settings = Settings.from_env(env)
+    with pytest.raises(SettingsError) as error:
+        if required:
+            settings.require(*required)
+        else:
+            settings.require_a_platform()
+    message = str(error.value)
+    assert message.startswith(named) and "\n" not in message
+
+
+def test_teams_alone_or_slack_alone_is_enough_to_serve() -> None:
+    Settings.from_env({"CLIENT_ID": "app"}).require_a_platform()
+    Settings.from_env(SLACK).require_a_platform()
+    settings = Settings.from_env({**SLACK, "PORT": "8080", "MENTORBOT_ADMINS": "UA, UB  UC"})
+    assert (settings.port, settings.admins) == (8080, frozenset({"UA", "UB", "UC"}))
+    assert settings.slack_api_url == "https://slack.com/api/"

@@ -71,7 +71,7 @@ def digest_text(core: Core) -> str:
     subscription = DigestSubscription(platform="slack", channel_id="CLEADS", timezone="UTC")
     row = Notification(
         kind="digest",
-        recipient=digest_recipient(subscription),
+        recipient=digest_recipient(subscription).key,
         subject="digest:2027-03-08",
         due_at=DIGEST_AT,
         created_at=DIGEST_AT,

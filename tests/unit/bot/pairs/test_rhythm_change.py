@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 from sqlmodel import select
 
 from bot.kernel.core import Core
+from bot.kernel.notice_keys import SessionAt
 from bot.pairs.creation import create_pair
 from bot.pairs.rhythm_change import change_rhythm
 from bot.people.profiles import record_profile
@@ -70,4 +71,4 @@ def test_a_new_rhythm_replaces_the_sessions_ahead_and_keeps_the_agenda(core: Cor
         pending = session.exec(select(Notification).where(Notification.status == "pending")).all()
         subjects = {n.subject for n in pending if n.kind == "reminder"}
         assert subjects and all("20261203" not in s for s in subjects)
-        assert f"session:{ahead[0].id}@20261208T0830Z" in subjects
+        assert SessionAt(ahead[0].id, datetime(2026, 12, 8, 8, 30, tzinfo=UTC)).key in subjects

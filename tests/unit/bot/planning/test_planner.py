@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.notice_keys import PersonRecipient
 from bot.pairs.creation import create_pair
 from bot.planning.planner import HORIZON, next_digest_at, plan
 from bot.rhythm.model import Frequency, Rhythm
@@ -88,21 +89,34 @@ def test_each_session_owes_reminders_requests_and_nudges(core: Core, clock: Manu
     start, end = starts[0], starts[0] + timedelta(hours=1)
     assert plan_of == sorted(
         [
-            ("reminder", f"p:{mentor.id}", start - timedelta(hours=24), start),
-            ("reminder", f"p:{mentee.id}", start - timedelta(hours=24), start),
-            ("summary_request", f"p:{mentee.id}", end, end + timedelta(hours=48)),
+            ("reminder", PersonRecipient(mentor.id).key, start - timedelta(hours=24), start),
+            ("reminder", PersonRecipient(mentee.id).key, start - timedelta(hours=24), start),
+            ("summary_request", PersonRecipient(mentee.id).key, end, end + timedelta(hours=48)),
             (
                 "summary_request",
-                f"p:{mentor.id}",
+                PersonRecipient(mentor.id).key,
                 end + timedelta(hours=24),
                 end + timedelta(hours=48),
             ),
-            ("summary_nudge", f"p:{mentee.id}", end + timedelta(hours=48), end + timedelta(days=7)),
-            ("summary_nudge", f"p:{mentor.id}", end + timedelta(hours=48), end + timedelta(days=7)),
+            (
+                "summary_nudge",
+                PersonRecipient(mentee.id).key,
+                end + timedelta(hours=48),
+                end + timedelta(days=7),
+            ),
+            (
+                "summary_nudge",
+                PersonRecipient(mentor.id).key,
+                end + timedelta(hours=48),
+                end + timedelta(days=7),
+            ),
         ]
     )
     announcements = [r for r in rows if r.kind == "pair_started"]
-    assert {r.recipient for r in announcements} == {f"p:{mentor.id}", f"p:{mentee.id}"}
+    assert {r.recipient for r in announcements} == {
+        PersonRecipient(mentor.id).key,
+        PersonRecipient(mentee.id).key,
+    }
     assert all(r.due_at == now for r in announcements)
     assert len(rows) == 2 + 6 * len(starts)
 

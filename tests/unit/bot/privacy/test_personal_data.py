@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel, select
 from bot.growth.reviews import Answer, record_answer
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.notice_keys import PersonRecipient
 from bot.people.actor import ActorContext
 from bot.privacy.personal_data import erase, export_document
 from storage.db import Database, make_engine, migrate
@@ -73,7 +74,10 @@ def test_erasure_keeps_the_other_members_journal_and_drops_notices_to_the_erased
         recipients = set(session.exec(select(Notification.recipient)).all())
         erased = session.get(Person, mentee.id)
     assert journals == [mentor.id]
-    assert f"p:{mentee.id}" not in recipients and f"p:{mentor.id}" in recipients
+    assert (
+        PersonRecipient(mentee.id).key not in recipients
+        and PersonRecipient(mentor.id).key in recipients
+    )
     assert erased is not None and erased.external_id == f"erased:{mentee.id}"
     assert (erased.name, erased.timezone, erased.locale) == ("", None, None)
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.notice_keys import PersonRecipient
 from bot.pairs.creation import create_pair
 from bot.planning.planner import plan
 from bot.sessions.changes import move_session
@@ -57,7 +58,7 @@ def test_requests_sent_or_due_decide_not_the_latest_session(core: Core, clock: M
         # A request that was never sent (it expired while the bot was down) asks nothing.
         session.execute(
             update(Notification)
-            .where(Notification.recipient == f"p:{mentee.id}")
+            .where(Notification.recipient == PersonRecipient(mentee.id).key)
             .where(Notification.due_at < datetime(2026, 12, 9, tzinfo=UTC))
             .values(status=DROPPED)
         )

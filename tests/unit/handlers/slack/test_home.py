@@ -6,14 +6,18 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.models.views import View
 
 from bot.home.parts import Home, HomeArea, HomeRow
 from bot.kernel.replies import Button, say
 from handlers.slack.home import fair_shares, home_view, pressed
 from tests.fakes.block_kit import validate_home_view
 from tests.fakes.slack_api import FakeSlack
+from tests.unit.handlers.slack.test_blocks import BUTTONS, REPLIES, TEXT, as_slack_models, texts
 
 
 def area(name: str, rows: int, buttons: int) -> HomeArea:
@@ -108,3 +112,32 @@ def test_views_publish_checks_the_home_view(client: tuple[FakeSlack, WebClient])
     with pytest.raises(SlackApiError) as stale:
         web.views_publish(user_id="UCLAIRE", view={"type": "home", "blocks": []}, hash="old")
     assert stale.value.response["error"] == "hash_conflict"
+
+
+SHORT = texts(150)
+ROWS = st.builds(HomeRow, text=TEXT, buttons=st.lists(BUTTONS, max_size=4).map(tuple))
+AREAS = st.builds(
+    HomeArea,
+    heading=SHORT,
+    rows=st.lists(ROWS, max_size=30).map(tuple),
+    empty=SHORT,
+    buttons=st.lists(BUTTONS, max_size=3).map(tuple),
+)
+HOMES = st.builds(
+    Home,
+    title=SHORT,
+    intro=SHORT,
+    areas=st.lists(AREAS, max_size=4).map(tuple),
+    more=st.just("…and {count} more"),
+    notice=st.none() | REPLIES,
+)
+
+
+# A full Home is a hundred blocks to draw and read back: slow to make on a busy machine.
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(HOMES)
+def test_any_home_renders_a_view_slack_s_models_accept(home: Home) -> None:
+    view = home_view(home)
+    model = View(**view)
+    model.validate_json()
+    as_slack_models(view["blocks"])
