@@ -22,7 +22,7 @@ from bot.kernel.ports import Messenger
 from bot.kernel.settings import Settings
 from handlers.log_policy import keep_content_out_of_logs
 from handlers.pacing import Pacer
-from handlers.slack.app import build_slack_app, delivery_client
+from handlers.slack.app import SlackConnections, build_slack_app, delivery_client
 from handlers.slack.endpoint import SlackEndpoint
 from handlers.slack.messenger import SlackMessenger
 from scheduler.dispatcher import Dispatcher
@@ -48,6 +48,7 @@ class Mentorbot:
     teams: App | None = None
     teams_web: FastAPI | None = None  # the SDK's app serving the Teams messaging endpoint
     messengers: dict[str, Messenger] = field(default_factory=dict)
+    slack_connections: SlackConnections | None = None
     scheduler: AsyncIOScheduler | None = None
     loop: asyncio.AbstractEventLoop | None = None
 
@@ -56,6 +57,8 @@ class Mentorbot:
         then tick every minute. Without `tick` the caller drives the dispatcher: the missed
         ones are sent before this returns."""
         self.loop = asyncio.get_running_loop()
+        if self.slack_connections is not None:
+            await self.slack_connections.open()
         if self.teams is not None:
             await self.teams.initialize()  # registers /api/messages; app.send needs it too
         if tick:
@@ -70,6 +73,8 @@ class Mentorbot:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
         await self.dispatcher.shutdown()
+        if self.slack_connections is not None:
+            await self.slack_connections.close()
         # Closing the last connection checkpoints the WAL into the database file and removes it.
         self.core.db.engine.dispose()
 
@@ -86,7 +91,7 @@ def build_mentorbot(
     migrate(engine)
     core = Core.configured(settings, Database(engine), clock or SystemClock())
     messengers: dict[str, Messenger] = {}
-    slack_app = None
+    slack_app = slack_connections = None
     if settings.slack_bot_token:
         messenger = SlackMessenger(
             delivery_client(settings.slack_bot_token, settings.slack_api_url),
@@ -100,6 +105,7 @@ def build_mentorbot(
             api_url=settings.slack_api_url,
             messenger=messenger,
         )
+        slack_connections = SlackConnections(slack_app.client, messenger.client)
     teams_app = teams_web = None
     if settings.teams_enabled:
         from handlers.teams.app import build_teams_app
@@ -117,6 +123,7 @@ def build_mentorbot(
         teams=teams_app,
         teams_web=teams_web,
         messengers=messengers,
+        slack_connections=slack_connections,
     )
 
 
