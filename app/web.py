@@ -8,13 +8,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from microsoft_teams.api import TokenProvider
-from microsoft_teams.apps import App
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy import text
 
@@ -24,14 +22,17 @@ from bot.kernel.ports import Messenger
 from bot.kernel.settings import Settings
 from handlers.log_policy import keep_content_out_of_logs
 from handlers.pacing import Pacer
-from handlers.slack.app import build_slack_app, delivery_client
+from handlers.slack.app import SlackConnections, build_slack_app, delivery_client
 from handlers.slack.endpoint import SlackEndpoint
 from handlers.slack.messenger import SlackMessenger
-from handlers.teams.app import MESSAGES_PATH, MessagingEndpoint, build_teams_app
 from scheduler.dispatcher import Dispatcher
 from scheduler.jobs import start_ticking
 from storage.db import Database, make_engine, migrate
 from storage.queries.notifications import backlog
+
+if TYPE_CHECKING:  # the Teams SDK takes seconds to import: loaded only when Teams is configured
+    from microsoft_teams.api import TokenProvider
+    from microsoft_teams.apps import App
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,9 @@ class Mentorbot:
     slack: AsyncApp | None = None
     slack_signing_secret: str | None = None
     teams: App | None = None
-    teams_endpoint: MessagingEndpoint | None = None
+    teams_web: FastAPI | None = None  # the SDK's app serving the Teams messaging endpoint
     messengers: dict[str, Messenger] = field(default_factory=dict)
+    slack_connections: SlackConnections | None = None
     scheduler: AsyncIOScheduler | None = None
     loop: asyncio.AbstractEventLoop | None = None
 
@@ -55,6 +57,8 @@ class Mentorbot:
         then tick every minute. Without `tick` the caller drives the dispatcher: the missed
         ones are sent before this returns."""
         self.loop = asyncio.get_running_loop()
+        if self.slack_connections is not None:
+            await self.slack_connections.open()
         if self.teams is not None:
             await self.teams.initialize()  # registers /api/messages; app.send needs it too
         if tick:
@@ -69,6 +73,8 @@ class Mentorbot:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
         await self.dispatcher.shutdown()
+        if self.slack_connections is not None:
+            await self.slack_connections.close()
         # Closing the last connection checkpoints the WAL into the database file and removes it.
         self.core.db.engine.dispose()
 
@@ -85,7 +91,7 @@ def build_mentorbot(
     migrate(engine)
     core = Core.configured(settings, Database(engine), clock or SystemClock())
     messengers: dict[str, Messenger] = {}
-    slack_app = None
+    slack_app = slack_connections = None
     if settings.slack_bot_token:
         messenger = SlackMessenger(
             delivery_client(settings.slack_bot_token, settings.slack_api_url),
@@ -99,9 +105,12 @@ def build_mentorbot(
             api_url=settings.slack_api_url,
             messenger=messenger,
         )
-    teams_app = teams_endpoint = None
+        slack_connections = SlackConnections(slack_app.client, messenger.client)
+    teams_app = teams_web = None
     if settings.teams_enabled:
-        teams_app, teams_endpoint, messengers["teams"] = build_teams_app(
+        from handlers.teams.app import build_teams_app
+
+        teams_app, teams_web, messengers["teams"] = build_teams_app(
             core, settings, token=teams_token
         )
     dispatcher = Dispatcher(core, messengers, lease=timedelta(seconds=settings.lease_seconds))
@@ -112,14 +121,15 @@ def build_mentorbot(
         slack=slack_app,
         slack_signing_secret=settings.slack_signing_secret,
         teams=teams_app,
-        teams_endpoint=teams_endpoint,
+        teams_web=teams_web,
         messengers=messengers,
+        slack_connections=slack_connections,
     )
 
 
 def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
     """`POST /slack/events`, `POST /api/messages` (Teams) and `GET /healthz`, for the platforms
-    configured; the dispatcher runs with the app's lifespan."""
+    configured, on one port; the dispatcher runs with the app's lifespan."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -133,9 +143,6 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
 
     if bot.slack is not None and bot.slack_signing_secret:
         app.post("/slack/events")(SlackEndpoint(bot.slack, bot.slack_signing_secret).handle)
-
-    if bot.teams_endpoint is not None:
-        app.post(MESSAGES_PATH)(bot.teams_endpoint.handle)
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:
@@ -161,4 +168,6 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
             body["backlog"] = await asyncio.to_thread(due_backlog)
         return JSONResponse(body, status_code=200 if ok else 503)
 
+    if bot.teams_web is not None:  # last: what no route above takes goes to the Teams SDK
+        app.mount("/", bot.teams_web)
     return app

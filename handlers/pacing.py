@@ -45,6 +45,7 @@ class Pacer:
         self.burst = burst
         self._gates: dict[str, Gate] = {}
         self._paused: dict[str, datetime] = {}
+        self._pruned = time.monotonic()
 
     @asynccontextmanager
     async def turn(self, scope: str) -> AsyncIterator[None]:
@@ -76,10 +77,12 @@ class Pacer:
         self._paused[scope] = max(until, self._paused.get(scope, until))
 
     def _prune(self) -> None:
-        """Forget idle scopes (their bucket full again, nobody waiting) once there are many."""
-        if len(self._gates) <= PRUNE_ABOVE:
-            return
+        """Forget idle scopes (their bucket full again, nobody waiting) once there are many; at
+        most once per refill time, so that sending to many channels stays linear."""
         now, refill = time.monotonic(), self.burst / self.rate
+        if len(self._gates) <= PRUNE_ABOVE or now - self._pruned < refill:
+            return
+        self._pruned = now
         for scope, gate in list(self._gates.items()):
             if not gate.lock.locked() and now - gate.stamp > refill:
                 del self._gates[scope]

@@ -7,9 +7,11 @@ import logging
 import os
 import socket
 import uuid
-from collections import Counter
-from collections.abc import Awaitable, Mapping
+from collections import Counter, deque
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
 
 from bot.kernel.core import Core
 from bot.kernel.ports import DeliveryError, Messenger, Target, Unreachable
@@ -27,6 +29,7 @@ from bot.pairs.trial import (
 from bot.pairs.unreachable import tell_admins_unreachable
 from bot.planning.notice_kinds import MEMBER_UNREACHABLE
 from bot.planning.planner import PAIRS_PER_RUN, plan
+from storage.db import Database
 from storage.models import Notification
 from storage.queries.notifications import (
     DROPPED,
@@ -44,6 +47,7 @@ from storage.queries.replies import forget_expired_replies
 log = logging.getLogger(__name__)
 
 MAX_FAILURES = 8  # failures that count: neither a rate limit, nor a 5xx, nor an outage
+CONCURRENCY = 8  # sends in flight at once, by default
 LEASE = timedelta(seconds=60)
 TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
 SHUTDOWN_GRACE = 10.0  # seconds a clean shutdown waits for the sends in flight
@@ -56,6 +60,48 @@ def expired(row: Notification, now: datetime) -> bool:
 def backoff(attempts: int) -> timedelta:
     """After the n-th failed send: 1 s, 2 s, 4 s … capped at fifteen minutes."""
     return timedelta(seconds=min(2 ** max(attempts - 1, 0), 900))
+
+
+Composed = tuple[Target, Reply] | Exception | None
+"""A claimed row's target and message, what stopped it (Gone: drop it), or None: expired."""
+Write = Callable[..., bool]
+"""A write of a send's outcome, given the session by keyword; False if the lease was lost."""
+
+
+class Outcomes:
+    """Writes the outcomes of sends in small transactions: each one holds the outcomes that
+    arrived while the previous one was being committed (one thread hop for them all)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._waiting: list[tuple[Write, asyncio.Future[bool]]] = []
+        self._writing: asyncio.Task[None] | None = None
+
+    async def write(self, write: Write) -> bool:
+        """Once committed; what `write` returned."""
+        written = asyncio.get_running_loop().create_future()
+        self._waiting.append((write, written))
+        if self._writing is None or self._writing.done():
+            self._writing = asyncio.create_task(self._write_waiting())
+        return await written
+
+    async def _write_waiting(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                results = await asyncio.to_thread(self._commit, [write for write, _ in batch])
+            except Exception as error:
+                for _, written in batch:
+                    if not written.done():
+                        written.set_exception(error)
+                continue
+            for (_, written), result in zip(batch, results, strict=True):
+                if not written.done():
+                    written.set_result(result)
+
+    def _commit(self, writes: list[Write]) -> list[bool]:
+        with self.db.session() as session:
+            return [write(session=session) for write in writes]
 
 
 def process_name() -> str:
@@ -76,7 +122,7 @@ class Dispatcher:
         core: Core,
         messengers: Mapping[str, Messenger],
         *,
-        concurrency: int = 8,
+        concurrency: int = CONCURRENCY,
         lease: timedelta = LEASE,
     ) -> None:
         self.core = core
@@ -84,6 +130,7 @@ class Dispatcher:
         self.concurrency = concurrency
         self.lease = lease
         self.owner = process_name()
+        self.outcomes = Outcomes(core.db)
         self._lock = asyncio.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kicked = False
@@ -137,31 +184,48 @@ class Dispatcher:
                     await self._arm_wakeup()
 
     async def _drain(self) -> Counter[str]:
-        """Keep up to `concurrency` sends in flight, claiming as slots free up, until nothing
-        is claimable and nothing is in flight."""
+        """Keep up to `concurrency` sends in flight until nothing is claimable and nothing is
+        in flight. The next batch (of `concurrency` rows) is claimed and composed while the
+        current one is being sent, so that no slot waits for the database."""
         stats: Counter[str] = Counter()
         in_flight: set[asyncio.Task[str]] = set()
+        ready: deque[tuple[Notification, datetime, Composed]] = deque()
+        claiming: asyncio.Task[tuple[list[tuple[Notification, Composed]], datetime]] | None = None
+        more = True  # the last claim filled its batch: more rows may be claimable
         renewing = asyncio.create_task(self._renew_leases())
         try:
             while True:
-                free = self.concurrency - len(in_flight)
-                # Claim when half the slots are free: few round trips, nothing held for long.
-                if not self._stopping and (free >= max(1, self.concurrency // 2) or not in_flight):
-                    now = self.core.clock.now()
-                    rows = await asyncio.to_thread(self._claim, now, free)
-                    composed = await asyncio.to_thread(self._compose_all, rows, now)
-                    in_flight |= {
-                        asyncio.create_task(self._deliver(row, now, made))
-                        for row, made in zip(rows, composed, strict=True)
-                    }
-                if not in_flight:
+                while ready and len(in_flight) < self.concurrency and not self._stopping:
+                    in_flight.add(asyncio.create_task(self._deliver(*ready.popleft())))
+                if (
+                    claiming is None
+                    and not ready
+                    and not self._stopping
+                    and (more or not in_flight)
+                ):
+                    claiming = asyncio.create_task(self._claim_next())
+                waiting: set[asyncio.Task[Any]] = {*in_flight, *([claiming] if claiming else [])}
+                if not waiting:
                     return stats
-                done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-                stats.update(task.result() for task in done)
+                done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+                if claiming in done:
+                    claimed, now = claiming.result()
+                    claiming = None
+                    ready.extend((row, now, made) for row, made in claimed)
+                    more = len(claimed) == self.concurrency
+                    if not claimed and not in_flight:
+                        return stats
+                for task in done & in_flight:
+                    in_flight.discard(task)
+                    stats.update((task.result(),))
         finally:
             renewing.cancel()
-            for task in in_flight:
+            for task in [*in_flight, *([claiming] if claiming else [])]:
                 task.cancel()
+
+    async def _claim_next(self) -> tuple[list[tuple[Notification, Composed]], datetime]:
+        now = self.core.clock.now()
+        return await asyncio.to_thread(self._claim_and_compose, now, self.concurrency), now
 
     async def _renew_leases(self) -> None:
         while True:
@@ -224,42 +288,38 @@ class Dispatcher:
         if asked < TRIAL_PAIRS_PER_RUN:  # every candidate was asked: the next run looks later
             self._trial_checked = now
 
-    def _claim(self, now: datetime, limit: int) -> list[Notification]:
+    def _claim_and_compose(self, now: datetime, limit: int) -> list[tuple[Notification, Composed]]:
+        """Lease up to `limit` claimable rows and compose them, in one session."""
         with self.core.db.session() as session:
-            return claim_due(
+            rows = claim_due(
                 session=session, now=now, owner=self.owner, lease=self.lease, limit=limit
             )
-
-    def _compose_all(
-        self, rows: list[Notification], now: datetime
-    ) -> list[tuple[Target, Reply] | Exception | None]:
-        """The claimed rows composed in one session (None: expired, nothing to compose)."""
-        live = [row for row in rows if not expired(row, now)]
-        with self.core.db.session() as session:
+            live = [row for row in rows if not expired(row, now)]
             made = dict(zip((row.id for row in live), compose_all(session, live, now), strict=True))
-        return [made.get(row.id) for row in rows]
+        return [(row, made.get(row.id)) for row in rows]
 
-    def _record(self, row_id: int, status: str, outcome: str) -> None:
-        with self.core.db.session() as session:
-            recorded = finish(
-                session=session,
+    async def _record(self, row_id: int, status: str, outcome: str) -> None:
+        recorded = await self.outcomes.write(
+            partial(
+                finish,
                 notification_id=row_id,
                 owner=self.owner,
                 status=status,
                 now=self.core.clock.now(),
                 outcome=outcome,
             )
+        )
         if not recorded:
             log.warning(
                 "notification %s: lease lost before its outcome (%s) was recorded", row_id, status
             )
 
-    def _requeue(
+    async def _requeue(
         self, row_id: int, due_at: datetime, outcome: str, failed: bool, counted: bool
     ) -> None:
-        with self.core.db.session() as session:
-            retry_later(
-                session=session,
+        await self.outcomes.write(
+            partial(
+                retry_later,
                 notification_id=row_id,
                 owner=self.owner,
                 due_at=due_at,
@@ -267,6 +327,7 @@ class Dispatcher:
                 failed=failed,
                 counted=counted,
             )
+        )
 
     def _tell_admins(self, target: Target, now: datetime) -> None:
         """Owe the admins a notice; this run's next claim picks it up (it is due now)."""
@@ -279,25 +340,23 @@ class Dispatcher:
                 now=now,
             )
 
-    async def _deliver(
-        self, row: Notification, now: datetime, composed: tuple[Target, Reply] | Exception | None
-    ) -> str:
+    async def _deliver(self, row: Notification, now: datetime, composed: Composed) -> str:
         assert row.id is not None
         if composed is None:
             reason = f"expired; last try: {row.outcome}" if row.outcome else "expired"
-            await asyncio.to_thread(self._record, row.id, DROPPED, reason)
+            await self._record(row.id, DROPPED, reason)
             return "expired"
         if isinstance(composed, Gone):
-            await asyncio.to_thread(self._record, row.id, DROPPED, str(composed))
+            await self._record(row.id, DROPPED, str(composed))
             return "dropped"
         if isinstance(composed, Exception):
             log.error("could not compose notification %s", row.id, exc_info=composed)
-            await asyncio.to_thread(self._record, row.id, FAILED, "compose error")
+            await self._record(row.id, FAILED, "compose error")
             return "failed"
         target, message = composed
         messenger = self.messengers.get(target.platform)
         if messenger is None:
-            await asyncio.to_thread(self._record, row.id, FAILED, "platform not configured")
+            await self._record(row.id, FAILED, "platform not configured")
             return "failed"
         try:
             ref = await messenger.send(target, message)
@@ -310,7 +369,7 @@ class Dispatcher:
         except Exception as error:  # a bug or an unexpected client error: retry, never lose it
             log.exception("sending notification %s failed", row.id)
             return await self._after_failure(row, DeliveryError(repr(error)))
-        await asyncio.to_thread(self._record, row.id, SENT, ref)
+        await self._record(row.id, SENT, ref)
         return "sent"
 
     async def _after_failure(self, row: Notification, error: DeliveryError) -> str:
@@ -318,11 +377,11 @@ class Dispatcher:
         later, and only failures that count can give the row up."""
         assert row.id is not None
         if error.permanent:
-            await asyncio.to_thread(self._record, row.id, FAILED, error.reason)
+            await self._record(row.id, FAILED, error.reason)
             return "failed"
         if error.counts and row.failures + 1 >= MAX_FAILURES:
             reason = f"gave up after {MAX_FAILURES} failures: {error.reason}"
-            await asyncio.to_thread(self._record, row.id, FAILED, reason)
+            await self._record(row.id, FAILED, reason)
             return "failed"
         limited = error.retry_after is not None
         delay = (
@@ -332,5 +391,5 @@ class Dispatcher:
         )
         # From when the answer arrived, not from when the run began.
         due = self.core.clock.now() + delay
-        await asyncio.to_thread(self._requeue, row.id, due, error.reason, not limited, error.counts)
+        await self._requeue(row.id, due, error.reason, not limited, error.counts)
         return "retried"

@@ -6,8 +6,6 @@ import re
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session
-
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import Button, Form, Reply, Section, say
@@ -172,10 +170,10 @@ def goals_reply(ctx: ActorContext, pair: Pair) -> Reply:
     )
 
 
-def goals_glance(session: Session, pair: Pair, day: date, lang: Lang) -> Section | None:
-    """For a session's reminder: the open goals due within SOON_DAYS of `day`, and the count."""
-    assert pair.id is not None
-    open_goals = [g for g in goals_of(session=session, pair_id=pair.id) if g.done_at is None]
+def goals_glance(goals: list[Goal], day: date, lang: Lang) -> Section | None:
+    """For a session's reminder: of a pair's `goals`, the open ones due within SOON_DAYS of
+    `day`, and the count."""
+    open_goals = [g for g in goals if g.done_at is None]
     if not open_goals:
         return None
     soon = sorted(

@@ -29,7 +29,7 @@ from bot.notices.lifecycle_notices import (
     thanks,
 )
 from bot.notices.review_notices import review_awaited, review_due, review_result
-from bot.notices.session_notices import reminder, summary_nudge, summary_request
+from bot.notices.session_notices import reminder, reminders, summary_nudge, summary_request
 from bot.notices.summary_notices import (
     dm_not_expected,
     summary_recorded,
@@ -75,6 +75,11 @@ COMPOSERS: dict[str, Composer] = {
     kinds.REVIEW_RESULT: review_result,
     kinds.MEMBER_UNREACHABLE: member_unreachable,
 }
+BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = {
+    kinds.REMINDER: reminders,
+}
+"""Kinds whose composer reads more than the rows' sessions, pairs and people: made for a batch
+of rows of the kind, its reads done for them all at once."""
 
 
 def compose_all(
@@ -86,10 +91,14 @@ def compose_all(
     loaded = load_by_ids(
         session=session, session_ids=session_ids, pair_ids=pair_ids, person_ids=person_ids
     )
+    composers = dict(COMPOSERS)
+    for kind, batch_composer in BATCH_COMPOSERS.items():
+        if of_kind := [row for row in rows if row.kind == kind]:
+            composers[kind] = batch_composer(session, of_kind)
     results: list[tuple[Target, Reply] | Exception] = []
     for row in rows:
         try:
-            results.append(compose(session, row, now))
+            results.append(compose(session, row, now, composers))
         except Gone as gone:
             results.append(gone)
         except Exception as error:  # a bug: this row fails, the others are still composed
@@ -99,9 +108,11 @@ def compose_all(
     return results
 
 
-def compose(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+def compose(
+    session: Session, row: Notification, now: datetime, composers: dict[str, Composer] = COMPOSERS
+) -> tuple[Target, Reply]:
     """The target and message of `row`; raises Gone when it should be dropped."""
-    composer = COMPOSERS.get(row.kind)
+    composer = composers.get(row.kind)
     if composer is None:
         raise Gone(f"unknown kind {row.kind}")
     return composer(session, row, now)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -18,12 +20,13 @@ from bot.planning.planner import session_subject
 from bot.rhythm.wording import format_duration, format_when
 from bot.sessions.action_items import action_lines
 from bot.sessions.agenda import agenda_lines
-from storage.models import Notification
-from storage.queries.actions import done_since, open_actions
-from storage.queries.agenda import agenda_of
-from storage.queries.journal import journal_size
+from storage.models import ActionItem, AgendaItem, Goal, Notification
+from storage.queries.actions import done_since_of, open_actions_of
+from storage.queries.agenda import agendas_of
+from storage.queries.goals import goals_of_pairs
+from storage.queries.journal import journal_sizes
 from storage.queries.pairs import ACTIVE, PAUSED
-from storage.queries.sessions import last_held_session
+from storage.queries.sessions import held_before
 
 SKIPPED = "skipped"
 
@@ -54,13 +57,68 @@ def session_buttons(meeting_id: int, lang: Lang) -> tuple[Button, ...]:
     )
 
 
+@dataclass(frozen=True)
+class ReminderReads:
+    """What reminders read beyond their session and people, for a batch of them at once."""
+
+    agendas: dict[int, list[AgendaItem]]  # by session id
+    open_actions: dict[int, list[ActionItem]]  # by pair id
+    done: dict[int, list[ActionItem]]  # by pair id, done since its earliest `since`
+    since: dict[int, datetime]  # by session id: the previous held session's start, or the pair's
+    goals: dict[int, list[Goal]]  # by pair id
+    journal_sizes: dict[int, int]  # by person id
+
+    @classmethod
+    def load(cls, session: Session, contexts: list[SessionContext]) -> ReminderReads:
+        """In a handful of queries whatever the number of reminders."""
+        meetings = {ctx.meeting.id: ctx.meeting for ctx in contexts}
+        pairs = {ctx.pair.id: ctx.pair for ctx in contexts}
+        held = held_before(session=session, meetings=list(meetings.values()))
+        since: dict[int, datetime] = {}
+        earliest: dict[int, datetime] = {}
+        for ctx in contexts:
+            meeting_id, pair_id = ctx.meeting.id, ctx.pair.id
+            assert meeting_id is not None and pair_id is not None
+            since[meeting_id] = held[meeting_id] or ctx.pair.created_at
+            earliest[pair_id] = min(since[meeting_id], earliest.get(pair_id, since[meeting_id]))
+        pair_ids = {i for i in pairs if i is not None}
+        return cls(
+            agendas=agendas_of(session=session, session_ids={i for i in meetings if i}),
+            open_actions=open_actions_of(session=session, pair_ids=pair_ids),
+            done=done_since_of(session=session, since=earliest),
+            since=since,
+            goals=goals_of_pairs(session=session, pair_ids=pair_ids),
+            journal_sizes=journal_sizes(
+                session=session, author_ids={c.reader.id for c in contexts if c.reader.id}
+            ),
+        )
+
+
+def reminders(
+    session: Session, rows: list[Notification]
+) -> Callable[[Session, Notification, datetime], tuple[Target, Reply]]:
+    """The reminder composer for these rows, their reads made for them all at once."""
+    contexts = []
+    for row in rows:
+        try:
+            contexts.append(_live_session(session, row))
+        except Exception:  # composing that row raises it again, and it is reported there
+            continue
+    reads = ReminderReads.load(session, contexts)
+    return lambda session, row, now: _reminder(session, row, reads)
+
+
 def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    return reminders(session, [row])(session, row, now)
+
+
+def _reminder(session: Session, row: Notification, reads: ReminderReads) -> tuple[Target, Reply]:
     ctx = _live_session(session, row)
     lang, reader, meeting = lang_of(ctx.reader), ctx.reader, ctx.meeting
-    assert meeting.id is not None
+    assert meeting.id is not None and ctx.pair.id is not None and reader.id is not None
     when = format_when(meeting.starts_at, zone_of(reader, ctx.pair.timezone), lang)
-    items = agenda_of(session=session, session_id=meeting.id)
-    sections = _action_sections(session, ctx, lang)
+    items = reads.agendas.get(meeting.id, [])
+    sections = _action_sections(ctx, reads, lang)
     sections += [
         Section(
             t(
@@ -83,10 +141,9 @@ def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target
         ),
     ]
     day = meeting.starts_at.astimezone(ZoneInfo(ctx.pair.timezone)).date()
-    if goals := goals_glance(session, ctx.pair, day, lang):
+    if goals := goals_glance(reads.goals.get(ctx.pair.id, []), day, lang):
         sections.append(goals)
-    assert reader.id is not None
-    if entries := journal_size(session=session, author_id=reader.id):
+    if entries := reads.journal_sizes.get(reader.id, 0):
         sections.append(Section(t("journal.reread", lang, count=entries)))
     return person_target(reader), Reply(
         title=t("reminder.title", lang),
@@ -134,18 +191,17 @@ def summary_nudge(session: Session, row: Notification, now: datetime) -> tuple[T
     )
 
 
-def _action_sections(session: Session, ctx: SessionContext, lang: Lang) -> list[Section]:
+def _action_sections(ctx: SessionContext, reads: ReminderReads, lang: Lang) -> list[Section]:
     """Open actions first in the agenda; actions done since the previous session, as done."""
-    pair = ctx.pair
-    assert pair.id is not None
+    pair_id, meeting_id = ctx.pair.id, ctx.meeting.id
+    assert pair_id is not None and meeting_id is not None
     people = {p.id: p for p in (ctx.reader, ctx.other) if p.id is not None}
     sections = []
-    if open_items := open_actions(session=session, pair_id=pair.id):
+    if open_items := reads.open_actions.get(pair_id, []):
         heading = t("actions.open", lang)
         sections.append(Section(action_lines(open_items[:10], people, lang), heading=heading))
-    previous = last_held_session(session=session, pair_id=pair.id, now=ctx.meeting.starts_at)
-    since = previous.starts_at if previous else pair.created_at
-    if done := done_since(session=session, pair_id=pair.id, since=since):
+    since = reads.since[meeting_id]
+    if done := [a for a in reads.done.get(pair_id, []) if a.done_at and a.done_at > since]:
         heading = t("actions.done_since", lang)
         sections.append(Section(action_lines(done[:10], people, lang), heading=heading))
     return sections

@@ -61,16 +61,17 @@ def act(
     owes_now = False
     try:
         with core.db.session() as session:
+            actor = get_person(session=session, platform=platform, external_id=actor_id)
             if fresh is not None and (
                 stale := stale_among(
                     session,
                     platform=platform,
                     external_ids=[actor_id, *fresh],
                     now=core.clock.now(),
+                    known={actor_id: actor},
                 )
             ):
                 return ProfilesNeeded(stale)
-            actor = get_person(session=session, platform=platform, external_id=actor_id)
             if actor is None:
                 raise LookupError(f"no profile stored for {platform}:{actor_id}")
             lang = lang_of(actor)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from bot.kernel.core import Core
+from storage.models import Person
 from storage.queries.people import get_person, upsert_person
 
 PROFILE_MAX_AGE = timedelta(hours=12)
@@ -21,12 +23,21 @@ class ProfilesNeeded:
 
 
 def stale_among(
-    session: Session, *, platform: str, external_ids: list[str], now: datetime
+    session: Session,
+    *,
+    platform: str,
+    external_ids: list[str],
+    now: datetime,
+    known: Mapping[str, Person | None] | None = None,
 ) -> list[str]:
-    """The ids among `external_ids` whose profile is missing or older than PROFILE_MAX_AGE."""
+    """The ids among `external_ids` whose profile is missing or older than PROFILE_MAX_AGE;
+    `known`: people already looked up (None: not stored)."""
     stale = []
     for external_id in dict.fromkeys(external_ids):
-        person = get_person(session=session, platform=platform, external_id=external_id)
+        if known is not None and external_id in known:
+            person = known[external_id]
+        else:
+            person = get_person(session=session, platform=platform, external_id=external_id)
         if person is None or person.profile_at is None or now - person.profile_at > PROFILE_MAX_AGE:
             stale.append(external_id)
     return stale

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
@@ -14,6 +15,30 @@ from handlers.slack.listeners import register_listeners
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import SlackProfiles
+
+CALL_TIMEOUT = 30.0  # seconds, slack_sdk's own default
+
+
+class SlackConnections:
+    """One pool of kept-alive HTTP connections for every Web API client of the process (a new
+    connection per call otherwise); opened in the event loop, which aiohttp needs, and closed
+    on shutdown."""
+
+    def __init__(self, *clients: AsyncWebClient) -> None:
+        self.clients = clients
+        self.session: aiohttp.ClientSession | None = None
+
+    async def open(self) -> None:
+        self.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=CALL_TIMEOUT))
+        for client in self.clients:
+            client.session = self.session
+
+    async def close(self) -> None:
+        session, self.session = self.session, None
+        for client in self.clients:
+            client.session = None
+        if session is not None:
+            await session.close()
 
 
 def interactive_client(token: str, api_url: str) -> AsyncWebClient:
@@ -40,8 +65,9 @@ def build_slack_app(
     app = AsyncApp(
         signing_secret=signing_secret,
         client=client,
-        # Socket Mode has no signatures to verify; HTTP mode always verifies them.
-        request_verification_enabled=signing_secret is not None,
+        # Not a second time: in HTTP mode the endpoint checks every signature before Bolt sees
+        # the request (handlers/slack/endpoint.py); Socket Mode has none to check.
+        request_verification_enabled=False,
     )
     deps = SlackDeps(core=core, profiles=SlackProfiles(core, client), messenger=messenger)
     register_listeners(app, deps)

@@ -2,32 +2,51 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 
 from sqlmodel import Session, col, select, update
 
 from storage.models import ActionItem
+from storage.queries.preload import rows_by
 
 
 def open_actions(*, session: Session, pair_id: int) -> list[ActionItem]:
     """The pair's actions not done yet, soonest due first (undated last)."""
-    rows = session.exec(
-        select(ActionItem)
-        .where(col(ActionItem.pair_id) == pair_id, col(ActionItem.done_at).is_(None))
-        .order_by(col(ActionItem.id))
+    return open_actions_of(session=session, pair_ids={pair_id})[pair_id]
+
+
+def open_actions_of(*, session: Session, pair_ids: set[int]) -> dict[int, list[ActionItem]]:
+    """Each of these pairs' actions not done yet (one query), soonest due first."""
+    found = rows_by(
+        session, ActionItem, ActionItem.pair_id, pair_ids, col(ActionItem.done_at).is_(None)
     )
-    return sorted(rows, key=lambda a: (a.due is None, a.due, a.id))
+    for actions in found.values():
+        actions.sort(key=lambda a: (a.due is None, a.due, a.id))
+    return found
 
 
 def done_since(*, session: Session, pair_id: int, since: datetime) -> list[ActionItem]:
     """The pair's actions marked done after `since`."""
-    return list(
-        session.exec(
+    return done_since_of(session=session, since={pair_id: since})[pair_id]
+
+
+def done_since_of(*, session: Session, since: dict[int, datetime]) -> dict[int, list[ActionItem]]:
+    """For each pair id of `since`, its actions marked done after its instant (one query),
+    in the order they were done."""
+    found: dict[int, list[ActionItem]] = defaultdict(list)
+    if since:
+        rows = session.exec(
             select(ActionItem)
-            .where(col(ActionItem.pair_id) == pair_id, col(ActionItem.done_at) > since)
+            .where(col(ActionItem.pair_id).in_(since.keys()))
+            .where(col(ActionItem.done_at) > min(since.values()))
             .order_by(col(ActionItem.done_at))
         )
-    )
+        for row in rows:
+            assert row.done_at is not None
+            if row.done_at > since[row.pair_id]:
+                found[row.pair_id].append(row)
+    return found
 
 
 def detach_actions(*, session: Session, from_session_id: int) -> None:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, update
 
 from storage.models import AgendaItem
+from storage.queries.preload import rows_by
 
 
 def agenda_of(*, session: Session, session_id: int) -> list[AgendaItem]:
     """A session's agenda, in the order the items were added."""
-    return list(
-        session.exec(
-            select(AgendaItem)
-            .where(col(AgendaItem.session_id) == session_id)
-            .order_by(col(AgendaItem.id))
-        )
-    )
+    return agendas_of(session=session, session_ids={session_id})[session_id]
+
+
+def agendas_of(*, session: Session, session_ids: set[int]) -> dict[int, list[AgendaItem]]:
+    """Each of these sessions' agenda (one query), in the order the items were added."""
+    return rows_by(session, AgendaItem, AgendaItem.session_id, session_ids)
 
 
 def carry_over(*, session: Session, from_session_id: int, to_session_id: int) -> None:

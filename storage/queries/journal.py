@@ -21,6 +21,13 @@ def journal_of(*, session: Session, author_id: int, limit: int) -> list[JournalE
 
 
 def journal_size(*, session: Session, author_id: int) -> int:
-    return session.exec(
-        select(func.count()).select_from(JournalEntry).where(JournalEntry.author_id == author_id)
-    ).one()
+    return journal_sizes(session=session, author_ids={author_id}).get(author_id, 0)
+
+
+def journal_sizes(*, session: Session, author_ids: set[int]) -> dict[int, int]:
+    """How many entries each of these authors wrote (one query; absent: none)."""
+    if not author_ids:
+        return {}
+    author = col(JournalEntry.author_id)
+    rows = session.exec(select(author, func.count()).where(author.in_(author_ids)).group_by(author))
+    return dict(rows.all())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, func, or_, update
 from sqlmodel import Session, col, select
 
 from storage.db import insert_ignoring_conflicts
@@ -50,27 +50,45 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
     return len(session.execute(statement.returning(Notification.id), rows).all())
 
 
-def _claimable(now: datetime) -> ColumnElement[bool]:
-    """Due and pending, or claimed under a lease that has run out (its holder died or hung)."""
-    return or_(
-        and_(col(Notification.status) == PENDING, col(Notification.due_at) <= now),
-        and_(col(Notification.status) == SENDING, col(Notification.lease_until) < now),
-    )
+def _lease_ran_out(now: datetime) -> ColumnElement[bool]:
+    """Claimed under a lease that has run out (its holder died or hung)."""
+    return and_(col(Notification.status) == SENDING, col(Notification.lease_until) < now)
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    return and_(col(Notification.status) == PENDING, col(Notification.due_at) <= now)
 
 
 def claim_due(
     *, session: Session, now: datetime, owner: str, lease: timedelta, limit: int
 ) -> list[Notification]:
-    """Lease up to `limit` claimable rows to `owner` until `now + lease`; return them, oldest due
-    first.
+    """Lease up to `limit` claimable rows to `owner` until `now + lease`: rows whose lease ran
+    out first (they were due before), then due pending ones; return them, oldest due first.
 
-    One UPDATE … WHERE id IN (SELECT … LIMIT) RETURNING: on PostgreSQL the inner SELECT skips
-    rows another process is claiming (FOR UPDATE SKIP LOCKED); on SQLite, which has no row
-    locks, the outer WHERE repeats the condition, so a row is taken by one caller only.
+    Each kind is taken apart, so that each walks the index on (status, due_at) and stops at
+    `limit`, however many rows were sent before (one condition for both could not use it).
     """
+    claimed = _claim(session, _lease_ran_out(now), now, owner, lease, limit)
+    if len(claimed) < limit:
+        claimed += _claim(session, _due(now), now, owner, lease, limit - len(claimed))
+    session.commit()
+    return sorted(claimed, key=lambda row: (row.due_at, row.id or 0))
+
+
+def _claim(
+    session: Session,
+    claimable: ColumnElement[bool],
+    now: datetime,
+    owner: str,
+    lease: timedelta,
+    limit: int,
+) -> list[Notification]:
+    """One UPDATE … WHERE id IN (SELECT … LIMIT) RETURNING: on PostgreSQL the inner SELECT skips
+    rows another process is claiming (FOR UPDATE SKIP LOCKED); on SQLite, which has no row
+    locks, the outer WHERE repeats the condition, so a row is taken by one caller only."""
     candidates = (
         select(Notification.id)
-        .where(_claimable(now))
+        .where(claimable)
         .order_by(col(Notification.due_at), col(Notification.id))
         .limit(limit)
     )
@@ -78,28 +96,54 @@ def claim_due(
         # Materialized: evaluated once, so the LIMIT holds however the join is planned.
         candidates = candidates.with_for_update(skip_locked=True)
     chosen = candidates.cte("chosen").prefix_with("MATERIALIZED", dialect="postgresql")
-    claimed = session.scalars(
-        update(Notification)
-        .where(col(Notification.id).in_(select(chosen.c.id)), _claimable(now))
-        .values(
-            status=SENDING,
-            claimed_by=owner,
-            claimed_at=now,
-            lease_until=now + lease,
-        )
-        .returning(Notification),
-        execution_options={"synchronize_session": False},
-    ).all()
-    session.commit()
-    return sorted(claimed, key=lambda row: (row.due_at, row.id or 0))
-
-
-def _held_by(owner: str, notification_id: int) -> ColumnElement[bool]:
-    return and_(
-        col(Notification.id) == notification_id,
-        col(Notification.status) == SENDING,
-        col(Notification.claimed_by) == owner,
+    return list(
+        session.scalars(
+            update(Notification)
+            .where(col(Notification.id).in_(select(chosen.c.id)), claimable)
+            .values(
+                status=SENDING,
+                claimed_by=owner,
+                claimed_at=now,
+                lease_until=now + lease,
+            )
+            .returning(Notification),
+            execution_options={"synchronize_session": False},
+        ).all()
     )
+
+
+_table: Table = Notification.__table__  # type: ignore[attr-defined]
+_row = _table.c
+_HELD = and_(
+    _row.id == bindparam("row_id"), _row.status == SENDING, _row.claimed_by == bindparam("owner")
+)
+# Built once: a batch of outcomes is many of these, and building a statement costs more than
+# running it.
+_FINISH = (
+    update(_table)
+    .where(_HELD)
+    .values(
+        status=bindparam("new_status"),
+        sent_at=bindparam("sent_at"),
+        outcome=bindparam("outcome"),
+        claimed_by=None,
+        lease_until=None,
+    )
+)
+_RETRY = (
+    update(_table)
+    .where(_HELD)
+    .values(
+        status=PENDING,
+        due_at=bindparam("due_at"),
+        claimed_at=None,
+        claimed_by=None,
+        lease_until=None,
+        outcome=bindparam("outcome"),
+        attempts=_row.attempts + bindparam("failed"),
+        failures=_row.failures + bindparam("counted"),
+    )
+)
 
 
 def finish(
@@ -107,16 +151,15 @@ def finish(
 ) -> bool:
     """Record how a row `owner` holds ended: sent, dropped (no longer useful) or failed.
     False if the lease was lost meanwhile (another process took the row over)."""
-    result = session.exec(
-        update(Notification)
-        .where(_held_by(owner, notification_id))
-        .values(
-            status=status,
-            sent_at=now if status == SENT else None,
-            outcome=outcome[:255],
-            claimed_by=None,
-            lease_until=None,
-        )
+    result = session.connection().execute(
+        _FINISH,
+        {
+            "row_id": notification_id,
+            "owner": owner,
+            "new_status": status,
+            "sent_at": now if status == SENT else None,
+            "outcome": outcome[:255],
+        },
     )
     return bool(result.rowcount)
 
@@ -134,19 +177,16 @@ def retry_later(
     """Put a row `owner` holds back in the queue, due again at `due_at`. A send that `failed`
     (anything but a rate limit) adds to its attempts; a `counted` failure brings it closer to
     being given up."""
-    result = session.exec(
-        update(Notification)
-        .where(_held_by(owner, notification_id))
-        .values(
-            status=PENDING,
-            due_at=due_at,
-            claimed_at=None,
-            claimed_by=None,
-            lease_until=None,
-            outcome=outcome[:255],
-            attempts=Notification.attempts + (1 if failed else 0),
-            failures=Notification.failures + (1 if counted else 0),
-        )
+    result = session.connection().execute(
+        _RETRY,
+        {
+            "row_id": notification_id,
+            "owner": owner,
+            "due_at": due_at,
+            "outcome": outcome[:255],
+            "failed": int(failed),
+            "counted": int(counted),
+        },
     )
     return bool(result.rowcount)
 

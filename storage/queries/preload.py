@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import MeetingSession, Pair, Person
+
+M = TypeVar("M", bound=SQLModel)
+
+
+def rows_by(
+    session: Session,
+    model: type[M],
+    key: Any,
+    keys: Iterable[int],
+    *conditions: ColumnElement[bool],
+) -> dict[int, list[M]]:
+    """The rows of `model` whose `key` column is one of `keys` (and meeting `conditions`), in
+    one query, grouped by that key, each group in id order; absent keys: empty lists."""
+    found: dict[int, list[M]] = defaultdict(list)
+    if keys := set(keys):
+        column = col(key)
+        rows = session.exec(
+            select(model).where(column.in_(keys), *conditions).order_by(col(model.id))  # type: ignore[attr-defined]
+        )
+        for row in rows:
+            found[getattr(row, key.key)].append(row)
+    return found
 
 
 def load_by_ids(

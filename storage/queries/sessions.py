@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import BigInteger, ColumnElement, cast
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from storage.db import insert_ignoring_conflicts
@@ -46,12 +47,7 @@ def past_sessions(
         .where(MeetingSession.starts_at <= now)
         .order_by(col(MeetingSession.starts_at).desc())
     )
-    return [
-        row
-        for row in rows
-        if row.starts_at + timedelta(minutes=row.duration_minutes) <= now
-        and (since is None or row.starts_at >= since)
-    ]
+    return [row for row in rows if _end(row) <= now and (since is None or row.starts_at >= since)]
 
 
 def last_held_session(*, session: Session, pair_id: int, now: datetime) -> MeetingSession | None:
@@ -60,6 +56,41 @@ def last_held_session(*, session: Session, pair_id: int, now: datetime) -> Meeti
         if row.status == PLANNED:
             return row
     return None
+
+
+def held_before(*, session: Session, meetings: list[MeetingSession]) -> dict[int, datetime | None]:
+    """For each of these sessions (by id), the start of the latest session of its pair that had
+    ended, not skipped, when it began (None: none had). Two queries whatever their number, when
+    sessions do not overlap (the usual case); an overlap is looked up on its own."""
+    if not meetings:
+        return {}
+    earlier = aliased(MeetingSession)
+    latest = (
+        select(col(earlier.id))
+        .where(earlier.pair_id == MeetingSession.pair_id, earlier.status == PLANNED)
+        .where(col(earlier.starts_at) < MeetingSession.starts_at)
+        .order_by(col(earlier.starts_at).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    ids = [meeting.id for meeting in meetings]
+    chosen = select(col(MeetingSession.id), latest).where(col(MeetingSession.id).in_(ids))
+    previous_of: dict[int, int | None] = {m: p for m, p in session.execute(chosen)}
+    previous_ids = {i for i in previous_of.values() if i is not None}
+    found = session.exec(select(MeetingSession).where(col(MeetingSession.id).in_(previous_ids)))
+    previous = {row.id: row for row in found}
+    starts: dict[int, datetime | None] = {}
+    for meeting in meetings:
+        assert meeting.id is not None
+        row = previous.get(previous_of.get(meeting.id))
+        if row is not None and _end(row) > meeting.starts_at:  # still going: look further back
+            row = last_held_session(session=session, pair_id=meeting.pair_id, now=meeting.starts_at)
+        starts[meeting.id] = row.starts_at if row is not None else None
+    return starts
+
+
+def _end(meeting: MeetingSession) -> datetime:
+    return meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
 
 
 def session_by_id(*, session: Session, session_id: int) -> MeetingSession | None:

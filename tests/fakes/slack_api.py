@@ -95,7 +95,7 @@ class FakeSlack:
         latency: float = 0.0,
     ) -> None:
         self.team_id = team_id
-        self.latency = latency  # seconds each answer waits, as Slack's network would (benches)
+        self.latency = latency  # seconds each Web API call waits, as Slack's network would
         self._lock = threading.RLock()
         self._calls: list[Call] = []
         self._users: dict[str, dict[str, Any]] = {}
@@ -109,7 +109,6 @@ class FakeSlack:
         self._windows: dict[tuple[str, str], float] = {}  # (method, channel) -> window end
         self._server_error_rate = 0.0
         self._random = random.Random(0)
-        self.latency = 0.0  # seconds each Web API call takes before it is answered
         self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, length, content
         self._files: list[dict[str, Any]] = []  # shared files: id, title, content, channel
         self._file_ids = itertools.count(1)
@@ -675,8 +674,6 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self._send(200 if ok else 400, body, "text/plain")
                 return
             method = url.path.removeprefix("/api/")
-            if fake.latency:
-                time.sleep(fake.latency)
             call = fake.serve(method, args, self.headers.get("Authorization", ""))
             body = json.dumps(call.response).encode()
             self._send(call.status, body, "application/json; charset=utf-8", call.headers)

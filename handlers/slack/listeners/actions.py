@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.forms.router import BUTTONS, press_button
 from bot.kernel.replies import Form
 from bot.people.acting import act
-from handlers.slack.blocks import action_pattern, fallback, reply_blocks
+from handlers.slack.blocks import action_pattern
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal
 from handlers.slack.profiles import PLATFORM
@@ -46,12 +46,7 @@ class SessionButton:
             view = form_modal(result, lang)
             await client.views_open(trigger_id=body.get("trigger_id", ""), view=view)
             return
-        await respond(
-            response_type="ephemeral",
-            replace_original=False,
-            text=fallback(result),
-            blocks=reply_blocks(result),
-        )
+        await self.deps.answer(respond, result, replace_original=False)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:

@@ -14,7 +14,6 @@ from bot.kernel.i18n import t
 from bot.kernel.ports import DeliveryError
 from bot.kernel.replies import Form, Reply, say
 from bot.people.profiles import ProfilesNeeded
-from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal
 from handlers.slack.profiles import PLATFORM
@@ -53,7 +52,7 @@ class MentorCommand:
             return
         if result.file is not None:
             result = await self._send_file(user_id, result)
-        await respond(response_type="ephemeral", text=fallback(result), blocks=reply_blocks(result))
+        await self.deps.answer(respond, result)
 
     async def _send_file(self, user_id: str, reply: Reply) -> Reply:
         """Upload the reply's file to the user's DM; the reply, or a polite failure."""

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.kernel.core import Core
 from bot.kernel.i18n import Lang, t
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply, say
 from bot.people.person import lang_of
+from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import PLATFORM, SlackProfiles
 from storage.queries.people import get_person
@@ -38,6 +43,15 @@ class SlackDeps:
         if actor in unknown or actor in bots:  # no person of ours: nothing to answer for
             return say(t("error.internal", lang), is_error=True)
         return None
+
+    async def answer(self, respond: AsyncRespond | None, reply: Reply, **options: Any) -> None:
+        """Answer ephemerally at the request's response_url, as Bolt's `respond` would, but over
+        the process's kept-alive connections (Bolt's opens a new one for each answer)."""
+        if respond is None or respond.response_url is None:
+            raise ValueError("no response_url to answer at")
+        message = {"response_type": "ephemeral", **options, "text": fallback(reply)}
+        hook = AsyncWebhookClient(url=respond.response_url, session=self.messenger.client.session)
+        await hook.send_dict({**message, "blocks": reply_blocks(reply)})
 
     async def dm(self, user_id: str, reply: Reply) -> None:
         """Answer someone in their DM with the bot (after a modal, which has no response_url)."""

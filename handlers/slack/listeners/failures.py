@@ -13,7 +13,6 @@ from slack_bolt.async_app import AsyncApp
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import say
 from handlers.failures import failure
-from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.endpoint import describe
 from handlers.slack.listeners.deps import SlackDeps
 
@@ -58,12 +57,7 @@ class ListenerFailure:
         sorry = say(t("error.internal", await self.lang(user_id)), is_error=True)
         if isinstance(body.get("response_url"), str) and respond is not None:
             try:
-                await respond(
-                    response_type="ephemeral",
-                    replace_original=False,
-                    text=fallback(sorry),
-                    blocks=reply_blocks(sorry),
-                )
+                await self.deps.answer(respond, sorry, replace_original=False)
                 return
             except Exception as problem:
                 log.info("ephemeral apology failed (%s); by DM", type(problem).__name__)

@@ -13,7 +13,7 @@ from sqlmodel import select
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.kernel.ports import DeliveryError, Target, Unreachable
-from bot.notices import COMPOSERS
+from bot.notices import BATCH_COMPOSERS
 from bot.planning.notice_kinds import MEMBER_UNREACHABLE, REMINDER
 from scheduler.dispatcher import LEASE, Dispatcher
 from storage.models import MeetingSession, Notification
@@ -115,15 +115,20 @@ def test_a_row_past_its_expiry_when_claimed_is_dropped_unsent(
 def test_a_row_that_cannot_be_composed_fails_and_the_others_go(
     core: Core, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    composer = COMPOSERS[REMINDER]
+    batch_composer = BATCH_COMPOSERS[REMINDER]  # reminders are composed by the batch
 
-    def broken_for_claire(session, row, now):  # type: ignore[no-untyped-def]
-        target, reply = composer(session, row, now)
-        if target.address == "UCLAIRE":
-            raise RuntimeError("a bug")
-        return target, reply
+    def broken_for_claire(session, rows):  # type: ignore[no-untyped-def]
+        composer = batch_composer(session, rows)
 
-    monkeypatch.setitem(COMPOSERS, REMINDER, broken_for_claire)
+        def compose(session, row, now):  # type: ignore[no-untyped-def]
+            target, reply = composer(session, row, now)
+            if target.address == "UCLAIRE":
+                raise RuntimeError("a bug")
+            return target, reply
+
+        return compose
+
+    monkeypatch.setitem(BATCH_COMPOSERS, REMINDER, broken_for_claire)
     sender = RecordingSender()
     assert run(core, sender) == {"failed": 1, "sent": 1}
     assert sender.addresses == ["UTHOMAS"]

@@ -1,5 +1,7 @@
 """A claimed batch is composed in one session: the people, pairs and sessions its rows name are
-loaded together, so no composer looks one of them up by id, whatever the batch's size."""
+loaded together, so no composer looks one of them up by id, and what reminders read besides
+(agendas, actions, goals, journals, the previous session) is read for the batch at once: the
+number of queries does not grow with the batch."""
 
 from __future__ import annotations
 
@@ -32,9 +34,21 @@ BY_ID = re.compile(r"FROM (person|pair|meeting_session)\s+WHERE \1\.id = \?", re
 def test_reminders_of_many_pairs_are_composed_without_lookups_by_id(
     core: Core, clock: ManualClock
 ) -> None:
+    rows, statements = compose_counting(core, clock, pairs=6)
+    assert len(rows) == 12
+    assert [s for s in statements if BY_ID.search(s)] == []
+    _, few = compose_counting(core, clock, pairs=1, first=6)
+    assert len(statements) == len(few) > 0
+
+
+def compose_counting(
+    core: Core, clock: ManualClock, *, pairs: int, first: int = 0
+) -> tuple[list[Notification], list[str]]:
+    """Create `pairs` pairs (numbered from `first`), compose the reminders due the day before
+    their first session; the rows and the statements composing them ran."""
     now = clock.now()
     with core.db.session() as session:
-        for n in range(6):
+        for n in range(first, first + pairs):
             mentor, mentee = (
                 upsert_person(
                     session=session,
@@ -50,22 +64,25 @@ def test_reminders_of_many_pairs_are_composed_without_lookups_by_id(
             agreed_pair(session, mentor, mentee, now, rhythm=RHYTHM)
     due = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # the day before the first session
     statements: list[str] = []
-    event.listen(
-        core.db.engine,
-        "before_cursor_execute",
-        lambda _c, _cur, statement, *_: statements.append(statement),
-    )
+
+    def record(_c: object, _cur: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
     with core.db.session() as session:
         rows = list(
             session.exec(
                 select(Notification)
                 .where(Notification.kind == "reminder")
                 .where(Notification.due_at == due)
+                .where(Notification.status == "pending")
             )
         )
-        statements.clear()
+        event.listen(core.db.engine, "before_cursor_execute", record)
         composed = compose_all(session, rows, due)
-    assert len(rows) == 12
+        event.remove(core.db.engine, "before_cursor_execute", record)
+        for row in rows:
+            row.status = "sent"
     targets = sorted(target.address for target, _ in composed)  # type: ignore[misc]
-    assert targets == sorted(f"U{role}{n}" for n in range(6) for role in ("R", "E"))
-    assert [s for s in statements if BY_ID.search(s)] == []
+    names = range(first, first + pairs)
+    assert targets == sorted(f"U{role}{n}" for n in names for role in ("R", "E"))
+    return rows, statements
