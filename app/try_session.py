@@ -19,34 +19,15 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from bot.commands import handle_command
-from bot.commands.summary_command import SUMMARY_FORM
-from bot.forms.router import (
-    ACTION_ROWS,
-    AGENDA_FORM,
-    MOVE_FORM,
-    press_button,
-    submit_agenda_form,
-    submit_move_form,
-    submit_pair_form,
-    submit_summary_form,
-    summary_owner_choices,
-)
-from bot.growth.goal_form import smart_fields, submit_goal_form
-from bot.growth.goals import GOAL_FORM
-from bot.growth.review_form import (
-    CHOICE_FIELDS,
-    REVIEW_FORM,
-    review_choices,
-    review_labels,
-    submit_review_form,
-)
+from bot.forms import FORMS
+from bot.forms.router import press_button, submit_form
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.form_model import Input, Kind, Phrase
+from bot.kernel.form_model import inputs as form_inputs
 from bot.kernel.i18n import Lang, fold, lang_from_locale, t
 from bot.kernel.replies import FieldErrors, Form, Reply
-from bot.pairs.answers import TERMS_FORM, submit_terms_form, trial_choices
 from bot.people.acting import act
-from bot.rhythm.form_fields import pair_form_choices
 from bot.rhythm.wording import format_time, format_when, weekday_name
 from bot.sessions.summaries import handle_direct_message
 from handlers.terminal.console import Console, TerminalMessenger
@@ -70,8 +51,6 @@ WORDS = {
     "people": "people", "personnes": "people",
     "quit": "quit", "exit": "quit", "quitter": "quit",
 }  # fmt: skip
-# A prompted form field: name, label, choices (value, label), default.
-PromptField = tuple[str, str, list[tuple[str, str]], str]
 
 
 class Inputs:
@@ -244,109 +223,58 @@ class TrySession:
         self.dispatch()
 
     def fill(self, form: Form, inputs: Inputs) -> None:
-        """Ask each field of `form` in turn, then submit it as the platform's form would."""
+        """Ask each input of `form` in turn, again until its answer reads, then submit it as the
+        platform's form would. A repeated row left empty at its first input is skipped."""
         lang = self._actor_lang()
-        title = {
-            AGENDA_FORM: "form.agenda.title",
-            MOVE_FORM: "form.move.title",
-            SUMMARY_FORM: "summary.form.title",
-            TERMS_FORM: "form.terms.title",
-            GOAL_FORM: "goals.form.title",
-            REVIEW_FORM: "review.form.title",
-        }.get(form.name, "form.pair.title")
-        self.console.info("try.form", title=t(title, lang))
+        spec = FORMS[form.name]
+        self.console.info("try.form", title=t(spec.title, lang))
         if "label" in form.values:
             self.console.line(self.console.markup(form.values["label"]))
-        fields = self._fields(form, lang)
         values: dict[str, str | None] = {}
-        for name, label, choices, default in fields:
-            answer = self._ask(inputs, label, choices, default)
+        row, skipped = None, None
+        for shown in form_inputs(spec, form.values, lang):
+            first_of_row, row = shown.row is not None and shown.row != row, shown.row
+            if row is not None and row == skipped:
+                continue
+            answer = self._ask(inputs, shown, lang)
             if answer is None:
                 self.console.problem("try.form.ended")
                 return
-            values[name] = answer
-        session_id = int(form.values.get("session", "0") or 0)
-        submit = {
-            AGENDA_FORM: lambda ctx: submit_agenda_form(ctx, session_id, values.get("text") or ""),
-            MOVE_FORM: lambda ctx: submit_move_form(
-                ctx, session_id, values.get("date") or "", values.get("time") or ""
-            ),
-            SUMMARY_FORM: lambda ctx: submit_summary_form(ctx, session_id, values),
-            TERMS_FORM: lambda ctx: submit_terms_form(ctx, int(form.values["pair"]), values),
-            GOAL_FORM: lambda ctx: submit_goal_form(ctx, int(form.values["pair"]), values),
-            REVIEW_FORM: lambda ctx: submit_review_form(ctx, int(form.values["pair"]), values),
-        }.get(form.name, lambda ctx: submit_pair_form(ctx, values))
-        result = act(self.core, platform=PLATFORM, actor_id=self.actor, work=submit)
+            values[shown.id] = answer
+            if first_of_row and not answer:
+                skipped = row
+        result = act(
+            self.core,
+            platform=PLATFORM,
+            actor_id=self.actor,
+            work=lambda ctx: submit_form(ctx, form.name, values, form.values),
+        )
         if isinstance(result, FieldErrors):
             errors = "; ".join(f"{name}: {text}" for name, text in result.errors.items())
             self.console.problem("try.form.errors", errors=errors)
             return
         self._answer(result)
 
-    def _fields(self, form: Form, lang: Lang) -> list[PromptField]:
-        """(name, label, choices, default) for each field of a form."""
-        if form.name == AGENDA_FORM:
-            return [("text", t("form.agenda.label", lang), [], "")]
-        if form.name == SUMMARY_FORM:
-            owners = summary_owner_choices(lang)
-            fields: list[PromptField] = [("decisions", t("summary.form.decisions", lang), [], "")]
-            for n in range(1, ACTION_ROWS + 1):
-                fields += [
-                    (f"action_{n}", t("summary.form.action", lang, n=n), [], ""),
-                    (f"owner_{n}", t("summary.form.owner", lang, n=n), owners, ""),
-                    (f"due_{n}", t("summary.form.due", lang, n=n), [], ""),
-                ]
-            return [*fields, ("notes", t("summary.form.notes", lang), [], "")]
-        if form.name == GOAL_FORM:
-            return [(name, label, [], "") for name, label, _ in smart_fields(lang)]
-        if form.name == REVIEW_FORM:
-            choices, labels = review_choices(lang, form.values["format"]), review_labels(lang)
-            fields = [(name, labels[name], choices[name], "") for name in CHOICE_FIELDS]
-            return [*fields, ("comment", labels["comment"], [], "")]
-        if form.name == MOVE_FORM:
-            return [
-                ("date", t("form.move.date", lang), [], form.values.get("date", "")),
-                ("time", t("form.move.time", lang), [], form.values.get("time", "")),
-            ]
-        choices = pair_form_choices(lang)
-        if form.name == TERMS_FORM:
-            given = form.values
-            return [
-                *(
-                    (name, t(f"form.pair.{name}", lang), choices.get(name, []), given[name])
-                    for name in ("frequency", "weekday", "time", "duration", "format", "timezone")
-                ),
-                ("start", t("form.pair.start", lang), [], ""),
-                ("trial", t("form.terms.trial", lang), trial_choices(lang), given["trial"]),
-                ("end", t("form.terms.end", lang), [], given["end"]),
-            ]
-        zone = self.people[self.actor].timezone
-        return [
-            ("mentor", t("form.pair.mentor", lang), [], ""),
-            ("mentee", t("form.pair.mentee", lang), [], ""),
-            ("frequency", t("form.pair.frequency", lang), choices["frequency"], ""),
-            ("weekday", t("form.pair.weekday", lang), choices["weekday"], ""),
-            ("time", t("form.pair.time", lang), [], "18:00"),
-            ("duration", t("form.pair.duration", lang), choices["duration"], "60"),
-            ("format", t("form.pair.format", lang), choices["format"], "video"),
-            ("timezone", t("form.pair.timezone", lang), [], zone),
-            ("start", t("form.pair.start", lang), [], ""),
-        ]
-
-    def _ask(
-        self, inputs: Inputs, label: str, choices: list[tuple[str, str]], default: str
-    ) -> str | None:
-        if choices:
-            listed = "  ".join(f"{n}) {text}" for n, (_, text) in enumerate(choices, start=1))
+    def _ask(self, inputs: Inputs, shown: Input, lang: Lang) -> str | None:
+        """One input's answer (a choice by its number), asked until it reads; None at the end."""
+        if shown.options:
+            listed = "  ".join(f"{n}) {text}" for n, (_, text) in enumerate(shown.options, 1))
             self.console.line(f"  {listed}")
-        shown = f" [{default}]" if default else ""
-        answer = inputs.read(f"  {label}{shown}: ")
-        if answer is None:
-            return None
-        answer = answer.strip().lstrip("@") or default
-        if choices and answer.isdigit() and 1 <= int(answer) <= len(choices):
-            return choices[int(answer) - 1][0]
-        return answer
+        default = f" [{shown.shown(shown.value)}]" if shown.value else ""
+        while (answer := inputs.read(f"  {shown.label}{default}: ")) is not None:
+            answer = answer.strip().lstrip("@") or shown.value
+            if shown.options and answer.isdigit() and 1 <= int(answer) <= len(shown.options):
+                answer = shown.options[int(answer) - 1][0]
+            named = [v for v, label in shown.options if fold(label) == fold(answer)]
+            answer = named[0] if named else answer
+            problem = shown.field.read(answer)
+            if shown.kind is Kind.PERSON and answer and answer.lower() not in self.people:
+                self.console.problem("try.unknown_person", name=answer, people=self._handles())
+            elif isinstance(problem, Phrase):
+                self.console.problem("try.form.again", problem=problem.text(lang))
+            else:
+                return answer.lower() if shown.kind is Kind.PERSON else answer
+        return None
 
     # Time.
     def dispatch(self) -> None:

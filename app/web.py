@@ -8,13 +8,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from microsoft_teams.api import TokenProvider
-from microsoft_teams.apps import App
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy import text
 
@@ -27,12 +25,15 @@ from handlers.pacing import Pacer
 from handlers.slack.app import SlackConnections, build_slack_app, delivery_client
 from handlers.slack.endpoint import SlackEndpoint
 from handlers.slack.messenger import SlackMessenger
-from handlers.teams.app import MESSAGES_PATH, MessagingEndpoint, build_teams_app
 from scheduler.dispatcher import Dispatcher
 from scheduler.jobs import start_ticking
 from storage.db import Database, make_engine, migrate
 from storage.queries.api_pauses import SharedPauses
 from storage.queries.notifications import backlog
+
+if TYPE_CHECKING:  # the Teams SDK takes seconds to import: loaded only when Teams is configured
+    from microsoft_teams.api import TokenProvider
+    from microsoft_teams.apps import App
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class Mentorbot:
     slack: AsyncApp | None = None
     slack_signing_secret: str | None = None
     teams: App | None = None
-    teams_endpoint: MessagingEndpoint | None = None
+    teams_web: FastAPI | None = None  # the SDK's app serving the Teams messaging endpoint
     messengers: dict[str, Messenger] = field(default_factory=dict)
     slack_connections: SlackConnections | None = None
     scheduler: AsyncIOScheduler | None = None
@@ -110,9 +111,11 @@ def build_mentorbot(
             messenger=messenger,
         )
         slack_connections = SlackConnections(slack_app.client, messenger.client)
-    teams_app = teams_endpoint = None
+    teams_app = teams_web = None
     if settings.teams_enabled:
-        teams_app, teams_endpoint, messengers["teams"] = build_teams_app(
+        from handlers.teams.app import build_teams_app
+
+        teams_app, teams_web, messengers["teams"] = build_teams_app(
             core, settings, token=teams_token
         )
     dispatcher = Dispatcher(core, messengers, lease=timedelta(seconds=settings.lease_seconds))
@@ -123,7 +126,7 @@ def build_mentorbot(
         slack=slack_app,
         slack_signing_secret=settings.slack_signing_secret,
         teams=teams_app,
-        teams_endpoint=teams_endpoint,
+        teams_web=teams_web,
         messengers=messengers,
         slack_connections=slack_connections,
     )
@@ -131,7 +134,7 @@ def build_mentorbot(
 
 def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
     """`POST /slack/events`, `POST /api/messages` (Teams) and `GET /healthz`, for the platforms
-    configured; the dispatcher runs with the app's lifespan."""
+    configured, on one port; the dispatcher runs with the app's lifespan."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -145,9 +148,6 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
 
     if bot.slack is not None and bot.slack_signing_secret:
         app.post("/slack/events")(SlackEndpoint(bot.slack, bot.slack_signing_secret).handle)
-
-    if bot.teams_endpoint is not None:
-        app.post(MESSAGES_PATH)(bot.teams_endpoint.handle)
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:
@@ -173,4 +173,6 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
             body["backlog"] = await asyncio.to_thread(due_backlog)
         return JSONResponse(body, status_code=200 if ok else 503)
 
+    if bot.teams_web is not None:  # last: what no route above takes goes to the Teams SDK
+        app.mount("/", bot.teams_web)
     return app

@@ -12,6 +12,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Please pick one of the choices offered.",
         "fr": "Merci de choisir parmi les options proposées.",
     },
+    "form.invalid.date": {
+        "en": "Please write a date as YYYY-MM-DD, e.g. 2026-12-03.",
+        "fr": "Merci d'écrire une date sous la forme AAAA-MM-JJ, par exemple 2026-12-03.",
+    },
+    "form.invalid.time": {
+        "en": "Please write a time as HH:MM, e.g. 18:30.",
+        "fr": "Merci d'écrire une heure sous la forme HH:MM, par exemple 18:30.",
+    },
+    "form.invalid.number": {
+        "en": "Please write a whole number from {minimum} to {maximum}.",
+        "fr": "Merci d'écrire un nombre entier de {minimum} à {maximum}.",
+    },
+    "form.too_long": {
+        "en": "Please keep it under {limit} characters.",
+        "fr": "Merci de rester sous {limit} caractères.",
+    },
     "form.pair.mentor": {"en": "Mentor", "fr": "Mentor"},
     "form.pair.mentee": {"en": "Mentee", "fr": "Personne mentorée"},
     "form.pair.frequency": {"en": "How often", "fr": "Fréquence"},

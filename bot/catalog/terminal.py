@@ -62,7 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Form “{title}” (an empty answer keeps the value in brackets):",
         "fr": "Formulaire « {title} » (une réponse vide garde la valeur entre crochets) :",
     },
-    "try.form.choose": {"en": "choose a number", "fr": "choisissez un numéro"},
+    "try.form.again": {"en": "  {problem} Try again.", "fr": "  {problem} Réessayez."},
     "try.form.errors": {
         "en": "Nothing was saved: {errors}",
         "fr": "Rien n'a été enregistré : {errors}",

@@ -22,17 +22,10 @@ REVERSE_WORDS = {"reverse", "inverse", "inverse-mentoring"}
 def run(ctx: CommandContext) -> Reply | Form:
     command = ctx.command
     if not command.mentions and not command.rest:
-        return Form(PAIR_FORM)
+        return Form(PAIR_FORM, {"timezone": zone_of(ctx.actor)})
     if len(command.mentions) != 2:
         raise UserError("pair.usage")
-    mentor, mentee = (ctx.person(m) for m in command.mentions)
-    check_new_pair(
-        session=ctx.session,
-        actor=ctx.actor,
-        mentor=mentor,
-        mentee=mentee,
-        is_admin=ctx.core.is_admin(ctx.actor.external_id),
-    )
+    mentor, mentee = pair_members(ctx, *command.mentions)
     words = command.rest.split()
     reverse = any(fold(word) in REVERSE_WORDS for word in words)
     rhythm_text = " ".join(word for word in words if fold(word) not in REVERSE_WORDS)
@@ -44,6 +37,19 @@ def run(ctx: CommandContext) -> Reply | Form:
     except RhythmError as error:
         raise UserError(error.code, **error.params) from error
     return create_and_confirm(ctx, mentor, mentee, rhythm, reverse=reverse)
+
+
+def pair_members(ctx: ActorContext, mentor_id: str, mentee_id: str) -> tuple[Person, Person]:
+    """The two people the actor names, once it is clear they may be paired (else a UserError)."""
+    mentor, mentee = ctx.person(mentor_id), ctx.person(mentee_id)
+    check_new_pair(
+        session=ctx.session,
+        actor=ctx.actor,
+        mentor=mentor,
+        mentee=mentee,
+        is_admin=ctx.core.is_admin(ctx.actor.external_id),
+    )
+    return mentor, mentee
 
 
 def create_and_confirm(

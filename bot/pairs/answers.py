@@ -4,17 +4,17 @@ decline, propose a change, answer."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from bot.kernel.errors import UserError
-from bot.kernel.i18n import Lang, t
+from bot.kernel.form_model import Values
+from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Form, Reply, say
-from bot.pairs.agreement import TRIAL_SESSION_CHOICES, Terms, accept, change_terms, has_accepted
+from bot.pairs.agreement import Terms, accept, change_terms, has_accepted
 from bot.pairs.terms_proposals import accept_proposal, decline_proposal, propose_terms, terms_of
 from bot.pairs.trial import TRIAL_CHOICES, answer_trial, trial_closes_at
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
-from bot.rhythm.form_fields import FREQUENCIES, required_field, rhythm_draft
+from bot.rhythm.form_fields import FREQUENCIES, rhythm_draft, rhythm_error
 from bot.rhythm.grammar import RhythmError, complete_rhythm
 from bot.rhythm.model import Rhythm
 from bot.rhythm.stored import rhythm_of
@@ -33,12 +33,6 @@ AGREEMENT_BUTTONS = (
     "trial.adjust",
     "trial.stop",
 )
-RHYTHM_FIELDS = ("frequency", "weekday", "time", "duration", "format")
-
-
-def trial_choices(lang: Lang) -> list[tuple[str, str]]:
-    """The options of the terms form's trial field, as (value, label)."""
-    return [(str(n), t("form.terms.trial.option", lang, n=n)) for n in TRIAL_SESSION_CHOICES]
 
 
 def press_agreement(ctx: ActorContext, action: str, target_id: int) -> Reply | Form:
@@ -142,45 +136,28 @@ def terms_form(ctx: ActorContext, pair: Pair) -> Form:
 
 
 def submit_terms_form(
-    ctx: ActorContext, pair_id: int, values: dict[str, str | None]
+    ctx: ActorContext, values: Values, pair_id: int | None
 ) -> Reply | FieldErrors:
-    """New terms for one of the actor's pairs; every bad field is reported at once."""
+    """New terms for one of the actor's pairs, from the terms form's read fields."""
+    assert pair_id is not None
     pair = ctx.own_pair(pair_id, (PENDING, ACTIVE))
     lang = ctx.lang
-    errors: dict[str, str] = {}
-    frequency, weekday, at, duration, meeting_format = (
-        required_field(values, name, errors, lang) for name in RHYTHM_FIELDS
-    )
-    trial = (values.get("trial") or "").strip()
-    if trial not in {str(n) for n in TRIAL_SESSION_CHOICES}:
-        errors["trial"] = t("form.invalid", lang)
-    end_text = (values.get("end") or "").strip()
-    end: date | None = None
+    trial, end = int(values.text("trial")), values.date("end")
     try:
-        end = date.fromisoformat(end_text) if end_text else None
-    except ValueError:
-        errors["end"] = t("form.invalid", lang)
-    if errors:
-        return FieldErrors(errors)
-    draft = rhythm_draft(frequency, weekday, at, duration, meeting_format, values, errors, lang)
-    if draft is None:
-        return FieldErrors(errors)
-    try:
-        rhythm = complete_rhythm(draft, default_timezone=pair.timezone, now=ctx.now)
+        rhythm = complete_rhythm(rhythm_draft(values), default_timezone=pair.timezone, now=ctx.now)
     except RhythmError as error:
-        field = "timezone" if error.code == "rhythm.unknown_zone" else "start"
-        return FieldErrors({field: t(error.code, lang, **error.params)})
+        return rhythm_error(error, lang)
     if end is not None and end <= rhythm.start:
         return FieldErrors({"end": t("form.terms.end_before_start", lang)})
     other = mention(ctx.other_member(pair))
     if pair.status == PENDING:
-        terms = Terms(rhythm=rhythm, trial_sessions=int(trial), planned_end=end)
+        terms = Terms(rhythm=rhythm, trial_sessions=trial, planned_end=end)
         change_terms(session=ctx.session, pair=pair, proposer=ctx.actor, terms=terms, now=ctx.now)
         ctx.owes_now = True
         return say(t("terms.proposed", lang, other=other))
-    if not (values.get("start") or "").strip() and same_recurrence(rhythm, rhythm_of(pair)):
+    if values.date("start") is None and same_recurrence(rhythm, rhythm_of(pair)):
         rhythm = replace(rhythm, start=pair.start)  # the same days go on: keep their anchor
-    terms = Terms(rhythm=rhythm, trial_sessions=int(trial), planned_end=end)
+    terms = Terms(rhythm=rhythm, trial_sessions=trial, planned_end=end)
     if terms == terms_of(pair):
         return say(t("terms.unchanged", lang))
     proposal = propose_terms(

@@ -1,10 +1,11 @@
-"""The rhythm fields shared by the pair form and the terms form: choices and reading them."""
+"""The rhythm fields shared by the pair form and the terms form, and reading them."""
 
 from __future__ import annotations
 
-from datetime import date, time
-
+from bot.kernel.form_model import Choice, Field, Kind, Phrase, Values
 from bot.kernel.i18n import Lang, t
+from bot.kernel.replies import FieldErrors
+from bot.rhythm.grammar import RhythmError
 from bot.rhythm.model import Frequency, MeetingFormat, RhythmDraft
 
 FREQUENCIES = {
@@ -17,63 +18,62 @@ FREQUENCIES = {
 DURATIONS = (30, 45, 60, 90, 120)
 
 
-def pair_form_choices(lang: Lang) -> dict[str, list[tuple[str, str]]]:
-    """The options of the pair form's choice fields, as (value, label)."""
-    return {
-        "frequency": [(key, t(f"form.frequency.{key}", lang)) for key in FREQUENCIES],
-        "weekday": [(str(day), t(f"form.weekday.{day}", lang)) for day in range(7)],
-        "duration": [(str(minutes), t(f"form.duration.{minutes}", lang)) for minutes in DURATIONS],
-        "format": [(f.value, t(f"format.{f.value}", lang)) for f in MeetingFormat],
-    }
+def _choice(field_id: str, label: str, options: dict[str, str], default: str = "") -> Field:
+    choices = tuple(Choice(value, Phrase(key)) for value, key in options.items())
+    return Field(field_id, Kind.CHOICE, label, required=True, choices=choices, default=default)
 
 
-def required_field(
-    values: dict[str, str | None], name: str, errors: dict[str, str], lang: Lang
-) -> str:
-    value = (values.get(name) or "").strip()
-    if not value:
-        errors[name] = t("form.required", lang)
-    return value
+RHYTHM_FIELDS = (
+    _choice("frequency", "form.pair.frequency", {k: f"form.frequency.{k}" for k in FREQUENCIES}),
+    _choice("weekday", "form.pair.weekday", {str(d): f"form.weekday.{d}" for d in range(7)}),
+    Field("time", Kind.TIME, "form.pair.time", required=True, default="18:00"),
+    _choice(
+        "duration",
+        "form.pair.duration",
+        {str(m): f"form.duration.{m}" for m in DURATIONS},
+        default="60",
+    ),
+    _choice(
+        "format",
+        "form.pair.format",
+        {f.value: f"format.{f.value}" for f in MeetingFormat},
+        default=MeetingFormat.VIDEO.value,
+    ),
+)
 
 
-def rhythm_draft(
-    frequency: str,
-    weekday: str,
-    at: str,
-    duration: str,
-    meeting_format: str,
-    values: dict[str, str | None],
-    errors: dict[str, str],
-    lang: Lang,
-) -> RhythmDraft | None:
-    """The rhythm chosen in the form; None (with `errors` filled) when a value is not an option."""
-    invalid = t("form.invalid", lang)
-    if frequency not in FREQUENCIES:
-        errors["frequency"] = invalid
-    if weekday not in {str(day) for day in range(7)}:
-        errors["weekday"] = invalid
-    if duration not in {str(minutes) for minutes in DURATIONS}:
-        errors["duration"] = invalid
-    if meeting_format not in {f.value for f in MeetingFormat}:
-        errors["format"] = invalid
-    try:
-        local_time = time.fromisoformat(at)
-    except ValueError:
-        errors["time"] = invalid
-    start_text = (values.get("start") or "").strip()
-    try:
-        start = date.fromisoformat(start_text) if start_text else None
-    except ValueError:
-        errors["start"] = invalid
-    if errors:
-        return None
-    return RhythmDraft(
-        frequency=FREQUENCIES[frequency][0],
-        interval=FREQUENCIES[frequency][1],
-        weekday=int(weekday),
-        local_time=local_time,
-        duration_minutes=int(duration),
-        timezone=(values.get("timezone") or "").strip() or None,
-        start=start,
-        format=MeetingFormat(meeting_format),
+def zone_and_start(start_hint: str) -> tuple[Field, Field]:
+    """The optional time zone and first day of the pair and terms forms."""
+    return (
+        Field(
+            "timezone",
+            Kind.TEXT,
+            "form.pair.timezone",
+            max_length=64,
+            hint="form.pair.timezone.hint",
+        ),
+        Field("start", Kind.DATE, "form.pair.start", hint=start_hint),
     )
+
+
+def rhythm_draft(values: Values) -> RhythmDraft:
+    """The rhythm chosen in a form whose rhythm fields were read."""
+    frequency, interval = FREQUENCIES[values.text("frequency")]
+    local_time = values.time("time")
+    assert local_time is not None  # a required field
+    return RhythmDraft(
+        frequency=frequency,
+        interval=interval,
+        weekday=int(values.text("weekday")),
+        local_time=local_time,
+        duration_minutes=int(values.text("duration")),
+        timezone=values.text("timezone") or None,
+        start=values.date("start"),
+        format=MeetingFormat(values.text("format")),
+    )
+
+
+def rhythm_error(error: RhythmError, lang: Lang) -> FieldErrors:
+    """A rhythm the form's fields could not complete, shown at the field it comes from."""
+    field = "timezone" if error.code == "rhythm.unknown_zone" else "start"
+    return FieldErrors({field: t(error.code, lang, **error.params)})

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+from microsoft_teams.cards import (
+    Action,
+    ActionStyle,
+    AdaptiveCard,
+    CardElement,
+    ExecuteAction,
+    Mention,
+    MentionedEntity,
+    TeamsCardProperties,
+    TextBlock,
+    TextColor,
+)
 
 from bot.kernel.replies import Reply
 
-SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
-VERSION = "1.5"  # what microsoft_teams.cards.AdaptiveCard targets by default
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 EXECUTE_VERB = "button"  # Action.Execute verb of a reply's buttons; `data.action` says which
 TEXT_BUDGET = 20_000  # Teams refuses activities over about 28 KB; leave room for the JSON
 TITLE_MAX = 200
 ACTIONS_MAX = 6  # Teams shows no more than six actions on a card
 SHORTENED = "…"
-STYLES = {"primary": "positive", "danger": "destructive"}
+STYLES: dict[str, ActionStyle] = {"primary": "positive", "danger": "destructive"}
 
 BOLD = re.compile(r"(?<![*\w])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![*\w])")
 USER = re.compile(r"<@([^<>|\s]+)>")
@@ -32,16 +43,15 @@ class Markup:
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self.names = names
-        self.entities: dict[str, dict[str, Any]] = {}
+        self.mentions: dict[str, Mention] = {}
 
     def _mention(self, match: re.Match[str]) -> str:
         user_id = match.group(1)
-        shown = f"<at>{self.names.get(user_id, user_id)}</at>"
-        self.entities[user_id] = {
-            "type": "mention",
-            "text": shown,
-            "mentioned": {"id": user_id, "name": self.names.get(user_id, user_id)},
-        }
+        name = self.names.get(user_id, user_id)
+        shown = f"<at>{name}</at>"
+        self.mentions[user_id] = Mention(
+            text=shown, mentioned=MentionedEntity(id=user_id, name=name)
+        )
         return shown
 
     def __call__(self, text: str) -> str:
@@ -51,46 +61,42 @@ class Markup:
         # Teams runs lines together inside a TextBlock unless they are paragraphs.
         return text.replace("\n", "\n\n")
 
-    def card(self, body: list[dict[str, Any]], actions: list[dict[str, Any]]) -> dict[str, Any]:
-        card: dict[str, Any] = {
-            "type": "AdaptiveCard",
-            "$schema": SCHEMA,
-            "version": VERSION,
-            "body": body,
-            "msteams": {"width": "Full"},
-        }
-        if actions:
-            card["actions"] = actions
-        if self.entities:
-            card["msteams"]["entities"] = list(self.entities.values())
-        return card
+    def card(
+        self,
+        body: Sequence[CardElement | dict[str, Any]],
+        actions: Sequence[Action | dict[str, Any]],
+    ) -> dict[str, Any]:
+        """The card as JSON, full width, with the mentions its text holds (elements may also
+        come as plain dicts: the form cards' inputs)."""
+        msteams = TeamsCardProperties(width="full", entities=list(self.mentions.values()) or None)
+        card = AdaptiveCard.model_validate(
+            {"body": list(body), "actions": list(actions) or None, "msteams": msteams}
+        )
+        return card.model_dump(exclude_none=True)
 
 
 def text_block(text: str, **style: Any) -> dict[str, Any]:
+    """A TextBlock as a dict, as the form cards build their elements."""
     return {"type": "TextBlock", "text": text or " ", "wrap": True, **style}
 
 
-def button(label: str, action: str, value: str, style: str | None = None) -> dict[str, Any]:
-    element: dict[str, Any] = {
-        "type": "Action.Execute",
-        "title": cut(label, 75),
-        "verb": EXECUTE_VERB,
-        "data": {"action": action, "value": value},
-    }
-    if style in STYLES:
-        element["style"] = STYLES[style]
-    return element
+def button(label: str, action: str, value: str, style: str | None = None) -> ExecuteAction:
+    return ExecuteAction(
+        title=cut(label, 75),
+        verb=EXECUTE_VERB,
+        data={"action": action, "value": value},
+        style=STYLES.get(style or ""),
+    )
 
 
 def reply_card(reply: Reply, names: Mapping[str, str]) -> dict[str, Any]:
     """Title, sections, a subtle note and buttons; long text is cut, never rejected."""
     markup = Markup(names)
-    body: list[dict[str, Any]] = []
+    body: list[CardElement] = []
     if reply.title:
-        color = {"color": "attention"} if reply.is_error else {}
-        body.append(
-            text_block(cut(reply.title, TITLE_MAX), size="medium", weight="bolder", **color)
-        )
+        title = cut(reply.title, TITLE_MAX)
+        color: TextColor | None = "Attention" if reply.is_error else None
+        body.append(TextBlock(text=title, wrap=True, size="Medium", weight="Bolder", color=color))
     budget = TEXT_BUDGET
     for index, section in enumerate(reply.sections):
         if budget <= len(SHORTENED):
@@ -98,11 +104,15 @@ def reply_card(reply: Reply, names: Mapping[str, str]) -> dict[str, Any]:
         text = cut(section.text, budget)
         budget -= len(text)
         if section.heading:
-            body.append(text_block(markup(section.heading), weight="bolder", spacing="medium"))
-        style = {"color": "attention"} if reply.is_error and index == 0 else {}
-        body.append(text_block(markup(("⚠️ " if style else "") + text), **style))
+            heading = markup(section.heading)
+            body.append(TextBlock(text=heading, wrap=True, weight="Bolder", spacing="Medium"))
+        if reply.is_error and index == 0:
+            body.append(TextBlock(text=markup("⚠️ " + text), wrap=True, color="Attention"))
+        else:
+            body.append(TextBlock(text=markup(text) or " ", wrap=True))
     if reply.note:
-        body.append(text_block(markup(cut(reply.note, 2000)), isSubtle=True, size="small"))
+        note = markup(cut(reply.note, 2000))
+        body.append(TextBlock(text=note or " ", wrap=True, is_subtle=True, size="Small"))
     actions = [button(b.label, b.action, b.value, b.style) for b in reply.buttons[:ACTIONS_MAX]]
     return markup.card(body, actions)
 

@@ -11,16 +11,17 @@ from typing import Any
 from microsoft_teams.apps import ActivityContext
 
 from bot.commands.parser import MENTION
-from bot.forms.router import PAIR_FORM
+from bot.forms import FORMS
 from bot.kernel.core import Core
 from bot.kernel.deliveries import first_time
+from bot.kernel.form_model import Kind
 from bot.kernel.i18n import Lang
 from bot.kernel.replies import Form, Reply
 from bot.people.person import lang_of, zone_of
 from handlers.failures import failure
 from handlers.teams.activities import PLATFORM, Turn
 from handlers.teams.files import consent_message
-from handlers.teams.form_cards import form_card, pair_card
+from handlers.teams.form_cards import form_card
 from handlers.teams.messenger import card_activity, card_message, names_in
 from handlers.teams.references import display_names
 from storage.queries.people import get_person, people_on
@@ -45,10 +46,9 @@ class TeamsDeps:
 
     async def form_card(self, turn: Turn, form: Form, **submitted: Any) -> dict[str, Any]:
         """The card of `form` for the person of `turn`, with submitted values and errors."""
-        lang, zone = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
-        if form.name == PAIR_FORM:
-            people = await asyncio.to_thread(self.people)
-            return pair_card(lang, default_timezone=zone, people=people, **submitted)
+        lang, _ = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
+        if any(one.kind is Kind.PERSON for _, one, _ in FORMS[form.name].flat()):
+            submitted["people"] = await asyncio.to_thread(self.people)
         ids = set(MENTION.findall(form.values.get("label", "")))
         names = await asyncio.to_thread(display_names, self.core, ids)
         return form_card(form, lang, names=names, **submitted)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import struct
 import zipfile
-import zlib
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -41,45 +40,9 @@ FRENCH_TITLES = {
     "goals": "objectifs",
     "digest": "synthese",
 }
-ACCENT = (0x2B, 0x6C, 0xB0)  # the colour icon's background; also the manifest's accentColor
-
-
-def png(size: int, pixel: Any) -> bytes:
-    """A minimal RGBA PNG, `pixel(x, y) -> (r, g, b, a)`, written with zlib and struct only."""
-    rows = b"".join(
-        b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(size)) for y in range(size)
-    )
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
-
-def ring(size: int, x: int, y: int) -> bool:
-    """Two linked rings, the pair: the icon's only drawing."""
-    r = size * 0.22
-    for cx in (size * 0.38, size * 0.62):
-        d = ((x - cx) ** 2 + (y - size / 2) ** 2) ** 0.5
-        if abs(d - r) < size * 0.045:
-            return True
-    return False
-
-
-def color_icon() -> bytes:
-    return png(192, lambda x, y: (255, 255, 255, 255) if ring(192, x, y) else (*ACCENT, 255))
-
-
-def outline_icon() -> bytes:
-    """32×32, white on transparent, as Teams requires."""
-    return png(32, lambda x, y: (255, 255, 255, 255) if ring(32, x, y) else (0, 0, 0, 0))
+ACCENT = "#2B6CB0"  # the background of icons/color.png
+# color.png 192×192, outline.png 32×32 white on transparent, as Teams requires.
+ICONS = files("handlers.teams") / "icons"
 
 
 def commands(names: tuple[str, ...]) -> list[dict[str, str]]:
@@ -119,7 +82,7 @@ def manifest(*, app_id: str, name: str, website: str) -> dict[str, Any]:
         "name": {"short": name[:30], "full": name},
         "description": {"short": t("teams.app.short", "en"), "full": t("teams.app.full", "en")},
         "icons": {"color": "color.png", "outline": "outline.png"},
-        "accentColor": "#{:02X}{:02X}{:02X}".format(*ACCENT),
+        "accentColor": ACCENT,
         "bots": [
             {
                 "botId": app_id,
@@ -146,6 +109,6 @@ def write_package(path: Path, *, app_id: str, name: str, website: str) -> Path:
         document = manifest(app_id=app_id, name=name, website=website)
         package.writestr("manifest.json", json.dumps(document, indent=2, ensure_ascii=False))
         package.writestr("fr.json", json.dumps(french(name), indent=2, ensure_ascii=False))
-        package.writestr("color.png", color_icon())
-        package.writestr("outline.png", outline_icon())
+        for icon in ("color.png", "outline.png"):
+            package.writestr(icon, (ICONS / icon).read_bytes())
     return path

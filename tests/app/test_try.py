@@ -189,3 +189,21 @@ def test_a_reply_that_could_answer_two_pairs_is_filed_where_its_author_says(tmp_
     assert "Enregistré comme compte-rendu" in chosen
     shared = [m for m in blocks(chosen) if "Compte-rendu de séance" in m or "Session summary" in m]
     assert len(shared) == 1 and "@thomas" in shared[0] and "Thomas veut quitter" in shared[0]
+
+
+def test_form_fields_show_labels_and_are_asked_again_until_they_read(tmp_path) -> None:
+    printed = run(
+        "as thomas\n/mentor pair\nthomas\nnobody\nclaire\n9\nfortnightly\n2\nthursday\n"
+        "25:00\n18:30\n\n\n\n2026-13-01\n2026-12-10\n",
+        tmp_path,
+    )
+    assert "Duration [1 h]: " in printed and "Format [by video]: " in printed
+    assert "Time [18:00]: " in printed and "Time zone (IANA name) [America/Montreal]: " in printed
+    for internal in ("[60]", "[video]", "[0]", "[1w]"):
+        assert internal not in printed
+    assert "There is nobody called “nobody” here" in printed
+    assert printed.count("Please pick one of the choices offered. Try again.") == 2
+    assert "Please write a time as HH:MM, e.g. 18:30. Try again." in printed
+    assert "Please write a date as YYYY-MM-DD, e.g. 2026-12-03. Try again." in printed
+    assert "Done: @thomas mentors @claire, every 2 weeks on Thursday at 18:30" in printed
+    assert "Nothing was saved" not in printed and "unfinished" not in printed

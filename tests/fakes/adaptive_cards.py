@@ -71,8 +71,8 @@ def _check(node: dict[str, Any], where: str, spec: dict, version: str) -> list[s
         "spacing": SPACINGS,
         "style": CHOICE_STYLES if kind == "Input.ChoiceSet" else ACTION_STYLES,
     }
-    for prop, values in enums.items():
-        if prop in node and node[prop] not in values:
+    for prop, values in enums.items():  # the schema's enums are case-insensitive
+        if prop in node and str(node[prop]).lower() not in {v.lower() for v in values}:
             problems.append(f"{where}: {prop}={node[prop]!r} is not one of {sorted(values)}")
     for prop in ("text", "title", "label", "errorMessage", "placeholder", "value", "verb"):
         if prop in node and not isinstance(node[prop], str):

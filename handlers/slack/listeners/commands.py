@@ -10,17 +10,14 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import handle_command
-from bot.forms.router import PAIR_FORM
 from bot.kernel.i18n import t
 from bot.kernel.ports import DeliveryError
 from bot.kernel.replies import Form, Reply, say
-from bot.people.person import zone_of
 from bot.people.profiles import ProfilesNeeded
 from handlers.slack.listeners.deps import SlackDeps
-from handlers.slack.modals import form_modal, pair_modal
+from handlers.slack.modals import form_modal
 from handlers.slack.profiles import PLATFORM
 from handlers.slack.text import mentioned_users, normalise_references
-from storage.queries.people import get_person
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +46,8 @@ class MentorCommand:
                 )
             )
         if isinstance(result, Form):
-            view = await self._form_view(user_id, result)
+            lang = await asyncio.to_thread(self.deps.lang, user_id)
+            view = form_modal(result, lang)
             await client.views_open(trigger_id=command.get("trigger_id", ""), view=view)
             return
         if result.file is not None:
@@ -66,17 +64,6 @@ class MentorCommand:
             lang = await asyncio.to_thread(self.deps.lang, user_id)
             return say(t("data.file_failed", lang, reason=str(error)), is_error=True)
         return reply
-
-    async def _form_view(self, user_id: str, form: Form) -> dict[str, Any]:
-        def zone_and_lang():
-            with self.deps.core.db.session() as session:
-                person = get_person(session=session, platform=PLATFORM, external_id=user_id)
-                return (zone_of(person) if person else "UTC"), self.deps.lang(user_id)
-
-        zone, lang = await asyncio.to_thread(zone_and_lang)
-        if form.name == PAIR_FORM:
-            return pair_modal(lang, default_timezone=zone)
-        return form_modal(form, lang)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:

@@ -8,7 +8,9 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.forms.router import FORMS, submit_form
+from bot.forms import FORMS
+from bot.forms.router import submit_form
+from bot.kernel.form_model import Kind
 from bot.kernel.replies import FieldErrors
 from bot.people.acting import act
 from handlers.slack.listeners.deps import SlackDeps
@@ -27,10 +29,11 @@ class FormSubmission:
     ) -> None:
         user_id = (body.get("user") or {}).get("id", "")
         values = submitted_values(view)
-        people = [v for k, v in values.items() if k in ("mentor", "mentee") and v]
+        fields = [i for i, one, _ in FORMS[self.name].flat() if one.kind is Kind.PERSON]
+        people = [v for k, v in values.items() if k in fields and v]
         problem = await self.deps.check_people(user_id, people)
         if problem is not None:
-            field = "mentee" if "mentee" in values else next(iter(values), "text")
+            field = fields[-1] if fields else next(iter(values), "text")
             await ack(response_action="errors", errors={field: problem.fallback_text})
             return
         result = await asyncio.to_thread(

@@ -83,9 +83,94 @@ def test_validators_catch_what_slack_rejects() -> None:
     assert validate_blocks([{"type": "actions", "elements": [button, button]}])
     assert validate_blocks([{"type": "header", "text": {"type": "mrkdwn", "text": "H"}}])
     title = {"type": "plain_text", "text": "x" * 25}
-    assert validate_view({"type": "modal", "title": title, "blocks": []}) == [
-        "/view/title/text: must be at most 24 characters, not 25"
-    ]
+    [problem] = validate_view({"type": "modal", "title": title, "blocks": [SECTION]})
+    assert problem.startswith("/view: title") and "24 characters" in problem
+
+
+P = {"type": "plain_text", "text": "Go"}
+BUTTON = {"type": "button", "action_id": "go", "text": P}
+OPTION = {"text": P, "value": "a"}
+
+
+def select(kind: str, options: list[dict], **more) -> dict:
+    return {
+        "type": "actions",
+        "elements": [{"type": kind, "action_id": "s", "options": options, **more}],
+    }
+
+
+def text_input(**element) -> dict:
+    element = {"type": "plain_text_input", "action_id": "t", **element}
+    return {"type": "input", "label": P, "element": element}
+
+
+@pytest.mark.parametrize(
+    ("blocks", "where"),
+    [
+        # What slack_sdk's models check, or lose when they read it back.
+        ([{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}], "/blocks/0"),
+        (
+            [{"type": "actions", "elements": [{**BUTTON, "text": {**P, "text": "x" * 76}}]}],
+            "/blocks/0",
+        ),
+        ([{"type": "divider", "colour": "red"}], "/blocks/0/colour"),
+        ([{"type": "section", "text": {"type": "mrkdwn", "text": ""}}], "/blocks/0/text/text"),
+        ([{"type": "actions", "elements": []}], "/blocks/0/elements"),
+        ([{"type": "poll"}], "/blocks/0/type"),
+        (["section"], "/blocks/0"),
+        ([{"type": "section"}], "/blocks/0"),
+        # What the models lack, kept in the fake.
+        ([SECTION] * 51, "/blocks"),
+        ([{"type": "divider", "block_id": "a"}] * 2, "/blocks/1/block_id"),
+        (
+            [{"type": "actions", "elements": [BUTTON]}, {"type": "actions", "elements": [BUTTON]}],
+            "/blocks/1/elements/0/action_id",
+        ),
+        ([{"type": "header", "text": {"type": "mrkdwn", "text": "H"}}], "/blocks/0/text/type"),
+        (
+            [
+                {
+                    "type": "actions",
+                    "elements": [{**BUTTON, "text": {"type": "mrkdwn", "text": "Go"}}],
+                }
+            ],
+            "/blocks/0/elements/0/text/type",
+        ),
+        ([{"type": "context", "elements": [BUTTON]}], "/blocks/0/elements/0/type"),
+        (
+            [{"type": "section", "text": P, "accessory": text_input()["element"]}],
+            "/blocks/0/accessory/type",
+        ),
+        ([select("overflow", [OPTION])], "/blocks/0/elements/0/options"),
+        (
+            [select("static_select", [{**OPTION, "value": "v" * 151}])],
+            "/blocks/0/elements/0/options/0/value",
+        ),
+        (
+            [select("static_select", [OPTION], initial_option={**OPTION, "value": "b"})],
+            "/blocks/0/elements/0/initial_option",
+        ),
+        ([text_input()], "/blocks/0"),  # input blocks belong in modals
+    ],
+)
+def test_the_fake_refuses_malformed_blocks(blocks: list, where: str) -> None:
+    problems = validate_blocks(blocks)
+    assert any(p.startswith(f"{where}:") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        {"max_length": 3001},
+        {"min_length": 10, "max_length": 5},
+        {"max_length": 3, "initial_value": "four"},
+    ],
+)
+def test_the_fake_refuses_text_inputs_slack_refuses(element: dict) -> None:
+    view = {"type": "modal", "title": P, "submit": P, "blocks": [text_input(**element)]}
+    assert validate_view(view)
+    assert validate_view({**view, "blocks": [text_input()]}) == []
+    assert validate_view({**view, "blocks": [text_input()], "submit": None})  # inputs need it
 
 
 def test_a_429_carries_retry_after(fake: FakeSlack, client: WebClient) -> None:

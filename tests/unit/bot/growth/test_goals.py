@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from bot.commands import handle_command
 from bot.commands.parser import parse_command
-from bot.growth.goal_form import smart_text
+from bot.forms.goal import smart_text
 from bot.growth.goals import split_target
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core

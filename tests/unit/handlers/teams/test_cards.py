@@ -10,11 +10,13 @@ import pytest
 from microsoft_teams.cards import AdaptiveCard
 from PIL import Image
 
+from bot.commands.pair_command import PAIR_FORM
 from bot.commands.parser import parse_command
-from bot.forms.router import AGENDA_FORM, MOVE_FORM
+from bot.forms.agenda import AGENDA_FORM
+from bot.forms.move import MOVE_FORM
 from bot.kernel.replies import Button, Form, Reply, Section
 from handlers.teams.cards import TEXT_BUDGET, reply_card
-from handlers.teams.form_cards import form_card, pair_card
+from handlers.teams.form_cards import form_card
 from handlers.teams.package import write_package
 from tests.fakes.adaptive_cards import validate_card
 
@@ -49,7 +51,8 @@ def test_a_reply_keeps_markup_mentions_and_buttons() -> None:
 
 def test_errors_are_marked_and_long_text_is_cut_not_rejected() -> None:
     card = reply_card(Reply(sections=(Section("Bad date"),), is_error=True), {})
-    assert card["body"][0]["color"] == "attention" and card["body"][0]["text"].startswith("⚠️")
+    assert card["body"][0]["color"].lower() == "attention"  # Adaptive Card enums: any case
+    assert card["body"][0]["text"].startswith("⚠️")
     huge = reply_card(Reply(sections=tuple(Section("x" * 3000) for _ in range(20))), {})
     assert validate_card(huge) == []
     assert sum(len(e["text"]) for e in huge["body"]) <= TEXT_BUDGET + 40
@@ -59,7 +62,8 @@ def test_errors_are_marked_and_long_text_is_cut_not_rejected() -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_form_cards_are_valid_and_show_errors_next_to_fields(lang) -> None:
     people = [("29:claire", "Claire"), ("29:thomas", "Thomas")]
-    pair = pair_card(lang, default_timezone="Europe/Paris", people=people)
+    pair_form = Form(PAIR_FORM, {"timezone": "Europe/Paris"})
+    pair = form_card(pair_form, lang, names={}, people=people)
     assert validate_card(pair) == []
     assert [e["id"] for e in pair["body"] if "id" in e][:2] == ["mentor", "mentee"]
     label = "Thursday with <@29:claire>"
