@@ -16,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "/mentor …  — any Mentorbot command, e.g. /mentor pair @claire @thomas every 2 weeks "
         "on thursday at 18:00 tz Europe/Paris\n"
         "any other text — a direct message to the bot (a reply to its summary request)\n"
-        "press N — press button [N] of a message sent to you\n"
+        "press N — press button [N] of the latest message that showed you buttons\n"
         "clock — the simulated time; advance 1d / 3h / 30m — move it; "
         "at 2026-12-03 18:05 — move it to a moment (UTC)\n"
         "people — who is here; quit — leave",
@@ -24,7 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "/mentor …  — toute commande de Mentorbot, par ex. /mentor binome @claire @thomas "
         "toutes les 2 semaines le jeudi à 18h fuseau Europe/Paris\n"
         "tout autre texte — un message privé au bot (une réponse à sa demande de compte-rendu)\n"
-        "appuyer N — appuyer sur le bouton [N] d'un message qui vous a été envoyé\n"
+        "appuyer N — appuyer sur le bouton [N] du dernier message qui vous a montré des "
+        "boutons\n"
         "horloge — l'heure simulée ; avancer 1j / 3h / 30m — la faire avancer ; "
         "a 2026-12-03 18:05 — l'amener à un moment (UTC)\n"
         "personnes — qui est là ; quitter — sortir",
@@ -49,27 +50,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Donnez un moment à venir, en UTC, par ex. `a 2026-12-03 18:05`.",
     },
     "try.no_button": {
-        "en": "There is no button [{number}] in your messages. Each person's buttons are "
-        "numbered in the messages sent to them: type `as NAME` to press someone else's.",
-        "fr": "Il n'y a pas de bouton [{number}] dans vos messages. Les boutons de chacun sont "
-        "numérotés dans les messages qui lui sont envoyés : tapez `comme NOM` pour appuyer sur "
-        "ceux d'une autre personne.",
+        "en": "There is no button [{number}] in the latest message that showed you buttons. "
+        "`press N` presses button [N] of that message; type `as NAME` to press someone "
+        "else's.",
+        "fr": "Il n'y a pas de bouton [{number}] dans le dernier message qui vous a montré des "
+        "boutons. `appuyer N` appuie sur le bouton [N] de ce message ; tapez `comme NOM` pour "
+        "appuyer sur ceux d'une autre personne.",
     },
     "try.dm_to": {"en": "DM to {name}", "fr": "Message privé à {name}"},
     "try.channel": {"en": "in #{channel}", "fr": "dans #{channel}"},
     "try.only_you": {"en": "only {name} sees", "fr": "visible seulement par {name}"},
     "try.form": {
-        "en": "Form “{title}” (an empty answer keeps the value in brackets):",
-        "fr": "Formulaire « {title} » (une réponse vide garde la valeur entre crochets) :",
+        "en": "Form “{title}” (an empty answer keeps the value in brackets; `cancel` leaves "
+        "the form):",
+        "fr": "Formulaire « {title} » (une réponse vide garde la valeur entre crochets ; "
+        "`annuler` quitte le formulaire) :",
     },
+    "try.form.prompt": {"en": "  {label}: ", "fr": "  {label} : "},
     "try.form.again": {"en": "  {problem} Try again.", "fr": "  {problem} Réessayez."},
     "try.form.errors": {
         "en": "Nothing was saved: {errors}",
         "fr": "Rien n'a été enregistré : {errors}",
     },
     "try.form.ended": {
-        "en": "The form was left unfinished; nothing was saved.",
-        "fr": "Le formulaire n'a pas été terminé ; rien n'a été enregistré.",
+        "en": "Form left: nothing was saved.",
+        "fr": "Formulaire quitté : rien n'a été enregistré.",
+    },
+    "try.failed": {
+        "en": "Sorry, that went wrong on Mentorbot's side; nothing else changed. The session "
+        "goes on.",
+        "fr": "Désolé, cela a échoué du côté de Mentorbot ; rien d'autre n'a changé. La session "
+        "continue.",
     },
     "try.bye": {"en": "Bye.", "fr": "Au revoir."},
     "simulate.week": {
