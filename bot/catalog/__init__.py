@@ -15,6 +15,7 @@ from bot.catalog import (
     privacy,
     reviews,
     rhythm,
+    summaries,
     teams,
     terminal,
 )
@@ -31,6 +32,7 @@ AREAS = (
     privacy,
     reviews,
     rhythm,
+    summaries,
     teams,
     terminal,
 )

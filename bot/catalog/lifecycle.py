@@ -240,9 +240,9 @@ MESSAGES |= {
     "action_due.title": {"en": "Due tomorrow", "fr": "À faire pour demain"},
     "action_due.body": {
         "en": "From your mentoring pair with {other}: {text} — due {date}. Mark it done with "
-        "`/mentor actions done`.",
+        "`{command}`.",
         "fr": "De votre binôme avec {other} : {text} — pour le {date}. Marquez-la comme faite "
-        "avec `/mentor actions fait`.",
+        "avec `{command}`.",
     },
     "summary.form.title": {"en": "Session summary", "fr": "Compte-rendu"},
     "summary.form.decisions": {"en": "Decisions taken", "fr": "Décisions prises"},
