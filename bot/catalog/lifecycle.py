@@ -203,9 +203,8 @@ MESSAGES |= {
     },
     "resumed.title": {"en": "Your mentoring pair resumes", "fr": "Votre binôme reprend"},
     "resumed.body": {
-        "en": "Your pair with {other} is back on rhythm. Next session: {next} (your time).",
-        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next} "
-        "(votre heure).",
+        "en": "Your pair with {other} is back on rhythm. Next session: {next}.",
+        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next}.",
     },
 }
 
