@@ -203,9 +203,8 @@ MESSAGES |= {
     },
     "resumed.title": {"en": "Your mentoring pair resumes", "fr": "Votre binôme reprend"},
     "resumed.body": {
-        "en": "Your pair with {other} is back on rhythm. Next session: {next} (your time).",
-        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next} "
-        "(votre heure).",
+        "en": "Your pair with {other} is back on rhythm. Next session: {next}.",
+        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next}.",
     },
 }
 
@@ -240,9 +239,9 @@ MESSAGES |= {
     "action_due.title": {"en": "Due tomorrow", "fr": "À faire pour demain"},
     "action_due.body": {
         "en": "From your mentoring pair with {other}: {text} — due {date}. Mark it done with "
-        "`/mentor actions done`.",
+        "`{command}`.",
         "fr": "De votre binôme avec {other} : {text} — pour le {date}. Marquez-la comme faite "
-        "avec `/mentor actions fait`.",
+        "avec `{command}`.",
     },
     "summary.form.title": {"en": "Session summary", "fr": "Compte-rendu"},
     "summary.form.decisions": {"en": "Decisions taken", "fr": "Décisions prises"},
