@@ -1,6 +1,42 @@
 """Catalog entries for `mentorbot try` and `mentorbot simulate` (the terminal front end)."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), for the plot
+    "pair_created": ("Agreements to accept", "Accords à accepter"),
+    "agreement_reminder": ("Agreement reminders", "Relances d'accord"),
+    "pair_started": ("Welcome to a started pair", "Bienvenue dans un binôme lancé"),
+    "terms_proposed": ("New terms proposed", "Nouvelles conditions proposées"),
+    "terms_reminder": ("Reminders of proposed terms", "Relances de conditions proposées"),
+    "terms_answered": ("Answers to proposed terms", "Réponses aux conditions proposées"),
+    "terms_lapsed": ("Proposed terms lapsed", "Conditions proposées expirées"),
+    "trial_check": ("End-of-trial questions", "Questions de fin d'essai"),
+    "trial_outcome": ("Trial outcomes", "Issues de l'essai"),
+    "planned_end_soon": ("Planned end coming", "Fin prévue proche"),
+    "reminder": ("Session reminders", "Rappels de séance"),
+    "summary_request": ("Summary requests", "Demandes de compte-rendu"),
+    "summary_nudge": ("Summary nudges", "Relances de compte-rendu"),
+    "summary_shared": ("Summaries shared", "Comptes-rendus partagés"),
+    "summary_recorded": ("Summaries acknowledged", "Comptes-rendus confirmés"),
+    "summary_which": ("“Which session?” questions", "Questions « quelle séance ? »"),
+    "dm_not_expected": ("Answers to unexpected DMs", "Réponses aux messages inattendus"),
+    "session_skipped": ("Skipped sessions, other told", "Séances annulées, l'autre prévenu"),
+    "session_moved": ("Moved sessions, other told", "Séances déplacées, l'autre prévenu"),
+    "digest": ("Weekly digests", "Synthèses hebdomadaires"),
+    "help_requested": ("Help requests to mediators", "Demandes d'aide aux médiateurs"),
+    "pair_ended": ("Pairs ended", "Binômes terminés"),
+    "thanks": ("Thank-you messages", "Remerciements"),
+    "pair_paused": ("Pairs paused", "Binômes en pause"),
+    "pair_resumed": ("Pairs resumed", "Binômes repris"),
+    "action_due": ("Actions due tomorrow", "Actions dues demain"),
+    "review_due": ("Quarterly reviews", "Bilans trimestriels"),
+    "review_awaited": ("Reviews awaited", "Bilans en attente"),
+    "review_result": ("Review results", "Résultats des bilans"),
+    "member_unreachable": ("Member unreachable", "Membre injoignable"),
+}
+
+MESSAGES: dict[str, Entry] = {
+    **{f"simulate.kind.{kind}": {"en": en, "fr": fr} for kind, (en, fr) in KINDS.items()},
     "terminal.file": {
         "en": "📎 {name} ({size} KB): in Slack or Teams this file arrives privately",
         "fr": "📎 {name} ({size} Ko) : dans Slack ou Teams ce fichier arrive en privé",
@@ -114,6 +150,81 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "--plot a besoin de matplotlib : pip install 'mentorbot[plot]'.",
     },
     "simulate.plotted": {"en": "Plot written to {path}.", "fr": "Graphique écrit dans {path}."},
+    "simulate.plot.title": {
+        "en": {
+            "one": "Mentorbot simulation: {count} pair over {weeks} from {start}",
+            "other": "Mentorbot simulation: {count} pairs over {weeks} from {start}",
+        },
+        "fr": {
+            "one": "Simulation de Mentorbot : {count} binôme sur {weeks} à partir du {start}",
+            "other": "Simulation de Mentorbot : {count} binômes sur {weeks} à partir du {start}",
+        },
+    },
+    "simulate.plot.weeks": {
+        "en": {"one": "{count} week", "other": "{count} weeks"},
+        "fr": {"one": "{count} semaine", "other": "{count} semaines"},
+    },
+    "simulate.plot.messages": {
+        "en": "Messages sent per day, by kind",
+        "fr": "Messages envoyés par jour, par type",
+    },
+    "simulate.plot.messages_axis": {"en": "messages per day", "fr": "messages par jour"},
+    "simulate.plot.off_scale": {
+        "en": {
+            "one": "{count} message on {day}, off the scale: {kinds}",
+            "other": "{count} messages on {day}, off the scale: {kinds}",
+        },
+        "fr": {
+            "one": "{count} message le {day}, hors échelle : {kinds}",
+            "other": "{count} messages le {day}, hors échelle : {kinds}",
+        },
+    },
+    "simulate.plot.health": {
+        "en": "Programme health per week: what happened to the sessions planned",
+        "fr": "Santé du programme par semaine : ce que sont devenues les séances prévues",
+    },
+    "simulate.plot.health_axis": {"en": "sessions", "fr": "séances"},
+    "simulate.plot.held": {
+        "en": "held, summary written",
+        "fr": "tenues, compte-rendu écrit",
+    },
+    "simulate.plot.no_summary": {
+        "en": "held, no summary",
+        "fr": "tenues, sans compte-rendu",
+    },
+    "simulate.plot.skipped": {"en": "skipped", "fr": "annulées"},
+    "simulate.plot.week": {"en": "week {week}\n{start}", "fr": "semaine {week}\n{start}"},
+    "simulate.plot.pace": {
+        "en": "Slack's pace, per channel: the busiest channel of each day, in its busiest minute",
+        "fr": "Le rythme de Slack, par canal : le canal le plus chargé de chaque jour, dans sa "
+        "minute la plus chargée",
+    },
+    "simulate.plot.pace_axis": {
+        "en": "messages in one minute, one channel",
+        "fr": "messages en une minute, un canal",
+    },
+    "simulate.plot.busiest": {
+        "en": "busiest channel (a DM or the digest channel)",
+        "fr": "canal le plus chargé (un message privé ou le canal de synthèse)",
+    },
+    "simulate.plot.slack_limit": {
+        "en": "Slack: about 1 message per second per channel (60 a minute)",
+        "fr": "Slack : environ 1 message par seconde et par canal (60 par minute)",
+    },
+    "simulate.plot.pace_peak": {
+        "en": {
+            "one": "At most {count} message in a minute in any one channel: {share} of "
+            "what Slack accepts",
+            "other": "At most {count} messages in a minute in any one channel: {share} of "
+            "what Slack accepts",
+        },
+        "fr": {
+            "one": "Au plus {count} message en une minute dans un même canal : {share} de "
+            "ce que Slack accepte",
+            "other": "Au plus {count} messages en une minute dans un même canal : {share} de "
+            "ce que Slack accepte",
+        },
+    },
     "simulate.progress_pairs": {"en": "pairs created", "fr": "binômes créés"},
     "simulate.progress_days": {"en": "days simulated", "fr": "jours simulés"},
 }
