@@ -2,6 +2,16 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "person.former": {"en": "a former member", "fr": "un ancien membre"},
+    "agreement.pending_row.you": {
+        "en": "• {role} of {other} — {rhythm}. Waiting for you to accept the agreement.",
+        "fr": "• {role} de {other} — {rhythm}. En attente de votre accord.",
+    },
+    "agreement.pending_row.you_and": {
+        "en": "• {role} of {other} — {rhythm}. Waiting for you and {waiting} to accept the "
+        "agreement.",
+        "fr": "• {role} de {other} — {rhythm}. En attente de votre accord et de celui de "
+        "{waiting}.",
+    },
     "pairs.row.paused": {
         "en": "• {role} of {other} — {rhythm}. ⏸ {paused}",
         "fr": "• {role} de {other} — {rhythm}. ⏸ {paused}",

@@ -32,17 +32,20 @@ def pair_row(ctx: ActorContext, pair: Pair) -> str:
     other = mention(ctx.other_member(pair))
     rhythm = describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang)
     if pair.status == PENDING:
-        waiting = t("agreement.and", ctx.lang).join(
-            t("pairs.you", ctx.lang) if member == ctx.actor.id else other
-            for member in waiting_for(pair)
-        )
+        # "Waiting for you and @x" reads "en attente de votre accord et de celui de @x".
+        waiting = waiting_for(pair)
+        key = "agreement.pending_row"
+        if ctx.actor.id in waiting:
+            key = (
+                "agreement.pending_row.you_and" if len(waiting) > 1 else "agreement.pending_row.you"
+            )
         return t(
-            "agreement.pending_row",
+            key,
             ctx.lang,
             role=role,
             other=other,
             rhythm=rhythm,
-            waiting=waiting,
+            waiting=other,
         )
     if pair.status == PAUSED:
         paused = (

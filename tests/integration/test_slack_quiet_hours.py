@@ -141,3 +141,12 @@ def test_the_digest_defaults_to_the_subscriber_and_refuses_unknown_choices(
     assert "I don't know the time zone “Mars/Olympus”" in bad_zone
     bad_lang = text_of(running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads> lang de"))
     assert "English (`lang en`) or French (`lang fr`), not “de”" in bad_lang
+
+
+def test_pairs_says_whose_agreement_is_awaited_in_both_languages(running: RunningBot) -> None:
+    running.answer(ADMIN, PAIR)
+    running.settle()
+    theirs = text_of(running.answer(MENTOR, "binomes"))
+    assert f"En attente de votre accord et de celui de <@{MENTEE}>." in theirs
+    mine = text_of(running.answer(MENTEE, "pairs"))
+    assert f"Waiting for you and <@{MENTOR}> to accept the agreement." in mine
