@@ -70,6 +70,9 @@ Composed = tuple[Target, Reply] | Exception | None
 """A claimed row's target and message, what stopped it (Gone: drop it), or None: expired."""
 Write = Callable[..., bool]
 """A write of a send's outcome, given the session by keyword; False if the lease was lost."""
+Observer = Callable[[Notification, str, str | None], None]
+"""Told of each claimed row's outcome (sent, retried, failed, dropped, expired) and the
+platform it was for, when it was composed (metrics)."""
 
 
 class Outcomes:
@@ -128,8 +131,10 @@ class Dispatcher:
         *,
         concurrency: int = CONCURRENCY,
         lease: timedelta = LEASE,
+        observe: Observer | None = None,
     ) -> None:
         self.core = core
+        self.observe = observe
         self.messengers = messengers
         self.concurrency = concurrency
         self.lease = lease
@@ -364,6 +369,14 @@ class Dispatcher:
             )
 
     async def _deliver(self, row: Notification, now: datetime, composed: Composed) -> str:
+        outcome = await self._deliver_one(row, now, composed)
+        if self.observe is not None:
+            self.observe(
+                row, outcome, composed[0].platform if isinstance(composed, tuple) else None
+            )
+        return outcome
+
+    async def _deliver_one(self, row: Notification, now: datetime, composed: Composed) -> str:
         assert row.id is not None
         if composed is None:
             reason = f"expired; last try: {row.outcome}" if row.outcome else "expired"

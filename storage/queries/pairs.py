@@ -218,3 +218,11 @@ def pairs_with_status(*, session: Session, platform: str, status: str) -> list[P
             .order_by(col(Pair.id))
         )
     )
+
+
+def pairs_by_status(*, session: Session) -> dict[tuple[str, str], int]:
+    """How many pairs there are by platform and status (active, paused, ended...)."""
+    rows = session.exec(
+        select(Pair.platform, Pair.status, func.count()).group_by(Pair.platform, Pair.status)
+    )
+    return {(platform, status): count for platform, status, count in rows}
