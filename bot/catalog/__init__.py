@@ -1,6 +1,9 @@
 """The message catalog: every user-facing sentence, in English and French.
 
-Each module of this package holds one area's entries as `{key: {"en": ..., "fr": ...}}`.
+Each module of this package holds one area's entries as `{key: {"en": ..., "fr": ...}}`. An entry
+whose sentence carries a number gives, per language, one text per CLDR plural category instead
+(`{"en": {"one": ..., "other": ...}, "fr": {...}}`), chosen by its `count` parameter: see
+`bot.catalog.entry`.
 """
 
 from bot.catalog import (
@@ -15,9 +18,11 @@ from bot.catalog import (
     privacy,
     reviews,
     rhythm,
+    summaries,
     teams,
     terminal,
 )
+from bot.catalog.entry import Entry
 
 AREAS = (
     agreement,
@@ -31,10 +36,9 @@ AREAS = (
     privacy,
     reviews,
     rhythm,
+    summaries,
     teams,
     terminal,
 )
 
-MESSAGES: dict[str, dict[str, str]] = {
-    key: entry for area in AREAS for key, entry in area.MESSAGES.items()
-}
+MESSAGES: dict[str, Entry] = {key: entry for area in AREAS for key, entry in area.MESSAGES.items()}

@@ -245,8 +245,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "C'est à plus d'un an. Choisissez une date plus proche, ou annulez cette séance.",
     },
     "move.done": {
-        "en": "Moved the session of {old} to *{new}* (your time). I told {other}.",
-        "fr": "Séance du {old} déplacée au *{new}* (votre heure). J'ai prévenu {other}.",
+        "en": "Moved the session of {old} to *{new}*. I told {other}.",
+        "fr": "Séance du {old} déplacée au *{new}*. J'ai prévenu {other}.",
     },
     "summary.usage": {
         "en": "Write the summary after the command, e.g. `/mentor summary Decided to apply for "
