@@ -64,7 +64,6 @@ MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
 CHOOSES_AFTER = timedelta(minutes=1)
 DAYS_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} [{elapsed}<{remaining}]"
-SLACK_PACE_PER_MINUTE = 60  # about one message per second per channel
 
 
 @dataclass(frozen=True)
@@ -348,7 +347,9 @@ def simulate(
         engine.dispose()
     _print(report, out, lang, pairs=pairs, weeks=weeks, seed=seed)
     if plot is not None:
-        _plot(report, plot, out, lang)
+        from app.simulation_plot import plot_report
+
+        plot_report(report, plot, out, lang)
     return report
 
 
@@ -421,7 +422,10 @@ def _print(
                 week=week + 1,
                 start=f"{week_start:%Y-%m-%d}",
                 total=len(messages),
-                kinds=", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),
+                kinds=", ".join(
+                    f"{t(f'simulate.kind.{kind}', lang).lower()} {count}"
+                    for kind, count in kinds.most_common()
+                ),
                 peak_at=f"{peak_at:%a %H:%M}",
                 peak=peak,
             ),
@@ -435,55 +439,3 @@ def _print(
         )
     else:
         print(t("simulate.check_failed", lang, problems="; ".join(report.problems)), file=out)
-
-
-def _plot(report: SimulationReport, path: Path, out: TextIO, lang: Lang) -> None:
-    """Messages per day by kind, and the busiest minute of each day against Slack's pace."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        print(t("simulate.plot_missing", lang), file=out)
-        return
-    days = [
-        (report.start + timedelta(days=n)).date() for n in range((report.end - report.start).days)
-    ]
-    kinds = sorted(set(report.kinds.values()))
-    per_day: dict[str, Counter[date]] = {kind: Counter() for kind in kinds}
-    minutes: Counter[datetime] = Counter()
-    channel_minutes: Counter[tuple[str, datetime]] = Counter()
-    for message in report.sent:
-        minute = message.at.replace(second=0, microsecond=0)
-        per_day[report.kinds[message.ref]][message.at.date()] += 1
-        minutes[minute] += 1
-        channel_minutes[(message.address, minute)] += 1
-    peak = {day: 0 for day in days}
-    channel_peak = {day: 0 for day in days}
-    for minute, count in minutes.items():
-        peak[minute.date()] = max(peak.get(minute.date(), 0), count)
-    for (_, minute), count in channel_minutes.items():
-        channel_peak[minute.date()] = max(channel_peak.get(minute.date(), 0), count)
-    figure, (top, bottom) = plt.subplots(2, 1, figsize=(12, 8), sharex=True)
-    bottoms = [0] * len(days)
-    for kind in kinds:
-        counts = [per_day[kind][day] for day in days]
-        top.bar(days, counts, bottom=bottoms, label=kind)
-        bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
-    top.set_ylabel("messages per day")
-    top.legend(fontsize="small", ncol=3)
-    bottom.plot(days, [peak[d] for d in days], marker="o", label="busiest minute, all channels")
-    bottom.plot(
-        days, [channel_peak[d] for d in days], marker="x", label="busiest minute, one channel"
-    )
-    bottom.axhline(
-        SLACK_PACE_PER_MINUTE, color="red", linestyle="--", label="Slack: ~1/s per channel"
-    )
-    bottom.set_ylabel("messages in one minute")
-    bottom.legend(fontsize="small")
-    figure.suptitle(f"Mentorbot simulation from {report.start:%Y-%m-%d}")
-    figure.autofmt_xdate()
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
-    print(t("simulate.plotted", lang, path=path), file=out)

@@ -2,11 +2,11 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "pair.proposed": {
-        "en": "Done: {mentor} mentors {mentee}, {rhythm}. First session: *{first}* (your time). "
+        "en": "Done: {mentor} mentors {mentee}, {rhythm}. First session: *{first}*. "
         "I have sent the agreement to both by DM; reminders start once it is accepted by "
         "{waiting}.",
-        "fr": "C'est fait : {mentor} accompagne {mentee}, {rhythm}. Première séance : *{first}* "
-        "(votre heure). J'ai envoyé l'accord aux deux en message privé ; les rappels "
+        "fr": "C'est fait : {mentor} accompagne {mentee}, {rhythm}. Première séance : *{first}*. "
+        "J'ai envoyé l'accord aux deux en message privé ; les rappels "
         "commenceront une fois l'accord accepté par {waiting}.",
     },
     "agreement.and": {"en": " and ", "fr": " et "},
@@ -286,8 +286,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "*{label} :* {old} (inchangé)",
     },
     "terms.next": {
-        "en": "*Next session:* {when} (your time)",
-        "fr": "*Prochaine séance :* {when} (votre heure)",
+        "en": "*Next session:* {when}",
+        "fr": "*Prochaine séance :* {when}",
     },
     "terms.proposal.ask": {
         "en": "Accept, decline, or propose something else to {proposer}. Without an answer "

@@ -106,10 +106,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Réessayez dans un instant.",
     },
     "error.unknown_person": {
-        "en": "I could not find {who} in this workspace. Mention people with @, e.g. `"
-        + EXAMPLE_PAIR
-        + "`.",
-        "fr": "Je ne trouve pas {who} dans cet espace. Mentionnez les personnes avec @, par ex. `"
+        "en": "I don't know {who} in this workspace. Mention each person with @ and pick them "
+        "in the list that opens as you type, e.g. `" + EXAMPLE_PAIR + "`.",
+        "fr": "Je ne connais pas {who} dans cet espace. Mentionnez chaque personne avec @ en la "
+        "choisissant dans la liste qui s'ouvre pendant la frappe, par ex. `"
         + EXAMPLE_PAIR_FR
         + "`.",
     },
@@ -245,8 +245,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "C'est à plus d'un an. Choisissez une date plus proche, ou annulez cette séance.",
     },
     "move.done": {
-        "en": "Moved the session of {old} to *{new}* (your time). I told {other}.",
-        "fr": "Séance du {old} déplacée au *{new}* (votre heure). J'ai prévenu {other}.",
+        "en": "Moved the session of {old} to *{new}*. I told {other}.",
+        "fr": "Séance du {old} déplacée au *{new}*. J'ai prévenu {other}.",
     },
     "summary.usage": {
         "en": "Write the summary after the command, e.g. `/mentor summary Decided to apply for "

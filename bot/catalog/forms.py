@@ -1,7 +1,8 @@
 """Catalog entries for forms (Slack modals, Teams cards)."""
 
-_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+from babel.dates import get_day_names
+
+_WEEKDAYS = {lang: get_day_names("wide", locale=lang) for lang in ("en", "fr")}  # CLDR, 0 = Monday
 
 MESSAGES: dict[str, dict[str, str]] = {
     "form.pair.title": {"en": "New mentoring pair", "fr": "Nouveau binôme"},
@@ -51,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.frequency.4w": {"en": "Every 4 weeks", "fr": "Toutes les 4 semaines"},
     "form.frequency.1m": {"en": "Every month (same weekday)", "fr": "Chaque mois (même jour)"},
     **{
-        f"form.weekday.{day}": {"en": _WEEKDAYS_EN[day], "fr": _WEEKDAYS_FR[day].capitalize()}
+        f"form.weekday.{day}": {lang: names[day].capitalize() for lang, names in _WEEKDAYS.items()}
         for day in range(7)
     },
     "form.duration.30": {"en": "30 min", "fr": "30 min"},

@@ -74,10 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "end.title": {"en": "Your mentoring pair has ended", "fr": "Votre binôme est terminé"},
     "end.body": {
-        "en": "{actor} ended your mentoring pair with {other}. No more reminders; what you "
-        "wrote stays readable by the two of you.",
-        "fr": "{actor} a mis fin à votre binôme avec {other}. Plus de rappels ; ce que vous avez "
-        "écrit reste lisible par vous deux.",
+        "en": "{actor} ended your mentoring pair. No more reminders; what you wrote stays "
+        "readable by the two of you.",
+        "fr": "{actor} a mis fin à votre binôme. Plus de rappels ; ce que vous avez écrit reste "
+        "lisible par vous deux.",
     },
     "end.body.planned": {
         "en": "Your mentoring pair with {other} reached the end you planned together. No more "
@@ -203,9 +203,8 @@ MESSAGES |= {
     },
     "resumed.title": {"en": "Your mentoring pair resumes", "fr": "Votre binôme reprend"},
     "resumed.body": {
-        "en": "Your pair with {other} is back on rhythm. Next session: {next} (your time).",
-        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next} "
-        "(votre heure).",
+        "en": "Your pair with {other} is back on rhythm. Next session: {next}.",
+        "fr": "Votre binôme avec {other} reprend son rythme. Prochaine séance : {next}.",
     },
 }
 
@@ -240,9 +239,9 @@ MESSAGES |= {
     "action_due.title": {"en": "Due tomorrow", "fr": "À faire pour demain"},
     "action_due.body": {
         "en": "From your mentoring pair with {other}: {text} — due {date}. Mark it done with "
-        "`/mentor actions done`.",
+        "`{command}`.",
         "fr": "De votre binôme avec {other} : {text} — pour le {date}. Marquez-la comme faite "
-        "avec `/mentor actions fait`.",
+        "avec `{command}`.",
     },
     "summary.form.title": {"en": "Session summary", "fr": "Compte-rendu"},
     "summary.form.decisions": {"en": "Decisions taken", "fr": "Décisions prises"},

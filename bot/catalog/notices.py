@@ -6,8 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pair.created.title": {"en": "A new mentoring pair", "fr": "Un nouveau binôme de mentorat"},
     "pair.created.rhythm": {"en": "*Rhythm:* {rhythm}", "fr": "*Rythme :* {rhythm}"},
     "pair.created.first": {
-        "en": "*First session:* {when} (your time)",
-        "fr": "*Première séance :* {when} (votre heure)",
+        "en": "*First session:* {when}",
+        "fr": "*Première séance :* {when}",
     },
     "pair.created.how": {
         "en": "I will remind you both the day before each session with the agenda so far, "
@@ -132,8 +132,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{actor} a annulé la séance du {when}. Le rythme continue : prochaine séance {next}.",
     },
     "session.moved": {
-        "en": "{actor} moved your session of {old} to *{new}* (your time).",
-        "fr": "{actor} a déplacé votre séance du {old} au *{new}* (votre heure).",
+        "en": "{actor} moved your session of {old} to *{new}*.",
+        "fr": "{actor} a déplacé votre séance du {old} au *{new}*.",
     },
     "session.none_planned": {"en": "not planned yet", "fr": "pas encore planifiée"},
     "format.video": {"en": "by video", "fr": "en visio"},

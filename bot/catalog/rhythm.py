@@ -1,4 +1,7 @@
-"""Catalog entries for rhythms: the words that describe them, dates, and parse errors."""
+"""Catalog entries for rhythms: the words that describe them, and parse errors. Weekday and
+month names come from CLDR (see `bot.rhythm.wording`)."""
+
+from bot.catalog.entry import Entry
 
 EXAMPLE = "`/mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris`"
 EXAMPLE_FR = (
@@ -6,47 +9,31 @@ EXAMPLE_FR = (
     "fuseau Europe/Paris`"
 )
 
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 ORDINALS_EN = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}
 ORDINALS_FR = {"1": "premier", "2": "deuxième", "3": "troisième", "4": "quatrième", "-1": "dernier"}
 
-MESSAGES: dict[str, dict[str, str]] = {
-    **{
-        f"weekday.{n}": {"en": en, "fr": fr}
-        for n, (en, fr) in enumerate(zip(WEEKDAYS_EN, WEEKDAYS_FR, strict=True))
-    },
-    **{
-        f"month.{n}": {"en": en, "fr": fr}
-        for n, (en, fr) in enumerate(zip(MONTHS_EN, MONTHS_FR, strict=True), start=1)
-    },
+MESSAGES: dict[str, Entry] = {
     **{f"ordinal.{k}": {"en": ORDINALS_EN[k], "fr": ORDINALS_FR[k]} for k in ORDINALS_EN},
-    "date.long": {"en": "{weekday} {day} {month} {year}", "fr": "{weekday} {day} {month} {year}"},
-    "time.short": {"en": "{hour:02d}:{minute:02d}", "fr": "{hour}h{minute:02d}"},
     "when.long": {"en": "{date}, {time} ({zone})", "fr": "{date}, {time} ({zone})"},
     "duration.minutes": {"en": "{minutes} min", "fr": "{minutes} min"},
     "duration.hours": {"en": "{hours} h", "fr": "{hours} h"},
     "duration.hours_minutes": {"en": "{hours} h {minutes:02d}", "fr": "{hours} h {minutes:02d}"},
-    "rhythm.weekly.1": {"en": "every week on {weekday}", "fr": "chaque semaine le {weekday}"},
-    "rhythm.weekly.n": {
-        "en": "every {interval} weeks on {weekday}",
-        "fr": "toutes les {interval} semaines le {weekday}",
+    "rhythm.weekly": {
+        "en": {"one": "every week on {weekday}", "other": "every {count} weeks on {weekday}"},
+        "fr": {
+            "one": "chaque semaine le {weekday}",
+            "other": "toutes les {count} semaines le {weekday}",
+        },
     },
-    "rhythm.monthly.1": {
-        "en": "every month on the {ordinal} {weekday}",
-        "fr": "chaque mois le {ordinal} {weekday}",
-    },
-    "rhythm.monthly.n": {
-        "en": "every {interval} months on the {ordinal} {weekday}",
-        "fr": "tous les {interval} mois le {ordinal} {weekday}",
+    "rhythm.monthly": {
+        "en": {
+            "one": "every month on the {ordinal} {weekday}",
+            "other": "every {count} months on the {ordinal} {weekday}",
+        },
+        "fr": {
+            "one": "chaque mois le {ordinal} {weekday}",
+            "other": "tous les {count} mois le {ordinal} {weekday}",
+        },
     },
     "rhythm.description": {
         "en": "{recurrence} at {time} ({zone}), {duration}, {format}",

@@ -1,12 +1,17 @@
-"""Languages, the lookup of user-facing text in the message catalog, and typed words folded
-so that English and French read alike."""
+"""Languages, the lookup of user-facing text in the message catalog (plural forms chosen by
+CLDR's rule for the language, through Babel), and typed words folded so that English and French
+read alike."""
 
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 from typing import Literal
 
+from babel import Locale
+
 from bot.catalog import MESSAGES
+from bot.catalog.entry import COUNT, Text
 
 Lang = Literal["en", "fr"]
 LANGS: tuple[Lang, ...] = ("en", "fr")
@@ -19,9 +24,30 @@ def lang_from_locale(locale: str | None) -> Lang:
     return "en"
 
 
+@cache
+def locale_of(lang: Lang) -> Locale:
+    """The CLDR locale of a language."""
+    return Locale.parse(lang)
+
+
+def plural_category(count: int, lang: Lang) -> str:
+    """CLDR's plural category of `count` in `lang`: French says `0 binôme`, English `0 pairs`."""
+    return str(locale_of(lang).plural_form(count))
+
+
+def choose(text: Text, lang: Lang, count: object) -> str:
+    """The form of `text` for `count` (a plain text has only one)."""
+    if isinstance(text, str):
+        return text
+    if not isinstance(count, int):
+        raise TypeError(f"a plural entry needs an integer `{COUNT}`, not {count!r}")
+    return text.get(plural_category(count, lang), text["other"])
+
+
 def t(key: str, lang: Lang, /, **params: object) -> str:
-    """The catalog text for `key` in `lang`, with `params` filled in."""
-    return MESSAGES[key][lang].format(**params)
+    """The catalog text for `key` in `lang`, with `params` filled in; an entry with plural forms
+    takes the one for `params["count"]`."""
+    return choose(MESSAGES[key][lang], lang, params.get(COUNT)).format(**params)
 
 
 def fold(word: str) -> str:

@@ -2,31 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as cldr_date
+from babel.dates import format_time as cldr_time
+from babel.dates import get_date_format, get_day_names
 
-from bot.kernel.i18n import Lang, t
+from bot.kernel.i18n import Lang, locale_of, t
 from bot.rhythm.model import Frequency, Rhythm
+
+# CLDR gives the words (weekdays, months); the order is the one these messages always used, so
+# that English reads `Tuesday 1 December 2026` whatever the reader's country.
+DATE_PATTERN = "EEEE d MMMM y"
+FIRST_OF_MONTH_PATTERN = {"en": DATE_PATTERN, "fr": "EEEE d'er' MMMM y"}  # le 1er décembre
+TIME_PATTERN = {"en": "HH:mm", "fr": "H'h'mm"}
 
 
 def weekday_name(weekday: int, lang: Lang) -> str:
-    """0 = Monday."""
-    return t(f"weekday.{weekday}", lang)
+    """0 = Monday: `Thursday` / `jeudi`."""
+    return str(get_day_names("wide", locale=locale_of(lang))[weekday])
 
 
 def format_date(day: date, lang: Lang) -> str:
-    """`Monday 30 November 2026` / `lundi 30 novembre 2026`."""
-    return t(
-        "date.long",
-        lang,
-        weekday=weekday_name(day.weekday(), lang),
-        day=day.day,
-        month=t(f"month.{day.month}", lang),
-        year=day.year,
-    )
+    """`Monday 30 November 2026` / `lundi 30 novembre 2026`, `mardi 1er décembre 2026`."""
+    pattern = FIRST_OF_MONTH_PATTERN[lang] if day.day == 1 else DATE_PATTERN
+    return cldr_date(day, pattern, locale=locale_of(lang))
 
 
 def format_day_of(instant: datetime, zone: str, lang: Lang) -> str:
@@ -38,17 +41,22 @@ def format_reader_date(day: date, lang: Lang, locale: str | None) -> str:
     """A date as the reader's own locale writes it (CLDR, through Babel): `Tuesday, March 9,
     2027` for en-US, `Tuesday 9 March 2027` for en-GB, `mardi 9 mars 2027`. A locale of
     another language than the message's (or none, or an unknown one) gives way to it."""
-    chosen = Locale.parse(lang)
+    chosen = locale_of(lang)
     try:
         own = Locale.parse(locale.replace("-", "_")) if locale else chosen
     except (ValueError, UnknownLocaleError):
         own = chosen
-    return cldr_date(day, format="full", locale=own if own.language == lang else chosen)
+    if own.language != lang:
+        return format_date(day, lang)
+    pattern = get_date_format("full", locale=own).pattern
+    if lang == "fr" and day.day == 1:
+        pattern = re.sub(r"(?<![d'])d(?![d'])", "d'er'", pattern)
+    return cldr_date(day, pattern, locale=own)
 
 
 def format_time(at: time, lang: Lang) -> str:
     """`18:00` / `18h00`."""
-    return t("time.short", lang, hour=at.hour, minute=at.minute)
+    return cldr_time(at, TIME_PATTERN[lang], locale=locale_of(lang))
 
 
 def format_when(instant: datetime, zone: str, lang: Lang) -> str:
@@ -61,6 +69,12 @@ def format_when(instant: datetime, zone: str, lang: Lang) -> str:
         time=format_time(local.time(), lang),
         zone=zone,
     )
+
+
+def capitalized(text: str) -> str:
+    """`text` with its first letter in capitals, for a date that opens a sentence or a heading:
+    French writes weekdays and months in lower case."""
+    return text[:1].upper() + text[1:]
 
 
 def format_duration(minutes: int, lang: Lang) -> str:
@@ -76,17 +90,13 @@ def format_duration(minutes: int, lang: Lang) -> str:
 def describe_rhythm(rhythm: Rhythm, lang: Lang) -> str:
     """`every 2 weeks on Thursday at 18:00 (Europe/Paris), 1 h, by video`."""
     weekday = weekday_name(rhythm.weekday, lang)
-    many = "1" if rhythm.interval == 1 else "n"
     if rhythm.frequency is Frequency.MONTHLY:
+        ordinal = t(f"ordinal.{rhythm.month_week or 1}", lang)
         recurrence = t(
-            f"rhythm.monthly.{many}",
-            lang,
-            interval=rhythm.interval,
-            ordinal=t(f"ordinal.{rhythm.month_week or 1}", lang),
-            weekday=weekday,
+            "rhythm.monthly", lang, count=rhythm.interval, ordinal=ordinal, weekday=weekday
         )
     else:
-        recurrence = t(f"rhythm.weekly.{many}", lang, interval=rhythm.interval, weekday=weekday)
+        recurrence = t("rhythm.weekly", lang, count=rhythm.interval, weekday=weekday)
     return t(
         "rhythm.description",
         lang,
