@@ -50,8 +50,8 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
         body = t("end.body.planned", lang, other=mention(other))
     elif pair.ended_by_id == reader.id:
         body = t("end.body.self", lang, other=mention(other))
-    else:
-        body = t("end.body", lang, actor=mention(other), other=mention(other))
+    else:  # only a member ends a pair: the one who did is the reader's other member
+        body = t("end.body", lang, other=mention(other))
     sections = [Section(body), Section(t("end.retrospective", lang))]
     if pair.retain_until is not None:
         kept = reader_day(reader, pair, pair.retain_until, lang)
