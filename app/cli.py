@@ -164,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.WARNING if quiet else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.command == "try":  # the screen is the conversation: a failure in one line
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         if args.command == "try":
@@ -181,6 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+class OneLineFormatter(logging.Formatter):
+    """A record and its exception's type and message on one line, without the traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        error = record.exc_info[1] if record.exc_info else None
+        record.message = record.getMessage()
+        line = self.formatMessage(record)
+        return f"{line} ({type(error).__name__}: {error})" if error is not None else line
 
 
 def terminal_lang(args: argparse.Namespace) -> Lang:

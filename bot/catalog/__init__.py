@@ -19,6 +19,7 @@ from bot.catalog import (
     privacy,
     reviews,
     rhythm,
+    summaries,
     teams,
     terminal,
 )
@@ -37,6 +38,7 @@ AREAS = (
     privacy,
     reviews,
     rhythm,
+    summaries,
     teams,
     terminal,
 )

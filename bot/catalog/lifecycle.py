@@ -98,9 +98,9 @@ MESSAGES: dict[str, Entry] = {
     },
     "end.title": {"en": "Your mentoring pair has ended", "fr": "Votre binôme est terminé"},
     "end.body": {
-        "en": "{other} ended your mentoring pair. No more reminders; what you wrote stays "
+        "en": "{actor} ended your mentoring pair. No more reminders; what you wrote stays "
         "readable by the two of you.",
-        "fr": "{other} a mis fin à votre binôme. Plus de rappels ; ce que vous avez écrit reste "
+        "fr": "{actor} a mis fin à votre binôme. Plus de rappels ; ce que vous avez écrit reste "
         "lisible par vous deux.",
     },
     "end.body.planned": {
@@ -263,9 +263,9 @@ MESSAGES |= {
     "action_due.title": {"en": "Due tomorrow", "fr": "À faire pour demain"},
     "action_due.body": {
         "en": "From your mentoring pair with {other}: {text} — due {date}. Mark it done with "
-        "`/mentor actions done`.",
+        "`{command}`.",
         "fr": "De votre binôme avec {other} : {text} — pour le {date}. Marquez-la comme faite "
-        "avec `/mentor actions fait`.",
+        "avec `{command}`.",
     },
     "summary.form.title": {"en": "Session summary", "fr": "Compte-rendu"},
     "summary.form.decisions": {"en": "Decisions taken", "fr": "Décisions prises"},

@@ -13,7 +13,7 @@ from bot.kernel.errors import UserError
 from bot.kernel.i18n import capitalized, t
 from bot.kernel.replies import Reply, Section
 from bot.pairs.lifecycle import reader_day
-from bot.people.person import mention, zone_of
+from bot.people.person import is_erased, mention, zone_of
 from bot.rhythm.wording import format_date, format_when
 from bot.sessions.action_items import action_lines
 from storage.models import ActionItem, MeetingSession, Pair
@@ -44,6 +44,12 @@ def _day(ctx: CommandContext, pair: Pair, instant: datetime) -> str:
     return format_date(instant.astimezone(zone).date(), ctx.lang)
 
 
+def _other(ctx: CommandContext, pair: Pair) -> str:
+    """The other member's mention, or who they were once they erased themselves."""
+    other = ctx.other_member(pair)
+    return t("history.left", ctx.lang) if is_erased(other) else mention(other)
+
+
 def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:
     """My pairs, newest first, with their dates and how many sessions were held."""
     rows = []
@@ -66,7 +72,7 @@ def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:
                 ctx.lang,
                 n=number,
                 role=t(role, ctx.lang),
-                other=mention(ctx.other_member(pair)),
+                other=_other(ctx, pair),
                 since=_day(ctx, pair, pair.created_at),
                 until=until,
                 held=t("count.sessions.held", ctx.lang, count=len(held)),
@@ -117,7 +123,7 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
         if len(held) > SESSIONS_SHOWN
         else t("confidential.note", ctx.lang)
     )
-    title = t("history.pair_title", ctx.lang, other=mention(ctx.other_member(pair)))
+    title = t("history.pair_title", ctx.lang, other=_other(ctx, pair))
     return Reply(title=title, sections=tuple(sections), note=note)
 
 

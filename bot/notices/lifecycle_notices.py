@@ -23,8 +23,10 @@ from bot.pairs.lifecycle import reader_day
 from bot.pairs.trial import STOP
 from bot.people.person import is_erased, lang_of, mention, zone_of
 from bot.rhythm.wording import format_date, format_when
+from bot.sessions.action_items import done_command
 from storage.models import ActionItem, Notification, Pair, Person, Thanks
-from storage.queries.pairs import ACTIVE, PAUSED
+from storage.queries.actions import open_actions
+from storage.queries.pairs import ACTIVE, PAUSED, current_pair_counts
 from storage.queries.people import get_person
 from storage.queries.sessions import next_session
 
@@ -50,8 +52,8 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
         body = t("end.body.planned", lang, other=mention(other))
     elif pair.ended_by_id == reader.id:
         body = t("end.body.self", lang, other=mention(other))
-    else:  # only a member ends a pair: the one who did is the reader's other member
-        body = t("end.body", lang, other=mention(other))
+    else:
+        body = t("end.body", lang, actor=mention(other))
     sections = [Section(body), Section(t("end.retrospective", lang))]
     if pair.retain_until is not None:
         kept = reader_day(reader, pair, pair.retain_until, lang)
@@ -140,12 +142,16 @@ def action_due(session: Session, row: Notification, now: datetime) -> tuple[Targ
     if pair.status != ACTIVE:
         raise Gone(f"pair {pair.status}")
     lang, other = lang_of(reader), _member(session, pair, reader)
+    assert pair.id is not None and reader.id is not None
+    number = [a.id for a in open_actions(session=session, pair_id=pair.id)].index(item.id) + 1
+    several = current_pair_counts(session=session, person_ids={reader.id})[reader.id] > 1
     body = t(
         "action_due.body",
         lang,
         other=mention(other),
         text=item.text,
         date=format_date(item.due, lang),
+        command=done_command(number, lang, other if several else None),
     )
     return person_target(reader), Reply(
         title=t("action_due.title", lang), sections=(Section(body),)

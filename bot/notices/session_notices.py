@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -18,17 +18,18 @@ from bot.pairs.pauses import resume_day_start
 from bot.people.person import lang_of, mention, zone_of
 from bot.planning.planner import session_subject
 from bot.rhythm.wording import format_duration, format_when
-from bot.sessions.action_items import action_lines
+from bot.sessions.action_items import action_lines, done_command
 from bot.sessions.agenda import agenda_lines
 from storage.models import ActionItem, AgendaItem, Goal, Notification
 from storage.queries.actions import done_since_of, open_actions_of
 from storage.queries.agenda import agendas_of
 from storage.queries.goals import goals_of_pairs
 from storage.queries.journal import journal_sizes
-from storage.queries.pairs import ACTIVE, PAUSED
+from storage.queries.pairs import ACTIVE, PAUSED, current_pair_counts
 from storage.queries.sessions import held_before
 
 SKIPPED = "skipped"
+OPEN_ACTIONS_SHOWN = 10
 
 
 def _live_session(session: Session, row: Notification) -> SessionContext:
@@ -67,6 +68,7 @@ class ReminderReads:
     since: dict[int, datetime]  # by session id: the previous held session's start, or the pair's
     goals: dict[int, list[Goal]]  # by pair id
     journal_sizes: dict[int, int]  # by person id
+    pair_counts: dict[int, int]  # by person id: current pairs, for the commands hints name
 
     @classmethod
     def load(cls, session: Session, contexts: list[SessionContext]) -> ReminderReads:
@@ -82,15 +84,15 @@ class ReminderReads:
             since[meeting_id] = held[meeting_id] or ctx.pair.created_at
             earliest[pair_id] = min(since[meeting_id], earliest.get(pair_id, since[meeting_id]))
         pair_ids = {i for i in pairs if i is not None}
+        readers = {c.reader.id for c in contexts if c.reader.id}
         return cls(
             agendas=agendas_of(session=session, session_ids={i for i in meetings if i}),
             open_actions=open_actions_of(session=session, pair_ids=pair_ids),
             done=done_since_of(session=session, since=earliest),
             since=since,
             goals=goals_of_pairs(session=session, pair_ids=pair_ids),
-            journal_sizes=journal_sizes(
-                session=session, author_ids={c.reader.id for c in contexts if c.reader.id}
-            ),
+            journal_sizes=journal_sizes(session=session, author_ids=readers),
+            pair_counts=current_pair_counts(session=session, person_ids=readers),
         )
 
 
@@ -105,21 +107,26 @@ def reminders(
         except Exception:  # composing that row raises it again, and it is reported there
             continue
     reads = ReminderReads.load(session, contexts)
-    return lambda session, row, now: _reminder(session, row, reads)
+    return lambda session, row, now: _reminder(session, row, reads, now)
 
 
 def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     return reminders(session, [row])(session, row, now)
 
 
-def _reminder(session: Session, row: Notification, reads: ReminderReads) -> tuple[Target, Reply]:
+def _reminder(
+    session: Session, row: Notification, reads: ReminderReads, now: datetime
+) -> tuple[Target, Reply]:
+    """Top-down: when and with whom, how; the agenda; open actions (overdue ones marked) with
+    the command that marks one done; what was done since; how to prepare."""
     ctx = _live_session(session, row)
     lang, reader, meeting = lang_of(ctx.reader), ctx.reader, ctx.meeting
     assert meeting.id is not None and ctx.pair.id is not None and reader.id is not None
-    when = format_when(meeting.starts_at, zone_of(reader, ctx.pair.timezone), lang)
+    zone = zone_of(reader, ctx.pair.timezone)
+    when = format_when(meeting.starts_at, zone, lang)
     items = reads.agendas.get(meeting.id, [])
-    sections = _action_sections(ctx, reads, lang)
-    sections += [
+    today = now.astimezone(ZoneInfo(zone)).date()
+    sections = [
         Section(
             t(
                 "reminder.when",
@@ -134,6 +141,7 @@ def _reminder(session: Session, row: Notification, reads: ReminderReads) -> tupl
             agenda_lines(items, lang) if items else t("reminder.agenda.empty", lang),
             heading=t("reminder.agenda", lang),
         ),
+        *_action_sections(ctx, reads, lang, today),
         Section(
             t("reminder.prepare", lang, other=mention(ctx.other))
             if ctx.reader_is_mentee
@@ -191,15 +199,26 @@ def summary_nudge(session: Session, row: Notification, now: datetime) -> tuple[T
     )
 
 
-def _action_sections(ctx: SessionContext, reads: ReminderReads, lang: Lang) -> list[Section]:
-    """Open actions first in the agenda; actions done since the previous session, as done."""
-    pair_id, meeting_id = ctx.pair.id, ctx.meeting.id
-    assert pair_id is not None and meeting_id is not None
+def _action_sections(
+    ctx: SessionContext, reads: ReminderReads, lang: Lang, today: date
+) -> list[Section]:
+    """Open actions after the agenda, overdue ones marked, numbered as `/mentor actions` numbers
+    them, with the command marking one done; then the actions done since the previous session."""
+    pair_id, meeting_id, reader_id = ctx.pair.id, ctx.meeting.id, ctx.reader.id
+    assert pair_id is not None and meeting_id is not None and reader_id is not None
     people = {p.id: p for p in (ctx.reader, ctx.other) if p.id is not None}
     sections = []
     if open_items := reads.open_actions.get(pair_id, []):
+        shown = open_items[:OPEN_ACTIONS_SHOWN]
+        overdue = [n for n, a in enumerate(shown, 1) if a.due is not None and a.due < today]
+        several_pairs = reads.pair_counts.get(reader_id, 1) > 1
+        command = done_command(
+            overdue[0] if overdue else 1, lang, ctx.other if several_pairs else None
+        )
+        key = "reminder.actions.hint.one" if len(open_items) == 1 else "reminder.actions.hint"
+        lines = action_lines(shown, people, lang, today)
         heading = t("actions.open", lang)
-        sections.append(Section(action_lines(open_items[:10], people, lang), heading=heading))
+        sections.append(Section(f"{lines}\n{t(key, lang, command=command)}", heading=heading))
     since = reads.since[meeting_id]
     if done := [a for a in reads.done.get(pair_id, []) if a.done_at and a.done_at > since]:
         heading = t("actions.done_since", lang)

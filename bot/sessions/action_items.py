@@ -72,19 +72,35 @@ def add_actions(
     return created
 
 
-def action_line(item: ActionItem, people: dict[int, Person], lang: Lang) -> str:
-    """`text — @owner, by date` (marked when done)."""
+def action_line(
+    item: ActionItem, people: dict[int, Person], lang: Lang, today: date | None = None
+) -> str:
+    """`text — @owner, by date` (marked when done, or overdue on `today` when given)."""
     owner = mention(people[item.owner_id])
     due = t("actions.by", lang, date=format_date(item.due, lang)) if item.due else ""
-    done = f" {t('agenda.done_mark', lang)}" if item.done_at else ""
-    return f"{' '.join(item.text.split())[:280]} — {owner}{due}{done}"
+    mark = ""
+    if item.done_at:
+        mark = f" {t('agenda.done_mark', lang)}"
+    elif today is not None and item.due is not None and item.due < today:
+        mark = f" {t('actions.overdue_mark', lang)}"
+    return f"{' '.join(item.text.split())[:280]} — {owner}{due}{mark}"
 
 
-def action_lines(items: list[ActionItem], people: dict[int, Person], lang: Lang) -> str:
-    """`1. text — @owner, by date` lines (done ones marked)."""
+def action_lines(
+    items: list[ActionItem], people: dict[int, Person], lang: Lang, today: date | None = None
+) -> str:
+    """`1. text — @owner, by date` lines (done ones marked, overdue ones too given `today`)."""
     return "\n".join(
-        f"{number}. {action_line(item, people, lang)}" for number, item in enumerate(items, 1)
+        f"{number}. {action_line(item, people, lang, today)}"
+        for number, item in enumerate(items, 1)
     )
+
+
+def done_command(number: int, lang: Lang, other: Person | None = None) -> str:
+    """`/mentor actions done 3` in the reader's words; with the other member's mention when
+    the reader is in several pairs (`/mentor actions @thomas done 3`), as the command needs."""
+    pair = f"{mention(other)} " if other is not None else ""
+    return t("actions.done_command", lang, pair=pair, n=number)
 
 
 def finish_action(ctx: ActorContext, item: ActionItem) -> Reply:

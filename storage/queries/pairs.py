@@ -218,3 +218,18 @@ def pairs_with_status(*, session: Session, platform: str, status: str) -> list[P
             .order_by(col(Pair.id))
         )
     )
+
+
+def current_pair_counts(*, session: Session, person_ids: set[int]) -> dict[int, int]:
+    """How many current pairs each of these people is in, either role (two queries)."""
+    counts = dict.fromkeys(person_ids, 0)
+    for role in (col(Pair.mentor_id), col(Pair.mentee_id)):
+        rows = session.exec(
+            select(role, func.count())
+            .where(col(Pair.status).in_(CURRENT))
+            .where(role.in_(person_ids))
+            .group_by(role)
+        )
+        for person_id, count in rows:
+            counts[person_id] += count
+    return counts
