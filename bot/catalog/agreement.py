@@ -162,7 +162,6 @@ MESSAGES: dict[str, Entry] = {
         "en": "{n}. {role} of {other} — {since} → {until}: {held}, {summaries}",
         "fr": "{n}. {role} de {other} — {since} → {until} : {held}, {summaries}",
     },
-    "history.left": {"en": "someone who has left", "fr": "une personne partie"},
     "history.ongoing": {"en": "ongoing", "fr": "en cours"},
     "history.hint": {
         "en": "Read one with `/mentor history 1`. Only the two members of a pair can.",
