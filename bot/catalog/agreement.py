@@ -120,8 +120,8 @@ MESSAGES: dict[str, Entry] = {
     "form.terms.title": {"en": "Terms of the pair", "fr": "Conditions du binôme"},
     "form.terms.trial": {"en": "Trial period", "fr": "Période d'essai"},
     "form.terms.trial.option": {
-        "en": {"one": "The first session", "other": "The first {count} sessions"},
-        "fr": {"one": "La première séance", "other": "Les {count} premières séances"},
+        "en": {"one": "First session", "other": "First {count} sessions"},
+        "fr": {"one": "Première séance", "other": "{count} premières séances"},
     },
     "form.terms.end": {"en": "Planned end", "fr": "Fin prévue"},
     "form.terms.end.hint": {

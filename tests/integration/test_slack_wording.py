@@ -16,7 +16,8 @@ from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of
 
-# Weekly, Tuesday 18:00 Paris: 1, 8, 15 December 2026 … (Monday 30 November today).
+# Weekly, Tuesday 18:00 Paris: 1, 8, 15 December 2026 … (created Saturday 28 November, so the
+# first session is more than 48 hours ahead).
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on tuesday at 18:00 tz Europe/Paris"
 FRENCH_LEADS = "C0LEADSFR"
 SUMMARY = "Thomas drafts the staffing plan before the holidays."
@@ -38,7 +39,7 @@ def test_counts_and_dates_read_right_in_french_and_english(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
     fake.add_channel(FRENCH_LEADS)
-    clock.set(datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+    clock.set(datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
     running.make_pair(MENTEE, PAIR)
     running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
     subscribed = text_of(running.answer(MENTOR, f"synthese <#{FRENCH_LEADS}|leads-fr>"))
@@ -52,8 +53,8 @@ def test_counts_and_dates_read_right_in_french_and_english(
     assert "Tuesday 1 December 2026, 12:00 (America/Montreal)" in text_of(
         running.answer(MENTEE, "next")
     )
-    past = text_of(running.answer(MENTOR, "deplacer 2026-11-29 18h00"))
-    assert re.search(r"Le dimanche 29 novembre 2026, 18h00 \(Europe/Paris\) est déjà passé", past)
+    past = text_of(running.answer(MENTOR, "deplacer 2026-11-27 18h00"))
+    assert re.search(r"Le vendredi 27 novembre 2026, 18h00 \(Europe/Paris\) est déjà passé", past)
 
     # The session of 1 December is held and summarised by DM.
     clock.set(datetime(2026, 12, 1, 18, 5, tzinfo=UTC))
