@@ -422,7 +422,10 @@ def _print(
                 week=week + 1,
                 start=f"{week_start:%Y-%m-%d}",
                 total=len(messages),
-                kinds=", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),
+                kinds=", ".join(
+                    f"{t(f'simulate.kind.{kind}', lang).lower()} {count}"
+                    for kind, count in kinds.most_common()
+                ),
                 peak_at=f"{peak_at:%a %H:%M}",
                 peak=peak,
             ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,15 +29,18 @@ from bot.kernel.form_model import inputs as form_inputs
 from bot.kernel.i18n import Lang, fold, lang_from_locale, t
 from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.people.acting import act
+from bot.people.profiles import record_profile, stale_profiles
 from bot.rhythm.wording import format_time, format_when, weekday_name
 from bot.sessions.summaries import handle_direct_message
-from handlers.terminal.console import Console, TerminalMessenger
+from handlers.terminal.console import DIM, YELLOW, Console, TerminalMessenger
 from handlers.terminal.people import SimPerson
 from scheduler.dispatcher import Dispatcher
 from scheduler.virtual_time import advance
 from storage.db import Database, make_engine, migrate
 from storage.models import Notification
 from storage.queries.people import upsert_person
+
+log = logging.getLogger(__name__)
 
 PLATFORM = "terminal"
 DURATION = re.compile(r"(\d+)\s*(w|d|j|h|m)")
@@ -51,6 +55,8 @@ WORDS = {
     "people": "people", "personnes": "people",
     "quit": "quit", "exit": "quit", "quitter": "quit",
 }  # fmt: skip
+MENTION = re.compile(r"<@([\w-]+)>")
+CANCEL = {"cancel", "annuler"}  # leaves a form being filled
 
 
 class Inputs:
@@ -102,8 +108,8 @@ class TrySession:
         clock = ManualClock(max(start, latest) if latest else start)
         admins = frozenset(p.handle for p in people if p.admin)
         core = Core(db=db, clock=clock, admins=admins)
-        console = Console(out=out, lang=lang, colour=colour)
         names = {p.handle: p.name for p in people}
+        console = Console(out=out, lang=lang, colour=colour, names=names)
         messenger = TerminalMessenger(console, names, clock.now)
         with db.session() as session:
             for person in people:
@@ -138,8 +144,12 @@ class TrySession:
         )
         self.dispatch()
         while (line := inputs.read(f"{self.actor}> ")) is not None:
-            if not self.handle(line, inputs):
-                break
+            try:
+                if not self.handle(line, inputs):
+                    break
+            except Exception:  # a bug: said in one line, and the session goes on
+                log.exception("line %r failed", line)
+                self.console.problem("try.failed")
         self.console.info("try.bye")
         self.loop.close()
 
@@ -172,12 +182,13 @@ class TrySession:
 
     # What people do.
     def command(self, rest: str, inputs: Inputs) -> None:
-        result = handle_command(
-            self.core, platform=PLATFORM, actor_id=self.actor, text=self._references(rest)
-        )
+        text = self._references(rest)
+        self._refresh_profiles([self.actor, *MENTION.findall(text)])
+        result = handle_command(self.core, platform=PLATFORM, actor_id=self.actor, text=text)
         self._answer(result, inputs)
 
     def direct_message(self, text: str) -> None:
+        self._refresh_profiles([self.actor])
         number = next(self._events)
         handle_direct_message(
             self.core,
@@ -190,12 +201,11 @@ class TrySession:
         self.dispatch()
 
     def press(self, rest: str, inputs: Inputs) -> None:
-        number = int(rest) if rest.isdigit() else -1
-        offered = self.console.buttons.get((self.actor, number))
-        if offered is None:
+        button = self.console.button(self.actor, int(rest) if rest.isdigit() else 0)
+        if button is None:
             self.console.problem("try.no_button", number=rest)
             return
-        button = offered.button
+        self._refresh_profiles([self.actor])
         result = act(
             self.core,
             platform=PLATFORM,
@@ -224,10 +234,11 @@ class TrySession:
 
     def fill(self, form: Form, inputs: Inputs) -> None:
         """Ask each input of `form` in turn, again until its answer reads, then submit it as the
-        platform's form would. A repeated row left empty at its first input is skipped."""
+        platform's form would; `cancel` leaves it. A repeated row left empty at its first input
+        is skipped. The form speaks its reader's language, as a platform's would."""
         lang = self._actor_lang()
         spec = FORMS[form.name]
-        self.console.info("try.form", title=t(spec.title, lang))
+        self.console.line(t("try.form", lang, title=t(spec.title, lang)), DIM)
         if "label" in form.values:
             self.console.line(self.console.markup(form.values["label"]))
         values: dict[str, str | None] = {}
@@ -238,7 +249,7 @@ class TrySession:
                 continue
             answer = self._ask(inputs, shown, lang)
             if answer is None:
-                self.console.problem("try.form.ended")
+                self.console.line(t("try.form.ended", lang), YELLOW)
                 return
             values[shown.id] = answer
             if first_of_row and not answer:
@@ -251,17 +262,22 @@ class TrySession:
         )
         if isinstance(result, FieldErrors):
             errors = "; ".join(f"{name}: {text}" for name, text in result.errors.items())
-            self.console.problem("try.form.errors", errors=errors)
+            self.console.line(t("try.form.errors", lang, errors=errors), YELLOW)
             return
         self._answer(result)
 
     def _ask(self, inputs: Inputs, shown: Input, lang: Lang) -> str | None:
-        """One input's answer (a choice by its number), asked until it reads; None at the end."""
+        """One input's answer (a choice by its number or label), asked until it reads; None
+        when the form is cancelled or the input ends."""
         if shown.options:
             listed = "  ".join(f"{n}) {text}" for n, (_, text) in enumerate(shown.options, 1))
             self.console.line(f"  {listed}")
         default = f" [{shown.shown(shown.value)}]" if shown.value else ""
-        while (answer := inputs.read(f"  {shown.label}{default}: ")) is not None:
+        asked = f"{shown.label}{default}"
+        prompt = f"  {asked} " if asked.endswith("?") else t("try.form.prompt", lang, label=asked)
+        while (answer := inputs.read(prompt)) is not None:
+            if fold(answer.strip()) in CANCEL:
+                return None
             answer = answer.strip().lstrip("@") or shown.value
             if shown.options and answer.isdigit() and 1 <= int(answer) <= len(shown.options):
                 answer = shown.options[int(answer) - 1][0]
@@ -269,9 +285,11 @@ class TrySession:
             answer = named[0] if named else answer
             problem = shown.field.read(answer)
             if shown.kind is Kind.PERSON and answer and answer.lower() not in self.people:
-                self.console.problem("try.unknown_person", name=answer, people=self._handles())
+                self.console.line(
+                    t("try.unknown_person", lang, name=answer, people=self._handles()), YELLOW
+                )
             elif isinstance(problem, Phrase):
-                self.console.problem("try.form.again", problem=problem.text(lang))
+                self.console.line(t("try.form.again", lang, problem=problem.text(lang)), YELLOW)
             else:
                 return answer.lower() if shown.kind is Kind.PERSON else answer
         return None
@@ -318,6 +336,22 @@ class TrySession:
             self.console.line(f"@{p.handle} — {p.name}, {p.timezone}, {p.locale}{admin}")
 
     # Helpers.
+    def _refresh_profiles(self, handles: list[str]) -> None:
+        """Store the profiles of `handles` that are missing or stale, from the simulated
+        directory, as the Slack handler does from `users.info` (after `forget-me`, someone who
+        writes again starts afresh)."""
+        known = [handle for handle in handles if handle in self.people]
+        for handle in stale_profiles(self.core, platform=PLATFORM, external_ids=known):
+            person = self.people[handle]
+            record_profile(
+                self.core,
+                platform=PLATFORM,
+                external_id=handle,
+                name=person.name,
+                timezone=person.timezone,
+                locale=person.locale,
+            )
+
     def _references(self, text: str) -> str:
         """`@claire` → the core's `<@claire>`; `#leads` → `<#leads>`."""
         text = re.sub(

@@ -74,10 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "end.title": {"en": "Your mentoring pair has ended", "fr": "Votre binôme est terminé"},
     "end.body": {
-        "en": "{actor} ended your mentoring pair with {other}. No more reminders; what you "
-        "wrote stays readable by the two of you.",
-        "fr": "{actor} a mis fin à votre binôme avec {other}. Plus de rappels ; ce que vous avez "
-        "écrit reste lisible par vous deux.",
+        "en": "{actor} ended your mentoring pair. No more reminders; what you wrote stays "
+        "readable by the two of you.",
+        "fr": "{actor} a mis fin à votre binôme. Plus de rappels ; ce que vous avez écrit reste "
+        "lisible par vous deux.",
     },
     "end.body.planned": {
         "en": "Your mentoring pair with {other} reached the end you planned together. No more "

@@ -1,6 +1,42 @@
 """Catalog entries for `mentorbot try` and `mentorbot simulate` (the terminal front end)."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), for the plot
+    "pair_created": ("Agreements to accept", "Accords à accepter"),
+    "agreement_reminder": ("Agreement reminders", "Relances d'accord"),
+    "pair_started": ("Welcome to a started pair", "Bienvenue dans un binôme lancé"),
+    "terms_proposed": ("New terms proposed", "Nouvelles conditions proposées"),
+    "terms_reminder": ("Reminders of proposed terms", "Relances de conditions proposées"),
+    "terms_answered": ("Answers to proposed terms", "Réponses aux conditions proposées"),
+    "terms_lapsed": ("Proposed terms lapsed", "Conditions proposées expirées"),
+    "trial_check": ("End-of-trial questions", "Questions de fin d'essai"),
+    "trial_outcome": ("Trial outcomes", "Issues de l'essai"),
+    "planned_end_soon": ("Planned end coming", "Fin prévue proche"),
+    "reminder": ("Session reminders", "Rappels de séance"),
+    "summary_request": ("Summary requests", "Demandes de compte-rendu"),
+    "summary_nudge": ("Summary nudges", "Relances de compte-rendu"),
+    "summary_shared": ("Summaries shared", "Comptes-rendus partagés"),
+    "summary_recorded": ("Summaries acknowledged", "Comptes-rendus confirmés"),
+    "summary_which": ("“Which session?” questions", "Questions « quelle séance ? »"),
+    "dm_not_expected": ("Answers to unexpected DMs", "Réponses aux messages inattendus"),
+    "session_skipped": ("Skipped sessions, other told", "Séances annulées, l'autre prévenu"),
+    "session_moved": ("Moved sessions, other told", "Séances déplacées, l'autre prévenu"),
+    "digest": ("Weekly digests", "Synthèses hebdomadaires"),
+    "help_requested": ("Help requests to mediators", "Demandes d'aide aux médiateurs"),
+    "pair_ended": ("Pairs ended", "Binômes terminés"),
+    "thanks": ("Thank-you messages", "Remerciements"),
+    "pair_paused": ("Pairs paused", "Binômes en pause"),
+    "pair_resumed": ("Pairs resumed", "Binômes repris"),
+    "action_due": ("Actions due tomorrow", "Actions dues demain"),
+    "review_due": ("Quarterly reviews", "Bilans trimestriels"),
+    "review_awaited": ("Reviews awaited", "Bilans en attente"),
+    "review_result": ("Review results", "Résultats des bilans"),
+    "member_unreachable": ("Member unreachable", "Membre injoignable"),
+}
+
+MESSAGES: dict[str, Entry] = {
+    **{f"simulate.kind.{kind}": {"en": en, "fr": fr} for kind, (en, fr) in KINDS.items()},
     "terminal.file": {
         "en": "📎 {name} ({size} KB): in Slack or Teams this file arrives privately",
         "fr": "📎 {name} ({size} Ko) : dans Slack ou Teams ce fichier arrive en privé",
@@ -16,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "/mentor …  — any Mentorbot command, e.g. /mentor pair @claire @thomas every 2 weeks "
         "on thursday at 18:00 tz Europe/Paris\n"
         "any other text — a direct message to the bot (a reply to its summary request)\n"
-        "press N — press button [N] of a message sent to you\n"
+        "press N — press button [N] of the latest message that showed you buttons\n"
         "clock — the simulated time; advance 1d / 3h / 30m — move it; "
         "at 2026-12-03 18:05 — move it to a moment (UTC)\n"
         "people — who is here; quit — leave",
@@ -24,7 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "/mentor …  — toute commande de Mentorbot, par ex. /mentor binome @claire @thomas "
         "toutes les 2 semaines le jeudi à 18h fuseau Europe/Paris\n"
         "tout autre texte — un message privé au bot (une réponse à sa demande de compte-rendu)\n"
-        "appuyer N — appuyer sur le bouton [N] d'un message qui vous a été envoyé\n"
+        "appuyer N — appuyer sur le bouton [N] du dernier message qui vous a montré des "
+        "boutons\n"
         "horloge — l'heure simulée ; avancer 1j / 3h / 30m — la faire avancer ; "
         "a 2026-12-03 18:05 — l'amener à un moment (UTC)\n"
         "personnes — qui est là ; quitter — sortir",
@@ -49,27 +86,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Donnez un moment à venir, en UTC, par ex. `a 2026-12-03 18:05`.",
     },
     "try.no_button": {
-        "en": "There is no button [{number}] in your messages. Each person's buttons are "
-        "numbered in the messages sent to them: type `as NAME` to press someone else's.",
-        "fr": "Il n'y a pas de bouton [{number}] dans vos messages. Les boutons de chacun sont "
-        "numérotés dans les messages qui lui sont envoyés : tapez `comme NOM` pour appuyer sur "
-        "ceux d'une autre personne.",
+        "en": "There is no button [{number}] in the latest message that showed you buttons. "
+        "`press N` presses button [N] of that message; type `as NAME` to press someone "
+        "else's.",
+        "fr": "Il n'y a pas de bouton [{number}] dans le dernier message qui vous a montré des "
+        "boutons. `appuyer N` appuie sur le bouton [N] de ce message ; tapez `comme NOM` pour "
+        "appuyer sur ceux d'une autre personne.",
     },
     "try.dm_to": {"en": "DM to {name}", "fr": "Message privé à {name}"},
     "try.channel": {"en": "in #{channel}", "fr": "dans #{channel}"},
     "try.only_you": {"en": "only {name} sees", "fr": "visible seulement par {name}"},
     "try.form": {
-        "en": "Form “{title}” (an empty answer keeps the value in brackets):",
-        "fr": "Formulaire « {title} » (une réponse vide garde la valeur entre crochets) :",
+        "en": "Form “{title}” (an empty answer keeps the value in brackets; `cancel` leaves "
+        "the form):",
+        "fr": "Formulaire « {title} » (une réponse vide garde la valeur entre crochets ; "
+        "`annuler` quitte le formulaire) :",
     },
+    "try.form.prompt": {"en": "  {label}: ", "fr": "  {label} : "},
     "try.form.again": {"en": "  {problem} Try again.", "fr": "  {problem} Réessayez."},
     "try.form.errors": {
         "en": "Nothing was saved: {errors}",
         "fr": "Rien n'a été enregistré : {errors}",
     },
     "try.form.ended": {
-        "en": "The form was left unfinished; nothing was saved.",
-        "fr": "Le formulaire n'a pas été terminé ; rien n'a été enregistré.",
+        "en": "Form left: nothing was saved.",
+        "fr": "Formulaire quitté : rien n'a été enregistré.",
+    },
+    "try.failed": {
+        "en": "Sorry, that went wrong on Mentorbot's side; nothing else changed. The session "
+        "goes on.",
+        "fr": "Désolé, cela a échoué du côté de Mentorbot ; rien d'autre n'a changé. La session "
+        "continue.",
     },
     "try.bye": {"en": "Bye.", "fr": "Au revoir."},
     "simulate.week": {
@@ -103,6 +150,81 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "--plot a besoin de matplotlib : pip install 'mentorbot[plot]'.",
     },
     "simulate.plotted": {"en": "Plot written to {path}.", "fr": "Graphique écrit dans {path}."},
+    "simulate.plot.title": {
+        "en": {
+            "one": "Mentorbot simulation: {count} pair over {weeks} from {start}",
+            "other": "Mentorbot simulation: {count} pairs over {weeks} from {start}",
+        },
+        "fr": {
+            "one": "Simulation de Mentorbot : {count} binôme sur {weeks} à partir du {start}",
+            "other": "Simulation de Mentorbot : {count} binômes sur {weeks} à partir du {start}",
+        },
+    },
+    "simulate.plot.weeks": {
+        "en": {"one": "{count} week", "other": "{count} weeks"},
+        "fr": {"one": "{count} semaine", "other": "{count} semaines"},
+    },
+    "simulate.plot.messages": {
+        "en": "Messages sent per day, by kind",
+        "fr": "Messages envoyés par jour, par type",
+    },
+    "simulate.plot.messages_axis": {"en": "messages per day", "fr": "messages par jour"},
+    "simulate.plot.off_scale": {
+        "en": {
+            "one": "{count} message on {day}, off the scale: {kinds}",
+            "other": "{count} messages on {day}, off the scale: {kinds}",
+        },
+        "fr": {
+            "one": "{count} message le {day}, hors échelle : {kinds}",
+            "other": "{count} messages le {day}, hors échelle : {kinds}",
+        },
+    },
+    "simulate.plot.health": {
+        "en": "Programme health per week: what happened to the sessions planned",
+        "fr": "Santé du programme par semaine : ce que sont devenues les séances prévues",
+    },
+    "simulate.plot.health_axis": {"en": "sessions", "fr": "séances"},
+    "simulate.plot.held": {
+        "en": "held, summary written",
+        "fr": "tenues, compte-rendu écrit",
+    },
+    "simulate.plot.no_summary": {
+        "en": "held, no summary",
+        "fr": "tenues, sans compte-rendu",
+    },
+    "simulate.plot.skipped": {"en": "skipped", "fr": "annulées"},
+    "simulate.plot.week": {"en": "week {week}\n{start}", "fr": "semaine {week}\n{start}"},
+    "simulate.plot.pace": {
+        "en": "Slack's pace, per channel: the busiest channel of each day, in its busiest minute",
+        "fr": "Le rythme de Slack, par canal : le canal le plus chargé de chaque jour, dans sa "
+        "minute la plus chargée",
+    },
+    "simulate.plot.pace_axis": {
+        "en": "messages in one minute, one channel",
+        "fr": "messages en une minute, un canal",
+    },
+    "simulate.plot.busiest": {
+        "en": "busiest channel (a DM or the digest channel)",
+        "fr": "canal le plus chargé (un message privé ou le canal de synthèse)",
+    },
+    "simulate.plot.slack_limit": {
+        "en": "Slack: about 1 message per second per channel (60 a minute)",
+        "fr": "Slack : environ 1 message par seconde et par canal (60 par minute)",
+    },
+    "simulate.plot.pace_peak": {
+        "en": {
+            "one": "At most {count} message in a minute in any one channel: {share} of "
+            "what Slack accepts",
+            "other": "At most {count} messages in a minute in any one channel: {share} of "
+            "what Slack accepts",
+        },
+        "fr": {
+            "one": "Au plus {count} message en une minute dans un même canal : {share} de "
+            "ce que Slack accepte",
+            "other": "Au plus {count} messages en une minute dans un même canal : {share} de "
+            "ce que Slack accepte",
+        },
+    },
     "simulate.progress_pairs": {"en": "pairs created", "fr": "binômes créés"},
     "simulate.progress_days": {"en": "days simulated", "fr": "jours simulés"},
 }

@@ -46,6 +46,11 @@ def _day(ctx: CommandContext, pair: Pair, instant: datetime) -> str:
     return format_date(instant.astimezone(zone).date(), ctx.lang)
 
 
+def _other(ctx: CommandContext, pair: Pair) -> str:
+    """The other member's mention ("a former member" once they erased themselves)."""
+    return mention(ctx.other_member(pair))
+
+
 def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:
     """My pairs, newest first, with their dates and how many sessions were held."""
     rows = []
@@ -68,7 +73,7 @@ def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:
                 ctx.lang,
                 n=number,
                 role=t(role, ctx.lang),
-                other=mention(ctx.other_member(pair)),
+                other=_other(ctx, pair),
                 since=_day(ctx, pair, pair.created_at),
                 until=until,
                 held=len(held),
@@ -118,7 +123,7 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
         if len(held) > SESSIONS_SHOWN
         else t("confidential.note", ctx.lang)
     )
-    title = t("history.pair_title", ctx.lang, other=mention(ctx.other_member(pair)))
+    title = t("history.pair_title", ctx.lang, other=_other(ctx, pair))
     return Reply(title=title, sections=tuple(sections), note=note)
 
 

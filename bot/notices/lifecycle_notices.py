@@ -53,7 +53,7 @@ def pair_ended(session: Session, row: Notification, now: datetime) -> tuple[Targ
     elif pair.ended_by_id == reader.id:
         body = t("end.body.self", lang, other=mention(other))
     else:
-        body = t("end.body", lang, actor=mention(other), other=mention(other))
+        body = t("end.body", lang, actor=mention(other))
     sections = [Section(body), Section(t("end.retrospective", lang))]
     if pair.retain_until is not None:
         kept = reader_day(reader, pair, pair.retain_until, lang)

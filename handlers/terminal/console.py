@@ -1,5 +1,6 @@
-"""What the bot says, printed as a person would read it: whose DM or which channel, and each
-person's buttons numbered in their own series, so that `press N` clicks one of theirs."""
+"""What the bot says, printed as a person would read it: whose DM or which channel, mentions as
+names, and each message's buttons numbered from 1, so that `press N` clicks button N of the
+latest message that showed the reader buttons."""
 
 from __future__ import annotations
 
@@ -17,32 +18,41 @@ from bot.kernel.replies import Button, Reply
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 CYAN, YELLOW, RED = "\033[36m", "\033[33m", "\033[31m"
 REFERENCE = re.compile(r"<([@#])([^<>|\s]+)>")
+CODE = re.compile(r"(`[^`]*`)")
 STRONG = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
-
-
-@dataclass(frozen=True)
-class OfferedButton:
-    number: int
-    owner: str  # handle of the person whose DM shows it
-    button: Button
 
 
 @dataclass
 class Console:
-    """Prints messages and remembers the buttons it showed."""
+    """Prints messages and remembers, for each reader, the buttons of the latest message that
+    showed them some."""
 
     out: TextIO
     lang: Lang
     colour: bool = False
-    buttons: dict[tuple[str, int], OfferedButton] = field(default_factory=dict)
-    _numbers: dict[str, itertools.count] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # handle → name, for mentions
+    buttons: dict[str, list[Button]] = field(default_factory=dict)  # by owner's handle
+
+    def button(self, owner: str, number: int) -> Button | None:
+        """Button [number] of the latest message that showed `owner` buttons."""
+        offered = self.buttons.get(owner, [])
+        return offered[number - 1] if 1 <= number <= len(offered) else None
 
     def paint(self, text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if self.colour else text
 
     def markup(self, text: str) -> str:
-        """The core's markup for a terminal: mentions as @handle, *bold* in bold."""
-        text = REFERENCE.sub(lambda m: m.group(1) + m.group(2), text)
+        """The core's markup for a terminal: a mention as the person's name (as Slack shows
+        it), a channel as #name, *bold* in bold."""
+        spans = CODE.split(text)  # odd spans are code: a mention there stays typeable, @handle
+        text = "".join(
+            REFERENCE.sub(lambda m: m[1] + m[2], span)
+            if odd
+            else REFERENCE.sub(
+                lambda m: "@" + self.names.get(m[2], m[2]) if m[1] == "@" else "#" + m[2], span
+            )
+            for odd, span in zip(itertools.cycle((False, True)), spans, strict=False)
+        )
         return STRONG.sub(lambda m: self.paint(m.group(1), BOLD), text)
 
     def line(self, text: str, code: str | None = None) -> None:
@@ -55,22 +65,18 @@ class Console:
         self.line(t(key, self.lang, **params), YELLOW)
 
     def show(self, heading: str, reply: Reply, *, owner: str | None) -> None:
-        """One message under a heading line; its buttons numbered in the owner's own series."""
+        """One message under a heading line; its buttons numbered from 1 for the owner."""
         self.line(f"┌─ {heading}", RED if reply.is_error else CYAN)
         body: list[str] = []
         if reply.title:
-            body.append(self.paint(reply.title, BOLD))
+            body.append(self.paint(self.markup(reply.title), BOLD))
         for section in reply.sections:
             if section.heading:
-                body.append(self.paint(section.heading, BOLD))
+                body.append(self.paint(self.markup(section.heading), BOLD))
             body.extend(self.markup(section.text).splitlines())
         if reply.buttons and owner is not None:
-            offered = []
-            numbers = self._numbers.setdefault(owner, itertools.count(1))
-            for button in reply.buttons:
-                number = next(numbers)
-                self.buttons[(owner, number)] = OfferedButton(number, owner, button)
-                offered.append(f"[{number}] {button.label}")
+            self.buttons[owner] = list(reply.buttons)
+            offered = (f"[{n}] {button.label}" for n, button in enumerate(reply.buttons, 1))
             body.append(self.paint("   ".join(offered), YELLOW))
         if reply.note:
             body.append(self.paint(self.markup(reply.note), DIM))

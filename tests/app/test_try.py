@@ -22,7 +22,7 @@ as lea
 /mentor digest #leads
 advance 2d9h
 as claire
-press 3
+press 1
 Partager mon parcours
 at 2026-12-03 18:05
 as thomas
@@ -70,7 +70,7 @@ def test_a_pair_first_two_weeks(tmp_path) -> None:
     reminders = [m for m in messages if "2026-12-02 17:00 UTC" in m]
     assert len(reminders) == 2
     assert all("Prepare my promotion file" in m for m in reminders)
-    assert any("[3] Ajouter à l'ordre du jour" in m for m in reminders)
+    assert any("[1] Ajouter à l'ordre du jour" in m for m in reminders)
 
     # Claire pressed "add to agenda" in her reminder and answered the prompted field.
     assert "Sujet: Partager mon parcours" in printed or "Sujet : Partager" in printed
@@ -110,7 +110,8 @@ def test_french_terminal_and_pair_form(tmp_path) -> None:
     assert "Vous êtes maintenant claire." in printed
     assert "Formulaire « Nouveau binôme »" in printed
     assert (
-        "C'est fait : @claire accompagne @thomas, toutes les 2 semaines le jeudi à 18h30" in printed
+        "C'est fait : @Claire Martin accompagne @Thomas Roy, toutes les 2 semaines le jeudi "
+        "à 18h30" in printed
     )
     assert "Il est lundi 30 novembre 2026, 8h00 (UTC)" in printed
 
@@ -205,5 +206,5 @@ def test_form_fields_show_labels_and_are_asked_again_until_they_read(tmp_path) -
     assert printed.count("Please pick one of the choices offered. Try again.") == 2
     assert "Please write a time as HH:MM, e.g. 18:30. Try again." in printed
     assert "Please write a date as YYYY-MM-DD, e.g. 2026-12-03. Try again." in printed
-    assert "Done: @thomas mentors @claire, every 2 weeks on Thursday at 18:30" in printed
-    assert "Nothing was saved" not in printed and "unfinished" not in printed
+    assert "Done: @Thomas Roy mentors @Claire Martin, every 2 weeks on Thursday at 18:30" in printed
+    assert "Nothing was saved" not in printed and "Form left" not in printed
