@@ -39,6 +39,7 @@ OUTCOMES = {
     "failed": "failed",
     "dropped": "dropped",
     "expired": "dropped",
+    "held": "held",  # for the recipient's morning (quiet hours)
 }
 UNKNOWN = "unknown"  # a row dropped before it was composed: its platform was not looked up
 # From due to delivered: a minute's tick, a rate limit's wait, an outage.

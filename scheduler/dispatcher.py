@@ -383,9 +383,8 @@ class Dispatcher:
     async def _deliver(self, row: Notification, now: datetime, composed: Composed) -> str:
         outcome = await self._deliver_one(row, now, composed)
         if self.observe is not None:
-            self.observe(
-                row, outcome, composed[0].platform if isinstance(composed, tuple) else None
-            )
+            sent_to = None if isinstance(composed, Held) else composed
+            self.observe(row, outcome, sent_to[0].platform if isinstance(sent_to, tuple) else None)
         return outcome
 
     async def _deliver_one(self, row: Notification, now: datetime, composed: Composed) -> str:
