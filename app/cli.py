@@ -14,7 +14,7 @@ from pathlib import Path
 from dotenv import load_dotenv
 
 from app.logs import configure_logging
-from bot.kernel.i18n import Lang, lang_from_locale
+from bot.kernel.i18n import Lang, lang_from_locale, t
 from bot.kernel.settings import Settings, SettingsError
 from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_people
 
@@ -66,10 +66,7 @@ def data_command(args: argparse.Namespace, settings: Settings) -> int:
         request = {"name": args.person, "operator": operator, "action": args.data_command}
         if args.data_command == "erase":
             ended = on_request(core, work=erase, **request)
-            print(
-                f"erased {args.person}: {ended} current pair(s) ended; the other members are "
-                "told by the running bot's next dispatch"
-            )
+            print(t("operator.erased", "en", person=args.person, count=ended))
             return 0
         data = on_request(core, work=export_file, **request)
     finally:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.commands.context import CommandContext
 from bot.kernel.errors import UserError
-from bot.kernel.i18n import t
+from bot.kernel.i18n import capitalized, t
 from bot.kernel.replies import Reply, Section
 from bot.pairs.lifecycle import reader_day
 from bot.people.person import mention, zone_of
@@ -37,7 +37,7 @@ def run(ctx: CommandContext) -> Reply:
     if not words:
         return listing(ctx, pairs)
     if len(words) != 1 or not words[0].isdigit() or not 1 <= int(words[0]) <= len(pairs):
-        raise UserError("history.bad_number", count=len(pairs))
+        raise UserError("history.bad_number", last=len(pairs))
     return pair_history(ctx, pairs[int(words[0]) - 1])
 
 
@@ -76,8 +76,12 @@ def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:
                 other=_other(ctx, pair),
                 since=_day(ctx, pair, pair.created_at),
                 until=until,
-                held=len(held),
-                summaries=sum(1 for m in held if m.summary_at is not None),
+                held=t("count.sessions.held", ctx.lang, count=len(held)),
+                summaries=t(
+                    "count.summaries",
+                    ctx.lang,
+                    count=sum(1 for m in held if m.summary_at is not None),
+                ),
             )
         )
     return Reply(
@@ -107,7 +111,7 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
     sections += [
         Section(
             summary_of(ctx, m, of_session.pop(m.id, []), people),
-            heading=format_when(m.starts_at, zone, ctx.lang),
+            heading=capitalized(format_when(m.starts_at, zone, ctx.lang)),
         )
         for m in shown
     ]
@@ -119,7 +123,7 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
     if not held and not actions:
         sections.append(Section(t("history.nothing", ctx.lang)))
     note = (
-        t("history.more", ctx.lang, shown=SESSIONS_SHOWN, count=len(held))
+        t("history.more", ctx.lang, count=SESSIONS_SHOWN, total=len(held))
         if len(held) > SESSIONS_SHOWN
         else t("confidential.note", ctx.lang)
     )

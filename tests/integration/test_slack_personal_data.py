@@ -88,7 +88,7 @@ def test_forget_me_erases_me_and_ends_my_pairs_after_a_confirmation(
     response, name = running.press(MENTEE, asked, "person.forget")
     assert response.status_code == 200
     [done] = fake.wait_for(lambda: fake.responses(name))
-    assert "erased" in text_of(done) and "1 pair(s) ended" in text_of(done)
+    assert "erased" in text_of(done) and "1 pair ended" in text_of(done)
     running.settle()
     told = fake.wait_for(lambda: [text_of(m) for m in fake.messages_to(MENTOR)])
     assert "a quitté le programme" in told[-1] and "merci" not in told[-1].lower()
