@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import logging
 import os
+import signal
 import sys
 import tempfile
 from datetime import UTC, date, datetime
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from bot.kernel.i18n import Lang, lang_from_locale
+from app.logs import configure_logging
+from bot.kernel.i18n import Lang, lang_from_locale, t
 from bot.kernel.settings import Settings, SettingsError
 from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_people
 
@@ -22,33 +23,25 @@ from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_peopl
 def serve(settings: Settings) -> None:
     """Slack, Microsoft Teams or both over HTTP on PORT, served by uvicorn."""
     settings.require_a_platform()
-    import uvicorn
+    stop_like_ctrl_c_until_served()
+    from app import service
 
-    from app.web import build_mentorbot, create_web_app
-
-    app = create_web_app(build_mentorbot(settings))
-    uvicorn.run(app, host="0.0.0.0", port=settings.port, log_level="info")
+    service.serve(settings)
 
 
 def socket(settings: Settings) -> None:
     """Slack over Socket Mode: no public URL needed."""
     settings.require("slack_bot_token", "slack_app_token")
-    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+    stop_like_ctrl_c_until_served()
+    from app import service
 
-    from app.web import build_mentorbot
+    service.socket(settings)
 
-    async def run() -> None:
-        bot = build_mentorbot(settings)
-        slack = bot.slack
-        if slack is None:  # built whenever SLACK_BOT_TOKEN is set, required above
-            raise SettingsError("Socket Mode needs the Slack app (SLACK_BOT_TOKEN).")
-        await bot.start()
-        try:
-            await AsyncSocketModeHandler(slack, settings.slack_app_token).start_async()
-        finally:
-            await bot.stop()
 
-    asyncio.run(run())
+def stop_like_ctrl_c_until_served() -> None:
+    """A SIGTERM during start-up (the imports take seconds) ends the process as Ctrl-C does:
+    status 0, nothing held yet. Once serving, app/service.py stops it cleanly instead."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def teams_package(args: argparse.Namespace, settings: Settings) -> int:
@@ -82,10 +75,7 @@ def data_command(args: argparse.Namespace, settings: Settings) -> int:
         request = {"name": args.person, "operator": operator, "action": args.data_command}
         if args.data_command == "erase":
             ended = on_request(core, work=erase, **request)
-            print(
-                f"erased {args.person}: {ended} current pair(s) ended; the other members are "
-                "told by the running bot's next dispatch"
-            )
+            print(t("operator.erased", "en", person=args.person, count=ended))
             return 0
         data = on_request(core, work=export_file, **request)
     finally:
@@ -163,15 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     load_dotenv(override=False)
     quiet = args.command in ("try", "simulate", "data")
-    logging.basicConfig(
-        level=logging.WARNING if quiet else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if args.command == "try":  # the screen is the conversation: a failure in one line
-        for handler in logging.getLogger().handlers:
-            handler.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
-    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
+        configure_logging(logging.WARNING if quiet else logging.INFO)
+        if args.command == "try":  # the screen is the conversation: a failure in one line
+            for handler in logging.getLogger().handlers:
+                handler.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
         if args.command == "try":
             return try_command(args)
         if args.command == "simulate":

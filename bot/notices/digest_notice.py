@@ -34,7 +34,7 @@ from storage.queries.pairs import (
 )
 from storage.queries.people import people_by_ids
 from storage.queries.reviews import closed_reviews_since
-from storage.queries.sessions import next_session, past_sessions
+from storage.queries.sessions import sessions_around
 
 MAX_ROWS = 40
 ROWS_PER_SECTION = 8
@@ -44,7 +44,7 @@ def _since(last: datetime | None, now: datetime, lang: Lang) -> str:
     if last is None:
         return t("digest.since.never", lang)
     days = (now - last).days
-    return t("digest.since.today", lang) if days == 0 else t("digest.since.days", lang, days=days)
+    return t("digest.since.today", lang) if days == 0 else t("digest.since.days", lang, count=days)
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ def _row(row: Row, now: datetime, zone: str, lang: Lang) -> str:
     counts = {
         "mentor": row.names[0],
         "mentee": row.names[1],
-        "held": h.held,
-        "skipped": h.skipped,
+        "held": t("count.held", lang, count=h.held),
+        "skipped": t("count.sessions.skipped", lang, count=h.skipped),
         "unsummarised": h.unsummarised,
     }
     if row.ended_at is not None:
@@ -82,14 +82,25 @@ def shown_name(person: Person, lang: Lang) -> str:
     return t("person.former", lang) if is_erased(person) else person.name
 
 
-def pair_health(session: Session, pair: Pair, now: datetime) -> Health:
-    """An active pair's health, or what an ended one held in the window (nothing comes next:
-    its sessions after the end were removed when it ended)."""
-    assert pair.id is not None
-    past = past_sessions(session=session, pair_id=pair.id, now=now)
-    if pair.status == ENDED:
-        return health(past, None, now, ended=True)
-    return health(past, next_session(session=session, pair_id=pair.id, now=now), now)
+HEALTH_BATCH = 1000
+"""Pairs whose sessions a digest reads at once (two queries a batch, never one per pair)."""
+
+
+def pairs_health(session: Session, pairs: list[Pair], now: datetime) -> dict[int, Health]:
+    """Each pair's health (by id): an active pair's, or what an ended one held in the window
+    (nothing comes next: its sessions after the end were removed when it ended)."""
+    found: dict[int, Health] = {}
+    for first in range(0, len(pairs), HEALTH_BATCH):
+        batch = pairs[first : first + HEALTH_BATCH]
+        ids = [pair.id for pair in batch if pair.id is not None]
+        past, coming = sessions_around(session=session, pair_ids=ids, now=now)
+        for pair in batch:
+            assert pair.id is not None
+            if pair.status == ENDED:
+                found[pair.id] = health(past[pair.id], None, now, ended=True)
+            else:
+                found[pair.id] = health(past[pair.id], coming.get(pair.id), now)
+    return found
 
 
 def not_started_or_paused(session: Session, platform: str, now: datetime, lang: Lang) -> str:
@@ -99,7 +110,9 @@ def not_started_or_paused(session: Session, platform: str, now: datetime, lang: 
     parts = []
     if pending:
         oldest = max((now - p.created_at).days for p in pending)
-        parts.append(t("digest.pending", lang, count=len(pending), days=oldest))
+        parts.append(
+            t("digest.pending", lang, count=len(pending), days=t("count.days", lang, count=oldest))
+        )
     if paused:
         parts.append(t("digest.paused", lang, count=len(paused)))
     return " ".join(parts)
@@ -116,9 +129,9 @@ def reviews_section(
     )
     if not reviews.reviewed:
         return None
-    lines = [t("digest.reviews", lang, reviewed=reviews.reviewed, this_week=reviews.this_week)]
+    lines = [t("digest.reviews", lang, count=reviews.reviewed, this_week=reviews.this_week)]
     if reviews.average is None:
-        lines.append(t("digest.reviews.average_hidden", lang, minimum=MIN_PAIRS_FOR_AVERAGE))
+        lines.append(t("digest.reviews.average_hidden", lang, count=MIN_PAIRS_FOR_AVERAGE))
     else:
         average = f"{reviews.average:.1f}"
         average = average.replace(".", ",") if lang == "fr" else average
@@ -139,22 +152,24 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         session=session,
         ids={p.mentor_id for p in pairs + ended} | {p.mentee_id for p in pairs + ended},
     )
+    healths = pairs_health(session, pairs + ended, now)
     rows = [
         Row(
             (shown_name(people[pair.mentor_id], lang), shown_name(people[pair.mentee_id], lang)),
-            pair_health(session, pair, now),
+            healths[pair.id or 0],
             pair.ended_at if pair.status == ENDED else None,
         )
         for pair in pairs + ended
     ]
     rows.sort(key=lambda r: (r.ended_at is not None, not r.health.at_risk, r.names))
     totals = {
-        "held": sum(r.health.held for r in rows),
-        "skipped": sum(r.health.skipped for r in rows),
+        "pairs": t("count.pairs.active", lang, count=len(pairs)),
+        "held": t("count.sessions.held", lang, count=sum(r.health.held for r in rows)),
+        "skipped": t("count.sessions.skipped", lang, count=sum(r.health.skipped for r in rows)),
         "unsummarised": sum(r.health.unsummarised for r in rows),
-        "at_risk": sum(r.health.at_risk for r in rows),
+        "at_risk": t("count.pairs.at_risk", lang, count=sum(r.health.at_risk for r in rows)),
     }
-    sections = [Section(t("digest.intro", lang, pairs=len(pairs), **totals))]
+    sections = [Section(t("digest.intro", lang, **totals))]
     waiting = not_started_or_paused(session, sub.platform, now, lang)
     if waiting:
         sections.append(Section(waiting))

@@ -33,6 +33,13 @@ from tests.integration.harness import SIGNING_SECRET, free_port
 MENTORBOT = Path(sys.executable).with_name("mentorbot")
 
 
+def daytime_zone() -> str:
+    """A zone where it is about noon now: what the programme owes is not held for the night
+    (quiet hours), whenever the tests run."""
+    offset = 12 - datetime.now(UTC).hour  # -11 … +12 hours from UTC
+    return f"Etc/GMT{-offset:+d}" if offset else "Etc/GMT"
+
+
 @dataclass(frozen=True)
 class Programme:
     """Pairs whose members owe reminders now: `people` Slack user ids, one entry a reminder."""
@@ -81,7 +88,7 @@ def seed_programme(
             platform="slack",
             external_id=f"U{role}{n:05d}",
             name=f"{role}{n}",
-            timezone="UTC",
+            timezone=daytime_zone(),
             locale="en-GB",
             now=core.clock.now(),
         )
@@ -122,7 +129,7 @@ def seed_programme(
 def fake_for(programme: Programme) -> FakeSlack:
     fake = FakeSlack()
     for user in set(programme.people):
-        fake.add_user(user, name=user.lower(), tz="UTC", locale="en-GB")
+        fake.add_user(user, name=user.lower(), tz=daytime_zone(), locale="en-GB")
     return fake
 
 
@@ -139,9 +146,13 @@ def statuses(database_url: str) -> dict[str, int]:
 
 
 class Serve:
-    """One `mentorbot serve` process (its own port), logging to `log`."""
+    """One `mentorbot serve` process (its own port), logging to `log`; `mentorbot socket` with
+    `command="socket"` (then `env` names its SLACK_APP_TOKEN, and the port is METRICS_PORT)."""
 
-    def __init__(self, programme: Programme, fake: FakeSlack, log: Path, **env: str) -> None:
+    def __init__(
+        self, programme: Programme, fake: FakeSlack, log: Path, command: str = "serve", **env: str
+    ) -> None:
+        self.command = command
         self.port = free_port()
         self.log = log
         self.env = {
@@ -150,7 +161,7 @@ class Serve:
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake.base_url,
             "DATABASE_URL": programme.database_url,
-            "PORT": str(self.port),
+            "PORT" if command == "serve" else "METRICS_PORT": str(self.port),
             **env,
         }
         self.process: subprocess.Popen[bytes] | None = None
@@ -158,7 +169,7 @@ class Serve:
     def start(self) -> Serve:
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
-                [str(MENTORBOT), "serve"], env=self.env, stdout=out, stderr=subprocess.STDOUT
+                [str(MENTORBOT), self.command], env=self.env, stdout=out, stderr=subprocess.STDOUT
             )
         return self
 
