@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import logging
 import os
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
+from app.logs import configure_logging
 from bot.kernel.i18n import Lang, lang_from_locale
 from bot.kernel.settings import Settings, SettingsError
 from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_people
@@ -22,33 +22,17 @@ from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_peopl
 def serve(settings: Settings) -> None:
     """Slack, Microsoft Teams or both over HTTP on PORT, served by uvicorn."""
     settings.require_a_platform()
-    import uvicorn
+    from app import service
 
-    from app.web import build_mentorbot, create_web_app
-
-    app = create_web_app(build_mentorbot(settings))
-    uvicorn.run(app, host="0.0.0.0", port=settings.port, log_level="info")
+    service.serve(settings)
 
 
 def socket(settings: Settings) -> None:
     """Slack over Socket Mode: no public URL needed."""
     settings.require("slack_bot_token", "slack_app_token")
-    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+    from app import service
 
-    from app.web import build_mentorbot
-
-    async def run() -> None:
-        bot = build_mentorbot(settings)
-        slack = bot.slack
-        if slack is None:  # built whenever SLACK_BOT_TOKEN is set, required above
-            raise SettingsError("Socket Mode needs the Slack app (SLACK_BOT_TOKEN).")
-        await bot.start()
-        try:
-            await AsyncSocketModeHandler(slack, settings.slack_app_token).start_async()
-        finally:
-            await bot.stop()
-
-    asyncio.run(run())
+    service.socket(settings)
 
 
 def teams_package(args: argparse.Namespace, settings: Settings) -> int:
@@ -202,16 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     load_dotenv(override=False)
     quiet = args.command in ("try", "simulate", "data")
-    logging.basicConfig(
-        level=logging.WARNING if quiet else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if args.command == "try":  # the screen is the conversation: a failure in one line
-        for handler in logging.getLogger().handlers:
-            handler.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
-    for chatty in ("alembic", "apscheduler"):  # their start-up steps say nothing to act on
-        logging.getLogger(chatty).setLevel(logging.WARNING)
     try:
+        configure_logging(logging.WARNING if quiet else logging.INFO)
+        if args.command == "try":  # the screen is the conversation: a failure in one line
+            for handler in logging.getLogger().handlers:
+                handler.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
         if args.command == "try":
             return try_command(args)
         if args.command == "simulate":

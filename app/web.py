@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -12,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy import text
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.metrics import CONTENT_TYPE, Metrics
 from bot.kernel.clock import Clock, SystemClock
 from bot.kernel.core import Core
 from bot.kernel.ports import Messenger
@@ -25,7 +28,7 @@ from handlers.pacing import Pacer
 from handlers.slack.app import SlackConnections, build_slack_app, delivery_client
 from handlers.slack.endpoint import SlackEndpoint
 from handlers.slack.messenger import SlackMessenger
-from scheduler.dispatcher import Dispatcher
+from scheduler.dispatcher import SHUTDOWN_GRACE, Dispatcher
 from scheduler.jobs import start_ticking
 from storage.db import Database, make_engine, migrate
 from storage.queries.api_pauses import SharedPauses
@@ -44,6 +47,7 @@ class Mentorbot:
 
     core: Core
     dispatcher: Dispatcher
+    metrics: Metrics
     slack: AsyncApp | None = None
     slack_signing_secret: str | None = None
     teams: App | None = None
@@ -52,6 +56,8 @@ class Mentorbot:
     slack_connections: SlackConnections | None = None
     scheduler: AsyncIOScheduler | None = None
     loop: asyncio.AbstractEventLoop | None = None
+    resident: set[asyncio.Task[Any]] = field(default_factory=set)
+    """The tasks running once started: any other is work in flight (a listener after its ack)."""
 
     async def start(self, *, tick: bool = True) -> None:
         """Send what was missed while down, in the background (requests are served meanwhile),
@@ -74,17 +80,32 @@ class Mentorbot:
             )
         else:
             await self.dispatcher.run_once()
+        self.resident = asyncio.all_tasks()
 
     async def stop(self) -> None:
-        """Stop ticking; let the sends in flight finish and give back the other claims."""
+        """Stop ticking; let the sends in flight finish and give back the other claims; let
+        the work requests started finish (both bounded); then close the connections."""
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
         await self.dispatcher.shutdown()
+        await self.finish_work_in_flight()
         if self.slack_connections is not None:
             await self.slack_connections.close()
         # Closing the last connection checkpoints the WAL into the database file and removes it.
         self.core.db.engine.dispose()
+
+    async def finish_work_in_flight(self, grace: float = SHUTDOWN_GRACE) -> None:
+        current = asyncio.current_task()
+        running = {
+            task
+            for task in asyncio.all_tasks()
+            if task is not current and task not in self.resident and not task.done()
+        }
+        if running:
+            _, late = await asyncio.wait(running, timeout=grace)
+            if late:
+                log.warning("stopping with %d tasks unfinished after %ss", len(late), grace)
 
 
 def build_mentorbot(
@@ -125,11 +146,18 @@ def build_mentorbot(
         teams_app, teams_web, messengers["teams"] = build_teams_app(
             core, settings, token=teams_token
         )
-    dispatcher = Dispatcher(core, messengers, lease=timedelta(seconds=settings.lease_seconds))
+    metrics = Metrics(core.db, core.clock)
+    dispatcher = Dispatcher(
+        core,
+        messengers,
+        lease=timedelta(seconds=settings.lease_seconds),
+        observe=metrics.observe_outcome,
+    )
     core.owed_now = dispatcher.kick
     return Mentorbot(
         core=core,
         dispatcher=dispatcher,
+        metrics=metrics,
         slack=slack_app,
         slack_signing_secret=settings.slack_signing_secret,
         teams=teams_app,
@@ -140,8 +168,8 @@ def build_mentorbot(
 
 
 def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
-    """`POST /slack/events`, `POST /api/messages` (Teams) and `GET /healthz`, for the platforms
-    configured, on one port; the dispatcher runs with the app's lifespan."""
+    """`POST /slack/events`, `POST /api/messages` (Teams), `GET /healthz` and `GET /metrics`,
+    for the platforms configured, on one port; the dispatcher runs with the app's lifespan."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -156,14 +184,34 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
     if bot.slack is not None and bot.slack_signing_secret:
         app.post("/slack/events")(SlackEndpoint(bot.slack, bot.slack_signing_secret).handle)
 
+    add_health_routes(app, bot)
+    app.add_middleware(AckTimer, metrics=bot.metrics)
+
+    if bot.teams_web is not None:  # last: what no route above takes goes to the Teams SDK
+        app.mount("/", bot.teams_web)
+    return app
+
+
+def create_metrics_app(bot: Mentorbot) -> FastAPI:
+    """`GET /healthz` and `GET /metrics` alone, for a process that serves no HTTP otherwise
+    (Socket Mode, on METRICS_PORT)."""
+    app = FastAPI(title="Mentorbot", docs_url=None, redoc_url=None, openapi_url=None)
+    add_health_routes(app, bot)
+    return app
+
+
+def add_health_routes(app: FastAPI, bot: Mentorbot) -> None:
+    """`GET /healthz`: whether the database answers and how far behind the queue is (503 when
+    the database does not answer); `GET /metrics`: the same and more, for Prometheus."""
+
     @app.get("/healthz")
     async def healthz() -> JSONResponse:
         def database_ok() -> bool:
             try:
                 with bot.core.db.engine.connect() as connection:
                     return connection.execute(text("SELECT 1")).scalar() == 1
-            except Exception:
-                log.exception("health check: the database does not answer")
+            except Exception as error:
+                log.warning("health check: the database does not answer (%s)", type(error).__name__)
                 return False
 
         def due_backlog() -> dict[str, Any]:
@@ -180,6 +228,33 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
             body["backlog"] = await asyncio.to_thread(due_backlog)
         return JSONResponse(body, status_code=200 if ok else 503)
 
-    if bot.teams_web is not None:  # last: what no route above takes goes to the Teams SDK
-        app.mount("/", bot.teams_web)
-    return app
+    @app.get("/metrics")
+    async def metrics() -> Response:
+        body = await asyncio.to_thread(bot.metrics.exposition)
+        return Response(body, media_type=CONTENT_TYPE)
+
+
+ACK_PATHS = {"/slack/events": "slack", "/api/messages": "teams"}
+
+
+class AckTimer:
+    """Times the answer to each platform request (ASGI middleware: the answer's start is the
+    acknowledgement; the work a listener does after it is not counted)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        platform = ACK_PATHS.get(scope.get("path", "")) if scope["type"] == "http" else None
+        if platform is None:
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                self.metrics.observe_ack(platform, started)
+            await send(message)
+
+        await self.app(scope, receive, timed)

@@ -11,7 +11,7 @@ from collections import Counter, deque
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlmodel import Session
 
@@ -32,6 +32,7 @@ from bot.pairs.trial import (
 from bot.pairs.unreachable import tell_admins_unreachable
 from bot.planning.notice_kinds import MEMBER_UNREACHABLE
 from bot.planning.planner import PAIRS_PER_RUN, plan
+from bot.planning.quiet_hours import hold_for_the_night
 from storage.db import Database
 from storage.models import Notification
 from storage.queries.notifications import (
@@ -66,10 +67,20 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(2 ** max(attempts - 1, 0), 900))
 
 
-Composed = tuple[Target, Reply] | Exception | None
-"""A claimed row's target and message, what stopped it (Gone: drop it), or None: expired."""
+class Held(NamedTuple):
+    """A row that waits for its recipient's morning."""
+
+    until: datetime
+
+
+Composed = tuple[Target, Reply] | Held | Exception | None
+"""A claimed row's target and message, when it should go instead (Held), what stopped it
+(Gone: drop it), or None: expired."""
 Write = Callable[..., bool]
 """A write of a send's outcome, given the session by keyword; False if the lease was lost."""
+Observer = Callable[[Notification, str, str | None], None]
+"""Told of each claimed row's outcome (sent, retried, failed, dropped, expired) and the
+platform it was for, when it was composed (metrics)."""
 
 
 class Outcomes:
@@ -128,8 +139,10 @@ class Dispatcher:
         *,
         concurrency: int = CONCURRENCY,
         lease: timedelta = LEASE,
+        observe: Observer | None = None,
     ) -> None:
         self.core = core
+        self.observe = observe
         self.messengers = messengers
         self.concurrency = concurrency
         self.lease = lease
@@ -318,7 +331,11 @@ class Dispatcher:
                 session=session, now=now, owner=self.owner, lease=self.lease, limit=limit
             )
             live = [row for row in rows if not expired(row, now)]
-            made = dict(zip((row.id for row in live), compose_all(session, live, now), strict=True))
+            # Held rows are not composed: they are composed when their morning comes.
+            held = hold_for_the_night(session=session, rows=live, now=now)
+            live = [row for row in live if row.id not in held]
+            made: dict[int | None, Composed] = {row_id: Held(at) for row_id, at in held.items()}
+            made.update(zip((row.id for row in live), compose_all(session, live, now), strict=True))
         return [(row, made.get(row.id)) for row in rows]
 
     async def _record(self, row_id: int, status: str, outcome: str) -> None:
@@ -364,11 +381,22 @@ class Dispatcher:
             )
 
     async def _deliver(self, row: Notification, now: datetime, composed: Composed) -> str:
+        outcome = await self._deliver_one(row, now, composed)
+        if self.observe is not None:
+            sent_to = None if isinstance(composed, Held) else composed
+            self.observe(row, outcome, sent_to[0].platform if isinstance(sent_to, tuple) else None)
+        return outcome
+
+    async def _deliver_one(self, row: Notification, now: datetime, composed: Composed) -> str:
         assert row.id is not None
         if composed is None:
             reason = f"expired; last try: {row.outcome}" if row.outcome else "expired"
             await self._record(row.id, DROPPED, reason)
             return "expired"
+        if isinstance(composed, Held):
+            # Not a failure: neither its attempts nor its failures grow.
+            await self._requeue(row.id, composed.until, "held for the night", False, False)
+            return "held"
         if isinstance(composed, Gone):
             await self._record(row.id, DROPPED, str(composed))
             return "dropped"

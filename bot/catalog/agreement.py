@@ -140,7 +140,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{n}. {role} de {other} — {since} → {until} : {held} séances tenues, {summaries} "
         "comptes-rendus",
     },
-    "history.left": {"en": "someone who has left", "fr": "une personne partie"},
     "history.ongoing": {"en": "ongoing", "fr": "en cours"},
     "history.hint": {
         "en": "Read one with `/mentor history 1`. Only the two members of a pair can.",

@@ -106,10 +106,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Réessayez dans un instant.",
     },
     "error.unknown_person": {
-        "en": "I could not find {who} in this workspace. Mention people with @, e.g. `"
-        + EXAMPLE_PAIR
-        + "`.",
-        "fr": "Je ne trouve pas {who} dans cet espace. Mentionnez les personnes avec @, par ex. `"
+        "en": "I don't know {who} in this workspace. Mention each person with @ and pick them "
+        "in the list that opens as you type, e.g. `" + EXAMPLE_PAIR + "`.",
+        "fr": "Je ne connais pas {who} dans cet espace. Mentionnez chaque personne avec @ en la "
+        "choisissant dans la liste qui s'ouvre pendant la frappe, par ex. `"
         + EXAMPLE_PAIR_FR
         + "`.",
     },

@@ -13,7 +13,7 @@ from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
 from bot.kernel.replies import Reply, Section
 from bot.pairs.lifecycle import reader_day
-from bot.people.person import is_erased, mention, zone_of
+from bot.people.person import mention, zone_of
 from bot.rhythm.wording import format_date, format_when
 from bot.sessions.action_items import action_lines
 from storage.models import ActionItem, MeetingSession, Pair
@@ -45,9 +45,8 @@ def _day(ctx: CommandContext, pair: Pair, instant: datetime) -> str:
 
 
 def _other(ctx: CommandContext, pair: Pair) -> str:
-    """The other member's mention, or who they were once they erased themselves."""
-    other = ctx.other_member(pair)
-    return t("history.left", ctx.lang) if is_erased(other) else mention(other)
+    """The other member's mention ("a former member" once they erased themselves)."""
+    return mention(ctx.other_member(pair))
 
 
 def listing(ctx: CommandContext, pairs: list[Pair]) -> Reply:

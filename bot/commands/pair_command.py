@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bot.commands.context import CommandContext
+from bot.commands.parser import bare_names
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import fold, t
-from bot.kernel.replies import Form, Reply, say
+from bot.kernel.replies import Form, Reply, Section
 from bot.pairs.agreement import waiting_for
 from bot.pairs.creation import check_new_pair, create_pair
+from bot.pairs.meeting_hours import FIRST_SESSION_NOTICE, odd_hours, odd_hours_warning
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.grammar import RhythmError, complete_rhythm, parse_rhythm
@@ -23,6 +25,8 @@ def run(ctx: CommandContext) -> Reply | Form:
     command = ctx.command
     if not command.mentions and not command.rest:
         return Form(PAIR_FORM, {"timezone": zone_of(ctx.actor)})
+    if unknown := bare_names(command.rest):
+        raise UserError("error.unknown_person", who=unknown[0])
     if len(command.mentions) != 2:
         raise UserError("pair.usage")
     mentor, mentee = pair_members(ctx, *command.mentions)
@@ -32,7 +36,10 @@ def run(ctx: CommandContext) -> Reply | Form:
     try:
         draft = parse_rhythm(rhythm_text)
         rhythm = complete_rhythm(
-            draft, default_timezone=zone_of(mentor, zone_of(ctx.actor)), now=ctx.now
+            draft,
+            default_timezone=zone_of(mentor, zone_of(ctx.actor)),
+            now=ctx.now,
+            not_before=ctx.now + FIRST_SESSION_NOTICE,
         )
     except RhythmError as error:
         raise UserError(error.code, **error.params) from error
@@ -70,14 +77,15 @@ def create_and_confirm(
     zone = zone_of(ctx.actor, pair.timezone)
     people = {mentor.id: mentor, mentee.id: mentee}
     waiting = t("agreement.and", ctx.lang).join(mention(people[m]) for m in waiting_for(pair))
-    return say(
-        t(
-            "pair.proposed",
-            ctx.lang,
-            mentor=mention(mentor),
-            mentee=mention(mentee),
-            rhythm=describe_pair_rhythm(rhythm, reverse, ctx.lang),
-            first=format_when(first, zone, ctx.lang) if first else "—",
-            waiting=waiting,
-        )
+    proposed = t(
+        "pair.proposed",
+        ctx.lang,
+        mentor=mention(mentor),
+        mentee=mention(mentee),
+        rhythm=describe_pair_rhythm(rhythm, reverse, ctx.lang),
+        first=format_when(first, zone, ctx.lang) if first else "—",
+        waiting=waiting,
     )
+    # Accepted as asked, but the one who chose it hears whom it puts at an odd hour.
+    warning = odd_hours_warning(odd_hours(rhythm, (mentor, mentee), ctx.now), ctx.lang)
+    return Reply(sections=(Section(proposed), *([Section(warning)] if warning else [])))

@@ -99,6 +99,14 @@ def parse_command(text: str) -> Command:
     return Command(name=name, word=word, mentions=tuple(mentions), rest=rest)
 
 
+BARE_NAME = re.compile(r"(?<![<\w])@[\w.\-]+")
+
+
+def bare_names(text: str) -> list[str]:
+    """Names typed with @ that the platform did not turn into mentions (nobody it knows)."""
+    return BARE_NAME.findall(MENTION.sub(" ", text))
+
+
 def channels_in(text: str) -> list[str]:
     """The channel ids referenced in `text`."""
     return CHANNEL.findall(text)

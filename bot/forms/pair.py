@@ -7,6 +7,7 @@ from bot.kernel.errors import UserError
 from bot.kernel.form_model import Field, FormSpec, Kind, Values
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Reply
+from bot.pairs.meeting_hours import FIRST_SESSION_NOTICE
 from bot.people.actor import ActorContext
 from bot.people.person import zone_of
 from bot.rhythm.form_fields import RHYTHM_FIELDS, rhythm_draft, rhythm_error, zone_and_start
@@ -21,7 +22,12 @@ def submit_pair_form(ctx: ActorContext, values: Values, _about: int | None) -> R
         return FieldErrors({"mentee": t(error.key, ctx.lang, **error.params)})
     try:
         zone = zone_of(mentor, zone_of(ctx.actor))
-        rhythm = complete_rhythm(rhythm_draft(values), default_timezone=zone, now=ctx.now)
+        rhythm = complete_rhythm(
+            rhythm_draft(values),
+            default_timezone=zone,
+            now=ctx.now,
+            not_before=ctx.now + FIRST_SESSION_NOTICE,
+        )
     except RhythmError as error:
         return rhythm_error(error, ctx.lang)
     return create_and_confirm(ctx, mentor, mentee, rhythm)

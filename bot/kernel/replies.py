@@ -6,7 +6,9 @@ and `<@id>` for a mention of a platform user id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
@@ -74,3 +76,32 @@ class FieldErrors:
     """Problems to show next to the fields of a submitted form; nothing was changed."""
 
     errors: dict[str, str]
+
+
+T = TypeVar("T")
+
+
+def rewrite_text(value: T, rewrite: Callable[[str], str], wanted: Callable[[str], bool]) -> T:
+    """`value` (a reply, a form, a page: dataclasses, tuples, lists, dicts) with each text for
+    which `wanted` is true passed through `rewrite`; the parts without one are kept as they are."""
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, str):
+            return rewrite(node) if wanted(node) else node
+        if isinstance(node, tuple | list):
+            items = [walk(item) for item in node]
+            if all(a is b for a, b in zip(items, node, strict=True)):
+                return node
+            return type(node)(items) if isinstance(node, list) else tuple(items)
+        if isinstance(node, dict):
+            return {key: walk(item) for key, item in node.items()}
+        if is_dataclass(node) and not isinstance(node, type):
+            changed = {
+                f.name: new
+                for f in fields(node)
+                if f.init and (new := walk(getattr(node, f.name))) is not getattr(node, f.name)
+            }
+            return replace(node, **changed) if changed else node
+        return node
+
+    return walk(value)  # type: ignore[no-any-return]

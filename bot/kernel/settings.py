@@ -42,6 +42,8 @@ class Settings:
     sends_per_second: float = 1.0
     # How long an ended pair's content is kept before it is erased (the guides' GDPR note).
     retention_days: int = DEFAULT_RETENTION_DAYS
+    # Socket Mode serves no HTTP: `/healthz` and `/metrics` on this port when set.
+    metrics_port: int | None = None
 
     @property
     def slack_enabled(self) -> bool:
@@ -57,6 +59,11 @@ class Settings:
         raw_port = env.get("PORT", "3000")
         if not raw_port.isdecimal() or not 0 < int(raw_port) < 65536:
             raise SettingsError(f"PORT must be a port number, not {raw_port!r}.")
+        raw_metrics_port = env.get("METRICS_PORT", "").strip()
+        if raw_metrics_port and not (
+            raw_metrics_port.isdecimal() and 0 < int(raw_metrics_port) < 65536
+        ):
+            raise SettingsError(f"METRICS_PORT must be a port number, not {raw_metrics_port!r}.")
         api_url = env.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
         switch = env.get(UNAUTHENTICATED_SWITCH, "").strip().lower()
         if switch not in ("", *TRUE_WORDS, *FALSE_WORDS):
@@ -99,6 +106,7 @@ class Settings:
             lease_seconds=int(raw_lease),
             sends_per_second=pace,
             retention_days=int(raw_retention),
+            metrics_port=int(raw_metrics_port) if raw_metrics_port else None,
         )
 
     def require_a_platform(self) -> None:

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.kernel.i18n import Lang
+from bot.kernel.notice_keys import MalformedKey, PersonRecipient
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply
 from bot.notices.admin_notices import member_unreachable
@@ -37,8 +39,9 @@ from bot.notices.summary_notices import (
     summary_which,
 )
 from bot.notices.terms_notices import terms_answered, terms_lapsed, terms_proposed
+from bot.people.person import FORMER_MEMBER, in_readers_language, lang_of
 from bot.planning import notice_kinds as kinds
-from storage.models import Notification
+from storage.models import Notification, Person
 from storage.queries.preload import load_by_ids
 
 Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
@@ -115,4 +118,16 @@ def compose(
     composer = composers.get(row.kind)
     if composer is None:
         raise Gone(f"unknown kind {row.kind}")
-    return composer(session, row, now)
+    target, reply = composer(session, row, now)
+    if FORMER_MEMBER in reply.fallback_text:
+        reply = in_readers_language(reply, reader_lang(session, row))
+    return target, reply
+
+
+def reader_lang(session: Session, row: Notification) -> Lang:
+    """The language of the person a row is for (English for a channel or an unknown user)."""
+    try:
+        person = session.get(Person, PersonRecipient.parse(row.recipient).person_id)
+    except MalformedKey:
+        return "en"
+    return lang_of(person) if person is not None else "en"

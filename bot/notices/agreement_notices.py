@@ -18,7 +18,9 @@ from bot.kernel.notice_keys import (
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person
+from bot.notices.terms_compared import compared
 from bot.pairs.agreement import has_accepted
+from bot.pairs.terms_proposals import terms_of
 from bot.pairs.trial import ADJUST, CONTINUE, trial_answer_of
 from bot.people.person import lang_of, mention, zone_of
 from bot.rhythm.stored import rhythm_of
@@ -26,6 +28,7 @@ from bot.rhythm.wording import describe_pair_rhythm, format_date, format_when
 from storage.models import Notification, Pair, Person
 from storage.queries.pairs import ACTIVE, PAUSED, PENDING
 from storage.queries.sessions import next_session
+from storage.queries.terms import superseded_terms
 
 
 def _pair_and_other(
@@ -77,7 +80,7 @@ def agreement_card(session: Session, row: Notification, now: datetime) -> tuple[
     if reminder and accepted:
         raise Gone("already accepted")
     title = "agreement.reminder.title" if reminder else "agreement.title"
-    sections = terms_sections(pair, reader, other, lang)
+    sections = with_proposer(session, pair, reader, lang, terms_sections(pair, reader, other, lang))
     buttons: tuple[Button, ...] = ()
     value = str(pair.id)
     if accepted:
@@ -93,6 +96,28 @@ def agreement_card(session: Session, row: Notification, now: datetime) -> tuple[
     return person_target(reader), Reply(
         title=t(title, lang), sections=tuple(sections), buttons=buttons
     )
+
+
+def with_proposer(
+    session: Session, pair: Pair, reader: Person, lang: Lang, sections: list[Section]
+) -> list[Section]:
+    """The terms' sections, saying who proposed them (a member, or an admin who made the pair
+    for two others); when a member changed them before the start, the terms before beside the
+    terms now instead of the terms alone."""
+    assert pair.id is not None
+    changed = superseded_terms(session=session, pair_id=pair.id) if pair.terms_version > 1 else None
+    proposer = session.get(Person, changed.proposer_id if changed else pair.created_by_id)
+    said = []
+    if proposer is not None and proposer.id != reader.id:
+        key = "agreement.changed_by" if changed else "agreement.proposed_by"
+        said.append(Section(t(key, lang, who=mention(proposer))))
+    if changed is None:
+        return [sections[0], *said, *sections[1:]]
+    side_by_side = compared(
+        terms_of(changed), terms_of(pair), pair.reverse, lang, "agreement.compare.heading"
+    )
+    confidentiality = Section(t("agreement.confidentiality", lang))
+    return [sections[0], *said, side_by_side, confidentiality]
 
 
 def pair_started(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:

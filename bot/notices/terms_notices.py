@@ -7,17 +7,17 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.kernel.i18n import Lang, t
+from bot.kernel.i18n import t
 from bot.kernel.notice_keys import TermsChange
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.agreement_notices import next_when, terms_sections
 from bot.notices.context import Gone, person_target, read, recipient_person
-from bot.pairs.agreement import Terms
+from bot.notices.terms_compared import compared
 from bot.pairs.terms_proposals import terms_of
 from bot.people.person import lang_of, mention, zone_of
 from bot.planning.notice_kinds import TERMS_REMINDER
-from bot.rhythm.wording import describe_pair_rhythm, format_date, format_day_of
+from bot.rhythm.wording import format_day_of
 from storage.models import Notification, Pair, Person, TermsProposal
 from storage.queries.pairs import ACTIVE, PAUSED
 from storage.queries.terms import ACCEPTED, OPEN
@@ -36,32 +36,6 @@ def _proposal(session: Session, row: Notification) -> tuple[Person, TermsProposa
     if other is None:
         raise Gone("other member unknown")
     return reader, proposal, pair, other
-
-
-def _values(terms: Terms, reverse: bool, lang: Lang) -> dict[str, str]:
-    """Each term as it reads, by its label's key."""
-    end = format_date(terms.planned_end, lang) if terms.planned_end else t("terms.no_end", lang)
-    return {
-        "terms.label.rhythm": describe_pair_rhythm(terms.rhythm, reverse, lang),
-        "form.terms.trial": t("form.terms.trial.option", lang, n=terms.trial_sessions),
-        "form.terms.end": end,
-    }
-
-
-def compared(old: Terms, new: Terms, reverse: bool, lang: Lang) -> Section:
-    """The terms now and the terms proposed, side by side, one line a term."""
-    before, after = _values(old, reverse, lang), _values(new, reverse, lang)
-    lines = [
-        t(
-            "terms.line.same" if before[key] == after[key] else "terms.line.changed",
-            lang,
-            label=t(key, lang),
-            old=before[key],
-            new=after[key],
-        )
-        for key in before
-    ]
-    return Section("\n".join(lines), heading=t("terms.compare.heading", lang))
 
 
 def terms_proposed(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:

@@ -12,10 +12,11 @@ from bot.kernel.notice_keys import AgreementTerms, PairStart, PersonRecipient, S
 from bot.planning.notice_kinds import AGREEMENT_REMINDER, PAIR_CREATED, PAIR_STARTED
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pairs
 from bot.rhythm.model import Rhythm
-from bot.rhythm.stored import store_rhythm
-from storage.models import Pair, Person
+from bot.rhythm.stored import rhythm_columns, rhythm_of, store_rhythm
+from storage.models import Pair, Person, TermsProposal
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import ACTIVE, PENDING
+from storage.queries.terms import SUPERSEDED
 
 AGREEMENT_REMINDED_AFTER = timedelta(days=3)
 DEFAULT_TRIAL_SESSIONS = 3
@@ -166,8 +167,22 @@ def start_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> None:
 def change_terms(
     *, session: Session, pair: Pair, proposer: Person, terms: Terms, now: datetime
 ) -> None:
-    """New terms before the start: they go back to the other member for acceptance."""
-    assert proposer.id is not None
+    """New terms before the start: they go back to the other member for acceptance. The terms
+    they replace are kept, to be shown beside the new ones."""
+    assert proposer.id is not None and pair.id is not None
+    session.add(
+        TermsProposal(
+            pair_id=pair.id,
+            proposer_id=proposer.id,
+            proposed_at=now,
+            lapses_at=now,
+            status=SUPERSEDED,
+            answered_at=now,
+            trial_sessions=pair.trial_sessions,
+            planned_end=pair.planned_end,
+            **rhythm_columns(rhythm_of(pair)),
+        )
+    )
     pair.trial_sessions, pair.planned_end = terms.trial_sessions, terms.planned_end
     store_rhythm(pair, terms.rhythm)
     pair.terms_version += 1

@@ -10,6 +10,7 @@ from bot.kernel.form_model import Values
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Form, Reply, say
 from bot.pairs.agreement import Terms, accept, change_terms, has_accepted
+from bot.pairs.meeting_hours import FIRST_SESSION_NOTICE
 from bot.pairs.terms_proposals import accept_proposal, decline_proposal, propose_terms, terms_of
 from bot.pairs.trial import TRIAL_CHOICES, answer_trial, trial_closes_at
 from bot.people.actor import ActorContext
@@ -144,7 +145,13 @@ def submit_terms_form(
     lang = ctx.lang
     trial, end = int(values.text("trial")), values.date("end")
     try:
-        rhythm = complete_rhythm(rhythm_draft(values), default_timezone=pair.timezone, now=ctx.now)
+        rhythm = complete_rhythm(
+            rhythm_draft(values),
+            default_timezone=pair.timezone,
+            now=ctx.now,
+            # Before the start, new terms go back to the other member: as long to accept them.
+            not_before=ctx.now + FIRST_SESSION_NOTICE if pair.status == PENDING else None,
+        )
     except RhythmError as error:
         return rhythm_error(error, lang)
     if end is not None and end <= rhythm.start:

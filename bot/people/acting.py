@@ -11,7 +11,7 @@ from bot.kernel.errors import UserError
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import Reply, say
 from bot.people.actor import ActorContext
-from bot.people.person import lang_of
+from bot.people.person import in_readers_language, lang_of
 from bot.people.profiles import ProfilesNeeded, stale_among
 from storage.queries.people import get_person
 
@@ -92,4 +92,4 @@ def act(
         return say(t("error.internal", lang), is_error=True)
     if owes_now:
         core.owed_now()
-    return result
+    return in_readers_language(result, lang)

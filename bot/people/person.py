@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.kernel.i18n import Lang, lang_from_locale
+from bot.kernel.i18n import Lang, lang_from_locale, t
 from bot.kernel.notice_keys import PersonRecipient
+from bot.kernel.replies import rewrite_text
 from storage.models import ERASED_PREFIX, Person
 
 DEFAULT_ZONE = "UTC"
+T = TypeVar("T")
 
 
 def lang_of(person: Person) -> Lang:
@@ -31,9 +35,30 @@ def is_erased(person: Person) -> bool:
     return person.external_id.startswith(ERASED_PREFIX)
 
 
+FORMER_MEMBER = "\ue000former-member\ue000"
+"""Stands for an erased person until the message meets its reader's language."""
+
+
 def mention(person: Person) -> str:
-    """The core's mention token for a person (a dash for an erased person)."""
-    return "—" if is_erased(person) else f"<@{person.external_id}>"
+    """The core's mention token for a person; for an erased person, a token that
+    `in_readers_language` turns into "a former member" in the reader's language."""
+    return FORMER_MEMBER if is_erased(person) else f"<@{person.external_id}>"
+
+
+def in_readers_language(value: T, lang: Lang) -> T:
+    """`value` (a reply, a form, a page) with every erased person named in `lang`."""
+    former = t("person.former", lang)
+    capital = former[:1].upper() + former[1:]
+
+    def named(text: str) -> str:
+        # At the start of a sentence, a capital: "A former member accepted…".
+        text = _SENTENCE_START.sub(lambda m: m.group(1) + capital, text)
+        return text.replace(FORMER_MEMBER, former)
+
+    return rewrite_text(value, named, lambda text: FORMER_MEMBER in text)
+
+
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n(?:• )?|\*)" + re.escape(FORMER_MEMBER))
 
 
 def recipient(person: Person) -> PersonRecipient:

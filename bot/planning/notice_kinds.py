@@ -30,3 +30,27 @@ REVIEW_DUE = "review_due"
 REVIEW_AWAITED = "review_awaited"
 REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
+
+CAN_WAIT = frozenset(
+    {
+        # What the bot asks or reminds on its own schedule: it waits for the recipient's
+        # morning (bot/planning/quiet_hours.py). News of what the other side just did (a
+        # proposal, an answer, a skipped or moved session, a pause, an ending) and answers to
+        # what the recipient just did go at once: "the other side is told at once". A summary
+        # request comes when the session ends, to someone who was just in it: at once too (a
+        # session at night was flagged to its proposer when the pair was made).
+        AGREEMENT_REMINDER,
+        TERMS_REMINDER,
+        TERMS_LAPSED,
+        TRIAL_CHECK,
+        PLANNED_END_SOON,
+        REMINDER,
+        SUMMARY_NUDGE,
+        ACTION_DUE,
+        REVIEW_DUE,
+        REVIEW_AWAITED,
+        MEMBER_UNREACHABLE,
+    }
+)
+"""Kinds held during the recipient's night. A digest goes to a channel, at 09:00 in the
+subscription's zone: never held."""

@@ -343,8 +343,12 @@ def _first_day(draft: RhythmDraft, weekday: int, at: time, zone: str, now: datet
     return day
 
 
-def complete_rhythm(draft: RhythmDraft, *, default_timezone: str, now: datetime) -> Rhythm:
-    """A full rhythm from a draft: defaults filled, the first session's day found and checked."""
+def complete_rhythm(
+    draft: RhythmDraft, *, default_timezone: str, now: datetime, not_before: datetime | None = None
+) -> Rhythm:
+    """A full rhythm from a draft: defaults filled, the first session's day found and checked.
+    Without a first day (`from`), the first session comes after `not_before` (default: now);
+    a `from` is taken as asked, as long as it is after now."""
     if draft.frequency is None:
         raise RhythmError("rhythm.missing_frequency")
     if draft.local_time is None:
@@ -372,7 +376,7 @@ def complete_rhythm(draft: RhythmDraft, *, default_timezone: str, now: datetime)
             ):
                 raise RhythmError("rhythm.start_not_ordinal", date=start.isoformat())
     else:
-        start = _first_day(draft, weekday, draft.local_time, zone, now)
+        start = _first_day(draft, weekday, draft.local_time, zone, max(now, not_before or now))
         if draft.frequency is Frequency.MONTHLY and month_week is None:
             month_week = month_week_of(start)
     return Rhythm(

@@ -5,11 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, delete, func, or_, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Table,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    or_,
+    update,
+)
 from sqlmodel import Session, col, select
 
 from storage.db import insert_ignoring_conflicts
-from storage.models import Notification
+from storage.models import Notification, Person
 
 PENDING = "pending"
 SENDING = "sending"
@@ -335,3 +346,38 @@ def last_sent(
         .where(Notification.status == SENT)
         .where(col(Notification.subject).startswith(subject_prefix))
     ).one()
+
+
+def owed_by_kind_and_platform(*, session: Session, now: datetime) -> dict[tuple[str, str], int]:
+    """How many notifications are due by `now` and not yet sent, by kind and platform.
+
+    Read through the (status, due_at) index; a person's platform is found by primary key, the
+    few other recipients (channels, mediators) name theirs in their key."""
+    owed = (col(Notification.status).in_((PENDING, SENDING)), Notification.due_at <= now)
+    to_person = col(Notification.recipient).startswith("p:")
+    platform = (
+        select(Person.platform)
+        .where(Person.id == cast(func.substr(Notification.recipient, 3), Integer))
+        .correlate(Notification)
+        .scalar_subquery()
+    )
+    people = (
+        select(Notification.kind, platform.label("platform")).where(*owed, to_person).subquery()
+    )
+    counts: dict[tuple[str, str], int] = {}
+    for kind, where, count in session.exec(
+        select(people.c.kind, people.c.platform, func.count()).group_by(
+            people.c.kind, people.c.platform
+        )
+    ):
+        counts[kind, where or "unknown"] = count
+    others = session.exec(
+        select(Notification.kind, Notification.recipient, func.count())
+        .where(*owed, ~to_person)
+        .group_by(Notification.kind, Notification.recipient)
+    )
+    for kind, recipient, count in others:
+        parts = recipient.split(":")
+        key = (kind, parts[1] if len(parts) > 2 else "unknown")
+        counts[key] = counts.get(key, 0) + count
+    return counts

@@ -220,6 +220,14 @@ def pairs_with_status(*, session: Session, platform: str, status: str) -> list[P
     )
 
 
+def pairs_by_status(*, session: Session) -> dict[tuple[str, str], int]:
+    """How many pairs there are by platform and status (active, paused, ended...)."""
+    rows = session.exec(
+        select(Pair.platform, Pair.status, func.count()).group_by(Pair.platform, Pair.status)
+    )
+    return {(platform, status): count for platform, status, count in rows}
+
+
 def current_pair_counts(*, session: Session, person_ids: set[int]) -> dict[int, int]:
     """How many current pairs each of these people is in, either role (two queries)."""
     counts = dict.fromkeys(person_ids, 0)

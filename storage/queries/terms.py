@@ -9,6 +9,9 @@ from sqlmodel import Session, col, select, update
 from storage.models import TermsProposal
 
 OPEN, ACCEPTED, DECLINED, REPLACED = "open", "accepted", "declined", "replaced"
+SUPERSEDED = "superseded"
+"""A pending pair's terms as they were before a member changed them (the change applied at
+once, the other member to accept it): kept to show both side by side."""
 
 
 def open_proposal(*, session: Session, pair_id: int, now: datetime) -> TermsProposal | None:
@@ -29,3 +32,13 @@ def replace_open_proposals(*, session: Session, pair_id: int, now: datetime) -> 
         .where(col(TermsProposal.pair_id) == pair_id, col(TermsProposal.status) == OPEN)
         .values(status=REPLACED, answered_at=now)
     )
+
+
+def superseded_terms(*, session: Session, pair_id: int) -> TermsProposal | None:
+    """The terms the latest change before the start replaced, and who changed them."""
+    return session.exec(
+        select(TermsProposal)
+        .where(TermsProposal.pair_id == pair_id)
+        .where(TermsProposal.status == SUPERSEDED)
+        .order_by(col(TermsProposal.id).desc())
+    ).first()

@@ -159,8 +159,8 @@ def test_every_command_then_erasure_then_more(tmp_path) -> None:
     erased = printed.index("C'est fait : tout ce que Mentorbot gardait sur vous est effacé")
     after = printed[erased:]
     assert "Vous n'êtes dans aucun binôme pour l'instant" in after
-    assert "Mentee of someone who has left" in after
-    assert "Your sessions with someone who has left" in after
+    assert "Mentee of a former member" in after
+    assert "Your sessions with a former member" in after
     assert after.count("Thank you: you have both accepted") == 0  # she accepted in French
     assert "Merci : vous avez accepté tous les deux" in after
 

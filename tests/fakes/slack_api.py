@@ -108,6 +108,8 @@ class FakeSlack:
         self._storms: dict[str, _Storm] = {}
         self._windows: dict[tuple[str, str], float] = {}  # (method, channel) -> window end
         self._server_error_rate = 0.0
+        # apps.connections.open hands out this Socket Mode URL (a FakeSocketMode's `url`).
+        self.socket_mode_url: Callable[[], str] | None = None
         self._random = random.Random(0)
         self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, length, content
         self._files: list[dict[str, Any]] = []  # shared files: id, title, content, channel
@@ -318,6 +320,8 @@ class FakeSlack:
             limited = self._rate_limited(method, str(args.get("channel", "")))
             if method.startswith("response_url:"):
                 response = self._respond(args)
+            elif method == "apps.connections.open":
+                response = self._connections_open(authorization)
             elif not authorization:
                 response = {"ok": False, "error": "not_authed"}
             elif not authorization.startswith("Bearer xoxb-"):
@@ -385,6 +389,17 @@ class FakeSlack:
         if method == "files.completeUploadExternal":
             return self._complete_upload(args)
         return {"ok": False, "error": "unknown_method", "req_method": method}
+
+    def _connections_open(self, authorization: str) -> dict[str, Any]:
+        """Socket Mode's WebSocket URL, for an app-level token (xapp-) only."""
+        if not authorization.startswith("Bearer xapp-"):
+            return {
+                "ok": False,
+                "error": "not_allowed_token_type" if authorization else "not_authed",
+            }
+        if self.socket_mode_url is None:
+            return {"ok": False, "error": "invalid_auth"}
+        return {"ok": True, "url": self.socket_mode_url()}
 
     def _users_info(self, user_id: str, include_locale: bool) -> dict[str, Any]:
         user = self._users.get(user_id)

@@ -139,9 +139,13 @@ def statuses(database_url: str) -> dict[str, int]:
 
 
 class Serve:
-    """One `mentorbot serve` process (its own port), logging to `log`."""
+    """One `mentorbot serve` process (its own port), logging to `log`; `mentorbot socket` with
+    `command="socket"` (then `env` names its SLACK_APP_TOKEN, and the port is METRICS_PORT)."""
 
-    def __init__(self, programme: Programme, fake: FakeSlack, log: Path, **env: str) -> None:
+    def __init__(
+        self, programme: Programme, fake: FakeSlack, log: Path, command: str = "serve", **env: str
+    ) -> None:
+        self.command = command
         self.port = free_port()
         self.log = log
         self.env = {
@@ -150,7 +154,7 @@ class Serve:
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake.base_url,
             "DATABASE_URL": programme.database_url,
-            "PORT": str(self.port),
+            "PORT" if command == "serve" else "METRICS_PORT": str(self.port),
             **env,
         }
         self.process: subprocess.Popen[bytes] | None = None
@@ -158,7 +162,7 @@ class Serve:
     def start(self) -> Serve:
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
-                [str(MENTORBOT), "serve"], env=self.env, stdout=out, stderr=subprocess.STDOUT
+                [str(MENTORBOT), self.command], env=self.env, stdout=out, stderr=subprocess.STDOUT
             )
         return self
 

@@ -121,11 +121,16 @@ def test_a_change_of_terms_goes_back_to_the_other_member(
     # Thomas gets the new terms to accept; Claire, who proposed them, has accepted.
     card = text_of(with_button(fake, MENTEE, "agreement.accept"))
     assert "every 2 weeks on Tuesday at 08:30" in card and "by phone" in card
-    assert "first 2 sessions" in card and "30 June 2027" in card
+    assert "First 2 sessions" in card and "30 June 2027" in card
+    # Who changed what: the terms before beside the terms now.
+    assert f"<@{MENTOR}> changed the terms before the start" in card and "Before → now" in card
+    assert "every week on Thursday at 18:00" in card
+    assert "→ *every 2 weeks on Tuesday at 08:30" in card and "First 3 sessions →" in card
     assert "Vous avez accepté ces conditions" in dms(fake, MENTOR)[-1]
     assert "you have both accepted" in text_of(press(running, MENTEE, "agreement.accept"))
     running.settle()
-    assert "Tuesday 1 December 2026" in dms(fake, MENTEE)[-1]
+    # Tomorrow's Tuesday is too soon for terms still to be accepted: the next one.
+    assert "Tuesday 8 December 2026" in dms(fake, MENTEE)[-1]
 
 
 def test_an_admin_pair_waits_for_both_and_the_admin_is_told(
@@ -134,6 +139,9 @@ def test_an_admin_pair_waits_for_both_and_the_admin_is_told(
     proposed = text_of(running.answer(ADMIN, PAIR))
     assert f"<@{MENTOR}> and <@{MENTEE}>" in proposed
     running.settle()
+    # Each card names the admin who proposed the pair, in its reader's language.
+    assert f"Proposed by <@{ADMIN}>." in text_of(with_button(fake, MENTEE, "agreement.accept"))
+    assert f"Proposé par <@{ADMIN}>." in text_of(with_button(fake, MENTOR, "agreement.accept"))
     press(running, MENTOR, "agreement.accept")
     assert "start" not in " ".join(dms(fake, ADMIN))
     press(running, MENTEE, "agreement.accept")

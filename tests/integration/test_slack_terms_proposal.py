@@ -97,8 +97,12 @@ def test_a_proposal_shows_both_terms_and_the_old_ones_hold_until_it_lapses(
     clock.set(datetime(2026, 12, 7, 9, 59, tzinfo=UTC))
     running.dispatch()
     assert len([m for m in dms(fake, MENTEE) if "still waiting for your answer" in m]) == 0
-    # Unanswered for 3 days: reminded once.
+    # Unanswered for 3 days: reminded once — when the morning comes in Montreal (05:00 there
+    # at 10:00 UTC: the reminder waits for 08:00).
     clock.set(datetime(2026, 12, 7, 10, 0, tzinfo=UTC))
+    running.dispatch()
+    assert not [m for m in dms(fake, MENTEE) if "still waiting for your answer" in m]
+    clock.set(datetime(2026, 12, 7, 13, 0, tzinfo=UTC))
     running.dispatch()
     running.dispatch()
     reminded = [m for m in dms(fake, MENTEE) if "still waiting for your answer" in m]
@@ -115,8 +119,11 @@ def test_a_proposal_shows_both_terms_and_the_old_ones_hold_until_it_lapses(
     clock.set(datetime(2026, 12, 14, 10, 0, tzinfo=UTC))
     running.dispatch()
     running.dispatch()
-    assert len([m for m in dms(fake, MENTEE) if "lapsed" in m]) == 1
     assert len([m for m in dms(fake, MENTOR) if "la proposition est caduque" in m]) == 1
+    assert not [m for m in dms(fake, MENTEE) if "lapsed" in m]  # 05:00 in Montreal
+    clock.set(datetime(2026, 12, 14, 13, 0, tzinfo=UTC))
+    running.dispatch()
+    assert len([m for m in dms(fake, MENTEE) if "lapsed" in m]) == 1
     assert "lapsed" in press(running, MENTEE, proposal, "terms.accept")
     assert "Thursday 17 December 2026" in text_of(running.answer(MENTEE, "next"))
     assert len(reminded) == len([m for m in dms(fake, MENTEE) if "still waiting" in m])
@@ -145,8 +152,12 @@ def test_accepting_applies_the_terms_and_declining_keeps_the_old_ones(
     assert "a accepté" in told and "toutes les 2 semaines le mardi à 8h30" in told
     assert "Prochaine séance" in told and "Première séance" not in told
     assert "mardi 22 décembre 2026" in told
-    # The new terms hold from now on: reminders at the new times, none for Thursdays.
+    # The new terms hold from now on: reminders at the new times, none for Thursdays. A day
+    # before 08:30 in Paris is 02:30 in Montreal: Thomas's reminder waits for his morning.
     clock.set(datetime(2026, 12, 21, 7, 30, tzinfo=UTC))
+    running.dispatch()
+    assert not [m for m in dms(fake, MENTEE) if "Tuesday 22 December 2026" in m]
+    clock.set(datetime(2026, 12, 21, 13, 0, tzinfo=UTC))
     running.dispatch()
     reminded = [m for m in dms(fake, MENTEE) if "Mentoring session tomorrow" in m]
     assert "Tuesday 22 December 2026" in reminded[-1]

@@ -77,3 +77,11 @@ def test_slack_escaped_references_become_core_tokens() -> None:
 )
 def test_typed_words_fit_the_command_or_make_a_message(text: str, fit: bool) -> None:
     assert fits(parse_command(text)) is fit
+
+
+def test_bare_names_are_the_at_words_that_are_not_mentions() -> None:
+    from bot.commands.parser import bare_names
+
+    assert bare_names("<@UCLAIRE> @nobody weekly on monday at 9:00") == ["@nobody"]
+    assert bare_names("@jean-marie.dupont et @x") == ["@jean-marie.dupont", "@x"]
+    assert bare_names("<@UCLAIRE> <@UTHOMAS> weekly, mail claire@example.com") == []
