@@ -6,6 +6,7 @@ import argparse
 import getpass
 import logging
 import os
+import signal
 import sys
 import tempfile
 from datetime import UTC, date, datetime
@@ -14,7 +15,7 @@ from pathlib import Path
 from dotenv import load_dotenv
 
 from app.logs import configure_logging
-from bot.kernel.i18n import Lang, lang_from_locale
+from bot.kernel.i18n import Lang, lang_from_locale, t
 from bot.kernel.settings import Settings, SettingsError
 from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_people
 
@@ -22,6 +23,7 @@ from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_peopl
 def serve(settings: Settings) -> None:
     """Slack, Microsoft Teams or both over HTTP on PORT, served by uvicorn."""
     settings.require_a_platform()
+    stop_like_ctrl_c_until_served()
     from app import service
 
     service.serve(settings)
@@ -30,9 +32,16 @@ def serve(settings: Settings) -> None:
 def socket(settings: Settings) -> None:
     """Slack over Socket Mode: no public URL needed."""
     settings.require("slack_bot_token", "slack_app_token")
+    stop_like_ctrl_c_until_served()
     from app import service
 
     service.socket(settings)
+
+
+def stop_like_ctrl_c_until_served() -> None:
+    """A SIGTERM during start-up (the imports take seconds) ends the process as Ctrl-C does:
+    status 0, nothing held yet. Once serving, app/service.py stops it cleanly instead."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def teams_package(args: argparse.Namespace, settings: Settings) -> int:
@@ -71,10 +80,7 @@ def data_command(args: argparse.Namespace, settings: Settings) -> int:
         request = {"name": args.person, "operator": operator, "action": args.data_command}
         if args.data_command == "erase":
             ended = on_request(core, work=erase, **request)
-            print(
-                f"erased {args.person}: {ended} current pair(s) ended; the other members are "
-                "told by the running bot's next dispatch"
-            )
+            print(t("operator.erased", "en", person=args.person, count=ended))
             return 0
         data = on_request(core, work=export_file, **request)
     finally:

@@ -9,6 +9,7 @@ whose sentence carries a number gives, per language, one text per CLDR plural ca
 from bot.catalog import (
     agreement,
     commands,
+    counts,
     digest,
     forms,
     goals,
@@ -28,6 +29,7 @@ from bot.catalog.entry import Entry
 AREAS = (
     agreement,
     commands,
+    counts,
     digest,
     forms,
     goals,

@@ -1,6 +1,8 @@
 """Catalog entries for the agreement, changed terms, the trial question and the history."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "pair.proposed": {
         "en": "Done: {mentor} mentors {mentee}, {rhythm}. First session: *{first}*. "
         "I have sent the agreement to both by DM; reminders start once it is accepted by "
@@ -23,10 +25,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous êtes *{role}* dans un binôme de mentorat avec {other}.",
     },
     "agreement.trial": {
-        "en": "*Trial:* the first {n} sessions; then I ask each of you, privately, whether to "
-        "continue, adjust or stop.",
-        "fr": "*Période d'essai :* les {n} premières séances ; ensuite je demande à chacun, en "
-        "privé, s'il faut continuer, ajuster ou arrêter.",
+        "en": {
+            "one": "*Trial:* the first session; then I ask each of you, privately, whether to "
+            "continue, adjust or stop.",
+            "other": "*Trial:* the first {count} sessions; then I ask each of you, privately, "
+            "whether to continue, adjust or stop.",
+        },
+        "fr": {
+            "one": "*Période d'essai :* la première séance ; ensuite je demande à chacun, en "
+            "privé, s'il faut continuer, ajuster ou arrêter.",
+            "other": "*Période d'essai :* les {count} premières séances ; ensuite je demande à "
+            "chacun, en privé, s'il faut continuer, ajuster ou arrêter.",
+        },
     },
     "agreement.end": {
         "en": "*Planned end:* {date} (you can end sooner, or change it).",
@@ -68,9 +78,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "agreement.accepted.started": {
         "en": "Thank you: you have both accepted, your pair with {other} has started. I have "
-        "sent you both the first session.",
+        "sent you both the date of the first session.",
         "fr": "Merci : vous avez accepté tous les deux, votre binôme avec {other} commence. Je "
-        "vous ai envoyé la première séance.",
+        "vous ai envoyé à tous les deux la date de la première séance.",
     },
     "agreement.already_accepted": {
         "en": "You have already accepted; still waiting for {other}.",
@@ -109,7 +119,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "form.terms.title": {"en": "Terms of the pair", "fr": "Conditions du binôme"},
     "form.terms.trial": {"en": "Trial period", "fr": "Période d'essai"},
-    "form.terms.trial.option": {"en": "First {n} sessions", "fr": "{n} premières séances"},
+    "form.terms.trial.option": {
+        "en": {"one": "First session", "other": "First {count} sessions"},
+        "fr": {"one": "Première séance", "other": "{count} premières séances"},
+    },
     "form.terms.end": {"en": "Planned end", "fr": "Fin prévue"},
     "form.terms.end.hint": {
         "en": "Empty: no planned end. The pair ends by itself that day.",
@@ -125,20 +138,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "trial.title": {"en": "How is it going?", "fr": "Comment ça se passe ?"},
     "trial.question": {
-        "en": "You have had your first {n} sessions with {other}: that was the trial period. "
-        "Would you like to continue as you are, adjust the rhythm or format, or stop here?",
-        "fr": "Vous avez eu vos {n} premières séances avec {other} : c'était la période "
-        "d'essai. Voulez-vous continuer ainsi, ajuster le rythme ou le format, ou arrêter ici ?",
+        "en": {
+            "one": "You have had your first session with {other}: that was the trial period. "
+            "Would you like to continue as you are, adjust the rhythm or format, or stop here?",
+            "other": "You have had your first {count} sessions with {other}: that was the trial "
+            "period. Would you like to continue as you are, adjust the rhythm or format, or stop "
+            "here?",
+        },
+        "fr": {
+            "one": "Vous avez eu votre première séance avec {other} : c'était la période "
+            "d'essai. Voulez-vous continuer ainsi, ajuster le rythme ou le format, ou arrêter "
+            "ici ?",
+            "other": "Vous avez eu vos {count} premières séances avec {other} : c'était la "
+            "période d'essai. Voulez-vous continuer ainsi, ajuster le rythme ou le format, ou "
+            "arrêter ici ?",
+        },
     },
     "button.trial.continue": {"en": "Continue", "fr": "Continuer"},
     "button.trial.adjust": {"en": "Adjust", "fr": "Ajuster"},
     "button.trial.stop": {"en": "Stop", "fr": "Arrêter"},
     "history.title": {"en": "Your mentoring history", "fr": "Votre historique de mentorat"},
     "history.row": {
-        "en": "{n}. {role} of {other} — {since} → {until}: {held} sessions held, {summaries} "
-        "summaries",
-        "fr": "{n}. {role} de {other} — {since} → {until} : {held} séances tenues, {summaries} "
-        "comptes-rendus",
+        "en": "{n}. {role} of {other} — {since} → {until}: {held}, {summaries}",
+        "fr": "{n}. {role} de {other} — {since} → {until} : {held}, {summaries}",
     },
     "history.ongoing": {"en": "ongoing", "fr": "en cours"},
     "history.hint": {
@@ -147,8 +169,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "peuvent.",
     },
     "history.bad_number": {
-        "en": "Give the number of a pair from `/mentor history` (1 to {count}).",
-        "fr": "Donnez le numéro d'un binôme de `/mentor historique` (1 à {count}).",
+        "en": "Give the number of a pair from `/mentor history` (1 to {last}).",
+        "fr": "Donnez le numéro d'un binôme de `/mentor historique` (1 à {last}).",
     },
     "history.pair_title": {
         "en": "Your sessions with {other}",
@@ -173,8 +195,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucune séance n'a encore eu lieu.",
     },
     "history.more": {
-        "en": "Showing the last {shown} of {count} sessions.",
-        "fr": "Voici les {shown} dernières séances sur {count}.",
+        "en": {
+            "one": "Showing the last session of {total}.",
+            "other": "Showing the last {count} of {total} sessions.",
+        },
+        "fr": {
+            "one": "Voici la dernière séance sur {total}.",
+            "other": "Voici les {count} dernières séances sur {total}.",
+        },
     },
     "ending.soon.title": {
         "en": "The planned end of your mentoring pair is near",

@@ -169,7 +169,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "next.title": {"en": "Your next sessions", "fr": "Vos prochaines séances"},
     "next.row": {
         "en": "• *{when}* with {other} ({role}), {duration}, {format}",
-        "fr": "• *{when}* avec {other} ({role}), {duration}, {format}",
+        "fr": "• *{when!c}* avec {other} ({role}), {duration}, {format}",
     },
     "next.none": {"en": "not planned yet", "fr": "pas encore planifiée"},
     "next.agreement": {
@@ -212,8 +212,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce sujet fait {length} caractères ; merci de rester sous {limit}.",
     },
     "agenda.bad_number": {
-        "en": "Give the number of an item between 1 and {count}, e.g. `/mentor agenda done 1`.",
-        "fr": "Donnez le numéro d'un sujet entre 1 et {count}, par ex. `/mentor ordre-du-jour "
+        "en": "Give the number of an item between 1 and {last}, e.g. `/mentor agenda done 1`.",
+        "fr": "Donnez le numéro d'un sujet entre 1 et {last}, par ex. `/mentor ordre-du-jour "
         "fait 1`.",
     },
     "agenda.no_items": {
@@ -237,7 +237,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "move.past": {
         "en": "{when} is already past. Choose a time to come, e.g. `/mentor move {example}`.",
-        "fr": "{when} est déjà passé. Choisissez un moment à venir, par ex. `/mentor deplacer "
+        "fr": "Le {when} est déjà passé. Choisissez un moment à venir, par ex. `/mentor deplacer "
         "{example}`.",
     },
     "move.too_far": {
@@ -271,10 +271,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Enregistré comme compte-rendu de votre séance du {when}, et partagé avec {other}.",
     },
     "summary.replaced": {
-        "en": "Replaced the summary of your session of {when}, and shared the new one with "
-        "{other}.",
-        "fr": "Compte-rendu de votre séance du {when} remplacé, et le nouveau partagé avec "
-        "{other}.",
+        "en": "Replaced the summary of your session of {when} (its open actions with it), and "
+        "shared the new one with {other}.",
+        "fr": "Compte-rendu de votre séance du {when} remplacé (ses actions en cours avec), et "
+        "le nouveau partagé avec {other}.",
     },
     "digest.admins_only": {
         "en": "Only programme admins can subscribe channels to the digest.",

@@ -1,37 +1,51 @@
 """Catalog entries for the weekly cadence digest."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "digest.title": {
         "en": "Mentoring cadence, week of {date}",
         "fr": "Rythme du mentorat, semaine du {date}",
     },
     "digest.intro": {
-        "en": "{pairs} active pairs. Last 4 weeks: {held} sessions held, {skipped} skipped, "
-        "{unsummarised} without summary. {at_risk} pairs at risk.",
-        "fr": "{pairs} binômes actifs. 4 dernières semaines : {held} séances tenues, {skipped} "
-        "annulées, {unsummarised} sans compte-rendu. {at_risk} binômes à risque.",
+        "en": "{pairs}. Last 4 weeks: {held}, {skipped}, {unsummarised} without summary. "
+        "{at_risk}.",
+        "fr": "{pairs}. 4 dernières semaines : {held}, {skipped}, {unsummarised} sans "
+        "compte-rendu. {at_risk}.",
     },
     "digest.row": {
-        "en": "{flag}*{mentor}* → *{mentee}*: {held} held, {skipped} skipped, {unsummarised} "
-        "without summary; last session {since}; next {next}",
-        "fr": "{flag}*{mentor}* → *{mentee}* : {held} tenues, {skipped} annulées, "
-        "{unsummarised} sans compte-rendu ; dernière séance {since} ; prochaine {next}",
+        "en": "{flag}*{mentor}* → *{mentee}*: {held}, {skipped}, {unsummarised} without "
+        "summary; {since}; next {next}",
+        "fr": "{flag}*{mentor}* → *{mentee}* : {held}, {skipped}, {unsummarised} sans "
+        "compte-rendu ; {since} ; prochaine {next}",
     },
     "digest.row.ended": {
-        "en": "*{mentor}* → *{mentee}*: {held} held, {skipped} skipped, {unsummarised} "
-        "without summary; ended {ended}",
-        "fr": "*{mentor}* → *{mentee}* : {held} tenues, {skipped} annulées, "
-        "{unsummarised} sans compte-rendu ; terminé le {ended}",
+        "en": "*{mentor}* → *{mentee}*: {held}, {skipped}, {unsummarised} without summary; "
+        "ended {ended}",
+        "fr": "*{mentor}* → *{mentee}* : {held}, {skipped}, {unsummarised} sans compte-rendu ; "
+        "terminé le {ended}",
     },
-    "digest.since.days": {"en": "{days} days ago", "fr": "il y a {days} jours"},
-    "digest.since.today": {"en": "today", "fr": "aujourd'hui"},
-    "digest.since.never": {"en": "none yet", "fr": "aucune encore"},
+    "digest.since.days": {
+        "en": {"one": "last session {count} day ago", "other": "last session {count} days ago"},
+        "fr": {
+            "one": "dernière séance il y a {count} jour",
+            "other": "dernière séance il y a {count} jours",
+        },
+    },
+    "digest.since.today": {"en": "last session today", "fr": "dernière séance aujourd'hui"},
+    "digest.since.never": {"en": "no session held yet", "fr": "pas encore de séance tenue"},
     "digest.next.none": {"en": "not planned", "fr": "non planifiée"},
     "digest.at_risk": {"en": "⚠️ at risk · ", "fr": "⚠️ à risque · "},
     "digest.empty": {"en": "No active pairs yet.", "fr": "Aucun binôme actif pour l'instant."},
     "digest.more": {
-        "en": "…and {count} more pairs, not shown to keep this message short.",
-        "fr": "…et {count} autres binômes, non affichés pour garder ce message court.",
+        "en": {
+            "one": "…and {count} more pair, not shown to keep this message short.",
+            "other": "…and {count} more pairs, not shown to keep this message short.",
+        },
+        "fr": {
+            "one": "…et {count} autre binôme, non affiché pour garder ce message court.",
+            "other": "…et {count} autres binômes, non affichés pour garder ce message court.",
+        },
     },
     "digest.note": {
         "en": "Cadence only: the content of agendas and summaries stays with each pair. A pair "
@@ -41,13 +55,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "annulées ou laissées sans compte-rendu.",
     },
     "digest.pending": {
-        "en": "{count} pairs not started yet: waiting for both members to accept their "
-        "agreement (the oldest for {days} days).",
-        "fr": "{count} binômes pas encore commencés : en attente de l'accord de leurs deux "
-        "membres (le plus ancien depuis {days} jours).",
+        "en": {
+            "one": "{count} pair not started yet: waiting for both members to accept its "
+            "agreement (for {days}).",
+            "other": "{count} pairs not started yet: waiting for both members to accept their "
+            "agreement (the oldest for {days}).",
+        },
+        "fr": {
+            "one": "{count} binôme pas encore commencé : en attente de l'accord de ses deux "
+            "membres (depuis {days}).",
+            "other": "{count} binômes pas encore commencés : en attente de l'accord de leurs "
+            "deux membres (le plus ancien depuis {days}).",
+        },
     },
     "digest.paused": {
-        "en": "{count} pairs on pause.",
-        "fr": "{count} binômes en pause.",
+        "en": {"one": "{count} pair on pause.", "other": "{count} pairs on pause."},
+        "fr": {"one": "{count} binôme en pause.", "other": "{count} binômes en pause."},
     },
 }

@@ -1,6 +1,8 @@
 """Catalog entries for a pair's goals, their milestones and the SMART goal form."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "goals.title": {"en": "Goals with {other}", "fr": "Objectifs avec {other}"},
     "goals.none": {
         "en": "No goals yet with {other}. Set one with `/mentor goals add Lead the Q1 review by "
@@ -57,9 +59,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`/mentor objectifs smart`.",
     },
     "goals.bad_number": {
-        "en": "Give the number of a goal between 1 and {count}, e.g. `/mentor goals done 1` "
+        "en": "Give the number of a goal between 1 and {last}, e.g. `/mentor goals done 1` "
         "(`done 1.2` for milestone 2 of goal 1).",
-        "fr": "Donnez le numéro d'un objectif entre 1 et {count}, par ex. `/mentor objectifs "
+        "fr": "Donnez le numéro d'un objectif entre 1 et {last}, par ex. `/mentor objectifs "
         "fait 1` (`fait 1.2` pour l'étape 2 de l'objectif 1).",
     },
     "goals.no_milestones": {
@@ -68,8 +70,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`/mentor objectifs etape {goal} …`.",
     },
     "goals.bad_milestone": {
-        "en": "Goal {goal} has {count} milestones: give one from {goal}.1 to {goal}.{count}.",
-        "fr": "L'objectif {goal} a {count} étapes : donnez-en une de {goal}.1 à {goal}.{count}.",
+        "en": {
+            "one": "Goal {goal} has {count} milestone: give {goal}.1.",
+            "other": "Goal {goal} has {count} milestones: give one from {goal}.1 to "
+            "{goal}.{count}.",
+        },
+        "fr": {
+            "one": "L'objectif {goal} a {count} étape : donnez {goal}.1.",
+            "other": "L'objectif {goal} a {count} étapes : donnez-en une de {goal}.1 à "
+            "{goal}.{count}.",
+        },
     },
     "goals.marked_done": {
         "en": "Goal reached: {text}. Well done to you both!",
@@ -85,13 +95,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "goals.milestone_done": {"en": "Milestone done: {text}", "fr": "Étape franchie : {text}"},
     "goals.reminder.heading": {"en": "Your goals", "fr": "Vos objectifs"},
-    "goals.reminder.count.1": {
-        "en": "1 open goal in all — `/mentor goals`",
-        "fr": "1 objectif en cours en tout — `/mentor objectifs`",
-    },
-    "goals.reminder.count.n": {
-        "en": "{count} open goals in all — `/mentor goals`",
-        "fr": "{count} objectifs en cours en tout — `/mentor objectifs`",
+    "goals.reminder.count": {
+        "en": {
+            "one": "{count} open goal in all — `/mentor goals`",
+            "other": "{count} open goals in all — `/mentor goals`",
+        },
+        "fr": {
+            "one": "{count} objectif en cours en tout — `/mentor objectifs`",
+            "other": "{count} objectifs en cours en tout — `/mentor objectifs`",
+        },
     },
     "goals.button.smart": {"en": "Write a SMART goal", "fr": "Écrire un objectif SMART"},
     "goals.button.done": {"en": "Reached", "fr": "Atteint"},

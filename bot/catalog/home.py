@@ -1,6 +1,8 @@
 """Catalog entries for a person's Home (the Slack App Home tab)."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "home.title": {"en": "Your mentoring", "fr": "Votre mentorat"},
     "home.intro": {
         "en": "Only you see this page. What you and your partners write stays between you; "
@@ -14,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous n'êtes dans aucun binôme pour l'instant. Lancez-en un avec `/mentor binome "
         "@mentor @mentore toutes les 2 semaines le jeudi à 18h` ; `/mentor aide` en dit plus.",
     },
-    "home.more": {"en": "…and {count} more", "fr": "…et {count} de plus"},
+    "home.more": {"en": "…and {hidden} more", "fr": "…et {hidden} de plus"},
     "home.with": {"en": " — with {other}", "fr": " — avec {other}"},
     "home.pending": {"en": "Waiting for you", "fr": "En attente de vous"},
     "home.pending.none": {"en": "Nothing is waiting for you.", "fr": "Rien ne vous attend."},
@@ -32,12 +34,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "home.session.row": {
         "en": "*{when}* with {other} — {agenda}",
-        "fr": "*{when}* avec {other} — {agenda}",
+        "fr": "*{when!c}* avec {other} — {agenda}",
     },
-    "home.agenda.count.1": {"en": "1 point on the agenda", "fr": "1 point à l'ordre du jour"},
-    "home.agenda.count.n": {
-        "en": "{count} points on the agenda",
-        "fr": "{count} points à l'ordre du jour",
+    "home.agenda.count": {
+        "en": {"one": "{count} point on the agenda", "other": "{count} points on the agenda"},
+        "fr": {
+            "one": "{count} point à l'ordre du jour",
+            "other": "{count} points à l'ordre du jour",
+        },
     },
     "home.agenda.empty": {"en": "agenda still empty", "fr": "ordre du jour encore vide"},
     "home.actions": {"en": "Open actions", "fr": "Actions en cours"},

@@ -1,11 +1,21 @@
 """Catalog entries for the life of a pair: journal, mediation, reverse mentoring, the end."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "journal.saved": {
-        "en": "Saved in your private journal ({count} entries). Only you can ever read it; "
-        "see them with `/mentor journal`.",
-        "fr": "Enregistré dans votre journal privé ({count} entrées). Vous seul·e pouvez le "
-        "lire ; relisez-le avec `/mentor journal`.",
+        "en": {
+            "one": "Saved in your private journal ({count} entry). Only you can ever read it; "
+            "see it with `/mentor journal`.",
+            "other": "Saved in your private journal ({count} entries). Only you can ever read "
+            "it; see them with `/mentor journal`.",
+        },
+        "fr": {
+            "one": "Enregistré dans votre journal privé ({count} entrée). Vous seul·e pouvez le "
+            "lire ; relisez-le avec `/mentor journal`.",
+            "other": "Enregistré dans votre journal privé ({count} entrées). Vous seul·e pouvez "
+            "le lire ; relisez-le avec `/mentor journal`.",
+        },
     },
     "journal.title": {"en": "Your learning journal", "fr": "Votre journal d'apprentissage"},
     "journal.empty": {
@@ -14,20 +24,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Votre journal est vide. Notez ce que vous avez appris, par ex. `/mentor journal "
         "Demander un retour tôt m'a fait gagner une semaine.` Vous seul·e pouvez le lire.",
     },
-    "journal.row": {"en": "• *{date}* — {text}", "fr": "• *{date}* — {text}"},
+    "journal.row": {"en": "• *{date}* — {text}", "fr": "• *{date!c}* — {text}"},
     "journal.more": {
-        "en": "Showing your last {shown} of {count} entries.",
-        "fr": "Voici vos {shown} dernières entrées sur {count}.",
+        "en": {
+            "one": "Showing your last entry of {total}.",
+            "other": "Showing your last {count} of {total} entries.",
+        },
+        "fr": {
+            "one": "Voici votre dernière entrée sur {total}.",
+            "other": "Voici vos {count} dernières entrées sur {total}.",
+        },
     },
     "journal.too_long": {
         "en": "That entry is {length} characters long; please keep it under {limit}.",
         "fr": "Cette entrée fait {length} caractères ; merci de rester sous {limit}.",
     },
     "journal.reread": {
-        "en": "You have {count} entries in your private journal: reread them with "
-        "`/mentor journal` before the session.",
-        "fr": "Vous avez {count} entrées dans votre journal privé : relisez-les avec "
-        "`/mentor journal` avant la séance.",
+        "en": {
+            "one": "You have {count} entry in your private journal: reread it with "
+            "`/mentor journal` before the session.",
+            "other": "You have {count} entries in your private journal: reread them with "
+            "`/mentor journal` before the session.",
+        },
+        "fr": {
+            "one": "Vous avez {count} entrée dans votre journal privé : relisez-la avec "
+            "`/mentor journal` avant la séance.",
+            "other": "Vous avez {count} entrées dans votre journal privé : relisez-les avec "
+            "`/mentor journal` avant la séance.",
+        },
     },
     "helpme.sent": {
         "en": "I have told the programme's mediators that your pair with {other} needs help. "
@@ -225,8 +249,8 @@ MESSAGES |= {
         "d'une séance : `/mentor compte-rendu` ouvre le formulaire.",
     },
     "actions.bad_number": {
-        "en": "Give the number of an action between 1 and {count}, e.g. `/mentor actions done 1`.",
-        "fr": "Donnez le numéro d'une action entre 1 et {count}, par ex. `/mentor actions fait 1`.",
+        "en": "Give the number of an action between 1 and {last}, e.g. `/mentor actions done 1`.",
+        "fr": "Donnez le numéro d'une action entre 1 et {last}, par ex. `/mentor actions fait 1`.",
     },
     "actions.usage": {
         "en": "Use `/mentor actions` to list them, `/mentor actions done 1` to mark one done.",

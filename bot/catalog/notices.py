@@ -1,6 +1,8 @@
 """Catalog entries for the messages the bot sends by itself."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "role.mentor": {"en": "mentor", "fr": "mentor"},
     "role.mentee": {"en": "mentee", "fr": "mentoré·e"},
     "pair.created.title": {"en": "A new mentoring pair", "fr": "Un nouveau binôme de mentorat"},
@@ -14,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and ask for a short summary afterwards. Add topics any time with `/mentor agenda add …`.",
         "fr": "Je vous rappellerai la veille de chaque séance, avec l'ordre du jour, puis je "
         "demanderai un court compte-rendu. Ajoutez des sujets quand vous voulez avec "
-        "`/mentor agenda add …`.",
+        "`/mentor ordre-du-jour ajouter …`.",
     },
     "confidential.note": {
         "en": "What you two write here stays between you: leads only see whether sessions "
@@ -30,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reminder.agenda": {"en": "Agenda so far", "fr": "Ordre du jour"},
     "reminder.agenda.empty": {
         "en": "Nothing yet. Add a topic with `/mentor agenda add …` or the button below.",
-        "fr": "Rien pour l'instant. Ajoutez un sujet avec `/mentor agenda add …` ou le bouton "
-        "ci-dessous.",
+        "fr": "Rien pour l'instant. Ajoutez un sujet avec `/mentor ordre-du-jour ajouter …` ou le "
+        "bouton ci-dessous.",
     },
     "reminder.prepare": {
         "en": "To prepare, send {other} a short update: what you did since last time, what is "
@@ -139,7 +141,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "format.video": {"en": "by video", "fr": "en visio"},
     "format.in_person": {"en": "in person", "fr": "en présentiel"},
     "format.phone": {"en": "by phone", "fr": "par téléphone"},
-    "agenda.more": {"en": "…and {count} more", "fr": "…et {count} de plus"},
+    "agenda.more": {
+        "en": {"one": "…and {count} more topic", "other": "…and {count} more topics"},
+        "fr": {"one": "…et {count} autre sujet", "other": "…et {count} autres sujets"},
+    },
     "agenda.done_mark": {"en": "(done)", "fr": "(fait)"},
     "unreachable.title": {
         "en": "Someone cannot receive Mentorbot's messages",

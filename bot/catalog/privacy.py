@@ -1,6 +1,8 @@
 """Catalog entries for a person's data: export (access) and erasure, and their help lines."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "data.title": {"en": "Your data", "fr": "Vos données"},
     "data.sent": {
         "en": "Here is everything Mentorbot keeps that you may read, as a JSON file: your "
@@ -46,15 +48,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "button.forget": {"en": "Erase my data", "fr": "Effacer mes données"},
     "forget.done": {
-        "en": "Done: everything Mentorbot kept about you is erased ({pairs} pair(s) ended). If "
-        "you write to me again, I will start from a blank page.",
-        "fr": "C'est fait : tout ce que Mentorbot gardait sur vous est effacé ({pairs} binôme(s) "
-        "terminé(s)). Si vous m'écrivez à nouveau, je repartirai d'une page blanche.",
+        "en": {
+            "one": "Done: everything Mentorbot kept about you is erased ({count} pair ended). "
+            "If you write to me again, I will start from a blank page.",
+            "other": "Done: everything Mentorbot kept about you is erased ({count} pairs "
+            "ended). If you write to me again, I will start from a blank page.",
+        },
+        "fr": {
+            "one": "C'est fait : tout ce que Mentorbot gardait sur vous est effacé ({count} "
+            "binôme terminé). Si vous m'écrivez à nouveau, je repartirai d'une page blanche.",
+            "other": "C'est fait : tout ce que Mentorbot gardait sur vous est effacé ({count} "
+            "binômes terminés). Si vous m'écrivez à nouveau, je repartirai d'une page blanche.",
+        },
     },
     "end.body.erased": {
         "en": "Your mentoring pair has ended: the other member left the programme. No more "
         "reminders; what you wrote stays yours (`/mentor history`).",
         "fr": "Votre binôme de mentorat est terminé : l'autre membre a quitté le programme. Plus "
         "de rappels ; ce que vous avez écrit vous reste (`/mentor historique`).",
+    },
+    "operator.erased": {
+        "en": {
+            "one": "erased {person}: {count} current pair ended; the other members are told by "
+            "the running bot's next dispatch",
+            "other": "erased {person}: {count} current pairs ended; the other members are told "
+            "by the running bot's next dispatch",
+        },
+        "fr": {
+            "one": "{person} effacé·e : {count} binôme en cours terminé ; l'autre membre est "
+            "prévenu au prochain envoi du bot en marche",
+            "other": "{person} effacé·e : {count} binômes en cours terminés ; les autres membres "
+            "sont prévenus au prochain envoi du bot en marche",
+        },
     },
 }

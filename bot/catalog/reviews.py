@@ -1,14 +1,26 @@
 """Catalog entries for the 3-month review: the invitation, the form, the shared answers."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+from bot.catalog.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
     "review.due.title": {"en": "Time for your 3-month review", "fr": "L'heure du bilan"},
     "review.due.body": {
-        "en": "You and {other} have been working together for {months} months. Take two "
-        "minutes to look back: is the rhythm right, are your priorities still the right ones, "
-        "does the format suit you, how satisfied are you?",
-        "fr": "Voilà {months} mois que vous travaillez avec {other}. Prenez deux minutes pour "
-        "faire le point : le rythme vous convient-il, vos priorités sont-elles toujours les "
-        "bonnes, le format est-il le bon, êtes-vous satisfait·e ?",
+        "en": {
+            "one": "You and {other} have been working together for {count} month. Take two "
+            "minutes to look back: is the rhythm right, are your priorities still the right "
+            "ones, does the format suit you, how satisfied are you?",
+            "other": "You and {other} have been working together for {count} months. Take two "
+            "minutes to look back: is the rhythm right, are your priorities still the right "
+            "ones, does the format suit you, how satisfied are you?",
+        },
+        "fr": {
+            "one": "Voilà {count} mois que vous travaillez avec {other}. Prenez deux minutes "
+            "pour faire le point : le rythme vous convient-il, vos priorités sont-elles "
+            "toujours les bonnes, le format est-il le bon, êtes-vous satisfait·e ?",
+            "other": "Voilà {count} mois que vous travaillez avec {other}. Prenez deux minutes "
+            "pour faire le point : le rythme vous convient-il, vos priorités sont-elles "
+            "toujours les bonnes, le format est-il le bon, êtes-vous satisfait·e ?",
+        },
     },
     "review.private": {
         "en": "Your answers stay private until {other} has answered too; then I show you both "
@@ -151,18 +163,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "seulement que le bilan a eu lieu.",
     },
     "digest.reviews": {
-        "en": "Reviews: {reviewed} pairs held their review in the last 3 months ({this_week} "
-        "this week).",
-        "fr": "Bilans : {reviewed} binômes ont fait leur bilan ces 3 derniers mois "
-        "({this_week} cette semaine).",
+        "en": {
+            "one": "Reviews: {count} pair held its review in the last 3 months ({this_week} "
+            "this week).",
+            "other": "Reviews: {count} pairs held their review in the last 3 months "
+            "({this_week} this week).",
+        },
+        "fr": {
+            "one": "Bilans : {count} binôme a fait son bilan ces 3 derniers mois ({this_week} "
+            "cette semaine).",
+            "other": "Bilans : {count} binômes ont fait leur bilan ces 3 derniers mois "
+            "({this_week} cette semaine).",
+        },
     },
     "digest.reviews.average": {
         "en": "Average satisfaction across these pairs: {average}/5.",
         "fr": "Satisfaction moyenne de ces binômes : {average}/5.",
     },
     "digest.reviews.average_hidden": {
-        "en": "The average satisfaction is shown once at least {minimum} pairs have reviewed.",
-        "fr": "La satisfaction moyenne s'affiche dès qu'au moins {minimum} binômes ont fait "
-        "leur bilan.",
+        "en": {
+            "one": "The average satisfaction is shown once at least {count} pair has reviewed.",
+            "other": "The average satisfaction is shown once at least {count} pairs have reviewed.",
+        },
+        "fr": {
+            "one": "La satisfaction moyenne s'affiche dès qu'au moins {count} binôme a fait son "
+            "bilan.",
+            "other": "La satisfaction moyenne s'affiche dès qu'au moins {count} binômes ont "
+            "fait leur bilan.",
+        },
     },
 }

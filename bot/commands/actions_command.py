@@ -24,7 +24,7 @@ def run(ctx: CommandContext) -> Reply:
         if not items:
             raise UserError("actions.none", other=mention(other))
         if len(words) != 2 or not words[1].isdigit() or not 1 <= int(words[1]) <= len(items):
-            raise UserError("actions.bad_number", count=len(items))
+            raise UserError("actions.bad_number", last=len(items))
         return finish_action(ctx, items[int(words[1]) - 1])
     if words:
         raise UserError("actions.usage")

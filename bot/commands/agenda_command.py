@@ -63,7 +63,7 @@ def _numbered(ctx: CommandContext, items: list[AgendaItem], words: list[str]) ->
     if not items:
         raise UserError("agenda.no_items")
     if len(words) != 1 or not words[0].isdigit() or not 1 <= int(words[0]) <= len(items):
-        raise UserError("agenda.bad_number", count=len(items))
+        raise UserError("agenda.bad_number", last=len(items))
     return items[int(words[0]) - 1]
 
 

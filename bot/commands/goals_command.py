@@ -41,7 +41,7 @@ def _goal(goals: list[Goal], word: str) -> tuple[int, Goal]:
     if not goals:
         raise UserError("goals.no_goals")
     if not word.isdigit() or not 1 <= int(word) <= len(goals):
-        raise UserError("goals.bad_number", count=len(goals))
+        raise UserError("goals.bad_number", last=len(goals))
     return int(word), goals[int(word) - 1]
 
 

@@ -42,5 +42,5 @@ def run(ctx: CommandContext) -> Reply:
         for entry in entries
     )
     count = journal_size(session=ctx.session, author_id=ctx.actor.id)
-    note = t("journal.more", ctx.lang, shown=len(entries), count=count) if count > SHOWN else None
+    note = t("journal.more", ctx.lang, count=len(entries), total=count) if count > SHOWN else None
     return Reply(title=t("journal.title", ctx.lang), sections=(Section(rows),), note=note)

@@ -30,4 +30,4 @@ def forget(ctx: CommandContext) -> Reply:
 def forget_now(ctx: ActorContext) -> Reply:
     """Erase the actor; the answer is in their language, read before the erasure."""
     lang = ctx.lang
-    return say(t("forget.done", lang, pairs=erase(ctx)))
+    return say(t("forget.done", lang, count=erase(ctx)))

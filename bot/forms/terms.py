@@ -20,7 +20,7 @@ FORM = FormSpec(
             "form.terms.trial",
             required=True,
             choices=tuple(
-                Choice(str(n), Phrase("form.terms.trial.option", {"n": n}))
+                Choice(str(n), Phrase("form.terms.trial.option", {"count": n}))
                 for n in TRIAL_SESSION_CHOICES
             ),
         ),

@@ -181,6 +181,5 @@ def goals_glance(goals: list[Goal], day: date, lang: Lang) -> Section | None:
         key=lambda g: (g.target, g.id),
     )[:REMINDER_GOALS]
     lines = [f"• {goal_line(g, lang)}" for g in soon]
-    many = "1" if len(open_goals) == 1 else "n"
-    lines.append(t(f"goals.reminder.count.{many}", lang, count=len(open_goals)))
+    lines.append(t("goals.reminder.count", lang, count=len(open_goals)))
     return Section("\n".join(lines), heading=t("goals.reminder.heading", lang))

@@ -32,7 +32,7 @@ def build_home(ctx: ActorContext, notice: Reply | None = None) -> Home:
     pairs = pairs_of(session=ctx.session, person_id=ctx.actor.id)
     lang = ctx.lang
     # The count stays a placeholder: the platform knows how many rows it had no room for.
-    title, more = t("home.title", lang), t("home.more", lang, count="{count}")
+    title, more = t("home.title", lang), t("home.more", lang, hidden="{hidden}")
     if not pairs:
         return Home(title=title, intro=t("home.none", lang), areas=(), more=more, notice=notice)
     others = {pair.id: ctx.other_member(pair) for pair in pairs}
@@ -92,7 +92,7 @@ def _session_rows(
             continue
         count = len(agenda_of(session=ctx.session, session_id=meeting.id))
         agenda = (
-            t(f"home.agenda.count.{'1' if count == 1 else 'n'}", ctx.lang, count=count)
+            t("home.agenda.count", ctx.lang, count=count)
             if count
             else t("home.agenda.empty", ctx.lang)
         )

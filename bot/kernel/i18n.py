@@ -4,6 +4,7 @@ read alike."""
 
 from __future__ import annotations
 
+import string
 import unicodedata
 from functools import cache
 from typing import Literal
@@ -44,10 +45,29 @@ def choose(text: Text, lang: Lang, count: object) -> str:
     return text.get(plural_category(count, lang), text["other"])
 
 
+def capitalized(text: str) -> str:
+    """`text` with its first letter in capitals, for a date that opens a sentence, a row or a
+    heading: French writes weekdays and months in lower case."""
+    return text[:1].upper() + text[1:]
+
+
+class _CatalogFormatter(string.Formatter):
+    """`str.format`, plus the `!c` conversion: `{when!c}` is `when` capitalized."""
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "c":
+            return capitalized(str(value))
+        return super().convert_field(value, conversion)
+
+
+_FORMATTER = _CatalogFormatter()
+
+
 def t(key: str, lang: Lang, /, **params: object) -> str:
     """The catalog text for `key` in `lang`, with `params` filled in; an entry with plural forms
-    takes the one for `params["count"]`."""
-    return choose(MESSAGES[key][lang], lang, params.get(COUNT)).format(**params)
+    takes the one for `params["count"]`; `{name!c}` capitalizes a value opening a sentence."""
+    text = choose(MESSAGES[key][lang], lang, params.get(COUNT))
+    return _FORMATTER.format(text, **params) if "!c}" in text else text.format(**params)
 
 
 def fold(word: str) -> str:

@@ -58,7 +58,7 @@ def terms_sections(pair: Pair, reader: Person, other: Person, lang: Lang) -> lis
             lang,
             rhythm=describe_pair_rhythm(rhythm_of(pair), pair.reverse, lang),
         ),
-        t("agreement.trial", lang, n=pair.trial_sessions),
+        t("agreement.trial", lang, count=pair.trial_sessions),
         end,
         t("agreement.confidentiality", lang),
     ]
@@ -154,7 +154,7 @@ def trial_check(session: Session, row: Notification, now: datetime) -> tuple[Tar
     if pair.status != ACTIVE or pair.trial_outcome or trial_answer_of(pair, reader.id):
         raise Gone("pair not active, trial settled or already answered")
     lang, value = lang_of(reader), str(pair.id)
-    body = t("trial.question", lang, n=pair.trial_sessions, other=mention(other))
+    body = t("trial.question", lang, count=pair.trial_sessions, other=mention(other))
     buttons = (
         Button(t("button.trial.continue", lang), "trial.continue", value, style="primary"),
         Button(t("button.trial.adjust", lang), "trial.adjust", value),

@@ -44,7 +44,7 @@ def _since(last: datetime | None, now: datetime, lang: Lang) -> str:
     if last is None:
         return t("digest.since.never", lang)
     days = (now - last).days
-    return t("digest.since.today", lang) if days == 0 else t("digest.since.days", lang, days=days)
+    return t("digest.since.today", lang) if days == 0 else t("digest.since.days", lang, count=days)
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ def _row(row: Row, now: datetime, zone: str, lang: Lang) -> str:
     counts = {
         "mentor": row.names[0],
         "mentee": row.names[1],
-        "held": h.held,
-        "skipped": h.skipped,
+        "held": t("count.held", lang, count=h.held),
+        "skipped": t("count.sessions.skipped", lang, count=h.skipped),
         "unsummarised": h.unsummarised,
     }
     if row.ended_at is not None:
@@ -98,7 +98,9 @@ def not_started_or_paused(session: Session, platform: str, now: datetime, lang: 
     parts = []
     if pending:
         oldest = max((now - p.created_at).days for p in pending)
-        parts.append(t("digest.pending", lang, count=len(pending), days=oldest))
+        parts.append(
+            t("digest.pending", lang, count=len(pending), days=t("count.days", lang, count=oldest))
+        )
     if paused:
         parts.append(t("digest.paused", lang, count=len(paused)))
     return " ".join(parts)
@@ -115,9 +117,9 @@ def reviews_section(
     )
     if not reviews.reviewed:
         return None
-    lines = [t("digest.reviews", lang, reviewed=reviews.reviewed, this_week=reviews.this_week)]
+    lines = [t("digest.reviews", lang, count=reviews.reviewed, this_week=reviews.this_week)]
     if reviews.average is None:
-        lines.append(t("digest.reviews.average_hidden", lang, minimum=MIN_PAIRS_FOR_AVERAGE))
+        lines.append(t("digest.reviews.average_hidden", lang, count=MIN_PAIRS_FOR_AVERAGE))
     else:
         average = f"{reviews.average:.1f}"
         average = average.replace(".", ",") if lang == "fr" else average
@@ -148,12 +150,13 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     ]
     rows.sort(key=lambda r: (r.ended_at is not None, not r.health.at_risk, r.names))
     totals = {
-        "held": sum(r.health.held for r in rows),
-        "skipped": sum(r.health.skipped for r in rows),
+        "pairs": t("count.pairs.active", lang, count=len(pairs)),
+        "held": t("count.sessions.held", lang, count=sum(r.health.held for r in rows)),
+        "skipped": t("count.sessions.skipped", lang, count=sum(r.health.skipped for r in rows)),
         "unsummarised": sum(r.health.unsummarised for r in rows),
-        "at_risk": sum(r.health.at_risk for r in rows),
+        "at_risk": t("count.pairs.at_risk", lang, count=sum(r.health.at_risk for r in rows)),
     }
-    sections = [Section(t("digest.intro", lang, pairs=len(pairs), **totals))]
+    sections = [Section(t("digest.intro", lang, **totals))]
     waiting = not_started_or_paused(session, sub.platform, now, lang)
     if waiting:
         sections.append(Section(waiting))

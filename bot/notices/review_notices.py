@@ -55,7 +55,7 @@ def review_due(session: Session, row: Notification, now: datetime) -> tuple[Targ
     return person_target(reader), Reply(
         title=t("review.due.title", lang),
         sections=(
-            Section(t("review.due.body", lang, other=mention(other), months=months)),
+            Section(t("review.due.body", lang, other=mention(other), count=months)),
             Section(t("review.private", lang, other=mention(other))),
         ),
         buttons=(answer_button(pair, lang),),

@@ -14,7 +14,7 @@ def _values(terms: Terms, reverse: bool, lang: Lang) -> dict[str, str]:
     end = format_date(terms.planned_end, lang) if terms.planned_end else t("terms.no_end", lang)
     return {
         "terms.label.rhythm": describe_pair_rhythm(terms.rhythm, reverse, lang),
-        "form.terms.trial": t("form.terms.trial.option", lang, n=terms.trial_sessions),
+        "form.terms.trial": t("form.terms.trial.option", lang, count=terms.trial_sessions),
         "form.terms.end": end,
     }
 

@@ -71,12 +71,6 @@ def format_when(instant: datetime, zone: str, lang: Lang) -> str:
     )
 
 
-def capitalized(text: str) -> str:
-    """`text` with its first letter in capitals, for a date that opens a sentence or a heading:
-    French writes weekdays and months in lower case."""
-    return text[:1].upper() + text[1:]
-
-
 def format_duration(minutes: int, lang: Lang) -> str:
     """`45 min`, `1 h`, `1 h 30`."""
     hours, rest = divmod(minutes, 60)

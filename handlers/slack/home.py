@@ -63,7 +63,7 @@ def _area_blocks(area: HomeArea, shown: int, more: str) -> list[dict[str, Any]]:
         blocks += _row_blocks(row)
     hidden = len(area.rows) - shown
     if hidden:
-        blocks.append({"type": "context", "elements": [mrkdwn(more.format(count=hidden))]})
+        blocks.append({"type": "context", "elements": [mrkdwn(more.format(hidden=hidden))]})
     elif not area.rows and area.empty:
         blocks.append({"type": "context", "elements": [mrkdwn(area.empty)]})
     blocks.append({"type": "divider"})

@@ -175,3 +175,21 @@ def test_socket_mode_end_to_end(
     assert code == 0, log
     assert "Traceback" not in log and "Unclosed" not in log, log
     assert new.close_code == NORMAL_CLOSURE
+
+
+@pytest.mark.parametrize("command", ["serve", "socket"])
+def test_a_sigterm_during_start_up_ends_it_with_status_0(
+    command: str, sqlite_url: str, socket_mode: FakeSocketMode, tmp_path: Path
+) -> None:
+    programme = seed_programme(sqlite_url, pairs=0)
+    with FakeSlack() as fake:
+        fake.socket_mode_url = socket_mode.url
+        bot = start(command, programme, fake, tmp_path).start()
+        try:
+            time.sleep(0.3)  # importing, well before serving
+            code, log = stopped(bot, signal.SIGTERM)
+        finally:
+            if bot.alive:
+                bot.kill()
+    assert code == 0, log
+    assert "Traceback" not in log, log

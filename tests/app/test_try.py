@@ -83,7 +83,7 @@ def test_a_pair_first_two_weeks(tmp_path) -> None:
     assert len(shared) == 1 and "I draft the roadmap by 10 December" in shared[0]
 
     [digest] = [m for m in messages if "#leads" in m.splitlines()[0]]
-    assert "2026-12-07 08:00 UTC" in digest and "1 tenues" in digest
+    assert "2026-12-07 08:00 UTC" in digest and "1 tenue," in digest
     for secret in ("roadmap", "promotion", "Partager"):
         assert secret not in digest
 

@@ -281,7 +281,7 @@ def test_history_stays_readable_by_the_two_members_only(
     assert "terminé" in text_of(running.answer(MENTOR, "terminer confirmer"))
 
     listed = text_of(running.answer(MENTEE, "history"))
-    assert "1 sessions held, 1 summaries" in listed and "ongoing" not in listed
+    assert "1 session held, 1 summary" in listed and "ongoing" not in listed
     assert "Lisbon plan" in text_of(running.answer(MENTEE, "history 1"))
     assert "Lisbon plan" in text_of(running.answer(MENTOR, "historique 1"))
     for reader in (ADMIN, OUTSIDER):
@@ -306,7 +306,7 @@ def test_the_digest_counts_pairs_still_waiting_for_their_agreement(
     running.dispatch()
     [digest] = fake.wait_for(lambda: fake.messages_to("C0LEADS"))
     read = text_of(digest)
-    assert "1 pairs not started yet" in read and "the oldest for 7 days" in read
+    assert "1 pair not started yet" in read and "its agreement (for 7 days)" in read
     assert "0 active pairs" in read
 
 

@@ -82,7 +82,7 @@ def test_a_long_agenda_is_cut_with_a_note_not_rejected(
     for n in range(40):
         running.answer(MENTEE, f"agenda add Topic {n}: " + "x" * 900)
     listed = running.answer(MENTOR, "ordre-du-jour")
-    assert "de plus" in text_of(listed)
+    assert "autres sujets" in text_of(listed)
     clock.set(REMINDER_AT)
     running.dispatch()
     assert fake.rejections() == []

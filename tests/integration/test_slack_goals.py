@@ -64,7 +64,7 @@ def test_bad_goal_commands_get_a_polite_answer_and_change_nothing(running: Runni
     assert "no milestones yet" in said(running, MENTEE, "goals done 1.1")
     assert "between 1 and 1" in said(running, MENTEE, "goals milestone 3 Step")
     said(running, MENTEE, "goals milestone 1 Step one")
-    assert "from 1.1 to 1.1" in said(running, MENTEE, "goals done 1.4")
+    assert "has 1 milestone: give 1.1." in said(running, MENTEE, "goals done 1.4")
     assert "/mentor goals smart" in said(running, MENTEE, "goals fly to the moon")
     assert "/mentor goals smart" in said(running, MENTEE, "goals milestone")
     assert "(done)" not in said(running, MENTEE, "goals")

@@ -133,7 +133,7 @@ def test_history_and_export_show_no_session_after_the_end(
     clock.set(at(1, 20, 12))  # weeks after the sessions that would have followed
     running.dispatch()
     listing = text_of(running.answer(MENTEE, "history"))
-    assert "1 sessions held, 1 summaries" in listing
+    assert "1 session held, 1 summary" in listing
     sessions = text_of(running.answer(MENTEE, "history 1"))
     assert "Thursday 3 December 2026" in sessions and SUMMARY in sessions
     for later in ("10 December", "17 December", "24 December", "31 December", "January"):
@@ -152,7 +152,7 @@ def digest_row(fake: FakeSlack) -> tuple[str, str]:
 
 
 def counts(line: str) -> tuple[int, ...]:
-    found = re.search(r"(\d+) (?:sessions )?held, (\d+) skipped, (\d+) without summary", line)
+    found = re.search(r"(\d+) (?:sessions? )?held, (\d+) skipped, (\d+) without summary", line)
     assert found, line
     return tuple(int(n) for n in found.groups())
 

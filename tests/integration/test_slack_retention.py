@@ -155,6 +155,6 @@ def test_content_is_erased_after_the_retention_period_and_counts_stay(
     assert counts(row) == (2, 0, 1)
     history = text_of(running.answer(MENTEE, "history 1"))
     assert "erased on Monday, December 14, 2026" in history and "(summary erased)" in history
-    assert "2 sessions held, 1 summaries" in text_of(running.answer(MENTEE, "history"))
+    assert "2 sessions held, 1 summary" in text_of(running.answer(MENTEE, "history"))
     refused = text_of(running.answer(MENTEE, f"thanks <@{MENTOR}|claire> Thanks again!"))
     assert "no longer pass on thank-yous" in refused

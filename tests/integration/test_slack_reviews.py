@@ -221,7 +221,7 @@ def test_the_digest_says_reviews_took_place_without_any_score_or_comment(
     clock.set(datetime(2027, 3, 8, 8, 0, tzinfo=UTC))  # Monday 09:00 in Paris
     running.dispatch()
     [digest] = [text_of(m) for m in fake.messages_to(LEADS_CHANNEL)][-1:]
-    assert "1 pairs held their review in the last 3 months (1 this week)" in digest
+    assert "1 pair held its review in the last 3 months (1 this week)" in digest
     assert "at least 5 pairs" in digest
     assert "Secret" not in digest and "2/5" not in digest and "2.0" not in digest
 

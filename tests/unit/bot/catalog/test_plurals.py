@@ -53,8 +53,10 @@ def test_each_count_reads_the_form_of_its_cldr_category(key: str, lang: Lang) ->
 
 @pytest.mark.parametrize("key", COUNTED)
 def test_singular_and_plural_differ_where_the_languages_say(key: str) -> None:
-    """French: 0 and 1 take the singular; English: only 1."""
+    """French: 0 and 1 take the singular; English: only 1. Some words change in one language
+    only (`1 skipped`, `1 annulée`), but an entry with plural forms changes in one at least."""
     en = {n: shape(render(key, "en", n)) for n in (0, 1, 2, 5)}
     fr = {n: shape(render(key, "fr", n)) for n in (0, 1, 2, 5)}
-    assert en[0] == en[2] == en[5] != en[1], en
-    assert fr[0] == fr[1] != fr[2] == fr[5], fr
+    assert en[0] == en[2] == en[5], en
+    assert fr[0] == fr[1] and fr[2] == fr[5], fr
+    assert en[1] != en[2] or fr[1] != fr[2], (en, fr)

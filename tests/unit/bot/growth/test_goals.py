@@ -135,8 +135,8 @@ def test_numbers_refer_to_goals_and_milestones(pair_core: Core) -> None:
     for text, expected in [
         ("goals done 2", "between 1 and 1"),
         ("goals done 0", "between 1 and 1"),
-        ("goals done 1.2", "from 1.1 to 1.1"),
-        ("goals done 1.x", "from 1.1 to 1.1"),
+        ("goals done 1.2", "give 1.1."),
+        ("goals done 1.x", "give 1.1."),
         ("goals milestone 1", "Say what it is"),
         ("goals milestone 1 Late by 2026-01-01", "already passed"),
     ]:

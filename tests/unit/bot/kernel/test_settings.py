@@ -72,6 +72,8 @@ SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
             {"MENTORBOT_LEASE_SECONDS": "²"},
             "MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not '²'.",
         ),
+        ({"METRICS_PORT": "http"}, "METRICS_PORT must be a port number, not 'http'."),
+        ({"METRICS_PORT": "70000"}, "METRICS_PORT must be a port number, not '70000'."),
     ],
 )
 def test_a_wrong_variable_stops_start_up_naming_it_and_its_value(
@@ -142,3 +144,8 @@ def test_teams_alone_or_slack_alone_is_enough_to_serve() -> None:
     settings = Settings.from_env({**SLACK, "PORT": "8080", "MENTORBOT_ADMINS": "UA, UB  UC"})
     assert (settings.port, settings.admins) == (8080, frozenset({"UA", "UB", "UC"}))
     assert settings.slack_api_url == "https://slack.com/api/"
+
+
+def test_the_metrics_port_is_optional() -> None:
+    assert Settings.from_env(SLACK).metrics_port is None
+    assert Settings.from_env({**SLACK, "METRICS_PORT": "9464"}).metrics_port == 9464

@@ -85,7 +85,8 @@ def digest_text(core: Core) -> str:
 def test_fewer_than_five_reviewed_pairs_show_no_average(core: Core, pairs: int) -> None:
     review_pairs(core, [(1, 2)] * pairs)
     text = digest_text(core)
-    assert f"{pairs} pairs held their review in the last 3 months" in text
+    held = "1 pair held its review" if pairs == 1 else f"{pairs} pairs held their review"
+    assert f"{held} in the last 3 months" in text
     assert "shown once at least 5 pairs" in text and "Average" not in text
     assert "/5" not in text and "private words" not in text
 

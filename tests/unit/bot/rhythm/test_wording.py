@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
+from bot.kernel.i18n import capitalized
 from bot.rhythm.model import LAST_WEEK, Frequency, MeetingFormat, Rhythm
 from bot.rhythm.wording import (
-    capitalized,
     describe_rhythm,
     format_date,
     format_day_of,

@@ -58,7 +58,7 @@ def test_a_crowded_home_stays_within_100_blocks_and_counts_what_it_hides() -> No
         areas=tuple(
             area(name, rows, 3 if name == "sessions" else 1) for name, rows in sizes.items()
         ),
-        more="…and {count} more",
+        more="…and {hidden} more",
         notice=say("Done", is_error=True),
     )
     view = home_view(home)
@@ -80,7 +80,7 @@ def test_a_crowded_home_stays_within_100_blocks_and_counts_what_it_hides() -> No
 
 
 def test_home_buttons_carry_the_core_action() -> None:
-    view = home_view(Home(title="H", intro="", areas=(area("goal", 1, 1),), more="{count}"))
+    view = home_view(Home(title="H", intro="", areas=(area("goal", 1, 1),), more="{hidden}"))
     [accessory] = [b["accessory"] for b in view["blocks"] if "accessory" in b]
     assert accessory["action_id"] == "home:goal.b0:0" and accessory["value"] == "0"
     assert pressed(accessory["action_id"]) == "goal.b0"
@@ -128,7 +128,7 @@ HOMES = st.builds(
     title=SHORT,
     intro=SHORT,
     areas=st.lists(AREAS, max_size=4).map(tuple),
-    more=st.just("…and {count} more"),
+    more=st.just("…and {hidden} more"),
     notice=st.none() | REPLIES,
 )
 
