@@ -18,6 +18,7 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "summary_nudge": ("Summary nudges", "Relances de compte-rendu"),
     "summary_shared": ("Summaries shared", "Comptes-rendus partagés"),
     "summary_recorded": ("Summaries acknowledged", "Comptes-rendus confirmés"),
+    "summary_twice": ("“Replace or add?” questions", "Questions « remplacer ou ajouter ? »"),
     "summary_which": ("“Which session?” questions", "Questions « quelle séance ? »"),
     "dm_not_expected": ("Answers to unexpected DMs", "Réponses aux messages inattendus"),
     "session_skipped": ("Notices of a skipped session", "Avis de séance annulée"),
