@@ -93,6 +93,9 @@ def test_reminders_read_top_down_with_overdue_actions_and_numbered_commands(
     english = [m for m in dms(fake, MENTEE) if "Mentoring session tomorrow" in m][-1]
     assert "*(overdue)*" in english and "`/mentor actions done 1`" in english
     assert english.index("Agenda so far") < english.index("Open actions")
+    listed = text_of(running.answer(MENTOR, "actions"))
+    assert "1. Send Ana the deck" in listed and "par ex. `/mentor actions fait 1`" in listed
+    assert "`/mentor actions fait 1`" in text_of(running.answer(MENTOR, "actions fait 9"))
     # The command the hint names does what it says.
     assert "Fait : Send Ana the deck" in text_of(running.answer(MENTOR, "actions fait 1"))
 
