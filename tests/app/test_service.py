@@ -186,10 +186,22 @@ def test_a_sigterm_during_start_up_ends_it_with_status_0(
         fake.socket_mode_url = socket_mode.url
         bot = start(command, programme, fake, tmp_path).start()
         try:
-            time.sleep(0.3)  # importing, well before serving
+            # As soon as it handles SIGTERM: importing, well before serving.
+            assert bot.process is not None
+            assert wait_until(lambda: catches_sigterm(bot.process.pid), timeout=20, step=0.005)
             code, log = stopped(bot, signal.SIGTERM)
         finally:
             if bot.alive:
                 bot.kill()
     assert code == 0, log
     assert "Traceback" not in log, log
+
+
+def catches_sigterm(pid: int) -> bool:
+    """Whether the process has a handler for SIGTERM (Linux: /proc's SigCgt mask)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    [mask] = [line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:")]
+    return bool(int(mask, 16) & (1 << (signal.SIGTERM - 1)))
