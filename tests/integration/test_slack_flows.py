@@ -28,7 +28,7 @@ def test_move_tells_the_other_side_in_their_zone_and_language(
     assert "Friday 4 December 2026, 12:30 (America/Montreal)" in answer
     told = fake.wait_for(lambda: dms(fake, MENTOR))
     assert "vendredi 4 décembre 2026, 18h30 (Europe/Paris)" in told[0]
-    assert "vendredi 4 décembre 2026" in text_of(running.answer(MENTOR, "prochaine"))
+    assert "Vendredi 4 décembre 2026" in text_of(running.answer(MENTOR, "prochaine"))
 
 
 def test_mentor_is_asked_after_a_day_then_both_nudged_once_then_nothing(
