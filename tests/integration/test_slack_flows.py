@@ -105,7 +105,7 @@ def test_someone_in_two_pairs_is_asked_which_one(running: RunningBot) -> None:
     asked = text_of(running.answer(MENTOR, "ordre-du-jour ajouter Budget"))
     assert f"<@{MENTEE}>" in asked and f"<@{OUTSIDER}>" in asked
     chosen = text_of(running.answer(MENTOR, f"ordre-du-jour <@{OUTSIDER}|oscar> ajouter Budget"))
-    assert "Budget" in chosen and "mardi 1er décembre 2026" in chosen
+    assert "Budget" in chosen and "mardi 5 janvier 2027" in chosen  # 48 hours of notice first
     assert "Budget" not in text_of(running.answer(MENTEE, "agenda"))
     pairs = text_of(running.answer(MENTOR, "binomes"))
     assert f"<@{MENTEE}>" in pairs and f"<@{OUTSIDER}>" in pairs
