@@ -6,6 +6,7 @@ import argparse
 import getpass
 import logging
 import os
+import signal
 import sys
 import tempfile
 from datetime import UTC, date, datetime
@@ -22,6 +23,7 @@ from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_peopl
 def serve(settings: Settings) -> None:
     """Slack, Microsoft Teams or both over HTTP on PORT, served by uvicorn."""
     settings.require_a_platform()
+    stop_like_ctrl_c_until_served()
     from app import service
 
     service.serve(settings)
@@ -30,9 +32,16 @@ def serve(settings: Settings) -> None:
 def socket(settings: Settings) -> None:
     """Slack over Socket Mode: no public URL needed."""
     settings.require("slack_bot_token", "slack_app_token")
+    stop_like_ctrl_c_until_served()
     from app import service
 
     service.socket(settings)
+
+
+def stop_like_ctrl_c_until_served() -> None:
+    """A SIGTERM during start-up (the imports take seconds) ends the process as Ctrl-C does:
+    status 0, nothing held yet. Once serving, app/service.py stops it cleanly instead."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def teams_package(args: argparse.Namespace, settings: Settings) -> int:

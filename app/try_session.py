@@ -238,12 +238,15 @@ class TrySession:
         is skipped. The form speaks its reader's language, as a platform's would."""
         lang = self._actor_lang()
         spec = FORMS[form.name]
-        self.console.line(t("try.form", lang, title=t(spec.title, lang)), DIM)
+        asked = list(form_inputs(spec, form.values, lang))
+        # Only a form with values already filled in says that an empty answer keeps them.
+        intro = "try.form" if any(shown.value for shown in asked) else "try.form.empty"
+        self.console.line(t(intro, lang, title=t(spec.title, lang)), DIM)
         if "label" in form.values:
             self.console.line(self.console.markup(form.values["label"]))
         values: dict[str, str | None] = {}
         row, skipped = None, None
-        for shown in form_inputs(spec, form.values, lang):
+        for shown in asked:
             first_of_row, row = shown.row is not None and shown.row != row, shown.row
             if row is not None and row == skipped:
                 continue

@@ -271,10 +271,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Enregistré comme compte-rendu de votre séance du {when}, et partagé avec {other}.",
     },
     "summary.replaced": {
-        "en": "Replaced the summary of your session of {when}, and shared the new one with "
-        "{other}.",
-        "fr": "Compte-rendu de votre séance du {when} remplacé, et le nouveau partagé avec "
-        "{other}.",
+        "en": "Replaced the summary of your session of {when} (its open actions with it), and "
+        "shared the new one with {other}.",
+        "fr": "Compte-rendu de votre séance du {when} remplacé (ses actions en cours avec), et "
+        "le nouveau partagé avec {other}.",
     },
     "digest.admins_only": {
         "en": "Only programme admins can subscribe channels to the digest.",

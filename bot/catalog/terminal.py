@@ -96,6 +96,11 @@ MESSAGES: dict[str, Entry] = {
     "try.dm_to": {"en": "DM to {name}", "fr": "Message privé à {name}"},
     "try.channel": {"en": "in #{channel}", "fr": "dans #{channel}"},
     "try.only_you": {"en": "only {name} sees", "fr": "visible seulement par {name}"},
+    "try.form.empty": {
+        "en": "Form “{title}” (an empty answer leaves a field empty; `cancel` leaves the form):",
+        "fr": "Formulaire « {title} » (une réponse vide laisse le champ vide ; `annuler` quitte "
+        "le formulaire) :",
+    },
     "try.form": {
         "en": "Form “{title}” (an empty answer keeps the value in brackets; `cancel` leaves "
         "the form):",

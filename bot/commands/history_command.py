@@ -3,10 +3,9 @@ members only, ended pairs included."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
-
-from sqlmodel import col, select
 
 from bot.commands.context import CommandContext
 from bot.kernel.errors import UserError
@@ -16,13 +15,16 @@ from bot.pairs.lifecycle import reader_day
 from bot.people.person import mention, zone_of
 from bot.rhythm.wording import format_date, format_when
 from bot.sessions.action_items import action_lines
-from storage.models import ActionItem, MeetingSession, Pair
+from bot.sessions.summary_parts import summary_text
+from storage.models import ActionItem, MeetingSession, Pair, Person
+from storage.queries.actions import actions_of_pair
 from storage.queries.pairs import ENDED, all_pairs_of
 from storage.queries.people import people_by_ids
 from storage.queries.sessions import PLANNED, past_sessions
+from storage.summaries import SummaryDoc
 
 SESSIONS_SHOWN = 10
-SUMMARY_SHOWN = 600
+SUMMARY_SHOWN = 800  # ten summaries and their headings stay well within one message
 PAIRS_SHOWN = 20
 
 
@@ -100,20 +102,23 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
     zone = zone_of(ctx.actor, pair.timezone)
     retention = retention_line(ctx, pair)
     sections = [Section(retention)] if retention else []
+    shown = held[:SESSIONS_SHOWN]
+    actions = actions_of_pair(session=ctx.session, pair_id=pair.id)
+    people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
+    of_session: dict[int | None, list[ActionItem]] = defaultdict(list)
+    for action in actions:
+        of_session[action.session_id].append(action)
     sections += [
-        Section(summary_text(ctx, m), heading=capitalized(format_when(m.starts_at, zone, ctx.lang)))
-        for m in held[:SESSIONS_SHOWN]
-    ]
-    actions = list(
-        ctx.session.exec(
-            select(ActionItem)
-            .where(col(ActionItem.pair_id) == pair.id)
-            .order_by(col(ActionItem.id))
+        Section(
+            summary_of(ctx, m, of_session.pop(m.id, []), people),
+            heading=capitalized(format_when(m.starts_at, zone, ctx.lang)),
         )
-    )
-    if actions:
-        people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
-        lines = action_lines(actions[-SESSIONS_SHOWN:], people, ctx.lang)
+        for m in shown
+    ]
+    # Actions agreed at no session shown (or whose session went), in the order written.
+    others = sorted((a for rest in of_session.values() for a in rest), key=lambda a: a.id or 0)
+    if others:
+        lines = action_lines(others[-SESSIONS_SHOWN:], people, ctx.lang)
         sections.append(Section(lines, heading=t("summary.text.actions", ctx.lang)))
     if not held and not actions:
         sections.append(Section(t("history.nothing", ctx.lang)))
@@ -126,9 +131,16 @@ def pair_history(ctx: CommandContext, pair: Pair) -> Reply:
     return Reply(title=title, sections=tuple(sections), note=note)
 
 
-def summary_text(ctx: CommandContext, meeting: MeetingSession) -> str:
+def summary_of(
+    ctx: CommandContext,
+    meeting: MeetingSession,
+    actions: list[ActionItem],
+    people: dict[int, Person],
+) -> str:
+    """The session's summary laid out as a list in the reader's language."""
     if meeting.summary:
-        return " ".join(meeting.summary.split())[:SUMMARY_SHOWN]
+        doc = SummaryDoc.load(meeting.summary)
+        return summary_text(doc, actions, people, ctx.lang, limit=SUMMARY_SHOWN)
     key = "history.summary_erased" if meeting.summary_at else "history.no_summary"
     return t(key, ctx.lang)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from bot.commands.context import CommandContext
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
-from bot.kernel.replies import Form, Reply, say
+from bot.kernel.replies import Form, Reply
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.wording import format_when
-from bot.sessions.summaries import MAX_SUMMARY, record_summary
+from bot.sessions.summaries import MAX_SUMMARY, Draft, write_or_ask
+from bot.sessions.summary_parts import free_text
 from storage.queries.sessions import last_held_session
 
 SUMMARY_FORM = "summary"
@@ -26,22 +27,10 @@ def run(ctx: CommandContext) -> Reply | Form:
     meeting = last_held_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
     if meeting is None:
         raise UserError("summary.no_session", other=mention(other))
+    assert meeting.id is not None and ctx.actor.id is not None
     if not text:
-        assert meeting.id is not None
         return summary_form(ctx, meeting.id)
-    replaced = record_summary(
-        session=ctx.session,
-        meeting=meeting,
-        author=ctx.actor,
-        other=other,
-        text=text,
-        now=ctx.now,
-        confirm_by_dm=False,
-    )
-    ctx.owes_now = True
-    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
-    key = "summary.replaced" if replaced else "summary.saved"
-    return say(t(key, ctx.lang, when=when, other=mention(other)))
+    return write_or_ask(ctx, pair, meeting, Draft(meeting.id, free_text(text, ctx.actor.id)))
 
 
 def summary_form(ctx: ActorContext, session_id: int) -> Form:

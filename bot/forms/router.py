@@ -24,7 +24,12 @@ from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.wording import format_when
 from bot.sessions.action_items import press_action_done
-from bot.sessions.summaries import REPLY_BUTTONS, press_reply_choice
+from bot.sessions.summaries import (
+    REPLY_BUTTONS,
+    TWICE_BUTTONS,
+    press_reply_choice,
+    press_second_summary,
+)
 from storage.queries.pairs import CURRENT
 
 ROW_ID_MAX = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) hold
@@ -43,6 +48,7 @@ BUTTONS = (
     REVIEW_BUTTON,
     "person.forget",
     *REPLY_BUTTONS,
+    *TWICE_BUTTONS,
 )
 
 
@@ -61,6 +67,8 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
     """What a button of the bot's messages does: skip at once, or ask for a form."""
     if action in REPLY_BUTTONS:
         return press_reply_choice(ctx, action, value)
+    if action in TWICE_BUTTONS:
+        return press_second_summary(ctx, action, value)
     number = row_id(value)
     if action not in BUTTONS or number is None:
         raise UserError("session.not_yours")

@@ -7,15 +7,13 @@ from zoneinfo import ZoneInfo
 
 from bot.commands.summary_command import SUMMARY_FORM
 from bot.kernel.form_model import Choice, Field, FormSpec, Group, Kind, Phrase, Values
-from bot.kernel.i18n import t
-from bot.kernel.replies import FieldErrors, Reply, say
+from bot.kernel.replies import FieldErrors, Reply
 from bot.people.actor import ActorContext
-from bot.people.person import mention, zone_of
-from bot.rhythm.wording import format_when
+from bot.people.person import zone_of
 from bot.sessions.action_items import MAX_TEXT as ACTION_MAX
-from bot.sessions.action_items import NewAction, action_lines, add_actions
-from bot.sessions.summaries import MAX_SUMMARY, record_summary
-from storage.queries.people import people_by_ids
+from bot.sessions.action_items import NewAction
+from bot.sessions.summaries import Draft, write_or_ask
+from bot.sessions.summary_parts import form_doc
 
 ACTION_ROWS = 3
 OWNERS = ("mentor", "mentee")
@@ -42,45 +40,16 @@ def check_summary_form(
 def submit_summary_form(
     ctx: ActorContext, values: Values, session_id: int | None
 ) -> Reply | FieldErrors:
-    """Record the summary (decisions, actions, notes) and the actions it creates."""
-    assert session_id is not None
+    """Record the summary (decisions, actions, notes) and the actions it creates; when the
+    session has one already, ask whether to replace it or add to it."""
+    assert session_id is not None and ctx.actor.id is not None
     pair, meeting = ctx.own_ended_session(session_id)
-    lang = ctx.lang
-    actions = [
+    actions = tuple(
         NewAction(row.text("action"), row.text("owner"), row.date("due"))
         for row in values.rows("actions")
-    ]
-    decisions, notes = values.text("decisions"), values.text("notes")
-    people = people_by_ids(session=ctx.session, ids={pair.mentor_id, pair.mentee_id})
-    other = ctx.other_member(pair)
-    created = add_actions(
-        session=ctx.session,
-        pair=pair,
-        meeting=meeting,
-        actions=actions,
-        author=ctx.actor,
-        people=people,
-        now=ctx.now,
     )
-    parts = [f"*{t('summary.text.decisions', lang)}*\n{decisions}"] if decisions else []
-    if created:
-        lines = action_lines(created, people, lang)
-        parts.append(f"*{t('summary.text.actions', lang)}*\n{lines}")
-    if notes:
-        parts.append(f"*{t('summary.text.notes', lang)}*\n{notes}")
-    replaced = record_summary(
-        session=ctx.session,
-        meeting=meeting,
-        author=ctx.actor,
-        other=other,
-        text="\n\n".join(parts)[:MAX_SUMMARY],
-        now=ctx.now,
-        confirm_by_dm=False,
-    )
-    ctx.owes_now = True
-    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), lang)
-    key = "summary.replaced" if replaced else "summary.saved"
-    return say(t(key, lang, when=when, other=mention(other)))
+    doc = form_doc(values.text("decisions"), values.text("notes"), ctx.actor.id)
+    return write_or_ask(ctx, pair, meeting, Draft(session_id, doc, actions))
 
 
 FORM = FormSpec(

@@ -36,6 +36,7 @@ from bot.notices.summary_notices import (
     dm_not_expected,
     summary_recorded,
     summary_shared,
+    summary_twice,
     summary_which,
 )
 from bot.notices.terms_notices import terms_answered, terms_lapsed, terms_proposed
@@ -63,6 +64,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.SUMMARY_SHARED: summary_shared,
     kinds.SUMMARY_RECORDED: summary_recorded,
     kinds.SUMMARY_WHICH: summary_which,
+    kinds.SUMMARY_TWICE: summary_twice,
     kinds.DM_NOT_EXPECTED: dm_not_expected,
     kinds.SESSION_SKIPPED: session_skipped,
     kinds.SESSION_MOVED: session_moved,

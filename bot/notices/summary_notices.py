@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
 from bot.kernel.notice_keys import KeptReply
 from bot.kernel.ports import Target
@@ -14,9 +15,18 @@ from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person, session_context
 from bot.people.person import lang_of, mention, zone_of
 from bot.rhythm.wording import format_date, format_time, format_when
-from bot.sessions.summaries import REPLY_CHOOSE, REPLY_DISCARD, other_member, which_choices
+from bot.sessions.summaries import (
+    REPLY_CHOOSE,
+    REPLY_DISCARD,
+    other_member,
+    second_summary_question,
+    which_choices,
+)
+from bot.sessions.summary_parts import summary_text
 from storage.models import Notification, Person
+from storage.queries.actions import actions_of_sessions
 from storage.queries.replies import pending_reply
+from storage.summaries import SummaryDoc
 
 MAX_SUMMARY_CHARS = 2800
 QUOTED_CHARS = 120
@@ -30,17 +40,33 @@ def summary_shared(session: Session, row: Notification, now: datetime) -> tuple[
         raise Gone("summary removed")
     lang = lang_of(ctx.reader)
     when = format_when(meeting.starts_at, zone_of(ctx.reader, ctx.pair.timezone), lang)
-    text = meeting.summary
-    if len(text) > MAX_SUMMARY_CHARS:
-        text = text[: MAX_SUMMARY_CHARS - 1] + "…"
+    assert meeting.id is not None
+    actions = actions_of_sessions(session=session, session_ids={meeting.id})[meeting.id]
+    people = {p.id: p for p in (ctx.reader, ctx.other) if p.id is not None}
+    doc = SummaryDoc.load(meeting.summary)
+    text = summary_text(doc, actions, people, lang, limit=MAX_SUMMARY_CHARS)
+    # Written by both (one added to the other's): the last writer added to it.
+    key = "summary.shared.added" if len(doc.authors) > 1 else "summary.shared.body"
     return person_target(ctx.reader), Reply(
         title=t("summary.shared.title", lang),
         sections=(
-            Section(t("summary.shared.body", lang, author=mention(author), when=when)),
+            Section(t(key, lang, author=mention(author), when=when)),
             Section(text),
         ),
         note=t("confidential.note", lang),
     )
+
+
+def summary_twice(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """A DM reply about a session that has a summary: replace it, add to it, or keep it?"""
+    reader = recipient_person(session, row.recipient)
+    kept = pending_reply(session=session, token=read(KeptReply, row.subject).token, now=now)
+    if kept is None or kept.author_id != reader.id:
+        raise Gone("reply filed, dropped or expired")
+    try:
+        return person_target(reader), second_summary_question(session, reader, kept, now)
+    except UserError as gone:
+        raise Gone("session gone") from gone
 
 
 def summary_recorded(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:

@@ -16,6 +16,7 @@ SUMMARY_NUDGE = "summary_nudge"
 SUMMARY_SHARED = "summary_shared"
 SUMMARY_RECORDED = "summary_recorded"
 SUMMARY_WHICH = "summary_which"  # which session a DM reply is about, when it could be several
+SUMMARY_TWICE = "summary_twice"  # a second summary of a session: replace or append?
 DM_NOT_EXPECTED = "dm_not_expected"
 SESSION_SKIPPED = "session_skipped"
 SESSION_MOVED = "session_moved"

@@ -15,7 +15,7 @@ from bot.kernel.replies import DataFile
 from bot.pairs.lifecycle import end_pair
 from bot.people.actor import ActorContext
 from bot.people.person import is_erased, lang_of, recipient
-from storage.models import JournalEntry, Pair, Person
+from storage.models import JournalEntry, MeetingSession, Pair, Person
 from storage.queries.pairs import CURRENT, all_pairs_of
 from storage.queries.people import people_named
 from storage.queries.personal_data import (
@@ -24,6 +24,7 @@ from storage.queries.personal_data import (
     record_operator_run,
     rows_where,
 )
+from storage.summaries import SummaryDoc
 
 FORMAT_VERSION = 1
 
@@ -53,6 +54,22 @@ def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list[Any]]) -> dict[
         return [r for r in rows if getattr(r, key) == pair.id]
 
     sessions = mine(records["sessions"])
+
+    def summary(meeting: MeetingSession) -> dict[str, Any] | None:
+        """The summary as the bot shows it: decisions, the session's actions, notes."""
+        if meeting.summary is None:
+            return None
+        doc = SummaryDoc.load(meeting.summary)
+        return {
+            "decisions": [{"text": i.text, "by": who(i.by)} for i in doc.decisions],
+            "actions": [
+                _row(a, "text", "due", "done_at", owner=who(a.owner_id))
+                for a in records["actions"]
+                if a.session_id == meeting.id
+            ],
+            "notes": [{"text": i.text, "by": who(i.by)} for i in doc.notes],
+        }
+
     goals = mine(records["goals"])
     reviews = {r.id: r for r in mine(records["reviews"])}
     role = "mentor" if pair.mentor_id == me else "mentee"
@@ -82,8 +99,8 @@ def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list[Any]]) -> dict[
         "other_member": {"id": other.external_id, "name": other.name},
         "my_trial_answer": getattr(pair, f"{role}_trial"),
         "sessions": [
-            _row(s, "starts_at", "duration_minutes", "status", "summary", "summary_at")
-            | {"summary_by": who(s.summary_author_id)}
+            _row(s, "starts_at", "duration_minutes", "status", "summary_at")
+            | {"summary": summary(s), "summary_by": who(s.summary_author_id)}
             for s in sessions
         ],
         "agenda": [

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import secrets
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
 
@@ -11,26 +13,31 @@ from bot.kernel.core import Core
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
 from bot.kernel.notice_keys import KeptReply, SummaryVersion, UnexpectedDm
-from bot.kernel.replies import Reply, say
+from bot.kernel.replies import Button, Reply, Section, say
 from bot.people.actor import ActorContext
-from bot.people.person import mention, recipient, zone_of
+from bot.people.person import lang_of, mention, recipient, zone_of
 from bot.planning.notice_kinds import (
     DM_NOT_EXPECTED,
     SUMMARY_NUDGE,
     SUMMARY_RECORDED,
     SUMMARY_REQUEST,
     SUMMARY_SHARED,
+    SUMMARY_TWICE,
     SUMMARY_WHICH,
 )
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR, session_subject
 from bot.rhythm.wording import format_when
-from storage.models import MeetingSession, Pair, PendingReply, Person
+from bot.sessions.action_items import NewAction, add_actions
+from bot.sessions.summary_parts import free_text, summary_text
+from storage.models import ActionItem, MeetingSession, Pair, PendingReply, Person
+from storage.queries.actions import actions_of_sessions, drop_open_actions
 from storage.queries.events import first_delivery
 from storage.queries.notifications import Owed, owe, subjects_sent_or_due
 from storage.queries.pairs import ACTIVE, PAUSED, pairs_of
-from storage.queries.people import get_person
+from storage.queries.people import get_person, people_by_ids
 from storage.queries.replies import add_pending_reply, forget_reply, pending_reply
 from storage.queries.sessions import PLANNED, past_sessions
+from storage.summaries import SummaryDoc
 
 MAX_SUMMARY = 3000
 """Longest summary `/mentor summary` takes; a DM reply is kept whole."""
@@ -46,6 +53,124 @@ MAX_CHOICES = 5
 REPLY_CHOOSE = "summary.choose"
 REPLY_DISCARD = "summary.discard"
 REPLY_BUTTONS = (REPLY_CHOOSE, REPLY_DISCARD)
+REPLACE = "summary.replace"
+APPEND = "summary.append"
+KEEP_FIRST = "summary.keep"
+TWICE_BUTTONS = (REPLACE, APPEND, KEEP_FIRST)
+"""The answers to "this session already has a summary": replace it, add to it, or keep it."""
+SHOWN_CHARS = 1400  # of each summary in that question: both fit one message
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A summary as written (its parts and the actions it creates), for one session."""
+
+    session_id: int
+    doc: SummaryDoc
+    actions: tuple[NewAction, ...] = ()
+
+    def dump(self) -> str:
+        actions = [
+            {"text": a.text, "owner": a.owner, "due": a.due.isoformat() if a.due else None}
+            for a in self.actions
+        ]
+        doc = json.loads(self.doc.dump())
+        return json.dumps({"draft_for": self.session_id, "summary": doc, "actions": actions})
+
+    @classmethod
+    def load(cls, text: str) -> Draft | None:
+        """The draft a kept reply holds; None for a plain DM reply kept aside."""
+        try:
+            data = json.loads(text)
+            return cls(
+                session_id=int(data["draft_for"]),
+                doc=SummaryDoc.load(json.dumps(data["summary"])),
+                actions=tuple(
+                    NewAction(
+                        a["text"], a["owner"], date.fromisoformat(a["due"]) if a["due"] else None
+                    )
+                    for a in data["actions"]
+                ),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def write_summary(
+    *,
+    session: Session,
+    pair: Pair,
+    meeting: MeetingSession,
+    author: Person,
+    draft: Draft,
+    now: datetime,
+    confirm_by_dm: bool,
+) -> PendingReply | None:
+    """File `draft` as the summary of `meeting`, its actions created, shared with the other
+    member. When the session has a summary already, nothing is replaced: the draft is kept
+    aside, unshared, and returned, for its author to say whether to replace or append."""
+    if meeting.summary is None:
+        apply_draft(
+            session=session,
+            pair=pair,
+            meeting=meeting,
+            author=author,
+            draft=draft,
+            now=now,
+            confirm_by_dm=confirm_by_dm,
+            replace=False,
+        )
+        return None
+    assert author.id is not None
+    return add_pending_reply(
+        session=session,
+        token=secrets.token_hex(16),
+        author_id=author.id,
+        text=draft.dump(),
+        now=now,
+        until=now + REPLY_KEPT_FOR,
+    )
+
+
+def apply_draft(
+    *,
+    session: Session,
+    pair: Pair,
+    meeting: MeetingSession,
+    author: Person,
+    draft: Draft,
+    now: datetime,
+    confirm_by_dm: bool,
+    replace: bool,
+) -> None:
+    """The summary of `meeting` becomes `draft` (`replace`: the open actions of the earlier one
+    go) or the earlier one followed by `draft`; shared again with the other member."""
+    assert meeting.id is not None
+    doc = draft.doc
+    if replace:
+        drop_open_actions(session=session, session_id=meeting.id)
+    elif meeting.summary is not None:
+        doc = SummaryDoc.load(meeting.summary).plus(draft.doc)
+    people = people_by_ids(session=session, ids={pair.mentor_id, pair.mentee_id})
+    add_actions(
+        session=session,
+        pair=pair,
+        meeting=meeting,
+        actions=list(draft.actions),
+        author=author,
+        people=people,
+        now=now,
+    )
+    other = other_member(session, pair, author)
+    record_summary(
+        session=session,
+        meeting=meeting,
+        author=author,
+        other=other,
+        doc=doc,
+        now=now,
+        confirm_by_dm=confirm_by_dm,
+    )
 
 
 def record_summary(
@@ -54,13 +179,12 @@ def record_summary(
     meeting: MeetingSession,
     author: Person,
     other: Person,
-    text: str,
+    doc: SummaryDoc,
     now: datetime,
     confirm_by_dm: bool,
-) -> bool:
-    """Store `text` as the summary of `meeting` and owe it to `other`; True if one is replaced."""
-    replaced = bool(meeting.summary)
-    meeting.summary = text
+) -> None:
+    """Store `doc` as the summary of `meeting` and owe it to `other`."""
+    meeting.summary = doc.dump()
     meeting.summary_author_id = author.id
     meeting.summary_at = now
     meeting.summary_revision += 1
@@ -72,16 +196,15 @@ def record_summary(
     if confirm_by_dm:
         owed.append(Owed(SUMMARY_RECORDED, recipient(author).key, subject, now, until))
     owe(session=session, owed=owed, now=now)
-    return replaced
 
 
 def open_requests(
-    *, session: Session, person: Person, now: datetime
+    *, session: Session, person: Person, now: datetime, written_too: bool = False
 ) -> list[tuple[Pair, MeetingSession]]:
     """The sessions whose summary the bot asked `person` for (a request or a nudge sent, or
-    due and about to go) and that still have none, ended within AWAITED_FOR; oldest first.
-    Only sessions of the person's own current pairs, as they stand now (not moved, not
-    skipped)."""
+    due and about to go) and that still have none (`written_too`: or have one), ended within
+    AWAITED_FOR; oldest first. Only sessions of the person's own current pairs, as they stand
+    now (not moved, not skipped)."""
     assert person.id is not None
     requested = set(
         subjects_sent_or_due(
@@ -103,7 +226,7 @@ def open_requests(
             end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
             if (
                 meeting.status == PLANNED
-                and not meeting.summary
+                and (written_too or not meeting.summary)
                 and end >= now - AWAITED_FOR
                 and session_subject(meeting).key in requested
             ):
@@ -114,25 +237,34 @@ def open_requests(
 def record_dm_reply(
     *, session: Session, person: Person, text: str, message_ref: str, now: datetime
 ) -> bool:
-    """A plain DM: the summary of the one session it can answer (True); when it could answer
-    several, kept aside unshared and its author asked which; else a polite explanation."""
+    """A plain DM: the summary (as notes) of the one session it can answer (True); when it
+    could answer several, kept aside unshared and its author asked which; when the session it
+    answers has a summary already (none waits for one), kept aside and its author asked
+    whether to replace or append; else a polite explanation."""
     assert person.id is not None
     text = text.strip()
     requests = open_requests(session=session, person=person, now=now) if text else []
+    if text and not requests:
+        requests = open_requests(session=session, person=person, now=now, written_too=True)[-1:]
+    until = now + ANNOUNCEMENT_USEFUL_FOR
     if len(requests) == 1:
         [(pair, meeting)] = requests
-        record_summary(
+        assert meeting.id is not None
+        draft = Draft(meeting.id, free_text(text, person.id))
+        kept = write_summary(
             session=session,
+            pair=pair,
             meeting=meeting,
             author=person,
-            other=other_member(session, pair, person),
-            text=text,
+            draft=draft,
             now=now,
             confirm_by_dm=True,
         )
-        return True
-    until = now + ANNOUNCEMENT_USEFUL_FOR
-    if requests:
+        if kept is None:
+            return True
+        about = KeptReply(kept.token).key
+        owed = Owed(SUMMARY_TWICE, recipient(person).key, about, now, kept.expires_at)
+    elif requests:
         kept = add_pending_reply(
             session=session,
             token=secrets.token_hex(16),
@@ -169,15 +301,16 @@ def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
     """A button under "which session is your message about?": file it there, or delete it."""
     token, _, session_id = value.partition(":")
     kept = kept_reply(ctx, token)
-    assert kept.id is not None
+    assert kept.id is not None and ctx.actor.id is not None
+    if Draft.load(kept.text) is not None:  # a second summary waits for another answer
+        raise UserError("reply.gone")
     if action == REPLY_DISCARD:
         if not forget_reply(session=ctx.session, reply_id=kept.id, erased=True):
             raise UserError("reply.gone")
         return say(t("reply.discarded", ctx.lang))
-    # Only a session still awaiting a summary of the actor's own pairs: membership is checked.
-    choices = {
-        m.id: (p, m) for p, m in open_requests(session=ctx.session, person=ctx.actor, now=ctx.now)
-    }
+    # Only a session asked of the actor, of the actor's own pairs: membership is checked.
+    asked = open_requests(session=ctx.session, person=ctx.actor, now=ctx.now, written_too=True)
+    choices = {m.id: (p, m) for p, m in asked}
     valid = session_id.isascii() and session_id.isdigit()
     chosen = choices.get(int(session_id)) if valid else None
     if chosen is None:
@@ -186,19 +319,127 @@ def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
     if not forget_reply(session=ctx.session, reply_id=kept.id, erased=False):
         raise UserError("reply.gone")
     pair, meeting = chosen
-    other = ctx.other_member(pair)
-    record_summary(
+    assert meeting.id is not None
+    return write_or_ask(ctx, pair, meeting, Draft(meeting.id, free_text(kept.text, ctx.actor.id)))
+
+
+def write_or_ask(ctx: ActorContext, pair: Pair, meeting: MeetingSession, draft: Draft) -> Reply:
+    """Save and share the actor's summary; when the session has one, ask replace or append."""
+    kept = write_summary(
         session=ctx.session,
+        pair=pair,
         meeting=meeting,
         author=ctx.actor,
-        other=other,
-        text=kept.text,
+        draft=draft,
         now=ctx.now,
         confirm_by_dm=False,
     )
+    if kept is not None:
+        return second_summary_question(ctx.session, ctx.actor, kept, ctx.now)
     ctx.owes_now = True
     when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
-    return say(t("summary.saved", ctx.lang, when=when, other=mention(other)))
+    return say(t("summary.saved", ctx.lang, when=when, other=mention(ctx.other_member(pair))))
+
+
+def second_summary_question(
+    session: Session, reader: Person, kept: PendingReply, now: datetime
+) -> Reply:
+    """The session's summary as it stands and the one just written, in the reader's language,
+    and three buttons: replace it, add to it, keep it (drop mine). Raises UserError when the
+    kept draft or the session is gone."""
+    draft = Draft.load(kept.text)
+    meeting = session.get(MeetingSession, draft.session_id) if draft else None
+    pair = session.get(Pair, meeting.pair_id) if meeting else None
+    if (
+        draft is None
+        or meeting is None
+        or pair is None
+        or reader.id
+        not in (
+            pair.mentor_id,
+            pair.mentee_id,
+        )
+    ):
+        raise UserError("reply.gone")
+    lang = lang_of(reader)
+    people = people_by_ids(session=session, ids={pair.mentor_id, pair.mentee_id})
+    assert meeting.id is not None and pair.id is not None
+    first = SummaryDoc.load(meeting.summary) if meeting.summary else SummaryDoc()
+    first_actions = actions_of_sessions(session=session, session_ids={meeting.id})[meeting.id]
+    new_actions = [
+        ActionItem(
+            pair_id=pair.id,
+            owner_id=pair.mentor_id if a.owner == "mentor" else pair.mentee_id,
+            author_id=reader.id,
+            text=a.text,
+            due=a.due,
+            created_at=now,
+        )
+        for a in draft.actions
+    ]
+    author = people.get(meeting.summary_author_id or 0)
+    when = format_when(meeting.starts_at, zone_of(reader, pair.timezone), lang)
+    until = format_when(kept.expires_at, zone_of(reader), lang)
+    value = kept.token
+    return Reply(
+        title=t("summary.twice.title", lang),
+        sections=(
+            Section(
+                t("summary.twice.own", lang, when=when)
+                if author is not None and author.id == reader.id
+                else t(
+                    "summary.twice.body",
+                    lang,
+                    author=mention(author) if author else t("reply.which.someone", lang),
+                    when=when,
+                )
+            ),
+            Section(
+                summary_text(first, first_actions, people, lang, limit=SHOWN_CHARS),
+                heading=t("summary.twice.first", lang),
+            ),
+            Section(
+                summary_text(draft.doc, new_actions, people, lang, limit=SHOWN_CHARS),
+                heading=t("summary.twice.yours", lang),
+            ),
+            Section(t("summary.twice.ask", lang, until=until)),
+        ),
+        buttons=(
+            Button(t("summary.twice.append", lang), APPEND, value, "primary"),
+            Button(t("summary.twice.replace", lang), REPLACE, value, "danger"),
+            Button(t("summary.twice.keep", lang), KEEP_FIRST, value),
+        ),
+        note=t("confidential.note", lang),
+    )
+
+
+def press_second_summary(ctx: ActorContext, action: str, token: str) -> Reply:
+    """A button under "this session already has a summary": replace, append, or keep it."""
+    kept = kept_reply(ctx, token)
+    draft = Draft.load(kept.text)
+    if draft is None or kept.id is None:
+        raise UserError("reply.gone")
+    pair, meeting = ctx.own_ended_session(draft.session_id)
+    # Taken before it is filed: of two clicks at once, the second finds nothing to file.
+    if not forget_reply(session=ctx.session, reply_id=kept.id, erased=action == KEEP_FIRST):
+        raise UserError("reply.gone")
+    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+    other = mention(ctx.other_member(pair))
+    if action == KEEP_FIRST:
+        return say(t("summary.kept_first", ctx.lang, when=when))
+    apply_draft(
+        session=ctx.session,
+        pair=pair,
+        meeting=meeting,
+        author=ctx.actor,
+        draft=draft,
+        now=ctx.now,
+        confirm_by_dm=False,
+        replace=action == REPLACE,
+    )
+    ctx.owes_now = True
+    key = "summary.replaced" if action == REPLACE else "summary.appended"
+    return say(t(key, ctx.lang, when=when, other=other))
 
 
 def other_member(session: Session, pair: Pair, person: Person) -> Person:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from sqlalchemy import delete
 from sqlmodel import Session, col, select, update
 
 from storage.models import ActionItem
@@ -61,3 +62,22 @@ def detach_actions(*, session: Session, from_session_id: int) -> None:
 def action_ids_of(*, session: Session, pair_id: int) -> list[int]:
     ids = session.exec(select(col(ActionItem.id)).where(ActionItem.pair_id == pair_id))
     return [action_id for action_id in ids if action_id is not None]
+
+
+def actions_of_sessions(*, session: Session, session_ids: set[int]) -> dict[int, list[ActionItem]]:
+    """The actions agreed at each of these sessions (one query), in the order they were written."""
+    return rows_by(session, ActionItem, ActionItem.session_id, session_ids)
+
+
+def drop_open_actions(*, session: Session, session_id: int) -> None:
+    """Delete the actions agreed at a session that are not done yet (a summary replaced)."""
+    session.execute(
+        delete(ActionItem)
+        .where(col(ActionItem.session_id) == session_id)
+        .where(col(ActionItem.done_at).is_(None))
+    )
+
+
+def actions_of_pair(*, session: Session, pair_id: int) -> list[ActionItem]:
+    """All the pair's actions, done or not, in the order they were written."""
+    return rows_by(session, ActionItem, ActionItem.pair_id, {pair_id})[pair_id]

@@ -29,6 +29,7 @@ from storage.models import (
     ReviewAnswer,
     Thanks,
 )
+from storage.summaries import SummaryDoc
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -109,8 +110,38 @@ def erase_written_by(*, session: Session, person_id: int) -> None:
     and actions too), and the steps others added to their goals, which go with them."""
     their_goals = select(Goal.id).where(Goal.author_id == person_id)
     session.execute(delete(Milestone).where(col(Milestone.goal_id).in_(their_goals)))
+    erase_summary_items(session=session, person_id=person_id)
     for writing in WRITINGS:
         remove_writings(session=session, writing=writing, where=writing.author == person_id)
+
+
+def erase_summary_items(*, session: Session, person_id: int) -> None:
+    """Take what `person_id` wrote out of the summaries of their pairs, leaving what the other
+    member added; a summary left with nothing goes (its date stays)."""
+    their_pairs = select(Pair.id).where(
+        or_(col(Pair.mentor_id) == person_id, col(Pair.mentee_id) == person_id)
+    )
+    meetings = session.exec(
+        select(MeetingSession)
+        .where(col(MeetingSession.pair_id).in_(their_pairs))
+        .where(col(MeetingSession.summary).is_not(None))
+    )
+    for meeting in meetings:
+        assert meeting.summary is not None
+        doc = SummaryDoc.load(meeting.summary)
+        if person_id not in doc.authors | {meeting.summary_author_id}:
+            continue
+        kept = doc.without(person_id)
+        others = kept.authors
+        if others:
+            meeting.summary = kept.dump()
+            if meeting.summary_author_id == person_id:
+                meeting.summary_author_id = min(others)
+        else:
+            meeting.summary = None
+        session.add(meeting)
+    session.flush()
+    note_erasure(session)
 
 
 def forget_mentions(*, session: Session, external_id: str) -> None:

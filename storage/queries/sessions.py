@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import BigInteger, ColumnElement, cast
+from sqlalchemy import BigInteger, ColumnElement, Integer, bindparam, cast
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
@@ -16,20 +16,30 @@ PLANNED = "planned"
 SKIPPED = "skipped"
 
 
+# Built once, with parameters (building a statement costs more than running it): a pair's
+# sessions are read by most notices, commands and the planner.
+_UPCOMING = (
+    select(MeetingSession)
+    .where(MeetingSession.pair_id == bindparam("pair_id"))
+    .where(MeetingSession.status == PLANNED)
+    .where(MeetingSession.starts_at > bindparam("now"))
+    .order_by(col(MeetingSession.starts_at))
+    .limit(bindparam("limit", type_=Integer()))
+)
+_STARTED = (
+    select(MeetingSession)
+    .where(MeetingSession.pair_id == bindparam("pair_id"))
+    .where(MeetingSession.starts_at <= bindparam("now"))
+    .order_by(col(MeetingSession.starts_at).desc())
+)
+
+
 def upcoming_sessions(
     *, session: Session, pair_id: int, now: datetime, limit: int = 1
 ) -> list[MeetingSession]:
     """The pair's planned sessions that start after `now`, soonest first."""
-    return list(
-        session.exec(
-            select(MeetingSession)
-            .where(MeetingSession.pair_id == pair_id)
-            .where(MeetingSession.status == PLANNED)
-            .where(MeetingSession.starts_at > now)
-            .order_by(col(MeetingSession.starts_at))
-            .limit(limit)
-        )
-    )
+    params = {"pair_id": pair_id, "now": now, "limit": limit}
+    return list(session.exec(_UPCOMING, params=params))
 
 
 def next_session(*, session: Session, pair_id: int, now: datetime) -> MeetingSession | None:
@@ -41,13 +51,37 @@ def past_sessions(
     *, session: Session, pair_id: int, now: datetime, since: datetime | None = None
 ) -> list[MeetingSession]:
     """The pair's sessions that have ended by `now` (skipped ones included), latest first."""
-    rows = session.exec(
-        select(MeetingSession)
-        .where(MeetingSession.pair_id == pair_id)
-        .where(MeetingSession.starts_at <= now)
-        .order_by(col(MeetingSession.starts_at).desc())
-    )
+    rows = session.exec(_STARTED, params={"pair_id": pair_id, "now": now})
     return [row for row in rows if _end(row) <= now and (since is None or row.starts_at >= since)]
+
+
+_STARTED_OF = (
+    select(MeetingSession)
+    .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(MeetingSession.starts_at <= bindparam("now"))
+    .order_by(col(MeetingSession.pair_id), col(MeetingSession.starts_at).desc())
+)
+_NEXT_STARTS = (
+    select(col(MeetingSession.pair_id), func.min(MeetingSession.starts_at))
+    .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(MeetingSession.status == PLANNED)
+    .where(MeetingSession.starts_at > bindparam("now"))
+    .group_by(col(MeetingSession.pair_id))
+)
+
+
+def sessions_around(
+    *, session: Session, pair_ids: list[int], now: datetime
+) -> tuple[dict[int, list[MeetingSession]], dict[int, datetime]]:
+    """For each of these pairs, in two queries: `past_sessions` (ended by `now`, latest first)
+    and the start of `next_session`, if any (absent pairs: none)."""
+    past: dict[int, list[MeetingSession]] = {pair_id: [] for pair_id in pair_ids}
+    params = {"pair_ids": pair_ids, "now": now}
+    for row in session.exec(_STARTED_OF, params=params):
+        if _end(row) <= now:
+            past[row.pair_id].append(row)
+    coming = {pair_id: start for pair_id, start in session.execute(_NEXT_STARTS, params)}
+    return past, coming
 
 
 def last_held_session(*, session: Session, pair_id: int, now: datetime) -> MeetingSession | None:

@@ -206,6 +206,8 @@ def scenario(world: World) -> None:
         "notes": {"notes": signing.plain_text(wrote(b, "B summary", "Bruno est fatigué"))},
     }
     assert running.submit(LEA, form, values) == {}
+    # Bruno writes one too: kept aside, unshared, until he says replace, append or keep.
+    said(BRUNO, "compte-rendu " + wrote({BRUNO}, "B second summary", "Léa hésite encore"))
 
     # Confirmations and forms kept for the forgeries: end, forget-me, terms, a new pair.
     said(MENTOR, "terminer")

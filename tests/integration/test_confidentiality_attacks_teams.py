@@ -118,6 +118,9 @@ def scenario(world: TeamsWorld) -> None:
     [(_, submit, _)] = card_actions_in(world.connector.sent(LEA.chat)[-1])
     decisions = wrote(PAIR_B, "B summary", "Apply to Wombat")
     world.press(LEA, FORM_VERB, {**submit, "decisions": decisions})
+    # Bruno writes one too: he is shown both and adds his to Léa's (then shared with her).
+    teams.answer(BRUNO, "compte-rendu " + wrote(PAIR_B, "B second summary", "Léa hésite"))
+    world.press(BRUNO, EXECUTE_VERB, world.last_button(BRUNO, "summary.append"))
     for user in (THOMAS, LEA):
         teams.answer(user, "journal")  # read back: the scan then knows how it looks when sent
     # New terms proposed to Thomas: the proposal, with its Accept and Decline, waits for him.

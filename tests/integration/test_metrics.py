@@ -11,8 +11,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.kernel.clock import ManualClock
 from storage.db import make_engine
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.conftest import MENTEE, MENTOR
+from tests.integration.conftest import MENTEE, MENTOR, THOMAS
 from tests.integration.harness import RunningBot, free_port
+from tests.integration.teams_harness import TeamsBot
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
 REMINDER_AT = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
@@ -93,3 +94,10 @@ def test_health_is_503_when_the_database_does_not_answer(running: RunningBot) ->
     metrics = scrape(running)
     assert total(metrics, "mentorbot_database_up") == 0
     assert "mentorbot_notifications_owed" not in metrics
+
+
+def test_teams_requests_have_their_acknowledgement_timed(teams: TeamsBot) -> None:
+    assert teams.say(THOMAS, "help").status_code == 200
+    samples = scrape(teams)
+    assert total(samples, "mentorbot_ack_latency_seconds_count", platform="teams") == 1
+    assert total(samples, "mentorbot_ack_latency_seconds_count", platform="slack") == 0

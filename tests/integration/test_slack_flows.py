@@ -67,11 +67,16 @@ def test_summary_command_records_and_shares(
     assert "Enregistré comme compte-rendu" in answer
     shared = fake.wait_for(lambda: dms(fake, MENTEE))
     assert "Thomas présente le 10/12" in shared[0]
-    # The summary exists: a later DM is not taken for it, and gets a polite explanation.
+    # The summary exists: a later DM replaces nothing; its author is asked, and keeping the
+    # first summary shares nothing.
     fake.reset()
     running.dm(MENTEE, "Thanks again!")
-    explained = fake.wait_for(lambda: dms(fake, MENTEE))
-    assert "/mentor help" in explained[0]
+    [asked] = fake.wait_for(lambda: fake.messages_to(MENTEE))
+    assert "already has a summary" in text_of(asked) and "Thomas présente" in text_of(asked)
+    response, name = running.press(MENTEE, asked, "summary.keep")
+    assert response.status_code == 200
+    kept = text_of(fake.wait_for(lambda: fake.responses(name))[-1])
+    assert "stays as it was" in kept
     running.settle()
     assert fake.messages_to(MENTOR) == []
 

@@ -52,7 +52,8 @@ def test_my_data_arrives_as_a_file_in_my_dm_only(
         ("Feedback on the offsite", "other"),
     }
     assert [g["text"] for g in pair["goals"]] == ["Lead the Q1 roadmap review"]
-    assert [s["summary"] for s in pair["sessions"] if s["summary"]] == [SUMMARY]
+    [summary] = [s["summary"] for s in pair["sessions"] if s["summary"]]
+    assert summary == {"decisions": [], "actions": [], "notes": [{"text": SUMMARY, "by": "me"}]}
     assert [e["text"] for e in data["journal"]] == [
         "Presenting to the board taught me to start with the ask."
     ]

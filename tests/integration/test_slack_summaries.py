@@ -3,6 +3,7 @@ a second summary that asks before replacing, reminders read top-down with exact 
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,6 +42,14 @@ def open_summary_form(running: RunningBot, fake: FakeSlack, user: str) -> dict[s
     return view
 
 
+def first_session_form(running: RunningBot, fake: FakeSlack, clock: ManualClock) -> dict[str, Any]:
+    """Claire and Thomas's first session has ended; the form Thomas opens from its request."""
+    running.make_pair(MENTEE, PAIR)
+    clock.set(SESSION_END)
+    running.dispatch()
+    return open_summary_form(running, fake, MENTEE)
+
+
 def form_values(
     decisions: str | None, actions: list[tuple[str, str, str | None]], notes: str | None
 ) -> dict[str, Any]:
@@ -58,10 +67,7 @@ def form_values(
 def test_reminders_read_top_down_with_overdue_actions_and_numbered_commands(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    running.make_pair(MENTEE, PAIR)
-    clock.set(SESSION_END)
-    running.dispatch()
-    view = open_summary_form(running, fake, MENTEE)
+    view = first_session_form(running, fake, clock)
     actions = [("Send Ana the deck", "mentor", "2026-12-05"), ("Read the book", "mentee", None)]
     assert running.submit(MENTEE, view, form_values("Ship it.", actions, None)) == {}
     running.settle()
@@ -87,5 +93,111 @@ def test_reminders_read_top_down_with_overdue_actions_and_numbered_commands(
     english = [m for m in dms(fake, MENTEE) if "Mentoring session tomorrow" in m][-1]
     assert "*(overdue)*" in english and "`/mentor actions done 1`" in english
     assert english.index("Agenda so far") < english.index("Open actions")
+    listed = text_of(running.answer(MENTOR, "actions"))
+    assert "1. Send Ana the deck" in listed and "par ex. `/mentor actions fait 1`" in listed
+    assert "`/mentor actions fait 1`" in text_of(running.answer(MENTOR, "actions fait 9"))
     # The command the hint names does what it says.
     assert "Fait : Send Ana the deck" in text_of(running.answer(MENTOR, "actions fait 1"))
+
+
+def my_data(running: RunningBot, fake: FakeSlack, user: str) -> dict[str, Any]:
+    before = len(fake.files_to(user))
+    running.answer(user, "my-data")
+    files = fake.wait_for(lambda: fake.files_to(user)[before:])
+    data: dict[str, Any] = json.loads(files[-1]["content"])
+    return data
+
+
+def test_a_form_summary_reads_as_a_list_in_french_in_the_dm_the_history_and_the_export(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    view = first_session_form(running, fake, clock)
+    fake.reset()
+    values = form_values(
+        "Thomas leads the Q1 review.\n- Monthly sessions from January",
+        [
+            ("Draft the roadmap", "mentee", "2026-12-15"),
+            ("Introduce Thomas to Ana", "mentor", None),
+        ],
+        "Good energy.",
+    )
+    assert running.submit(MENTEE, view, values) == {}
+    expected = (
+        "*Décisions*\n"
+        "• Thomas leads the Q1 review.\n"
+        "• Monthly sessions from January\n"
+        "*Actions*\n"
+        "1. Draft the roadmap — <@UTHOMAS>, pour le mardi 15 décembre 2026\n"
+        "2. Introduce Thomas to Ana — <@UCLAIRE>\n"
+        "*Notes*\n"
+        "• Good energy."
+    )
+    [shared] = fake.wait_for(lambda: dms(fake, MENTOR))
+    assert expected in shared and "Tuesday" not in shared and "Decisions" not in shared
+    # Thomas's own confirmation is in English, and so is his history.
+    assert "Saved as the summary" in text_of(fake.wait_for(lambda: fake.messages_to(MENTEE))[-1])
+    history = text_of(running.answer(MENTOR, "historique 1"))
+    assert expected in history
+    english = text_of(running.answer(MENTEE, "history 1"))
+    assert "*Decisions*\n• Thomas leads the Q1 review." in english
+    assert "1. Draft the roadmap — <@UTHOMAS>, by Tuesday 15 December 2026" in english
+    # The export carries the structure: decisions, the session's actions, notes, and who wrote.
+    [session] = [s for s in my_data(running, fake, MENTOR)["pairs"][0]["sessions"] if s["summary"]]
+    summary = session["summary"]
+    assert [d["text"] for d in summary["decisions"]] == [
+        "Thomas leads the Q1 review.",
+        "Monthly sessions from January",
+    ]
+    assert {d["by"] for d in summary["decisions"]} == {"other"}
+    assert [(a["text"], a["owner"], a["due"]) for a in summary["actions"]] == [
+        ("Draft the roadmap", "other", "2026-12-15"),
+        ("Introduce Thomas to Ana", "me", None),
+    ]
+    assert summary["notes"] == [{"text": "Good energy.", "by": "other"}]
+
+
+def test_a_second_summary_asks_then_appends_or_replaces_as_chosen(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    view = first_session_form(running, fake, clock)
+    first = form_values("Ship it.", [("Draft the roadmap", "mentee", "2026-12-15")], None)
+    assert running.submit(MENTEE, view, first) == {}
+    running.settle()
+    # Claire writes one too: nothing replaced, nothing shared; she sees the first and chooses.
+    fake.reset()
+    asked = running.answer(MENTOR, "compte-rendu Thomas doit aussi relire le plan.")
+    text = text_of(asked)
+    assert "Cette séance a déjà un compte-rendu" in text
+    assert "*Décisions*\n• Ship it." in text and "• Thomas doit aussi relire le plan." in text
+    assert set(action_ids(asked)) == {"summary.append", "summary.replace", "summary.keep"}
+    running.settle()
+    assert fake.messages_to(MENTEE) == []
+    response, name = running.press(MENTOR, asked, "summary.append")
+    assert response.status_code == 200
+    assert "Ajouté au compte-rendu" in text_of(fake.wait_for(lambda: fake.responses(name))[-1])
+    [both] = fake.wait_for(lambda: dms(fake, MENTEE))
+    assert "*Decisions*\n• Ship it.\n*Actions*\n1. Draft the roadmap" in both
+    assert "*Notes*\n• Thomas doit aussi relire le plan." in both
+    assert "<@UCLAIRE> added to the summary of your session" in both
+    # The same button again changes nothing.
+    _, name = running.press(MENTOR, asked, "summary.append")
+    assert "n'attend plus" in text_of(fake.wait_for(lambda: fake.responses(name))[-1])
+    # Thomas writes the form again and replaces it all: the first actions go with it.
+    opened = len(fake.calls("views.open"))
+    running.command(MENTEE, "summary", trigger_id="trigger-again")
+    view = fake.wait_for(lambda: fake.calls("views.open")[opened:])[0].args["view"]
+    fake.reset()
+    second = form_values("Wait for Q2.", [("Book the room", "mentor", None)], None)
+    assert running.submit(MENTEE, view, second) == {}
+    [question] = fake.wait_for(lambda: fake.messages_to(MENTEE))
+    assert "already has a summary" in text_of(question)
+    assert "1. Book the room — <@UCLAIRE>" in text_of(question)
+    running.settle()
+    assert fake.messages_to(MENTOR) == []
+    response, name = running.press(MENTEE, question, "summary.replace")
+    assert "Replaced the summary" in text_of(fake.wait_for(lambda: fake.responses(name))[-1])
+    [replaced] = fake.wait_for(lambda: dms(fake, MENTOR))
+    assert "*Décisions*\n• Wait for Q2.\n*Actions*\n1. Book the room" in replaced
+    assert "Ship it." not in replaced and "relire" not in replaced
+    listed = text_of(running.answer(MENTOR, "actions"))
+    assert "Book the room" in listed and "Draft the roadmap" not in listed

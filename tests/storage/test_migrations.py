@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
@@ -194,4 +195,59 @@ def test_settled_trials_keep_their_outcome_and_leaking_notices_are_never_sent(
             ("terms_changed", "dropped"),
             ("reminder", "pending"),
         ]
+    engine.dispose()
+
+
+SUMMARIES_AT_0014 = """
+INSERT INTO meeting_session (id, pair_id, occurrence, starts_at, duration_minutes, status,
+    summary, summary_author_id, summary_revision)
+    VALUES (2, 1, '2026-12-10 17:00:00', '2026-12-10 17:00:00', 60, 'planned', :fr, 1, 1),
+           (3, 1, '2026-12-17 17:00:00', '2026-12-17 17:00:00', 60, 'planned', :plain, 2, 1);
+"""
+FORM_EN = (
+    "*Decisions*\nThomas leads the Q1 review.\n- Monthly sessions\n\n"
+    "*Actions*\n1. for Claire — <@UC>, by Tuesday 15 December\n\n*Notes*\nGood energy."
+)
+FORM_FR = "*Décisions*\nOn publie.\n\n*Actions*\n1. Appeler Ana — <@UT>, pour le mardi 15 décembre"
+
+
+def test_0015_turns_free_text_summaries_into_decisions_and_notes(database_url: str) -> None:
+    """A form's text keeps its decisions and notes, its action lines only when the session has
+    no action rows; any other text becomes notes; each item is its writer's."""
+    engine = make_engine(database_url)
+    alembic(engine, command.upgrade, "0006")
+    with engine.begin() as connection:
+        for statement in ROWS_AT_0006.split(";")[:-1]:
+            connection.exec_driver_sql(statement)
+    alembic(engine, command.upgrade, "0014")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE meeting_session SET summary = :s"), {"s": FORM_EN})
+        connection.execute(
+            text(SUMMARIES_AT_0014), {"fr": FORM_FR, "plain": "We met.\n\nThomas drafts."}
+        )
+    migrate(engine)
+
+    def stored() -> list[object]:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT summary FROM meeting_session ORDER BY id")
+            return [json.loads(summary) for (summary,) in rows]
+
+    def of(by: int, *texts: str) -> list[dict[str, object]]:
+        return [{"text": t, "by": by} for t in texts]
+
+    assert stored() == [
+        {
+            "decisions": of(2, "Thomas leads the Q1 review.", "Monthly sessions"),
+            "notes": of(2, "Good energy."),
+        },
+        {
+            "decisions": of(1, "On publie."),
+            "notes": of(1, "1. Appeler Ana — <@UT>, pour le mardi 15 décembre"),
+        },
+        {"decisions": [], "notes": of(2, "We met.", "Thomas drafts.")},
+    ]
+    alembic(engine, command.downgrade, "0014")
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT summary FROM meeting_session ORDER BY id")
+        assert [summary for (summary,) in rows][2] == "*Notes*\n• We met.\n• Thomas drafts."
     engine.dispose()
