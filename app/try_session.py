@@ -30,7 +30,7 @@ from bot.kernel.i18n import Lang, fold, lang_from_locale, t
 from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.people.acting import act
 from bot.people.profiles import record_profile, stale_profiles
-from bot.rhythm.wording import format_time, format_when, weekday_name
+from bot.rhythm.wording import format_weekday_time, format_when
 from bot.sessions.summaries import handle_direct_message
 from handlers.terminal.console import DIM, YELLOW, Console, TerminalMessenger
 from handlers.terminal.people import SimPerson
@@ -374,6 +374,4 @@ class TrySession:
         return format_when(self.clock.now(), "UTC", self.console.lang)
 
     def _local(self, zone: str) -> str:
-        local = self.clock.now().astimezone(ZoneInfo(zone))
-        weekday = weekday_name(local.weekday(), self.console.lang)
-        return f"{weekday} {format_time(local.time(), self.console.lang)}"
+        return format_weekday_time(self.clock.now().astimezone(ZoneInfo(zone)), self.console.lang)
