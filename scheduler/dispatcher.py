@@ -157,6 +157,8 @@ class Dispatcher:
         self._running: asyncio.Task[Counter[str]] | None = None
         self.planning_behind = False
         """The last run extended as many pairs as a run may: more are waiting for the next."""
+        self._owed_meanwhile = False
+        """Rows were owed or requeued by this run since its last claim."""
         self._trial_checked: datetime | None = None
         self._trial_sweep: int | None = None
         """The check of every pair after start-up, TRIAL_SWEEP pair ids a run: the next id."""
@@ -211,6 +213,7 @@ class Dispatcher:
         ready: deque[tuple[Notification, datetime, Composed]] = deque()
         claiming: asyncio.Task[tuple[list[tuple[Notification, Composed]], datetime]] | None = None
         more = True  # the last claim filled its batch: more rows may be claimable
+        claimed_at: datetime | None = None  # the instant of the last claim
         renewing = asyncio.create_task(self._renew_leases())
         try:
             while True:
@@ -220,9 +223,11 @@ class Dispatcher:
                     claiming is None
                     and not ready
                     and not self._stopping
-                    and (more or not in_flight)
+                    and (more or (not in_flight and self._maybe_more(claimed_at)))
                 ):
-                    claiming = asyncio.create_task(self._claim_next())
+                    self._owed_meanwhile = False
+                    claimed_at = self.core.clock.now()
+                    claiming = asyncio.create_task(self._claim_next(claimed_at))
                 waiting: set[asyncio.Task[Any]] = {*in_flight, *([claiming] if claiming else [])}
                 if not waiting:
                     return stats
@@ -242,8 +247,15 @@ class Dispatcher:
             for task in [*in_flight, *([claiming] if claiming else [])]:
                 task.cancel()
 
-    async def _claim_next(self) -> tuple[list[tuple[Notification, Composed]], datetime]:
-        now = self.core.clock.now()
+    def _maybe_more(self, claimed_at: datetime | None) -> bool:
+        """After a claim that did not fill its batch, whether another may find rows: none has
+        been made yet, time went on (rows fell due), or this run owed or requeued rows since.
+        Rows owed meanwhile by others kick a run of their own."""
+        return claimed_at is None or self._owed_meanwhile or self.core.clock.now() > claimed_at
+
+    async def _claim_next(
+        self, now: datetime
+    ) -> tuple[list[tuple[Notification, Composed]], datetime]:
         return await asyncio.to_thread(self._claim_and_compose, now, self.concurrency), now
 
     async def _renew_leases(self) -> None:
@@ -357,6 +369,7 @@ class Dispatcher:
     async def _requeue(
         self, row_id: int, due_at: datetime, outcome: str, failed: bool, counted: bool
     ) -> None:
+        self._owed_meanwhile = True
         await self.outcomes.write(
             partial(
                 retry_later,
@@ -371,6 +384,7 @@ class Dispatcher:
 
     def _tell_admins(self, target: Target, now: datetime) -> None:
         """Owe the admins a notice; this run's next claim picks it up (it is due now)."""
+        self._owed_meanwhile = True
         with self.core.db.session() as session:
             tell_admins_unreachable(
                 session=session,

@@ -23,7 +23,7 @@ class Health:
 
 def health(
     past: list[MeetingSession],
-    upcoming: MeetingSession | None,
+    next_start: datetime | None,
     now: datetime,
     *,
     ended: bool = False,
@@ -39,7 +39,7 @@ def health(
         skipped=sum(1 for s in recent if s.status == SKIPPED),
         unsummarised=sum(1 for s in held if s.summary_at is None),
         last_held=next((s.starts_at for s in past if s.status != SKIPPED), None),
-        next_start=upcoming.starts_at if upcoming else None,
+        next_start=next_start,
         at_risk=not ended
         and len(last_two) == 2
         and all(s.status == SKIPPED or s.summary_at is None for s in last_two),

@@ -34,7 +34,7 @@ from storage.queries.pairs import (
 )
 from storage.queries.people import people_by_ids
 from storage.queries.reviews import closed_reviews_since
-from storage.queries.sessions import next_session, past_sessions
+from storage.queries.sessions import sessions_around
 
 MAX_ROWS = 40
 ROWS_PER_SECTION = 8
@@ -81,14 +81,25 @@ def shown_name(person: Person) -> str:
     return "—" if is_erased(person) else person.name
 
 
-def pair_health(session: Session, pair: Pair, now: datetime) -> Health:
-    """An active pair's health, or what an ended one held in the window (nothing comes next:
-    its sessions after the end were removed when it ended)."""
-    assert pair.id is not None
-    past = past_sessions(session=session, pair_id=pair.id, now=now)
-    if pair.status == ENDED:
-        return health(past, None, now, ended=True)
-    return health(past, next_session(session=session, pair_id=pair.id, now=now), now)
+HEALTH_BATCH = 1000
+"""Pairs whose sessions a digest reads at once (two queries a batch, never one per pair)."""
+
+
+def pairs_health(session: Session, pairs: list[Pair], now: datetime) -> dict[int, Health]:
+    """Each pair's health (by id): an active pair's, or what an ended one held in the window
+    (nothing comes next: its sessions after the end were removed when it ended)."""
+    found: dict[int, Health] = {}
+    for first in range(0, len(pairs), HEALTH_BATCH):
+        batch = pairs[first : first + HEALTH_BATCH]
+        ids = [pair.id for pair in batch if pair.id is not None]
+        past, coming = sessions_around(session=session, pair_ids=ids, now=now)
+        for pair in batch:
+            assert pair.id is not None
+            if pair.status == ENDED:
+                found[pair.id] = health(past[pair.id], None, now, ended=True)
+            else:
+                found[pair.id] = health(past[pair.id], coming.get(pair.id), now)
+    return found
 
 
 def not_started_or_paused(session: Session, platform: str, now: datetime, lang: Lang) -> str:
@@ -140,10 +151,11 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         session=session,
         ids={p.mentor_id for p in pairs + ended} | {p.mentee_id for p in pairs + ended},
     )
+    healths = pairs_health(session, pairs + ended, now)
     rows = [
         Row(
             (shown_name(people[pair.mentor_id]), shown_name(people[pair.mentee_id])),
-            pair_health(session, pair, now),
+            healths[pair.id or 0],
             pair.ended_at if pair.status == ENDED else None,
         )
         for pair in pairs + ended

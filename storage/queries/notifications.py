@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -21,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from storage.db import insert_ignoring_conflicts
 from storage.models import Notification, Person
+from storage.types import UTCDateTime
 
 PENDING = "pending"
 SENDING = "sending"
@@ -61,12 +65,12 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
     return len(session.execute(statement.returning(Notification.id), rows).all())
 
 
-def _lease_ran_out(now: datetime) -> ColumnElement[bool]:
+def _lease_ran_out(now: Any) -> ColumnElement[bool]:
     """Claimed under a lease that has run out (its holder died or hung)."""
     return and_(col(Notification.status) == SENDING, col(Notification.lease_until) < now)
 
 
-def _due(now: datetime) -> ColumnElement[bool]:
+def _due(now: Any) -> ColumnElement[bool]:
     return and_(col(Notification.status) == PENDING, col(Notification.due_at) <= now)
 
 
@@ -79,47 +83,54 @@ def claim_due(
     Each kind is taken apart, so that each walks the index on (status, due_at) and stops at
     `limit`, however many rows were sent before (one condition for both could not use it).
     """
-    claimed = _claim(session, _lease_ran_out(now), now, owner, lease, limit)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    params = {"now": now, "owner": owner, "until": now + lease, "limit": limit}
+    claimed = _claim(session, _claim_statement(_lease_ran_out, postgres), params)
     if len(claimed) < limit:
-        claimed += _claim(session, _due(now), now, owner, lease, limit - len(claimed))
+        params["limit"] = limit - len(claimed)
+        claimed += _claim(session, _claim_statement(_due, postgres), params)
     session.commit()
     return sorted(claimed, key=lambda row: (row.due_at, row.id or 0))
 
 
-def _claim(
-    session: Session,
-    claimable: ColumnElement[bool],
-    now: datetime,
-    owner: str,
-    lease: timedelta,
-    limit: int,
-) -> list[Notification]:
+def _claim(session: Session, statement: Any, params: dict[str, Any]) -> list[Notification]:
+    """The rows `statement` claims: their ids from the UPDATE (a core statement: most claims
+    find nothing, and the ORM's UPDATE costs several times more), then the rows by id."""
+    ids = list(session.connection().execute(statement, params).scalars())
+    return list(session.exec(_BY_IDS, params={"ids": ids})) if ids else []
+
+
+_BY_IDS = select(Notification).where(col(Notification.id).in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _claim_statement(claimable: Callable[[Any], ColumnElement[bool]], postgres: bool) -> Any:
     """One UPDATE … WHERE id IN (SELECT … LIMIT) RETURNING: on PostgreSQL the inner SELECT skips
     rows another process is claiming (FOR UPDATE SKIP LOCKED); on SQLite, which has no row
-    locks, the outer WHERE repeats the condition, so a row is taken by one caller only."""
+    locks, the outer WHERE repeats the condition, so a row is taken by one caller only.
+    Built once per condition and dialect, with parameters (building a statement costs more
+    than running it): `now`, `owner`, `until` (the lease's end) and `limit`."""
+    now = bindparam("now", type_=UTCDateTime())
     candidates = (
         select(Notification.id)
-        .where(claimable)
+        .where(claimable(now))
         .order_by(col(Notification.due_at), col(Notification.id))
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer()))
     )
-    if session.get_bind().dialect.name == "postgresql":
+    if postgres:
         # Materialized: evaluated once, so the LIMIT holds however the join is planned.
         candidates = candidates.with_for_update(skip_locked=True)
     chosen = candidates.cte("chosen").prefix_with("MATERIALIZED", dialect="postgresql")
-    return list(
-        session.scalars(
-            update(Notification)
-            .where(col(Notification.id).in_(select(chosen.c.id)), claimable)
-            .values(
-                status=SENDING,
-                claimed_by=owner,
-                claimed_at=now,
-                lease_until=now + lease,
-            )
-            .returning(Notification),
-            execution_options={"synchronize_session": False},
-        ).all()
+    return (
+        update(_table)
+        .where(_row.id.in_(select(chosen.c.id)), claimable(now))
+        .values(
+            status=SENDING,
+            claimed_by=bindparam("owner"),
+            claimed_at=now,
+            lease_until=bindparam("until", type_=UTCDateTime()),
+        )
+        .returning(_row.id)
     )
 
 
@@ -308,17 +319,17 @@ def subjects_sent_or_due(
     *, session: Session, kinds: tuple[str, ...], recipient: str, since: datetime, now: datetime
 ) -> list[str]:
     """Subjects of the notifications of `kinds` sent to `recipient`, or due and still to send,
-    due between `since` and `now`, oldest first."""
-    return list(
-        session.exec(
-            select(Notification.subject)
-            .where(Notification.recipient == recipient)
-            .where(col(Notification.kind).in_(kinds))
-            .where(col(Notification.status).in_((SENT, PENDING, SENDING)))
-            .where(Notification.due_at >= since, Notification.due_at <= now)
-            .order_by(col(Notification.due_at))
-        )
+    due between `since` and `now`, oldest first. The status is checked here, not in the
+    query: a condition on it would make SQLite walk the (status, due_at) index through every
+    row sent in the window instead of seeking the recipient's rows of these kinds."""
+    rows = session.exec(
+        select(Notification.subject, Notification.status)
+        .where(Notification.recipient == recipient)
+        .where(col(Notification.kind).in_(kinds))
+        .where(Notification.due_at >= since, Notification.due_at <= now)
+        .order_by(col(Notification.due_at))
     )
+    return [subject for subject, status in rows if status in (SENT, PENDING, SENDING)]
 
 
 def counts_by_status(*, session: Session) -> dict[str, int]:
@@ -329,11 +340,12 @@ def counts_by_status(*, session: Session) -> dict[str, int]:
 
 def next_due_after(*, session: Session, after: datetime) -> datetime | None:
     """When the next pending notification falls due, strictly after `after`."""
-    return session.exec(
-        select(func.min(Notification.due_at)).where(
-            Notification.status == PENDING, Notification.due_at > after
-        )
-    ).first()
+    return session.exec(_NEXT_DUE, params={"after": after}).first()
+
+
+_NEXT_DUE = select(func.min(Notification.due_at)).where(
+    Notification.status == PENDING, Notification.due_at > bindparam("after")
+)
 
 
 def last_sent(

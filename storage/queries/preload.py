@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, bindparam
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import MeetingSession, Pair, Person
@@ -34,23 +34,29 @@ def rows_by(
     return found
 
 
+def _by_id(model: type[M]) -> Any:
+    return select(model).where(col(model.id).in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+
+
+# Built once (building a statement costs more than running it): a batch's reads by id.
+_MEETINGS, _PAIRS, _PEOPLE = _by_id(MeetingSession), _by_id(Pair), _by_id(Person)
+
+
 def load_by_ids(
     *, session: Session, session_ids: set[int], pair_ids: set[int], person_ids: set[int]
 ) -> list[SQLModel]:
     """Load these sessions, pairs and people, the pairs of the sessions and the members of the
     pairs, into `session`: its `get` then finds them without a query while the caller keeps
     the returned list (the session holds loaded rows weakly)."""
-    meetings = (
-        list(session.exec(select(MeetingSession).where(col(MeetingSession.id).in_(session_ids))))
-        if session_ids
-        else []
+    meetings: list[MeetingSession] = (
+        list(session.exec(_MEETINGS, params={"ids": list(session_ids)})) if session_ids else []
     )
     pair_ids = pair_ids | {meeting.pair_id for meeting in meetings}
-    pairs = list(session.exec(select(Pair).where(col(Pair.id).in_(pair_ids)))) if pair_ids else []
+    pairs: list[Pair] = (
+        list(session.exec(_PAIRS, params={"ids": list(pair_ids)})) if pair_ids else []
+    )
     person_ids = person_ids | {p.mentor_id for p in pairs} | {p.mentee_id for p in pairs}
-    people = (
-        list(session.exec(select(Person).where(col(Person.id).in_(person_ids))))
-        if person_ids
-        else []
+    people: list[Person] = (
+        list(session.exec(_PEOPLE, params={"ids": list(person_ids)})) if person_ids else []
     )
     return [*meetings, *pairs, *people]
