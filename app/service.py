@@ -71,7 +71,12 @@ async def serve_http(
     """Serve `app` until `stop`; then uvicorn closes its socket, waits for the requests in
     flight (GRACE at most) and runs the app's shutdown."""
     config = uvicorn.Config(
-        app, host=host, port=port, log_level="info", timeout_graceful_shutdown=int(GRACE)
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        log_config=None,  # uvicorn's lines go through the root logger: plain or JSON alike
+        timeout_graceful_shutdown=int(GRACE),
     )
     server = Server(config)
     serving = asyncio.create_task(server.serve())

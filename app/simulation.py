@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, bindparam, func
 from sqlmodel import Session, col, select
 from tqdm import tqdm
 
@@ -37,6 +37,7 @@ from bot.people.acting import act
 from bot.planning.planner import plan_digest
 from bot.rhythm.grammar import complete_rhythm
 from bot.rhythm.model import Frequency, MeetingFormat, Rhythm, RhythmDraft
+from bot.rhythm.wording import format_weekday_time
 from bot.sessions.summaries import REPLY_CHOOSE, handle_direct_message
 from scheduler.dispatcher import Dispatcher
 from scheduler.virtual_time import advance
@@ -63,6 +64,12 @@ SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h befor
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
 CHOOSES_AFTER = timedelta(minutes=1)
+NEW_SESSIONS = (  # built once: read at every stop
+    select(MeetingSession, Pair)
+    .join(Pair, col(Pair.id) == col(MeetingSession.pair_id))
+    .where(col(MeetingSession.id) > bindparam("seen"))
+    .order_by(col(MeetingSession.id))
+)
 DAYS_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} [{elapsed}<{remaining}]"
 
 
@@ -227,12 +234,7 @@ class Programme:
 
     def _plan_fates(self) -> None:
         with self.core.db.session() as session:
-            rows = session.exec(
-                select(MeetingSession, Pair)
-                .join(Pair, col(Pair.id) == col(MeetingSession.pair_id))
-                .where(col(MeetingSession.id) > self._seen_session)
-                .order_by(col(MeetingSession.id))
-            ).all()
+            rows = session.exec(NEW_SESSIONS, params={"seen": self._seen_session}).all()
         people = self._handles
         names, weights = list(FATES), list(FATES.values())
         for meeting, pair in rows:
@@ -374,11 +376,11 @@ def _report(
     report = SimulationReport(begin, end, kinds, sent, programme.fates, programme.rhythms, dropped)
     refs = [s.ref for s in sent]
     if len(sent_rows) != len(refs) or set(kinds) != set(refs) or len(kinds) != len(sent_rows):
-        report.problems.append(f"{len(refs)} messages sent for {len(sent_rows)} rows marked sent")
+        report.problems.append(f"messages sent: {len(refs)}, rows marked sent: {len(sent_rows)}")
     if late:
-        report.problems.append(f"{late} notifications due but still pending")
+        report.problems.append(f"notifications due but still pending: {late}")
     if failed:
-        report.problems.append(f"{failed} notifications failed")
+        report.problems.append(f"notifications failed: {failed}")
     return report
 
 
@@ -394,12 +396,12 @@ def _print(
         t(
             "simulate.header",
             lang,
-            pairs=pairs,
-            weeks=weeks,
+            count=pairs,
+            weeks=t("simulate.plot.weeks", lang, count=weeks),
             start=f"{report.start:%Y-%m-%d}",
             seed=seed,
-            skipped=fates["skip"],
-            unanswered=fates["none"],
+            skipped=t("simulate.skipped", lang, count=fates["skip"]),
+            unanswered=t("simulate.unanswered", lang, count=fates["none"]),
         ),
         file=out,
     )
@@ -421,12 +423,12 @@ def _print(
                 lang,
                 week=week + 1,
                 start=f"{week_start:%Y-%m-%d}",
-                total=len(messages),
+                count=len(messages),
                 kinds=", ".join(
                     f"{t(f'simulate.kind.{kind}', lang).lower()} {count}"
                     for kind, count in kinds.most_common()
                 ),
-                peak_at=f"{peak_at:%a %H:%M}",
+                peak_at=format_weekday_time(peak_at, lang),
                 peak=peak,
             ),
             file=out,
@@ -434,7 +436,13 @@ def _print(
     if report.ok:
         owed = len(report.sent) + report.dropped
         print(
-            t("simulate.check_ok", lang, owed=owed, sent=len(report.sent), dropped=report.dropped),
+            t(
+                "simulate.check_ok",
+                lang,
+                count=owed,
+                sent=t("simulate.sent", lang, count=len(report.sent)),
+                dropped=t("simulate.dropped", lang, count=report.dropped),
+            ),
             file=out,
         )
     else:

@@ -30,7 +30,7 @@ from bot.kernel.i18n import Lang, fold, lang_from_locale, t
 from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.people.acting import act
 from bot.people.profiles import record_profile, stale_profiles
-from bot.rhythm.wording import format_time, format_when, weekday_name
+from bot.rhythm.wording import format_weekday_time, format_when
 from bot.sessions.summaries import handle_direct_message
 from handlers.terminal.console import DIM, YELLOW, Console, TerminalMessenger
 from handlers.terminal.people import SimPerson
@@ -238,12 +238,15 @@ class TrySession:
         is skipped. The form speaks its reader's language, as a platform's would."""
         lang = self._actor_lang()
         spec = FORMS[form.name]
-        self.console.line(t("try.form", lang, title=t(spec.title, lang)), DIM)
+        asked = list(form_inputs(spec, form.values, lang))
+        # Only a form with values already filled in says that an empty answer keeps them.
+        intro = "try.form" if any(shown.value for shown in asked) else "try.form.empty"
+        self.console.line(t(intro, lang, title=t(spec.title, lang)), DIM)
         if "label" in form.values:
             self.console.line(self.console.markup(form.values["label"]))
         values: dict[str, str | None] = {}
         row, skipped = None, None
-        for shown in form_inputs(spec, form.values, lang):
+        for shown in asked:
             first_of_row, row = shown.row is not None and shown.row != row, shown.row
             if row is not None and row == skipped:
                 continue
@@ -371,6 +374,4 @@ class TrySession:
         return format_when(self.clock.now(), "UTC", self.console.lang)
 
     def _local(self, zone: str) -> str:
-        local = self.clock.now().astimezone(ZoneInfo(zone))
-        weekday = weekday_name(local.weekday(), self.console.lang)
-        return f"{weekday} {format_time(local.time(), self.console.lang)}"
+        return format_weekday_time(self.clock.now().astimezone(ZoneInfo(zone)), self.console.lang)

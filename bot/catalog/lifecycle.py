@@ -236,10 +236,10 @@ MESSAGES |= {
     "actions.title": {"en": "Open actions with {other}", "fr": "Actions en cours avec {other}"},
     "actions.by": {"en": ", by {date}", "fr": ", pour le {date}"},
     "actions.hint": {
-        "en": "Mark one done with `/mentor actions done 1`. New actions come with a session's "
-        "summary (`/mentor summary` opens the form).",
-        "fr": "Marquez-en une comme faite avec `/mentor actions fait 1`. Les nouvelles actions "
-        "viennent avec le compte-rendu d'une séance (`/mentor compte-rendu` ouvre le "
+        "en": "Mark one done with its number, e.g. `{command}`. New actions come with a "
+        "session's summary (`/mentor summary` opens the form).",
+        "fr": "Marquez-en une comme faite avec son numéro, par ex. `{command}`. Les nouvelles "
+        "actions viennent avec le compte-rendu d'une séance (`/mentor compte-rendu` ouvre le "
         "formulaire).",
     },
     "actions.none": {
@@ -249,8 +249,8 @@ MESSAGES |= {
         "d'une séance : `/mentor compte-rendu` ouvre le formulaire.",
     },
     "actions.bad_number": {
-        "en": "Give the number of an action between 1 and {last}, e.g. `/mentor actions done 1`.",
-        "fr": "Donnez le numéro d'une action entre 1 et {last}, par ex. `/mentor actions fait 1`.",
+        "en": "Give the number of an action between 1 and {last}, e.g. `{command}`.",
+        "fr": "Donnez le numéro d'une action entre 1 et {last}, par ex. `{command}`.",
     },
     "actions.usage": {
         "en": "Use `/mentor actions` to list them, `/mentor actions done 1` to mark one done.",

@@ -18,10 +18,11 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "summary_nudge": ("Summary nudges", "Relances de compte-rendu"),
     "summary_shared": ("Summaries shared", "Comptes-rendus partagés"),
     "summary_recorded": ("Summaries acknowledged", "Comptes-rendus confirmés"),
+    "summary_twice": ("“Replace or add?” questions", "Questions « remplacer ou ajouter ? »"),
     "summary_which": ("“Which session?” questions", "Questions « quelle séance ? »"),
     "dm_not_expected": ("Answers to unexpected DMs", "Réponses aux messages inattendus"),
-    "session_skipped": ("Skipped sessions, other told", "Séances annulées, l'autre prévenu"),
-    "session_moved": ("Moved sessions, other told", "Séances déplacées, l'autre prévenu"),
+    "session_skipped": ("Notices of a skipped session", "Avis de séance annulée"),
+    "session_moved": ("Notices of a moved session", "Avis de séance déplacée"),
     "digest": ("Weekly digests", "Synthèses hebdomadaires"),
     "help_requested": ("Help requests to mediators", "Demandes d'aide aux médiateurs"),
     "pair_ended": ("Pairs ended", "Binômes terminés"),
@@ -96,6 +97,11 @@ MESSAGES: dict[str, Entry] = {
     "try.dm_to": {"en": "DM to {name}", "fr": "Message privé à {name}"},
     "try.channel": {"en": "in #{channel}", "fr": "dans #{channel}"},
     "try.only_you": {"en": "only {name} sees", "fr": "visible seulement par {name}"},
+    "try.form.empty": {
+        "en": "Form “{title}” (an empty answer leaves a field empty; `cancel` leaves the form):",
+        "fr": "Formulaire « {title} » (une réponse vide laisse le champ vide ; `annuler` quitte "
+        "le formulaire) :",
+    },
     "try.form": {
         "en": "Form “{title}” (an empty answer keeps the value in brackets; `cancel` leaves "
         "the form):",
@@ -120,26 +126,78 @@ MESSAGES: dict[str, Entry] = {
     },
     "try.bye": {"en": "Bye.", "fr": "Au revoir."},
     "simulate.week": {
-        "en": "week {week} ({start}): {total} messages — {kinds}; busiest minute {peak_at} UTC "
-        "with {peak}",
-        "fr": "semaine {week} ({start}) : {total} messages — {kinds} ; minute la plus chargée "
-        "{peak_at} UTC avec {peak}",
+        "en": {
+            "one": "week {week} ({start}): {count} message — {kinds}; busiest minute {peak_at} "
+            "UTC with {peak}",
+            "other": "week {week} ({start}): {count} messages — {kinds}; busiest minute "
+            "{peak_at} UTC with {peak}",
+        },
+        "fr": {
+            "one": "semaine {week} ({start}) : {count} message — {kinds} ; minute la plus "
+            "chargée {peak_at} UTC avec {peak}",
+            "other": "semaine {week} ({start}) : {count} messages — {kinds} ; minute la plus "
+            "chargée {peak_at} UTC avec {peak}",
+        },
     },
     "simulate.quiet_week": {
         "en": "week {week} ({start}): no messages",
         "fr": "semaine {week} ({start}) : aucun message",
     },
     "simulate.header": {
-        "en": "Simulated programme: {pairs} pairs over {weeks} weeks from {start} (seed {seed}); "
-        "{skipped} sessions skipped, {unanswered} summaries never written.",
-        "fr": "Programme simulé : {pairs} binômes sur {weeks} semaines à partir du {start} "
-        "(graine {seed}) ; {skipped} séances annulées, {unanswered} comptes-rendus jamais écrits.",
+        "en": {
+            "one": "Simulated programme: {count} pair over {weeks} from {start} (seed {seed}); "
+            "{skipped}, {unanswered}.",
+            "other": "Simulated programme: {count} pairs over {weeks} from {start} (seed "
+            "{seed}); {skipped}, {unanswered}.",
+        },
+        "fr": {
+            "one": "Programme simulé : {count} binôme sur {weeks} à partir du {start} (graine "
+            "{seed}) ; {skipped}, {unanswered}.",
+            "other": "Programme simulé : {count} binômes sur {weeks} à partir du {start} "
+            "(graine {seed}) ; {skipped}, {unanswered}.",
+        },
+    },
+    "simulate.skipped": {
+        "en": {"one": "{count} session skipped", "other": "{count} sessions skipped"},
+        "fr": {"one": "{count} séance annulée", "other": "{count} séances annulées"},
+    },
+    "simulate.unanswered": {
+        "en": {"one": "{count} summary never written", "other": "{count} summaries never written"},
+        "fr": {
+            "one": "{count} compte-rendu jamais écrit",
+            "other": "{count} comptes-rendus jamais écrits",
+        },
     },
     "simulate.check_ok": {
-        "en": "check: OK — {owed} notifications owed and due, {sent} sent exactly once, "
-        "{dropped} dropped as no longer useful, 0 failed, 0 left pending.",
-        "fr": "vérification : OK — {owed} notifications dues, {sent} envoyées exactement une "
-        "fois, {dropped} abandonnées car devenues inutiles, 0 en échec, 0 en attente.",
+        "en": {
+            "one": "check: OK — {count} notification owed and due, {sent}, {dropped}, 0 failed, "
+            "0 left pending.",
+            "other": "check: OK — {count} notifications owed and due, {sent}, {dropped}, 0 "
+            "failed, 0 left pending.",
+        },
+        "fr": {
+            "one": "vérification : OK — {count} notification due, {sent}, {dropped}, 0 en "
+            "échec, 0 en attente.",
+            "other": "vérification : OK — {count} notifications dues, {sent}, {dropped}, 0 en "
+            "échec, 0 en attente.",
+        },
+    },
+    "simulate.sent": {
+        "en": {"one": "{count} sent exactly once", "other": "{count} sent exactly once"},
+        "fr": {
+            "one": "{count} envoyée exactement une fois",
+            "other": "{count} envoyées exactement une fois",
+        },
+    },
+    "simulate.dropped": {
+        "en": {
+            "one": "{count} dropped as no longer useful",
+            "other": "{count} dropped as no longer useful",
+        },
+        "fr": {
+            "one": "{count} abandonnée car devenue inutile",
+            "other": "{count} abandonnées car devenues inutiles",
+        },
     },
     "simulate.check_failed": {
         "en": "check: FAILED — {problems}",

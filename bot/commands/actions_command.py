@@ -7,7 +7,7 @@ from bot.kernel.errors import UserError
 from bot.kernel.i18n import fold, t
 from bot.kernel.replies import Reply, Section, say
 from bot.people.person import mention
-from bot.sessions.action_items import action_lines, finish_action
+from bot.sessions.action_items import action_lines, done_command, finish_action
 from storage.queries.actions import open_actions
 from storage.queries.people import people_by_ids
 
@@ -20,11 +20,13 @@ def run(ctx: CommandContext) -> Reply:
     other = ctx.other_member(pair)
     items = open_actions(session=ctx.session, pair_id=pair.id)
     words = ctx.command.words
+    # The example names the pair the way this command did (in several pairs, it must).
+    example = done_command(1, ctx.lang, other if ctx.command.mentions else None)
     if words and fold(words[0]) in DONE_WORDS:
         if not items:
             raise UserError("actions.none", other=mention(other))
         if len(words) != 2 or not words[1].isdigit() or not 1 <= int(words[1]) <= len(items):
-            raise UserError("actions.bad_number", last=len(items))
+            raise UserError("actions.bad_number", last=len(items), command=example)
         return finish_action(ctx, items[int(words[1]) - 1])
     if words:
         raise UserError("actions.usage")
@@ -34,5 +36,5 @@ def run(ctx: CommandContext) -> Reply:
     return Reply(
         title=t("actions.title", ctx.lang, other=mention(other)),
         sections=(Section(action_lines(items, people, ctx.lang)),),
-        note=t("actions.hint", ctx.lang),
+        note=t("actions.hint", ctx.lang, command=example),
     )

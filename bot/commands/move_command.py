@@ -14,7 +14,7 @@ from bot.kernel.replies import Reply, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.recurrence import local_instant
-from bot.rhythm.wording import format_when
+from bot.rhythm.wording import format_time, format_when
 from bot.sessions.changes import move_session
 from storage.models import MeetingSession, Pair
 
@@ -54,9 +54,8 @@ def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -
     """Move `meeting` to `to` after checking it is a sensible time; tell the other member."""
     zone = zone_of(ctx.actor, pair.timezone)
     if to <= ctx.now:
-        example = (
-            (ctx.now + timedelta(days=7)).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d 18:00")
-        )
+        day = (ctx.now + timedelta(days=7)).astimezone(ZoneInfo(zone)).date()
+        example = f"{day.isoformat()} {format_time(time(18), ctx.lang)}"
         raise UserError("move.past", when=format_when(to, zone, ctx.lang), example=example)
     if to > ctx.now + MAX_AHEAD:
         raise UserError("move.too_far")

@@ -59,6 +59,11 @@ def format_time(at: time, lang: Lang) -> str:
     return cldr_time(at, TIME_PATTERN[lang], locale=locale_of(lang))
 
 
+def format_weekday_time(local: datetime, lang: Lang) -> str:
+    """`Monday 09:00` / `lundi 9h00`: the weekday and time of `local`, as it reads there."""
+    return f"{weekday_name(local.weekday(), lang)} {format_time(local.time(), lang)}"
+
+
 def format_when(instant: datetime, zone: str, lang: Lang) -> str:
     """`Thursday 3 December 2026, 18:00 (Europe/Paris)`, read in `zone`."""
     local = instant.astimezone(ZoneInfo(zone))

@@ -101,7 +101,9 @@ def test_socket_mode_end_to_end(
         fake.add_user(mentor, name="claire", tz="Europe/Paris", locale="fr-FR")
         fake.add_user(mentee, name="thomas", tz="America/Montreal", locale="en-US")
         fake.socket_mode_url = socket_mode.url
-        bot = start("socket", programme, fake, tmp_path).start()
+        bot = start("socket", programme, fake, tmp_path)
+        bot.env["MENTORBOT_LOG_FORMAT"] = "json"
+        bot.start()
         try:
             socket_mode.wait_for(socket_mode.open_connections)
             assert [c.args for c in fake.calls("apps.connections.open")] == [{}]
@@ -175,6 +177,10 @@ def test_socket_mode_end_to_end(
     assert code == 0, log
     assert "Traceback" not in log and "Unclosed" not in log, log
     assert new.close_code == NORMAL_CLOSURE
+    # MENTORBOT_LOG_FORMAT=json: every line one JSON object, uvicorn's included.
+    lines = [json.loads(line) for line in log.splitlines()]
+    assert {"uvicorn.error", "app.service"} <= {line["logger"] for line in lines}
+    assert not [line for line in lines if "help" in line["message"]]  # no one's words
 
 
 @pytest.mark.parametrize("command", ["serve", "socket"])

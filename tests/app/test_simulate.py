@@ -56,7 +56,7 @@ def test_fifty_pairs_over_four_weeks_add_up() -> None:
     printed = out.getvalue().splitlines()
     assert printed[0].startswith("Simulated programme: 50 pairs over 4 weeks")
     assert [line.split(" (")[0] for line in printed[1:5]] == [f"week {n}" for n in range(1, 5)]
-    assert "busiest minute Mon 08:00 UTC with 100" in printed[1]  # the launch announcements
+    assert "busiest minute Monday 08:00 UTC with 100" in printed[1]  # the launch announcements
     assert (
         printed[-1].startswith("check: OK")
         and f"{sum(sent.values())} sent exactly once" in printed[-1]

@@ -208,3 +208,25 @@ def test_form_fields_show_labels_and_are_asked_again_until_they_read(tmp_path) -
     assert "Please write a date as YYYY-MM-DD, e.g. 2026-12-03. Try again." in printed
     assert "Done: @Thomas Roy mentors @Claire Martin, every 2 weeks on Thursday at 18:30" in printed
     assert "Nothing was saved" not in printed and "Form left" not in printed
+
+
+def test_a_summary_form_then_a_second_summary_appended_in_the_terminal(tmp_path) -> None:
+    printed = run(
+        "as claire\n"
+        "/mentor pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris\n"
+        "as thomas\npress 1\n"
+        "at 2026-12-03 18:05\n"
+        "/mentor summary\nShip it.\nDraft the roadmap\n2\n2026-12-15\n\n\nGood energy.\n"
+        "as claire\n/mentor compte-rendu Thomas relit le plan.\npress 1\n",
+        tmp_path,
+    )
+    # No field of the summary form has a value to keep: the form does not say it has.
+    assert "Form “Session summary” (an empty answer leaves a field empty" in printed
+    assert "value in brackets" not in printed
+    [shared] = [m for m in blocks(printed) if "Compte-rendu de séance" in m]
+    assert "Décisions" in shared and "• Ship it." in shared and "mardi 15 décembre 2026" in shared
+    [asked] = [m for m in blocks(printed) if "Cette séance a déjà un compte-rendu" in m]
+    assert "[1] Ajouter le mien à la suite" in asked and "Ship it." in asked
+    assert "Ajouté au compte-rendu" in printed
+    [both] = [m for m in blocks(printed) if "Session summary" in m]
+    assert "• Ship it." in both and "• Thomas relit le plan." in both

@@ -10,7 +10,7 @@ from typing import Any
 from bot.kernel.clock import ManualClock
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.conftest import MENTEE, MENTOR
+from tests.integration.conftest import MENTEE, MENTOR, OUTSIDER
 from tests.integration.harness import TEAM, RunningBot, action_ids, button_value, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
@@ -93,6 +93,9 @@ def test_reminders_read_top_down_with_overdue_actions_and_numbered_commands(
     english = [m for m in dms(fake, MENTEE) if "Mentoring session tomorrow" in m][-1]
     assert "*(overdue)*" in english and "`/mentor actions done 1`" in english
     assert english.index("Agenda so far") < english.index("Open actions")
+    listed = text_of(running.answer(MENTOR, "actions"))
+    assert "1. Send Ana the deck" in listed and "par ex. `/mentor actions fait 1`" in listed
+    assert "`/mentor actions fait 1`" in text_of(running.answer(MENTOR, "actions fait 9"))
     # The command the hint names does what it says.
     assert "Fait : Send Ana the deck" in text_of(running.answer(MENTOR, "actions fait 1"))
 
@@ -198,3 +201,26 @@ def test_a_second_summary_asks_then_appends_or_replaces_as_chosen(
     assert "Ship it." not in replaced and "relire" not in replaced
     listed = text_of(running.answer(MENTOR, "actions"))
     assert "Book the room" in listed and "Draft the roadmap" not in listed
+
+
+def test_in_several_pairs_the_hint_names_the_pair_as_the_command_needs(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    view = first_session_form(running, fake, clock)
+    running.make_pair(
+        MENTOR, f"pair <@{MENTOR}|claire> <@{OUTSIDER}|oscar> weekly on monday at 09:00"
+    )
+    actions = [("Send Ana the deck", "mentor", "2026-12-05")]
+    assert running.submit(MENTEE, view, form_values(None, actions, None)) == {}
+    running.settle()
+    fake.reset()
+    clock.set(datetime(2026, 12, 4, 8, 0, tzinfo=UTC))
+    running.dispatch()
+    [due] = [m for m in dms(fake, MENTOR) if "À faire pour demain" in m]
+    command = f"/mentor actions <@{MENTEE}> fait 1"
+    assert f"`{command}`" in due
+    clock.set(datetime(2026, 12, 9, 17, 0, tzinfo=UTC))
+    running.dispatch()
+    [reminder] = [m for m in dms(fake, MENTOR) if "Avec <@UTHOMAS> : *jeudi 10 déc" in m][-1:]
+    assert "*(en retard)*" in reminder and f"`{command}`" in reminder
+    assert "Fait : Send Ana the deck" in text_of(running.answer(MENTOR, command[8:]))

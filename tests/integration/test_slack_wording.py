@@ -55,6 +55,7 @@ def test_counts_and_dates_read_right_in_french_and_english(
     )
     past = text_of(running.answer(MENTOR, "deplacer 2026-11-27 18h00"))
     assert re.search(r"Le vendredi 27 novembre 2026, 18h00 \(Europe/Paris\) est déjà passé", past)
+    assert re.search(r"`/mentor deplacer \d{4}-\d\d-\d\d 18h00`", past), past
 
     # The session of 1 December is held and summarised by DM.
     clock.set(datetime(2026, 12, 1, 18, 5, tzinfo=UTC))

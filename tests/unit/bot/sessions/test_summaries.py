@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
+from bot.commands.parser import parse_command
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
-from bot.sessions.action_items import NewAction
+from bot.sessions.action_items import NewAction, done_command
 from bot.sessions.summaries import Draft, apply_draft, write_summary
 from bot.sessions.summary_parts import form_doc, free_text, items, summary_text
 from storage.models import ActionItem, MeetingSession, Notification, Pair, Person
@@ -160,3 +161,13 @@ def test_erasing_a_member_takes_their_items_out_of_a_summary_both_wrote(
         assert SummaryDoc.load(meeting.summary or "") == form_doc("Ship it", None, mentee.id)
         erase_summary_items(session=session, person_id=mentee.id)
         assert meeting.summary is None and meeting.summary_author_id == mentee.id
+
+
+def test_the_done_command_is_in_the_readers_words_and_names_the_pair_when_it_must() -> None:
+    thomas = people()[THOMAS]
+    assert done_command(3, "en") == "/mentor actions done 3"
+    assert done_command(3, "fr") == "/mentor actions fait 3"
+    assert done_command(2, "fr", thomas) == "/mentor actions <@UTHOMAS> fait 2"
+    # What it says parses back to the command that marks that action done.
+    parsed = parse_command(done_command(2, "fr", thomas).removeprefix("/mentor "))
+    assert (parsed.name, parsed.mentions, parsed.words) == ("actions", ("UTHOMAS",), ["fait", "2"])
