@@ -10,6 +10,7 @@ from bot.kernel.i18n import Lang, lang_from_locale, t
 from bot.kernel.notice_keys import PersonRecipient
 from bot.kernel.replies import rewrite_text
 from storage.models import ERASED_PREFIX, Person
+from storage.queries.personal_data import ERASED_MENTION
 
 DEFAULT_ZONE = "UTC"
 T = TypeVar("T")
@@ -35,7 +36,7 @@ def is_erased(person: Person) -> bool:
     return person.external_id.startswith(ERASED_PREFIX)
 
 
-FORMER_MEMBER = "\ue000former-member\ue000"
+FORMER_MEMBER = ERASED_MENTION
 """Stands for an erased person until the message meets its reader's language."""
 
 
