@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, bindparam, func
 from sqlmodel import Session, col, select
 from tqdm import tqdm
 
@@ -64,6 +64,12 @@ SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h befor
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
 CHOOSES_AFTER = timedelta(minutes=1)
+NEW_SESSIONS = (  # built once: read at every stop
+    select(MeetingSession, Pair)
+    .join(Pair, col(Pair.id) == col(MeetingSession.pair_id))
+    .where(col(MeetingSession.id) > bindparam("seen"))
+    .order_by(col(MeetingSession.id))
+)
 DAYS_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} [{elapsed}<{remaining}]"
 
 
@@ -228,12 +234,7 @@ class Programme:
 
     def _plan_fates(self) -> None:
         with self.core.db.session() as session:
-            rows = session.exec(
-                select(MeetingSession, Pair)
-                .join(Pair, col(Pair.id) == col(MeetingSession.pair_id))
-                .where(col(MeetingSession.id) > self._seen_session)
-                .order_by(col(MeetingSession.id))
-            ).all()
+            rows = session.exec(NEW_SESSIONS, params={"seen": self._seen_session}).all()
         people = self._handles
         names, weights = list(FATES), list(FATES.values())
         for meeting, pair in rows:

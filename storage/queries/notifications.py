@@ -340,11 +340,12 @@ def counts_by_status(*, session: Session) -> dict[str, int]:
 
 def next_due_after(*, session: Session, after: datetime) -> datetime | None:
     """When the next pending notification falls due, strictly after `after`."""
-    return session.exec(
-        select(func.min(Notification.due_at)).where(
-            Notification.status == PENDING, Notification.due_at > after
-        )
-    ).first()
+    return session.exec(_NEXT_DUE, params={"after": after}).first()
+
+
+_NEXT_DUE = select(func.min(Notification.due_at)).where(
+    Notification.status == PENDING, Notification.due_at > bindparam("after")
+)
 
 
 def last_sent(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import Integer, bindparam, update
 from sqlalchemy import select as sql_select
-from sqlalchemy import update
 from sqlmodel import Session, col, func, or_, select
 
 from storage.models import Pair
@@ -58,19 +59,41 @@ def last_pair_id(*, session: Session) -> int:
     return session.exec(select(func.max(Pair.id))).one() or 0
 
 
+# Built once, with parameters (building a statement costs more than running it): the
+# planner's reads, each minute.
+_LIMIT = bindparam("limit", type_=Integer())
+_NEVER_PLANNED = (
+    select(Pair).where(Pair.status == ACTIVE, col(Pair.planned_until).is_(None)).limit(_LIMIT)
+)
+_PLANNED_SHORT = (
+    select(Pair)
+    .where(Pair.status == ACTIVE, col(Pair.planned_until) < bindparam("horizon"))
+    .order_by(col(Pair.planned_until), col(Pair.id))
+    .limit(_LIMIT)
+)
+_PAUSES_ENDING = (
+    select(Pair)
+    .where(Pair.status == PAUSED, col(Pair.paused_until) <= bindparam("day"))
+    .order_by(col(Pair.paused_until), col(Pair.id))
+    .limit(_LIMIT)
+)
+_LAPSED_TRIALS = (
+    select(Pair)
+    .where(col(Pair.trial_outcome).is_(None), col(Pair.trial_asked_at) < bindparam("asked_before"))
+    .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+    .order_by(col(Pair.trial_asked_at), col(Pair.id))
+    .limit(_LIMIT)
+)
+
+
 def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:
     """Active pairs whose sessions are not yet planned as far as `horizon`, those never planned
     first, then those planned least far ahead (each an index range of (status, planned until))."""
-    active = select(Pair).where(Pair.status == ACTIVE)
-    never = list(session.exec(active.where(col(Pair.planned_until).is_(None)).limit(limit)))
+    never = list(session.exec(_NEVER_PLANNED, params={"limit": limit}))
     if len(never) == limit:
         return never
-    short = (
-        active.where(col(Pair.planned_until) < horizon)
-        .order_by(col(Pair.planned_until), col(Pair.id))
-        .limit(limit - len(never))
-    )
-    return never + list(session.exec(short))
+    params = {"horizon": horizon, "limit": limit - len(never)}
+    return never + list(session.exec(_PLANNED_SHORT, params=params))
 
 
 def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> Pair | None:
@@ -90,28 +113,14 @@ def latest_pair_between(*, session: Session, first_id: int, second_id: int) -> P
 def pauses_ending_by(*, session: Session, day: date, limit: int) -> list[Pair]:
     """Paused pairs set to resume on or before `day` (a day in any zone: check each), the
     soonest first, at most `limit`."""
-    return list(
-        session.exec(
-            select(Pair)
-            .where(Pair.status == PAUSED, col(Pair.paused_until) <= day)
-            .order_by(col(Pair.paused_until), col(Pair.id))
-            .limit(limit)
-        )
-    )
+    return list(session.exec(_PAUSES_ENDING, params={"day": day, "limit": limit}))
 
 
 def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime, limit: int) -> list[Pair]:
     """Current pairs asked the trial question before `asked_before`, their trial not settled,
     at most `limit` (through the index on (trial outcome, asked at))."""
-    return list(
-        session.exec(
-            select(Pair)
-            .where(col(Pair.trial_outcome).is_(None), col(Pair.trial_asked_at) < asked_before)
-            .where(col(Pair.status).in_((ACTIVE, PAUSED)))
-            .order_by(col(Pair.trial_asked_at), col(Pair.id))
-            .limit(limit)
-        )
-    )
+    params = {"asked_before": asked_before, "limit": limit}
+    return list(session.exec(_LAPSED_TRIALS, params=params))
 
 
 @dataclass(frozen=True)
@@ -228,16 +237,25 @@ def pairs_by_status(*, session: Session) -> dict[tuple[str, str], int]:
     return {(platform, status): count for platform, status, count in rows}
 
 
+def _counts_by(role: Any) -> Any:
+    ids: Any = bindparam("ids", expanding=True)
+    return (
+        select(role, func.count())
+        .where(col(Pair.status).in_(CURRENT))
+        .where(role.in_(ids))
+        .group_by(role)
+    )
+
+
+_COUNTS_BY_ROLE = (_counts_by(col(Pair.mentor_id)), _counts_by(col(Pair.mentee_id)))
+
+
 def current_pair_counts(*, session: Session, person_ids: set[int]) -> dict[int, int]:
     """How many current pairs each of these people is in, either role (two queries)."""
     counts = dict.fromkeys(person_ids, 0)
-    for role in (col(Pair.mentor_id), col(Pair.mentee_id)):
-        rows = session.exec(
-            select(role, func.count())
-            .where(col(Pair.status).in_(CURRENT))
-            .where(role.in_(person_ids))
-            .group_by(role)
-        )
-        for person_id, count in rows:
+    if not person_ids:
+        return counts
+    for statement in _COUNTS_BY_ROLE:
+        for person_id, count in session.exec(statement, params={"ids": list(person_ids)}):
             counts[person_id] += count
     return counts

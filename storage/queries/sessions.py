@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, Integer, bindparam, cast
 from sqlalchemy.orm import aliased
@@ -92,12 +94,9 @@ def last_held_session(*, session: Session, pair_id: int, now: datetime) -> Meeti
     return None
 
 
-def held_before(*, session: Session, meetings: list[MeetingSession]) -> dict[int, datetime | None]:
-    """For each of these sessions (by id), the start of the latest session of its pair that had
-    ended, not skipped, when it began (None: none had). Two queries whatever their number, when
-    sessions do not overlap (the usual case); an overlap is looked up on its own."""
-    if not meetings:
-        return {}
+def _held_before() -> Any:
+    """Each session's id (of `ids`) with the id of the latest held session of its pair that
+    started before it."""
     earlier = aliased(MeetingSession)
     latest = (
         select(col(earlier.id))
@@ -107,11 +106,28 @@ def held_before(*, session: Session, meetings: list[MeetingSession]) -> dict[int
         .limit(1)
         .scalar_subquery()
     )
+    ids: Any = bindparam("ids", expanding=True)
+    return select(col(MeetingSession.id), latest).where(col(MeetingSession.id).in_(ids))
+
+
+_HELD_BEFORE = _held_before()
+_SESSIONS_BY_ID = select(MeetingSession).where(
+    col(MeetingSession.id).in_(bindparam("ids", expanding=True))
+)
+
+
+def held_before(*, session: Session, meetings: list[MeetingSession]) -> dict[int, datetime | None]:
+    """For each of these sessions (by id), the start of the latest session of its pair that had
+    ended, not skipped, when it began (None: none had). Two queries whatever their number, when
+    sessions do not overlap (the usual case); an overlap is looked up on its own."""
+    if not meetings:
+        return {}
     ids = [meeting.id for meeting in meetings]
-    chosen = select(col(MeetingSession.id), latest).where(col(MeetingSession.id).in_(ids))
-    previous_of: dict[int, int | None] = {m: p for m, p in session.execute(chosen)}
-    previous_ids = {i for i in previous_of.values() if i is not None}
-    found = session.exec(select(MeetingSession).where(col(MeetingSession.id).in_(previous_ids)))
+    previous_of: dict[int, int | None] = dict(session.execute(_HELD_BEFORE, {"ids": ids}).all())
+    previous_ids = [i for i in previous_of.values() if i is not None]
+    found: list[MeetingSession] = (
+        list(session.exec(_SESSIONS_BY_ID, params={"ids": previous_ids})) if previous_ids else []
+    )
     previous = {row.id: row for row in found}
     starts: dict[int, datetime | None] = {}
     for meeting in meetings:
@@ -158,6 +174,54 @@ def session_end_epoch(dialect: str) -> ColumnElement[int]:
     return start + col(MeetingSession.duration_minutes) * 60
 
 
+@cache
+def _trial_due(dialect: str, started_after: bool, pair_ids: bool) -> Any:
+    """`trial_due`'s statement, built once per dialect and kind of restriction, with the
+    parameters `now`, `now_epoch`, `limit`, and `started_after` or `first_id` and `stop_id`."""
+    ended = session_end_epoch(dialect)
+    now: Any = bindparam("now")
+    now_epoch: Any = bindparam("now_epoch")
+    pair_id = col(MeetingSession.pair_id)
+    held = select(pair_id)
+    if started_after:
+        recent = (
+            select(pair_id)
+            .where(col(MeetingSession.starts_at) > bindparam("started_after"))
+            .where(MeetingSession.starts_at <= now)
+        )
+        held = held.where(pair_id.in_(recent))
+    if pair_ids:
+        held = held.where(pair_id >= bindparam("first_id"), pair_id < bindparam("stop_id"))
+    held_pairs = (
+        held.join(Pair, col(Pair.id) == pair_id)
+        .where(Pair.status == ACTIVE)
+        .where(col(Pair.trial_asked_at).is_(None))
+        .where(MeetingSession.status == PLANNED)
+        .where(MeetingSession.starts_at <= now)
+        .where(ended <= now_epoch)
+        .group_by(pair_id, col(Pair.trial_sessions))
+        .having(func.count() >= Pair.trial_sessions)
+        .order_by(pair_id)
+        .limit(bindparam("limit", type_=Integer()))
+        .subquery()
+    )
+    last_end = (
+        select(ended)
+        .where(pair_id == Pair.id)
+        .where(MeetingSession.status == PLANNED)
+        .where(MeetingSession.starts_at <= now)
+        .where(ended <= now_epoch)
+        .order_by(col(MeetingSession.starts_at).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        select(Pair, last_end)
+        .join(held_pairs, held_pairs.c.pair_id == Pair.id)
+        .order_by(col(Pair.id))
+    )
+
+
 def trial_due(
     *,
     session: Session,
@@ -172,46 +236,15 @@ def trial_due(
     pairs with a session that started after it (found through the sessions' start index), so
     that a run looks at the few pairs a session of which may have ended since the last one;
     with `pair_ids`, only the pairs whose id is in that range (the sessions' pair index)."""
-    ended = session_end_epoch(session.get_bind().dialect.name)
-    pair_id = col(MeetingSession.pair_id)
-    held = select(pair_id)
+    statement = _trial_due(
+        session.get_bind().dialect.name, started_after is not None, pair_ids is not None
+    )
+    params: dict[str, Any] = {"now": now, "now_epoch": now.timestamp(), "limit": limit}
     if started_after is not None:
-        recent = (
-            select(pair_id)
-            .where(col(MeetingSession.starts_at) > started_after)
-            .where(MeetingSession.starts_at <= now)
-        )
-        held = held.where(pair_id.in_(recent))
+        params["started_after"] = started_after
     if pair_ids is not None:
-        held = held.where(pair_id >= pair_ids.start, pair_id < pair_ids.stop)
-    held_pairs = (
-        held.join(Pair, col(Pair.id) == pair_id)
-        .where(Pair.status == ACTIVE)
-        .where(col(Pair.trial_asked_at).is_(None))
-        .where(MeetingSession.status == PLANNED)
-        .where(MeetingSession.starts_at <= now)
-        .where(ended <= now.timestamp())
-        .group_by(pair_id, col(Pair.trial_sessions))
-        .having(func.count() >= Pair.trial_sessions)
-        .order_by(pair_id)
-        .limit(limit)
-        .subquery()
-    )
-    last_end = (
-        select(ended)
-        .where(pair_id == Pair.id)
-        .where(MeetingSession.status == PLANNED)
-        .where(MeetingSession.starts_at <= now)
-        .where(ended <= now.timestamp())
-        .order_by(col(MeetingSession.starts_at).desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    rows = session.exec(
-        select(Pair, last_end)
-        .join(held_pairs, held_pairs.c.pair_id == Pair.id)
-        .order_by(col(Pair.id))
-    )
+        params["first_id"], params["stop_id"] = pair_ids.start, pair_ids.stop
+    rows = session.exec(statement, params=params)
     return [(pair, datetime.fromtimestamp(end, UTC)) for pair, end in rows]
 
 
