@@ -76,9 +76,10 @@ def _row(row: Row, now: datetime, zone: str, lang: Lang) -> str:
     )
 
 
-def shown_name(person: Person) -> str:
-    """A member's name in a digest row; a dash for someone erased (a pair they left)."""
-    return "—" if is_erased(person) else person.name
+def shown_name(person: Person, lang: Lang) -> str:
+    """A member's name in a digest row; "a former member" for someone erased (a pair they
+    left)."""
+    return t("person.former", lang) if is_erased(person) else person.name
 
 
 HEALTH_BATCH = 1000
@@ -153,7 +154,7 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     healths = pairs_health(session, pairs + ended, now)
     rows = [
         Row(
-            (shown_name(people[pair.mentor_id]), shown_name(people[pair.mentee_id])),
+            (shown_name(people[pair.mentor_id], lang), shown_name(people[pair.mentee_id], lang)),
             healths[pair.id or 0],
             pair.ended_at if pair.status == ENDED else None,
         )
