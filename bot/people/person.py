@@ -53,11 +53,14 @@ def in_readers_language(value: T, lang: Lang) -> T:
     def named(text: str) -> str:
         # At the start of a sentence, a capital: "A former member accepted…".
         text = _SENTENCE_START.sub(lambda m: m.group(1) + capital, text)
+        if lang == "fr":  # "de un ancien membre" → "d'un ancien membre", "que un" → "qu'un"
+            text = _FRENCH_ELISION.sub(lambda m: m.group(1)[:-1] + "'" + former, text)
         return text.replace(FORMER_MEMBER, former)
 
     return rewrite_text(value, named, lambda text: FORMER_MEMBER in text)
 
 
+_FRENCH_ELISION = re.compile(r"\b([dD]e|[qQ]ue) " + re.escape(FORMER_MEMBER))
 _SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n(?:• )?|\*)" + re.escape(FORMER_MEMBER))
 
 
