@@ -255,6 +255,8 @@ def try_command(args: argparse.Namespace) -> int:
         if args.script:
             with args.script.open(encoding="utf-8") as script:
                 session.run(Inputs(session.console, iter(script)))
+        elif not sys.stdin.isatty():  # piped lines: echoed after their prompt, as a script's
+            session.run(Inputs(session.console, iter(sys.stdin)))
         else:
             session.run(Inputs(session.console))
         session.core.db.engine.dispose()

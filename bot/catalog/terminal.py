@@ -74,7 +74,7 @@ MESSAGES: dict[str, Entry] = {
     },
     "try.clock": {
         "en": "It is {now}. {locals}",
-        "fr": "Il est {now}. {locals}",
+        "fr": "Il est {now}. {locals!c}",
     },
     "try.clock.local": {"en": "{time} for {name}", "fr": "{time} pour {name}"},
     "try.bad_duration": {

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.kernel.i18n import Lang, lang_from_locale, t
+from bot.kernel.i18n import Lang, format_number, lang_from_locale, t
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply, Section
 from bot.notices.cadence_health import (
@@ -133,8 +133,7 @@ def reviews_section(
     if reviews.average is None:
         lines.append(t("digest.reviews.average_hidden", lang, count=MIN_PAIRS_FOR_AVERAGE))
     else:
-        average = f"{reviews.average:.1f}"
-        average = average.replace(".", ",") if lang == "fr" else average
+        average = format_number(reviews.average, lang, decimals=1)
         lines.append(t("digest.reviews.average", lang, average=average))
     return Section(" ".join(lines))
 
