@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.kernel.clock import ManualClock
+from tests.fakes import teams_connector
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR, OUTSIDER
+from tests.fakes.teams_connector import FakeConnector
+from tests.integration.conftest import ADA, ADMIN, LEADS, LEADS_CHANNEL, MENTEE, MENTOR, OUTSIDER
 from tests.integration.harness import RunningBot, text_of
+from tests.integration.teams_harness import TeamsBot
 from tests.integration.test_slack_reviews import answers, open_by_command, reach_review
 
 
@@ -150,3 +153,17 @@ def test_pairs_says_whose_agreement_is_awaited_in_both_languages(running: Runnin
     assert f"En attente de votre accord et de celui de <@{MENTEE}>." in theirs
     mine = text_of(running.answer(MENTEE, "pairs"))
     assert f"Waiting for you and <@{MENTOR}> to accept the agreement." in mine
+
+
+def test_a_teams_channel_subscribes_with_its_zone_and_language_and_no_invitation(
+    teams: TeamsBot, connector: FakeConnector
+) -> None:
+    """In Teams the command is typed in the channel itself: nothing to invite."""
+    response = teams.in_channel(
+        ADA, "digest fuseau America/Montreal langue fr", channel=LEADS, name="Leads"
+    )
+    assert response.status_code == 200
+    [answer] = connector.wait_for(lambda: connector.sent(f"{LEADS};messageid=1764490000000"))
+    read = teams_connector.text_of(answer)
+    assert "every Monday at 09:00 (America/Montreal), in French" in read
+    assert "/invite" not in read
