@@ -46,15 +46,20 @@ def stop_like_ctrl_c_until_served() -> None:
 
 def teams_package(args: argparse.Namespace, settings: Settings) -> int:
     """`mentorbot teams-package`: the zip to upload in Teams (Apps → Manage your apps)."""
-    if not settings.teams_client_id:
-        raise SettingsError(
-            "Missing CLIENT_ID: the bot's Microsoft App ID (see README.md, 'Microsoft Teams')."
-        )
-    from handlers.teams.package import write_package
+    from handlers.teams.package import Links, write_package
 
-    path = write_package(
-        args.out, app_id=settings.teams_client_id, name=args.name, website=args.website
+    app_id = args.app_id or settings.teams_client_id
+    if not app_id:
+        raise SettingsError(
+            "Missing CLIENT_ID (or --app-id): the bot's Microsoft App ID (see README.md, "
+            "'Microsoft Teams')."
+        )
+    links = Links(
+        website=args.website,
+        privacy=args.privacy_url or args.website,
+        terms=args.terms_url or args.website,
     )
+    path = write_package(args.out, app_id=app_id, name=args.name, links=links)
     print(f"wrote {path}: upload it in Teams (Apps → Manage your apps → Upload an app)")
     return 0
 
@@ -102,10 +107,42 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("serve", help="Slack and/or Teams over HTTP on PORT (production)")
     commands.add_parser("socket", help="Slack over Socket Mode (no public URL)")
-    packaging = commands.add_parser("teams-package", help="write the Teams app package (zip)")
-    packaging.add_argument("--out", type=Path, default=Path("mentorbot-teams.zip"))
-    packaging.add_argument("--name", default="Mentorbot")
-    packaging.add_argument("--website", default="https://github.com/mentorbot/mentorbot")
+    packaging = commands.add_parser(
+        "teams-package",
+        help="write the Teams app package (zip)",
+        description="Write the zip to upload in Teams (Apps → Manage your apps → Upload an app).",
+    )
+    packaging.add_argument(
+        "--website",
+        required=True,
+        metavar="URL",
+        help="https page about Mentorbot in your organisation, linked from the app's details",
+    )
+    packaging.add_argument(
+        "--privacy-url",
+        metavar="URL",
+        help="https page of the privacy statement (default: --website)",
+    )
+    packaging.add_argument(
+        "--terms-url", metavar="URL", help="https page of the terms of use (default: --website)"
+    )
+    packaging.add_argument(
+        "--app-id",
+        metavar="GUID",
+        help="the bot's Microsoft App ID (default: the CLIENT_ID variable)",
+    )
+    packaging.add_argument(
+        "--name",
+        default="Mentorbot",
+        help="the app's name in Teams, at most 30 characters (default: Mentorbot)",
+    )
+    packaging.add_argument(
+        "--out",
+        type=Path,
+        default=Path("mentorbot-teams.zip"),
+        metavar="FILE",
+        help="where to write the zip (default: mentorbot-teams.zip)",
+    )
     trying = commands.add_parser("try", help="try Mentorbot in a simulated workspace")
     trying.add_argument("--people", type=Path, help="TOML file of [[person]] tables")
     trying.add_argument("--db", type=Path, help="SQLite file to keep (and resume) the session")
@@ -113,9 +150,11 @@ def parser() -> argparse.ArgumentParser:
     trying.add_argument("--start", help="the simulated clock's start, UTC (default: now)")
     add_common(trying)
     simulating = commands.add_parser("simulate", help="a synthetic programme over simulated time")
-    simulating.add_argument("--pairs", type=int, default=200)
-    simulating.add_argument("--weeks", type=int, default=12)
-    simulating.add_argument("--seed", type=int, default=7)
+    simulating.add_argument("--pairs", type=int, default=200, help="pairs in the programme")
+    simulating.add_argument("--weeks", type=int, default=12, help="weeks simulated")
+    simulating.add_argument(
+        "--seed", type=int, default=7, help="the random draw (the same seed, the same run)"
+    )
     simulating.add_argument("--start", default="2027-01-04", help="first day (a date)")
     simulating.add_argument("--plot", type=Path, help="write a PNG of the load")
     add_common(simulating)
@@ -167,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "data":
             return data_command(args, Settings.from_env())
         {"serve": serve, "socket": socket}[args.command](Settings.from_env())
-    except (SettingsError, PeopleFileError, ValueError) as error:
+    except (SettingsError, PeopleFileError, ValueError) as error:  # PackageError is one
         print(f"mentorbot: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -216,6 +255,8 @@ def try_command(args: argparse.Namespace) -> int:
         if args.script:
             with args.script.open(encoding="utf-8") as script:
                 session.run(Inputs(session.console, iter(script)))
+        elif not sys.stdin.isatty():  # piped lines: echoed after their prompt, as a script's
+            session.run(Inputs(session.console, iter(sys.stdin)))
         else:
             session.run(Inputs(session.console))
         session.core.db.engine.dispose()

@@ -39,4 +39,5 @@ def configure_logging(level: int) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLines() if chosen == "json" else logging.Formatter(PLAIN))
     logging.basicConfig(level=level, handlers=[handler])
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    for chatty in ("alembic", "apscheduler"):  # their start-up steps say nothing to act on
+        logging.getLogger(chatty).setLevel(logging.WARNING)

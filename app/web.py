@@ -71,6 +71,13 @@ class Mentorbot:
         if tick:
             self.dispatcher.start_in_background()
             self.scheduler = start_ticking(self.dispatcher)
+            log.info(
+                "Mentorbot started: %s; database %s; programme admins: %d; due messages "
+                "checked every minute",
+                " and ".join(name.capitalize() for name in self.messengers) or "no platform",
+                self.core.db.engine.url.render_as_string(hide_password=True),
+                len(self.core.admins),
+            )
         else:
             await self.dispatcher.run_once()
         self.resident = asyncio.all_tasks()

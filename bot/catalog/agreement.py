@@ -110,7 +110,6 @@ MESSAGES: dict[str, Entry] = {
         "envoyé en message privé ; les séances et leur ordre du jour viendront alors. "
         "`/mentor binomes` montre qui doit encore répondre.",
     },
-    "pairs.you": {"en": "you", "fr": "vous"},
     "terms.proposed": {
         "en": "Your proposal is sent to {other}; reminders start once you have both accepted "
         "the same terms.",

@@ -281,18 +281,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Seuls les administrateurs du programme peuvent abonner un canal à la synthèse.",
     },
     "digest.usage": {
-        "en": "Name the channel: `/mentor digest #mentoring-leads`, or `/mentor digest off "
+        "en": "Name the channel: `/mentor digest #mentoring-leads` (add `tz Europe/Paris` or "
+        "`lang fr` to choose its time zone or language), or `/mentor digest off "
         "#mentoring-leads`.",
-        "fr": "Nommez le canal : `/mentor synthese #responsables-mentorat`, ou `/mentor synthese "
-        "arret #responsables-mentorat`.",
+        "fr": "Nommez le canal : `/mentor synthese #responsables-mentorat` (ajoutez "
+        "`fuseau Europe/Paris` ou `langue en` pour choisir son fuseau ou sa langue), ou "
+        "`/mentor synthese arret #responsables-mentorat`.",
     },
     "digest.subscribed": {
-        "en": "{channel} will get the cadence digest every Monday at 09:00 ({zone}). First one: "
-        "{first}. It shows counts and dates only, never what pairs wrote. Make sure I am a "
-        "member of the channel.",
-        "fr": "{channel} recevra la synthèse du rythme chaque lundi à 9h00 ({zone}). Première : "
-        "{first}. Elle ne montre que des nombres et des dates, jamais ce que les binômes ont "
-        "écrit. Vérifiez que je suis membre du canal.",
+        "en": "{channel} will get the cadence digest every Monday at {at} ({zone}), in "
+        "{language}. First one: {first}. It shows counts and dates only, never what pairs "
+        "wrote.",
+        "fr": "{channel} recevra la synthèse du rythme chaque lundi à {at} ({zone}), en "
+        "{language}. Première : {first}. Elle ne montre que des nombres et des dates, jamais ce "
+        "que les binômes ont écrit.",
     },
     "digest.unsubscribed": {
         "en": "{channel} will no longer get the digest.",

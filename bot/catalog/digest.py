@@ -17,7 +17,7 @@ MESSAGES: dict[str, Entry] = {
         "en": "{flag}*{mentor}* → *{mentee}*: {held}, {skipped}, {unsummarised} without "
         "summary; {since}; next {next}",
         "fr": "{flag}*{mentor}* → *{mentee}* : {held}, {skipped}, {unsummarised} sans "
-        "compte-rendu ; {since} ; prochaine {next}",
+        "compte-rendu ; {since} ; prochaine : {next}",
     },
     "digest.row.ended": {
         "en": "*{mentor}* → *{mentee}*: {held}, {skipped}, {unsummarised} without summary; "

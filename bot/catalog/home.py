@@ -21,8 +21,8 @@ MESSAGES: dict[str, Entry] = {
     "home.pending": {"en": "Waiting for you", "fr": "En attente de vous"},
     "home.pending.none": {"en": "Nothing is waiting for you.", "fr": "Rien ne vous attend."},
     "home.summary_owed": {
-        "en": "The summary of your session with {other} ({when}) is still to be written.",
-        "fr": "Le compte-rendu de votre séance avec {other} ({when}) reste à écrire.",
+        "en": "The summary of your session with {other} on {when} is still to be written.",
+        "fr": "Le compte-rendu de votre séance du {when} avec {other} reste à écrire.",
     },
     "home.pairs": {"en": "My pairs", "fr": "Mes binômes"},
     "home.paused": {"en": " (paused)", "fr": " (en pause)"},

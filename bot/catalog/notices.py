@@ -52,10 +52,10 @@ MESSAGES: dict[str, Entry] = {
     "button.agenda_add": {"en": "Add to agenda", "fr": "Ajouter à l'ordre du jour"},
     "summary.request.title": {"en": "How did it go?", "fr": "Comment s'est passée la séance ?"},
     "summary.request.body": {
-        "en": "Your session with {other} ({when}) should be over. Reply to this message with a "
+        "en": "Your session with {other} on {when} should be over. Reply to this message with a "
         "short summary: the decisions taken, the actions with who does what, and the dates. "
         "I will keep it and share it with {other}.",
-        "fr": "Votre séance avec {other} ({when}) devrait être terminée. Répondez à ce message "
+        "fr": "Votre séance du {when} avec {other} devrait être terminée. Répondez à ce message "
         "par un court compte-rendu : les décisions prises, les actions (qui fait quoi) et les "
         "dates. Je le garde et le partage avec {other}.",
     },
@@ -65,10 +65,10 @@ MESSAGES: dict[str, Entry] = {
     },
     "summary.nudge.title": {"en": "A summary, still?", "fr": "Un compte-rendu, quand même ?"},
     "summary.nudge.body": {
-        "en": "Nobody has written the summary of your session with {other} ({when}) yet. A few "
+        "en": "Nobody has written the summary of your session with {other} on {when} yet. A few "
         "lines are enough: decisions, actions, dates. Just reply here. This is my last reminder "
         "for that session.",
-        "fr": "Personne n'a encore écrit le compte-rendu de votre séance avec {other} ({when}). "
+        "fr": "Personne n'a encore écrit le compte-rendu de votre séance du {when} avec {other}. "
         "Quelques lignes suffisent : décisions, actions, dates. Répondez simplement ici. C'est "
         "mon dernier rappel pour cette séance.",
     },

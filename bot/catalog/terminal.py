@@ -18,10 +18,11 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "summary_nudge": ("Summary nudges", "Relances de compte-rendu"),
     "summary_shared": ("Summaries shared", "Comptes-rendus partagés"),
     "summary_recorded": ("Summaries acknowledged", "Comptes-rendus confirmés"),
+    "summary_twice": ("“Replace or add?” questions", "Questions « remplacer ou ajouter ? »"),
     "summary_which": ("“Which session?” questions", "Questions « quelle séance ? »"),
     "dm_not_expected": ("Answers to unexpected DMs", "Réponses aux messages inattendus"),
-    "session_skipped": ("Skipped sessions, other told", "Séances annulées, l'autre prévenu"),
-    "session_moved": ("Moved sessions, other told", "Séances déplacées, l'autre prévenu"),
+    "session_skipped": ("Notices of a skipped session", "Avis de séance annulée"),
+    "session_moved": ("Notices of a moved session", "Avis de séance déplacée"),
     "digest": ("Weekly digests", "Synthèses hebdomadaires"),
     "help_requested": ("Help requests to mediators", "Demandes d'aide aux médiateurs"),
     "pair_ended": ("Pairs ended", "Binômes terminés"),
@@ -73,7 +74,7 @@ MESSAGES: dict[str, Entry] = {
     },
     "try.clock": {
         "en": "It is {now}. {locals}",
-        "fr": "Il est {now}. {locals}",
+        "fr": "Il est {now}. {locals!c}",
     },
     "try.clock.local": {"en": "{time} for {name}", "fr": "{time} pour {name}"},
     "try.bad_duration": {

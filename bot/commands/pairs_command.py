@@ -10,9 +10,9 @@ from bot.pairs.agreement import waiting_for
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.stored import rhythm_of
-from bot.rhythm.wording import describe_pair_rhythm, format_when
+from bot.rhythm.wording import describe_pair_rhythm, format_date, format_when
 from storage.models import Pair
-from storage.queries.pairs import PENDING, pairs_of
+from storage.queries.pairs import PAUSED, PENDING, pairs_of
 from storage.queries.sessions import next_session
 
 
@@ -32,18 +32,28 @@ def pair_row(ctx: ActorContext, pair: Pair) -> str:
     other = mention(ctx.other_member(pair))
     rhythm = describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang)
     if pair.status == PENDING:
-        waiting = t("agreement.and", ctx.lang).join(
-            t("pairs.you", ctx.lang) if member == ctx.actor.id else other
-            for member in waiting_for(pair)
-        )
+        # "Waiting for you and @x" reads "en attente de votre accord et de celui de @x".
+        waiting = waiting_for(pair)
+        key = "agreement.pending_row"
+        if ctx.actor.id in waiting:
+            key = (
+                "agreement.pending_row.you_and" if len(waiting) > 1 else "agreement.pending_row.you"
+            )
         return t(
-            "agreement.pending_row",
+            key,
             ctx.lang,
             role=role,
             other=other,
             rhythm=rhythm,
-            waiting=waiting,
+            waiting=other,
         )
+    if pair.status == PAUSED:
+        paused = (
+            t("pairs.paused_until", ctx.lang, date=format_date(pair.paused_until, ctx.lang))
+            if pair.paused_until
+            else t("pairs.paused", ctx.lang)
+        )
+        return t("pairs.row.paused", ctx.lang, role=role, other=other, rhythm=rhythm, paused=paused)
     upcoming = next_session(session=ctx.session, pair_id=pair.id, now=ctx.now)
     return t(
         "pairs.row",

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Literal
 
 from babel import Locale
+from babel.numbers import format_decimal
 
 from bot.catalog import MESSAGES
 from bot.catalog.entry import COUNT, Text
@@ -43,6 +44,12 @@ def choose(text: Text, lang: Lang, count: object) -> str:
     if not isinstance(count, int):
         raise TypeError(f"a plural entry needs an integer `{COUNT}`, not {count!r}")
     return text.get(plural_category(count, lang), text["other"])
+
+
+def format_number(value: float, lang: Lang, decimals: int = 0) -> str:
+    """`value` as the language writes numbers (CLDR): `3.1` / `3,1`, `1,200` / `1 200`."""
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=locale_of(lang))
 
 
 def capitalized(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -116,20 +117,52 @@ class Settings:
                 "(Microsoft Teams): set them in the environment or in a .env file "
                 "(see README.md, 'Configuration' and 'Microsoft Teams')."
             )
-        if self.slack_enabled:
-            self.require("slack_bot_token", "slack_signing_secret")
+        names = ("slack_bot_token", "slack_signing_secret") if self.slack_enabled else ()
+        self.require(*names, *(("teams_client_id",) if self.teams_enabled else ()))
 
     def require(self, *names: str) -> None:
-        """Stop with one clear line when a needed setting is missing."""
-        missing = [n.upper() for n in names if not getattr(self, n)]
+        """Stop with one line naming each needed setting that is wrong (and why) or missing."""
+        problems = [
+            problem
+            for name in names
+            if (value := getattr(self, name)) and (problem := wrong_value(name, value))
+        ]
+        missing = [VARIABLES.get(n, n.upper()) for n in names if not getattr(self, n)]
         if missing:
-            raise SettingsError(
+            problems.append(
                 f"Missing {', '.join(missing)}: set it in the environment or in a .env file "
                 "(see README.md, 'Configuration')."
             )
-        token = self.slack_bot_token
-        if "slack_bot_token" in names and token and not token.startswith("xoxb-"):
-            raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with xoxb-.")
-        app_token = self.slack_app_token
-        if "slack_app_token" in names and app_token and not app_token.startswith("xapp-"):
-            raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with xapp-.")
+        if problems:
+            raise SettingsError(" ".join(problems))
+
+
+VARIABLES = {"teams_client_id": "CLIENT_ID"}  # settings not named after their variable
+GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def wrong_value(name: str, value: str) -> str | None:
+    """Why the value of setting `name` cannot be right, in a sentence naming its variable; None
+    when it may be."""
+    if name == "slack_bot_token" and not value.startswith("xoxb-"):
+        return (
+            "SLACK_BOT_TOKEN does not look like a bot token (xoxb-…): copy the Bot User OAuth "
+            "Token from the app's OAuth & Permissions page."
+        )
+    if name == "slack_app_token" and not value.startswith("xapp-"):
+        return (
+            "SLACK_APP_TOKEN does not look like an app-level token (xapp-…): create one with the "
+            "connections:write scope under the app's Basic Information."
+        )
+    if name == "slack_signing_secret" and (value.startswith(("xox", "xapp-")) or " " in value):
+        return (
+            "SLACK_SIGNING_SECRET does not look like a signing secret: it is the Signing Secret "
+            "of the app's Basic Information page (hexadecimal), not a token."
+        )
+    if name == "teams_client_id" and not GUID.fullmatch(value):
+        return (
+            f"CLIENT_ID does not look like a Microsoft App ID (a GUID such as "
+            f"00000000-0000-0000-0000-000000000000), not {value!r}: copy it from the Azure Bot's "
+            "Configuration page."
+        )
+    return None

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from bot.kernel.i18n import Lang, lang_from_locale, t
+from bot.kernel.i18n import Lang, format_number, lang_from_locale, t
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply, Section
 from bot.notices.cadence_health import (
@@ -76,9 +76,10 @@ def _row(row: Row, now: datetime, zone: str, lang: Lang) -> str:
     )
 
 
-def shown_name(person: Person) -> str:
-    """A member's name in a digest row; a dash for someone erased (a pair they left)."""
-    return "—" if is_erased(person) else person.name
+def shown_name(person: Person, lang: Lang) -> str:
+    """A member's name in a digest row; "a former member" for someone erased (a pair they
+    left)."""
+    return t("person.former", lang) if is_erased(person) else person.name
 
 
 HEALTH_BATCH = 1000
@@ -132,8 +133,7 @@ def reviews_section(
     if reviews.average is None:
         lines.append(t("digest.reviews.average_hidden", lang, count=MIN_PAIRS_FOR_AVERAGE))
     else:
-        average = f"{reviews.average:.1f}"
-        average = average.replace(".", ",") if lang == "fr" else average
+        average = format_number(reviews.average, lang, decimals=1)
         lines.append(t("digest.reviews.average", lang, average=average))
     return Section(" ".join(lines))
 
@@ -154,7 +154,7 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     healths = pairs_health(session, pairs + ended, now)
     rows = [
         Row(
-            (shown_name(people[pair.mentor_id]), shown_name(people[pair.mentee_id])),
+            (shown_name(people[pair.mentor_id], lang), shown_name(people[pair.mentee_id], lang)),
             healths[pair.id or 0],
             pair.ended_at if pair.status == ENDED else None,
         )

@@ -8,9 +8,9 @@ from dataclasses import replace
 from bot.kernel.errors import UserError
 from bot.kernel.form_model import Values
 from bot.kernel.i18n import t
-from bot.kernel.replies import FieldErrors, Form, Reply, say
+from bot.kernel.replies import FieldErrors, Form, Reply, Section, say
 from bot.pairs.agreement import Terms, accept, change_terms, has_accepted
-from bot.pairs.meeting_hours import FIRST_SESSION_NOTICE
+from bot.pairs.meeting_hours import FIRST_SESSION_NOTICE, odd_hours, odd_hours_warning
 from bot.pairs.terms_proposals import accept_proposal, decline_proposal, propose_terms, terms_of
 from bot.pairs.trial import TRIAL_CHOICES, answer_trial, trial_closes_at
 from bot.people.actor import ActorContext
@@ -156,12 +156,15 @@ def submit_terms_form(
         return rhythm_error(error, lang)
     if end is not None and end <= rhythm.start:
         return FieldErrors({"end": t("form.terms.end_before_start", lang)})
-    other = mention(ctx.other_member(pair))
+    other_member = ctx.other_member(pair)
+    other = mention(other_member)
+    # Accepted as asked, but the proposer hears whom the new rhythm puts at an odd hour.
+    warning = odd_hours_warning(odd_hours(rhythm, (ctx.actor, other_member), ctx.now), lang)
     if pair.status == PENDING:
         terms = Terms(rhythm=rhythm, trial_sessions=trial, planned_end=end)
         change_terms(session=ctx.session, pair=pair, proposer=ctx.actor, terms=terms, now=ctx.now)
         ctx.owes_now = True
-        return say(t("terms.proposed", lang, other=other))
+        return with_warning(t("terms.proposed", lang, other=other), warning)
     if values.date("start") is None and same_recurrence(rhythm, rhythm_of(pair)):
         rhythm = replace(rhythm, start=pair.start)  # the same days go on: keep their anchor
     terms = Terms(rhythm=rhythm, trial_sessions=trial, planned_end=end)
@@ -172,7 +175,12 @@ def submit_terms_form(
     )
     ctx.owes_now = True
     lapses = format_day_of(proposal.lapses_at, zone_of(ctx.actor, pair.timezone), lang)
-    return say(t("terms.proposed.started", lang, other=other, date=lapses))
+    return with_warning(t("terms.proposed.started", lang, other=other, date=lapses), warning)
+
+
+def with_warning(text: str, warning: str) -> Reply:
+    """A one-section answer, and the meeting-hours warning below it if there is one."""
+    return Reply(sections=(Section(text), *([Section(warning)] if warning else [])))
 
 
 def same_recurrence(first: Rhythm, second: Rhythm) -> bool:

@@ -10,6 +10,7 @@ from bot.kernel.i18n import Lang, lang_from_locale, t
 from bot.kernel.notice_keys import PersonRecipient
 from bot.kernel.replies import rewrite_text
 from storage.models import ERASED_PREFIX, Person
+from storage.queries.personal_data import ERASED_MENTION
 
 DEFAULT_ZONE = "UTC"
 T = TypeVar("T")
@@ -35,7 +36,7 @@ def is_erased(person: Person) -> bool:
     return person.external_id.startswith(ERASED_PREFIX)
 
 
-FORMER_MEMBER = "\ue000former-member\ue000"
+FORMER_MEMBER = ERASED_MENTION
 """Stands for an erased person until the message meets its reader's language."""
 
 
@@ -53,11 +54,14 @@ def in_readers_language(value: T, lang: Lang) -> T:
     def named(text: str) -> str:
         # At the start of a sentence, a capital: "A former member accepted…".
         text = _SENTENCE_START.sub(lambda m: m.group(1) + capital, text)
+        if lang == "fr":  # "de un ancien membre" → "d'un ancien membre", "que un" → "qu'un"
+            text = _FRENCH_ELISION.sub(lambda m: m.group(1)[:-1] + "'" + former, text)
         return text.replace(FORMER_MEMBER, former)
 
     return rewrite_text(value, named, lambda text: FORMER_MEMBER in text)
 
 
+_FRENCH_ELISION = re.compile(r"\b([dD]e|[qQ]ue) " + re.escape(FORMER_MEMBER))
 _SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n(?:• )?|\*)" + re.escape(FORMER_MEMBER))
 
 

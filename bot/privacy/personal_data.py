@@ -14,7 +14,7 @@ from bot.kernel.notice_keys import UnreachableWeek, UserRecipient
 from bot.kernel.replies import DataFile
 from bot.pairs.lifecycle import end_pair
 from bot.people.actor import ActorContext
-from bot.people.person import is_erased, lang_of, recipient
+from bot.people.person import in_readers_language, is_erased, lang_of, recipient
 from storage.models import JournalEntry, MeetingSession, Pair, Person
 from storage.queries.pairs import CURRENT, all_pairs_of
 from storage.queries.people import people_named
@@ -155,7 +155,8 @@ def export_document(ctx: ActorContext) -> dict[str, Any]:
 
 
 def export_file(ctx: ActorContext) -> DataFile:
-    document = export_document(ctx)
+    # An erased person named in what the other member wrote reads "a former member".
+    document = in_readers_language(export_document(ctx), ctx.lang)
     content = json.dumps(document, ensure_ascii=False, indent=2).encode()
     return DataFile(name=f"mentorbot-data-{ctx.now:%Y-%m-%d}.json", content=content)
 

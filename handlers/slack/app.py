@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import aiohttp
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
@@ -17,6 +20,17 @@ from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import SlackProfiles
 
 CALL_TIMEOUT = 30.0  # seconds, slack_sdk's own default
+
+
+class _ClientGiven(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that the client given to it wins: it does,
+    by design (the client carries the same token and our retry handlers)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+logging.getLogger("slack_bolt.AsyncApp").addFilter(_ClientGiven())
 
 
 class SlackConnections:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
-from bot.kernel.i18n import Lang, t
+from bot.kernel.i18n import Lang, format_number, t
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply
 
@@ -81,7 +81,7 @@ class Console:
         if reply.note:
             body.append(self.paint(self.markup(reply.note), DIM))
         if reply.file is not None:
-            size = f"{len(reply.file.content) / 1024:.1f}"
+            size = format_number(len(reply.file.content) / 1024, self.lang, decimals=1)
             body.append(
                 self.paint(t("terminal.file", self.lang, name=reply.file.name, size=size), DIM)
             )

@@ -33,7 +33,9 @@ from storage.summaries import SummaryDoc
 
 Row = TypeVar("Row", bound=SQLModel)
 
-ERASED_MENTION = "—"  # what a mention of an erased person becomes in the words others wrote
+ERASED_MENTION = "\ue000former-member\ue000"
+"""What a mention of an erased person becomes in the words others wrote, and what the core's
+mention of them is: a token each reader reads as "a former member" in their own language."""
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,12 @@ buttons numbered from 1."""
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import sys
 
-from app.cli import OneLineFormatter
+from app.cli import OneLineFormatter, main
 from app.try_session import TrySession
 from bot.commands import COMMANDS
 from tests.app.test_try import blocks, run
@@ -186,3 +187,11 @@ def test_the_log_shows_a_failure_in_one_line() -> None:
         )
     line = OneLineFormatter("%(levelname)s %(name)s: %(message)s").format(record)
     assert line == "ERROR bot: action failed (LookupError: no profile stored for terminal:claire)"
+
+
+def test_lines_piped_in_are_echoed_like_a_script(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("as thomas\n/mentor pair\nclaire\n"))
+    assert main(["try", "--db", str(tmp_path / "t.db"), "--start", "2026-11-30T08:00"]) == 0
+    printed = capsys.readouterr().out
+    assert "thomas> /mentor pair\n" in printed and "  Mentor: claire\n" in printed
+    assert "Form left: nothing was saved." in printed and printed.rstrip().endswith("Bye.")

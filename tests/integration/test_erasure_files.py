@@ -139,7 +139,8 @@ def test_forget_me_leaves_no_word_or_identifier_in_the_database_files(
     [goal] = pair["goals"]
     assert goal["text"] == CLAIRE_WROTE[1] and goal["milestones"] == []
     assert pair["actions"] == [] and all(s["summary"] is None for s in pair["sessions"])
-    assert [a["text"] for a in pair["agenda"]] == [f"{CLAIRE_WROTE[0]} with —"]
+    # Thomas, named in her words, is "a former member" in her language (French).
+    assert [a["text"] for a in pair["agenda"]] == [f"{CLAIRE_WROTE[0]} with un ancien membre"]
 
     assert left_behind(sqlite_url, THOMAS_WROTE + THOMAS_IS) == []  # the bot still running
     assert left_behind(sqlite_url, CLAIRE_WROTE[:2]) != []

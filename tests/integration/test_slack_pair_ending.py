@@ -207,7 +207,7 @@ def test_a_pair_ended_by_forget_me_keeps_its_counts_without_naming_the_erased(
     clock.set(at(12, 14))
     running.dispatch()
     text = text_of(fake.messages_to(LEADS_CHANNEL)[-1])
-    [row, *_] = [line for line in text.splitlines() if "*claire* → *—*" in line]
+    [row, *_] = [line for line in text.splitlines() if "*claire* → *a former member*" in line]
     assert counts(row) == (1, 0, 0) and "ended Wednesday 9 December 2026" in row
     [pair] = exported(running, fake, MENTOR)["pairs"]
     assert [s["starts_at"] for s in pair["sessions"]] == ["2026-12-03T17:00:00+00:00"]

@@ -88,6 +88,9 @@ def test_a_proposal_shows_both_terms_and_the_old_ones_hold_until_it_lapses(
     assert {"terms.accept", "terms.decline", "agreement.change"} <= set(action_ids(proposal))
     sent = dms(fake, MENTOR)[-1]
     assert "Votre proposition est envoyée" in sent and "lundi 14 décembre 2026" in sent
+    # 08:30 in Paris is 02:30 in Montreal: Claire, who proposes it, is told (in French).
+    assert f"Pour <@{MENTEE}>, une séance tombe hors de 7h00–22h00" in sent
+    assert "(America/Montreal)" in sent
     # Nobody else can answer it, not even the one who proposed it.
     assert "not one of your" in press(running, OUTSIDER, proposal, "terms.accept")
     assert "vous-même" in press(running, MENTOR, proposal, "terms.accept")

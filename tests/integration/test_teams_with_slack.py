@@ -49,7 +49,11 @@ def test_one_app_serves_both_and_keeps_pairs_apart(
         assert connector.sent() == []  # the Teams pair meets on Friday
         clock.set(datetime(2026, 12, 3, 8, 0, tzinfo=UTC))
         both.dispatch()
-        assert len(connector.sent(CLAIRE.chat)) == 1 and len(connector.sent(THOMAS.chat)) == 1
+        # 03:00 in Montreal: Thomas's reminder waits for his 08:00.
+        assert len(connector.sent(CLAIRE.chat)) == 1 and len(connector.sent(THOMAS.chat)) == 0
+        clock.set(datetime(2026, 12, 3, 13, 0, tzinfo=UTC))
+        both.dispatch()
+        assert len(connector.sent(THOMAS.chat)) == 1
         assert len(fake.calls("chat.postMessage")) == 2
     finally:
         both.stop()

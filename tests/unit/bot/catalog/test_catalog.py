@@ -26,8 +26,8 @@ from bot.kernel.i18n import LANGS, fold
 HELP = MESSAGES["help.commands"]
 
 DATE_FIELDS = {
-    "date", "day", "end", "ended", "first", "lapses", "new", "next", "old", "since", "start",
-    "until", "week_of", "when",
+    "date", "day", "end", "ended", "first", "lapses", "locals", "new", "next", "old", "since",
+    "start", "until", "week_of", "when",
 }  # fmt: skip
 """Placeholders the code fills with a date (`bot.rhythm.wording`), in lower case in French."""
 
@@ -138,3 +138,16 @@ def test_no_sentence_opens_on_a_lowercase_date(key: str) -> None:
             if name in DATE_FIELDS and SENTENCE_END.search(text):
                 assert conversion == "c", (key, form)
             text += "x"
+
+
+ZONED_FIELDS = {"first", "new", "next", "old", "when"}
+"""Placeholders filled with a time and its zone, `… 18h00 (Europe/Paris)`."""
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_a_time_with_its_zone_is_never_put_in_brackets(key: str) -> None:
+    """`(mardi 1er décembre 2026, 18h00 (Europe/Paris))` reads badly: say `du {when}`."""
+    for lang in LANGS:
+        for form in forms(MESSAGES[key][lang]):
+            for name in ZONED_FIELDS:
+                assert f"({{{name}}})" not in form, (key, lang, form)

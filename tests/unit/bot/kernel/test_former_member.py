@@ -26,7 +26,13 @@ def test_an_erased_person_is_a_former_member_in_the_readers_language() -> None:
     assert english.title == "Pair of <@UCLAIRE>" and english.buttons == reply.buttons
     french = in_readers_language(reply, "fr")
     assert french.sections[0].text.startswith("Un ancien membre accepted. You meet un ancien")
-    assert "—" not in english.fallback_text + french.fallback_text
+    assert french.sections[1].text == "• mentor of un ancien membre"
+    mentee_of = Reply(
+        sections=(Section(f"Mentoré·e de {mention(erased)}, pas plus que {mention(erased)}"),)
+    )
+    assert in_readers_language(mentee_of, "fr").sections[0].text == (
+        "Mentoré·e d'un ancien membre, pas plus qu'un ancien membre"
+    )
 
 
 def test_a_reply_without_an_erased_person_is_returned_as_it_is() -> None:

@@ -90,12 +90,33 @@ def test_a_wrong_variable_stops_start_up_naming_it_and_its_value(
         ({}, (), "Missing SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack) or CLIENT_ID"),
         ({"SLACK_BOT_TOKEN": "xoxb-1"}, (), "Missing SLACK_SIGNING_SECRET:"),
         ({"SLACK_SIGNING_SECRET": "s3cret"}, (), "Missing SLACK_BOT_TOKEN and SLACK_SIGNING"),
-        ({**SLACK, "SLACK_BOT_TOKEN": "xoxp-1"}, (), "SLACK_BOT_TOKEN must be a bot token"),
+        (
+            {**SLACK, "SLACK_BOT_TOKEN": "xoxp-1"},
+            (),
+            "SLACK_BOT_TOKEN does not look like a bot token (xoxb-…)",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "abc"},
+            (),
+            "SLACK_BOT_TOKEN does not look like a bot token (xoxb-…): copy the Bot User OAuth "
+            "Token from the app's OAuth & Permissions page. Missing SLACK_SIGNING_SECRET:",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "xoxb-1"},
+            (),
+            "SLACK_SIGNING_SECRET does not look like a signing secret",
+        ),
+        (
+            {"CLIENT_ID": "my-bot"},
+            (),
+            "CLIENT_ID does not look like a Microsoft App ID (a GUID such as "
+            "00000000-0000-0000-0000-000000000000), not 'my-bot'",
+        ),
         (SLACK, ("slack_app_token",), "Missing SLACK_APP_TOKEN:"),
         (
             {**SLACK, "SLACK_APP_TOKEN": "xoxb-2"},
             ("slack_app_token",),
-            "SLACK_APP_TOKEN must be an app-level token starting with xapp-.",
+            "SLACK_APP_TOKEN does not look like an app-level token (xapp-…)",
         ),
         (
             {},
@@ -118,7 +139,7 @@ def test_a_missing_or_wrong_platform_setting_is_named(
 
 
 def test_teams_alone_or_slack_alone_is_enough_to_serve() -> None:
-    Settings.from_env({"CLIENT_ID": "app"}).require_a_platform()
+    Settings.from_env({"CLIENT_ID": "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}).require_a_platform()
     Settings.from_env(SLACK).require_a_platform()
     settings = Settings.from_env({**SLACK, "PORT": "8080", "MENTORBOT_ADMINS": "UA, UB  UC"})
     assert (settings.port, settings.admins) == (8080, frozenset({"UA", "UB", "UC"}))

@@ -13,6 +13,7 @@ from bot.rhythm.wording import (
     format_duration,
     format_reader_date,
     format_time,
+    format_weekday_time,
     format_when,
     weekday_name,
 )
@@ -102,3 +103,9 @@ def test_rhythms_take_the_plural_of_their_interval() -> None:
     weekly = Rhythm(Frequency.WEEKLY, 1, 0, time(9), 30, "Europe/Paris", date(2026, 12, 7))
     assert describe_rhythm(weekly, "fr").startswith("chaque semaine le lundi à 9h00")
     assert describe_rhythm(weekly, "en").startswith("every week on Monday at 09:00")
+
+
+def test_a_weekday_and_time_read_in_each_language() -> None:
+    monday = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
+    assert format_weekday_time(monday, "en") == "Monday 08:00"
+    assert format_weekday_time(monday, "fr") == "lundi 8h00"

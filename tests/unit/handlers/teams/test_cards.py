@@ -17,10 +17,14 @@ from bot.forms.move import MOVE_FORM
 from bot.kernel.replies import Button, Form, Reply, Section
 from handlers.teams.cards import TEXT_BUDGET, reply_card
 from handlers.teams.form_cards import form_card
-from handlers.teams.package import write_package
+from handlers.teams.package import Links, write_package
 from tests.fakes.adaptive_cards import validate_card
 
 NAMES = {"29:claire": "Claire"}
+
+
+APP_ID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+TERMS = "https://acme.fr/terms"
 
 
 def test_the_version_is_the_one_the_sdk_targets() -> None:
@@ -77,7 +81,10 @@ def test_form_cards_are_valid_and_show_errors_next_to_fields(lang) -> None:
 
 def test_the_package_has_a_manifest_and_both_icons(tmp_path) -> None:
     path = write_package(
-        tmp_path / "p.zip", app_id="abc", name="Mentorbot", website="https://x.org"
+        tmp_path / "p.zip",
+        app_id=APP_ID,
+        name="Mentorbot",
+        links=Links("https://intranet.acme.fr/mentoring", "https://acme.fr/privacy", TERMS),
     )
     with zipfile.ZipFile(path) as package:
         manifest = json.loads(package.read("manifest.json"))
@@ -86,7 +93,9 @@ def test_the_package_has_a_manifest_and_both_icons(tmp_path) -> None:
     assert (color.size, outline.size) == ((192, 192), (32, 32))
     assert outline.getpixel((0, 0))[3] == 0  # transparent outline, as Teams requires
     [bot] = manifest["bots"]
-    assert bot["botId"] == manifest["id"] == "abc" and bot["scopes"] == ["personal", "team"]
+    assert bot["botId"] == manifest["id"] == APP_ID and bot["scopes"] == ["personal", "team"]
+    assert manifest["developer"]["privacyUrl"] == "https://acme.fr/privacy"
+    assert manifest["developer"]["termsOfUseUrl"] == TERMS
     assert bot["supportsFiles"] is True  # required for file consent cards in 1:1 chats
     for command_list in bot["commandLists"]:
         assert len(command_list["commands"]) <= 10
