@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar, Self, get_origin, get_type_hints
+from functools import lru_cache
+from typing import Any, ClassVar, Self, cast, get_origin, get_type_hints
 
 INSTANT = "%Y%m%dT%H%MZ"
 """How an instant is written in a key: UTC, to the minute."""
@@ -87,7 +88,13 @@ class NotificationKey:
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """The key `text` writes, of this class or one of its kinds; MalformedKey if none."""
+        """The key `text` writes, of this class or one of its kinds; MalformedKey if none.
+        Keys are immutable: the last ones read are kept (a batch of notifications reads the
+        same subjects and recipients several times)."""
+        return cast(Self, _parse(cast(Any, cls), text))
+
+    @classmethod
+    def _parse(cls, text: str) -> Self:
         family = cls._family
         candidates = [
             k for k in family.by_head.get(text.partition(":")[0], ()) if issubclass(k, cls)
@@ -131,6 +138,11 @@ class NotificationKey:
         if known:
             raise TypeError(f"{cls.__name__}.prefix: {', '.join(known)} after a missing field")
         return "".join(written)
+
+
+@lru_cache(maxsize=4096)
+def _parse(cls: type[NotificationKey], text: str) -> NotificationKey:
+    return cls._parse(text)
 
 
 def _parts_of(cls: type[NotificationKey]) -> tuple[_Part, ...]:
