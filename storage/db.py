@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,12 @@ def migrate(engine: Engine) -> None:
 def insert_ignoring_conflicts(session: Session, model: Any, *unique: str) -> Any:
     """`INSERT … ON CONFLICT (unique) DO NOTHING` in the session's dialect: concurrent
     planners (replicas) insert the same row once and neither fails."""
-    dialect = session.get_bind().dialect.name
+    return _insert_ignoring(session.get_bind().dialect.name, model, unique)
+
+
+@cache
+def _insert_ignoring(dialect: str, model: Any, unique: tuple[str, ...]) -> Any:
+    """Built once per dialect, model and key (statements are immutable)."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return insert(model).on_conflict_do_nothing(index_elements=list(unique))
 

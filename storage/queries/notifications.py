@@ -61,8 +61,15 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
         }
         for o in owed
     ]
-    statement = insert_ignoring_conflicts(session, Notification, "kind", "recipient", "subject")
-    return len(session.execute(statement.returning(Notification.id), rows).all())
+    statement = _owe_statement(
+        insert_ignoring_conflicts(session, Notification, "kind", "recipient", "subject")
+    )
+    return len(session.execute(statement, rows).all())
+
+
+@cache
+def _owe_statement(insert: Any) -> Any:
+    return insert.returning(Notification.id)
 
 
 def _lease_ran_out(now: Any) -> ColumnElement[bool]:
