@@ -190,7 +190,12 @@ def mark_end_announced(*, session: Session, pair_ids: list[int]) -> None:
 
 def pairs_by_ids(*, session: Session, ids: list[int]) -> list[Pair]:
     """These pairs (at most a run's worth of ids), by id."""
-    return list(session.exec(select(Pair).where(col(Pair.id).in_(ids)).order_by(col(Pair.id))))
+    return list(session.exec(_PAIRS_BY_IDS, params={"ids": list(ids)})) if ids else []
+
+
+_PAIRS_BY_IDS = (
+    select(Pair).where(col(Pair.id).in_(bindparam("ids", expanding=True))).order_by(col(Pair.id))
+)
 
 
 def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
