@@ -31,6 +31,7 @@ REVIEW_DUE = "review_due"
 REVIEW_AWAITED = "review_awaited"
 REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
+CALENDAR_UPDATE = "calendar_update"  # the pair's series as an .ics file, to each member
 
 CAN_WAIT = frozenset(
     {

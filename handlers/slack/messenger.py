@@ -99,7 +99,11 @@ class SlackMessenger:
                     channel=channel, text=fallback(message), blocks=reply_blocks(message)
                 ),
             )
-        return f"{response.get('channel', channel)}/{response.get('ts', '')}"
+        ref = f"{response.get('channel', channel)}/{response.get('ts', '')}"
+        if message.file is not None and target.kind == "dm":
+            # The message says what the file is; the file follows it in the same DM.
+            ref += f" file {await self.send_file(target.address, message.file)}"
+        return ref
 
     async def send_file(self, user_id: str, file: DataFile) -> str:
         """Upload `file` into the DM with `user_id` (files.getUploadURLExternal, the upload,
