@@ -31,6 +31,10 @@ REVIEW_DUE = "review_due"
 REVIEW_AWAITED = "review_awaited"
 REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
+DELIVERY_REFUSED = "delivery_refused"  # to admins: a person or channel the platform refuses
+MEMBER_LEFT = "member_left"  # to the other member of a pair paused because one left
+ADMIN_KINDS = frozenset({MEMBER_UNREACHABLE, DELIVERY_REFUSED})
+"""Notices to the admins about delivery: their own failure is never reported in turn."""
 CALENDAR_UPDATE = "calendar_update"  # the pair's series as an .ics file, to each member
 
 CAN_WAIT = frozenset(
@@ -52,6 +56,7 @@ CAN_WAIT = frozenset(
         REVIEW_DUE,
         REVIEW_AWAITED,
         MEMBER_UNREACHABLE,
+        DELIVERY_REFUSED,
     }
 )
 """Kinds held during the recipient's night. A digest goes to a channel, at 09:00 in the

@@ -1,7 +1,7 @@
 """calendar feeds: a person's private subscription token (hashed), a pair's calendar sequence
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-03 03:10:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import storage.types
 
-revision: str = "0016"
-down_revision: str | None = "0015"
+revision: str = "0017"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -37,6 +37,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("pair") as batch:
-        batch.drop_column("calendar_sequence")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch would copy the table, which the
+    # foreign keys of its rows forbid once pairs exist.
+    op.drop_column("pair", "calendar_sequence")
     op.drop_table("calendar_feed")
