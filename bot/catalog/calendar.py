@@ -16,10 +16,10 @@ MESSAGES: dict[str, Entry] = {
         "`/mentor calendrier`.",
     },
     "calendar.cancelled": {
-        "en": "Your mentoring with {name} has ended: open the attached file to remove its "
-        "sessions from your calendar.",
-        "fr": "Votre mentorat avec {name} est terminé : ouvrez le fichier joint pour retirer "
-        "ses séances de votre agenda.",
+        "en": "No more sessions with {name}: open the attached file to remove them from your "
+        "calendar.",
+        "fr": "Plus de séances avec {name} : ouvrez le fichier joint pour les retirer de votre "
+        "agenda.",
     },
     "calendar.changed_no_file": {
         "en": "Your sessions with {name} have changed. To see them in your calendar, kept up "
