@@ -31,6 +31,8 @@ REVIEW_DUE = "review_due"
 REVIEW_AWAITED = "review_awaited"
 REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
+PAIR_STALLED = "pair_stalled"  # no session held for a while: both members asked to plan one
+STALL_ALERT = "stall_alert"  # the stall went on a week after that: the mediators told
 
 CAN_WAIT = frozenset(
     {
@@ -51,6 +53,8 @@ CAN_WAIT = frozenset(
         REVIEW_DUE,
         REVIEW_AWAITED,
         MEMBER_UNREACHABLE,
+        PAIR_STALLED,
+        STALL_ALERT,
     }
 )
 """Kinds held during the recipient's night. A digest goes to a channel, at 09:00 in the

@@ -19,10 +19,12 @@ from bot.kernel.notice_keys import (
     HelpRequest,
     KeptReply,
     MalformedKey,
+    MemberSilent,
     NotificationKey,
     PairEnd,
     PairPaused,
     PairResumed,
+    PairStalled,
     PairStart,
     PairSubject,
     PersonRecipient,
@@ -73,6 +75,8 @@ STORED: dict[str, NotificationKey] = {
     "reply:0f3a9c": KeptReply("0f3a9c"),
     "dm:D0123/1733650000.000100": UnexpectedDm("D0123/1733650000.000100"),
     "unreachable:7@2026W05": UnreachableWeek(7, 2026, 5),
+    "pair:7:stall@20261221T1400Z": PairStalled(7, datetime(2026, 12, 21, 14, 0, tzinfo=UTC)),
+    "pair:7:silent:3@20261221T1400Z": MemberSilent(7, 3, datetime(2026, 12, 21, 14, 0, tzinfo=UTC)),
     "digest:2027-03-08": DigestDay(date(2027, 3, 8)),
 }
 ALL_KINDS = (*Recipient.kinds, *Subject.kinds)
