@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from sqlmodel import Session
 
 from bot.kernel.core import Core
-from bot.kernel.ports import DeliveryError, Messenger, Target, Unreachable
+from bot.kernel.ports import DeliveryError, Messenger, Refused, Target, Unreachable
 from bot.kernel.replies import Reply
 from bot.notices import compose_all
 from bot.notices.context import Gone
@@ -30,8 +30,8 @@ from bot.pairs.trial import (
     ask_trial_questions,
     end_planned_pairs,
 )
-from bot.pairs.unreachable import tell_admins_unreachable
-from bot.planning.notice_kinds import MEMBER_UNREACHABLE
+from bot.pairs.unreachable import tell_admins_channel_refused, tell_admins_unreachable
+from bot.planning.notice_kinds import ADMIN_KINDS
 from bot.planning.planner import PAIRS_PER_RUN, plan
 from bot.planning.quiet_hours import hold_for_the_night
 from storage.db import Database
@@ -392,17 +392,30 @@ class Dispatcher:
             )
         )
 
-    def _tell_admins(self, target: Target, now: datetime) -> None:
-        """Owe the admins a notice; this run's next claim picks it up (it is due now)."""
+    def _tell_admins(self, target: Target, now: datetime, reason: str | None = None) -> None:
+        """Owe the admins a notice about the person or channel the platform refuses (`reason`),
+        or who must install the app (none); this run's next claim picks it up (it is due
+        now)."""
         self._owed_meanwhile = True
         with self.core.db.session() as session:
-            tell_admins_unreachable(
-                session=session,
-                platform=target.platform,
-                external_id=target.address,
-                admins=self.core.admins,
-                now=now,
-            )
+            if target.kind == "dm":
+                tell_admins_unreachable(
+                    session=session,
+                    platform=target.platform,
+                    external_id=target.address,
+                    admins=self.core.admins,
+                    now=now,
+                    reason=reason,
+                )
+            elif reason is not None:
+                tell_admins_channel_refused(
+                    session=session,
+                    platform=target.platform,
+                    channel_id=target.address,
+                    admins=self.core.admins,
+                    now=now,
+                    reason=reason,
+                )
 
     async def _deliver(self, row: Notification, now: datetime, composed: Composed) -> str:
         outcome = await self._deliver_one(row, now, composed)
@@ -436,8 +449,12 @@ class Dispatcher:
         try:
             ref = await messenger.send(target, message)
         except Unreachable as error:
-            if target.kind == "dm" and row.kind != MEMBER_UNREACHABLE:
+            if target.kind == "dm" and row.kind not in ADMIN_KINDS:
                 await asyncio.to_thread(self._tell_admins, target, now)
+            return await self._after_failure(row, error)
+        except Refused as error:
+            if row.kind not in ADMIN_KINDS:
+                await asyncio.to_thread(self._tell_admins, target, now, error.reason)
             return await self._after_failure(row, error)
         except DeliveryError as error:
             return await self._after_failure(row, error)

@@ -412,6 +412,37 @@ class UnreachableWeek(Subject):
 
 
 @dataclass(frozen=True)
+class PersonRefused(Subject):
+    """A person the platform refuses (`account_inactive`, `user_not_found`…) or who left it
+    (`deactivated`), told to admins on `day`; at most once a week per person."""
+
+    template = "refused:{person_id}@{day}:{reason}"
+    person_id: int
+    day: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChannelRefused(Subject):
+    """A digest channel the platform refuses (`is_archived`, `not_in_channel`…), by its
+    subscription, told to admins on `day`; at most once a week per channel."""
+
+    template = "refused-channel:{subscription_id}@{day}:{reason}"
+    subscription_id: int
+    day: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class MemberLeft(Subject):
+    """A pair paused because one member (`person_id`) left the workspace: the other is told."""
+
+    template = "left:{pair_id}@{person_id}"
+    pair_id: int
+    person_id: int
+
+
+@dataclass(frozen=True)
 class DigestDay(Subject):
     """A channel's weekly digest, by its day in the channel's zone."""
 

@@ -56,6 +56,15 @@ class Unreachable(DeliveryError):
         super().__init__(reason, permanent=True)
 
 
+class Refused(DeliveryError):
+    """The platform refuses this person or channel for good (`channel_not_found`,
+    `account_inactive`, `is_archived`…): final for this message; the programme admins are told,
+    at most once a week per person or channel."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason, permanent=True)
+
+
 class Messenger(Protocol):
     """Sends neutral messages on one platform."""
 

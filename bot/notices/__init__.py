@@ -11,7 +11,7 @@ from bot.kernel.i18n import Lang
 from bot.kernel.notice_keys import MalformedKey, PersonRecipient
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply
-from bot.notices.admin_notices import member_unreachable
+from bot.notices.admin_notices import delivery_refused, member_left, member_unreachable
 from bot.notices.agreement_notices import (
     agreement_card,
     pair_started,
@@ -82,6 +82,8 @@ COMPOSERS: dict[str, Composer] = {
     kinds.MEMBER_UNREACHABLE: member_unreachable,
     kinds.PAIR_STALLED: pair_stalled,
     kinds.STALL_ALERT: stall_alert,
+    kinds.DELIVERY_REFUSED: delivery_refused,
+    kinds.MEMBER_LEFT: member_left,
 }
 BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = {
     kinds.REMINDER: reminders,

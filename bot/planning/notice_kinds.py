@@ -33,6 +33,10 @@ REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
 PAIR_STALLED = "pair_stalled"  # no session held for a while: both members asked to plan one
 STALL_ALERT = "stall_alert"  # the stall went on a week after that: the mediators told
+DELIVERY_REFUSED = "delivery_refused"  # to admins: a person or channel the platform refuses
+MEMBER_LEFT = "member_left"  # to the other member of a pair paused because one left
+ADMIN_KINDS = frozenset({MEMBER_UNREACHABLE, DELIVERY_REFUSED})
+"""Notices to the admins about delivery: their own failure is never reported in turn."""
 
 CAN_WAIT = frozenset(
     {
@@ -55,6 +59,7 @@ CAN_WAIT = frozenset(
         MEMBER_UNREACHABLE,
         PAIR_STALLED,
         STALL_ALERT,
+        DELIVERY_REFUSED,
     }
 )
 """Kinds held during the recipient's night. A digest goes to a channel, at 09:00 in the

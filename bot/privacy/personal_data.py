@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, col
 
 from bot.kernel.core import Core
-from bot.kernel.notice_keys import UnreachableWeek, UserRecipient
+from bot.kernel.notice_keys import PersonRefused, UnreachableWeek, UserRecipient
 from bot.kernel.replies import DataFile
 from bot.pairs.lifecycle import end_pair
 from bot.people.actor import ActorContext
@@ -183,7 +183,10 @@ def erase(ctx: ActorContext) -> int:
         person=me,
         pair_ids=[p.id for p in pairs if p.id is not None],
         recipients=[recipient(me).key, UserRecipient(me.platform, me.external_id).key],
-        subject_prefixes=[UnreachableWeek.prefix(person_id=me.id)],
+        subject_prefixes=[
+            UnreachableWeek.prefix(person_id=me.id),
+            PersonRefused.prefix(person_id=me.id),
+        ],
     )
     ctx.owes_now = True
     return ended

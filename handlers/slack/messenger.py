@@ -10,7 +10,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.kernel.ports import DeliveryError, Target
+from bot.kernel.ports import DeliveryError, Refused, Target
 from bot.kernel.replies import DataFile, Reply
 from handlers.pacing import Pacer
 from handlers.slack.blocks import fallback, reply_blocks
@@ -36,6 +36,19 @@ PERMANENT_ERRORS = frozenset(
         "users_not_found",
     }
 )
+REFUSALS = frozenset(
+    {
+        "account_inactive",
+        "cannot_dm_bot",
+        "channel_not_found",
+        "is_archived",
+        "not_in_channel",
+        "user_disabled",
+        "user_not_found",
+        "users_not_found",
+    }
+)
+"""Final answers about the person or the channel, not the message: the admins are told."""
 
 
 def delivery_error(error: SlackApiError) -> DeliveryError:
@@ -50,6 +63,8 @@ def delivery_error(error: SlackApiError) -> DeliveryError:
         return DeliveryError(f"ratelimited ({retry_after:g}s)", retry_after=retry_after)
     if response.status_code >= 500:
         return DeliveryError(f"Slack answered {response.status_code} ({code})", transient=True)
+    if code in REFUSALS:
+        return Refused(code)
     return DeliveryError(code, permanent=code in PERMANENT_ERRORS)
 
 

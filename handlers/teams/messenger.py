@@ -14,7 +14,7 @@ from microsoft_teams.apps import App
 
 from bot.commands.parser import MENTION
 from bot.kernel.core import Core
-from bot.kernel.ports import DeliveryError, Target, Unreachable
+from bot.kernel.ports import DeliveryError, Refused, Target, Unreachable
 from bot.kernel.replies import Reply
 from handlers.pacing import Pacer
 from handlers.teams.activities import PLATFORM
@@ -56,6 +56,8 @@ def delivery_error(error: httpx.HTTPStatusError, target: Target) -> DeliveryErro
         return DeliveryError(f"throttled ({retry_after:g}s)", retry_after=retry_after)
     if status in GONE and target.kind == "dm":
         return Unreachable(f"Teams answered {status}: the app is not installed for this person")
+    if status in GONE:  # a channel the app was removed from, or that is gone
+        return Refused(f"Teams answered {status}")
     return DeliveryError(
         f"Teams answered {status}", permanent=status in GONE | PERMANENT, transient=status >= 500
     )

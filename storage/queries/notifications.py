@@ -400,3 +400,29 @@ def owed_by_kind_and_platform(*, session: Session, now: datetime) -> dict[tuple[
         key = (kind, parts[1] if len(parts) > 2 else "unknown")
         counts[key] = counts.get(key, 0) + count
     return counts
+
+
+def last_owed(
+    *, session: Session, kinds: tuple[str, ...], subject_prefixes: list[str]
+) -> datetime | None:
+    """When a notification of `kinds` about one of `subject_prefixes…` was last owed (created),
+    whatever became of it."""
+    if not subject_prefixes:
+        return None
+    return session.exec(
+        select(func.max(Notification.created_at))
+        .where(col(Notification.kind).in_(kinds))
+        .where(or_(*(col(Notification.subject).startswith(p) for p in subject_prefixes)))
+    ).one()
+
+
+def subjects_owed_since(*, session: Session, kinds: tuple[str, ...], since: datetime) -> list[str]:
+    """The subjects of the notifications of `kinds` owed since `since`, whatever became of them."""
+    return list(
+        session.exec(
+            select(Notification.subject)
+            .where(col(Notification.kind).in_(kinds))
+            .where(Notification.created_at >= since)
+            .distinct()
+        )
+    )

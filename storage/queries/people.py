@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from storage.models import Person
@@ -92,7 +93,11 @@ def upsert_people(
 def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
     if not ids:
         return {}
-    return {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids))) if p.id}
+    people = session.exec(_PEOPLE_BY_IDS, params={"ids": list(ids)})
+    return {p.id: p for p in people if p.id}
+
+
+_PEOPLE_BY_IDS = select(Person).where(col(Person.id).in_(bindparam("ids", expanding=True)))
 
 
 def people_named(*, session: Session, name: str) -> list[Person]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, bindparam
@@ -25,10 +26,13 @@ def rows_by(
     one query, grouped by that key, each group in id order; absent keys: empty lists."""
     found: dict[int, list[M]] = defaultdict(list)
     if keys := set(keys):
-        column = col(key)
-        rows = session.exec(
-            select(model).where(column.in_(keys), *conditions).order_by(col(model.id))  # type: ignore[attr-defined]
-        )
+        if conditions:
+            column = col(key)
+            rows = session.exec(
+                select(model).where(column.in_(keys), *conditions).order_by(col(model.id))  # type: ignore[attr-defined]
+            )
+        else:
+            rows = session.exec(_rows_by(model, key), params={"keys": list(keys)})
         for row in rows:
             found[getattr(row, key.key)].append(row)
     return found
@@ -40,6 +44,13 @@ def _by_id(model: type[M]) -> Any:
 
 # Built once (building a statement costs more than running it): a batch's reads by id.
 _MEETINGS, _PAIRS, _PEOPLE = _by_id(MeetingSession), _by_id(Pair), _by_id(Person)
+
+
+@cache
+def _rows_by(model: type[M], key: Any) -> Any:
+    """`rows_by`'s statement without conditions, built once per model and key."""
+    keys: Any = bindparam("keys", expanding=True)
+    return select(model).where(col(key).in_(keys)).order_by(col(model.id))  # type: ignore[attr-defined]
 
 
 def load_by_ids(

@@ -96,6 +96,32 @@ def event_body(
     )
 
 
+def user_change_event(
+    *, user: str, name: str, deleted: bool, team: str = "T0MENTOR"
+) -> dict[str, Any]:
+    """A `user_change` event (the `users:read` scope): the user's whole object, as after an
+    admin deactivated the account (`deleted`: true)."""
+    return {
+        "type": "user_change",
+        "user": {
+            "id": user,
+            "team_id": team,
+            "name": name,
+            "deleted": deleted,
+            "real_name": name,
+            "tz": "Europe/Paris",
+            "tz_label": "Central European Time",
+            "tz_offset": 3600,
+            "profile": {"real_name": name, "display_name": name, "fields": {}},
+            "is_bot": False,
+            "is_app_user": False,
+            "updated": 1767000000,
+        },
+        "cache_ts": 1767000000,
+        "event_ts": "1767000000.000100",
+    }
+
+
 def dm_message_event(
     *, user: str, text: str, channel: str, ts: str, team: str = "T0MENTOR"
 ) -> dict[str, Any]:

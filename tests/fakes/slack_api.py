@@ -105,6 +105,7 @@ class FakeSlack:
         self._views: dict[str, dict[str, Any]] = {}
         self._homes: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, _Failure] = {}
+        self._refusals: dict[str, str] = {}  # channel or user id -> the error every post gets
         self._storms: dict[str, _Storm] = {}
         self._windows: dict[tuple[str, str], float] = {}  # (method, channel) -> window end
         self._server_error_rate = 0.0
@@ -203,6 +204,13 @@ class FakeSlack:
         """The next `times` calls of `method` fail: HTTP `status` (429: Retry-After) or ok=false."""
         with self._lock:
             self._failures[method] = _Failure(error, status, retry_after, times)
+
+    def refuse(self, target: str, error: str = "channel_not_found") -> None:
+        """Every chat.postMessage to `target` (a channel id, or a user id for their DM) is
+        answered ok=false with `error`, as Slack answers for an archived channel or an
+        inactive account."""
+        with self._lock:
+            self._refusals[target] = error
 
     def storm(self, method: str, *, seconds: float, retry_after: int = 1) -> None:
         """For `seconds` from the next call of `method`, answer each 429 with `retry_after`;
@@ -326,6 +334,8 @@ class FakeSlack:
                 response = {"ok": False, "error": "not_authed"}
             elif not authorization.startswith("Bearer xoxb-"):
                 response = {"ok": False, "error": "invalid_auth"}
+            elif method == "chat.postMessage" and str(args.get("channel")) in self._refusals:
+                response = {"ok": False, "error": self._refusals[str(args.get("channel"))]}
             elif failure is not None:
                 failure.times -= 1
                 if failure.times <= 0:
@@ -578,7 +588,12 @@ class FakeSlack:
         if not filename or not length.isdigit() or int(length) == 0:
             return {"ok": False, "error": "invalid_arguments"}
         file_id = f"F{next(self._file_ids):08d}"
-        self._uploads[file_id] = {"filename": filename, "length": int(length), "content": None}
+        self._uploads[file_id] = {
+            "filename": filename,
+            "length": int(length),
+            "content": None,
+            "alt_txt": args.get("alt_txt"),
+        }
         return {
             "ok": True,
             "upload_url": f"http://127.0.0.1:{self.port}/upload/v1/{file_id}",
@@ -617,6 +632,7 @@ class FakeSlack:
                     "content": upload["content"],
                     "channel": channel,
                     "initial_comment": args.get("initial_comment"),
+                    "alt_txt": upload["alt_txt"],
                 }
             )
         return {"ok": True, "files": shared}

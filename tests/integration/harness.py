@@ -229,6 +229,16 @@ class RunningBot:
         )
         return self.post(body, "application/json"), body
 
+    def user_change(self, user: str, name: str, *, deleted: bool) -> tuple[httpx.Response, str]:
+        """Slack's `user_change` event for `user` (deactivated when `deleted`); the answer and
+        the body."""
+        self._events += 1
+        event = signing.user_change_event(user=user, name=name, deleted=deleted)
+        body = signing.event_body(
+            event=event, team_id=TEAM, event_id=f"Ev{self._events:08d}", event_time=int(time.time())
+        )
+        return self.post(body, "application/json"), body
+
     def home_publishes(self, user: str) -> list[Any]:
         """The views.publish calls for `user`'s Home tab so far."""
         return [c for c in self.fake.calls("views.publish") if c.args.get("user_id") == user]

@@ -1,4 +1,5 @@
-"""Events: a plain DM to the bot is a session summary (once, even when Slack retries)."""
+"""Events: a plain DM to the bot is a session summary (once, even when Slack retries); a
+deactivated account (`user_change`) pauses its pairs."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.pairs.unreachable import member_left_workspace
 from bot.sessions.summaries import handle_direct_message
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.profiles import PLATFORM
@@ -40,5 +42,22 @@ class DirectMessage:
         )
 
 
+class UserChanged:
+    """`user_change`: someone whose account was deactivated (`user.deleted`) has their pairs
+    paused, the other members and the admins told (the core does it, once)."""
+
+    def __init__(self, deps: SlackDeps) -> None:
+        self.deps = deps
+
+    async def __call__(self, event: dict[str, Any]) -> None:
+        user = event.get("user")
+        if not isinstance(user, dict) or user.get("deleted") is not True or not user.get("id"):
+            return
+        await asyncio.to_thread(
+            member_left_workspace, self.deps.core, platform=PLATFORM, external_id=str(user["id"])
+        )
+
+
 def register(app: AsyncApp, deps: SlackDeps) -> None:
     app.event("message")(DirectMessage(deps))
+    app.event("user_change")(UserChanged(deps))
