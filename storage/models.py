@@ -45,6 +45,7 @@ class RhythmColumns(SQLModel):
     timezone: str = Field(max_length=64)
     start: date
     format: str = Field(max_length=16)
+    link: str | None = Field(default=None, max_length=500)  # where the pair meets (a URL)
 
 
 class Pair(RhythmColumns, table=True):
