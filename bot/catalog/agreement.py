@@ -344,10 +344,11 @@ MESSAGES: dict[str, Entry] = {
         "peut en proposer de nouvelles.",
     },
     "terms.applied": {
-        "en": "Done: your pair with {other} now meets {rhythm}. The sessions ahead are "
-        "re-planned and their agenda kept; I have told {other}.",
-        "fr": "C'est fait : votre binôme avec {other} se retrouve désormais {rhythm}. Les "
-        "séances à venir sont replanifiées, leur ordre du jour conservé ; j'ai prévenu {other}.",
+        "en": "Done: your pair with {other} now holds the new terms below. The sessions ahead "
+        "are re-planned and their agenda kept; I have told {other}.",
+        "fr": "C'est fait : votre binôme avec {other} suit désormais les nouvelles conditions "
+        "ci-dessous. Les séances à venir sont replanifiées, leur ordre du jour conservé ; j'ai "
+        "prévenu {other}.",
     },
     "terms.declined.done": {
         "en": "Noted: the terms stay as they were. I have told {other}; you can talk it over at "
@@ -356,8 +357,9 @@ MESSAGES: dict[str, Entry] = {
         "pourrez en parler à votre prochaine séance.",
     },
     "terms.accepted": {
-        "en": "{other} accepted the terms you proposed. Here they are now:",
-        "fr": "{other} a accepté les conditions que vous avez proposées. Les voici :",
+        "en": "{other} accepted the terms you proposed; they apply from now on:",
+        "fr": "{other} a accepté les conditions que vous avez proposées ; elles s'appliquent "
+        "dès maintenant :",
     },
     "terms.declined": {
         "en": "{other} declined the terms you proposed: your terms stay as they were. You can "

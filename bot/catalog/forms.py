@@ -36,6 +36,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.pair.time": {"en": "Time", "fr": "Heure"},
     "form.pair.duration": {"en": "Duration", "fr": "Durée"},
     "form.pair.format": {"en": "Format", "fr": "Format"},
+    "form.pair.link": {"en": "Meeting link", "fr": "Lien de réunion"},
+    "form.pair.link.hint": {
+        "en": "Optional. The video call's address (https://…), shown in every reminder.",
+        "fr": "Facultatif. L'adresse de la visio (https://…), donnée dans chaque rappel.",
+    },
     "form.pair.timezone": {"en": "Time zone (IANA name)", "fr": "Fuseau horaire (nom IANA)"},
     "form.pair.timezone.hint": {
         "en": "For example Europe/Paris or America/Montreal. Empty: the mentor's time zone.",

@@ -29,6 +29,10 @@ MESSAGES: dict[str, Entry] = {
         "en": "With {other}: *{when}*, {duration}, {format}.",
         "fr": "Avec {other} : *{when}*, {duration}, {format}.",
     },
+    "reminder.when.link": {
+        "en": "With {other}: *{when}*, {duration}, {format}: {link}",
+        "fr": "Avec {other} : *{when}*, {duration}, {format} : {link}",
+    },
     "reminder.agenda": {"en": "Agenda so far", "fr": "Ordre du jour"},
     "reminder.agenda.empty": {
         "en": "Nothing yet. Add a topic with `/mentor agenda add …` or the button below.",

@@ -39,6 +39,34 @@ MESSAGES: dict[str, Entry] = {
         "en": "{recurrence} at {time} ({zone}), {duration}, {format}",
         "fr": "{recurrence} à {time} ({zone}), {duration}, {format}",
     },
+    "rhythm.with_link": {"en": "{rhythm}, link: {link}", "fr": "{rhythm}, lien : {link}"},
+    "rhythm.bad_link.missing": {
+        "en": "After `link`, give the meeting's address, like `link https://meet.example.com/abc`.",
+        "fr": "Après `lien`, donnez l'adresse de la réunion, comme "
+        "`lien https://meet.example.com/abc`.",
+    },
+    "rhythm.bad_link.long": {
+        "en": "This meeting link is too long: at most {limit} characters.",
+        "fr": "Ce lien de réunion est trop long : {limit} caractères au plus.",
+    },
+    "rhythm.bad_link.scheme": {
+        "en": "“{value}” is not a meeting link I can use: it must start with `https://` "
+        "(or `http://`).",
+        "fr": "« {value} » n'est pas un lien de réunion utilisable : il doit commencer par "
+        "`https://` (ou `http://`).",
+    },
+    "rhythm.bad_link.characters": {
+        "en": "“{value}” is not a meeting link I can use: a link has no spaces, quotes or "
+        "angle brackets. Paste it as your video tool gives it.",
+        "fr": "« {value} » n'est pas un lien de réunion utilisable : un lien ne contient ni "
+        "espace, ni guillemet, ni chevron. Collez-le tel que votre outil de visio le donne.",
+    },
+    "rhythm.bad_link.host": {
+        "en": "“{value}” is not a meeting link I can use: the address after `https://` is "
+        "missing or not a site name.",
+        "fr": "« {value} » n'est pas un lien de réunion utilisable : l'adresse après "
+        "`https://` manque ou n'est pas un nom de site.",
+    },
     "rhythm.empty": {
         "en": "Tell me the rhythm after the two people, e.g. " + EXAMPLE + ".",
         "fr": "Indiquez le rythme après les deux personnes, par ex. " + EXAMPLE_FR + ".",

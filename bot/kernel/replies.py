@@ -1,7 +1,9 @@
 """Platform-neutral messages: what the core says, before a platform renders it.
 
 Text uses a small markup every front end understands: `*bold*`, `` `code` ``, "• " bullets,
-and `<@id>` for a mention of a platform user id.
+and `<@id>` for a mention of a platform user id. A value people typed that goes in as it is
+(a meeting link) has `&`, `<` and `>` escaped (`escape_markup`): it can never become a mention;
+front ends other than Slack read it back with `unescape_markup`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, TypeVar
+
+
+def escape_markup(text: str) -> str:
+    """`text` with `&`, `<` and `>` escaped, inert in the markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape_markup(text: str) -> str:
+    """What `escape_markup` escaped, as it reads (for front ends that show text as it is)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from bot.kernel.notice_keys import (
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person
-from bot.notices.terms_compared import compared
 from bot.pairs.agreement import has_accepted
+from bot.pairs.terms_compared import CHANGED_HEADING, compared
 from bot.pairs.terms_proposals import terms_of
 from bot.pairs.trial import ADJUST, CONTINUE, trial_answer_of
 from bot.people.person import lang_of, mention, zone_of
@@ -113,9 +113,7 @@ def with_proposer(
         said.append(Section(t(key, lang, who=mention(proposer))))
     if changed is None:
         return [sections[0], *said, *sections[1:]]
-    side_by_side = compared(
-        terms_of(changed), terms_of(pair), pair.reverse, lang, "agreement.compare.heading"
-    )
+    side_by_side = compared(terms_of(changed), terms_of(pair), pair.reverse, lang, CHANGED_HEADING)
     confidentiality = Section(t("agreement.confidentiality", lang))
     return [sections[0], *said, side_by_side, confidentiality]
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from bot.growth.goals import goals_glance
 from bot.kernel.i18n import Lang, t
 from bot.kernel.ports import Target
-from bot.kernel.replies import Button, Reply, Section
+from bot.kernel.replies import Button, Reply, Section, escape_markup
 from bot.notices.context import Gone, SessionContext, person_target, session_context
 from bot.pairs.pauses import resume_day_start
 from bot.people.person import lang_of, mention, zone_of
@@ -129,12 +129,13 @@ def _reminder(
     sections = [
         Section(
             t(
-                "reminder.when",
+                "reminder.when.link" if ctx.pair.link else "reminder.when",
                 lang,
                 other=mention(ctx.other),
                 when=when,
                 duration=format_duration(meeting.duration_minutes, lang),
                 format=t(f"format.{ctx.pair.format}", lang),
+                link=escape_markup(ctx.pair.link or ""),
             )
         ),
         Section(

@@ -13,14 +13,14 @@ from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.agreement_notices import next_when, terms_sections
 from bot.notices.context import Gone, person_target, read, recipient_person
-from bot.notices.terms_compared import compared
+from bot.pairs.terms_compared import CHANGED_HEADING, compared
 from bot.pairs.terms_proposals import terms_of
 from bot.people.person import lang_of, mention, zone_of
 from bot.planning.notice_kinds import TERMS_REMINDER
 from bot.rhythm.wording import format_day_of
 from storage.models import Notification, Pair, Person, TermsProposal
 from storage.queries.pairs import ACTIVE, PAUSED
-from storage.queries.terms import ACCEPTED, OPEN
+from storage.queries.terms import ACCEPTED, OPEN, terms_before
 
 
 def _proposal(session: Session, row: Notification) -> tuple[Person, TermsProposal, Pair, Person]:
@@ -64,15 +64,24 @@ def terms_proposed(session: Session, row: Notification, now: datetime) -> tuple[
 
 
 def terms_answered(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
-    """To the one who proposed: accepted (the terms now, the next session) or declined."""
+    """To the one who proposed: accepted (the terms before beside the terms now, the next
+    session) or declined."""
     reader, proposal, pair, other = _proposal(session, row)
     lang = lang_of(reader)
     if proposal.status != ACCEPTED:
         body = t("terms.declined", lang, other=mention(other))
         return person_target(reader), Reply(sections=(Section(body),))
+    before = terms_before(session=session, proposal=proposal)
+    if before is None:  # accepted before the terms it replaced were kept
+        terms = terms_sections(pair, reader, other, lang)[1:]
+    else:
+        terms = [
+            compared(terms_of(before), terms_of(pair), pair.reverse, lang, CHANGED_HEADING),
+            Section(t("agreement.confidentiality", lang)),
+        ]
     sections = [
         Section(t("terms.accepted", lang, other=mention(other))),
-        *terms_sections(pair, reader, other, lang)[1:],
+        *terms,
         Section(t("terms.next", lang, when=next_when(session, pair, reader, lang, now))),
     ]
     return person_target(reader), Reply(sections=tuple(sections))

@@ -164,16 +164,14 @@ def start_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> None:
     )
 
 
-def change_terms(
-    *, session: Session, pair: Pair, proposer: Person, terms: Terms, now: datetime
-) -> None:
-    """New terms before the start: they go back to the other member for acceptance. The terms
-    they replace are kept, to be shown beside the new ones."""
-    assert proposer.id is not None and pair.id is not None
+def keep_terms(*, session: Session, pair: Pair, changed_by: int, now: datetime) -> None:
+    """Keep the pair's terms as they are before `changed_by`'s change applies, to be shown
+    beside the new ones."""
+    assert pair.id is not None
     session.add(
         TermsProposal(
             pair_id=pair.id,
-            proposer_id=proposer.id,
+            proposer_id=changed_by,
             proposed_at=now,
             lapses_at=now,
             status=SUPERSEDED,
@@ -183,6 +181,15 @@ def change_terms(
             **rhythm_columns(rhythm_of(pair)),
         )
     )
+
+
+def change_terms(
+    *, session: Session, pair: Pair, proposer: Person, terms: Terms, now: datetime
+) -> None:
+    """New terms before the start: they go back to the other member for acceptance. The terms
+    they replace are kept, to be shown beside the new ones."""
+    assert proposer.id is not None
+    keep_terms(session=session, pair=pair, changed_by=proposer.id, now=now)
     pair.trial_sessions, pair.planned_end = terms.trial_sessions, terms.planned_end
     store_rhythm(pair, terms.rhythm)
     pair.terms_version += 1

@@ -11,6 +11,7 @@ from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Form, Reply, Section, say
 from bot.pairs.agreement import Terms, accept, change_terms, has_accepted
 from bot.pairs.meeting_hours import FIRST_SESSION_NOTICE, odd_hours, odd_hours_warning
+from bot.pairs.terms_compared import CHANGED_HEADING, compared
 from bot.pairs.terms_proposals import accept_proposal, decline_proposal, propose_terms, terms_of
 from bot.pairs.trial import TRIAL_CHOICES, answer_trial, trial_closes_at
 from bot.people.actor import ActorContext
@@ -19,7 +20,7 @@ from bot.rhythm.form_fields import FREQUENCIES, rhythm_draft, rhythm_error
 from bot.rhythm.grammar import RhythmError, complete_rhythm
 from bot.rhythm.model import Rhythm
 from bot.rhythm.stored import rhythm_of
-from bot.rhythm.wording import describe_pair_rhythm, format_day_of
+from bot.rhythm.wording import format_day_of
 from storage.models import Pair, TermsProposal
 from storage.queries.pairs import ACTIVE, PAUSED, PENDING
 from storage.queries.terms import OPEN, REPLACED
@@ -80,9 +81,10 @@ def answer_proposal(ctx: ActorContext, proposal_id: int, *, accepted: bool) -> R
     if not accepted:
         decline_proposal(session=ctx.session, proposal=proposal, now=ctx.now)
         return say(t("terms.declined.done", ctx.lang, other=other))
+    before = terms_of(pair)
     accept_proposal(session=ctx.session, pair=pair, proposal=proposal, now=ctx.now)
-    rhythm_text = describe_pair_rhythm(rhythm_of(pair), pair.reverse, ctx.lang)
-    return say(t("terms.applied", ctx.lang, other=other, rhythm=rhythm_text))
+    side_by_side = compared(before, terms_of(pair), pair.reverse, ctx.lang, CHANGED_HEADING)
+    return Reply(sections=(Section(t("terms.applied", ctx.lang, other=other)), side_by_side))
 
 
 def answer(ctx: ActorContext, pair: Pair, choice: str) -> Reply:
@@ -130,6 +132,7 @@ def terms_form(ctx: ActorContext, pair: Pair) -> Form:
             "duration": str(pair.duration_minutes),
             "format": pair.format,
             "timezone": pair.timezone,
+            "link": pair.link or "",
             "trial": str(pair.trial_sessions),
             "end": pair.planned_end.isoformat() if pair.planned_end else "",
         },

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from bot.kernel.notice_keys import PersonRecipient, TermsChange
-from bot.pairs.agreement import AGREEMENT_REMINDED_AFTER, Terms, members, owe_both
+from bot.pairs.agreement import AGREEMENT_REMINDED_AFTER, Terms, keep_terms, members, owe_both
 from bot.pairs.rhythm_change import change_rhythm
 from bot.planning.notice_kinds import TERMS_ANSWERED, TERMS_LAPSED, TERMS_PROPOSED, TERMS_REMINDER
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR
@@ -79,7 +79,9 @@ def propose_terms(
 def accept_proposal(
     *, session: Session, pair: Pair, proposal: TermsProposal, now: datetime
 ) -> None:
-    """Both agree: the new terms apply, the sessions ahead are re-planned (agenda kept)."""
+    """Both agree: the new terms apply, the sessions ahead are re-planned (agenda kept); the
+    terms before are kept, to be shown beside the new ones."""
+    keep_terms(session=session, pair=pair, changed_by=proposal.proposer_id, now=now)
     pair.trial_sessions, pair.planned_end = proposal.trial_sessions, proposal.planned_end
     change_rhythm(session=session, pair=pair, rhythm=rhythm_of(proposal), now=now)
     _answer(session=session, proposal=proposal, status=ACCEPTED, now=now)

@@ -88,6 +88,7 @@ def _pair(ctx: ActorContext, pair: Pair, records: dict[str, list[Any]]) -> dict[
             "timezone",
             "start",
             "format",
+            "link",
             "reverse",
             "planned_end",
             "ended_at",

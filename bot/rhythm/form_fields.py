@@ -6,6 +6,7 @@ from bot.kernel.form_model import Choice, Field, Kind, Phrase, Values
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import FieldErrors
 from bot.rhythm.grammar import RhythmError
+from bot.rhythm.link import MAX_LINK, parse_link
 from bot.rhythm.model import Frequency, MeetingFormat, RhythmDraft
 
 FREQUENCIES = {
@@ -42,9 +43,10 @@ RHYTHM_FIELDS = (
 )
 
 
-def zone_and_start(start_hint: str) -> tuple[Field, Field]:
-    """The optional time zone and first day of the pair and terms forms."""
+def zone_and_start(start_hint: str) -> tuple[Field, Field, Field]:
+    """The optional meeting link, time zone and first day of the pair and terms forms."""
     return (
+        Field("link", Kind.TEXT, "form.pair.link", max_length=MAX_LINK, hint="form.pair.link.hint"),
         Field(
             "timezone",
             Kind.TEXT,
@@ -70,10 +72,13 @@ def rhythm_draft(values: Values) -> RhythmDraft:
         timezone=values.text("timezone") or None,
         start=values.date("start"),
         format=MeetingFormat(values.text("format")),
+        link=parse_link(values.text("link")),
     )
 
 
 def rhythm_error(error: RhythmError, lang: Lang) -> FieldErrors:
     """A rhythm the form's fields could not complete, shown at the field it comes from."""
     field = "timezone" if error.code == "rhythm.unknown_zone" else "start"
+    if error.code.startswith("rhythm.bad_link"):
+        field = "link"
     return FieldErrors({field: t(error.code, lang, **error.params)})

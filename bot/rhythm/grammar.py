@@ -10,7 +10,9 @@ from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.kernel.i18n import fold
+from bot.rhythm.link import LINK_START, LINK_WORDS, parse_link
 from bot.rhythm.model import LAST_WEEK, Frequency, MeetingFormat, Rhythm, RhythmDraft
+from bot.rhythm.model import RhythmError as RhythmError
 from bot.rhythm.recurrence import local_instant
 
 DEFAULT_DURATION = 60
@@ -30,15 +32,7 @@ class DraftFields(TypedDict, total=False):
     start: date
     format: MeetingFormat
     month_week: int
-
-
-class RhythmError(Exception):
-    """A rhythm that cannot be used; `code` is its catalog key, `params` fill the text."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = {name: str(value) for name, value in params.items()}
+    link: str | None
 
 
 WEEKDAYS = {
@@ -274,6 +268,13 @@ def _read_one(reader: _Reader) -> None:
             raise RhythmError("rhythm.unknown_zone", zone="")
         reader.take()
         reader.set(start, timezone=canonical_zone(reader.raw[reader.position - 1]))
+    elif word in LINK_WORDS:
+        if reader.position >= len(reader.words):
+            raise RhythmError("rhythm.bad_link.missing")
+        reader.take()
+        reader.set(start, link=parse_link(reader.raw[reader.position - 1]))
+    elif LINK_START.match(reader.raw[start].lstrip("<")):
+        reader.set(start, link=parse_link(reader.raw[start]))
     elif word in FORMATS:
         reader.set(start, format=MeetingFormat(FORMATS[word]))
     elif word == "in" and reader.peek() == "person":
@@ -389,4 +390,5 @@ def complete_rhythm(
         start=start,
         format=draft.format or MeetingFormat.VIDEO,
         month_week=month_week if draft.frequency is Frequency.MONTHLY else None,
+        link=draft.link,
     )

@@ -18,6 +18,15 @@ class MeetingFormat(StrEnum):
     PHONE = "phone"
 
 
+class RhythmError(Exception):
+    """A rhythm that cannot be used; `code` is its catalog key, `params` fill the text."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = {name: str(value) for name, value in params.items()}
+
+
 LAST_WEEK = -1
 """`Rhythm.month_week` value for "the last <weekday> of the month"."""
 
@@ -39,6 +48,7 @@ class Rhythm:
     start: date  # the day of the first session
     format: MeetingFormat = MeetingFormat.VIDEO
     month_week: int | None = None
+    link: str | None = None  # where to meet (video call), a checked http(s) URL
 
 
 @dataclass(frozen=True)
@@ -54,3 +64,4 @@ class RhythmDraft:
     start: date | None = None
     format: MeetingFormat | None = None
     month_week: int | None = None
+    link: str | None = None

@@ -21,6 +21,7 @@ def rhythm_of(row: RhythmColumns) -> Rhythm:
         start=row.start,
         format=MeetingFormat(row.format),
         month_week=row.month_week,
+        link=row.link,
     )
 
 
@@ -36,6 +37,7 @@ class RhythmValues(TypedDict):
     timezone: str
     start: date
     format: str
+    link: str | None
 
 
 def rhythm_columns(rhythm: Rhythm) -> RhythmValues:
@@ -50,6 +52,7 @@ def rhythm_columns(rhythm: Rhythm) -> RhythmValues:
         "timezone": rhythm.timezone,
         "start": rhythm.start,
         "format": rhythm.format.value,
+        "link": rhythm.link,
     }
 
 

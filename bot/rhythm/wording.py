@@ -12,6 +12,7 @@ from babel.dates import format_skeleton, get_date_format, get_day_names
 from babel.dates import format_time as cldr_time
 
 from bot.kernel.i18n import Lang, locale_of, t
+from bot.kernel.replies import escape_markup
 from bot.rhythm.model import Frequency, Rhythm
 
 # CLDR gives the words (weekdays, months); the order is the one these messages always used, so
@@ -92,7 +93,7 @@ def format_duration(minutes: int, lang: Lang) -> str:
 
 
 def describe_rhythm(rhythm: Rhythm, lang: Lang) -> str:
-    """`every 2 weeks on Thursday at 18:00 (Europe/Paris), 1 h, by video`."""
+    """`every 2 weeks on Thursday at 18:00 (Europe/Paris), 1 h, by video` (`, link: …`)."""
     weekday = weekday_name(rhythm.weekday, lang)
     if rhythm.frequency is Frequency.MONTHLY:
         ordinal = t(f"ordinal.{rhythm.month_week or 1}", lang)
@@ -101,7 +102,7 @@ def describe_rhythm(rhythm: Rhythm, lang: Lang) -> str:
         )
     else:
         recurrence = t("rhythm.weekly", lang, count=rhythm.interval, weekday=weekday)
-    return t(
+    text = t(
         "rhythm.description",
         lang,
         recurrence=recurrence,
@@ -110,6 +111,9 @@ def describe_rhythm(rhythm: Rhythm, lang: Lang) -> str:
         duration=format_duration(rhythm.duration_minutes, lang),
         format=t(f"format.{rhythm.format.value}", lang),
     )
+    if rhythm.link:
+        return t("rhythm.with_link", lang, rhythm=text, link=escape_markup(rhythm.link))
+    return text
 
 
 def describe_pair_rhythm(rhythm: Rhythm, reverse: bool, lang: Lang) -> str:

@@ -20,7 +20,7 @@ from microsoft_teams.cards import (
     TextColor,
 )
 
-from bot.kernel.replies import Reply
+from bot.kernel.replies import Reply, unescape_markup
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 EXECUTE_VERB = "button"  # Action.Execute verb of a reply's buttons; `data.action` says which
@@ -60,6 +60,7 @@ class Markup:
         text = USER.sub(self._mention, text)
         text = CHANNEL.sub(lambda m: f"**{self.names.get(m.group(1), m.group(1))}**", text)
         text = BOLD.sub(r"**\1**", text)
+        text = unescape_markup(text)
         # Teams runs lines together inside a TextBlock unless they are paragraphs.
         return text.replace("\n", "\n\n")
 

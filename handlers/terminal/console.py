@@ -13,7 +13,7 @@ from typing import TextIO
 
 from bot.kernel.i18n import Lang, format_number, t
 from bot.kernel.ports import Target
-from bot.kernel.replies import Button, Reply
+from bot.kernel.replies import Button, Reply, unescape_markup
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 CYAN, YELLOW, RED = "\033[36m", "\033[33m", "\033[31m"
@@ -53,7 +53,7 @@ class Console:
             )
             for odd, span in zip(itertools.cycle((False, True)), spans, strict=False)
         )
-        return STRONG.sub(lambda m: self.paint(m.group(1), BOLD), text)
+        return unescape_markup(STRONG.sub(lambda m: self.paint(m.group(1), BOLD), text))
 
     def line(self, text: str, code: str | None = None) -> None:
         print(self.paint(text, code) if code else text, file=self.out, flush=True)

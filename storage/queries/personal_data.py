@@ -27,6 +27,7 @@ from storage.models import (
     Person,
     Review,
     ReviewAnswer,
+    TermsProposal,
     Thanks,
 )
 from storage.summaries import SummaryDoc
@@ -177,6 +178,18 @@ def record_operator_run(
     )
 
 
+def forget_links(*, session: Session, pair_ids: list[int]) -> None:
+    """Forget these pairs' meeting links, and those of their proposals: a link is part of the
+    terms both members agreed (exported to either), not someone's words, but a personal room's
+    address can name its owner, so it goes with the pair's content."""
+    if not pair_ids:
+        return
+    session.execute(update(Pair).where(col(Pair.id).in_(pair_ids)).values(link=None))
+    session.execute(
+        update(TermsProposal).where(col(TermsProposal.pair_id).in_(pair_ids)).values(link=None)
+    )
+
+
 def erase_person(
     *,
     session: Session,
@@ -197,6 +210,7 @@ def erase_person(
     # Thanks written to them are about them: all thanks of their pairs go.
     remove_writings(session=session, writing=THANKS, where=col(Thanks.pair_id).in_(pair_ids))
     forget_mentions(session=session, external_id=person.external_id)
+    forget_links(session=session, pair_ids=pair_ids)
     for role in ("mentor", "mentee"):
         session.execute(
             update(Pair).where(getattr(Pair, f"{role}_id") == pid).values({f"{role}_trial": None})

@@ -24,7 +24,7 @@ from storage.models import (
     ReviewAnswer,
 )
 from storage.queries.pairs import ENDED
-from storage.queries.personal_data import WRITINGS, remove_writings
+from storage.queries.personal_data import WRITINGS, forget_links, remove_writings
 
 # The journal is its author's own, tied to no pair; a DM reply kept aside belongs to no pair
 # until its author files it on a session, and expires by itself within days.
@@ -78,3 +78,4 @@ def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) 
         .where(col(Pair.id).in_(pair_ids))
         .values(mentor_trial=None, mentee_trial=None, content_erased_at=now)
     )
+    forget_links(session=session, pair_ids=pair_ids)

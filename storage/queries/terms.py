@@ -10,8 +10,9 @@ from storage.models import TermsProposal
 
 OPEN, ACCEPTED, DECLINED, REPLACED = "open", "accepted", "declined", "replaced"
 SUPERSEDED = "superseded"
-"""A pending pair's terms as they were before a member changed them (the change applied at
-once, the other member to accept it): kept to show both side by side."""
+"""Terms as they were before a change: a pending pair's, before a member changed them (the
+change applied at once, the other member to accept it), or a started pair's, before a proposal
+was accepted (`answered_at` the acceptance's): kept to show both side by side."""
 
 
 def open_proposal(*, session: Session, pair_id: int, now: datetime) -> TermsProposal | None:
@@ -40,5 +41,16 @@ def superseded_terms(*, session: Session, pair_id: int) -> TermsProposal | None:
         select(TermsProposal)
         .where(TermsProposal.pair_id == pair_id)
         .where(TermsProposal.status == SUPERSEDED)
+        .order_by(col(TermsProposal.id).desc())
+    ).first()
+
+
+def terms_before(*, session: Session, proposal: TermsProposal) -> TermsProposal | None:
+    """The terms an accepted proposal replaced, as they were kept when it was accepted."""
+    return session.exec(
+        select(TermsProposal)
+        .where(TermsProposal.pair_id == proposal.pair_id)
+        .where(TermsProposal.status == SUPERSEDED)
+        .where(TermsProposal.answered_at == proposal.answered_at)
         .order_by(col(TermsProposal.id).desc())
     ).first()

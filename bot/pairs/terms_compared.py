@@ -19,6 +19,10 @@ def _values(terms: Terms, reverse: bool, lang: Lang) -> dict[str, str]:
     }
 
 
+CHANGED_HEADING = "agreement.compare.heading"
+"""The heading of terms that changed: before → now."""
+
+
 def compared(
     old: Terms, new: Terms, reverse: bool, lang: Lang, heading: str = "terms.compare.heading"
 ) -> Section:
