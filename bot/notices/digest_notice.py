@@ -26,6 +26,7 @@ from bot.notices.cadence_health import (
     weekly_counts,
 )
 from bot.notices.context import Gone, channel_target
+from bot.pairs.stalled import stalled_pairs
 from bot.people.person import is_erased
 from bot.planning.notice_kinds import ADMIN_KINDS
 from bot.rhythm.wording import format_date, format_short_date, format_when
@@ -194,6 +195,28 @@ def unreachable_members(session: Session, platform: str, now: datetime, lang: La
     return t("digest.unreachable", lang, count=len(names), names=", ".join(names))
 
 
+def stalled_line(
+    session: Session, pairs: list[Pair], people: dict[int, Person], now: datetime, lang: Lang
+) -> str:
+    """The active pairs that stalled, longest first: names and days only."""
+    stalls = stalled_pairs(
+        session=session, now=now, pair_ids=[p.id for p in pairs if p.id is not None]
+    )
+    if not stalls:
+        return ""
+    shown = [
+        t(
+            "digest.stalled.pair",
+            lang,
+            mentor=shown_name(people[s.pair.mentor_id], lang),
+            mentee=shown_name(people[s.pair.mentee_id], lang),
+            days=t("count.days", lang, count=s.days),
+        )
+        for s in stalls[:MAX_ROWS]
+    ]
+    return t("digest.stalled", lang, count=len(stalls), pairs=", ".join(shown))
+
+
 def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     target = channel_target(row.recipient)
     sub = subscription(session=session, platform=target.platform, channel_id=target.address)
@@ -233,6 +256,9 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     waiting = not_started_or_paused(session, sub.platform, now, lang)
     if waiting:
         sections.append(Section(waiting))
+    stalled = stalled_line(session, pairs, people, now, lang)
+    if stalled:
+        sections.append(Section(stalled))
     unreachable = unreachable_members(session, sub.platform, now, lang)
     if unreachable:
         sections.append(Section(unreachable))

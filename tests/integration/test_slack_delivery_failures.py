@@ -119,3 +119,23 @@ def test_the_digest_carries_its_chart_and_names_who_cannot_be_reached(
     upload = fake.calls("files.completeUploadExternal")[-1]
     post = [c for c in fake.calls("chat.postMessage") if c.args["channel"] == LEADS_CHANNEL][-1]
     assert post.time < upload.time
+
+
+def test_the_digest_lists_stalled_pairs_by_name_and_days_only(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    running.answer(MENTEE, "agenda add Conflict with my manager")
+    running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
+    running.dispatch()
+    clock.set(DIGEST_AT)
+    running.dispatch()
+    assert "stalled" not in text_of(fake.messages_to(LEADS_CHANNEL)[-1])
+    # Three more weeks without a summary: the pair has stalled by the fourth Monday.
+    for week in range(1, 4):
+        clock.set(DIGEST_AT + timedelta(weeks=week))
+        running.dispatch()
+    digest = text_of(fake.messages_to(LEADS_CHANNEL)[-1])
+    assert "1 pair has stalled" in digest, digest
+    assert "*claire* → *thomas* (2" in digest and " days)" in digest
+    assert "Conflict" not in digest
