@@ -15,6 +15,10 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "planned_end_soon": ("Planned end coming", "Fin prévue proche"),
     "reminder": ("Session reminders", "Rappels de séance"),
     "summary_request": ("Summary requests", "Demandes de compte-rendu"),
+    "summary_request_next_day": (
+        "Next-day summary requests",
+        "Demandes de compte-rendu du lendemain",
+    ),
     "summary_nudge": ("Summary nudges", "Relances de compte-rendu"),
     "summary_shared": ("Summaries shared", "Comptes-rendus partagés"),
     "summary_recorded": ("Summaries acknowledged", "Comptes-rendus confirmés"),
