@@ -22,6 +22,7 @@ from bot.notices import compose_all
 from bot.notices.context import Gone
 from bot.pairs.lifecycle import erase_expired_content
 from bot.pairs.pauses import resume_due_pauses
+from bot.pairs.stalled import CHECK_EVERY, tell_stalled_pairs
 from bot.pairs.trial import (
     TRIAL_PAIRS_PER_RUN,
     TRIAL_SWEEP,
@@ -162,6 +163,8 @@ class Dispatcher:
         self._trial_checked: datetime | None = None
         self._trial_sweep: int | None = None
         """The check of every pair after start-up, TRIAL_SWEEP pair ids a run: the next id."""
+        self._health_checked: datetime | None = None
+        """When stalled pairs were last looked for (every CHECK_EVERY, not every minute)."""
 
     def start_in_background(self) -> None:
         """Send what is due (missed while down too) without holding up the caller, then keep
@@ -310,7 +313,14 @@ class Dispatcher:
             checked, sweep = self._ask_trial_questions(session, now)
             self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
             forget_expired_replies(session=session, now=now)
+            health_due = self._health_checked is None or not (
+                self._health_checked <= now < self._health_checked + CHECK_EVERY
+            )
+            if health_due:
+                tell_stalled_pairs(session=session, now=now, admins=self.core.admins)
         self._trial_checked, self._trial_sweep = checked, sweep
+        if health_due:
+            self._health_checked = now
 
     def _ask_trial_questions(
         self, session: Session, now: datetime

@@ -29,6 +29,8 @@ class Person(SQLModel, table=True):
     timezone: str | None = Field(default=None, max_length=64)
     locale: str | None = Field(default=None, max_length=32)
     profile_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    # The last command, button, form or DM of this person: what answers the bot's requests.
+    last_active_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
 
 
 class RhythmColumns(SQLModel):
@@ -70,6 +72,7 @@ class Pair(RhythmColumns, table=True):
     ended_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     ended_by_id: int | None = Field(default=None, foreign_key="person.id")
     paused_until: date | None = None  # with status "paused": resumes that day (None: on request)
+    resumed_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     # The agreement: reminders start once both members accepted the current terms.
     mentor_accepted_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     mentee_accepted_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))

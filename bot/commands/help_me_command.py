@@ -6,11 +6,17 @@ from bot.commands.context import CommandContext
 from bot.kernel.i18n import t
 from bot.kernel.replies import Reply, Section
 from bot.pairs.lifecycle import ask_mediators
+from bot.people.actor import ActorContext
 from bot.people.person import mention
+from storage.models import Pair
 
 
 def run(ctx: CommandContext) -> Reply:
-    pair = ctx.choose_pair()
+    return ask_for_help(ctx, ctx.choose_pair())
+
+
+def ask_for_help(ctx: ActorContext, pair: Pair) -> Reply:
+    """Tell the mediators that the actor's `pair` needs help (also the stall question's button)."""
     other = ctx.other_member(pair)
     told = ask_mediators(
         session=ctx.session,

@@ -11,8 +11,10 @@ from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
 from bot.kernel.replies import Reply, say
 from bot.pairs.pauses import pause_pair, resume_pair
+from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.wording import format_date, format_when
+from storage.models import Pair
 from storage.queries.pairs import PAUSED
 from storage.queries.sessions import next_session
 
@@ -22,10 +24,15 @@ LONGEST = timedelta(days=366)
 
 def pause(ctx: CommandContext) -> Reply:
     pair = ctx.choose_pair()
+    return pause_now(ctx, pair, None if pair.status == PAUSED else _until(ctx))
+
+
+def pause_now(ctx: ActorContext, pair: Pair, until: date | None) -> Reply:
+    """Pause the actor's `pair` until `until` (or `/mentor resume`); also the health questions'
+    pause button."""
     other = mention(ctx.other_member(pair))
     if pair.status == PAUSED:
         raise UserError("pause.already", other=other)
-    until = _until(ctx)
     pause_pair(session=ctx.session, pair=pair, actor=ctx.actor, until=until, now=ctx.now)
     ctx.owes_now = True
     if until is None:

@@ -7,7 +7,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.end_command import end
+from bot.commands.help_me_command import ask_for_help
 from bot.commands.my_data_command import forget_now
+from bot.commands.pause_command import pause_now
 from bot.commands.skip_command import skip
 from bot.commands.summary_command import summary_form
 from bot.forms import FORMS
@@ -20,6 +22,7 @@ from bot.kernel.form_model import read_form
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.pairs.answers import AGREEMENT_BUTTONS, press_agreement
+from bot.pairs.stalled import MEDIATOR_BUTTON, PAUSE_BUTTON
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.wording import format_when
@@ -30,7 +33,7 @@ from bot.sessions.summaries import (
     press_reply_choice,
     press_second_summary,
 )
-from storage.queries.pairs import CURRENT
+from storage.queries.pairs import ACTIVE, CURRENT, PAUSED
 
 ROW_ID_MAX = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) hold
 
@@ -49,6 +52,8 @@ BUTTONS = (
     "person.forget",
     *REPLY_BUTTONS,
     *TWICE_BUTTONS,
+    PAUSE_BUTTON,
+    MEDIATOR_BUTTON,
 )
 
 
@@ -74,6 +79,10 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         raise UserError("session.not_yours")
     if action in AGREEMENT_BUTTONS:
         return press_agreement(ctx, action, number)
+    if action == PAUSE_BUTTON:  # the stall and silence questions: `/mentor pause`
+        return pause_now(ctx, ctx.own_pair(number, (ACTIVE, PAUSED)), None)
+    if action == MEDIATOR_BUTTON:  # the stall question: `/mentor help-me`
+        return ask_for_help(ctx, ctx.own_pair(number, (ACTIVE, PAUSED)))
     if action == "pair.end":
         return end(ctx, ctx.own_pair(number))
     if action == "person.forget":

@@ -322,6 +322,25 @@ class PairResumed(PairSubject):
 
 
 @dataclass(frozen=True)
+class PairStalled(PairSubject):
+    """A stall of the pair: no session held since `since`. A session held (or a resumption)
+    moves `since`, so each stall is told once."""
+
+    template = "pair:{pair_id}:stall@{since:%Y%m%dT%H%MZ}"
+    since: datetime
+
+
+@dataclass(frozen=True)
+class MemberSilent(PairSubject):
+    """A member who left the pair's requests unanswered since `since` (the first of them):
+    asked about a pause once per silence."""
+
+    template = "pair:{pair_id}:silent:{person_id}@{since:%Y%m%dT%H%MZ}"
+    person_id: int
+    since: datetime
+
+
+@dataclass(frozen=True)
 class ReviewQuarter(Subject):
     """The pair's `number`-th review, every 3 months."""
 

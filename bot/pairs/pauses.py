@@ -49,6 +49,7 @@ def resume_pair(*, session: Session, pair: Pair, actor: Person | None, now: date
     """Resume `pair` now; the other member is told (both, when the planned day came)."""
     assert pair.id is not None
     pair.status, pair.paused_until, pair.planned_until = ACTIVE, None, now
+    pair.resumed_at = now  # a stall counts from here (bot/pairs/stalled.py)
     session.add(pair)
     session.flush()
     extend_pair(session=session, pair=pair, now=now)

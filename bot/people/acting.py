@@ -75,6 +75,8 @@ def act(
             if actor is None:
                 raise LookupError(f"no profile stored for {platform}:{actor_id}")
             lang = lang_of(actor)
+            actor.last_active_at = core.clock.now()  # an answer to the bot (bot/pairs/ghosting.py)
+            session.add(actor)
             ctx = ActorContext(
                 core=core,
                 session=session,

@@ -32,6 +32,8 @@ REVIEW_DUE = "review_due"
 REVIEW_AWAITED = "review_awaited"
 REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
+PAIR_STALLED = "pair_stalled"  # no session held for a while: both members asked to plan one
+STALL_ALERT = "stall_alert"  # the stall went on a week after that: the mediators told
 DELIVERY_REFUSED = "delivery_refused"  # to admins: a person or channel the platform refuses
 MEMBER_LEFT = "member_left"  # to the other member of a pair paused because one left
 ADMIN_KINDS = frozenset({MEMBER_UNREACHABLE, DELIVERY_REFUSED})
@@ -58,6 +60,8 @@ CAN_WAIT = frozenset(
         REVIEW_DUE,
         REVIEW_AWAITED,
         MEMBER_UNREACHABLE,
+        PAIR_STALLED,
+        STALL_ALERT,
         DELIVERY_REFUSED,
     }
 )

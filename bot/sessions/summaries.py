@@ -464,6 +464,8 @@ def handle_direct_message(
         person = get_person(session=session, platform=platform, external_id=author_id)
         if person is None:
             raise LookupError(f"no profile stored for {platform}:{author_id}")
+        person.last_active_at = now
+        session.add(person)
         record_dm_reply(session=session, person=person, text=text, message_ref=message_ref, now=now)
     core.owed_now()
     return True

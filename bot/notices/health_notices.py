@@ -1,0 +1,109 @@
+"""Programme health: a stalled pair asked to plan a session, the mediators told a week later,
+a silent member asked about a pause. Dates and names, never content."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.kernel.i18n import Lang, t
+from bot.kernel.notice_keys import PairStalled, UserRecipient
+from bot.kernel.ports import Target
+from bot.kernel.replies import Button, Reply, Section
+from bot.notices.context import Gone, person_target, read, recipient_person
+from bot.pairs.stalled import MEDIATOR_BUTTON, PAUSE_BUTTON, Stall, current_stall
+from bot.people.person import lang_of, mention, zone_of
+from bot.rhythm.wording import format_day_of
+from storage.models import Notification, Pair, Person
+from storage.queries.people import get_person
+from storage.queries.sessions import next_session
+
+PLAN_BUTTON = "session.move"
+
+
+def _stall(session: Session, row: Notification, now: datetime) -> Stall:
+    """The stall the row is about, if it still goes on (no session held, no resumption)."""
+    about = read(PairStalled, row.subject)
+    stall = current_stall(session, about.pair_id, now)
+    if stall is None or stall.subject != about:
+        raise Gone("the stall is over")
+    return stall
+
+
+def _member_of(session: Session, pair: Pair, member_id: int) -> Person:
+    person = session.get(Person, member_id)
+    if person is None:
+        raise Gone("member unknown")
+    return person
+
+
+def plan_buttons(session: Session, pair: Pair, lang: Lang, now: datetime) -> tuple[Button, ...]:
+    """Plan one (move the next session, if there is one), pause, ask a mediator."""
+    assert pair.id is not None
+    following = next_session(session=session, pair_id=pair.id, now=now)
+    plan = (
+        (Button(t("stall.plan", lang), PLAN_BUTTON, str(following.id), "primary"),)
+        if following is not None and following.id is not None
+        else ()
+    )
+    return (
+        *plan,
+        Button(t("stall.pause", lang), PAUSE_BUTTON, str(pair.id)),
+        Button(t("stall.mediator", lang), MEDIATOR_BUTTON, str(pair.id)),
+    )
+
+
+def pair_stalled(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """To each member: no session held for a while — shall we plan the next one?"""
+    reader = recipient_person(session, row.recipient)
+    stall = _stall(session, row, now)
+    pair = stall.pair
+    if reader.id not in (pair.mentor_id, pair.mentee_id):
+        raise Gone("reader not in pair")
+    other = _member_of(
+        session, pair, pair.mentee_id if reader.id == pair.mentor_id else pair.mentor_id
+    )
+    lang = lang_of(reader)
+    since = format_day_of(stall.since, zone_of(reader, pair.timezone), lang)
+    key = "stall.body" if stall.last_held else "stall.body_never"
+    body = t(key, lang, other=mention(other), count=stall.days, since=since)
+    return person_target(reader), Reply(
+        title=t("stall.title", lang),
+        sections=(Section(body), Section(t("stall.options", lang))),
+        buttons=plan_buttons(session, pair, lang, now),
+    )
+
+
+def stall_alert(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """To a mediator, a week after the members were asked: which pair, how long, the last
+    activity's date — dropped if the stall is over or the pair did something since."""
+    mediator = read(UserRecipient, row.recipient)
+    stall = _stall(session, row, now)
+    if stall.last_activity is not None and stall.last_activity > row.created_at:
+        raise Gone("the pair did something since it was asked")
+    pair = stall.pair
+    mentor = _member_of(session, pair, pair.mentor_id)
+    mentee = _member_of(session, pair, pair.mentee_id)
+    reader = get_person(session=session, platform=mediator.platform, external_id=mediator.user_id)
+    lang = lang_of(reader) if reader else "en"
+    zone = zone_of(reader, pair.timezone) if reader else pair.timezone
+    activity = (
+        format_day_of(stall.last_activity, zone, lang)
+        if stall.last_activity
+        else t("stall.no_activity", lang)
+    )
+    body = t(
+        "stall.alert_body",
+        lang,
+        mentor=mention(mentor),
+        mentee=mention(mentee),
+        count=stall.days,
+        since=format_day_of(stall.since, zone, lang),
+        activity=activity,
+    )
+    target = Target(platform=mediator.platform, kind="dm", address=mediator.user_id)
+    return target, Reply(
+        title=t("stall.alert_title", lang),
+        sections=(Section(body), Section(t("stall.alert_privacy", lang))),
+    )

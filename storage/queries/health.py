@@ -1,0 +1,86 @@
+"""Programme health: the dates a stall or a silence is judged from — never any content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlmodel import Session, col, func, select
+
+from storage.models import (
+    ActionItem,
+    AgendaItem,
+    Goal,
+    MeetingSession,
+    Notification,
+    Pair,
+    Thanks,
+)
+from storage.queries.pairs import ACTIVE
+from storage.queries.sessions import SKIPPED
+
+
+def last_held_sessions(
+    *, session: Session, pair_ids: Iterable[int] | None, now: datetime
+) -> dict[int, datetime]:
+    """The start of each pair's last held session by `now` (of `pair_ids`, or of the active
+    pairs): not skipped, and with a summary (its date: it outlives the text) — the record that
+    the session took place."""
+    query = select(MeetingSession.pair_id, func.max(MeetingSession.starts_at))
+    if pair_ids is None:
+        query = query.join(Pair, col(Pair.id) == MeetingSession.pair_id).where(
+            Pair.status == ACTIVE
+        )
+    else:
+        ids = list(pair_ids)
+        if not ids:
+            return {}
+        query = query.where(col(MeetingSession.pair_id).in_(ids))
+    rows = session.exec(
+        query.where(MeetingSession.status != SKIPPED)
+        .where(col(MeetingSession.summary_at).is_not(None))
+        .where(MeetingSession.starts_at <= now)
+        .group_by(col(MeetingSession.pair_id))
+    ).all()
+    return {pair_id: at for pair_id, at in rows if at is not None}
+
+
+def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
+    """When each pair last did something the bot keeps a date of: a summary written, an agenda
+    point, an action item added or done, a goal, a thank-you. Dates only."""
+    ids = list(pair_ids)
+    if not ids:
+        return {}
+    latest: dict[int, datetime] = {}
+    sources = (
+        (MeetingSession.pair_id, MeetingSession.summary_at),
+        (AgendaItem.pair_id, AgendaItem.created_at),
+        (ActionItem.pair_id, ActionItem.created_at),
+        (ActionItem.pair_id, ActionItem.done_at),
+        (Goal.pair_id, Goal.created_at),
+        (Thanks.pair_id, Thanks.created_at),
+    )
+    for pair_id_column, at_column in sources:
+        rows = session.exec(
+            select(pair_id_column, func.max(at_column))
+            .where(col(pair_id_column).in_(ids))
+            .group_by(col(pair_id_column))
+        ).all()
+        for pair_id, at in rows:
+            if at is not None and (pair_id not in latest or at > latest[pair_id]):
+                latest[pair_id] = at
+    return latest
+
+
+def sent_requests(*, session: Session, kinds: Iterable[str], since: datetime) -> list[Notification]:
+    """The requests of `kinds` sent since `since`, oldest first (the silences are counted
+    from them)."""
+    return list(
+        session.exec(
+            select(Notification)
+            .where(Notification.status == "sent")
+            .where(col(Notification.kind).in_(list(kinds)))
+            .where(Notification.due_at >= since)
+            .order_by(col(Notification.sent_at))
+        ).all()
+    )
