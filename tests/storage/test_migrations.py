@@ -253,7 +253,7 @@ def test_0015_turns_free_text_summaries_into_decisions_and_notes(database_url: s
     engine.dispose()
 
 
-def test_0017_makes_the_later_pending_summary_request_of_a_session_the_next_days(
+def test_0018_makes_the_later_pending_summary_request_of_a_session_the_next_days(
     sqlite_url: str,
 ) -> None:
     """Of a session's two summary requests, the later (the mentor's) becomes the kind that waits
@@ -275,7 +275,7 @@ def test_0017_makes_the_later_pending_summary_request_of_a_session_the_next_days
         alembic_config = Config()
         alembic_config.set_main_option("script_location", str(MIGRATIONS))
         alembic_config.attributes["connection"] = connection
-        command.downgrade(alembic_config, "0016")
+        command.downgrade(alembic_config, "0017")
         for kind, recipient, subject, due, status in rows:
             connection.execute(
                 text(
