@@ -32,6 +32,10 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "pair_ended": ("Pairs ended", "Binômes terminés"),
     "thanks": ("Thank-you messages", "Remerciements"),
     "pair_paused": ("Pairs paused", "Binômes en pause"),
+    "pair_stalled": (
+        "Stalled pairs asked to plan a session",
+        "Binômes relancés pour planifier une séance",
+    ),
     "pair_resumed": ("Pairs resumed", "Binômes repris"),
     "action_due": ("Actions due tomorrow", "Actions dues demain"),
     "review_due": ("Quarterly reviews", "Bilans trimestriels"),
