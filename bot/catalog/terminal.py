@@ -44,7 +44,6 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "member_unreachable": ("Member unreachable", "Membre injoignable"),
     "delivery_refused": ("Deliveries refused", "Envois refusés"),
     "member_left": ("Notices of a member who left", "Avis de départ d'un membre"),
-    "pair_stalled": ("Stalled pairs asked to plan", "Binômes à l'arrêt invités à planifier"),
     "stall_alert": ("Stalls told to the admins", "Arrêts signalés aux admins"),
 }
 
