@@ -42,6 +42,9 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "review_awaited": ("Reviews awaited", "Bilans en attente"),
     "review_result": ("Review results", "Résultats des bilans"),
     "member_unreachable": ("Member unreachable", "Membre injoignable"),
+    "delivery_refused": ("Deliveries refused", "Envois refusés"),
+    "member_left": ("Notices of a member who left", "Avis de départ d'un membre"),
+    "stall_alert": ("Stalls told to the admins", "Arrêts signalés aux admins"),
 }
 
 MESSAGES: dict[str, Entry] = {
