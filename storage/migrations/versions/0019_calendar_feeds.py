@@ -1,7 +1,7 @@
 """calendar feeds: a person's private subscription token (hashed), a pair's calendar sequence
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-03 03:10:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import storage.types
 
-revision: str = "0018"
-down_revision: str | None = "0017"
+revision: str = "0019"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
