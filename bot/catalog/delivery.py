@@ -82,6 +82,24 @@ MESSAGES: dict[str, Entry] = {
             "other": "{count} membres injoignables (4 dernières semaines) : {names}.",
         },
     },
+    "digest.stalled": {
+        "en": {
+            "one": "{count} pair has stalled (no session held for 3 weeks or two intervals): "
+            "{pairs}.",
+            "other": "{count} pairs have stalled (no session held for 3 weeks or two "
+            "intervals): {pairs}.",
+        },
+        "fr": {
+            "one": "{count} binôme est à l'arrêt (aucune séance tenue depuis 3 semaines ou deux "
+            "intervalles) : {pairs}.",
+            "other": "{count} binômes sont à l'arrêt (aucune séance tenue depuis 3 semaines ou "
+            "deux intervalles) : {pairs}.",
+        },
+    },
+    "digest.stalled.pair": {
+        "en": "*{mentor}* → *{mentee}* ({days})",
+        "fr": "*{mentor}* → *{mentee}* ({days})",
+    },
     "chart.title": {
         "en": "Sessions per week, last 12 weeks",
         "fr": "Séances par semaine, 12 dernières semaines",

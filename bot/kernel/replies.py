@@ -49,8 +49,20 @@ class DataFile:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A small bar chart that goes with a message, drawn by each platform as it can (an
+    uploaded image on Slack, an image in the card on Teams); `alt` says it in words, for
+    screen readers and wherever no image is drawn."""
+
+    title: str
+    alt: str
+    labels: tuple[str, ...]  # one per group of bars (a week)
+    series: tuple[tuple[str, tuple[int, ...]], ...]  # (legend, one value per label)
+
+
+@dataclass(frozen=True)
 class Reply:
-    """A message: a title, sections of text, buttons, an optional small note and file."""
+    """A message: a title, sections of text, buttons, an optional small note, file and chart."""
 
     sections: tuple[Section, ...] = ()
     title: str | None = None
@@ -58,6 +70,7 @@ class Reply:
     note: str | None = None
     is_error: bool = False
     file: DataFile | None = None
+    chart: Chart | None = None
 
     @property
     def fallback_text(self) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storage.models import MeetingSession
 
 WINDOW = timedelta(weeks=4)
+WEEK = timedelta(weeks=1)
 SKIPPED = "skipped"
 
 
@@ -46,8 +48,43 @@ def health(
     )
 
 
+WEEKS_CHARTED = 12
+
+
+@dataclass(frozen=True)
+class WeekCounts:
+    """One week of a digest's chart: the sessions that ended in it, by what became of them."""
+
+    start: datetime  # the week's first instant; the week is the seven days that follow
+    held: int = 0
+    skipped: int = 0
+    unsummarised: int = 0  # held, and no summary recorded
+
+
+def weekly_counts(
+    past: Iterable[MeetingSession], now: datetime, weeks: int = WEEKS_CHARTED
+) -> tuple[WeekCounts, ...]:
+    """Sessions held, skipped and held without summary in each of the last `weeks` seven-day
+    weeks up to `now`, oldest first; the same counting as `health` (a summary counts by its
+    date, so erasure changes no count)."""
+    tally = [[0, 0, 0] for _ in range(weeks)]
+    for meeting in past:
+        ago = (now - meeting.starts_at) // WEEK
+        if not 0 <= ago < weeks:
+            continue
+        counts = tally[weeks - 1 - ago]
+        if meeting.status == SKIPPED:
+            counts[1] += 1
+        else:
+            counts[0] += 1
+            counts[2] += meeting.summary_at is None
+    return tuple(
+        WeekCounts(now - (weeks - i) * WEEK, held, skipped, unsummarised)
+        for i, (held, skipped, unsummarised) in enumerate(tally)
+    )
+
+
 REVIEW_WINDOW = timedelta(weeks=13)  # a quarter
-WEEK = timedelta(weeks=1)
 MIN_PAIRS_FOR_AVERAGE = 5
 """Below this many reviewed pairs an average could point at one pair's score: not shown."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -9,21 +10,29 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.kernel.i18n import Lang, format_number, lang_from_locale, t
+from bot.kernel.notice_keys import MalformedKey, PersonRefused, Subject, UnreachableWeek
 from bot.kernel.ports import Target
-from bot.kernel.replies import Reply, Section
+from bot.kernel.replies import Chart, Reply, Section
 from bot.notices.cadence_health import (
     MIN_PAIRS_FOR_AVERAGE,
     REVIEW_WINDOW,
+    WEEK,
+    WEEKS_CHARTED,
     WINDOW,
     Health,
+    WeekCounts,
     health,
     review_health,
+    weekly_counts,
 )
 from bot.notices.context import Gone, channel_target
+from bot.pairs.stalled import stalled_pairs
 from bot.people.person import is_erased
-from bot.rhythm.wording import format_date, format_when
-from storage.models import Notification, Pair, Person
+from bot.planning.notice_kinds import ADMIN_KINDS
+from bot.rhythm.wording import format_date, format_short_date, format_when
+from storage.models import MeetingSession, Notification, Pair, Person
 from storage.queries.digests import subscription
+from storage.queries.notifications import subjects_owed_since
 from storage.queries.pairs import (
     ENDED,
     PAUSED,
@@ -86,9 +95,12 @@ HEALTH_BATCH = 1000
 """Pairs whose sessions a digest reads at once (two queries a batch, never one per pair)."""
 
 
-def pairs_health(session: Session, pairs: list[Pair], now: datetime) -> dict[int, Health]:
+def pairs_health(
+    session: Session, pairs: list[Pair], now: datetime, charted: list[MeetingSession] | None = None
+) -> dict[int, Health]:
     """Each pair's health (by id): an active pair's, or what an ended one held in the window
-    (nothing comes next: its sessions after the end were removed when it ended)."""
+    (nothing comes next: its sessions after the end were removed when it ended). The pairs'
+    past sessions are added to `charted` when given (the chart's weekly counts)."""
     found: dict[int, Health] = {}
     for first in range(0, len(pairs), HEALTH_BATCH):
         batch = pairs[first : first + HEALTH_BATCH]
@@ -96,6 +108,8 @@ def pairs_health(session: Session, pairs: list[Pair], now: datetime) -> dict[int
         past, coming = sessions_around(session=session, pair_ids=ids, now=now)
         for pair in batch:
             assert pair.id is not None
+            if charted is not None:
+                charted.extend(past[pair.id])
             if pair.status == ENDED:
                 found[pair.id] = health(past[pair.id], None, now, ended=True)
             else:
@@ -138,6 +152,71 @@ def reviews_section(
     return Section(" ".join(lines))
 
 
+def weekly_chart(weeks: tuple[WeekCounts, ...], zone: str, lang: Lang) -> Chart:
+    """The chart of the weekly counts, with its words for screen readers."""
+    days = [week.start.astimezone(ZoneInfo(zone)).date() for week in weeks]
+    busiest = max(range(len(weeks)), key=lambda i: (weeks[i].held + weeks[i].skipped, i))
+    alt = t(
+        "chart.alt",
+        lang,
+        first=format_date(days[0], lang),
+        last=format_date(days[-1], lang),
+        held=sum(w.held for w in weeks),
+        skipped=sum(w.skipped for w in weeks),
+        unsummarised=sum(w.unsummarised for w in weeks),
+        busiest=format_date(days[busiest], lang),
+    )
+    return Chart(
+        title=t("chart.title", lang),
+        alt=alt,
+        labels=tuple(format_short_date(day, lang) for day in days),
+        series=(
+            (t("chart.held", lang), tuple(w.held for w in weeks)),
+            (t("chart.skipped", lang), tuple(w.skipped for w in weeks)),
+            (t("chart.unsummarised", lang), tuple(w.unsummarised for w in weeks)),
+        ),
+    )
+
+
+def unreachable_members(session: Session, platform: str, now: datetime, lang: Lang) -> str:
+    """Who the bot could not reach in the window (the admins were told): names and a count."""
+    ids = set()
+    for subject in subjects_owed_since(
+        session=session, kinds=tuple(ADMIN_KINDS), since=now - WINDOW
+    ):
+        with suppress(MalformedKey):
+            about = Subject.parse(subject)
+            if isinstance(about, PersonRefused | UnreachableWeek):
+                ids.add(about.person_id)
+    people = [p for p in people_by_ids(session=session, ids=ids).values() if p.platform == platform]
+    if not people:
+        return ""
+    names = sorted(shown_name(person, lang) for person in people)
+    return t("digest.unreachable", lang, count=len(names), names=", ".join(names))
+
+
+def stalled_line(
+    session: Session, pairs: list[Pair], people: dict[int, Person], now: datetime, lang: Lang
+) -> str:
+    """The active pairs that stalled, longest first: names and days only."""
+    stalls = stalled_pairs(
+        session=session, now=now, pair_ids=[p.id for p in pairs if p.id is not None]
+    )
+    if not stalls:
+        return ""
+    shown = [
+        t(
+            "digest.stalled.pair",
+            lang,
+            mentor=shown_name(people[s.pair.mentor_id], lang),
+            mentee=shown_name(people[s.pair.mentee_id], lang),
+            days=t("count.days", lang, count=s.days),
+        )
+        for s in stalls[:MAX_ROWS]
+    ]
+    return t("digest.stalled", lang, count=len(stalls), pairs=", ".join(shown))
+
+
 def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     target = channel_target(row.recipient)
     sub = subscription(session=session, platform=target.platform, channel_id=target.address)
@@ -145,13 +224,18 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         raise Gone("channel unsubscribed")
     lang = lang_from_locale(sub.lang)
     pairs = active_pairs(session=session, platform=sub.platform)
-    # Pairs that ended in the window held sessions in it: they are counted too.
-    ended = pairs_ended_since(session=session, platform=sub.platform, since=now - WINDOW)
+    # Pairs that ended in the window held sessions in it: they are counted too (in the chart,
+    # those that ended in its twelve weeks).
+    charted_ended = pairs_ended_since(
+        session=session, platform=sub.platform, since=now - WEEKS_CHARTED * WEEK
+    )
+    ended = [p for p in charted_ended if p.ended_at is not None and p.ended_at >= now - WINDOW]
     people = people_by_ids(
         session=session,
         ids={p.mentor_id for p in pairs + ended} | {p.mentee_id for p in pairs + ended},
     )
-    healths = pairs_health(session, pairs + ended, now)
+    charted: list[MeetingSession] = []
+    healths = pairs_health(session, pairs + charted_ended, now, charted)
     rows = [
         Row(
             (shown_name(people[pair.mentor_id], lang), shown_name(people[pair.mentee_id], lang)),
@@ -172,6 +256,12 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     waiting = not_started_or_paused(session, sub.platform, now, lang)
     if waiting:
         sections.append(Section(waiting))
+    stalled = stalled_line(session, pairs, people, now, lang)
+    if stalled:
+        sections.append(Section(stalled))
+    unreachable = unreachable_members(session, sub.platform, now, lang)
+    if unreachable:
+        sections.append(Section(unreachable))
     reviews = reviews_section(session, pairs, now, lang)
     if reviews is not None:
         sections.append(reviews)
@@ -187,4 +277,5 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         title=t("digest.title", lang, date=week_of),
         sections=tuple(sections),
         note=t("digest.note", lang),
+        chart=weekly_chart(weekly_counts(charted, now), sub.timezone, lang),
     )

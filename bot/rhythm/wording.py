@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as cldr_date
+from babel.dates import format_skeleton, get_date_format, get_day_names
 from babel.dates import format_time as cldr_time
-from babel.dates import get_date_format, get_day_names
 
 from bot.kernel.i18n import Lang, locale_of, t
 from bot.kernel.replies import escape_markup
@@ -31,6 +31,11 @@ def format_date(day: date, lang: Lang) -> str:
     """`Monday 30 November 2026` / `lundi 30 novembre 2026`, `mardi 1er décembre 2026`."""
     pattern = FIRST_OF_MONTH_PATTERN[lang] if day.day == 1 else DATE_PATTERN
     return cldr_date(day, pattern, locale=locale_of(lang))
+
+
+def format_short_date(day: date, lang: Lang) -> str:
+    """`7 Dec` / `7 déc.`: day and abbreviated month, as CLDR writes them (a chart's axis)."""
+    return format_skeleton("dMMM", day, locale=locale_of(lang))
 
 
 def format_day_of(instant: datetime, zone: str, lang: Lang) -> str:

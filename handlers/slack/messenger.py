@@ -3,6 +3,8 @@ DM with the bot (one call; Slack opens the DM)."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -11,11 +13,16 @@ from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.kernel.ports import DeliveryError, Refused, Target
-from bot.kernel.replies import DataFile, Reply
+from bot.kernel.replies import Chart, DataFile, Reply
+from handlers.charts import chart_png
 from handlers.pacing import Pacer
 from handlers.slack.blocks import fallback, reply_blocks
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+CHART_FILE = "mentoring-cadence.png"
+ALT_MAX = 1000  # files.getUploadURLExternal refuses a longer alt_txt (alt_txt_too_large)
 
 PERMANENT_ERRORS = frozenset(
     {
@@ -114,7 +121,31 @@ class SlackMessenger:
                     channel=channel, text=fallback(message), blocks=reply_blocks(message)
                 ),
             )
-        return f"{response.get('channel', channel)}/{response.get('ts', '')}"
+        posted = str(response.get("channel", channel))
+        if message.chart is not None:
+            await self._send_chart(posted, message.chart)
+        return f"{posted}/{response.get('ts', '')}"
+
+    async def _send_chart(self, channel: str, chart: Chart) -> None:
+        """Upload the message's chart as a PNG with its alt text, after the message; without
+        matplotlib, or when the upload fails, the message stands alone (it was posted: a
+        failure here must not send it again)."""
+        png = await asyncio.to_thread(chart_png, chart)
+        if png is None:
+            return
+        try:
+            await self._api(
+                "files.upload",
+                lambda: self.client.files_upload_v2(
+                    channel=channel,
+                    content=png,
+                    filename=CHART_FILE,
+                    title=chart.title,
+                    alt_txt=chart.alt[:ALT_MAX],
+                ),
+            )
+        except (DeliveryError, SlackRequestError) as error:
+            log.warning("the chart of a message to %s was not uploaded: %s", channel, error)
 
     async def send_file(self, user_id: str, file: DataFile) -> str:
         """Upload `file` into the DM with `user_id` (files.getUploadURLExternal, the upload,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -25,6 +26,7 @@ CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 EXECUTE_VERB = "button"  # Action.Execute verb of a reply's buttons; `data.action` says which
 TEXT_BUDGET = 20_000  # Teams refuses activities over about 28 KB; leave room for the JSON
 TITLE_MAX = 200
+IMAGE_BUDGET = 14_000  # a chart's data URI, taken from the text's budget; a larger one is left out
 ACTIONS_MAX = 6  # Teams shows no more than six actions on a card
 SHORTENED = "…"
 STYLES: dict[str, ActionStyle] = {"primary": "positive", "danger": "destructive"}
@@ -90,15 +92,31 @@ def button(label: str, action: str, value: str, style: str | None = None) -> Exe
     )
 
 
-def reply_card(reply: Reply, names: Mapping[str, str]) -> dict[str, Any]:
-    """Title, sections, a subtle note and buttons; long text is cut, never rejected."""
+def chart_image(reply: Reply, png: bytes | None) -> dict[str, Any] | None:
+    """The reply's chart as an Image of the card (a data URI, with the chart's words as its
+    altText), when it is drawn and small enough for Teams' message size; else None."""
+    if reply.chart is None or png is None:
+        return None
+    url = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    if len(url) > IMAGE_BUDGET:
+        return None
+    return {"type": "Image", "url": url, "altText": reply.chart.alt}
+
+
+def reply_card(
+    reply: Reply, names: Mapping[str, str], chart_png: bytes | None = None
+) -> dict[str, Any]:
+    """Title, sections, a subtle note and buttons; long text is cut, never rejected. The
+    reply's chart (drawn as `chart_png`) comes after the text when the card has room; its text
+    stays, for screen readers."""
     markup = Markup(names)
-    body: list[CardElement] = []
+    body: list[CardElement | dict[str, Any]] = []
     if reply.title:
         title = cut(reply.title, TITLE_MAX)
         color: TextColor | None = "Attention" if reply.is_error else None
         body.append(TextBlock(text=title, wrap=True, size="Medium", weight="Bolder", color=color))
-    budget = TEXT_BUDGET
+    image = chart_image(reply, chart_png)
+    budget = TEXT_BUDGET - (len(image["url"]) if image else 0)
     for index, section in enumerate(reply.sections):
         if budget <= len(SHORTENED):
             break
@@ -114,6 +132,8 @@ def reply_card(reply: Reply, names: Mapping[str, str]) -> dict[str, Any]:
     if reply.note:
         note = markup(cut(reply.note, 2000))
         body.append(TextBlock(text=note or " ", wrap=True, is_subtle=True, size="Small"))
+    if image is not None:
+        body.append(image)
     actions = [button(b.label, b.action, b.value, b.style) for b in reply.buttons[:ACTIONS_MAX]]
     return markup.card(body, actions)
 

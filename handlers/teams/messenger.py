@@ -16,6 +16,7 @@ from bot.commands.parser import MENTION
 from bot.kernel.core import Core
 from bot.kernel.ports import DeliveryError, Refused, Target, Unreachable
 from bot.kernel.replies import Reply
+from handlers.charts import chart_png
 from handlers.pacing import Pacer
 from handlers.teams.activities import PLATFORM
 from handlers.teams.cards import CARD_TYPE, reply_card, summary_line
@@ -39,8 +40,17 @@ def card_message(card: dict[str, Any], summary: str | None = None) -> MessageAct
     )
 
 
-def card_activity(reply: Reply, names: dict[str, str]) -> MessageActivityInput:
-    return card_message(reply_card(reply, names), summary_line(reply))
+def card_activity(
+    reply: Reply, names: dict[str, str], chart_png: bytes | None = None
+) -> MessageActivityInput:
+    return card_message(reply_card(reply, names, chart_png), summary_line(reply))
+
+
+def small_chart(reply: Reply) -> bytes | None:
+    """The reply's chart drawn small enough to travel inside a card, if it has one."""
+    if reply.chart is None:
+        return None
+    return chart_png(reply.chart, width=5.0, height=2.4, dpi=60)
 
 
 def names_in(core: Core, reply: Reply) -> dict[str, str]:
@@ -83,9 +93,10 @@ class TeamsMessenger:
             async with self.pacer.turn(scope):
                 conversation_id = reference.conversation_id or await self._open_chat(reference)
                 names = await asyncio.to_thread(names_in, self.core, message)
+                png = await asyncio.to_thread(small_chart, message)
                 sent = await self.app.send(
                     conversation_id,
-                    card_activity(message, names),
+                    card_activity(message, names, png),
                     service_url=reference.service_url,
                 )
         except httpx.HTTPStatusError as error:

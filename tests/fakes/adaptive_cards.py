@@ -29,6 +29,11 @@ ELEMENTS: dict[str, tuple[set[str], set[str], str]] = {
         COMMON | {"wrap", "size", "weight", "color", "isSubtle", "maxLines", "horizontalAlignment"},
         "1.0",
     ),
+    "Image": (
+        {"url"},
+        COMMON | {"altText", "horizontalAlignment", "width", "height", "style"},
+        "1.0",
+    ),
     "Input.Text": ({"id"}, INPUT | {"isMultiline", "maxLength", "placeholder", "style"}, "1.0"),
     "Input.ChoiceSet": (
         {"id", "choices"},

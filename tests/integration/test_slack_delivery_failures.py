@@ -46,15 +46,24 @@ def test_a_refused_dm_reaches_the_admins_once_a_week(
     assert len(refusal_notices(fake)) == 2
 
 
-def test_a_refused_digest_channel_reaches_the_admins(
-    running: RunningBot, fake: FakeSlack, clock: ManualClock
+def digest_after_refusal(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock, refused: str, error: str
 ) -> None:
+    """A pair, the leads' channel subscribed, Slack refusing `refused`; the clock goes to
+    Wednesday's reminders, then to Monday's digest, sending what is due at each."""
     running.make_pair(MENTEE, PAIR)
     running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
     running.dispatch()
-    fake.refuse(LEADS_CHANNEL, "is_archived")
-    clock.set(DIGEST_AT)
-    running.dispatch()
+    fake.refuse(refused, error)
+    for moment in (REMINDER_AT, DIGEST_AT):
+        clock.set(moment)
+        running.dispatch()
+
+
+def test_a_refused_digest_channel_reaches_the_admins(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    digest_after_refusal(running, fake, clock, LEADS_CHANNEL, "is_archived")
     [notice] = refusal_notices(fake)
     assert LEADS_CHANNEL in notice and "the channel is archived" in notice
     assert not fake.messages_to(LEADS_CHANNEL)
@@ -89,3 +98,44 @@ def test_a_deactivated_account_pauses_its_pairs_and_tells_the_other_and_the_admi
     clock.set(REMINDER_AT)
     running.dispatch()
     assert len(fake.messages_to(MENTEE)) == 1 and not fake.messages_to(MENTOR)
+
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_digest_carries_its_chart_and_names_who_cannot_be_reached(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    digest_after_refusal(running, fake, clock, MENTOR, "account_inactive")
+    [digest] = [text_of(m) for m in fake.messages_to(LEADS_CHANNEL)]
+    assert "1 member cannot be reached (last 4 weeks): claire." in digest
+    [chart] = fake.files_to(LEADS_CHANNEL)
+    assert chart["content"].startswith(PNG) and len(chart["content"]) > 2048
+    assert chart["name"] == "mentoring-cadence.png"
+    assert chart["title"] == "Sessions per week, last 12 weeks"
+    assert chart["alt_txt"].startswith("Bar chart of sessions per week over the last 12 weeks")
+    assert "held: 1; skipped: 0; without summary: 1" in chart["alt_txt"]
+    # The chart came after its message, in the same channel; the text stands for screen readers.
+    upload = fake.calls("files.completeUploadExternal")[-1]
+    post = [c for c in fake.calls("chat.postMessage") if c.args["channel"] == LEADS_CHANNEL][-1]
+    assert post.time < upload.time
+
+
+def test_the_digest_lists_stalled_pairs_by_name_and_days_only(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    running.make_pair(MENTEE, PAIR)
+    running.answer(MENTEE, "agenda add Conflict with my manager")
+    running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
+    running.dispatch()
+    clock.set(DIGEST_AT)
+    running.dispatch()
+    assert "stalled" not in text_of(fake.messages_to(LEADS_CHANNEL)[-1])
+    # Three more weeks without a summary: the pair has stalled by the fourth Monday.
+    for week in range(1, 4):
+        clock.set(DIGEST_AT + timedelta(weeks=week))
+        running.dispatch()
+    digest = text_of(fake.messages_to(LEADS_CHANNEL)[-1])
+    assert "1 pair has stalled" in digest, digest
+    assert "*claire* → *thomas* (2" in digest and " days)" in digest
+    assert "Conflict" not in digest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime
 
 from bot.kernel.clock import ManualClock
@@ -75,5 +76,10 @@ def test_pair_agenda_reminders_summary_digest(
     [digest] = connector.sent(LEADS)
     read = text_of(digest)
     assert "1 held" in read
+    # Its chart, inside the card as an image with words for screen readers.
+    [image] = [e for e in digest["attachments"][0]["content"]["body"] if e["type"] == "Image"]
+    png = base64.b64decode(image["url"].removeprefix("data:image/png;base64,"))
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2048
+    assert "held: 1; skipped: 0" in image["altText"]
     for secret in (SUMMARY, "Q1 roadmap", AGENDA, "Partager"):
         assert secret not in read
