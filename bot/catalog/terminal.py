@@ -15,6 +15,10 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "planned_end_soon": ("Planned end coming", "Fin prévue proche"),
     "reminder": ("Session reminders", "Rappels de séance"),
     "summary_request": ("Summary requests", "Demandes de compte-rendu"),
+    "summary_request_next_day": (
+        "Next-day summary requests",
+        "Demandes de compte-rendu du lendemain",
+    ),
     "summary_nudge": ("Summary nudges", "Relances de compte-rendu"),
     "summary_shared": ("Summaries shared", "Comptes-rendus partagés"),
     "summary_recorded": ("Summaries acknowledged", "Comptes-rendus confirmés"),
@@ -28,12 +32,19 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "pair_ended": ("Pairs ended", "Binômes terminés"),
     "thanks": ("Thank-you messages", "Remerciements"),
     "pair_paused": ("Pairs paused", "Binômes en pause"),
+    "pair_stalled": (
+        "Stalled pairs asked to plan a session",
+        "Binômes relancés pour planifier une séance",
+    ),
     "pair_resumed": ("Pairs resumed", "Binômes repris"),
     "action_due": ("Actions due tomorrow", "Actions dues demain"),
     "review_due": ("Quarterly reviews", "Bilans trimestriels"),
     "review_awaited": ("Reviews awaited", "Bilans en attente"),
     "review_result": ("Review results", "Résultats des bilans"),
     "member_unreachable": ("Member unreachable", "Membre injoignable"),
+    "delivery_refused": ("Deliveries refused", "Envois refusés"),
+    "member_left": ("Notices of a member who left", "Avis de départ d'un membre"),
+    "stall_alert": ("Stalls told to the admins", "Arrêts signalés aux admins"),
 }
 
 MESSAGES: dict[str, Entry] = {

@@ -61,6 +61,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.PLANNED_END_SOON: planned_end_soon,
     kinds.REMINDER: reminder,
     kinds.SUMMARY_REQUEST: summary_request,
+    kinds.SUMMARY_REQUEST_NEXT_DAY: summary_request,
     kinds.SUMMARY_NUDGE: summary_nudge,
     kinds.SUMMARY_SHARED: summary_shared,
     kinds.SUMMARY_RECORDED: summary_recorded,

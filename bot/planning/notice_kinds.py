@@ -11,7 +11,8 @@ TRIAL_CHECK = "trial_check"
 TRIAL_OUTCOME = "trial_outcome"  # what follows the trial, the same to both
 PLANNED_END_SOON = "planned_end_soon"
 REMINDER = "reminder"
-SUMMARY_REQUEST = "summary_request"
+SUMMARY_REQUEST = "summary_request"  # to the mentee, as the session ends
+SUMMARY_REQUEST_NEXT_DAY = "summary_request_next_day"  # to the mentor, a day after it ended
 SUMMARY_NUDGE = "summary_nudge"
 SUMMARY_SHARED = "summary_shared"
 SUMMARY_RECORDED = "summary_recorded"
@@ -43,15 +44,17 @@ CAN_WAIT = frozenset(
         # What the bot asks or reminds on its own schedule: it waits for the recipient's
         # morning (bot/planning/quiet_hours.py). News of what the other side just did (a
         # proposal, an answer, a skipped or moved session, a pause, an ending) and answers to
-        # what the recipient just did go at once: "the other side is told at once". A summary
-        # request comes when the session ends, to someone who was just in it: at once too (a
-        # session at night was flagged to its proposer when the pair was made).
+        # what the recipient just did go at once: "the other side is told at once". The summary
+        # request that comes as the session ends, to someone who was just in it, goes at once
+        # too (a session at night was flagged to its proposer when the pair was made); the one
+        # a day later (to the mentor) and the nudges after it can wait for the morning.
         AGREEMENT_REMINDER,
         TERMS_REMINDER,
         TERMS_LAPSED,
         TRIAL_CHECK,
         PLANNED_END_SOON,
         REMINDER,
+        SUMMARY_REQUEST_NEXT_DAY,
         SUMMARY_NUDGE,
         ACTION_DUE,
         REVIEW_DUE,

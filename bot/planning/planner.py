@@ -16,7 +16,14 @@ from bot.kernel.notice_keys import (
     SessionAt,
 )
 from bot.people.person import zone_of
-from bot.planning.notice_kinds import DIGEST, REMINDER, REVIEW_DUE, SUMMARY_NUDGE, SUMMARY_REQUEST
+from bot.planning.notice_kinds import (
+    DIGEST,
+    REMINDER,
+    REVIEW_DUE,
+    SUMMARY_NUDGE,
+    SUMMARY_REQUEST,
+    SUMMARY_REQUEST_NEXT_DAY,
+)
 from bot.rhythm.recurrence import local_instant, session_starts
 from bot.rhythm.stored import rhythm_of
 from storage.models import DigestSubscription, MeetingSession, Pair, Person
@@ -61,7 +68,9 @@ def session_notifications(pair: Pair, meeting: MeetingSession) -> list[Owed]:
         Owed(REMINDER, mentor, subject, start - REMINDER_LEAD, expires_at=start),
         Owed(REMINDER, mentee, subject, start - REMINDER_LEAD, expires_at=start),
         Owed(SUMMARY_REQUEST, mentee, subject, end, expires_at=end + NUDGE_AFTER),
-        Owed(SUMMARY_REQUEST, mentor, subject, end + MENTOR_ASKED_AFTER, end + NUDGE_AFTER),
+        Owed(
+            SUMMARY_REQUEST_NEXT_DAY, mentor, subject, end + MENTOR_ASKED_AFTER, end + NUDGE_AFTER
+        ),
         Owed(SUMMARY_NUDGE, mentee, subject, end + NUDGE_AFTER, expires_at=nudge_until),
         Owed(SUMMARY_NUDGE, mentor, subject, end + NUDGE_AFTER, expires_at=nudge_until),
     ]

@@ -21,6 +21,7 @@ from bot.planning.notice_kinds import (
     SUMMARY_NUDGE,
     SUMMARY_RECORDED,
     SUMMARY_REQUEST,
+    SUMMARY_REQUEST_NEXT_DAY,
     SUMMARY_SHARED,
     SUMMARY_TWICE,
     SUMMARY_WHICH,
@@ -43,7 +44,7 @@ MAX_SUMMARY = 3000
 """Longest summary `/mentor summary` takes; a DM reply is kept whole."""
 AWAITED_FOR = timedelta(days=14)
 """A plain DM reply counts as the summary of a session that ended within this time."""
-REQUEST_KINDS = (SUMMARY_REQUEST, SUMMARY_NUDGE)
+REQUEST_KINDS = (SUMMARY_REQUEST, SUMMARY_REQUEST_NEXT_DAY, SUMMARY_NUDGE)
 """What asks a person for a summary: a DM reply may answer one of these."""
 OPEN_PAIRS = (ACTIVE, PAUSED)
 REPLY_KEPT_FOR = timedelta(days=7)

@@ -33,7 +33,8 @@ def test_fifty_pairs_over_four_weeks_add_up() -> None:
     assert sent["session_skipped"] == sum(
         1 for s in sessions if s.fate == "skip" and s.start - SKIP_BEFORE < end
     )
-    assert sent["summary_request"] == sum(1 for s in held if s.end < end) + sum(
+    assert sent["summary_request"] == sum(1 for s in held if s.end < end)
+    assert sent["summary_request_next_day"] == sum(
         1 for s in held if s.fate in ("mentor", "none") and s.end + DAY < end
     )
     written = [

@@ -116,7 +116,11 @@ def test_ending_mid_rhythm_cancels_everything_the_pair_still_owed(
         cancelled = session.exec(
             select(Notification).where(Notification.outcome == "pair ended")
         ).all()
-    assert {row.kind for row in cancelled} >= {"summary_request", "summary_nudge", "action_due"}
+    assert {row.kind for row in cancelled} >= {
+        "summary_request_next_day",
+        "summary_nudge",
+        "action_due",
+    }
 
 
 def test_history_and_export_show_no_session_after_the_end(

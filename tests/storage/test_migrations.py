@@ -251,3 +251,59 @@ def test_0015_turns_free_text_summaries_into_decisions_and_notes(database_url: s
         rows = connection.exec_driver_sql("SELECT summary FROM meeting_session ORDER BY id")
         assert [summary for (summary,) in rows][2] == "*Notes*\n• We met.\n• Thomas drafts."
     engine.dispose()
+
+
+def test_0018_makes_the_later_pending_summary_request_of_a_session_the_next_days(
+    sqlite_url: str,
+) -> None:
+    """Of a session's two summary requests, the later (the mentor's) becomes the kind that waits
+    for the morning, while pending; a lone request, a sent one and other kinds stay as they
+    were."""
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    rows = [
+        ("summary_request", "p:2", "s:1", "2026-12-03 18:00:00", "sent"),
+        ("summary_request", "p:1", "s:1", "2026-12-04 18:00:00", "pending"),
+        ("summary_request", "p:2", "s:2", "2026-12-10 18:00:00", "pending"),
+        ("summary_request", "p:1", "s:2", "2026-12-11 18:00:00", "pending"),
+        ("summary_request", "p:1", "s:3", "2026-12-17 18:00:00", "sent"),
+        ("summary_request", "p:2", "s:3", "2026-12-16 18:00:00", "sent"),
+        ("summary_request", "p:1", "s:4", "2026-12-24 18:00:00", "pending"),
+        ("summary_nudge", "p:1", "s:1", "2026-12-05 18:00:00", "pending"),
+    ]
+    with engine.begin() as connection:
+        alembic_config = Config()
+        alembic_config.set_main_option("script_location", str(MIGRATIONS))
+        alembic_config.attributes["connection"] = connection
+        command.downgrade(alembic_config, "0017")
+        for kind, recipient, subject, due, status in rows:
+            connection.execute(
+                text(
+                    "INSERT INTO notification (kind, recipient, subject, due_at, status, "
+                    "attempts, failures, created_at) VALUES (:kind, :recipient, :subject, :due, "
+                    ":status, 0, 0, '2026-11-30 08:00:00')"
+                ),
+                {
+                    "kind": kind,
+                    "recipient": recipient,
+                    "subject": subject,
+                    "due": due,
+                    "status": status,
+                },
+            )
+    migrate(engine)
+    with engine.connect() as connection:
+        kinds = [
+            row[0] for row in connection.execute(text("SELECT kind FROM notification ORDER BY id"))
+        ]
+    assert kinds == [
+        "summary_request",
+        "summary_request_next_day",
+        "summary_request",
+        "summary_request_next_day",
+        "summary_request",  # sent already
+        "summary_request",
+        "summary_request",  # alone
+        "summary_nudge",
+    ]
+    engine.dispose()

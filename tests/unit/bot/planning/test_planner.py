@@ -93,7 +93,7 @@ def test_each_session_owes_reminders_requests_and_nudges(core: Core, clock: Manu
             ("reminder", PersonRecipient(mentee.id).key, start - timedelta(hours=24), start),
             ("summary_request", PersonRecipient(mentee.id).key, end, end + timedelta(hours=48)),
             (
-                "summary_request",
+                "summary_request_next_day",
                 PersonRecipient(mentor.id).key,
                 end + timedelta(hours=24),
                 end + timedelta(hours=48),

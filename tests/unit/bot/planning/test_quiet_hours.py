@@ -13,7 +13,16 @@ from bot.kernel.core import Core
 from bot.kernel.notice_keys import ChannelRecipient, DigestDay, PersonRecipient, ReviewRound
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply
-from bot.planning.notice_kinds import CAN_WAIT, DIGEST, REMINDER, REVIEW_AWAITED, SESSION_SKIPPED
+from bot.planning.notice_kinds import (
+    CAN_WAIT,
+    DIGEST,
+    REMINDER,
+    REVIEW_AWAITED,
+    SESSION_SKIPPED,
+    SUMMARY_NUDGE,
+    SUMMARY_REQUEST,
+    SUMMARY_REQUEST_NEXT_DAY,
+)
 from bot.planning.quiet_hours import held_until, morning_after
 from scheduler.dispatcher import Dispatcher
 from storage.models import Notification
@@ -68,6 +77,22 @@ def test_a_message_useless_by_the_morning_is_not_held() -> None:
     assert held_until(REMINDER, PARIS, night, expires_at=utc(2026, 12, 3, 16, 0)) == utc(
         2026, 12, 3, 7, 0
     )
+
+
+def test_the_request_as_a_session_ends_goes_at_once_the_next_days_waits() -> None:
+    """A session that ends at 22:00 in Paris: the mentee, just out of it, is asked at once; the
+    mentor's request a day later (22:00 again) and the nudges wait for 08:00."""
+    ended = utc(2026, 12, 2, 21, 0)
+    expires = utc(2026, 12, 4, 21, 0)
+    assert held_until(SUMMARY_REQUEST, PARIS, ended, expires) is None
+    next_day = utc(2026, 12, 3, 21, 0)
+    assert held_until(SUMMARY_REQUEST_NEXT_DAY, PARIS, next_day, expires) == utc(2026, 12, 4, 7, 0)
+    assert held_until(SUMMARY_NUDGE, PARIS, expires, utc(2026, 12, 9, 21, 0)) == utc(
+        2026, 12, 5, 7, 0
+    )
+    # By day, nothing waits; a request whose use ends before the morning is not held.
+    assert held_until(SUMMARY_REQUEST_NEXT_DAY, PARIS, utc(2026, 12, 3, 17, 0), expires) is None
+    assert held_until(SUMMARY_REQUEST_NEXT_DAY, PARIS, next_day, utc(2026, 12, 4, 6, 0)) is None
 
 
 class Recording:
