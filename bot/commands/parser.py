@@ -32,6 +32,8 @@ ALIASES: dict[str, str] = {
     "compte-rendu": "summary",
     "cr": "summary",
     "digest": "digest",
+    "programme": "programme",
+    "program": "programme",
     "synthese": "digest",
     "journal": "journal",
     "help-me": "help-me",

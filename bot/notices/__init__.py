@@ -22,7 +22,7 @@ from bot.notices.agreement_notices import (
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone, ids_of
 from bot.notices.digest_notice import digest
-from bot.notices.health_notices import pair_stalled, stall_alert
+from bot.notices.health_notices import member_silent, pair_stalled, stall_alert
 from bot.notices.lifecycle_notices import (
     action_due,
     help_requested,
@@ -83,6 +83,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.MEMBER_UNREACHABLE: member_unreachable,
     kinds.PAIR_STALLED: pair_stalled,
     kinds.STALL_ALERT: stall_alert,
+    kinds.MEMBER_SILENT: member_silent,
     kinds.DELIVERY_REFUSED: delivery_refused,
     kinds.MEMBER_LEFT: member_left,
 }

@@ -34,6 +34,7 @@ REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
 PAIR_STALLED = "pair_stalled"  # no session held for a while: both members asked to plan one
 STALL_ALERT = "stall_alert"  # the stall went on a week after that: the mediators told
+MEMBER_SILENT = "member_silent"  # requests left unanswered: that member asked about a pause
 DELIVERY_REFUSED = "delivery_refused"  # to admins: a person or channel the platform refuses
 MEMBER_LEFT = "member_left"  # to the other member of a pair paused because one left
 ADMIN_KINDS = frozenset({MEMBER_UNREACHABLE, DELIVERY_REFUSED})
@@ -62,6 +63,7 @@ CAN_WAIT = frozenset(
         MEMBER_UNREACHABLE,
         PAIR_STALLED,
         STALL_ALERT,
+        MEMBER_SILENT,
         DELIVERY_REFUSED,
     }
 )
