@@ -72,16 +72,38 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
     return latest
 
 
+def recent_recipients(
+    *, session: Session, kinds: Iterable[str], sent_since: datetime, due_since: datetime
+) -> set[str]:
+    """Who was sent a request of `kinds` since `sent_since` (due since `due_since`: the index's
+    range, wide enough for a request held for the night)."""
+    return set(
+        session.exec(
+            select(Notification.recipient)
+            .where(Notification.status == "sent")
+            .where(Notification.due_at >= due_since)
+            .where(col(Notification.sent_at) >= sent_since)
+            .where(col(Notification.kind).in_(list(kinds)))
+            .distinct()
+        ).all()
+    )
+
+
 def sent_requests(
-    *, session: Session, kinds: Iterable[str], since: datetime
+    *, session: Session, kinds: Iterable[str], since: datetime, recipients: Iterable[str]
 ) -> list[tuple[str, str, datetime]]:
-    """(recipient, subject, sent at) of the requests of `kinds` sent since `since` (by their
-    due instant: the index's), oldest first; no content, no whole rows."""
+    """(recipient, subject, sent at) of the requests of `kinds` sent to `recipients` since
+    `since` (by their due instant), oldest first; no content, no whole rows. The unique index
+    on (kind, recipient, subject) finds them."""
+    wanted = list(recipients)
+    if not wanted:
+        return []
     rows = session.exec(
         select(Notification.recipient, Notification.subject, Notification.sent_at)
+        .where(col(Notification.kind).in_(list(kinds)))
+        .where(col(Notification.recipient).in_(wanted))
         .where(Notification.status == "sent")
         .where(Notification.due_at >= since)
-        .where(col(Notification.kind).in_(list(kinds)))
     ).all()
     return sorted(
         ((recipient, subject, at) for recipient, subject, at in rows if at is not None),
