@@ -8,6 +8,7 @@ from typing import overload
 from bot.commands import (
     actions_command,
     agenda_command,
+    calendar_command,
     digest_command,
     end_command,
     goals_command,
@@ -61,6 +62,7 @@ COMMANDS: dict[str, Handler] = {
     "review": review_command.run,
     "my-data": my_data_command.export,
     "forget-me": my_data_command.forget,
+    "calendar": calendar_command.run,
 }
 
 

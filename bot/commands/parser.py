@@ -63,6 +63,8 @@ ALIASES: dict[str, str] = {
     "export": "my-data",
     "mes-donnees": "my-data",
     "exporter": "my-data",
+    "calendar": "calendar",
+    "calendrier": "calendar",
     "forget-me": "forget-me",
     "forgetme": "forget-me",
     "erase": "forget-me",

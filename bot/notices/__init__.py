@@ -19,6 +19,7 @@ from bot.notices.agreement_notices import (
     trial_check,
     trial_outcome,
 )
+from bot.notices.calendar_notices import calendar_update
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone, ids_of
 from bot.notices.digest_notice import digest
@@ -86,6 +87,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.MEMBER_SILENT: member_silent,
     kinds.DELIVERY_REFUSED: delivery_refused,
     kinds.MEMBER_LEFT: member_left,
+    kinds.CALENDAR_UPDATE: calendar_update,
 }
 BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = {
     kinds.REMINDER: reminders,

@@ -39,6 +39,7 @@ DELIVERY_REFUSED = "delivery_refused"  # to admins: a person or channel the plat
 MEMBER_LEFT = "member_left"  # to the other member of a pair paused because one left
 ADMIN_KINDS = frozenset({MEMBER_UNREACHABLE, DELIVERY_REFUSED})
 """Notices to the admins about delivery: their own failure is never reported in turn."""
+CALENDAR_UPDATE = "calendar_update"  # the pair's series as an .ics file, to each member
 
 CAN_WAIT = frozenset(
     {
