@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from sqlalchemy import text
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.metrics import CONTENT_TYPE, Metrics
+from bot.calendar.feeds import feed_for_token
 from bot.kernel.clock import Clock, SystemClock
 from bot.kernel.core import Core
 from bot.kernel.ports import Messenger
@@ -185,6 +187,7 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
         app.post("/slack/events")(SlackEndpoint(bot.slack, bot.slack_signing_secret).handle)
 
     add_health_routes(app, bot)
+    add_calendar_route(app, bot)
     app.add_middleware(AckTimer, metrics=bot.metrics)
 
     if bot.teams_web is not None:  # last: what no route above takes goes to the Teams SDK
@@ -198,6 +201,44 @@ def create_metrics_app(bot: Mentorbot) -> FastAPI:
     app = FastAPI(title="Mentorbot", docs_url=None, redoc_url=None, openapi_url=None)
     add_health_routes(app, bot)
     return app
+
+
+CALENDAR_PATH = re.compile(r"(/calendar/)[^/\s?]+")
+
+
+class RedactCalendarTokens(logging.Filter):
+    """Access log lines show `/calendar/…`, never the token that opens someone's feed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                CALENDAR_PATH.sub(r"\1…", arg) if isinstance(arg, str) else arg
+                for arg in record.args
+            )
+        return True
+
+
+REDACT_CALENDAR_TOKENS = RedactCalendarTokens()
+
+
+def add_calendar_route(app: FastAPI, bot: Mentorbot) -> None:
+    """`GET /calendar/<token>.ics`: the person's private feed (built by the core); an unknown
+    or revoked token is a plain 404."""
+    logging.getLogger("uvicorn.access").addFilter(REDACT_CALENDAR_TOKENS)
+    core = bot.core
+
+    def feed(token: str) -> bytes | None:
+        with core.db.session() as session:
+            return feed_for_token(session=session, token=token, now=core.clock.now())
+
+    @app.get("/calendar/{name}")
+    async def calendar(name: str) -> Response:
+        token, _, extension = name.rpartition(".")
+        content = await asyncio.to_thread(feed, token) if extension == "ics" else None
+        if content is None:
+            return Response(status_code=404)
+        headers = {"Cache-Control": "private, max-age=300", "X-Robots-Tag": "noindex"}
+        return Response(content, media_type="text/calendar; charset=utf-8", headers=headers)
 
 
 def add_health_routes(app: FastAPI, bot: Mentorbot) -> None:

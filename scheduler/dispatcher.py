@@ -22,6 +22,7 @@ from bot.notices import compose_all
 from bot.notices.context import Gone
 from bot.pairs.lifecycle import erase_expired_content
 from bot.pairs.pauses import resume_due_pauses
+from bot.pairs.silences import ask_silent_members
 from bot.pairs.stalled import CHECK_EVERY, tell_stalled_pairs
 from bot.pairs.trial import (
     TRIAL_PAIRS_PER_RUN,
@@ -164,7 +165,7 @@ class Dispatcher:
         self._trial_sweep: int | None = None
         """The check of every pair after start-up, TRIAL_SWEEP pair ids a run: the next id."""
         self._health_checked: datetime | None = None
-        """When stalled pairs were last looked for (every CHECK_EVERY, not every minute)."""
+        """When stalled pairs and silent members were last looked for (every CHECK_EVERY)."""
 
     def start_in_background(self) -> None:
         """Send what is due (missed while down too) without holding up the caller, then keep
@@ -318,6 +319,7 @@ class Dispatcher:
             )
             if health_due:
                 tell_stalled_pairs(session=session, now=now, admins=self.core.admins)
+                ask_silent_members(session=session, now=now)
         self._trial_checked, self._trial_sweep = checked, sweep
         if health_due:
             self._health_checked = now

@@ -89,6 +89,8 @@ class Pair(RhythmColumns, table=True):
     # it ended); `content_erased_at` says it was done. Counts, dates and statuses stay.
     retain_until: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
     content_erased_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+    # The SEQUENCE of the pair's calendar series (.ics): grows with each change sent to members.
+    calendar_sequence: int = 0
 
 
 class TermsProposal(RhythmColumns, table=True):
@@ -349,3 +351,14 @@ class OperatorAudit(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     platform: str = Field(max_length=16)
     external_id: str | None = Field(default=None, max_length=255)
+
+
+class CalendarFeed(SQLModel, table=True):
+    """A person's private calendar subscription: only the token's SHA-256 is kept."""
+
+    __tablename__ = "calendar_feed"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", unique=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(sa_column=_instant())

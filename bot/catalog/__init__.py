@@ -8,6 +8,7 @@ whose sentence carries a number gives, per language, one text per CLDR plural ca
 
 from bot.catalog import (
     agreement,
+    calendar,
     commands,
     counts,
     delivery,
@@ -30,6 +31,7 @@ from bot.catalog.entry import Entry
 
 AREAS = (
     agreement,
+    calendar,
     commands,
     counts,
     delivery,

@@ -107,6 +107,12 @@ MESSAGES: dict[str, Entry] = {
     "chart.held": {"en": "held", "fr": "tenues"},
     "chart.skipped": {"en": "skipped", "fr": "annulées"},
     "chart.unsummarised": {"en": "without summary", "fr": "sans compte-rendu"},
+    "chart.alt_empty": {
+        "en": "Bar chart of sessions per week over the last 12 weeks, from the week of {first} "
+        "to the week of {last}: no session took place in these weeks.",
+        "fr": "Graphique en barres des séances par semaine sur les 12 dernières semaines, de la "
+        "semaine du {first} à celle du {last} : aucune séance n'a eu lieu ces semaines-là.",
+    },
     "chart.alt": {
         "en": "Bar chart of sessions per week over the last 12 weeks, from the week of {first} "
         "to the week of {last}. In all, held: {held}; skipped: {skipped}; without summary: "

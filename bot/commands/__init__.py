@@ -8,6 +8,7 @@ from typing import overload
 from bot.commands import (
     actions_command,
     agenda_command,
+    calendar_command,
     digest_command,
     end_command,
     goals_command,
@@ -21,6 +22,7 @@ from bot.commands import (
     pair_command,
     pairs_command,
     pause_command,
+    programme_command,
     review_command,
     skip_command,
     summary_command,
@@ -47,6 +49,7 @@ COMMANDS: dict[str, Handler] = {
     "move": move_command.run,
     "summary": summary_command.run,
     "digest": digest_command.run,
+    "programme": programme_command.run,
     "journal": journal_command.run,
     "help-me": help_me_command.run,
     "end": end_command.run,
@@ -59,6 +62,7 @@ COMMANDS: dict[str, Handler] = {
     "review": review_command.run,
     "my-data": my_data_command.export,
     "forget-me": my_data_command.forget,
+    "calendar": calendar_command.run,
 }
 
 

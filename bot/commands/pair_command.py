@@ -25,7 +25,8 @@ def run(ctx: CommandContext) -> Reply | Form:
     command = ctx.command
     if not command.mentions and not command.rest:
         return Form(PAIR_FORM, {"timezone": zone_of(ctx.actor)})
-    if unknown := bare_names(command.rest):
+    # An `@` inside a link (`https://host/@room`) names nobody.
+    if unknown := bare_names(" ".join(w for w in command.words if "://" not in w)):
         raise UserError("error.unknown_person", who=unknown[0])
     if len(command.mentions) != 2:
         raise UserError("pair.usage")

@@ -20,8 +20,9 @@ from bot.growth.review_form import REVIEW_BUTTON, own_reviewed_pair, review_form
 from bot.kernel.errors import UserError
 from bot.kernel.form_model import read_form
 from bot.kernel.i18n import t
-from bot.kernel.replies import FieldErrors, Form, Reply
+from bot.kernel.replies import FieldErrors, Form, Reply, say
 from bot.pairs.answers import AGREEMENT_BUTTONS, press_agreement
+from bot.pairs.silences import KEEP_BUTTON
 from bot.pairs.stalled import MEDIATOR_BUTTON, PAUSE_BUTTON
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
@@ -54,6 +55,7 @@ BUTTONS = (
     *TWICE_BUTTONS,
     PAUSE_BUTTON,
     MEDIATOR_BUTTON,
+    KEEP_BUTTON,
 )
 
 
@@ -81,6 +83,9 @@ def press_button(ctx: ActorContext, action: str, value: str) -> Reply | Form:
         return press_agreement(ctx, action, number)
     if action == PAUSE_BUTTON:  # the stall and silence questions: `/mentor pause`
         return pause_now(ctx, ctx.own_pair(number, (ACTIVE, PAUSED)), None)
+    if action == KEEP_BUTTON:  # the silence question: pressing it is the answer
+        ctx.own_pair(number, (ACTIVE, PAUSED))
+        return say(t("silent.kept", ctx.lang))
     if action == MEDIATOR_BUTTON:  # the stall question: `/mentor help-me`
         return ask_for_help(ctx, ctx.own_pair(number, (ACTIVE, PAUSED)))
     if action == "pair.end":

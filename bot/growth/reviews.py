@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from bot.kernel.errors import UserError
 from bot.kernel.notice_keys import PersonRecipient, ReviewRound
+from bot.pairs.agreement import keep_terms
 from bot.pairs.rhythm_change import change_rhythm
 from bot.people.person import mention
 from bot.planning.notice_kinds import REVIEW_AWAITED, REVIEW_RESULT
@@ -150,6 +151,8 @@ def close_review(
     else:
         review.format_outcome, new_format = APPLIED, MeetingFormat(agreed)
     session.add(review)
+    if new_rhythm is not None or new_format != current.format:
+        keep_terms(session=session, pair=pair, changed_by=pair.mentor_id, now=now)
     if new_rhythm is not None:
         rhythm = replace(new_rhythm, format=new_format, start=_anchor(session, pair, now))
         change_rhythm(session=session, pair=pair, rhythm=rhythm, now=now)

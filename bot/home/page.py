@@ -1,6 +1,7 @@
 """A person's Home: pending questions, pairs, next sessions, open actions and goals, with buttons.
 
-Only the person's own current pairs appear, so an admin or an outsider sees no one else's content.
+Only the person's own current pairs appear, so an admin or an outsider sees no one else's content;
+an admin also sees the programme at a glance (names, counts and dates, never content).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.commands.pairs_command import pair_row
+from bot.commands.programme_command import overview
 from bot.growth.goals import goal_line, milestone_lines, smart_button
 from bot.home.parts import Home, HomeArea, HomeRow
 from bot.home.questions import QUESTIONS
@@ -33,8 +35,11 @@ def build_home(ctx: ActorContext, notice: Reply | None = None) -> Home:
     lang = ctx.lang
     # The count stays a placeholder: the platform knows how many rows it had no room for.
     title, more = t("home.title", lang), t("home.more", lang, hidden="{hidden}")
+    programme = _programme_areas(ctx)
     if not pairs:
-        return Home(title=title, intro=t("home.none", lang), areas=(), more=more, notice=notice)
+        return Home(
+            title=title, intro=t("home.none", lang), areas=programme, more=more, notice=notice
+        )
     others = {pair.id: ctx.other_member(pair) for pair in pairs}
     pending = tuple(row for source in QUESTIONS for row in source(ctx))
     areas = (
@@ -56,8 +61,20 @@ def build_home(ctx: ActorContext, notice: Reply | None = None) -> Home:
             t("home.goals.none", lang),
             buttons=_goal_buttons(ctx, pairs, others),
         ),
+        *programme,
     )
     return Home(title=title, intro=t("home.intro", lang), areas=areas, more=more, notice=notice)
+
+
+def _programme_areas(ctx: ActorContext) -> tuple[HomeArea, ...]:
+    """An admin's Home also shows the programme, as `/mentor programme` does (names and dates
+    only); nobody else's does."""
+    if not ctx.core.is_admin(ctx.actor.external_id):
+        return ()
+    return tuple(
+        HomeArea(part.heading, tuple(HomeRow(row) for row in part.rows), part.empty)
+        for part in overview(ctx)
+    )
 
 
 def _with(ctx: ActorContext, pairs: list[Pair], other: Person) -> str:

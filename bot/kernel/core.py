@@ -20,6 +20,7 @@ class Core:
     admins: frozenset[str] = frozenset()
     retention: timedelta = timedelta(days=DEFAULT_RETENTION_DAYS)  # an ended pair's content
     owed_now: Callable[[], None] = field(default=lambda: None)
+    public_url: str | None = None  # calendar links; None: not offered
 
     @classmethod
     def configured(cls, settings: Settings, db: Database, clock: Clock) -> Core:
@@ -29,6 +30,7 @@ class Core:
             clock=clock,
             admins=settings.admins,
             retention=timedelta(days=settings.retention_days),
+            public_url=settings.public_url,
         )
 
     def is_admin(self, external_id: str) -> bool:

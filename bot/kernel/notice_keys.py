@@ -292,6 +292,14 @@ class PairEnd(PairSubject):
 
 
 @dataclass(frozen=True)
+class CalendarVersion(PairSubject):
+    """The pair's calendar series at its `sequence`-th change."""
+
+    template = "pair:{pair_id}:calendar:{sequence}"
+    sequence: int
+
+
+@dataclass(frozen=True)
 class TrialQuestion(PairSubject):
     template = "pair:{pair_id}:trial"
 

@@ -14,6 +14,7 @@ TRUE_WORDS = ("1", "true", "yes", "on")  # the values the Teams SDK accepts for 
 FALSE_WORDS = ("0", "false", "no", "off")
 RETENTION_VARIABLE = "MENTORBOT_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 365
+PUBLIC_URL_VARIABLE = "MENTORBOT_PUBLIC_URL"
 MAX_RETENTION_DAYS = 36500  # a century: any longer is a typo, and dates must stay computable
 
 
@@ -44,6 +45,8 @@ class Settings:
     retention_days: int = DEFAULT_RETENTION_DAYS
     # Socket Mode serves no HTTP: `/healthz` and `/metrics` on this port when set.
     metrics_port: int | None = None
+    # Where people reach this server (calendar subscription links): MENTORBOT_PUBLIC_URL.
+    public_url: str | None = None
 
     @property
     def slack_enabled(self) -> bool:
@@ -107,6 +110,7 @@ class Settings:
             sends_per_second=pace,
             retention_days=int(raw_retention),
             metrics_port=int(raw_metrics_port) if raw_metrics_port else None,
+            public_url=public_url(env),
         )
 
     def require_a_platform(self) -> None:
@@ -139,6 +143,16 @@ class Settings:
 
 VARIABLES = {"teams_client_id": "CLIENT_ID"}  # settings not named after their variable
 GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def public_url(env: Mapping[str, str]) -> str | None:
+    """MENTORBOT_PUBLIC_URL without its trailing slash; an http(s) URL or nothing."""
+    raw = env.get(PUBLIC_URL_VARIABLE, "").strip().rstrip("/")
+    if not raw:
+        return None
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", raw):
+        raise SettingsError(f"{PUBLIC_URL_VARIABLE} must be an http(s) URL, not {raw!r}.")
+    return raw
 
 
 def wrong_value(name: str, value: str) -> str | None:

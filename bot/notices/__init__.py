@@ -19,10 +19,11 @@ from bot.notices.agreement_notices import (
     trial_check,
     trial_outcome,
 )
+from bot.notices.calendar_notices import calendar_update
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone, ids_of
 from bot.notices.digest_notice import digest
-from bot.notices.health_notices import pair_stalled, stall_alert
+from bot.notices.health_notices import member_silent, pair_stalled, stall_alert
 from bot.notices.lifecycle_notices import (
     action_due,
     help_requested,
@@ -83,8 +84,10 @@ COMPOSERS: dict[str, Composer] = {
     kinds.MEMBER_UNREACHABLE: member_unreachable,
     kinds.PAIR_STALLED: pair_stalled,
     kinds.STALL_ALERT: stall_alert,
+    kinds.MEMBER_SILENT: member_silent,
     kinds.DELIVERY_REFUSED: delivery_refused,
     kinds.MEMBER_LEFT: member_left,
+    kinds.CALENDAR_UPDATE: calendar_update,
 }
 BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = {
     kinds.REMINDER: reminders,

@@ -26,12 +26,13 @@ from bot.notices.cadence_health import (
     weekly_counts,
 )
 from bot.notices.context import Gone, channel_target
-from bot.pairs.stalled import stalled_pairs
+from bot.pairs.stalled import stall_of
 from bot.people.person import is_erased
 from bot.planning.notice_kinds import ADMIN_KINDS
 from bot.rhythm.wording import format_date, format_short_date, format_when
 from storage.models import MeetingSession, Notification, Pair, Person
 from storage.queries.digests import subscription
+from storage.queries.health import last_held_sessions
 from storage.queries.notifications import subjects_owed_since
 from storage.queries.pairs import (
     ENDED,
@@ -156,16 +157,20 @@ def weekly_chart(weeks: tuple[WeekCounts, ...], zone: str, lang: Lang) -> Chart:
     """The chart of the weekly counts, with its words for screen readers."""
     days = [week.start.astimezone(ZoneInfo(zone)).date() for week in weeks]
     busiest = max(range(len(weeks)), key=lambda i: (weeks[i].held + weeks[i].skipped, i))
-    alt = t(
-        "chart.alt",
-        lang,
-        first=format_date(days[0], lang),
-        last=format_date(days[-1], lang),
-        held=sum(w.held for w in weeks),
-        skipped=sum(w.skipped for w in weeks),
-        unsummarised=sum(w.unsummarised for w in weeks),
-        busiest=format_date(days[busiest], lang),
-    )
+    span = {"first": format_date(days[0], lang), "last": format_date(days[-1], lang)}
+    held, skipped = sum(w.held for w in weeks), sum(w.skipped for w in weeks)
+    if held + skipped == 0:
+        alt = t("chart.alt_empty", lang, **span)
+    else:
+        alt = t(
+            "chart.alt",
+            lang,
+            **span,
+            held=held,
+            skipped=skipped,
+            unsummarised=sum(w.unsummarised for w in weeks),
+            busiest=format_date(days[busiest], lang),
+        )
     return Chart(
         title=t("chart.title", lang),
         alt=alt,
@@ -198,10 +203,13 @@ def unreachable_members(session: Session, platform: str, now: datetime, lang: La
 def stalled_line(
     session: Session, pairs: list[Pair], people: dict[int, Person], now: datetime, lang: Lang
 ) -> str:
-    """The active pairs that stalled, longest first: names and days only."""
-    stalls = stalled_pairs(
-        session=session, now=now, pair_ids=[p.id for p in pairs if p.id is not None]
+    """The active pairs that stalled, longest first: names and days only. The rule is
+    `stall_of`, over the pairs already read (one query more, for their last held sessions)."""
+    held = last_held_sessions(
+        session=session, pair_ids=[p.id for p in pairs if p.id is not None], now=now
     )
+    found = (stall_of(pair, held.get(pair.id or 0), now) for pair in pairs)
+    stalls = sorted((s for s in found if s), key=lambda s: (s.since, s.pair.id or 0))
     if not stalls:
         return ""
     shown = [

@@ -8,10 +8,11 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.kernel.i18n import Lang, t
-from bot.kernel.notice_keys import PairStalled, UserRecipient
+from bot.kernel.notice_keys import MemberSilent, PairStalled, UserRecipient
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person
+from bot.pairs.silences import KEEP_BUTTON, still_silent
 from bot.pairs.stalled import MEDIATOR_BUTTON, PAUSE_BUTTON, Stall, current_stall
 from bot.people.person import lang_of, mention, zone_of
 from bot.rhythm.wording import format_day_of
@@ -106,4 +107,33 @@ def stall_alert(session: Session, row: Notification, now: datetime) -> tuple[Tar
     return target, Reply(
         title=t("stall.alert_title", lang),
         sections=(Section(body), Section(t("stall.alert_privacy", lang))),
+    )
+
+
+def member_silent(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """To a member who left three sessions' requests unanswered, and to them alone: shall we
+    pause? Dropped if they answered meanwhile."""
+    reader = recipient_person(session, row.recipient)
+    about = read(MemberSilent, row.subject)
+    pair = session.get(Pair, about.pair_id)
+    if (
+        pair is None
+        or reader.id != about.person_id
+        or not still_silent(session, pair, reader, about)
+    ):
+        raise Gone("answered since, or the pair is no longer active")
+    other = _member_of(
+        session, pair, pair.mentee_id if reader.id == pair.mentor_id else pair.mentor_id
+    )
+    lang = lang_of(reader)
+    return person_target(reader), Reply(
+        title=t("silent.title", lang),
+        sections=(
+            Section(t("silent.body", lang, other=mention(other))),
+            Section(t("silent.private", lang, other=mention(other))),
+        ),
+        buttons=(
+            Button(t("silent.keep", lang), KEEP_BUTTON, str(pair.id), "primary"),
+            Button(t("stall.pause", lang), PAUSE_BUTTON, str(pair.id)),
+        ),
     )

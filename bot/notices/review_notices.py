@@ -13,6 +13,8 @@ from bot.kernel.notice_keys import ReviewQuarter, ReviewRound
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person
+from bot.pairs.terms_compared import CHANGED_HEADING, compared
+from bot.pairs.terms_proposals import terms_of
 from bot.people.person import lang_of, mention, zone_of
 from bot.planning.planner import REVIEW_MONTHS
 from bot.rhythm.stored import rhythm_of
@@ -21,6 +23,7 @@ from storage.models import Notification, Pair, Person, Review, ReviewAnswer
 from storage.queries.pairs import ACTIVE, CURRENT
 from storage.queries.reviews import answered_since, answers_to
 from storage.queries.sessions import next_session
+from storage.queries.terms import terms_before
 
 RECENTLY = timedelta(days=30)
 """Someone who answered a review this recently is not invited to the quarter's one."""
@@ -147,6 +150,12 @@ def review_result(session: Session, row: Notification, now: datetime) -> tuple[T
         sections.append(Section(f"*{heading}*\n{_answer_lines(answers[member_id], lang)}"))
     wish = answers[pair.mentor_id].rhythm  # when the rhythm changed, both wished the same
     sections.append(Section(_outcome(session, review, pair, reader, wish, now)))
+    assert pair.id is not None
+    before = terms_before(session=session, pair_id=pair.id, changed_at=review.closed_at)
+    if before is not None:
+        sections.append(
+            compared(terms_of(before), terms_of(pair), pair.reverse, lang, CHANGED_HEADING)
+        )
     if "revisit" in {a.priorities for a in answers.values()}:
         sections.append(Section(t("review.outcome.priorities.revisit", lang)))
     if DIFFERENT in (review.rhythm_outcome, review.format_outcome):

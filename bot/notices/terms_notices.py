@@ -71,7 +71,11 @@ def terms_answered(session: Session, row: Notification, now: datetime) -> tuple[
     if proposal.status != ACCEPTED:
         body = t("terms.declined", lang, other=mention(other))
         return person_target(reader), Reply(sections=(Section(body),))
-    before = terms_before(session=session, proposal=proposal)
+    before = (
+        terms_before(session=session, pair_id=proposal.pair_id, changed_at=proposal.answered_at)
+        if proposal.answered_at
+        else None
+    )
     if before is None:  # accepted before the terms it replaced were kept
         terms = terms_sections(pair, reader, other, lang)[1:]
     else:

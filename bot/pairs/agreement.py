@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session
 
+from bot.calendar.changes import calendar_changed
 from bot.kernel.notice_keys import AgreementTerms, PairStart, PersonRecipient, Subject
 from bot.planning.notice_kinds import AGREEMENT_REMINDER, PAIR_CREATED, PAIR_STARTED
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pairs
@@ -157,6 +158,7 @@ def start_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> None:
         subject = PairStart(pair.id).key
         told = {*members(pair), pair.created_by_id}
         owed += [Owed(PAIR_STARTED, PersonRecipient(p).key, subject, now, until) for p in told]
+        calendar_changed(session=session, pair=pair, now=now, first=True)
     owe(
         session=session,
         owed=owed,

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from bot.calendar.changes import calendar_changed
 from bot.kernel.i18n import Lang
 from bot.kernel.notice_keys import (
     ActionDue,
@@ -61,6 +62,7 @@ def end_pair(
         ],
         now=now,
     )
+    calendar_changed(session=session, pair=pair, now=now)
 
 
 def cancel_owed(*, session: Session, pair_id: int) -> int:

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session
 
+from bot.calendar.changes import calendar_changed
 from bot.kernel.notice_keys import PairPaused, PairResumed, PersonRecipient
 from bot.planning.notice_kinds import PAIR_PAUSED, PAIR_RESUMED
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR, extend_pair
@@ -43,6 +44,7 @@ def pause_pair(
         owed=[Owed(PAIR_PAUSED, recipient, subject, now, now + ANNOUNCEMENT_USEFUL_FOR)],
         now=now,
     )
+    calendar_changed(session=session, pair=pair, now=now)
 
 
 def resume_pair(*, session: Session, pair: Pair, actor: Person | None, now: datetime) -> None:
@@ -67,6 +69,7 @@ def resume_pair(*, session: Session, pair: Pair, actor: Person | None, now: date
         ],
         now=now,
     )
+    calendar_changed(session=session, pair=pair, now=now)
 
 
 RESUMED_PER_RUN = 200

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.calendar.changes import calendar_changed
 from bot.planning.planner import extend_pair
 from bot.rhythm.model import Rhythm
 from bot.rhythm.stored import store_rhythm
@@ -27,6 +28,7 @@ def change_rhythm(*, session: Session, pair: Pair, rhythm: Rhythm, now: datetime
     pair.planned_until = now
     session.add(pair)
     session.flush()
+    calendar_changed(session=session, pair=pair, now=now)
     if pair.status != "active":
         return
     extend_pair(session=session, pair=pair, now=now)

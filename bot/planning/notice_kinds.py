@@ -34,10 +34,12 @@ REVIEW_RESULT = "review_result"
 MEMBER_UNREACHABLE = "member_unreachable"
 PAIR_STALLED = "pair_stalled"  # no session held for a while: both members asked to plan one
 STALL_ALERT = "stall_alert"  # the stall went on a week after that: the mediators told
+MEMBER_SILENT = "member_silent"  # requests left unanswered: that member asked about a pause
 DELIVERY_REFUSED = "delivery_refused"  # to admins: a person or channel the platform refuses
 MEMBER_LEFT = "member_left"  # to the other member of a pair paused because one left
 ADMIN_KINDS = frozenset({MEMBER_UNREACHABLE, DELIVERY_REFUSED})
 """Notices to the admins about delivery: their own failure is never reported in turn."""
+CALENDAR_UPDATE = "calendar_update"  # the pair's series as an .ics file, to each member
 
 CAN_WAIT = frozenset(
     {
@@ -62,6 +64,7 @@ CAN_WAIT = frozenset(
         MEMBER_UNREACHABLE,
         PAIR_STALLED,
         STALL_ALERT,
+        MEMBER_SILENT,
         DELIVERY_REFUSED,
     }
 )

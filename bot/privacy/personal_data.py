@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, col
 
+from bot.calendar.feeds import revoke
 from bot.kernel.core import Core
 from bot.kernel.notice_keys import PersonRefused, UnreachableWeek, UserRecipient
 from bot.kernel.replies import DataFile
@@ -179,6 +180,7 @@ def erase(ctx: ActorContext) -> int:
                 retention=ctx.core.retention,
             )
             ended += 1
+    revoke(session=ctx.session, person_id=me.id)  # the calendar link stops working
     erase_person(
         session=ctx.session,
         person=me,

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.calendar.changes import calendar_changed
 from bot.kernel.notice_keys import SessionAt, SessionSkipped
 from bot.people.person import recipient
 from bot.planning.notice_kinds import SESSION_MOVED, SESSION_SKIPPED
@@ -56,6 +57,7 @@ def skip_session(
         ],
         now=now,
     )
+    calendar_changed(session=session, pair=pair, now=now)
     return following
 
 
@@ -93,6 +95,7 @@ def move_session(
         ],
         now=now,
     )
+    calendar_changed(session=session, pair=pair, now=now)
 
 
 def remove_sessions(*, session: Session, meetings: list[MeetingSession]) -> None:

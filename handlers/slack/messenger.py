@@ -124,7 +124,19 @@ class SlackMessenger:
         posted = str(response.get("channel", channel))
         if message.chart is not None:
             await self._send_chart(posted, message.chart)
-        return f"{posted}/{response.get('ts', '')}"
+        ref = f"{posted}/{response.get('ts', '')}"
+        if message.file is not None and target.kind == "dm":
+            ref += await self._send_attached(target.address, message.file)
+        return ref
+
+    async def _send_attached(self, user_id: str, file: DataFile) -> str:
+        """Upload the file a message comes with (a calendar), after the message, into the same
+        DM; a failure is logged, never a reason to send the message again."""
+        try:
+            return f" file {await self.send_file(user_id, file)}"
+        except DeliveryError as error:
+            log.warning("the file of a message to %s was not uploaded: %s", user_id, error)
+            return " file not sent"
 
     async def _send_chart(self, channel: str, chart: Chart) -> None:
         """Upload the message's chart as a PNG with its alt text, after the message; without

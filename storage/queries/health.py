@@ -121,15 +121,29 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
     return latest
 
 
-def sent_requests(*, session: Session, kinds: Iterable[str], since: datetime) -> list[Notification]:
-    """The requests of `kinds` sent since `since`, oldest first (the silences are counted
-    from them)."""
-    return list(
-        session.exec(
-            select(Notification)
-            .where(Notification.status == "sent")
-            .where(col(Notification.kind).in_(list(kinds)))
-            .where(Notification.due_at >= since)
-            .order_by(col(Notification.sent_at))
-        ).all()
+def sent_requests(
+    *, session: Session, kinds: Iterable[str], since: datetime
+) -> list[tuple[str, str, datetime]]:
+    """(recipient, subject, sent at) of the requests of `kinds` sent since `since` (by their
+    due instant: the index's), oldest first; no content, no whole rows."""
+    rows = session.exec(
+        select(Notification.recipient, Notification.subject, Notification.sent_at)
+        .where(Notification.status == "sent")
+        .where(Notification.due_at >= since)
+        .where(col(Notification.kind).in_(list(kinds)))
+    ).all()
+    return sorted(
+        ((recipient, subject, at) for recipient, subject, at in rows if at is not None),
+        key=lambda row: row[2],
     )
+
+
+def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[int, int]:
+    """The pair of each of these sessions."""
+    ids = list(session_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(MeetingSession.id, MeetingSession.pair_id).where(col(MeetingSession.id).in_(ids))
+    ).all()
+    return {session_id: pair_id for session_id, pair_id in rows if session_id is not None}

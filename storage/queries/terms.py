@@ -12,7 +12,8 @@ OPEN, ACCEPTED, DECLINED, REPLACED = "open", "accepted", "declined", "replaced"
 SUPERSEDED = "superseded"
 """Terms as they were before a change: a pending pair's, before a member changed them (the
 change applied at once, the other member to accept it), or a started pair's, before a proposal
-was accepted (`answered_at` the acceptance's): kept to show both side by side."""
+was accepted or a review changed them (`answered_at` the change's): kept to show both side by
+side."""
 
 
 def open_proposal(*, session: Session, pair_id: int, now: datetime) -> TermsProposal | None:
@@ -45,12 +46,13 @@ def superseded_terms(*, session: Session, pair_id: int) -> TermsProposal | None:
     ).first()
 
 
-def terms_before(*, session: Session, proposal: TermsProposal) -> TermsProposal | None:
-    """The terms an accepted proposal replaced, as they were kept when it was accepted."""
+def terms_before(*, session: Session, pair_id: int, changed_at: datetime) -> TermsProposal | None:
+    """The terms a change at `changed_at` replaced (an accepted proposal, a review's agreed
+    rhythm or format), as they were kept then."""
     return session.exec(
         select(TermsProposal)
-        .where(TermsProposal.pair_id == proposal.pair_id)
+        .where(TermsProposal.pair_id == pair_id)
         .where(TermsProposal.status == SUPERSEDED)
-        .where(TermsProposal.answered_at == proposal.answered_at)
+        .where(TermsProposal.answered_at == changed_at)
         .order_by(col(TermsProposal.id).desc())
     ).first()

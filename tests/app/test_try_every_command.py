@@ -97,6 +97,7 @@ as lea
 people
 clock
 as claire
+/mentor calendar
 /mentor forget-me
 press 1
 /mentor pairs
@@ -150,6 +151,7 @@ def test_every_command_then_erasure_then_more(tmp_path) -> None:
     assert "Please write a time as HH:MM, e.g. 18:30. Try again." in printed
     assert "Done: @Claire Martin mentors @Thomas Roy, every 2 weeks on Thursday at 18:00" in printed
     assert "Formulaire quitté : rien n'a été enregistré." in printed  # the review, cancelled
+    assert "l'opérateur de Mentorbot doit d'abord définir MENTORBOT_PUBLIC_URL" in printed
 
     # Each message's buttons are numbered from 1.
     for message in messages:

@@ -251,6 +251,17 @@ def scenario(world: World) -> None:
         assert "summary.discard" in action_ids(fake.messages_to(user)[-1])
     world.at(datetime(2026, 12, 18, 12, 0, tzinfo=UTC), datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
     assert [m for m in fake.messages_to(MENTEE) if "trial.adjust" in action_ids(m)]
+    # Three weeks on, no session held since the 3rd: both pairs are asked to plan one (plan,
+    # pause, ask a mediator); Claire and Bruno, silent since, are asked whether to pause.
+    world.at(
+        datetime(2026, 12, 23, 17, 5, tzinfo=UTC),
+        datetime(2026, 12, 24, 18, 5, tzinfo=UTC),
+        datetime(2026, 12, 25, 17, 5, tzinfo=UTC),
+        datetime(2026, 12, 30, 17, 5, tzinfo=UTC),
+        datetime(2026, 12, 30, 19, 0, tzinfo=UTC),
+    )
+    assert [m for m in fake.messages_to(BRUNO) if "pair.keep" in action_ids(m)]
+    assert [m for m in fake.messages_to(LEA) if "pair.help" in action_ids(m)]
     for user in (MENTOR, MENTEE, BRUNO, LEA, ADMIN, OUTSIDER):
         running.home(user)
     running.settle()

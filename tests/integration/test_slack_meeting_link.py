@@ -65,6 +65,9 @@ def test_a_bad_link_is_refused_politely_and_nothing_is_stored(
     running.settle()
     assert not fake.messages_to(MENTOR) and not fake.messages_to(MENTEE)
     assert "not in any mentoring pair yet" in text_of(running.answer(MENTEE, "pairs"))
+    # An `@` inside a link names nobody: the pair is made.
+    made = text_of(running.answer(MENTEE, f"{PAIR} link https://meet.example.com/@team"))
+    assert "link: https://meet.example.com/@team" in made, made
 
 
 def test_a_link_added_to_a_started_pair_shows_old_and_new_terms_to_both(

@@ -149,6 +149,17 @@ def test_answers_stay_private_until_both_answered_and_an_agreed_change_is_applie
     assert "every week" in results[MENTEE] and "Thursday 4 March 2027" in results[MENTEE]
     assert "chaque semaine" in results[MENTOR] and "jeudi 4 mars 2027" in results[MENTOR]
     assert "in person" in results[MENTEE] and "/mentor agenda add" in results[MENTEE]
+    # What the round changed, the terms before beside the terms now (one mechanism with a
+    # change of terms).
+    assert "Before → now" in results[MENTEE] and "Avant → maintenant" in results[MENTOR]
+    assert (
+        "every 2 weeks on Thursday at 18:00 (Europe/Paris), 1 h, by video → *every week on "
+        "Thursday at 18:00 (Europe/Paris), 1 h, in person*" in results[MENTEE]
+    ), results[MENTEE]
+    assert (
+        "toutes les 2 semaines le jeudi à 18h00 (Europe/Paris), 1 h, en visio → *chaque "
+        in (results[MENTOR])
+    )
 
     # The sessions ahead follow the new weekly rhythm, in person: 4, 11 and 18 March.
     fake.reset()

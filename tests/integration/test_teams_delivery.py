@@ -209,3 +209,20 @@ def test_restart_sends_nothing_twice(
         assert "How did it go?" in text_of(connector.sent(THOMAS.chat)[-1])
     finally:
         again.stop()
+
+
+def test_a_digest_channel_teams_refuses_is_told_to_the_admins_once_a_week(
+    teams: TeamsBot, connector: FakeConnector, clock: ManualClock
+) -> None:
+    assert teams.say(ADA, "help").status_code == 200  # the admin has the app
+    assert teams.in_channel(ADA, "digest", channel=LEADS, name="Leads").status_code == 200
+    teams.dispatch()
+    connector.reset()
+    for week in range(2):  # two Mondays' digests, a week apart, both refused
+        clock.set(datetime(2026, 12, 7, 8, 1, tzinfo=UTC) + timedelta(weeks=week))
+        connector.fail_next(LEADS, 404)
+        teams.dispatch()
+        told = [t for t in chat(connector, ADA) if "refuses the weekly digest" in t]
+        assert len(told) == week + 1, chat(connector, ADA)
+        assert LEADS in told[-1] and "Microsoft Teams" in told[-1]
+    assert not connector.sent(LEADS)

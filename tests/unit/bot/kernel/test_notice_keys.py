@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.kernel.notice_keys import (
     ActionDue,
     AgreementTerms,
+    CalendarVersion,
     ChannelRecipient,
     ChannelRefused,
     DigestDay,
@@ -63,6 +64,7 @@ STORED: dict[str, NotificationKey] = {
     "session:12#2": SummaryVersion(12, 2),
     "pair:3:v2": AgreementTerms(3, 2),
     "pair:3:start": PairStart(3),
+    "pair:3:calendar:2": CalendarVersion(3, 2),
     "pair:3:end": PairEnd(3),
     "pair:3:trial": TrialQuestion(3),
     "pair:3:trial-outcome": TrialOutcome(3),

@@ -68,3 +68,9 @@ def test_the_chart_says_in_words_what_it_shows_in_both_languages() -> None:
     assert "Monday 14 September 2026" in english.alt
     french = weekly_chart(weeks, "Europe/Paris", "fr")
     assert french.labels[-1] == "30 nov." and "tenues : 1 ; annulées : 1" in french.alt
+
+
+def test_a_chart_of_no_session_says_so() -> None:
+    chart = weekly_chart(weekly_counts([], NOW), "Europe/Paris", "en")
+    assert chart.alt.endswith("no session took place in these weeks.")
+    assert "Busiest" not in chart.alt

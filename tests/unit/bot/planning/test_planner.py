@@ -118,7 +118,9 @@ def test_each_session_owes_reminders_requests_and_nudges(core: Core, clock: Manu
         PersonRecipient(mentee.id).key,
     }
     assert all(r.due_at == now for r in announcements)
-    assert len(rows) == 2 + 6 * len(starts)
+    calendars = [r for r in rows if r.kind == "calendar_update"]  # the series' .ics, to each
+    assert {r.recipient for r in calendars} == {r.recipient for r in announcements}
+    assert len(rows) == 2 + 2 + 6 * len(starts)
 
 
 def test_planning_again_owes_nothing_new_until_the_horizon_moves(

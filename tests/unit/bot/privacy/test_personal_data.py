@@ -13,6 +13,7 @@ from bot.kernel.core import Core
 from bot.kernel.notice_keys import PersonRecipient
 from bot.people.actor import ActorContext
 from bot.privacy.personal_data import erase, export_document
+from bot.rhythm.stored import rhythm_columns, rhythm_of
 from storage.db import Database, make_engine, migrate
 from storage.models import (
     ActionItem,
@@ -23,6 +24,7 @@ from storage.models import (
     Milestone,
     Notification,
     Person,
+    TermsProposal,
     Thanks,
 )
 from storage.queries.personal_data import ERASED_MENTION, WRITINGS
@@ -140,3 +142,32 @@ def test_erasure_leaves_none_of_their_words_in_any_text_column(
     engine.dispose()
     # The mentions of Thomas became the token each reader reads as "a former member".
     assert kept == ["Ask " + ERASED_MENTION, "C's", "Claire's goal", ERASED_MENTION + " grows"]
+
+
+def test_the_meeting_link_is_exported_with_the_pair_and_cleared_on_erasure(core: Core) -> None:
+    """Pair data both agreed: in either member's export; gone from the pair and from its
+    proposals of new terms once one member is erased."""
+    link = "https://meet.example.com/claire-room"
+    mentor, mentee = people(core, CREATED)
+    with core.db.session() as session:
+        pair = new_pair(session, mentor, mentee, CREATED)
+        pair.link = link
+        session.add(pair)
+        proposal = TermsProposal(
+            pair_id=pair.id,
+            proposer_id=mentor.id,
+            proposed_at=CREATED,
+            lapses_at=CREATED + timedelta(days=10),
+            trial_sessions=pair.trial_sessions,
+            **rhythm_columns(rhythm_of(pair)),
+        )
+        session.add(proposal)
+        session.flush()
+        for member in (mentor, mentee):
+            [exported] = export_document(as_(core, session, member, CREATED))["pairs"]
+            assert exported["link"] == link
+        erase(as_(core, session, mentee, CREATED))
+        session.flush()
+        session.refresh(pair)
+        session.refresh(proposal)
+        assert (pair.link, proposal.link) == (None, None)

@@ -14,7 +14,7 @@ from bot.commands.pair_command import PAIR_FORM
 from bot.commands.parser import parse_command
 from bot.forms.agenda import AGENDA_FORM
 from bot.forms.move import MOVE_FORM
-from bot.kernel.replies import Button, Form, Reply, Section
+from bot.kernel.replies import Button, Form, Reply, Section, escape_markup
 from handlers.teams.cards import TEXT_BUDGET, reply_card
 from handlers.teams.form_cards import form_card
 from handlers.teams.package import Links, write_package
@@ -51,6 +51,13 @@ def test_a_reply_keeps_markup_mentions_and_buttons() -> None:
         "data": {"action": "session.skip", "value": "12"},
         "style": "destructive",
     }
+
+
+def test_a_link_escaped_for_the_markup_reads_as_typed_and_mentions_nobody() -> None:
+    link = "https://meet.example.com/x?a=1&b=<@29:claire>"
+    card = reply_card(Reply(sections=(Section(f"by video: {escape_markup(link)}"),)), NAMES)
+    assert [e["text"] for e in card["body"]] == [f"by video: {link}"]
+    assert "entities" not in card.get("msteams", {})
 
 
 def test_errors_are_marked_and_long_text_is_cut_not_rejected() -> None:

@@ -1,0 +1,111 @@
+"""iCalendar files (RFC 5545) of pairs' series: one recurring event per pair in the pair's zone
+with its VTIMEZONE, a stable UID, the pair's SEQUENCE; moved sessions as RECURRENCE-ID
+overrides, left-out ones as EXDATE. Titles only: no agenda, summary or other content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from bot.calendar.series import Series, series_of
+from bot.kernel.i18n import Lang, t
+from bot.rhythm.model import Frequency
+from storage.models import MeetingSession, Pair, Person
+from storage.queries.pairs import ENDED
+
+PRODID = "-//Mentorbot//Mentoring sessions//EN"
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+PUBLISH, CANCEL = "PUBLISH", "CANCEL"
+MIME = "text/calendar"
+
+
+def uid_of(pair: Pair) -> str:
+    """The pair's series UID: the same in every file and feed, for both members."""
+    return f"mentorbot-pair-{pair.id}@mentorbot"
+
+
+@dataclass(frozen=True)
+class PairCalendar:
+    """A pair as one reader sees it in a calendar: the other member names the event."""
+
+    pair: Pair
+    meetings: list[MeetingSession]
+    other: Person | None
+
+
+def _title(other: Person | None, lang: Lang) -> str:
+    if other is None or not other.name or other.external_id.startswith("erased:"):
+        return t("calendar.title_unnamed", lang)
+    return t("calendar.title", lang, name=other.name)
+
+
+def _rule(series: Series) -> dict[str, object]:
+    rhythm = series.rhythm
+    day = DAYS[rhythm.weekday]
+    rule: dict[str, object] = {"FREQ": "WEEKLY", "INTERVAL": rhythm.interval, "BYDAY": day}
+    if rhythm.frequency is Frequency.MONTHLY:
+        rule.update(FREQ="MONTHLY", BYDAY=f"{rhythm.month_week or 1}{day}")
+    if series.until is not None:
+        rule["UNTIL"] = series.until.astimezone(UTC).replace(microsecond=0)
+    return rule
+
+
+def _event(entry: PairCalendar, lang: Lang, *, now: datetime, cancelled: bool) -> list[Event]:
+    pair = entry.pair
+    series = series_of(pair, entry.meetings)
+    zone = ZoneInfo(pair.timezone)
+    uid, title, sequence = uid_of(pair), _title(entry.other, lang), pair.calendar_sequence
+    stamp = now.astimezone(UTC).replace(microsecond=0)
+    master = Event()
+    master.add("uid", uid)
+    master.add("dtstamp", stamp)
+    master.add("sequence", sequence)
+    master.add("summary", title)
+    master.add("dtstart", series.first.astimezone(zone))
+    master.add("duration", timedelta(minutes=series.rhythm.duration_minutes))
+    master.add("rrule", _rule(series))
+    if series.excluded:
+        master.add("exdate", [instant.astimezone(zone) for instant in series.excluded])
+    master.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    events = [master]
+    if cancelled:
+        return events
+    for moved in series.moved:
+        override = Event()
+        override.add("uid", uid)
+        override.add("dtstamp", stamp)
+        override.add("sequence", sequence)
+        override.add("summary", title)
+        override.add("recurrence-id", moved.occurrence.astimezone(zone))
+        override.add("dtstart", moved.starts_at.astimezone(zone))
+        override.add("duration", timedelta(minutes=moved.duration_minutes))
+        override.add("status", "CONFIRMED")
+        events.append(override)
+    return events
+
+
+def calendar_bytes(
+    entries: list[PairCalendar], lang: Lang, *, now: datetime, method: str = PUBLISH
+) -> bytes:
+    """The iCalendar text of `entries` for a reader in `lang`; with CANCEL, their series are
+    cancelled (an ended pair's last file)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add("x-wr-calname", t("calendar.name", lang))
+    for entry in entries:
+        for event in _event(entry, lang, now=now, cancelled=method == CANCEL):
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    content: bytes = calendar.to_ical()
+    return content
+
+
+def pair_file_method(pair: Pair) -> str:
+    """An ended pair's file cancels its series; any other one publishes it."""
+    return CANCEL if pair.status == ENDED else PUBLISH

@@ -1,0 +1,159 @@
+"""Silent members: someone who leaves the requests of three sessions in a row unanswered is
+asked, once, whether to pause the pair.
+
+The requests are the reminders, summary requests and summary nudges the bot sent the member
+about one pair's sessions; a session's requests count once (one missed session is not a
+silence). Answered means the member did anything with the bot after it was sent: a command, a
+button pressed, a form submitted (a summary, the agenda…), a DM — what `Person.last_active_at`
+records (bot/people/acting.py, the DM handler). The question goes to the silent member alone;
+the other member and the admins are never told who was silent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from bot.kernel.notice_keys import (
+    MalformedKey,
+    MemberSilent,
+    PersonRecipient,
+    SessionSubject,
+)
+from bot.planning.notice_kinds import MEMBER_SILENT, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
+from storage.models import Pair, Person
+from storage.queries.health import pairs_of_sessions, sent_requests
+from storage.queries.notifications import Owed, owe
+from storage.queries.pairs import ACTIVE, pairs_by_ids
+from storage.queries.people import people_by_ids
+
+REQUESTS = (REMINDER, SUMMARY_REQUEST, SUMMARY_NUDGE)
+IN_A_ROW = 3
+LOOKBACK = timedelta(days=100)
+"""How far back requests are read: three sessions of a monthly pair fit in it."""
+ASKED_FOR = timedelta(days=7)
+KEEP_BUTTON = "pair.keep"
+"""The question's "carry on" button (its pause button is the stall question's)."""
+
+
+@dataclass(frozen=True)
+class Silence:
+    """A member's unanswered requests about one pair: the sessions, since the first of them."""
+
+    pair_id: int
+    person_id: int
+    since: datetime  # the member's last answer (or the pair's resumption, or its creation)
+    sessions: int
+
+    @property
+    def subject(self) -> MemberSilent:
+        return MemberSilent(self.pair_id, self.person_id, self.since)
+
+
+def unanswered(sent: list[tuple[int, int, datetime]], last_active: datetime | None) -> int | None:
+    """From one member's requests about one pair — (session id, pair id, sent at) — how many
+    sessions in a row went unanswered since `last_active`; None below IN_A_ROW. The rule
+    itself, without storage."""
+    after = [
+        (session_id, at) for session_id, _, at in sent if last_active is None or at > last_active
+    ]
+    sessions = {session_id for session_id, _ in after}
+    if len(sessions) < IN_A_ROW:
+        return None
+    return len(sessions)
+
+
+def silent_members(*, session: Session, now: datetime) -> list[Silence]:
+    """The members of active pairs silent at `now`."""
+    by_person: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
+    for recipient, subject, at in sent_requests(
+        session=session, kinds=REQUESTS, since=now - LOOKBACK
+    ):
+        try:
+            person_id = PersonRecipient.parse(recipient).person_id
+            session_id = SessionSubject.parse(subject).session_id
+        except MalformedKey:
+            continue
+        by_person[person_id].append((session_id, at))
+    people = people_by_ids(session=session, ids=set(by_person))
+    # Only those with enough requests after their last activity need their sessions' pairs.
+    candidates = {
+        person_id: [(s, at) for s, at in sent if _after(at, people.get(person_id))]
+        for person_id, sent in by_person.items()
+    }
+    candidates = {
+        p: sent for p, sent in candidates.items() if len({s for s, _ in sent}) >= IN_A_ROW
+    }
+    pair_of = pairs_of_sessions(
+        session=session, session_ids={s for sent in candidates.values() for s, _ in sent}
+    )
+    pairs = {
+        pair.id: pair
+        for pair in pairs_by_ids(session=session, ids=sorted(set(pair_of.values())))
+        if pair.id is not None
+    }
+    silences = []
+    for person_id, sent in candidates.items():
+        by_pair: dict[int, list[tuple[int, int, datetime]]] = defaultdict(list)
+        for session_id, at in sent:
+            if session_id in pair_of:
+                by_pair[pair_of[session_id]].append((session_id, pair_of[session_id], at))
+        for pair_id, rows in by_pair.items():
+            pair = pairs.get(pair_id)
+            if pair is None or not _counts(pair, person_id):
+                continue
+            found = unanswered(rows, _since_resumed(pair, people[person_id]))
+            if found is not None:
+                since = silence_mark(pair, people[person_id])
+                silences.append(Silence(pair_id, person_id, since, found))
+    return silences
+
+
+def _after(at: datetime, person: Person | None) -> bool:
+    return person is not None and (person.last_active_at is None or at > person.last_active_at)
+
+
+def _counts(pair: Pair, person_id: int) -> bool:
+    return pair.status == ACTIVE and person_id in (pair.mentor_id, pair.mentee_id)
+
+
+def _since_resumed(pair: Pair, person: Person) -> datetime | None:
+    """What answers count from: the member's last activity, or the pair's resumption."""
+    marks = [at for at in (person.last_active_at, pair.resumed_at) if at is not None]
+    return max(marks) if marks else None
+
+
+def ask_silent_members(*, session: Session, now: datetime) -> int:
+    """Owe each silent member the question, once per silence; how many are silent."""
+    silences = silent_members(session=session, now=now)
+    owe(
+        session=session,
+        owed=[
+            Owed(
+                MEMBER_SILENT,
+                PersonRecipient(silence.person_id).key,
+                silence.subject.key,
+                now,
+                now + ASKED_FOR,
+            )
+            for silence in silences
+        ],
+        now=now,
+    )
+    return len(silences)
+
+
+def silence_mark(pair: Pair, person: Person) -> datetime:
+    """What a silence is counted from, stable until the member answers: their last activity,
+    the pair's resumption, or else its creation. One question per mark."""
+    return _since_resumed(pair, person) or pair.created_at
+
+
+def still_silent(session: Session, pair: Pair, person: Person, subject: MemberSilent) -> bool:
+    """Whether the silence `subject` names goes on: the pair active, no answer since."""
+    assert person.id is not None and pair.id is not None
+    current = MemberSilent(pair.id, person.id, silence_mark(pair, person))
+    return _counts(pair, person.id) and current == subject
