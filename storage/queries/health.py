@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, exists, or_
+from sqlalchemy import BindParameter, and_, bindparam, exists, or_
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
@@ -52,7 +52,7 @@ _HELD_BY_NOW = and_(
     col(MeetingSession.summary_at).is_not(None),
     col(MeetingSession.starts_at) <= bindparam("now"),
 )
-_QUIET = bindparam("quiet_since")
+_QUIET: BindParameter[datetime] = bindparam("quiet_since")
 _BOTH_ACCEPTED = and_(
     col(Pair.mentor_accepted_at).is_not(None), col(Pair.mentee_accepted_at).is_not(None)
 )
