@@ -50,8 +50,6 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "delivery_refused": ("Deliveries refused", "Envois refusés"),
     "member_left": ("Notices of a member who left", "Avis de départ d'un membre"),
     "stall_alert": ("Stalls told to the admins", "Arrêts signalés aux admins"),
-    "calendar_update": ("Calendar files sent", "Fichiers d'agenda envoyés"),
-    "member_silent": ("Silent members asked", "Membres silencieux interrogés"),
 }
 
 MESSAGES: dict[str, Entry] = {
