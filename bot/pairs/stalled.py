@@ -22,9 +22,9 @@ from bot.kernel.notice_keys import PairStalled, PersonRecipient, UserRecipient
 from bot.planning.notice_kinds import PAIR_STALLED, STALL_ALERT
 from bot.rhythm.model import Frequency
 from storage.models import Pair
-from storage.queries.health import last_activities, last_held_sessions
+from storage.queries.health import last_activities, last_held_sessions, quiet_pairs
 from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import ACTIVE, active_pairs, pairs_by_ids
+from storage.queries.pairs import ACTIVE, pairs_by_ids
 
 MINIMUM = timedelta(days=21)
 ALERT_AFTER = timedelta(days=7)
@@ -93,14 +93,17 @@ def stalled_pairs(
     activity: bool = True,
 ) -> list[Stall]:
     """The active pairs stalled at `now` (of `pair_ids`, if given), longest stalled first;
-    without `activity`, their last activity is not read (None)."""
-    pairs = (
-        active_pairs(session=session)
-        if pair_ids is None
-        else pairs_by_ids(session=session, ids=list(pair_ids))
-    )
-    ids = None if pair_ids is None else [pair.id for pair in pairs if pair.id is not None]
-    held = last_held_sessions(session=session, pair_ids=ids, now=now)
+    without `activity`, their last activity is not read (None). Of all pairs, only those quiet
+    for the shortest stall are read (the others cannot be stalled): the dispatcher asks every
+    hour."""
+    if pair_ids is None:
+        quiet = quiet_pairs(session=session, now=now, quiet_since=now - MINIMUM)
+        pairs = [pair for pair, _ in quiet]
+        held = {pair.id: at for pair, at in quiet if pair.id is not None and at is not None}
+    else:
+        pairs = pairs_by_ids(session=session, ids=list(pair_ids))
+        ids = [pair.id for pair in pairs if pair.id is not None]
+        held = last_held_sessions(session=session, pair_ids=ids, now=now)
     stalls = [
         stall
         for pair in pairs

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from sqlalchemy import BindParameter, and_, bindparam, exists, or_
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
@@ -43,6 +44,54 @@ def last_held_sessions(
         .group_by(col(MeetingSession.pair_id))
     ).all()
     return {pair_id: at for pair_id, at in rows if at is not None}
+
+
+_HELD_BY_NOW = and_(
+    col(MeetingSession.pair_id) == col(Pair.id),
+    col(MeetingSession.status) != SKIPPED,
+    col(MeetingSession.summary_at).is_not(None),
+    col(MeetingSession.starts_at) <= bindparam("now"),
+)
+_QUIET: BindParameter[datetime] = bindparam("quiet_since")
+_BOTH_ACCEPTED = and_(
+    col(Pair.mentor_accepted_at).is_not(None), col(Pair.mentee_accepted_at).is_not(None)
+)
+# Built once, with parameters: the dispatcher runs it every hour.
+_QUIET_PAIRS = (
+    select(
+        Pair,
+        select(func.max(MeetingSession.starts_at))
+        .where(_HELD_BY_NOW)
+        .correlate(Pair)
+        .scalar_subquery(),
+    )
+    .where(col(Pair.status) == ACTIVE)
+    .where(
+        or_(
+            and_(
+                _BOTH_ACCEPTED,
+                col(Pair.mentor_accepted_at) <= _QUIET,
+                col(Pair.mentee_accepted_at) <= _QUIET,
+            ),
+            and_(~_BOTH_ACCEPTED, col(Pair.created_at) <= _QUIET),
+        )
+    )
+    .where(or_(col(Pair.resumed_at).is_(None), col(Pair.resumed_at) <= _QUIET))
+    # An index range of the pair's sessions (pair, start): a healthy pair has one.
+    .where(~exists().where(_HELD_BY_NOW, col(MeetingSession.starts_at) > _QUIET))
+    .order_by(col(Pair.id))
+)
+
+
+def quiet_pairs(
+    *, session: Session, now: datetime, quiet_since: datetime
+) -> list[tuple[Pair, datetime | None]]:
+    """The active pairs that neither started, resumed nor held a session (as
+    `last_held_sessions` counts one) after `quiet_since`, each with its last held session's
+    start by `now`: the only pairs that can be stalled when a stall takes at least
+    `now - quiet_since`. In a healthy programme a few, found without loading the others."""
+    rows = session.exec(_QUIET_PAIRS, params={"now": now, "quiet_since": quiet_since}).all()
+    return [(pair, last_held) for pair, last_held in rows]
 
 
 def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
