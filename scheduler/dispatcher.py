@@ -314,12 +314,16 @@ class Dispatcher:
             checked, sweep = self._ask_trial_questions(session, now)
             self.planning_behind = plan(session=session, now=now) >= PAIRS_PER_RUN
             forget_expired_replies(session=session, now=now)
-            health_due = self._health_checked is None or not (
-                self._health_checked <= now < self._health_checked + CHECK_EVERY
-            )
+            last = self._health_checked
+            health_due = last is None or not (last <= now < last + CHECK_EVERY)
             if health_due:
-                tell_stalled_pairs(session=session, now=now, admins=self.core.admins)
-                ask_silent_members(session=session, now=now)
+                # After start-up (or if the clock went back), every stall; then only those
+                # that began since the last check, with a margin.
+                after = last - CHECK_EVERY if last is not None and last <= now else None
+                tell_stalled_pairs(
+                    session=session, now=now, admins=self.core.admins, began_after=after
+                )
+                ask_silent_members(session=session, now=now, sent_since=after)
         self._trial_checked, self._trial_sweep = checked, sweep
         if health_due:
             self._health_checked = now

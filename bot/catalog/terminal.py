@@ -32,6 +32,11 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "pair_ended": ("Pairs ended", "Binômes terminés"),
     "thanks": ("Thank-you messages", "Remerciements"),
     "pair_paused": ("Pairs paused", "Binômes en pause"),
+    "calendar_update": ("Calendar files sent", "Fichiers d'agenda envoyés"),
+    "member_silent": (
+        "Members asked about a pause after unanswered requests",
+        "Membres interrogés sur une pause après des demandes sans réponse",
+    ),
     "pair_stalled": (
         "Stalled pairs asked to plan a session",
         "Binômes relancés pour planifier une séance",

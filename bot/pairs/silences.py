@@ -25,7 +25,7 @@ from bot.kernel.notice_keys import (
 )
 from bot.planning.notice_kinds import MEMBER_SILENT, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
 from storage.models import Pair, Person
-from storage.queries.health import pairs_of_sessions, sent_requests
+from storage.queries.health import pairs_of_sessions, recent_recipients, sent_requests
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import ACTIVE, pairs_by_ids
 from storage.queries.people import people_by_ids
@@ -35,6 +35,11 @@ IN_A_ROW = 3
 LOOKBACK = timedelta(days=100)
 """How far back requests are read: three sessions of a monthly pair fit in it."""
 ASKED_FOR = timedelta(days=7)
+RECENT = timedelta(days=1)
+"""The members looked at by a check after start-up: those sent a request this long ago at most;
+later checks look at those sent one since the previous check."""
+HELD = timedelta(days=1)
+"""How long before it was sent a request may have been due (held for the night, retried)."""
 KEEP_BUTTON = "pair.keep"
 """The question's "carry on" button (its pause button is the stall question's)."""
 
@@ -66,11 +71,19 @@ def unanswered(sent: list[tuple[int, int, datetime]], last_active: datetime | No
     return len(sessions)
 
 
-def silent_members(*, session: Session, now: datetime) -> list[Silence]:
-    """The members of active pairs silent at `now`."""
+def silent_members(
+    *, session: Session, now: datetime, sent_since: datetime | None = None
+) -> list[Silence]:
+    """The members of active pairs silent at `now`, among those sent a request since
+    `sent_since` (by default, in the last RECENT): a silence grows only when a request is
+    sent, so a check looks at those sent one since the last check."""
+    since = sent_since if sent_since is not None else now - RECENT
+    recipients = recent_recipients(
+        session=session, kinds=REQUESTS, sent_since=since, due_since=since - HELD
+    )
     by_person: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
     for recipient, subject, at in sent_requests(
-        session=session, kinds=REQUESTS, since=now - LOOKBACK
+        session=session, kinds=REQUESTS, since=now - LOOKBACK, recipients=recipients
     ):
         try:
             person_id = PersonRecipient.parse(recipient).person_id
@@ -126,9 +139,11 @@ def _since_resumed(pair: Pair, person: Person) -> datetime | None:
     return max(marks) if marks else None
 
 
-def ask_silent_members(*, session: Session, now: datetime) -> int:
+def ask_silent_members(
+    *, session: Session, now: datetime, sent_since: datetime | None = None
+) -> int:
     """Owe each silent member the question, once per silence; how many are silent."""
-    silences = silent_members(session=session, now=now)
+    silences = silent_members(session=session, now=now, sent_since=sent_since)
     owe(
         session=session,
         owed=[

@@ -22,9 +22,9 @@ from bot.kernel.notice_keys import PairStalled, PersonRecipient, UserRecipient
 from bot.planning.notice_kinds import PAIR_STALLED, STALL_ALERT
 from bot.rhythm.model import Frequency
 from storage.models import Pair
-from storage.queries.health import last_activities, last_held_sessions
+from storage.queries.health import last_activities, last_held_sessions, quiet_pairs
 from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import ACTIVE, active_pairs, pairs_by_ids
+from storage.queries.pairs import ACTIVE, pairs_by_ids
 
 MINIMUM = timedelta(days=21)
 ALERT_AFTER = timedelta(days=7)
@@ -86,21 +86,31 @@ def stall_of(
 
 
 def stalled_pairs(
-    *, session: Session, now: datetime, pair_ids: Iterable[int] | None = None
+    *,
+    session: Session,
+    now: datetime,
+    pair_ids: Iterable[int] | None = None,
+    activity: bool = True,
 ) -> list[Stall]:
-    """The active pairs stalled at `now` (of `pair_ids`, if given), longest stalled first."""
-    pairs = (
-        active_pairs(session=session)
-        if pair_ids is None
-        else pairs_by_ids(session=session, ids=list(pair_ids))
-    )
-    ids = None if pair_ids is None else [pair.id for pair in pairs if pair.id is not None]
-    held = last_held_sessions(session=session, pair_ids=ids, now=now)
+    """The active pairs stalled at `now` (of `pair_ids`, if given), longest stalled first;
+    without `activity`, their last activity is not read (None). Of all pairs, only those quiet
+    for the shortest stall are read (the others cannot be stalled): the dispatcher asks every
+    hour."""
+    if pair_ids is None:
+        quiet = quiet_pairs(session=session, now=now, quiet_since=now - MINIMUM)
+        pairs = [pair for pair, _ in quiet]
+        held = {pair.id: at for pair, at in quiet if pair.id is not None and at is not None}
+    else:
+        pairs = pairs_by_ids(session=session, ids=list(pair_ids))
+        ids = [pair.id for pair in pairs if pair.id is not None]
+        held = last_held_sessions(session=session, pair_ids=ids, now=now)
     stalls = [
         stall
         for pair in pairs
         if pair.id is not None and (stall := stall_of(pair, held.get(pair.id), now))
     ]
+    if not activity:
+        return sorted(stalls, key=lambda s: (s.since, s.pair.id or 0))
     activities = last_activities(session=session, pair_ids=[s.subject.pair_id for s in stalls])
     stalls = [
         Stall(s.pair, s.since, s.last_held, s.days, activities.get(s.subject.pair_id))
@@ -115,11 +125,25 @@ def current_stall(session: Session, pair_id: int, now: datetime) -> Stall | None
     return found[0] if found else None
 
 
-def tell_stalled_pairs(*, session: Session, now: datetime, admins: frozenset[str]) -> int:
+def began_at(stall: Stall) -> datetime:
+    """When the stall began: its `since` plus the pair's threshold."""
+    return stall.since + threshold(stall.pair)
+
+
+def tell_stalled_pairs(
+    *,
+    session: Session,
+    now: datetime,
+    admins: frozenset[str],
+    began_after: datetime | None = None,
+) -> int:
     """Owe each stalled pair's members the question (at once) and the admins the alert (a week
     later; dropped then if the stall is over or the pair did something); once per stall: the
-    rows are unique on their subject. How many pairs are stalled."""
-    stalls = stalled_pairs(session=session, now=now)
+    rows are unique on their subject. With `began_after` (the last check), only the stalls that
+    began since are owed: the others were already. How many pairs are stalled."""
+    stalls = stalled_pairs(session=session, now=now, activity=False)
+    if began_after is not None:
+        stalls = [stall for stall in stalls if began_at(stall) > began_after]
     owed: list[Owed] = []
     for stall in stalls:
         subject = stall.subject.key

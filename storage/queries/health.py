@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from sqlalchemy import BindParameter, and_, bindparam, exists, or_
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
@@ -45,6 +46,54 @@ def last_held_sessions(
     return {pair_id: at for pair_id, at in rows if at is not None}
 
 
+_HELD_BY_NOW = and_(
+    col(MeetingSession.pair_id) == col(Pair.id),
+    col(MeetingSession.status) != SKIPPED,
+    col(MeetingSession.summary_at).is_not(None),
+    col(MeetingSession.starts_at) <= bindparam("now"),
+)
+_QUIET: BindParameter[datetime] = bindparam("quiet_since")
+_BOTH_ACCEPTED = and_(
+    col(Pair.mentor_accepted_at).is_not(None), col(Pair.mentee_accepted_at).is_not(None)
+)
+# Built once, with parameters: the dispatcher runs it every hour.
+_QUIET_PAIRS = (
+    select(
+        Pair,
+        select(func.max(MeetingSession.starts_at))
+        .where(_HELD_BY_NOW)
+        .correlate(Pair)
+        .scalar_subquery(),
+    )
+    .where(col(Pair.status) == ACTIVE)
+    .where(
+        or_(
+            and_(
+                _BOTH_ACCEPTED,
+                col(Pair.mentor_accepted_at) <= _QUIET,
+                col(Pair.mentee_accepted_at) <= _QUIET,
+            ),
+            and_(~_BOTH_ACCEPTED, col(Pair.created_at) <= _QUIET),
+        )
+    )
+    .where(or_(col(Pair.resumed_at).is_(None), col(Pair.resumed_at) <= _QUIET))
+    # An index range of the pair's sessions (pair, start): a healthy pair has one.
+    .where(~exists().where(_HELD_BY_NOW, col(MeetingSession.starts_at) > _QUIET))
+    .order_by(col(Pair.id))
+)
+
+
+def quiet_pairs(
+    *, session: Session, now: datetime, quiet_since: datetime
+) -> list[tuple[Pair, datetime | None]]:
+    """The active pairs that neither started, resumed nor held a session (as
+    `last_held_sessions` counts one) after `quiet_since`, each with its last held session's
+    start by `now`: the only pairs that can be stalled when a stall takes at least
+    `now - quiet_since`. In a healthy programme a few, found without loading the others."""
+    rows = session.exec(_QUIET_PAIRS, params={"now": now, "quiet_since": quiet_since}).all()
+    return [(pair, last_held) for pair, last_held in rows]
+
+
 def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
     """When each pair last did something the bot keeps a date of: a summary written, an agenda
     point, an action item added or done, a goal, a thank-you. Dates only."""
@@ -72,16 +121,38 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
     return latest
 
 
+def recent_recipients(
+    *, session: Session, kinds: Iterable[str], sent_since: datetime, due_since: datetime
+) -> set[str]:
+    """Who was sent a request of `kinds` since `sent_since` (due since `due_since`: the index's
+    range, wide enough for a request held for the night)."""
+    return set(
+        session.exec(
+            select(Notification.recipient)
+            .where(Notification.status == "sent")
+            .where(Notification.due_at >= due_since)
+            .where(col(Notification.sent_at) >= sent_since)
+            .where(col(Notification.kind).in_(list(kinds)))
+            .distinct()
+        ).all()
+    )
+
+
 def sent_requests(
-    *, session: Session, kinds: Iterable[str], since: datetime
+    *, session: Session, kinds: Iterable[str], since: datetime, recipients: Iterable[str]
 ) -> list[tuple[str, str, datetime]]:
-    """(recipient, subject, sent at) of the requests of `kinds` sent since `since` (by their
-    due instant: the index's), oldest first; no content, no whole rows."""
+    """(recipient, subject, sent at) of the requests of `kinds` sent to `recipients` since
+    `since` (by their due instant), oldest first; no content, no whole rows. The unique index
+    on (kind, recipient, subject) finds them."""
+    wanted = list(recipients)
+    if not wanted:
+        return []
     rows = session.exec(
         select(Notification.recipient, Notification.subject, Notification.sent_at)
+        .where(col(Notification.kind).in_(list(kinds)))
+        .where(col(Notification.recipient).in_(wanted))
         .where(Notification.status == "sent")
         .where(Notification.due_at >= since)
-        .where(col(Notification.kind).in_(list(kinds)))
     ).all()
     return sorted(
         ((recipient, subject, at) for recipient, subject, at in rows if at is not None),

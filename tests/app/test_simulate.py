@@ -57,7 +57,9 @@ def test_fifty_pairs_over_four_weeks_add_up() -> None:
     printed = out.getvalue().splitlines()
     assert printed[0].startswith("Simulated programme: 50 pairs over 4 weeks")
     assert [line.split(" (")[0] for line in printed[1:5]] == [f"week {n}" for n in range(1, 5)]
-    assert "busiest minute Monday 08:00 UTC with 100" in printed[1]  # the launch announcements
+    # The launch announcements, each with the pair's calendar file.
+    assert sent["calendar_update"] >= 2 * 50
+    assert "busiest minute Monday 08:00 UTC with 200" in printed[1]
     assert (
         printed[-1].startswith("check: OK")
         and f"{sum(sent.values())} sent exactly once" in printed[-1]

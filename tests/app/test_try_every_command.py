@@ -31,10 +31,12 @@ thursday
 
 
 
+
 as claire
 press 2
 1
 5
+
 
 
 
@@ -70,6 +72,7 @@ cancel
 /mentor help-me
 as lea
 /mentor digest #leads
+/mentor programme
 at 2026-12-04 19:30
 as thomas
 We agreed: I draft the roadmap by 10 December.
