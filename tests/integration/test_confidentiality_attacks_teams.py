@@ -66,8 +66,16 @@ class TeamsWorld:
 
     def form(self, user: TeamsUser, command: str) -> dict[str, Any]:
         """The submit button's data of the form card a command (or button) answered with."""
-        card = self.teams.answer(user, command)
-        [submit] = [a for _, a, _ in card_actions_in(card)]
+        before = len(self.teams.teams.sent(user.chat))
+        assert self.teams.say(user, command).status_code == 200
+        # The form card, not a notice the dispatcher delivers meanwhile (thanks, a calendar).
+        [submit] = self.teams.teams.wait_for(
+            lambda: [
+                a
+                for m in self.teams.teams.sent(user.chat)[before:]
+                for _, a, _ in card_actions_in(m)
+            ]
+        )[-1:]
         return submit
 
     def at(self, *moments: datetime) -> None:
