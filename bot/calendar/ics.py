@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from bot.calendar.series import Series, series_of
 from bot.kernel.i18n import Lang, t
+from bot.people.person import is_erased
 from bot.rhythm.model import Frequency
 from storage.models import MeetingSession, Pair, Person
 from storage.queries.pairs import ENDED
@@ -37,7 +38,7 @@ class PairCalendar:
 
 
 def _title(other: Person | None, lang: Lang) -> str:
-    if other is None or not other.name or other.external_id.startswith("erased:"):
+    if other is None or not other.name or is_erased(other):
         return t("calendar.title_unnamed", lang)
     return t("calendar.title", lang, name=other.name)
 
@@ -71,6 +72,16 @@ def _event(entry: PairCalendar, lang: Lang, *, now: datetime, cancelled: bool) -
         master.add("exdate", [instant.astimezone(zone) for instant in series.excluded])
     master.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     events = [master]
+    for single in series.singles:  # kept in the calendar after a change of rhythm
+        event = Event()
+        event.add("uid", f"mentorbot-session-{single.session_id}@mentorbot")
+        event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
+        event.add("summary", title)
+        event.add("dtstart", single.starts_at.astimezone(zone))
+        event.add("duration", timedelta(minutes=single.duration_minutes))
+        event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        events.append(event)
     if cancelled:
         return events
     for moved in series.moved:

@@ -24,6 +24,15 @@ class Moved:
 
 
 @dataclass(frozen=True)
+class Single:
+    """A session off the current rule (held under the pair's former rhythm): its own event."""
+
+    session_id: int
+    starts_at: datetime
+    duration_minutes: int
+
+
+@dataclass(frozen=True)
 class Series:
     """What a calendar says of a pair: `first` and every rule instant up to `until` (None: no
     end), but those `excluded`, with those `moved` elsewhere. Instants in UTC."""
@@ -33,6 +42,7 @@ class Series:
     until: datetime | None
     excluded: tuple[datetime, ...]
     moved: tuple[Moved, ...]
+    singles: tuple[Single, ...] = ()
 
 
 def series_of(pair: Pair, meetings: list[MeetingSession]) -> Series:
@@ -70,4 +80,10 @@ def series_of(pair: Pair, meetings: list[MeetingSession]) -> Series:
             excluded.append(instant)
         elif meeting.starts_at != instant or meeting.duration_minutes != rhythm.duration_minutes:
             moved.append(Moved(instant, meeting.starts_at, meeting.duration_minutes))
-    return Series(rhythm, first, until, tuple(excluded), tuple(moved))
+    on_rule_set = set(on_rule)
+    singles = tuple(
+        Single(m.id, m.starts_at, m.duration_minutes)
+        for m in sorted(meetings, key=lambda m: m.starts_at)
+        if m.id is not None and m.status != SKIPPED and m.occurrence not in on_rule_set
+    )
+    return Series(rhythm, first, until, tuple(excluded), tuple(moved), singles)

@@ -103,7 +103,7 @@ def test_bad_input_gets_a_clear_answer(tmp_path) -> None:
 
 def test_french_terminal_and_pair_form(tmp_path) -> None:
     printed = run(
-        "comme claire\n/mentor binome\nclaire\nthomas\n2\n4\n18:30\n\n\n\n\nhorloge\n",
+        "comme claire\n/mentor binome\nclaire\nthomas\n2\n4\n18:30\n\n\n\n\n\nhorloge\n",
         tmp_path,
         lang="fr",
     )
@@ -195,7 +195,7 @@ def test_a_reply_that_could_answer_two_pairs_is_filed_where_its_author_says(tmp_
 def test_form_fields_show_labels_and_are_asked_again_until_they_read(tmp_path) -> None:
     printed = run(
         "as thomas\n/mentor pair\nthomas\nnobody\nclaire\n9\nfortnightly\n2\nthursday\n"
-        "25:00\n18:30\n\n\n\n2026-13-01\n2026-12-10\n",
+        "25:00\n18:30\n\n\n\n\n2026-13-01\n2026-12-10\n",
         tmp_path,
     )
     assert "Duration [1 h]: " in printed and "Format [by video]: " in printed

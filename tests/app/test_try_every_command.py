@@ -31,10 +31,12 @@ thursday
 
 
 
+
 as claire
 press 2
 1
 5
+
 
 
 

@@ -109,8 +109,8 @@ def test_restart_sends_nothing_twice(
     clock.set(datetime(2026, 12, 2, 17, 30, tzinfo=UTC))
     running.dispatch()
     sent = len(fake.calls("chat.postMessage"))
-    # The agreement card, the start of the pair and the reminder.
-    assert len(fake.messages_to(MENTOR)) == 3
+    # The agreement card, the start of the pair, its calendar and the reminder.
+    assert len(fake.messages_to(MENTOR)) == 4
     running.stop()
 
     # Down for a day: the summary request fell due meanwhile and is still useful.
@@ -122,6 +122,6 @@ def test_restart_sends_nothing_twice(
         again.dispatch()
         assert len(fake.calls("chat.postMessage")) == sent + 1
         assert "How did it go?" in text_of(fake.messages_to(MENTEE)[-1])
-        assert len(fake.messages_to(MENTOR)) == 3
+        assert len(fake.messages_to(MENTOR)) == 4
     finally:
         again.stop()

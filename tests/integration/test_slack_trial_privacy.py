@@ -104,7 +104,9 @@ def play_all(tmp: Path, scenarios: list[tuple[str | None, str | None]]) -> dict:
                     public.append(text_of(running.home(user)))
                     public.append(text_of(running.answer(user, "pairs")))
                     running.answer(user, "my-data")
-                    [file] = fake.wait_for(lambda u=user: fake.files_to(u))
+                    [file] = fake.wait_for(
+                        lambda u=user: [f for f in fake.files_to(u) if f["name"].endswith(".json")]
+                    )
                     export = json.loads(canonical(file["content"].decode()))
                     for pair in export["pairs"]:
                         del pair["id"]  # each scenario's pair has its own

@@ -3,6 +3,7 @@ recurring-ical-events, against what the planner really plans over the following 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.pairs.lifecycle import end_pair
 from bot.pairs.pauses import pause_pair, resume_due_pauses
+from bot.pairs.rhythm_change import change_rhythm
 from bot.planning.planner import plan
 from bot.rhythm.model import LAST_WEEK, Frequency, Rhythm
 from bot.rhythm.recurrence import local_instant
@@ -55,6 +57,21 @@ def instants(calendar: Calendar, start: datetime, stop: datetime) -> list[tuple[
         begin = event["DTSTART"].dt
         found.append((begin.astimezone(UTC), int(event.duration.total_seconds() // 60)))
     return sorted(found)
+
+
+def run_until(core: Core, clock: ManualClock, pair_id: int | None, end: datetime):
+    """The bot runs every day until `end` (resumes, plans); the pair's planned sessions."""
+    while clock.now() < end:
+        clock.advance(timedelta(days=1))
+        with core.db.session() as session:
+            resume_due_pauses(session=session, now=clock.now())
+            plan(session=session, now=clock.now())
+    with core.db.session() as session:
+        return sorted(
+            (m.starts_at, m.duration_minutes)
+            for m in session.exec(select(MeetingSession).where(MeetingSession.pair_id == pair_id))
+            if m.status == PLANNED and m.starts_at < end
+        )
 
 
 def test_one_series_with_rule_zone_uid_and_the_readers_title(core: Core, clock: ManualClock):
@@ -135,19 +152,27 @@ def test_a_year_of_the_file_is_what_the_planner_plans(
         assert pair is not None
         pause_pair(session=session, pair=pair, actor=mentor, until=date(2027, 3, 20), now=now)
         calendar = ics_of(session, pair, mentee, mentor, now)
-    pair_id = pair.id
-    while clock.now() < start + YEAR:  # the bot runs every day: resumes, plans
-        clock.advance(timedelta(days=1))
-        with core.db.session() as session:
-            resume_due_pauses(session=session, now=clock.now())
-            plan(session=session, now=clock.now())
-    with core.db.session() as session:
-        planned = sorted(
-            (m.starts_at, m.duration_minutes)
-            for m in session.exec(select(MeetingSession).where(MeetingSession.pair_id == pair_id))
-            if m.status == PLANNED and m.starts_at < start + YEAR
-        )
+    planned = run_until(core, clock, pair.id, start + YEAR)
     expanded = instants(calendar, start, start + YEAR)
     assert expanded == planned
     assert len(planned) >= (8 if monthly else 15)
     assert to in [at for at, _ in expanded]
+
+
+def test_sessions_held_before_a_change_of_rhythm_stay_in_the_calendar(
+    core: Core, clock: ManualClock
+):
+    start = clock.now()
+    mentor, mentee = people(core, start)
+    with core.db.session() as session:
+        pair = agreed_pair(session, mentor, mentee, start, rhythm=rhythm("America/Montreal"))
+    clock.advance(timedelta(days=40))
+    with core.db.session() as session:
+        pair = session.get(Pair, pair.id)
+        assert pair is not None
+        new = replace(rhythm("America/Montreal"), weekday=0, local_time=time(9, 0), interval=1)
+        change_rhythm(session=session, pair=pair, rhythm=new, now=clock.now())
+        calendar = ics_of(session, pair, mentee, mentor, clock.now())
+    assert len(calendar.walk("VEVENT")) == 4  # the series, and three Thursdays held before
+    planned = run_until(core, clock, pair.id, start + timedelta(days=200))
+    assert instants(calendar, start, start + timedelta(days=200)) == planned
