@@ -23,7 +23,7 @@ from bot.notices.calendar_notices import calendar_update
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone, ids_of
 from bot.notices.digest_notice import digest
-from bot.notices.health_notices import member_silent, pair_stalled, stall_alert
+from bot.notices.health_notices import member_silent, pair_stalled, stall_alert, stall_notices
 from bot.notices.lifecycle_notices import (
     action_due,
     help_requested,
@@ -91,6 +91,8 @@ COMPOSERS: dict[str, Composer] = {
 }
 BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = {
     kinds.REMINDER: reminders,
+    kinds.PAIR_STALLED: stall_notices,
+    kinds.STALL_ALERT: stall_notices,
 }
 """Kinds whose composer reads more than the rows' sessions, pairs and people: made for a batch
 of rows of the kind, its reads done for them all at once."""

@@ -3,33 +3,60 @@ a silent member asked about a pause. Dates and names, never content."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session
 
 from bot.kernel.i18n import Lang, t
-from bot.kernel.notice_keys import MemberSilent, PairStalled, UserRecipient
+from bot.kernel.notice_keys import MalformedKey, MemberSilent, PairStalled, UserRecipient
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person
 from bot.pairs.silences import KEEP_BUTTON, still_silent
-from bot.pairs.stalled import MEDIATOR_BUTTON, PAUSE_BUTTON, Stall, current_stall
+from bot.pairs.stalled import MEDIATOR_BUTTON, PAUSE_BUTTON, Stall, stalled_pairs
 from bot.people.person import lang_of, mention, zone_of
+from bot.planning.notice_kinds import PAIR_STALLED, STALL_ALERT
 from bot.rhythm.wording import format_day_of
-from storage.models import Notification, Pair, Person
+from storage.models import MeetingSession, Notification, Pair, Person
 from storage.queries.people import get_person
-from storage.queries.sessions import next_session
+from storage.queries.sessions import next_sessions
 
 PLAN_BUTTON = "session.move"
 
 
-def _stall(session: Session, row: Notification, now: datetime) -> Stall:
-    """The stall the row is about, if it still goes on (no session held, no resumption)."""
-    about = read(PairStalled, row.subject)
-    stall = current_stall(session, about.pair_id, now)
-    if stall is None or stall.subject != about:
-        raise Gone("the stall is over")
-    return stall
+@dataclass
+class StallReads:
+    """What the stall notices of a batch read, read once for all their pairs at the first
+    row's `now`: the pairs still stalled, and each one's next planned session."""
+
+    pair_ids: list[int]
+    stalls: dict[int, Stall] | None = None
+    following: dict[int, MeetingSession] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rows: list[Notification]) -> StallReads:
+        ids: set[int] = set()
+        for row in rows:
+            with suppress(MalformedKey):
+                ids.add(PairStalled.parse(row.subject).pair_id)
+        return cls(sorted(ids))
+
+    def stall(self, session: Session, row: Notification, now: datetime) -> Stall:
+        """The stall the row is about, if it still goes on (no session held, no resumption)."""
+        about = read(PairStalled, row.subject)
+        if self.stalls is None or about.pair_id not in self.pair_ids:
+            ids = self.pair_ids if about.pair_id in self.pair_ids else [about.pair_id]
+            found = stalled_pairs(session=session, now=now, pair_ids=ids)
+            self.stalls = {s.subject.pair_id: s for s in found}
+            self.following = next_sessions(session=session, pair_ids=ids, now=now)
+            self.pair_ids = ids
+        stall = self.stalls.get(about.pair_id)
+        if stall is None or stall.subject != about:
+            raise Gone("the stall is over")
+        return stall
 
 
 def _member_of(session: Session, pair: Pair, member_id: int) -> Person:
@@ -39,10 +66,8 @@ def _member_of(session: Session, pair: Pair, member_id: int) -> Person:
     return person
 
 
-def plan_buttons(session: Session, pair: Pair, lang: Lang, now: datetime) -> tuple[Button, ...]:
+def plan_buttons(pair: Pair, following: MeetingSession | None, lang: Lang) -> tuple[Button, ...]:
     """Plan one (move the next session, if there is one), pause, ask a mediator."""
-    assert pair.id is not None
-    following = next_session(session=session, pair_id=pair.id, now=now)
     plan = (
         (Button(t("stall.plan", lang), PLAN_BUTTON, str(following.id), "primary"),)
         if following is not None and following.id is not None
@@ -55,10 +80,31 @@ def plan_buttons(session: Session, pair: Pair, lang: Lang, now: datetime) -> tup
     )
 
 
+def stall_notices(
+    session: Session, rows: list[Notification]
+) -> Callable[[Session, Notification, datetime], tuple[Target, Reply]]:
+    """The composer of the stall notices and alerts of a batch, their reads made at once."""
+    reads = StallReads.of(rows)
+    composers = {PAIR_STALLED: _pair_stalled, STALL_ALERT: _stall_alert}
+    return lambda session, row, now: composers[row.kind](session, row, now, reads)
+
+
 def pair_stalled(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     """To each member: no session held for a while — shall we plan the next one?"""
+    return _pair_stalled(session, row, now, StallReads.of([row]))
+
+
+def stall_alert(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    """To a mediator, a week after the members were asked: which pair, how long, the last
+    activity's date — dropped if the stall is over or the pair did something since."""
+    return _stall_alert(session, row, now, StallReads.of([row]))
+
+
+def _pair_stalled(
+    session: Session, row: Notification, now: datetime, reads: StallReads
+) -> tuple[Target, Reply]:
     reader = recipient_person(session, row.recipient)
-    stall = _stall(session, row, now)
+    stall = reads.stall(session, row, now)
     pair = stall.pair
     if reader.id not in (pair.mentor_id, pair.mentee_id):
         raise Gone("reader not in pair")
@@ -72,15 +118,15 @@ def pair_stalled(session: Session, row: Notification, now: datetime) -> tuple[Ta
     return person_target(reader), Reply(
         title=t("stall.title", lang),
         sections=(Section(body), Section(t("stall.options", lang))),
-        buttons=plan_buttons(session, pair, lang, now),
+        buttons=plan_buttons(pair, reads.following.get(pair.id or 0), lang),
     )
 
 
-def stall_alert(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
-    """To a mediator, a week after the members were asked: which pair, how long, the last
-    activity's date — dropped if the stall is over or the pair did something since."""
+def _stall_alert(
+    session: Session, row: Notification, now: datetime, reads: StallReads
+) -> tuple[Target, Reply]:
     mediator = read(UserRecipient, row.recipient)
-    stall = _stall(session, row, now)
+    stall = reads.stall(session, row, now)
     if stall.last_activity is not None and stall.last_activity > row.created_at:
         raise Gone("the pair did something since it was asked")
     pair = stall.pair

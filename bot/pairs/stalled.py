@@ -119,12 +119,6 @@ def stalled_pairs(
     return sorted(stalls, key=lambda s: (s.since, s.pair.id or 0))
 
 
-def current_stall(session: Session, pair_id: int, now: datetime) -> Stall | None:
-    """The pair's stall now, if it is stalled."""
-    found = stalled_pairs(session=session, now=now, pair_ids=[pair_id])
-    return found[0] if found else None
-
-
 def began_at(stall: Stall) -> datetime:
     """When the stall began: its `since` plus the pair's threshold."""
     return stall.since + threshold(stall.pair)

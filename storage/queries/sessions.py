@@ -49,6 +49,32 @@ def next_session(*, session: Session, pair_id: int, now: datetime) -> MeetingSes
     return found[0] if found else None
 
 
+def next_sessions(
+    *, session: Session, pair_ids: list[int], now: datetime
+) -> dict[int, MeetingSession]:
+    """Each pair's first planned session after `now`, for many pairs in one statement."""
+    if not pair_ids:
+        return {}
+    first = (
+        select(MeetingSession.pair_id, func.min(MeetingSession.starts_at).label("starts_at"))
+        .where(col(MeetingSession.pair_id).in_(pair_ids))
+        .where(MeetingSession.status == PLANNED)
+        .where(MeetingSession.starts_at > now)
+        .group_by(col(MeetingSession.pair_id))
+        .subquery()
+    )
+    rows = session.exec(
+        select(MeetingSession)
+        .join(
+            first,
+            (col(MeetingSession.pair_id) == first.c.pair_id)
+            & (col(MeetingSession.starts_at) == first.c.starts_at),
+        )
+        .where(MeetingSession.status == PLANNED)
+    )
+    return {meeting.pair_id: meeting for meeting in rows}
+
+
 def past_sessions(
     *, session: Session, pair_id: int, now: datetime, since: datetime | None = None
 ) -> list[MeetingSession]:

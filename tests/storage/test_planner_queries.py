@@ -146,9 +146,11 @@ def test_trial_query_asks_at_most_the_limit_oldest_first(database: Database) -> 
         assert [p.id for p, _ in trial_due(session=session, now=NOW, limit=3)] == every[:3]
 
 
-def statements_during_a_tick(url: str, pairs: int) -> list[tuple[str, int]]:
+def statements_during_a_tick(url: str, pairs: int, held: bool = True) -> list[tuple[str, int]]:
     """(SQL, number of parameters) of each statement one steady dispatcher run executes, on a
-    programme of `pairs` active pairs awaiting their trial question."""
+    programme of `pairs` active pairs awaiting their trial question (their past sessions held,
+    with a summary: none is stalled; unless not `held`: then every pair is stalled, and both
+    members of each are asked to plan a session)."""
     engine = make_engine(url)
     migrate(engine)
     database = Database(engine)
@@ -159,7 +161,11 @@ def statements_during_a_tick(url: str, pairs: int) -> list[tuple[str, int]]:
                 start = NOW + timedelta(weeks=k)
                 session.add(
                     MeetingSession(
-                        pair_id=pair.id, occurrence=start, starts_at=start, duration_minutes=60
+                        pair_id=pair.id,
+                        occurrence=start,
+                        starts_at=start,
+                        duration_minutes=60,
+                        summary_at=start + timedelta(hours=2) if held and k < 0 else None,
                     )
                 )
     seen: list[tuple[str, int]] = []
@@ -181,6 +187,19 @@ def test_a_tick_sends_no_more_parameters_for_more_pairs(tmp_path) -> None:
     assert len(small) == len(large)
     assert max(count for _, count in large) == max(count for _, count in small)
     assert max(count for _, count in large) < 20
+
+
+def test_stall_notices_are_composed_with_a_bounded_number_of_reads_a_batch(tmp_path) -> None:
+    def reads_per_batch(pairs: int) -> float:
+        url = f"sqlite:///{tmp_path / f'{pairs}.db'}"
+        seen = [sql for sql, _ in statements_during_a_tick(url, pairs=pairs, held=False)]
+        claims = sum(1 for sql in seen if sql.lstrip().startswith("WITH chosen"))
+        reads = [sql for sql in seen if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+        assert any("meeting_session" in sql and "min(" in sql for sql in reads)  # next sessions
+        return len(reads) / claims
+
+    # A batch of rows is claimed, then composed with reads made for the batch, not row by row.
+    assert reads_per_batch(60) <= reads_per_batch(10) < 25
 
 
 @pytest.mark.postgres
