@@ -150,6 +150,15 @@ def scenario(world: TeamsWorld) -> None:
         teams.say(THOMAS, wrote(PAIR_A, "A reply", "Second thoughts on Lisbon")).status_code == 200
     )
     world.at(datetime(2026, 12, 18, 12, 0, tzinfo=UTC), datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
+    # Three weeks on, no session held since the 3rd: both pairs are asked to plan one (plan,
+    # pause, ask a mediator); the members silent since are asked whether to pause.
+    world.at(
+        datetime(2026, 12, 23, 17, 5, tzinfo=UTC),
+        datetime(2026, 12, 24, 18, 5, tzinfo=UTC),
+        datetime(2026, 12, 25, 17, 5, tzinfo=UTC),
+        datetime(2026, 12, 30, 17, 5, tzinfo=UTC),
+        datetime(2026, 12, 30, 19, 0, tzinfo=UTC),
+    )
 
 
 @pytest.fixture(scope="module")
