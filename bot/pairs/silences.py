@@ -83,7 +83,11 @@ def silent_members(
     )
     by_person: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
     for recipient, subject, at in sent_requests(
-        session=session, kinds=REQUESTS, since=now - LOOKBACK, recipients=recipients
+        session=session,
+        kinds=REQUESTS,
+        since=now - LOOKBACK,
+        recipients=recipients,
+        unanswered=True,  # those sent before the member's last answer never count
     ):
         try:
             person_id = PersonRecipient.parse(recipient).person_id

@@ -22,7 +22,12 @@ from bot.kernel.notice_keys import PairStalled, PersonRecipient, UserRecipient
 from bot.planning.notice_kinds import PAIR_STALLED, STALL_ALERT
 from bot.rhythm.model import Frequency
 from storage.models import Pair
-from storage.queries.health import last_activities, last_held_sessions, quiet_pairs
+from storage.queries.health import (
+    active_rhythms,
+    last_activities,
+    last_held_sessions,
+    quiet_pairs,
+)
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import ACTIVE, pairs_by_ids
 
@@ -57,14 +62,23 @@ class Stall:
 
 def interval_of(pair: Pair) -> timedelta:
     """The time between two sessions of the pair's rhythm (a month counts 30 days)."""
-    if pair.frequency == Frequency.MONTHLY:
-        return timedelta(days=DAYS_PER_MONTH * pair.interval)
-    return timedelta(weeks=pair.interval)
+    return _interval(pair.frequency, pair.interval)
+
+
+def _interval(frequency: str, interval: int) -> timedelta:
+    if frequency == Frequency.MONTHLY:
+        return timedelta(days=DAYS_PER_MONTH * interval)
+    return timedelta(weeks=interval)
 
 
 def threshold(pair: Pair) -> timedelta:
     """How long without a held session makes the pair stalled."""
-    return max(MINIMUM, 2 * interval_of(pair))
+    return threshold_of(pair.frequency, pair.interval)
+
+
+def threshold_of(frequency: str, interval: int) -> timedelta:
+    """How long without a held session makes a pair of this rhythm stalled."""
+    return max(MINIMUM, 2 * _interval(frequency, interval))
 
 
 def started_at(pair: Pair) -> datetime:
@@ -91,13 +105,26 @@ def stalled_pairs(
     now: datetime,
     pair_ids: Iterable[int] | None = None,
     activity: bool = True,
+    began_after: datetime | None = None,
 ) -> list[Stall]:
     """The active pairs stalled at `now` (of `pair_ids`, if given), longest stalled first;
-    without `activity`, their last activity is not read (None). Of all pairs, only those quiet
-    for the shortest stall are read (the others cannot be stalled): the dispatcher asks every
+    without `activity`, their last activity is not read (None); with `began_after`, only the
+    stalls that began after it. Of all pairs, only those quiet for the shortest stall are read
+    (the others cannot be stalled) — and with `began_after`, only those active lately enough
+    for a stall to begin since (a long stall is not read again): the dispatcher asks every
     hour."""
     if pair_ids is None:
-        quiet = quiet_pairs(session=session, now=now, quiet_since=now - MINIMUM)
+        recent = (
+            None
+            if began_after is None
+            else {
+                (frequency, interval): began_after - threshold_of(frequency, interval)
+                for frequency, interval in active_rhythms(session=session)
+            }
+        )
+        quiet = quiet_pairs(
+            session=session, now=now, quiet_since=now - MINIMUM, active_after=recent
+        )
         pairs = [pair for pair, _ in quiet]
         held = {pair.id: at for pair, at in quiet if pair.id is not None and at is not None}
     else:
@@ -107,7 +134,9 @@ def stalled_pairs(
     stalls = [
         stall
         for pair in pairs
-        if pair.id is not None and (stall := stall_of(pair, held.get(pair.id), now))
+        if pair.id is not None
+        and (stall := stall_of(pair, held.get(pair.id), now))
+        and (began_after is None or began_at(stall) > began_after)
     ]
     if not activity:
         return sorted(stalls, key=lambda s: (s.since, s.pair.id or 0))
@@ -135,9 +164,7 @@ def tell_stalled_pairs(
     later; dropped then if the stall is over or the pair did something); once per stall: the
     rows are unique on their subject. With `began_after` (the last check), only the stalls that
     began since are owed: the others were already. How many pairs are stalled."""
-    stalls = stalled_pairs(session=session, now=now, activity=False)
-    if began_after is not None:
-        stalls = [stall for stall in stalls if began_at(stall) > began_after]
+    stalls = stalled_pairs(session=session, now=now, activity=False, began_after=began_after)
     owed: list[Owed] = []
     for stall in stalls:
         subject = stall.subject.key

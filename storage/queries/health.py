@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import BindParameter, and_, bindparam, exists, or_
+from sqlalchemy import BindParameter, ColumnElement, Integer, and_, bindparam, cast, exists, or_
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
@@ -15,10 +16,12 @@ from storage.models import (
     MeetingSession,
     Notification,
     Pair,
+    Person,
     Thanks,
 )
 from storage.queries.pairs import ACTIVE
 from storage.queries.sessions import SKIPPED
+from storage.types import UTCDateTime
 
 
 def last_held_sessions(
@@ -83,15 +86,59 @@ _QUIET_PAIRS = (
 )
 
 
+def _active_after(after: datetime) -> ColumnElement[bool]:
+    """The pair started, resumed or held a session (by `now`) after `after`."""
+    return or_(
+        and_(
+            _BOTH_ACCEPTED,
+            or_(col(Pair.mentor_accepted_at) > after, col(Pair.mentee_accepted_at) > after),
+        ),
+        and_(~_BOTH_ACCEPTED, col(Pair.created_at) > after),
+        col(Pair.resumed_at) > after,
+        exists().where(_HELD_BY_NOW, col(MeetingSession.starts_at) > after),
+    )
+
+
 def quiet_pairs(
-    *, session: Session, now: datetime, quiet_since: datetime
+    *,
+    session: Session,
+    now: datetime,
+    quiet_since: datetime,
+    active_after: dict[tuple[str, int], datetime] | None = None,
 ) -> list[tuple[Pair, datetime | None]]:
     """The active pairs that neither started, resumed nor held a session (as
     `last_held_sessions` counts one) after `quiet_since`, each with its last held session's
     start by `now`: the only pairs that can be stalled when a stall takes at least
-    `now - quiet_since`. In a healthy programme a few, found without loading the others."""
-    rows = session.exec(_QUIET_PAIRS, params={"now": now, "quiet_since": quiet_since}).all()
+    `now - quiet_since`. In a healthy programme a few, found without loading the others.
+    With `active_after` — by rhythm (frequency, interval), an instant — only the pairs of
+    those rhythms that did one of those after their rhythm's instant: those whose stall
+    began lately, not every pair stalled for long."""
+    statement: Any = _QUIET_PAIRS
+    if active_after is not None:
+        if not active_after:
+            return []
+        statement = statement.where(
+            or_(
+                *(
+                    and_(
+                        col(Pair.frequency) == frequency,
+                        col(Pair.interval) == interval,
+                        _active_after(after),
+                    )
+                    for (frequency, interval), after in sorted(active_after.items())
+                )
+            )
+        )
+    rows = session.exec(statement, params={"now": now, "quiet_since": quiet_since}).all()
     return [(pair, last_held) for pair, last_held in rows]
+
+
+def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
+    """The (frequency, interval) of the active pairs' rhythms, each once."""
+    rows = session.exec(
+        select(Pair.frequency, Pair.interval).where(col(Pair.status) == ACTIVE).distinct()
+    ).all()
+    return [(frequency, interval) for frequency, interval in rows]
 
 
 def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
@@ -138,21 +185,45 @@ def recent_recipients(
     )
 
 
+# The last activity of the person a notification is for ("p:<id>"): by primary key.
+_RECIPIENT_ACTIVE = (
+    select(Person.last_active_at)
+    .where(col(Person.id) == cast(func.substr(Notification.recipient, 3), Integer))
+    .correlate(Notification)
+    .scalar_subquery()
+)
+# Built once, with parameters: the dispatcher runs it every hour.
+_SENT_REQUESTS = (
+    select(Notification.recipient, Notification.subject, Notification.sent_at)
+    .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
+    .where(col(Notification.recipient).in_(bindparam("recipients", expanding=True)))
+    .where(col(Notification.status) == "sent")
+    .where(col(Notification.due_at) >= bindparam("since", type_=UTCDateTime()))
+)
+_SENT_UNANSWERED = _SENT_REQUESTS.where(
+    or_(_RECIPIENT_ACTIVE.is_(None), col(Notification.sent_at) > _RECIPIENT_ACTIVE)
+)
+
+
 def sent_requests(
-    *, session: Session, kinds: Iterable[str], since: datetime, recipients: Iterable[str]
+    *,
+    session: Session,
+    kinds: Iterable[str],
+    since: datetime,
+    recipients: Iterable[str],
+    unanswered: bool = False,
 ) -> list[tuple[str, str, datetime]]:
     """(recipient, subject, sent at) of the requests of `kinds` sent to `recipients` since
     `since` (by their due instant), oldest first; no content, no whole rows. The unique index
-    on (kind, recipient, subject) finds them."""
+    on (kind, recipient, subject) finds them. With `unanswered`, only those sent to a person
+    after their last activity (`Person.last_active_at`): an active member's older requests are
+    not read back."""
     wanted = list(recipients)
     if not wanted:
         return []
     rows = session.exec(
-        select(Notification.recipient, Notification.subject, Notification.sent_at)
-        .where(col(Notification.kind).in_(list(kinds)))
-        .where(col(Notification.recipient).in_(wanted))
-        .where(Notification.status == "sent")
-        .where(Notification.due_at >= since)
+        _SENT_UNANSWERED if unanswered else _SENT_REQUESTS,
+        params={"kinds": list(kinds), "recipients": wanted, "since": since},
     ).all()
     return sorted(
         ((recipient, subject, at) for recipient, subject, at in rows if at is not None),

@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.pairs.stalled import began_at, stalled_pairs
 from bot.pairs.trial import announce_planned_ends, end_planned_pairs
 from bot.planning.notice_kinds import PLANNED_END_SOON
 from bot.planning.planner import HORIZON
@@ -47,15 +48,18 @@ def add_pair(session, n: int, **fields) -> Pair:
         mentor_id=mentor.id,
         mentee_id=mentee.id,
         created_by_id=mentor.id,
-        created_at=NOW - timedelta(days=60),
-        frequency="weekly",
         weekday=2,
         local_time=time(18, 0),
         duration_minutes=60,
         start=date(2026, 10, 1),
         format="video",
         planned_until=NOW + HORIZON,
-        **{"timezone": "Europe/Paris", **fields},
+        **{
+            "timezone": "Europe/Paris",
+            "frequency": "weekly",
+            "created_at": NOW - timedelta(days=60),
+            **fields,
+        },
     )
     session.add(pair)
     session.flush()
@@ -257,3 +261,51 @@ def test_planned_ends_come_at_midnight_in_each_pairs_zone_a_bounded_batch_a_run(
         assert ended == [2, 2, 0]  # the pairs of Los Angeles, first by id, wait for their day
         assert {p.status for p in [late, *east]} == {"ended"}
         assert {p.status for p in west} == {"active"}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_stalls_begun_since_a_check_are_those_of_the_full_check_begun_since(
+    database: Database, seed
+) -> None:
+    """The hourly check reads only the pairs active lately enough for a stall to begin since
+    the last one: it finds what the full check finds, filtered by when each stall began."""
+    rng = random.Random(seed)
+    rhythms = (("weekly", 1), ("weekly", 2), ("weekly", 4), ("monthly", 1), ("monthly", 3))
+    with database.session() as session:
+        for n in range(60):
+            frequency, interval = rng.choice(rhythms)
+            accepted = [NOW - timedelta(days=rng.randint(40, 200)) for _ in range(2)]
+            resumed = NOW - timedelta(days=rng.randint(0, 150))
+            pair = add_pair(
+                session,
+                n,
+                status=rng.choice(("active", "active", "active", "paused")),
+                frequency=frequency,
+                interval=interval,
+                created_at=NOW - timedelta(days=220),
+                mentor_accepted_at=accepted[0],
+                mentee_accepted_at=accepted[1] if rng.random() < 0.8 else None,
+                resumed_at=resumed if rng.random() < 0.2 else None,
+            )
+            for days in rng.sample(range(-150, 10), rng.randint(0, 4)):
+                start = NOW + timedelta(days=days, hours=rng.randint(0, 23))
+                meeting = MeetingSession(
+                    pair_id=pair.id,
+                    occurrence=start,
+                    starts_at=start,
+                    duration_minutes=60,
+                    status=rng.choice((PLANNED, PLANNED, SKIPPED)),
+                )
+                meeting.summary_at = start + timedelta(hours=2) if rng.random() < 0.7 else None
+                session.add(meeting)
+            session.flush()
+        found_some = False
+        for _ in range(12):
+            now = NOW + timedelta(hours=rng.randint(-24 * 60, 24 * 10))
+            after = now - timedelta(hours=rng.choice((1, 24, 24 * 20)))
+            every = stalled_pairs(session=session, now=now, activity=False)
+            expected = [(s.pair.id, s.since) for s in every if began_at(s) > after]
+            begun = stalled_pairs(session=session, now=now, activity=False, began_after=after)
+            assert [(s.pair.id, s.since) for s in begun] == expected, (now, after)
+            found_some = found_some or bool(expected)
+        assert found_some, "some stalls should begin between the checks"
