@@ -31,7 +31,7 @@ from storage.queries.digests import active_subscriptions
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import Ending, pairs_to_extend
 from storage.queries.people import people_by_ids
-from storage.queries.sessions import add_occurrences, next_session
+from storage.queries.sessions import add_occurrences, next_sessions
 
 HORIZON = timedelta(days=42)
 """Sessions are stored this far ahead; pairs are extended a week before it runs out."""
@@ -92,14 +92,24 @@ def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[
     created."""
     until = now + HORIZON
     wanted: dict[int, tuple[list[datetime], int]] = {}
+    windows = []
     for pair in pairs:
-        assert pair.id is not None
-        rhythm = rhythm_of(pair)
-        end = end_instant(pair)
         # Sessions missed while the bot was down are not invented afterwards.
         after = max(pair.planned_until or now, now)
+        rhythm = rhythm_of(pair)
         starts = session_starts(rhythm, after=after, until=until) if after < until else []
-        if not starts and next_session(session=session, pair_id=pair.id, now=now) is None:
+        windows.append((pair, rhythm, after, starts))
+    # The pairs without a session in the window keep their next one, if they have one: read
+    # for them all at once.
+    following = next_sessions(
+        session=session,
+        pair_ids=[pair.id for pair, _, _, starts in windows if pair.id and not starts],
+        now=now,
+    )
+    for pair, rhythm, after, starts in windows:
+        assert pair.id is not None
+        end = end_instant(pair)
+        if not starts and pair.id not in following:
             starts = session_starts(rhythm, after=after, count=1)
         if end is not None:
             starts = [start for start in starts if start < end]
