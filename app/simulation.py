@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import ColumnElement, bindparam, func
+from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 from tqdm import tqdm
 
@@ -68,8 +69,14 @@ SENDS_AT_ONCE = 64
 """The dispatcher's claim size: the recording sender answers at once, so a claim may hold a
 busy minute's rows in a few batches (each claim, its reads and its outcomes' commit cost the
 same for 8 rows as for 64)."""
-NEW_SESSIONS = (  # built once: read at every stop
-    select(MeetingSession, Pair)
+NEW_SESSIONS = (  # built once: read at every stop, only the columns a fate needs
+    columns(
+        col(MeetingSession.id),
+        col(MeetingSession.starts_at),
+        col(MeetingSession.duration_minutes),
+        col(Pair.mentor_id),
+        col(Pair.mentee_id),
+    )
     .join(Pair, col(Pair.id) == col(MeetingSession.pair_id))
     .where(col(MeetingSession.id) > bindparam("seen"))
     .order_by(col(MeetingSession.id))
@@ -238,29 +245,29 @@ class Programme:
 
     def _plan_fates(self) -> None:
         with self.core.db.session() as session:
-            rows = session.exec(NEW_SESSIONS, params={"seen": self._seen_session}).all()
+            rows = session.execute(NEW_SESSIONS, {"seen": self._seen_session}).all()
         people = self._handles
         names, weights = list(FATES), list(FATES.values())
-        for meeting, pair in rows:
-            assert meeting.id is not None
-            self._seen_session = meeting.id
+        for meeting_id, starts_at, duration, mentor_id, mentee_id in rows:
+            assert meeting_id is not None
+            self._seen_session = meeting_id
             fate = self.rng.choices(names, weights)[0]
-            end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
-            self.fates[meeting.id] = SessionFate(fate, meeting.starts_at, end)
-            mentor, mentee = people[pair.mentor_id], people[pair.mentee_id]
+            end = starts_at + timedelta(minutes=duration)
+            self.fates[meeting_id] = SessionFate(fate, starts_at, end)
+            mentor, mentee = people[mentor_id], people[mentee_id]
             if fate == "skip":
                 who = self.rng.choice((mentor, mentee))
-                self._at(meeting.starts_at - SKIP_BEFORE, self._skip(who, meeting.id))
+                self._at(starts_at - SKIP_BEFORE, self._skip(who, meeting_id))
             elif fate in ("mentee", "mentor"):
                 who, after = (
                     (mentee, MENTEE_ANSWERS_AFTER)
                     if fate == "mentee"
                     else (mentor, MENTOR_ANSWERS_AFTER)
                 )
-                self._at(end + after, self._summary(who, meeting.id))
+                self._at(end + after, self._summary(who, meeting_id))
                 # Asked which session the reply is about (an earlier one still awaits its
                 # summary), the member picks this one a minute later.
-                self._at(end + after + CHOOSES_AFTER, self._choose(who, meeting.id))
+                self._at(end + after + CHOOSES_AFTER, self._choose(who, meeting_id))
 
     def _at(self, when: datetime, action: Callable[[], object]) -> None:
         heapq.heappush(self._events, (when, next(self._order), action))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import BindParameter, ColumnElement, Integer, and_, bindparam, cast, exists, or_
@@ -86,7 +87,7 @@ _QUIET_PAIRS = (
 )
 
 
-def _active_after(after: datetime) -> ColumnElement[bool]:
+def _active_after(after: BindParameter[datetime]) -> ColumnElement[bool]:
     """The pair started, resumed or held a session (by `now`) after `after`."""
     return or_(
         and_(
@@ -96,6 +97,24 @@ def _active_after(after: datetime) -> ColumnElement[bool]:
         and_(~_BOTH_ACCEPTED, col(Pair.created_at) > after),
         col(Pair.resumed_at) > after,
         exists().where(_HELD_BY_NOW, col(MeetingSession.starts_at) > after),
+    )
+
+
+@cache
+def _quiet_pairs_active_after(rhythms: tuple[tuple[str, int], ...]) -> Any:
+    """`_QUIET_PAIRS` limited to the pairs of `rhythms` active after each rhythm's instant
+    (parameters `after0`, `after1`…): built once per set of rhythms (a programme has a few)."""
+    return _QUIET_PAIRS.where(
+        or_(
+            *(
+                and_(
+                    col(Pair.frequency) == frequency,
+                    col(Pair.interval) == interval,
+                    _active_after(bindparam(f"after{n}", type_=UTCDateTime())),
+                )
+                for n, (frequency, interval) in enumerate(rhythms)
+            )
+        )
     )
 
 
@@ -113,23 +132,15 @@ def quiet_pairs(
     With `active_after` — by rhythm (frequency, interval), an instant — only the pairs of
     those rhythms that did one of those after their rhythm's instant: those whose stall
     began lately, not every pair stalled for long."""
+    params: dict[str, Any] = {"now": now, "quiet_since": quiet_since}
     statement: Any = _QUIET_PAIRS
     if active_after is not None:
         if not active_after:
             return []
-        statement = statement.where(
-            or_(
-                *(
-                    and_(
-                        col(Pair.frequency) == frequency,
-                        col(Pair.interval) == interval,
-                        _active_after(after),
-                    )
-                    for (frequency, interval), after in sorted(active_after.items())
-                )
-            )
-        )
-    rows = session.exec(statement, params={"now": now, "quiet_since": quiet_since}).all()
+        rhythms = tuple(sorted(active_after))
+        statement = _quiet_pairs_active_after(rhythms)
+        params.update({f"after{n}": active_after[rhythm] for n, rhythm in enumerate(rhythms)})
+    rows = session.exec(statement, params=params).all()
     return [(pair, last_held) for pair, last_held in rows]
 
 
