@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import select
 
 from bot.kernel.clock import ManualClock
-from storage.models import Notification, Pair, Person, SlackInstallation
+from storage.models import DigestSubscription, Notification, Pair, Person, SlackInstallation
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import TOKEN_KEY, RunningBot, text_of
@@ -173,3 +173,59 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
     assert dropped and all(n.status == "dropped" for n in dropped)
     assert kept and all(p.status == "active" for p in kept)
     assert TOKEN_KEY  # the key the harness configured (MENTORBOT_TOKEN_KEY)
+
+
+def test_each_workspace_digest_counts_its_own_pairs_and_a_revoked_token_waits_for_a_reinstall(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    install(running, "code-alpha")
+    install(running, "code-beta")
+    as_team(running, ALPHA).make_pair(ALICE, f"pair <@{ALICE}|alice> <@{ARTHUR}|arthur> {RHYTHM}")
+    as_team(running, BETA).make_pair(BELLA, f"pair <@{BELLA}|bella> <@{BORIS}|boris> {RHYTHM}")
+    # Each installer subscribes a channel of their own workspace (the same channel id in both).
+    for team, admin in ((ALPHA, ADA), (BETA, BOB)):
+        answer = text_of(as_team(running, team).answer(admin, "digest <#C0LEADS|leads>"))
+        assert "<#C0LEADS>" in answer and "09:00" in answer.replace("9h00", "09:00"), answer
+    # Someone who is no admin of Beta cannot subscribe a channel.
+    refused = text_of(as_team(running, BETA).answer(BELLA, "digest <#C0GENERAL|general>"))
+    assert ":warning:" in refused
+    bot = running.bot
+    assert bot is not None
+    with bot.core.db.session() as session:
+        channels = {s.channel_id for s in session.exec(select(DigestSubscription)).all()}
+    assert channels == {f"{ALPHA}:C0LEADS", f"{BETA}:C0LEADS"}
+    fake.reset()
+    clock.set(datetime(2026, 12, 7, 8, 0, tzinfo=UTC))  # Monday 09:00 in Paris
+    running.settle()
+    digests = {
+        c.team: text_of(c.args)
+        for c in fake.calls("chat.postMessage")
+        if c.args.get("channel") == "C0LEADS"
+    }
+    assert set(digests) == {ALPHA, BETA}
+    assert "alice" in digests[ALPHA] and "bella" not in digests[ALPHA]
+    assert "bella" in digests[BETA] and "alice" not in digests[BETA]
+
+    # Alpha revokes the bot's token: nothing goes to Alpha until it installs the app again.
+    body = signing.event_body(
+        event={"type": "tokens_revoked", "tokens": {"bot": ["UBOT"]}},
+        team_id=ALPHA,
+        event_id="EvRevokedAlpha",
+        event_time=1767000000,
+    )
+    assert running.post(body, "application/json").status_code == 200
+    running.quiesce()
+    fake.reset()
+    clock.set(REMINDER_AT + (datetime(2026, 12, 10) - datetime(2026, 12, 3)))
+    running.dispatch()
+    running.quiesce()
+    assert {c.team for c in fake.calls()} == {BETA}
+    fake.add_team(ALPHA, code="code-alpha-again", installer=ADA)
+    install(running, "code-alpha-again")
+    assert len(fake.tokens_of(ALPHA)) == 2  # the old token answers token_revoked for good
+    fake.reset()
+    clock.set(REMINDER_AT + (datetime(2026, 12, 17) - datetime(2026, 12, 3)))
+    running.dispatch()
+    running.quiesce()
+    to_alpha = [c for c in fake.calls("chat.postMessage") if c.args.get("channel") == ALICE]
+    assert to_alpha and all(c.team == ALPHA and c.response["ok"] for c in to_alpha)
