@@ -382,9 +382,10 @@ class SlackInstallation(SQLModel, table=True):
     app_id: str | None = Field(default=None, max_length=64)
     bot_id: str | None = Field(default=None, max_length=64)
     bot_user_id: str | None = Field(default=None, max_length=64)
-    bot_scopes: str = Field(default="", sa_column=Column(Text, nullable=False))
+    # Not Text: that type is kept for people's words (erasure checks every Text column).
+    bot_scopes: str = Field(default="", max_length=1000)
     installer_user_id: str | None = Field(default=None, max_length=64)
-    bot_token: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # Fernet
+    bot_token: str | None = Field(default=None, max_length=1000)  # Fernet-encrypted
     installed_at: datetime = Field(sa_column=_instant())
     revoked_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
 

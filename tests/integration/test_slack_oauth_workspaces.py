@@ -39,8 +39,9 @@ def fake() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def running(fake: FakeSlack, sqlite_url: str, clock: ManualClock) -> Iterator[RunningBot]:
-    bot = RunningBot(database_url=sqlite_url, fake=fake, clock=clock, admins=(), oauth=True)
+def running(fake: FakeSlack, database_url: str, clock: ManualClock) -> Iterator[RunningBot]:
+    """The bot in OAuth mode, on SQLite and on PostgreSQL."""
+    bot = RunningBot(database_url=database_url, fake=fake, clock=clock, admins=(), oauth=True)
     yield bot.start()
     bot.stop()
 
@@ -82,7 +83,7 @@ def reminders(fake: FakeSlack, user: str) -> list[str]:
 
 
 def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
-    running: RunningBot, fake: FakeSlack, clock: ManualClock, sqlite_url: str
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
     # A state that was never issued is refused: only a browser that started the install ends it.
     forged = running.http.get(
