@@ -18,6 +18,7 @@ from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 
 from bot.kernel.core import Core
 from bot.kernel.workspaces import qualified
+from bot.pairs.lifecycle import workspace_left, workspace_returned
 from storage.models import SlackInstallation
 from storage.queries.installations import (
     consume_state,
@@ -85,6 +86,7 @@ class InstallationStore(AsyncInstallationStore):
     def _save(self, row: SlackInstallation) -> None:
         with self.core.db.session() as session:
             save_installation(session=session, installation=row)
+            workspace_returned(session=session, workspace=row.workspace)
 
     async def async_save_bot(self, bot: Bot) -> None:
         """Bolt saves the bot with the installation; one row holds both."""
@@ -163,10 +165,14 @@ class InstallationStore(AsyncInstallationStore):
         return revoked
 
     def _revoke(self, workspace: str) -> bool:
+        now = self.core.clock.now()
         with self.core.db.session() as session:
-            return revoke_installation(
-                session=session, workspace=workspace, now=self.core.clock.now()
+            if not revoke_installation(session=session, workspace=workspace, now=now):
+                return False
+            workspace_left(
+                session=session, workspace=workspace, now=now, retention=self.core.retention
             )
+            return True
 
     def installers(self) -> frozenset[str]:
         """Who installed the app in each workspace still installed: that workspace's admins."""

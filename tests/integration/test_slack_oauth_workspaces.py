@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
 from bot.kernel.clock import ManualClock
-from storage.models import DigestSubscription, Notification, Pair, Person, SlackInstallation
+from bot.pairs.lifecycle import erase_expired_content
+from storage.models import (
+    AgendaItem,
+    DigestSubscription,
+    Notification,
+    Pair,
+    Person,
+    SlackInstallation,
+)
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import TOKEN_KEY, RunningBot, text_of
@@ -153,6 +161,11 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
         assert posts and all(c.team == team and c.response["ok"] for c in posts), (user, posts)
 
     # Beta uninstalls: nothing goes there any more, Alpha carries on; Beta's data stays.
+    as_team(running, BETA).answer(BORIS, "agenda add Négocier le budget de Lisbonne")
+    with bot.core.db.session() as session:
+        assert [a.text for a in session.exec(select(AgendaItem)).all()] == [
+            "Négocier le budget de Lisbonne"
+        ]
     uninstalled(running, BETA)
     with bot.core.db.session() as session:
         query = select(SlackInstallation).where(SlackInstallation.workspace == BETA)
@@ -173,6 +186,15 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
         kept = session.exec(select(Pair).where(Pair.workspace == BETA)).all()
     assert dropped and all(n.status == "dropped" for n in dropped)
     assert kept and all(p.status == "active" for p in kept)
+
+    # Until the retention rule removes it: a year after the uninstall, Beta's content goes.
+    later = clock.now() + bot.core.retention + timedelta(days=1)
+    with bot.core.db.session() as session:
+        assert erase_expired_content(session=session, now=later, retention=bot.core.retention)
+        pairs = {p.workspace: p for p in session.exec(select(Pair)).all()}
+        agenda = [a.text for a in session.exec(select(AgendaItem)).all()]
+    assert pairs[BETA].content_erased_at is not None and pairs[ALPHA].content_erased_at is None
+    assert not any("Lisbonne" in text for text in agenda)
     assert TOKEN_KEY  # the key the harness configured (MENTORBOT_TOKEN_KEY)
 
 
@@ -224,6 +246,9 @@ def test_each_workspace_digest_counts_its_own_pairs_and_a_revoked_token_waits_fo
     fake.add_team(ALPHA, code="code-alpha-again", installer=ADA)
     install(running, "code-alpha-again")
     assert len(fake.tokens_of(ALPHA)) == 2  # the old token answers token_revoked for good
+    with bot.core.db.session() as session:  # back before its retention ran out: nothing goes
+        alpha = session.exec(select(Pair).where(Pair.workspace == ALPHA)).one()
+    assert alpha.retain_until is None
     fake.reset()
     clock.set(REMINDER_AT + (datetime(2026, 12, 17) - datetime(2026, 12, 3)))
     running.dispatch()
