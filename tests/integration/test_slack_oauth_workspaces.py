@@ -143,6 +143,10 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
     assert f"<@{ALICE}>" in text_of(crossed) and ":warning:" in text_of(crossed)
     with bot.core.db.session() as session:
         assert len(session.exec(select(Pair)).all()) == 2
+    # The Home tab likewise, published with the workspace's own token.
+    home = as_team(running, BETA).home(BOB)
+    assert "alice" not in text_of(home).lower() and "arthur" not in text_of(home).lower()
+    assert {c.team for c in running.home_publishes(BOB)} == {BETA}
     # The installers are their own workspace's admins, and only theirs.
     overview = text_of(as_team(running, ALPHA).answer(ADA, "programme"))
     assert "Boris" not in overview and "boris" not in overview
