@@ -81,9 +81,9 @@ Composed = tuple[Target, Reply] | Held | Exception | None
 (Gone: drop it), or None: expired."""
 Write = Callable[..., bool]
 """A write of a send's outcome, given the session by keyword; False if the lease was lost."""
-Observer = Callable[[Notification, str, str | None], None]
-"""Told of each claimed row's outcome (sent, retried, failed, dropped, expired) and the
-platform it was for, when it was composed (metrics)."""
+Observer = Callable[[Notification, str, Target | None], None]
+"""Told of each claimed row's outcome (sent, retried, failed, dropped, expired) and where it
+was for, when it was composed (metrics)."""
 
 
 class Outcomes:
@@ -429,7 +429,7 @@ class Dispatcher:
         outcome = await self._deliver_one(row, now, composed)
         if self.observe is not None:
             sent_to = None if isinstance(composed, Held) else composed
-            self.observe(row, outcome, sent_to[0].platform if isinstance(sent_to, tuple) else None)
+            self.observe(row, outcome, sent_to[0] if isinstance(sent_to, tuple) else None)
         return outcome
 
     async def _deliver_one(self, row: Notification, now: datetime, composed: Composed) -> str:

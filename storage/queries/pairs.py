@@ -244,16 +244,24 @@ def pairs_with_status(
     )
 
 
-def pairs_by_status(
-    *, session: Session, workspace: str | None = None
-) -> dict[tuple[str, str], int]:
-    """How many pairs there are by platform and status (active, paused, ended...), in one
-    workspace or in all."""
-    query = select(Pair.platform, Pair.status, func.count())
-    if workspace is not None:
-        query = query.where(Pair.workspace == workspace)
-    rows = session.exec(query.group_by(Pair.platform, Pair.status))
+def pairs_by_status(*, session: Session, workspace: str) -> dict[tuple[str, str], int]:
+    """How many pairs one workspace has by platform and status (active, paused, ended...)."""
+    rows = session.exec(
+        select(Pair.platform, Pair.status, func.count())
+        .where(Pair.workspace == workspace)
+        .group_by(Pair.platform, Pair.status)
+    )
     return {(platform, status): count for platform, status, count in rows}
+
+
+def pairs_by_workspace_and_status(*, session: Session) -> dict[tuple[str, str, str], int]:
+    """How many pairs there are by platform, workspace and status, over all workspaces."""
+    rows = session.exec(
+        select(Pair.platform, Pair.workspace, Pair.status, func.count()).group_by(
+            Pair.platform, Pair.workspace, Pair.status
+        )
+    )
+    return {(platform, workspace, status): n for platform, workspace, status, n in rows}
 
 
 def _counts_by(role: Any) -> Any:

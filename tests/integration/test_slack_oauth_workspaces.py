@@ -25,6 +25,7 @@ from storage.models import (
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import TOKEN_KEY, RunningBot, text_of
+from tests.integration.test_metrics import scrape, total
 
 ALPHA, BETA = "T1ALPHA", "T2BETA"
 # Alpha: Alice mentors Arthur, Ada installed the app. Beta: Bella mentors Boris, Bob installed.
@@ -163,6 +164,18 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
     for user, team in ((ALICE, ALPHA), (ARTHUR, ALPHA), (BELLA, BETA), (BORIS, BETA)):
         posts = [c for c in fake.calls("chat.postMessage") if c.args.get("channel") == user]
         assert posts and all(c.team == team and c.response["ok"] for c in posts), (user, posts)
+    # /metrics tells the workspaces apart: each one's pairs and reminders sent.
+    samples = scrape(running)
+    for team in (ALPHA, BETA):
+        assert total(samples, "mentorbot_pairs", workspace=team, status="active") == 1
+        sent = total(
+            samples,
+            "mentorbot_notifications_total",
+            outcome="sent",
+            kind="reminder",
+            workspace=team,
+        )
+        assert sent == 2, (team, sent)
 
     # Beta uninstalls: nothing goes there any more, Alpha carries on; Beta's data stays.
     as_team(running, BETA).answer(BORIS, "agenda add Négocier le budget de Lisbonne")
