@@ -15,9 +15,10 @@ from typing import Any, NamedTuple
 from sqlmodel import Session
 
 from bot.kernel.core import Core
-from bot.kernel.ports import DeliveryError, Messenger, Refused, Target, Unreachable
+from bot.kernel.ports import DeliveryError, Messenger, Refused, Target, Unreachable, Withdrawn
 from bot.kernel.replies import Reply
 from bot.kernel.settings import DEFAULT_SENDS_AT_ONCE
+from bot.kernel.workspaces import workspace_of
 from bot.notices import compose_all
 from bot.notices.context import Gone
 from bot.pairs.lifecycle import erase_expired_content
@@ -325,7 +326,7 @@ class Dispatcher:
                 # that began since the last check, with a margin.
                 after = last - CHECK_EVERY if last is not None and last <= now else None
                 tell_stalled_pairs(
-                    session=session, now=now, admins=self.core.admins, began_after=after
+                    session=session, now=now, admins=self.core.all_admins(), began_after=after
                 )
                 ask_silent_members(session=session, now=now, sent_since=after)
         self._trial_checked, self._trial_sweep = checked, sweep
@@ -390,13 +391,14 @@ class Dispatcher:
         or who must install the app (none); this run's next claim picks it up (it is due
         now)."""
         self._owed_meanwhile = True
+        admins = self.core.admins_of(workspace_of(target.address))
         with self.core.db.session() as session:
             if target.kind == "dm":
                 tell_admins_unreachable(
                     session=session,
                     platform=target.platform,
                     external_id=target.address,
-                    admins=self.core.admins,
+                    admins=admins,
                     now=now,
                     reason=reason,
                 )
@@ -405,7 +407,7 @@ class Dispatcher:
                     session=session,
                     platform=target.platform,
                     channel_id=target.address,
-                    admins=self.core.admins,
+                    admins=admins,
                     now=now,
                     reason=reason,
                 )
@@ -441,6 +443,9 @@ class Dispatcher:
             return "failed"
         try:
             ref = await messenger.send(target, message)
+        except Withdrawn as error:
+            await self._record(row.id, DROPPED, error.reason)
+            return "dropped"
         except Unreachable as error:
             if target.kind == "dm" and row.kind not in ADMIN_KINDS:
                 await asyncio.to_thread(self._tell_admins, target, now)

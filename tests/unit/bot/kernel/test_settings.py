@@ -171,3 +171,28 @@ def test_teams_alone_or_slack_alone_is_enough_to_serve() -> None:
 def test_the_metrics_port_is_optional() -> None:
     assert Settings.from_env(SLACK).metrics_port is None
     assert Settings.from_env({**SLACK, "METRICS_PORT": "9464"}).metrics_port == 9464
+
+
+OAUTH = {
+    "SLACK_CLIENT_ID": "1111.2222",
+    "SLACK_CLIENT_SECRET": "oauth-secret",
+    "SLACK_SIGNING_SECRET": "s3cret",
+    "MENTORBOT_TOKEN_KEY": "ZmRzYTRmZHNhNGZkc2E0ZmRzYTRmZHNhNGZkc2E0ZmQ=",
+}
+
+
+def test_oauth_mode_is_chosen_by_the_apps_credentials_instead_of_a_bot_token() -> None:
+    settings = Settings.from_env(OAUTH)
+    assert settings.slack_oauth and settings.slack_enabled
+    settings.require_a_platform()
+    assert not Settings.from_env(SLACK).slack_oauth  # one token: today's mode, unchanged
+    assert not Settings.from_env({**OAUTH, **SLACK}).slack_oauth  # a bot token wins
+
+
+@pytest.mark.parametrize("key", ["", "not-a-key", "c2hvcnQ=", "xoxb-1234"])
+def test_oauth_mode_needs_a_fernet_key_said_in_one_line(key: str) -> None:
+    settings = Settings.from_env({**OAUTH, "MENTORBOT_TOKEN_KEY": key})
+    with pytest.raises(SettingsError) as error:
+        settings.require_a_platform()
+    message = str(error.value)
+    assert "MENTORBOT_TOKEN_KEY" in message and "\n" not in message
