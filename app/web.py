@@ -170,6 +170,7 @@ def build_mentorbot(
     dispatcher = Dispatcher(
         core,
         messengers,
+        concurrency=settings.sends_at_once,
         lease=timedelta(seconds=settings.lease_seconds),
         observe=metrics.observe_outcome,
     )

@@ -18,6 +18,8 @@ DEFAULT_RETENTION_DAYS = 365
 PUBLIC_URL_VARIABLE = "MENTORBOT_PUBLIC_URL"
 TOKEN_KEY_VARIABLE = "MENTORBOT_TOKEN_KEY"
 MAX_RETENTION_DAYS = 36500  # a century: any longer is a typo, and dates must stay computable
+DEFAULT_SENDS_AT_ONCE = 16  # notifications in flight: each to its own channel, paced apart
+MAX_SENDS_AT_ONCE = 64
 
 
 class SettingsError(Exception):
@@ -43,6 +45,8 @@ class Settings:
     lease_seconds: int = 60
     # Messages a second to one channel or person, after a burst: Slack's pace for chat.postMessage.
     sends_per_second: float = 1.0
+    # Notifications in flight at once (each to its own channel or person; each paced as above).
+    sends_at_once: int = DEFAULT_SENDS_AT_ONCE
     # How long an ended pair's content is kept before it is erased (the guides' GDPR note).
     retention_days: int = DEFAULT_RETENTION_DAYS
     # Socket Mode serves no HTTP: `/healthz` and `/metrics` on this port when set.
@@ -98,6 +102,12 @@ class Settings:
             raise SettingsError(
                 f"MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not {raw_lease!r}."
             )
+        raw_at_once = env.get("MENTORBOT_SENDS_AT_ONCE", "").strip() or str(DEFAULT_SENDS_AT_ONCE)
+        if not raw_at_once.isdecimal() or not 1 <= int(raw_at_once) <= MAX_SENDS_AT_ONCE:
+            raise SettingsError(
+                f"MENTORBOT_SENDS_AT_ONCE must be a whole number from 1 to {MAX_SENDS_AT_ONCE},"
+                f" not {raw_at_once!r}."
+            )
         raw_retention = env.get(RETENTION_VARIABLE, "").strip() or str(DEFAULT_RETENTION_DAYS)
         if not raw_retention.isdecimal() or int(raw_retention) > MAX_RETENTION_DAYS:
             raise SettingsError(
@@ -120,6 +130,7 @@ class Settings:
             teams_allow_unauthenticated=unauthenticated,
             lease_seconds=int(raw_lease),
             sends_per_second=pace,
+            sends_at_once=int(raw_at_once),
             retention_days=int(raw_retention),
             metrics_port=int(raw_metrics_port) if raw_metrics_port else None,
             public_url=public_url(env),

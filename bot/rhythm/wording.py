@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -28,6 +29,7 @@ def weekday_name(weekday: int, lang: Lang) -> str:
     return str(get_day_names("wide", locale=locale_of(lang))[weekday])
 
 
+@lru_cache(maxsize=1024)  # CLDR formatting costs a fifth of a millisecond; reminders repeat days
 def format_date(day: date, lang: Lang) -> str:
     """`Monday 30 November 2026` / `lundi 30 novembre 2026`, `mardi 1er décembre 2026`."""
     pattern = FIRST_OF_MONTH_PATTERN[lang] if day.day == 1 else DATE_PATTERN
@@ -71,6 +73,7 @@ def format_reader_date(day: date, lang: Lang, locale: str | None) -> str:
     return cldr_date(day, pattern, locale=own)
 
 
+@lru_cache(maxsize=1024)
 def format_time(at: time, lang: Lang) -> str:
     """`18:00` / `18h00`."""
     return cldr_time(at, TIME_PATTERN[lang], locale=locale_of(lang))
