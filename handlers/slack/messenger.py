@@ -45,6 +45,8 @@ PERMANENT_ERRORS = frozenset(
         "users_not_found",
     }
 )
+TOKEN_GONE = frozenset({"token_revoked", "invalid_auth"})
+"""Answers about the bot token itself: in OAuth mode its workspace is taken as uninstalled."""
 REFUSALS = frozenset(
     {
         "account_inactive",
@@ -99,8 +101,9 @@ class SlackMessenger:
             raise Withdrawn("app uninstalled from the workspace")
         return client, local_id(address)
 
-    async def _api(self, scope: str, call: Callable[[], Awaitable[T]]) -> T:
-        """One Web API call for `scope`: not while a 429 pauses it; a 429 pauses it."""
+    async def _api(self, scope: str, call: Callable[[], Awaitable[T]], workspace: str = "") -> T:
+        """One Web API call for `scope`: not while a 429 pauses it; a 429 pauses it. In OAuth
+        mode a token Slack no longer takes uninstalls `workspace`, as `tokens_revoked` would."""
         self.pacer.check(scope)
         try:
             return await call()
@@ -108,6 +111,8 @@ class SlackMessenger:
             failure = delivery_error(error)
             if failure.retry_after is not None:
                 self.pacer.pause(scope, failure.retry_after)
+            if str(failure) in TOKEN_GONE and workspace and await self.workspaces.revoke(workspace):
+                raise Withdrawn("app uninstalled from the workspace") from error
             raise failure from error
         except (TimeoutError, aiohttp.ClientError) as error:
             raise DeliveryError(f"connection: {error!r}", transient=True) from error
@@ -121,6 +126,7 @@ class SlackMessenger:
             response = await self._api(
                 f"conversations.open:{workspace}" if workspace else "conversations.open",
                 lambda: client.conversations_open(users=user),
+                workspace,
             )
             channel = qualified(workspace, response["channel"]["id"])
             self._dm_channels[target.address] = channel
@@ -137,6 +143,7 @@ class SlackMessenger:
                 lambda: client.chat_postMessage(
                     channel=channel, text=fallback(message), blocks=reply_blocks(message)
                 ),
+                workspace_of(target.address),
             )
         posted = str(response.get("channel", channel))
         if message.chart is not None:
@@ -188,6 +195,7 @@ class SlackMessenger:
                 lambda: client.files_upload_v2(
                     channel=channel, content=file.content, filename=file.name, title=file.name
                 ),
+                workspace_of(user_id),
             )
         except SlackRequestError as error:  # the upload itself was refused
             raise DeliveryError("upload refused") from error

@@ -74,3 +74,11 @@ class SlackWorkspaces:
             client = self._clients[token] = self.make_client(token)
             client.session = self.default.session  # the process's kept-alive connections
         return client
+
+    async def revoke(self, workspace: str) -> bool:
+        """Take `workspace` as uninstalled (its token refused); False in single-token mode,
+        where there is no other token to wait for."""
+        if not workspace or self.store is None:
+            return False
+        await self.store.revoke(workspace)
+        return True

@@ -272,3 +272,39 @@ def test_each_workspace_digest_counts_its_own_pairs_and_a_revoked_token_waits_fo
     running.quiesce()
     to_alpha = [c for c in fake.calls("chat.postMessage") if c.args.get("channel") == ALICE]
     assert to_alpha and all(c.team == ALPHA and c.response["ok"] for c in to_alpha)
+
+
+def test_a_token_slack_refuses_without_an_event_uninstalls_its_workspace_only(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    install(running, "code-alpha")
+    install(running, "code-beta")
+    as_team(running, ALPHA).make_pair(ALICE, f"pair <@{ALICE}|alice> <@{ARTHUR}|arthur> {RHYTHM}")
+    as_team(running, BETA).make_pair(BELLA, f"pair <@{BELLA}|bella> <@{BORIS}|boris> {RHYTHM}")
+    running.settle()
+    # Alpha's token stops working, and the event that says so never comes.
+    fake.revoke(ALPHA)
+    fake.reset()
+    clock.set(REMINDER_AT)
+    running.dispatch()
+    running.quiesce()
+    bot = running.bot
+    assert bot is not None
+    with bot.core.db.session() as session:
+        alpha = session.exec(
+            select(SlackInstallation).where(SlackInstallation.workspace == ALPHA)
+        ).one()
+        dropped = session.exec(
+            select(Notification).where(Notification.outcome == "app uninstalled from the workspace")
+        ).all()
+        failed = session.exec(select(Notification).where(Notification.status == "failed")).all()
+    assert alpha.revoked_at is not None and alpha.bot_token is None
+    assert len(dropped) == 2 and failed == []  # both of Alpha's reminders, none lost as failed
+    to_beta = [c for c in fake.calls("chat.postMessage") if c.team == BETA]
+    assert {c.args.get("channel") for c in to_beta} >= {BELLA, BORIS}
+    # A week on: no call at all with Alpha's token, Beta carries on.
+    fake.reset()
+    clock.set(REMINDER_AT + (datetime(2026, 12, 10) - datetime(2026, 12, 3)))
+    running.dispatch()
+    running.quiesce()
+    assert fake.calls() and {c.team for c in fake.calls()} == {BETA}
