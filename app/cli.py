@@ -176,8 +176,8 @@ def parser() -> argparse.ArgumentParser:
             "--person",
             required=True,
             metavar="ID",
-            help="their platform user id: slack:U123, teams:29:…, or a bare id known on one "
-            "platform",
+            help="their platform user id: slack:U123 (slack:T123:U456 with several workspaces), "
+            "teams:29:…, or a bare id known on one platform",
         )
         request.add_argument("--operator", help="who runs it, for the audit (default: OS user)")
     return root

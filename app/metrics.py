@@ -24,10 +24,12 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from bot.kernel.clock import Clock
+from bot.kernel.ports import Target
+from bot.kernel.workspaces import workspace_of
 from storage.db import Database
 from storage.models import Notification
 from storage.queries.notifications import backlog, owed_by_kind_and_platform
-from storage.queries.pairs import pairs_by_status
+from storage.queries.pairs import pairs_by_workspace_and_status
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +58,8 @@ class Metrics:
         self.registry = CollectorRegistry()
         self.notifications = Counter(
             "mentorbot_notifications",
-            "Claimed notifications by outcome, kind and platform, in this process.",
-            ["outcome", "kind", "platform"],
+            "Claimed notifications by outcome, kind, platform and workspace, in this process.",
+            ["outcome", "kind", "platform", "workspace"],
             registry=self.registry,
         )
         self.dispatch_latency = Histogram(
@@ -77,10 +79,11 @@ class Metrics:
         self.registry.register(QueueCollector(db, clock))
         ProcessCollector(registry=self.registry)
 
-    def observe_outcome(self, row: Notification, outcome: str, platform: str | None) -> None:
-        """The dispatcher's observer: one claimed row's outcome."""
-        where = platform or UNKNOWN
-        self.notifications.labels(OUTCOMES.get(outcome, outcome), row.kind, where).inc()
+    def observe_outcome(self, row: Notification, outcome: str, target: Target | None) -> None:
+        """The dispatcher's observer: one claimed row's outcome, and where it went."""
+        where = target.platform if target is not None else UNKNOWN
+        workspace = workspace_of(target.address) if target is not None else ""
+        self.notifications.labels(OUTCOMES.get(outcome, outcome), row.kind, where, workspace).inc()
         if outcome == "sent":
             late = (self.clock.now() - row.due_at).total_seconds()
             self.dispatch_latency.labels(where).observe(max(late, 0.0))
@@ -114,7 +117,7 @@ class QueueCollector(Collector):
             with self.db.session() as session:
                 owed = owed_by_kind_and_platform(session=session, now=now)
                 oldest = backlog(session=session, now=now).oldest_due_at
-                pairs = pairs_by_status(session=session)
+                pairs = pairs_by_workspace_and_status(session=session)
         except Exception as error:
             log.warning("metrics: the database does not answer (%s)", type(error).__name__)
             up.add_metric([], 0)
@@ -137,8 +140,10 @@ class QueueCollector(Collector):
             value=max(age, 0.0),
         )
         pairs_gauge = GaugeMetricFamily(
-            "mentorbot_pairs", "Pairs by platform and status.", labels=["platform", "status"]
+            "mentorbot_pairs",
+            "Pairs by platform, workspace (empty where one is served) and status.",
+            labels=["platform", "workspace", "status"],
         )
-        for (platform, status), count in sorted(pairs.items()):
-            pairs_gauge.add_metric([platform, status], count)
+        for (platform, workspace, status), count in sorted(pairs.items()):
+            pairs_gauge.add_metric([platform, workspace, status], count)
         yield pairs_gauge

@@ -65,10 +65,6 @@ SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h befor
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
 CHOOSES_AFTER = timedelta(minutes=1)
-SENDS_AT_ONCE = 64
-"""The dispatcher's claim size: the recording sender answers at once, so a claim may hold a
-busy minute's rows in a few batches (each claim, its reads and its outcomes' commit cost the
-same for 8 rows as for 64)."""
 NEW_SESSIONS = (  # built once: read at every stop, only the columns a fate needs
     columns(
         col(MeetingSession.id),
@@ -329,7 +325,7 @@ def simulate(
         core = Core(db=Database(engine), clock=clock, admins=frozenset({"admin"}))
         core.owed_now = lambda: None
         messenger = RecordingMessenger(clock)
-        dispatcher = Dispatcher(core, {PLATFORM: messenger}, concurrency=SENDS_AT_ONCE)
+        dispatcher = Dispatcher(core, {PLATFORM: messenger})
         programme = Programme(core, random.Random(seed), messenger)
         bar = partial(tqdm, file=progress, disable=progress is None, leave=False)
         with bar(total=pairs, desc=t("simulate.progress_pairs", lang), unit="") as created:

@@ -27,9 +27,18 @@ from bot.kernel.ports import Messenger
 from bot.kernel.settings import Settings
 from handlers.log_policy import keep_content_out_of_logs
 from handlers.pacing import Pacer
-from handlers.slack.app import SlackConnections, build_slack_app, delivery_client
+from handlers.slack.app import (
+    INSTALL_PATH,
+    REDIRECT_PATH,
+    SlackConnections,
+    SlackOAuth,
+    build_slack_app,
+    delivery_client,
+)
 from handlers.slack.endpoint import SlackEndpoint
+from handlers.slack.installations import InstallationStore, OAuthStateStore
 from handlers.slack.messenger import SlackMessenger
+from handlers.slack.workspaces import SlackWorkspaces
 from scheduler.dispatcher import SHUTDOWN_GRACE, Dispatcher
 from scheduler.jobs import start_ticking
 from storage.db import Database, make_engine, migrate
@@ -123,13 +132,21 @@ def build_mentorbot(
     core = Core.configured(settings, Database(engine), clock or SystemClock())
     messengers: dict[str, Messenger] = {}
     slack_app = slack_connections = None
-    if settings.slack_bot_token:
+    if settings.slack_enabled:
+        oauth = slack_oauth(settings, core)
+        api_url = settings.slack_api_url
+        sender = delivery_client(settings.slack_bot_token, api_url)
         messenger = SlackMessenger(
-            delivery_client(settings.slack_bot_token, settings.slack_api_url),
+            sender,
             Pacer(
                 core.clock,
                 rate=settings.sends_per_second,
                 shared=SharedPauses(core.db, "slack"),
+            ),
+            SlackWorkspaces(
+                sender,
+                store=oauth.installations if oauth else None,
+                make_client=lambda token: delivery_client(token, api_url),
             ),
         )
         messengers["slack"] = messenger
@@ -137,8 +154,9 @@ def build_mentorbot(
             core,
             token=settings.slack_bot_token,
             signing_secret=settings.slack_signing_secret,
-            api_url=settings.slack_api_url,
+            api_url=api_url,
             messenger=messenger,
+            oauth=oauth,
         )
         slack_connections = SlackConnections(slack_app.client, messenger.client)
     teams_app = teams_web = None
@@ -152,6 +170,7 @@ def build_mentorbot(
     dispatcher = Dispatcher(
         core,
         messengers,
+        concurrency=settings.sends_at_once,
         lease=timedelta(seconds=settings.lease_seconds),
         observe=metrics.observe_outcome,
     )
@@ -166,6 +185,23 @@ def build_mentorbot(
         teams_web=teams_web,
         messengers=messengers,
         slack_connections=slack_connections,
+    )
+
+
+def slack_oauth(settings: Settings, core: Core) -> SlackOAuth | None:
+    """OAuth mode's stores, when configured; the installers become their workspace's admins."""
+    if not settings.slack_oauth:
+        return None
+    # A missing or malformed key stops here, in one line, not at the first install.
+    settings.require("slack_client_id", "slack_client_secret", "token_key")
+    assert settings.slack_client_id and settings.slack_client_secret and settings.token_key
+    installations = InstallationStore(core, settings.token_key)
+    core.installers = installations.installers
+    return SlackOAuth(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret,
+        installations=installations,
+        states=OAuthStateStore(core),
     )
 
 
@@ -184,7 +220,11 @@ def create_web_app(bot: Mentorbot, *, tick: bool = True) -> FastAPI:
     app = FastAPI(title="Mentorbot", lifespan=lifespan, docs_url=None, redoc_url=None)
 
     if bot.slack is not None and bot.slack_signing_secret:
-        app.post("/slack/events")(SlackEndpoint(bot.slack, bot.slack_signing_secret).handle)
+        endpoint = SlackEndpoint(bot.slack, bot.slack_signing_secret)
+        app.post("/slack/events")(endpoint.handle)
+        if bot.slack.oauth_flow is not None:
+            app.get(INSTALL_PATH)(endpoint.install)
+            app.get(REDIRECT_PATH)(endpoint.install)
 
     add_health_routes(app, bot)
     add_calendar_route(app, bot)

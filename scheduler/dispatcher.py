@@ -10,14 +10,15 @@ import uuid
 from collections import Counter, deque
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any, NamedTuple
 
 from sqlmodel import Session
 
 from bot.kernel.core import Core
-from bot.kernel.ports import DeliveryError, Messenger, Refused, Target, Unreachable
+from bot.kernel.ports import DeliveryError, Messenger, Refused, Target, Unreachable, Withdrawn
 from bot.kernel.replies import Reply
+from bot.kernel.settings import DEFAULT_SENDS_AT_ONCE
+from bot.kernel.workspaces import workspace_of
 from bot.notices import compose_all
 from bot.notices.context import Gone
 from bot.pairs.lifecycle import erase_expired_content
@@ -41,12 +42,12 @@ from storage.queries.notifications import (
     DROPPED,
     FAILED,
     SENT,
+    Outcome,
     claim_due,
-    finish,
     next_claimable_after,
+    record_outcomes,
     release_claims,
     renew_leases,
-    retry_later,
 )
 from storage.queries.pairs import last_pair_id
 from storage.queries.replies import forget_expired_replies
@@ -54,7 +55,8 @@ from storage.queries.replies import forget_expired_replies
 log = logging.getLogger(__name__)
 
 MAX_FAILURES = 8  # failures that count: neither a rate limit, nor a 5xx, nor an outage
-CONCURRENCY = 8  # sends in flight at once, by default
+CONCURRENCY = DEFAULT_SENDS_AT_ONCE  # sends in flight at once, by default
+CLAIM_BATCH = 64  # rows claimed and composed at once (at least `concurrency`)
 LEASE = timedelta(seconds=60)
 TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
 SHUTDOWN_GRACE = 10.0  # seconds a clean shutdown waits for the sends in flight
@@ -78,26 +80,26 @@ class Held(NamedTuple):
 Composed = tuple[Target, Reply] | Held | Exception | None
 """A claimed row's target and message, when it should go instead (Held), what stopped it
 (Gone: drop it), or None: expired."""
-Write = Callable[..., bool]
-"""A write of a send's outcome, given the session by keyword; False if the lease was lost."""
-Observer = Callable[[Notification, str, str | None], None]
-"""Told of each claimed row's outcome (sent, retried, failed, dropped, expired) and the
-platform it was for, when it was composed (metrics)."""
+Observer = Callable[[Notification, str, Target | None], None]
+"""Told of each claimed row's outcome (sent, retried, failed, dropped, expired) and where it
+was for, when it was composed (metrics)."""
 
 
 class Outcomes:
     """Writes the outcomes of sends in small transactions: each one holds the outcomes that
-    arrived while the previous one was being committed (one thread hop for them all)."""
+    arrived while the previous one was being committed (one thread hop and two statements for
+    them all)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, owner: str) -> None:
         self.db = db
-        self._waiting: list[tuple[Write, asyncio.Future[bool]]] = []
+        self.owner = owner
+        self._waiting: list[tuple[Outcome, asyncio.Future[bool]]] = []
         self._writing: asyncio.Task[None] | None = None
 
-    async def write(self, write: Write) -> bool:
-        """Once committed; what `write` returned."""
+    async def write(self, outcome: Outcome) -> bool:
+        """Once committed; False if the row's lease was lost meanwhile."""
         written = asyncio.get_running_loop().create_future()
-        self._waiting.append((write, written))
+        self._waiting.append((outcome, written))
         if self._writing is None or self._writing.done():
             self._writing = asyncio.create_task(self._write_waiting())
         return await written
@@ -106,7 +108,7 @@ class Outcomes:
         while self._waiting:
             batch, self._waiting = self._waiting, []
             try:
-                results = await asyncio.to_thread(self._commit, [write for write, _ in batch])
+                results = await asyncio.to_thread(self._commit, [outcome for outcome, _ in batch])
             except Exception as error:
                 for _, written in batch:
                     if not written.done():
@@ -116,9 +118,9 @@ class Outcomes:
                 if not written.done():
                     written.set_result(result)
 
-    def _commit(self, writes: list[Write]) -> list[bool]:
+    def _commit(self, outcomes: list[Outcome]) -> list[bool]:
         with self.db.session() as session:
-            return [write(session=session) for write in writes]
+            return record_outcomes(session=session, owner=self.owner, outcomes=outcomes)
 
 
 def process_name() -> str:
@@ -129,8 +131,8 @@ def process_name() -> str:
 class Dispatcher:
     """Runs the notification queue; one run at a time per process.
 
-    A run leases due rows, at most `concurrency` at a time (what it can send now), sends each
-    and records its outcome right after; the leases are renewed while it works. Rows whose
+    A run leases due rows a batch at a time, sends each (at most `concurrency` at once) and
+    records its outcome right after; the leases are renewed while it works. Rows whose
     lease ran out (their process died) are due again for anyone.
     """
 
@@ -140,6 +142,7 @@ class Dispatcher:
         messengers: Mapping[str, Messenger],
         *,
         concurrency: int = CONCURRENCY,
+        claim_batch: int = CLAIM_BATCH,
         lease: timedelta = LEASE,
         observe: Observer | None = None,
     ) -> None:
@@ -147,9 +150,10 @@ class Dispatcher:
         self.observe = observe
         self.messengers = messengers
         self.concurrency = concurrency
+        self.claim_batch = max(claim_batch, concurrency)
         self.lease = lease
         self.owner = process_name()
-        self.outcomes = Outcomes(core.db)
+        self.outcomes = Outcomes(core.db, self.owner)
         self._lock = asyncio.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kicked = False
@@ -210,8 +214,9 @@ class Dispatcher:
 
     async def _drain(self) -> Counter[str]:
         """Keep up to `concurrency` sends in flight until nothing is claimable and nothing is
-        in flight. The next batch (of `concurrency` rows) is claimed and composed while the
-        current one is being sent, so that no slot waits for the database."""
+        in flight. Rows are claimed and composed a batch (`claim_batch`) at a time, the next one
+        while the last is being sent (once fewer than `concurrency` wait), so that no slot waits
+        for the database and a claim's cost is shared by many rows."""
         stats: Counter[str] = Counter()
         in_flight: set[asyncio.Task[str]] = set()
         ready: deque[tuple[Notification, datetime, Composed]] = deque()
@@ -225,9 +230,9 @@ class Dispatcher:
                     in_flight.add(asyncio.create_task(self._deliver(*ready.popleft())))
                 if (
                     claiming is None
-                    and not ready
+                    and len(ready) < self.concurrency
                     and not self._stopping
-                    and (more or (not in_flight and self._maybe_more(claimed_at)))
+                    and (more or (not in_flight and not ready and self._maybe_more(claimed_at)))
                 ):
                     self._owed_meanwhile = False
                     claimed_at = self.core.clock.now()
@@ -240,8 +245,8 @@ class Dispatcher:
                     claimed, now = claiming.result()
                     claiming = None
                     ready.extend((row, now, made) for row, made in claimed)
-                    more = len(claimed) == self.concurrency
-                    if not claimed and not in_flight:
+                    more = len(claimed) == self.claim_batch
+                    if not claimed and not in_flight and not ready:
                         return stats
                 for task in done & in_flight:
                     in_flight.discard(task)
@@ -260,7 +265,7 @@ class Dispatcher:
     async def _claim_next(
         self, now: datetime
     ) -> tuple[list[tuple[Notification, Composed]], datetime]:
-        return await asyncio.to_thread(self._claim_and_compose, now, self.concurrency), now
+        return await asyncio.to_thread(self._claim_and_compose, now, self.claim_batch), now
 
     async def _renew_leases(self) -> None:
         while True:
@@ -321,7 +326,7 @@ class Dispatcher:
                 # that began since the last check, with a margin.
                 after = last - CHECK_EVERY if last is not None and last <= now else None
                 tell_stalled_pairs(
-                    session=session, now=now, admins=self.core.admins, began_after=after
+                    session=session, now=now, admins=self.core.all_admins(), began_after=after
                 )
                 ask_silent_members(session=session, now=now, sent_since=after)
         self._trial_checked, self._trial_sweep = checked, sweep
@@ -367,17 +372,8 @@ class Dispatcher:
         return [(row, made.get(row.id)) for row in rows]
 
     async def _record(self, row_id: int, status: str, outcome: str) -> None:
-        recorded = await self.outcomes.write(
-            partial(
-                finish,
-                notification_id=row_id,
-                owner=self.owner,
-                status=status,
-                now=self.core.clock.now(),
-                outcome=outcome,
-            )
-        )
-        if not recorded:
+        done = Outcome(row_id, outcome, status=status, now=self.core.clock.now())
+        if not await self.outcomes.write(done):
             log.warning(
                 "notification %s: lease lost before its outcome (%s) was recorded", row_id, status
             )
@@ -387,15 +383,7 @@ class Dispatcher:
     ) -> None:
         self._owed_meanwhile = True
         await self.outcomes.write(
-            partial(
-                retry_later,
-                notification_id=row_id,
-                owner=self.owner,
-                due_at=due_at,
-                outcome=outcome,
-                failed=failed,
-                counted=counted,
-            )
+            Outcome(row_id, outcome, due_at=due_at, failed=failed, counted=counted)
         )
 
     def _tell_admins(self, target: Target, now: datetime, reason: str | None = None) -> None:
@@ -403,13 +391,14 @@ class Dispatcher:
         or who must install the app (none); this run's next claim picks it up (it is due
         now)."""
         self._owed_meanwhile = True
+        admins = self.core.admins_of(workspace_of(target.address))
         with self.core.db.session() as session:
             if target.kind == "dm":
                 tell_admins_unreachable(
                     session=session,
                     platform=target.platform,
                     external_id=target.address,
-                    admins=self.core.admins,
+                    admins=admins,
                     now=now,
                     reason=reason,
                 )
@@ -418,7 +407,7 @@ class Dispatcher:
                     session=session,
                     platform=target.platform,
                     channel_id=target.address,
-                    admins=self.core.admins,
+                    admins=admins,
                     now=now,
                     reason=reason,
                 )
@@ -427,7 +416,7 @@ class Dispatcher:
         outcome = await self._deliver_one(row, now, composed)
         if self.observe is not None:
             sent_to = None if isinstance(composed, Held) else composed
-            self.observe(row, outcome, sent_to[0].platform if isinstance(sent_to, tuple) else None)
+            self.observe(row, outcome, sent_to[0] if isinstance(sent_to, tuple) else None)
         return outcome
 
     async def _deliver_one(self, row: Notification, now: datetime, composed: Composed) -> str:
@@ -454,6 +443,9 @@ class Dispatcher:
             return "failed"
         try:
             ref = await messenger.send(target, message)
+        except Withdrawn as error:
+            await self._record(row.id, DROPPED, error.reason)
+            return "dropped"
         except Unreachable as error:
             if target.kind == "dm" and row.kind not in ADMIN_KINDS:
                 await asyncio.to_thread(self._tell_admins, target, now)

@@ -62,6 +62,8 @@ class Pair(RhythmColumns, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     platform: str = Field(max_length=16, index=True)
+    # The workspace both members belong to ("" where one is served: see bot/kernel/workspaces).
+    workspace: str = Field(default="", max_length=64, index=True)
     mentor_id: int = Field(foreign_key="person.id", index=True)
     mentee_id: int = Field(foreign_key="person.id", index=True)
     created_by_id: int = Field(foreign_key="person.id")
@@ -362,3 +364,36 @@ class CalendarFeed(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", unique=True)
     token_hash: str = Field(max_length=64, unique=True)
     created_at: datetime = Field(sa_column=_instant())
+
+
+class SlackInstallation(SQLModel, table=True):
+    """The app installed in one Slack workspace, or org-wide in an Enterprise Grid org (OAuth
+    mode). `workspace` is the team id, or the enterprise id of an org-wide install; the bot
+    token is kept encrypted. Uninstalled or revoked: `revoked_at` set and the token gone, the
+    workspace's data kept until the retention rule removes it."""
+
+    __tablename__ = "slack_installation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace: str = Field(max_length=64, unique=True)
+    team_id: str | None = Field(default=None, max_length=64)
+    enterprise_id: str | None = Field(default=None, max_length=64)
+    is_enterprise_install: bool = False
+    app_id: str | None = Field(default=None, max_length=64)
+    bot_id: str | None = Field(default=None, max_length=64)
+    bot_user_id: str | None = Field(default=None, max_length=64)
+    # Not Text: that type is kept for people's words (erasure checks every Text column).
+    bot_scopes: str = Field(default="", max_length=1000)
+    installer_user_id: str | None = Field(default=None, max_length=64)
+    bot_token: str | None = Field(default=None, max_length=1000)  # Fernet-encrypted
+    installed_at: datetime = Field(sa_column=_instant())
+    revoked_at: datetime | None = Field(default=None, sa_column=_instant(nullable=True))
+
+
+class SlackOAuthState(SQLModel, table=True):
+    """A `state` handed to a browser starting the install, consumed once by its redirect."""
+
+    __tablename__ = "slack_oauth_state"
+
+    state: str = Field(primary_key=True, max_length=128)
+    expires_at: datetime = Field(sa_column=_instant(index=True))

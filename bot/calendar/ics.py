@@ -37,7 +37,7 @@ class PairCalendar:
     other: Person | None
 
 
-def _title(other: Person | None, lang: Lang) -> str:
+def event_title(other: Person | None, lang: Lang) -> str:
     if other is None or not other.name or is_erased(other):
         return t("calendar.title_unnamed", lang)
     return t("calendar.title", lang, name=other.name)
@@ -58,7 +58,7 @@ def _event(entry: PairCalendar, lang: Lang, *, now: datetime, cancelled: bool) -
     pair = entry.pair
     series = series_of(pair, entry.meetings)
     zone = ZoneInfo(pair.timezone)
-    uid, title, sequence = uid_of(pair), _title(entry.other, lang), pair.calendar_sequence
+    uid, title, sequence = uid_of(pair), event_title(entry.other, lang), pair.calendar_sequence
     stamp = now.astimezone(UTC).replace(microsecond=0)
     master = Event()
     master.add("uid", uid)

@@ -21,11 +21,33 @@ MESSAGES: dict[str, Entry] = {
         "fr": "Plus de séances avec {name} : ouvrez le fichier joint pour les retirer de votre "
         "agenda.",
     },
-    "calendar.changed_no_file": {
-        "en": "Your sessions with {name} have changed. To see them in your calendar, kept up "
-        "to date: `/mentor calendar` gives you a private subscription link.",
-        "fr": "Vos séances avec {name} ont changé. Pour les voir dans votre agenda, tenues à "
-        "jour : `/mentor calendrier` vous donne un lien d'abonnement privé.",
+    "calendar.offered": {
+        "en": "Your sessions with {name}, for your calendar: accept the file below to receive "
+        "it, then open it to add them (or to update them). For all your pairs in one calendar "
+        "that stays up to date: `/mentor calendar`.",
+        "fr": "Vos séances avec {name}, pour votre agenda : acceptez le fichier ci-dessous pour "
+        "le recevoir, puis ouvrez-le pour les ajouter (ou les mettre à jour). Pour tous vos "
+        "binômes dans un agenda tenu à jour : `/mentor calendrier`.",
+    },
+    "calendar.offered_cancel": {
+        "en": "No more sessions with {name}: accept the file below, then open it to remove "
+        "them from your calendar.",
+        "fr": "Plus de séances avec {name} : acceptez le fichier ci-dessous, puis ouvrez-le "
+        "pour les retirer de votre agenda.",
+    },
+    "calendar.file_offer": {
+        "en": "{title}: your sessions as a calendar file (.ics, {size} KB).",
+        "fr": "{title} : vos séances en fichier d'agenda (.ics, {size} Ko).",
+    },
+    "calendar.file_offer_cancel": {
+        "en": "{title}: the cancellation of your sessions, as a calendar file (.ics, {size} KB).",
+        "fr": "{title} : l'annulation de vos séances, en fichier d'agenda (.ics, {size} Ko).",
+    },
+    "calendar.file_declined": {
+        "en": "No file sent. `/mentor calendar` gives you a private link that keeps all your "
+        "sessions in your calendar, up to date.",
+        "fr": "Aucun fichier envoyé. `/mentor calendrier` vous donne un lien privé qui garde "
+        "toutes vos séances dans votre agenda, à jour.",
     },
     "calendar.link": {
         "en": "Your private calendar link, with the sessions of all your pairs, kept up to "

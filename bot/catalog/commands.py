@@ -1,5 +1,7 @@
 """Catalog entries for `/mentor` commands and their answers."""
 
+from bot.catalog.entry import Entry
+
 EXAMPLE_PAIR = (
     "/mentor pair @claire @thomas every 2 weeks on thursday at 18:00 for 1h tz Europe/Paris"
 )
@@ -8,7 +10,7 @@ EXAMPLE_PAIR_FR = (
     "fuseau Europe/Paris"
 )
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, Entry] = {
     "help.title": {"en": "Mentorbot", "fr": "Mentorbot"},
     "help.intro": {
         "en": "I keep the rhythm of mentoring pairs: I remind both of you the day before each "
@@ -220,8 +222,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "présentation`.",
     },
     "agenda.add.too_long": {
-        "en": "That topic is {length} characters long; please keep it under {limit}.",
-        "fr": "Ce sujet fait {length} caractères ; merci de rester sous {limit}.",
+        "en": {
+            "one": "That topic is {length} characters long; please keep it to {count} character.",
+            "other": "That topic is {length} characters long; please keep it to {count} "
+            "characters.",
+        },
+        "fr": {
+            "one": "Ce sujet fait {length} caractères ; merci de ne pas dépasser {count} "
+            "caractère.",
+            "other": "Ce sujet fait {length} caractères ; merci de ne pas dépasser {count} "
+            "caractères.",
+        },
     },
     "agenda.bad_number": {
         "en": "Give the number of an item between 1 and {last}, e.g. `/mentor agenda done 1`.",
@@ -267,8 +278,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de postuler au rôle de lead ; Thomas envoie son CV avant le 10/12`.",
     },
     "summary.too_long": {
-        "en": "That summary is {length} characters long; please keep it under {limit}.",
-        "fr": "Ce compte-rendu fait {length} caractères ; merci de rester sous {limit}.",
+        "en": {
+            "one": "That summary is {length} characters long; please keep it to {count} character.",
+            "other": "That summary is {length} characters long; please keep it to {count} "
+            "characters.",
+        },
+        "fr": {
+            "one": "Ce compte-rendu fait {length} caractères ; merci de ne pas dépasser {count} "
+            "caractère.",
+            "other": "Ce compte-rendu fait {length} caractères ; merci de ne pas dépasser "
+            "{count} caractères.",
+        },
     },
     "summary.no_session": {
         "en": "No session of your pair with {other} has ended yet, so there is nothing to "

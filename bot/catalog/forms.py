@@ -2,9 +2,11 @@
 
 from babel.dates import get_day_names
 
+from bot.catalog.entry import Entry
+
 _WEEKDAYS = {lang: get_day_names("wide", locale=lang) for lang in ("en", "fr")}  # CLDR, 0 = Monday
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, Entry] = {
     "form.pair.title": {"en": "New mentoring pair", "fr": "Nouveau binôme"},
     "form.submit": {"en": "Save", "fr": "Enregistrer"},
     "form.cancel": {"en": "Cancel", "fr": "Annuler"},
@@ -26,8 +28,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Merci d'écrire un nombre entier de {minimum} à {maximum}.",
     },
     "form.too_long": {
-        "en": "Please keep it under {limit} characters.",
-        "fr": "Merci de rester sous {limit} caractères.",
+        "en": {
+            "one": "Please keep it to {count} character ({length} now).",
+            "other": "Please keep it to {count} characters ({length} now).",
+        },
+        "fr": {
+            "one": "Merci de ne pas dépasser {count} caractère ({length} actuellement).",
+            "other": "Merci de ne pas dépasser {count} caractères ({length} actuellement).",
+        },
     },
     "form.pair.mentor": {"en": "Mentor", "fr": "Mentor"},
     "form.pair.mentee": {"en": "Mentee", "fr": "Personne mentorée"},

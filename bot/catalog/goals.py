@@ -39,10 +39,18 @@ MESSAGES: dict[str, Entry] = {
         "avant 2027-03-31`.",
     },
     "goals.too_long": {
-        "en": "That is {length} characters; a goal holds at most {limit}. Keep it short and put "
-        "the steps in milestones.",
-        "fr": "Cela fait {length} caractères ; un objectif en contient {limit} au plus. Restez "
-        "bref et mettez les étapes à part.",
+        "en": {
+            "one": "That is {length} characters; a goal holds at most {count} character. Keep "
+            "it short and put the steps in milestones.",
+            "other": "That is {length} characters; a goal holds at most {count} characters. "
+            "Keep it short and put the steps in milestones.",
+        },
+        "fr": {
+            "one": "Cela fait {length} caractères ; un objectif en contient {count} au plus. "
+            "Restez bref et mettez les étapes à part.",
+            "other": "Cela fait {length} caractères ; un objectif en contient {count} au plus. "
+            "Restez bref et mettez les étapes à part.",
+        },
     },
     "goals.bad_date": {
         "en": "I could not read the date {word}: write it as YYYY-MM-DD, e.g. `by 2027-03-31`.",
@@ -156,8 +164,14 @@ MESSAGES: dict[str, Entry] = {
         "`/mentor objectifs etape`.",
     },
     "goals.form.too_long": {
-        "en": "Keep it under {limit} characters.",
-        "fr": "Pas plus de {limit} caractères.",
+        "en": {
+            "one": "Keep it to {count} character ({length} now).",
+            "other": "Keep it to {count} characters ({length} now).",
+        },
+        "fr": {
+            "one": "Pas plus de {count} caractère ({length} actuellement).",
+            "other": "Pas plus de {count} caractères ({length} actuellement).",
+        },
     },
     "goals.smart.measure": {"en": "measure: {value}", "fr": "mesure : {value}"},
     "goals.smart.how": {"en": "how: {value}", "fr": "moyens : {value}"},

@@ -36,8 +36,17 @@ MESSAGES: dict[str, Entry] = {
         },
     },
     "journal.too_long": {
-        "en": "That entry is {length} characters long; please keep it under {limit}.",
-        "fr": "Cette entrée fait {length} caractères ; merci de rester sous {limit}.",
+        "en": {
+            "one": "That entry is {length} characters long; please keep it to {count} character.",
+            "other": "That entry is {length} characters long; please keep it to {count} "
+            "characters.",
+        },
+        "fr": {
+            "one": "Cette entrée fait {length} caractères ; merci de ne pas dépasser {count} "
+            "caractère.",
+            "other": "Cette entrée fait {length} caractères ; merci de ne pas dépasser {count} "
+            "caractères.",
+        },
     },
     "journal.reread": {
         "en": {

@@ -58,10 +58,6 @@ MESSAGES: dict[str, Entry] = {
         "en": "Shown to the other member only, once you have both answered.",
         "fr": "Montré à l'autre membre seulement, une fois que vous avez répondu tous les deux.",
     },
-    "review.form.too_long": {
-        "en": "Please keep it under {limit} characters.",
-        "fr": "Merci de rester sous {limit} caractères.",
-    },
     "review.rhythm.keep": {"en": "Keep it as it is", "fr": "Le garder tel quel"},
     "review.rhythm.more": {"en": "Meet more often", "fr": "Se voir plus souvent"},
     "review.rhythm.less": {"en": "Meet less often", "fr": "Se voir moins souvent"},

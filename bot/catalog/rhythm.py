@@ -46,8 +46,14 @@ MESSAGES: dict[str, Entry] = {
         "`lien https://meet.example.com/abc`.",
     },
     "rhythm.bad_link.long": {
-        "en": "This meeting link is too long: at most {limit} characters.",
-        "fr": "Ce lien de réunion est trop long : {limit} caractères au plus.",
+        "en": {
+            "one": "This meeting link is too long: at most {count} character.",
+            "other": "This meeting link is too long: at most {count} characters.",
+        },
+        "fr": {
+            "one": "Ce lien de réunion est trop long : {count} caractère au plus.",
+            "other": "Ce lien de réunion est trop long : {count} caractères au plus.",
+        },
     },
     "rhythm.bad_link.scheme": {
         "en": "“{value}” is not a meeting link I can use: it must start with `https://` "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.kernel.errors import UserError
-from bot.kernel.i18n import fold, t
+from bot.kernel.i18n import Number, fold, t
 from bot.kernel.replies import Reply, Section, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
@@ -44,7 +44,7 @@ def add_item(ctx: ActorContext, pair: Pair, meeting: MeetingSession, text: str) 
     if not text:
         raise UserError("agenda.add.empty")
     if len(text) > MAX_TEXT:
-        raise UserError("agenda.add.too_long", length=len(text), limit=MAX_TEXT)
+        raise UserError("agenda.add.too_long", length=Number(len(text)), count=MAX_TEXT)
     assert pair.id is not None and ctx.actor.id is not None
     ctx.session.add(
         AgendaItem(

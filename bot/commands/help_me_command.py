@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands.context import CommandContext
 from bot.kernel.i18n import t
 from bot.kernel.replies import Reply, Section
+from bot.kernel.workspaces import workspace_of
 from bot.pairs.lifecycle import ask_mediators
 from bot.people.actor import ActorContext
 from bot.people.person import mention
@@ -22,7 +23,7 @@ def ask_for_help(ctx: ActorContext, pair: Pair) -> Reply:
         session=ctx.session,
         pair=pair,
         asker=ctx.actor,
-        mediators=sorted(ctx.core.admins),
+        mediators=sorted(ctx.core.admins_of(workspace_of(ctx.actor.external_id))),
         now=ctx.now,
     )
     ctx.owes_now = told > 0

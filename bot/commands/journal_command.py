@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot.commands.context import CommandContext
 from bot.kernel.errors import UserError
-from bot.kernel.i18n import t
+from bot.kernel.i18n import Number, t
 from bot.kernel.replies import Reply, Section, say
 from bot.people.person import zone_of
 from bot.rhythm.wording import format_date
@@ -23,7 +23,7 @@ def run(ctx: CommandContext) -> Reply:
     text = ctx.command.rest.strip()
     if text:
         if len(text) > MAX_TEXT:
-            raise UserError("journal.too_long", length=len(text), limit=MAX_TEXT)
+            raise UserError("journal.too_long", length=Number(len(text)), count=MAX_TEXT)
         ctx.session.add(JournalEntry(author_id=ctx.actor.id, text=text, created_at=ctx.now))
         ctx.session.flush()
         count = journal_size(session=ctx.session, author_id=ctx.actor.id)

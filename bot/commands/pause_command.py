@@ -13,7 +13,7 @@ from bot.kernel.replies import Reply, say
 from bot.pairs.pauses import pause_pair, resume_pair
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
-from bot.rhythm.wording import format_date, format_when
+from bot.rhythm.wording import WordedDate, format_date, format_when
 from storage.models import Pair
 from storage.queries.pairs import PAUSED
 from storage.queries.sessions import next_session
@@ -69,5 +69,5 @@ def _until(ctx: CommandContext) -> date | None:
         raise UserError("pause.usage") from error
     today = ctx.now.astimezone(ZoneInfo(zone_of(ctx.actor))).date()
     if until <= today or until - today > LONGEST:
-        raise UserError("pause.bad_date", date=until.isoformat())
+        raise UserError("pause.bad_date", date=WordedDate(until))
     return until

@@ -14,6 +14,7 @@ from bot.kernel.errors import UserError
 from bot.kernel.i18n import Lang, t
 from bot.kernel.notice_keys import MalformedKey, PersonRefused, Subject, UnreachableWeek
 from bot.kernel.replies import Reply, Section
+from bot.kernel.workspaces import workspace_of
 from bot.pairs.agreement import waiting_for
 from bot.pairs.stalled import stalled_pairs
 from bot.people.actor import ActorContext
@@ -58,9 +59,10 @@ def run(ctx: CommandContext) -> Reply:
 def overview(ctx: ActorContext) -> tuple[Part, ...]:
     """The programme on the actor's platform, as its admin reads it."""
     lang, session = ctx.lang, ctx.session
+    workspace = workspace_of(ctx.actor.external_id)
     counts = {
         status: n
-        for (platform, status), n in pairs_by_status(session=session).items()
+        for (platform, status), n in pairs_by_status(session=session, workspace=workspace).items()
         if platform == ctx.platform
     }
     by_status = " · ".join(
@@ -68,13 +70,19 @@ def overview(ctx: ActorContext) -> tuple[Part, ...]:
     )
     pending = [
         pair
-        for pair in pairs_with_status(session=session, platform=ctx.platform, status=PENDING)
+        for pair in pairs_with_status(
+            session=session, platform=ctx.platform, status=PENDING, workspace=workspace
+        )
         if pair.created_at <= ctx.now - PENDING_FOR
     ]
     stalls = [
-        s for s in stalled_pairs(session=session, now=ctx.now) if s.pair.platform == ctx.platform
+        s
+        for s in stalled_pairs(session=session, now=ctx.now)
+        if s.pair.platform == ctx.platform and s.pair.workspace == workspace
     ]
-    active = pairs_with_status(session=session, platform=ctx.platform, status=ACTIVE)
+    active = pairs_with_status(
+        session=session, platform=ctx.platform, status=ACTIVE, workspace=workspace
+    )
     reviews = _reviews_due(ctx, active)
     unreachable = _unreachable(ctx)
     people = people_by_ids(
@@ -201,6 +209,7 @@ def _unreachable(ctx: ActorContext) -> list[tuple[Person, date]]:
             (person, latest[pid])
             for pid, person in people.items()
             if person.platform == ctx.platform
+            and workspace_of(person.external_id) == workspace_of(ctx.actor.external_id)
         ),
         key=lambda row: (row[1], row[0].id or 0),
     )

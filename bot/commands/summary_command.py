@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.kernel.errors import UserError
-from bot.kernel.i18n import t
+from bot.kernel.i18n import Number, t
 from bot.kernel.replies import Form, Reply
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
@@ -20,7 +20,7 @@ def run(ctx: CommandContext) -> Reply | Form:
     """With text: that text is the summary; alone: the form (decisions, actions, notes)."""
     text = ctx.command.rest.strip()
     if len(text) > MAX_SUMMARY:
-        raise UserError("summary.too_long", length=len(text), limit=MAX_SUMMARY)
+        raise UserError("summary.too_long", length=Number(len(text)), count=MAX_SUMMARY)
     pair = ctx.choose_pair()
     assert pair.id is not None
     other = ctx.other_member(pair)

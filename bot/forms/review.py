@@ -91,7 +91,6 @@ FORM = FormSpec(
             "review.form.comment",
             max_length=MAX_COMMENT,
             hint="review.form.comment.hint",
-            too_long="review.form.too_long",
         ),
     ),
     submit=submit_review_form,

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.kernel.errors import UserError
-from bot.kernel.i18n import Lang, t
+from bot.kernel.i18n import Lang, Number, t
 from bot.kernel.replies import Button, Form, Reply, Section, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
-from bot.rhythm.wording import format_date
+from bot.rhythm.wording import WordedDate, format_date
 from storage.models import Goal, Milestone, Pair
 from storage.queries.goals import goals_of, milestones_of
 from storage.queries.pairs import CURRENT
@@ -46,7 +46,7 @@ def local_today(ctx: ActorContext, pair: Pair) -> date:
 
 def check_target(target: date | None, today: date) -> None:
     if target is not None and target < today:
-        raise UserError("goals.date_past", date=target.isoformat())
+        raise UserError("goals.date_past", date=WordedDate(target))
 
 
 def check_goal(text: str, target: date | None, today: date) -> None:
@@ -54,7 +54,7 @@ def check_goal(text: str, target: date | None, today: date) -> None:
     if not text:
         raise UserError("goals.add.empty")
     if len(text) > MAX_TEXT:
-        raise UserError("goals.too_long", length=len(text), limit=MAX_TEXT)
+        raise UserError("goals.too_long", length=Number(len(text)), count=MAX_TEXT)
     check_target(target, today)
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from bot.kernel.clock import Clock
 from bot.kernel.settings import DEFAULT_RETENTION_DAYS, Settings
+from bot.kernel.workspaces import within, workspace_of
 from storage.db import Database
 
 
@@ -21,6 +22,8 @@ class Core:
     retention: timedelta = timedelta(days=DEFAULT_RETENTION_DAYS)  # an ended pair's content
     owed_now: Callable[[], None] = field(default=lambda: None)
     public_url: str | None = None  # calendar links; None: not offered
+    # Admins known otherwise than by the settings: who installed the app in each workspace.
+    installers: Callable[[], frozenset[str]] = field(default=lambda: frozenset())
 
     @classmethod
     def configured(cls, settings: Settings, db: Database, clock: Clock) -> Core:
@@ -33,5 +36,12 @@ class Core:
             public_url=settings.public_url,
         )
 
+    def all_admins(self) -> frozenset[str]:
+        return self.admins | self.installers()
+
+    def admins_of(self, workspace: str) -> frozenset[str]:
+        """The admins of one workspace: a workspace's admins never hear of another's."""
+        return within(self.all_admins(), workspace)
+
     def is_admin(self, external_id: str) -> bool:
-        return external_id in self.admins
+        return external_id in self.admins_of(workspace_of(external_id))

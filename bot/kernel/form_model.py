@@ -14,7 +14,7 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from bot.kernel.i18n import Lang, t
+from bot.kernel.i18n import Lang, Number, t
 from bot.kernel.replies import FieldErrors, Reply
 
 INVALID = "form.invalid"
@@ -77,7 +77,7 @@ class Field:
     expanded: bool = False  # every choice shown at once (radio buttons) rather than a menu
     squeeze: bool = False  # runs of spaces and line breaks read as one space
     missing: str = REQUIRED  # the error when required and empty
-    too_long: str = "form.too_long"  # the error over `max_length`, with {limit} and {length}
+    too_long: str = "form.too_long"  # over `max_length`: plural by {count}, with {length}
     # The choices offered, from the form's state (all of `choices` are still accepted).
     offered: Callable[[Mapping[str, str]], tuple[Choice, ...]] | None = None
 
@@ -93,10 +93,10 @@ class Field:
         if not text:
             return Phrase(self.missing) if self.required else None
         if self.max_length is not None and len(text) > self.max_length:
-            return Phrase(self.too_long, {"limit": self.max_length, "length": len(text)})
-        invalid = Phrase(
-            INVALIDS.get(self.kind, INVALID), {"minimum": self.minimum, "maximum": self.maximum}
-        )
+            return Phrase(self.too_long, {"count": self.max_length, "length": Number(len(text))})
+        bounds = {"minimum": self.minimum, "maximum": self.maximum}
+        numbers = {k: Number(v) for k, v in bounds.items() if v is not None}
+        invalid = Phrase(INVALIDS.get(self.kind, INVALID), numbers)
         try:
             value = _PARSERS[self.kind](text)
         except ValueError:

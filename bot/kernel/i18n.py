@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
@@ -70,10 +71,39 @@ class _CatalogFormatter(string.Formatter):
 _FORMATTER = _CatalogFormatter()
 
 
+class Worded:
+    """A value written in the reader's language only when the text is made (a date, a number),
+    for errors raised where the language is not known yet."""
+
+    def in_lang(self, lang: Lang) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Number(Worded):
+    """A number as the language writes it (CLDR): `2,000` / `2 000`."""
+
+    value: float
+
+    def in_lang(self, lang: Lang) -> str:
+        return format_number(self.value, lang)
+
+
+def _written(name: str, value: object, lang: Lang) -> object:
+    if isinstance(value, Worded):
+        return value.in_lang(lang)
+    if name == COUNT and isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return value
+
+
 def t(key: str, lang: Lang, /, **params: object) -> str:
     """The catalog text for `key` in `lang`, with `params` filled in; an entry with plural forms
-    takes the one for `params["count"]`; `{name!c}` capitalizes a value opening a sentence."""
+    takes the one for `params["count"]` (written as the language writes numbers); a `Worded`
+    value is written in `lang`; `{name!c}` capitalizes a value opening a sentence."""
     text = choose(MESSAGES[key][lang], lang, params.get(COUNT))
+    if params:
+        params = {name: _written(name, value, lang) for name, value in params.items()}
     return _FORMATTER.format(text, **params) if "!c}" in text else text.format(**params)
 
 

@@ -65,6 +65,15 @@ class Refused(DeliveryError):
         super().__init__(reason, permanent=True)
 
 
+class Withdrawn(DeliveryError):
+    """The bot may no longer write to that workspace at all (the app was uninstalled, its
+    tokens revoked): the message is dropped unsent, nobody told; the data stays until the
+    retention rule removes it."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason, permanent=True)
+
+
 class Messenger(Protocol):
     """Sends neutral messages on one platform."""
 

@@ -41,11 +41,16 @@ class Section:
 
 @dataclass(frozen=True)
 class DataFile:
-    """A file the reply comes with (the person's data export), sent to them privately."""
+    """A file the reply comes with (the person's data export, a pair's calendar), sent to them
+    privately. Where a platform takes a bot's file only once the person accepts it (Teams),
+    `offer` says what is offered and `pair_calendar` names the pair whose calendar is made
+    again on acceptance (None: the data export)."""
 
     name: str
     content: bytes
     mime: str = "application/json"
+    offer: str | None = None
+    pair_calendar: int | None = None
 
 
 @dataclass(frozen=True)

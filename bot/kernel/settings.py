@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from collections.abc import Mapping
@@ -15,7 +16,10 @@ FALSE_WORDS = ("0", "false", "no", "off")
 RETENTION_VARIABLE = "MENTORBOT_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 365
 PUBLIC_URL_VARIABLE = "MENTORBOT_PUBLIC_URL"
+TOKEN_KEY_VARIABLE = "MENTORBOT_TOKEN_KEY"
 MAX_RETENTION_DAYS = 36500  # a century: any longer is a typo, and dates must stay computable
+DEFAULT_SENDS_AT_ONCE = 16  # notifications in flight: each to its own channel, paced apart
+MAX_SENDS_AT_ONCE = 64
 
 
 class SettingsError(Exception):
@@ -41,16 +45,28 @@ class Settings:
     lease_seconds: int = 60
     # Messages a second to one channel or person, after a burst: Slack's pace for chat.postMessage.
     sends_per_second: float = 1.0
+    # Notifications in flight at once (each to its own channel or person; each paced as above).
+    sends_at_once: int = DEFAULT_SENDS_AT_ONCE
     # How long an ended pair's content is kept before it is erased (the guides' GDPR note).
     retention_days: int = DEFAULT_RETENTION_DAYS
     # Socket Mode serves no HTTP: `/healthz` and `/metrics` on this port when set.
     metrics_port: int | None = None
     # Where people reach this server (calendar subscription links): MENTORBOT_PUBLIC_URL.
     public_url: str | None = None
+    # OAuth mode (any number of workspaces): the app's credentials instead of one bot token,
+    # and the key the installations' bot tokens are encrypted with (a Fernet key).
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    token_key: str | None = None
+
+    @property
+    def slack_oauth(self) -> bool:
+        """Installed through Slack's OAuth flow in any number of workspaces, not one token."""
+        return bool(self.slack_client_id) and not self.slack_bot_token
 
     @property
     def slack_enabled(self) -> bool:
-        return bool(self.slack_bot_token)
+        return bool(self.slack_bot_token) or self.slack_oauth
 
     @property
     def teams_enabled(self) -> bool:
@@ -86,6 +102,12 @@ class Settings:
             raise SettingsError(
                 f"MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not {raw_lease!r}."
             )
+        raw_at_once = env.get("MENTORBOT_SENDS_AT_ONCE", "").strip() or str(DEFAULT_SENDS_AT_ONCE)
+        if not raw_at_once.isdecimal() or not 1 <= int(raw_at_once) <= MAX_SENDS_AT_ONCE:
+            raise SettingsError(
+                f"MENTORBOT_SENDS_AT_ONCE must be a whole number from 1 to {MAX_SENDS_AT_ONCE},"
+                f" not {raw_at_once!r}."
+            )
         raw_retention = env.get(RETENTION_VARIABLE, "").strip() or str(DEFAULT_RETENTION_DAYS)
         if not raw_retention.isdecimal() or int(raw_retention) > MAX_RETENTION_DAYS:
             raise SettingsError(
@@ -108,9 +130,13 @@ class Settings:
             teams_allow_unauthenticated=unauthenticated,
             lease_seconds=int(raw_lease),
             sends_per_second=pace,
+            sends_at_once=int(raw_at_once),
             retention_days=int(raw_retention),
             metrics_port=int(raw_metrics_port) if raw_metrics_port else None,
             public_url=public_url(env),
+            slack_client_id=env.get("SLACK_CLIENT_ID") or None,
+            slack_client_secret=env.get("SLACK_CLIENT_SECRET") or None,
+            token_key=env.get(TOKEN_KEY_VARIABLE, "").strip() or None,
         )
 
     def require_a_platform(self) -> None:
@@ -118,10 +144,15 @@ class Settings:
         if not (self.slack_enabled or self.teams_enabled):
             raise SettingsError(
                 "Missing SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack) or CLIENT_ID "
-                "(Microsoft Teams): set them in the environment or in a .env file "
-                "(see README.md, 'Configuration' and 'Microsoft Teams')."
+                "(Microsoft Teams): set them in the environment or in a .env file (see "
+                "README.md, 'Configuration' and 'Microsoft Teams'; SLACK_CLIENT_ID and "
+                "SLACK_CLIENT_SECRET instead of SLACK_BOT_TOKEN for any number of workspaces)."
             )
-        names = ("slack_bot_token", "slack_signing_secret") if self.slack_enabled else ()
+        names: tuple[str, ...] = ()
+        if self.slack_oauth:
+            names = ("slack_client_id", "slack_client_secret", "slack_signing_secret", "token_key")
+        elif self.slack_enabled:
+            names = ("slack_bot_token", "slack_signing_secret")
         self.require(*names, *(("teams_client_id",) if self.teams_enabled else ()))
 
     def require(self, *names: str) -> None:
@@ -141,7 +172,10 @@ class Settings:
             raise SettingsError(" ".join(problems))
 
 
-VARIABLES = {"teams_client_id": "CLIENT_ID"}  # settings not named after their variable
+VARIABLES = {
+    "teams_client_id": "CLIENT_ID",
+    "token_key": TOKEN_KEY_VARIABLE,
+}  # settings not named after their variable
 GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -153,6 +187,14 @@ def public_url(env: Mapping[str, str]) -> str | None:
     if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", raw):
         raise SettingsError(f"{PUBLIC_URL_VARIABLE} must be an http(s) URL, not {raw!r}.")
     return raw
+
+
+def is_fernet_key(value: str) -> bool:
+    """32 bytes in URL-safe base64, as cryptography's Fernet takes its key."""
+    try:
+        return len(base64.urlsafe_b64decode(value.encode("ascii"))) == 32 and len(value) == 44
+    except (ValueError, UnicodeEncodeError):
+        return False
 
 
 def wrong_value(name: str, value: str) -> str | None:
@@ -172,6 +214,12 @@ def wrong_value(name: str, value: str) -> str | None:
         return (
             "SLACK_SIGNING_SECRET does not look like a signing secret: it is the Signing Secret "
             "of the app's Basic Information page (hexadecimal), not a token."
+        )
+    if name == "token_key" and not is_fernet_key(value):
+        return (
+            f"{TOKEN_KEY_VARIABLE} must be a Fernet key (32 bytes in URL-safe base64, 44 "
+            'characters): make one with `python -c "from cryptography.fernet import Fernet; '
+            'print(Fernet.generate_key().decode())"`.'
         )
     if name == "teams_client_id" and not GUID.fullmatch(value):
         return (

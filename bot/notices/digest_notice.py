@@ -13,6 +13,7 @@ from bot.kernel.i18n import Lang, format_number, lang_from_locale, t
 from bot.kernel.notice_keys import MalformedKey, PersonRefused, Subject, UnreachableWeek
 from bot.kernel.ports import Target
 from bot.kernel.replies import Chart, Reply, Section
+from bot.kernel.workspaces import workspace_of
 from bot.notices.cadence_health import (
     MIN_PAIRS_FOR_AVERAGE,
     REVIEW_WINDOW,
@@ -118,10 +119,16 @@ def pairs_health(
     return found
 
 
-def not_started_or_paused(session: Session, platform: str, now: datetime, lang: Lang) -> str:
+def not_started_or_paused(
+    session: Session, platform: str, now: datetime, lang: Lang, workspace: str = ""
+) -> str:
     """Pairs still waiting for their agreement (and for how long), and pairs on pause."""
-    pending = pairs_with_status(session=session, platform=platform, status=PENDING)
-    paused = pairs_with_status(session=session, platform=platform, status=PAUSED)
+    pending = pairs_with_status(
+        session=session, platform=platform, status=PENDING, workspace=workspace
+    )
+    paused = pairs_with_status(
+        session=session, platform=platform, status=PAUSED, workspace=workspace
+    )
     parts = []
     if pending:
         oldest = max((now - p.created_at).days for p in pending)
@@ -183,7 +190,9 @@ def weekly_chart(weeks: tuple[WeekCounts, ...], zone: str, lang: Lang) -> Chart:
     )
 
 
-def unreachable_members(session: Session, platform: str, now: datetime, lang: Lang) -> str:
+def unreachable_members(
+    session: Session, platform: str, now: datetime, lang: Lang, workspace: str = ""
+) -> str:
     """Who the bot could not reach in the window (the admins were told): names and a count."""
     ids = set()
     for subject in subjects_owed_since(
@@ -193,7 +202,11 @@ def unreachable_members(session: Session, platform: str, now: datetime, lang: La
             about = Subject.parse(subject)
             if isinstance(about, PersonRefused | UnreachableWeek):
                 ids.add(about.person_id)
-    people = [p for p in people_by_ids(session=session, ids=ids).values() if p.platform == platform]
+    people = [
+        p
+        for p in people_by_ids(session=session, ids=ids).values()
+        if p.platform == platform and workspace_of(p.external_id) == workspace
+    ]
     if not people:
         return ""
     names = sorted(shown_name(person, lang) for person in people)
@@ -231,11 +244,15 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
     if sub is None or not sub.active:
         raise Gone("channel unsubscribed")
     lang = lang_from_locale(sub.lang)
-    pairs = active_pairs(session=session, platform=sub.platform)
+    workspace = workspace_of(sub.channel_id)  # a channel sees its own workspace's pairs only
+    pairs = active_pairs(session=session, platform=sub.platform, workspace=workspace)
     # Pairs that ended in the window held sessions in it: they are counted too (in the chart,
     # those that ended in its twelve weeks).
     charted_ended = pairs_ended_since(
-        session=session, platform=sub.platform, since=now - WEEKS_CHARTED * WEEK
+        session=session,
+        platform=sub.platform,
+        since=now - WEEKS_CHARTED * WEEK,
+        workspace=workspace,
     )
     ended = [p for p in charted_ended if p.ended_at is not None and p.ended_at >= now - WINDOW]
     people = people_by_ids(
@@ -261,13 +278,13 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         "at_risk": t("count.pairs.at_risk", lang, count=sum(r.health.at_risk for r in rows)),
     }
     sections = [Section(t("digest.intro", lang, **totals))]
-    waiting = not_started_or_paused(session, sub.platform, now, lang)
+    waiting = not_started_or_paused(session, sub.platform, now, lang, workspace)
     if waiting:
         sections.append(Section(waiting))
     stalled = stalled_line(session, pairs, people, now, lang)
     if stalled:
         sections.append(Section(stalled))
-    unreachable = unreachable_members(session, sub.platform, now, lang)
+    unreachable = unreachable_members(session, sub.platform, now, lang, workspace)
     if unreachable:
         sections.append(Section(unreachable))
     reviews = reviews_section(session, pairs, now, lang)

@@ -99,27 +99,27 @@ class ReminderReads:
 def reminders(
     session: Session, rows: list[Notification]
 ) -> Callable[[Session, Notification, datetime], tuple[Target, Reply]]:
-    """The reminder composer for these rows, their reads made for them all at once."""
-    contexts = []
+    """The reminder composer for these rows, their reads made for them all at once (and each
+    row's session and people read once)."""
+    contexts: dict[int, SessionContext] = {}
     for row in rows:
         try:
-            contexts.append(_live_session(session, row))
+            contexts[id(row)] = _live_session(session, row)
         except Exception:  # composing that row raises it again, and it is reported there
             continue
-    reads = ReminderReads.load(session, contexts)
-    return lambda session, row, now: _reminder(session, row, reads, now)
+    reads = ReminderReads.load(session, list(contexts.values()))
+    return lambda session, row, now: _reminder(
+        contexts.get(id(row)) or _live_session(session, row), reads, now
+    )
 
 
 def reminder(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
     return reminders(session, [row])(session, row, now)
 
 
-def _reminder(
-    session: Session, row: Notification, reads: ReminderReads, now: datetime
-) -> tuple[Target, Reply]:
+def _reminder(ctx: SessionContext, reads: ReminderReads, now: datetime) -> tuple[Target, Reply]:
     """Top-down: when and with whom, how; the agenda; open actions (overdue ones marked) with
     the command that marks one done; what was done since; how to prepare."""
-    ctx = _live_session(session, row)
     lang, reader, meeting = lang_of(ctx.reader), ctx.reader, ctx.meeting
     assert meeting.id is not None and ctx.pair.id is not None and reader.id is not None
     zone = zone_of(reader, ctx.pair.timezone)

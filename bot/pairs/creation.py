@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.kernel.errors import UserError
+from bot.kernel.workspaces import workspace_of
 from bot.pairs.agreement import DEFAULT_TRIAL_SESSIONS, default_end, open_agreement, start_pairs
 from bot.people.person import mention
 from bot.rhythm.model import Rhythm
@@ -24,6 +25,9 @@ def check_new_pair(
     """Raise UserError unless `actor` may pair these two people now."""
     if mentor.id == mentee.id:
         raise UserError("pair.same_person")
+    if not workspace_of(mentor.external_id) == workspace_of(mentee.external_id):
+        # Mentions are read within the request's workspace: only a forged id gets here.
+        raise UserError("error.unknown_person", who=mention(mentee))
     if actor.id not in (mentor.id, mentee.id) and not is_admin:
         raise UserError("pair.not_allowed")
     assert mentor.id is not None and mentee.id is not None
@@ -45,6 +49,7 @@ def new_pair(
     assert actor.id and mentor.id and mentee.id
     pair = Pair(
         platform=platform,
+        workspace=workspace_of(mentor.external_id),
         mentor_id=mentor.id,
         mentee_id=mentee.id,
         created_by_id=actor.id,

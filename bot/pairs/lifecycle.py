@@ -29,7 +29,11 @@ from storage.models import Pair, Person, Thanks
 from storage.queries.actions import action_ids_of
 from storage.queries.notifications import Owed, cancel_pending, owe
 from storage.queries.pairs import ENDED
-from storage.queries.retention import erase_pair_content, pairs_due_for_erasure
+from storage.queries.retention import (
+    erase_pair_content,
+    pairs_due_for_erasure,
+    retain_workspace,
+)
 from storage.queries.sessions import session_ids_of, sessions_after
 
 RETENTION_BATCH = 50  # pairs erased per planner tick: the tick stays short, the backlog drains
@@ -97,6 +101,19 @@ def erase_expired_content(*, session: Session, now: datetime, retention: timedel
     )
     erase_pair_content(session=session, pair_ids=due, now=now)
     return len(due)
+
+
+def workspace_left(*, session: Session, workspace: str, now: datetime, retention: timedelta) -> int:
+    """The app was uninstalled from `workspace` (or its token revoked): nothing can be sent
+    there, and the content of its pairs is kept for the retention period from now, then erased
+    as an ended pair's is; how many pairs."""
+    return retain_workspace(session=session, workspace=workspace, until=now + retention)
+
+
+def workspace_returned(*, session: Session, workspace: str) -> int:
+    """The app was installed again in `workspace` before its retention ran out: its pairs go on,
+    their content kept; how many."""
+    return retain_workspace(session=session, workspace=workspace, until=None)
 
 
 def ask_mediators(

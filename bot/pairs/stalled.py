@@ -19,9 +19,10 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from bot.kernel.notice_keys import PairStalled, PersonRecipient, UserRecipient
+from bot.kernel.workspaces import within, workspace_of
 from bot.planning.notice_kinds import PAIR_STALLED, STALL_ALERT
 from bot.rhythm.model import Frequency
-from storage.models import Pair
+from storage.models import Pair, Person
 from storage.queries.health import (
     active_rhythms,
     last_activities,
@@ -172,7 +173,9 @@ def tell_stalled_pairs(
             recipient = PersonRecipient(member).key
             owed.append(Owed(PAIR_STALLED, recipient, subject, now, now + MEMBERS_ASKED_FOR))
         alert_at = now + ALERT_AFTER
-        for admin in sorted(admins):
+        mentor = session.get(Person, stall.pair.mentor_id)
+        workspace = workspace_of(mentor.external_id) if mentor else ""
+        for admin in sorted(within(admins, workspace)):
             recipient = UserRecipient(stall.pair.platform, admin).key
             owed.append(
                 Owed(STALL_ALERT, recipient, subject, alert_at, alert_at + ALERT_USEFUL_FOR)

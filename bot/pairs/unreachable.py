@@ -16,6 +16,7 @@ from bot.kernel.notice_keys import (
     PersonRefused,
     UnreachableWeek,
 )
+from bot.kernel.workspaces import workspace_of
 from bot.people.person import recipient
 from bot.planning.notice_kinds import ADMIN_KINDS, DELIVERY_REFUSED, MEMBER_LEFT, MEMBER_UNREACHABLE
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR
@@ -133,7 +134,7 @@ def member_left_workspace(core: Core, *, platform: str, external_id: str) -> int
             session=session,
             platform=platform,
             external_id=external_id,
-            admins=core.admins,
+            admins=core.admins_of(workspace_of(external_id)),
             now=core.clock.now(),
         )
     core.owed_now()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any, TypeVar
@@ -11,6 +12,7 @@ from sqlmodel import Session, col
 
 from bot.calendar.feeds import revoke
 from bot.kernel.core import Core
+from bot.kernel.i18n import Number, t
 from bot.kernel.notice_keys import PersonRefused, UnreachableWeek, UserRecipient
 from bot.kernel.replies import DataFile
 from bot.pairs.lifecycle import end_pair
@@ -160,7 +162,12 @@ def export_file(ctx: ActorContext) -> DataFile:
     # An erased person named in what the other member wrote reads "a former member".
     document = in_readers_language(export_document(ctx), ctx.lang)
     content = json.dumps(document, ensure_ascii=False, indent=2).encode()
-    return DataFile(name=f"mentorbot-data-{ctx.now:%Y-%m-%d}.json", content=content)
+    size = max(1, math.ceil(len(content) / 1024))
+    return DataFile(
+        name=f"mentorbot-data-{ctx.now:%Y-%m-%d}.json",
+        content=content,
+        offer=t("data.file_offer", ctx.lang, size=Number(size)),
+    )
 
 
 def erase(ctx: ActorContext) -> int:

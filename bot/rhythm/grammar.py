@@ -14,6 +14,7 @@ from bot.rhythm.link import LINK_START, LINK_WORDS, parse_link
 from bot.rhythm.model import LAST_WEEK, Frequency, MeetingFormat, Rhythm, RhythmDraft
 from bot.rhythm.model import RhythmError as RhythmError
 from bot.rhythm.recurrence import local_instant
+from bot.rhythm.wording import WordedDate
 
 DEFAULT_DURATION = 60
 MIN_DURATION, MAX_DURATION = 15, 8 * 60
@@ -364,9 +365,9 @@ def complete_rhythm(
     if draft.start is not None:
         start = draft.start
         if start.weekday() != weekday:
-            raise RhythmError("rhythm.start_not_weekday", date=start.isoformat())
+            raise RhythmError("rhythm.start_not_weekday", date=WordedDate(start))
         if local_instant(start, draft.local_time, zone) <= now:
-            raise RhythmError("rhythm.start_in_past", date=start.isoformat())
+            raise RhythmError("rhythm.start_in_past", date=WordedDate(start))
         if draft.frequency is Frequency.MONTHLY:
             derived = month_week_of(start)
             if month_week is None:
@@ -375,7 +376,7 @@ def complete_rhythm(
                 month_week == LAST_WEEK
                 and _nth_weekday(start.year, start.month, weekday, LAST_WEEK) == start
             ):
-                raise RhythmError("rhythm.start_not_ordinal", date=start.isoformat())
+                raise RhythmError("rhythm.start_not_ordinal", date=WordedDate(start))
     else:
         start = _first_day(draft, weekday, draft.local_time, zone, max(now, not_before or now))
         if draft.frequency is Frequency.MONTHLY and month_week is None:

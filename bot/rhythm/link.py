@@ -30,7 +30,7 @@ def parse_link(text: str) -> str | None:
         return None
     shown = _shortened(link)
     if len(link) > MAX_LINK:
-        raise RhythmError("rhythm.bad_link.long", limit=MAX_LINK)
+        raise RhythmError("rhythm.bad_link.long", count=MAX_LINK)
     if not LINK_START.match(link):
         raise RhythmError("rhythm.bad_link.scheme", value=shown)
     if not URL_CHARACTERS.match(link):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
+from bot.kernel.i18n import Worded
+
 
 class Frequency(StrEnum):
     WEEKLY = "weekly"
@@ -24,7 +26,10 @@ class RhythmError(Exception):
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
         self.code = code
-        self.params = {name: str(value) for name, value in params.items()}
+        self.params: dict[str, object] = {
+            name: value if isinstance(value, Worded | int) else str(value)
+            for name, value in params.items()
+        }
 
 
 LAST_WEEK = -1

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
@@ -14,10 +16,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.kernel.core import Core
+from handlers.slack.installations import InstallationStore, OAuthStateStore
 from handlers.slack.listeners import register_listeners
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import SlackProfiles
+from handlers.slack.workspaces import SlackWorkspaces
 
 CALL_TIMEOUT = 30.0  # seconds, slack_sdk's own default
 
@@ -55,7 +59,7 @@ class SlackConnections:
             await session.close()
 
 
-def interactive_client(token: str, api_url: str) -> AsyncWebClient:
+def interactive_client(token: str | None, api_url: str) -> AsyncWebClient:
     """For answers to people: waits out a 429 or a 5xx once rather than failing the answer."""
     return AsyncWebClient(
         token=token,
@@ -67,14 +71,58 @@ def interactive_client(token: str, api_url: str) -> AsyncWebClient:
     )
 
 
-def delivery_client(token: str, api_url: str) -> AsyncWebClient:
+def delivery_client(token: str | None, api_url: str) -> AsyncWebClient:
     """For queued notifications: no sleeping on 429, the dispatcher requeues instead."""
     return AsyncWebClient(token=token, base_url=api_url)
 
 
+BOT_SCOPES = (  # as manifest.yml asks
+    "commands",
+    "chat:write",
+    "chat:write.public",
+    "files:write",
+    "im:history",
+    "im:write",
+    "users:read",
+)
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+
+
+@dataclass(frozen=True)
+class SlackOAuth:
+    """OAuth mode: the app's credentials and where installations and states are kept."""
+
+    client_id: str
+    client_secret: str
+    installations: InstallationStore
+    states: OAuthStateStore
+
+
+def oauth_settings(oauth: SlackOAuth) -> AsyncOAuthSettings:
+    return AsyncOAuthSettings(
+        client_id=oauth.client_id,
+        client_secret=oauth.client_secret,
+        scopes=list(BOT_SCOPES),
+        install_path=INSTALL_PATH,
+        redirect_uri_path=REDIRECT_PATH,
+        installation_store=oauth.installations,
+        # Only the bot's token is kept: what a workspace needs is its bot, not its installer.
+        installation_store_bot_only=True,
+        state_store=oauth.states,
+    )
+
+
 def build_slack_app(
-    core: Core, *, token: str, signing_secret: str | None, api_url: str, messenger: SlackMessenger
+    core: Core,
+    *,
+    token: str | None,
+    signing_secret: str | None,
+    api_url: str,
+    messenger: SlackMessenger,
+    oauth: SlackOAuth | None = None,
 ) -> AsyncApp:
+    """Single-token mode with `token`; OAuth mode (any number of workspaces) with `oauth`."""
     client = interactive_client(token, api_url)
     app = AsyncApp(
         signing_secret=signing_secret,
@@ -82,7 +130,15 @@ def build_slack_app(
         # Not a second time: in HTTP mode the endpoint checks every signature before Bolt sees
         # the request (handlers/slack/endpoint.py); Socket Mode has none to check.
         request_verification_enabled=False,
+        oauth_settings=oauth_settings(oauth) if oauth else None,
     )
-    deps = SlackDeps(core=core, profiles=SlackProfiles(core, client), messenger=messenger)
+    workspaces = SlackWorkspaces(
+        client,
+        store=oauth.installations if oauth else None,
+        make_client=lambda bot_token: interactive_client(bot_token, api_url),
+    )
+    deps = SlackDeps(
+        core=core, profiles=SlackProfiles(core, client, workspaces), messenger=messenger
+    )
     register_listeners(app, deps)
     return app

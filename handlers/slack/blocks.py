@@ -19,7 +19,17 @@ NTH = "#"
 between sessions), each one's action_id is the action, `#` and its position."""
 
 
+QUALIFIED_REFERENCE = re.compile(r"<([@#])[TE][A-Z0-9]{2,}:([A-Z0-9]+)>")
+
+
+def slack_text(text: str) -> str:
+    """The core's workspace-qualified references (`<@T1:U1>`, `<#T1:C1>`: OAuth mode) as Slack
+    writes them within the workspace (`<@U1>`, `<#C1>`)."""
+    return QUALIFIED_REFERENCE.sub(r"<\1\2>", text) if ":" in text else text
+
+
 def cut(text: str, limit: int) -> str:
+    text = slack_text(text)
     return text if len(text) <= limit else text[: limit - len(SHORTENED)] + SHORTENED
 
 

@@ -161,6 +161,22 @@ class SlackEndpoint:
             log.error("Slack %s failed in Bolt: %s", describe(parsed.body), failure(error))
             return PlainTextResponse("malformed payload", status_code=400)
 
+    async def install(self, request: Request) -> Response:
+        """`GET /slack/install` (a page with the Add to Slack link, and the state's cookie) and
+        `GET /slack/oauth_redirect` (the code exchanged, the installation stored): Bolt's OAuth
+        flow, in OAuth mode only."""
+        flow = self.app.oauth_flow
+        if flow is None:
+            return PlainTextResponse("not found", status_code=404)
+        parsed = AsyncBoltRequest(
+            body="", query=str(request.query_params), headers=dict(request.headers)
+        )
+        if request.url.path == flow.install_path:
+            answer = await flow.handle_installation(parsed)
+        else:
+            answer = await flow.handle_callback(parsed)
+        return to_starlette_response(answer)
+
     def finished_late(self, dispatch: asyncio.Task[Any]) -> None:
         self.late.discard(dispatch)
         error = None if dispatch.cancelled() else dispatch.exception()

@@ -12,11 +12,13 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.kernel.ports import DeliveryError, Refused, Target
+from bot.kernel.ports import DeliveryError, Refused, Target, Withdrawn
 from bot.kernel.replies import Chart, DataFile, Reply
+from bot.kernel.workspaces import local_id, qualified, workspace_of
 from handlers.charts import chart_png
 from handlers.pacing import Pacer
 from handlers.slack.blocks import fallback, reply_blocks
+from handlers.slack.workspaces import SlackWorkspaces
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ PERMANENT_ERRORS = frozenset(
         "users_not_found",
     }
 )
+TOKEN_GONE = frozenset({"token_revoked", "invalid_auth"})
+"""Answers about the bot token itself: in OAuth mode its workspace is taken as uninstalled."""
 REFUSALS = frozenset(
     {
         "account_inactive",
@@ -81,13 +85,25 @@ class SlackMessenger:
 
     platform = "slack"
 
-    def __init__(self, client: AsyncWebClient, pacer: Pacer) -> None:
+    def __init__(
+        self, client: AsyncWebClient, pacer: Pacer, workspaces: SlackWorkspaces | None = None
+    ) -> None:
         self.client = client
         self.pacer = pacer
+        self.workspaces = workspaces or SlackWorkspaces(client)
         self._dm_channels: dict[str, str] = {}
 
-    async def _api(self, scope: str, call: Callable[[], Awaitable[T]]) -> T:
-        """One Web API call for `scope`: not while a 429 pauses it; a 429 pauses it."""
+    async def _client(self, address: str) -> tuple[AsyncWebClient, str]:
+        """The client writing to the workspace of `address`, and the id within it; a workspace
+        that uninstalled the app is never called."""
+        client = await self.workspaces.client(workspace_of(address))
+        if client is None:
+            raise Withdrawn("app uninstalled from the workspace")
+        return client, local_id(address)
+
+    async def _api(self, scope: str, call: Callable[[], Awaitable[T]], workspace: str = "") -> T:
+        """One Web API call for `scope`: not while a 429 pauses it; a 429 pauses it. In OAuth
+        mode a token Slack no longer takes uninstalls `workspace`, as `tokens_revoked` would."""
         self.pacer.check(scope)
         try:
             return await call()
@@ -95,6 +111,8 @@ class SlackMessenger:
             failure = delivery_error(error)
             if failure.retry_after is not None:
                 self.pacer.pause(scope, failure.retry_after)
+            if str(failure) in TOKEN_GONE and workspace and await self.workspaces.revoke(workspace):
+                raise Withdrawn("app uninstalled from the workspace") from error
             raise failure from error
         except (TimeoutError, aiohttp.ClientError) as error:
             raise DeliveryError(f"connection: {error!r}", transient=True) from error
@@ -103,27 +121,33 @@ class SlackMessenger:
         """The DM's channel id, for the methods that take no user id (file uploads)."""
         channel = self._dm_channels.get(target.address)
         if channel is None:
+            client, user = await self._client(target.address)
+            workspace = workspace_of(target.address)
             response = await self._api(
-                "conversations.open", lambda: self.client.conversations_open(users=target.address)
+                f"conversations.open:{workspace}" if workspace else "conversations.open",
+                lambda: client.conversations_open(users=user),
+                workspace,
             )
-            channel = response["channel"]["id"]
+            channel = qualified(workspace, response["channel"]["id"])
             self._dm_channels[target.address] = channel
         return channel
 
     async def send(self, target: Target, message: Reply) -> str:
         # A user id as the channel posts in the DM with them: no conversations.open first.
-        channel = target.address
-        scope = f"chat.postMessage:{channel}"
+        client, channel = await self._client(target.address)
+        # Rate limits are a workspace's: the scope names the channel within its workspace.
+        scope = f"chat.postMessage:{target.address}"
         async with self.pacer.turn(scope):
             response = await self._api(
                 scope,
-                lambda: self.client.chat_postMessage(
+                lambda: client.chat_postMessage(
                     channel=channel, text=fallback(message), blocks=reply_blocks(message)
                 ),
+                workspace_of(target.address),
             )
         posted = str(response.get("channel", channel))
         if message.chart is not None:
-            await self._send_chart(posted, message.chart)
+            await self._send_chart(client, posted, message.chart)
         ref = f"{posted}/{response.get('ts', '')}"
         if message.file is not None and target.kind == "dm":
             ref += await self._send_attached(target.address, message.file)
@@ -138,7 +162,7 @@ class SlackMessenger:
             log.warning("the file of a message to %s was not uploaded: %s", user_id, error)
             return " file not sent"
 
-    async def _send_chart(self, channel: str, chart: Chart) -> None:
+    async def _send_chart(self, client: AsyncWebClient, channel: str, chart: Chart) -> None:
         """Upload the message's chart as a PNG with its alt text, after the message; without
         matplotlib, or when the upload fails, the message stands alone (it was posted: a
         failure here must not send it again)."""
@@ -148,7 +172,7 @@ class SlackMessenger:
         try:
             await self._api(
                 "files.upload",
-                lambda: self.client.files_upload_v2(
+                lambda: client.files_upload_v2(
                     channel=channel,
                     content=png,
                     filename=CHART_FILE,
@@ -163,13 +187,15 @@ class SlackMessenger:
         """Upload `file` into the DM with `user_id` (files.getUploadURLExternal, the upload,
         files.completeUploadExternal); the file id."""
         target = Target(platform=self.platform, kind="dm", address=user_id)
-        channel = await self._dm_channel(target)
+        client, _ = await self._client(user_id)
+        channel = local_id(await self._dm_channel(target))
         try:
             response = await self._api(
                 "files.upload",
-                lambda: self.client.files_upload_v2(
+                lambda: client.files_upload_v2(
                     channel=channel, content=file.content, filename=file.name, title=file.name
                 ),
+                workspace_of(user_id),
             )
         except SlackRequestError as error:  # the upload itself was refused
             raise DeliveryError("upload refused") from error

@@ -9,6 +9,7 @@ from bot.forms import FORMS
 from bot.kernel.form_model import Input, Kind, inputs
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import Form
+from bot.kernel.workspaces import local_id
 from handlers.slack.blocks import mrkdwn, plain
 
 TITLE_MAX = 24
@@ -59,7 +60,7 @@ def _element(shown: Input) -> dict[str, Any]:
     if shown.placeholder:
         element["placeholder"] = plain(shown.placeholder, 150)
     if shown.value:
-        element[initial] = shown.value
+        element[initial] = local_id(shown.value) if shown.kind is Kind.PERSON else shown.value
     return element
 
 

@@ -9,7 +9,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.kernel.core import Core
+from bot.kernel.workspaces import local_id, workspace_of
 from bot.people.profiles import record_profile, stale_profiles
+from handlers.slack.workspaces import SlackWorkspaces
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
@@ -18,9 +20,12 @@ PLATFORM = "slack"
 class SlackProfiles:
     """Keeps the profiles of the people a request is about fresh enough."""
 
-    def __init__(self, core: Core, client: AsyncWebClient) -> None:
+    def __init__(
+        self, core: Core, client: AsyncWebClient, workspaces: SlackWorkspaces | None = None
+    ) -> None:
         self.core = core
         self.client = client
+        self.workspaces = workspaces or SlackWorkspaces(client)
 
     async def ensure(self, user_ids: list[str]) -> tuple[set[str], set[str]]:
         """Store fresh profiles; return (unknown ids, ids of bots)."""
@@ -30,8 +35,12 @@ class SlackProfiles:
         unknown: set[str] = set()
         bots: set[str] = set()
         for user_id in stale:
+            client = await self.workspaces.client(workspace_of(user_id))
+            if client is None:  # the app left that workspace
+                unknown.add(user_id)
+                continue
             try:
-                response = await self.client.users_info(user=user_id, include_locale=True)
+                response = await client.users_info(user=local_id(user_id), include_locale=True)
             except SlackApiError as error:
                 log.info("users.info %s failed: %s", user_id, error.response.get("error"))
                 unknown.add(user_id)
@@ -49,7 +58,7 @@ class SlackProfiles:
                 or profile.get("real_name")
                 or user.get("real_name")
                 or user.get("name")
-                or user_id
+                or local_id(user_id)
             )
             await asyncio.to_thread(
                 record_profile,

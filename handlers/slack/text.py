@@ -14,4 +14,4 @@ def normalise_references(text: str) -> str:
 
 def mentioned_users(text: str) -> list[str]:
     """User ids mentioned in normalised text, in order."""
-    return re.findall(r"<@([A-Z0-9]+)>", text)
+    return re.findall(r"<@((?:[TE][A-Z0-9]+:)?[A-Z0-9]+)>", text)

@@ -68,8 +68,7 @@ class TeamsDeps:
         try:
             await ctx.send(activity)
             if isinstance(result, Reply) and result.file is not None and turn.personal:
-                lang, _ = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
-                await ctx.send(consent_message(result.file, lang))
+                await ctx.send(consent_message(result.file))
         except Exception as error:
             log.warning(
                 "Teams answer to activity %s in %s not delivered: %s",

@@ -1,33 +1,37 @@
 """Files for a person, in their 1:1 chat, as Teams takes them from bots: a consent card first,
 then, once accepted, an upload to their OneDrive and a file card.
 
-The consent card carries no data: its contexts name the command that makes the file, run
-again when the person accepts.
+The consent card carries no data: its contexts name what makes the file again when the person
+accepts: the export command, or the pair whose calendar it is (checked against who accepts).
 """
 
 from __future__ import annotations
-
-import math
 
 import httpx
 from microsoft_teams.api.activities import MessageActivityInput
 from microsoft_teams.api.models import Attachment, FileConsentCard, FileInfoCard, FileUploadInfo
 
-from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import DataFile
 
 CONSENT_TYPE = "application/vnd.microsoft.teams.card.file.consent"
 INFO_TYPE = "application/vnd.microsoft.teams.card.file.info"
 EXPORT_COMMAND = "my-data"  # the only command whose reply has a file
+CALENDAR = "calendar"  # the context key of a pair's calendar file: the pair's id
 UPLOAD_TIMEOUT = 60.0
 
 
-def consent_message(file: DataFile, lang: Lang) -> MessageActivityInput:
-    """The offer of `file`: its name, size and description; accepting runs the export again."""
+def consent_context(file: DataFile) -> dict[str, object]:
+    if file.pair_calendar is not None:
+        return {CALENDAR: file.pair_calendar}
+    return {"command": EXPORT_COMMAND}
+
+
+def consent_message(file: DataFile) -> MessageActivityInput:
+    """The offer of `file`: its name, size and description; accepting makes it again."""
     size = len(file.content)
-    context = {"command": EXPORT_COMMAND}
+    context = consent_context(file)
     card = FileConsentCard(
-        description=t("data.file_offer", lang, size=max(1, math.ceil(size / 1024))),
+        description=file.offer or file.name,
         size_in_bytes=size,
         accept_context=context,
         decline_context=context,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 import httpx
@@ -15,11 +16,13 @@ from microsoft_teams.apps import App
 from bot.commands.parser import MENTION
 from bot.kernel.core import Core
 from bot.kernel.ports import DeliveryError, Refused, Target, Unreachable
-from bot.kernel.replies import Reply
+from bot.kernel.replies import DataFile, Reply
 from handlers.charts import chart_png
+from handlers.failures import failure
 from handlers.pacing import Pacer
 from handlers.teams.activities import PLATFORM
 from handlers.teams.cards import CARD_TYPE, reply_card, summary_line
+from handlers.teams.files import consent_message
 from handlers.teams.references import (
     display_names,
     forget_conversation,
@@ -28,6 +31,7 @@ from handlers.teams.references import (
 )
 from storage.models import ConversationReference
 
+log = logging.getLogger(__name__)
 GONE = frozenset({403, 404})  # the app was removed, or never installed, for that person
 PERMANENT = frozenset({400, 401, 413})
 
@@ -99,6 +103,8 @@ class TeamsMessenger:
                     card_activity(message, names, png),
                     service_url=reference.service_url,
                 )
+                if message.file is not None and target.kind == "dm":
+                    await self._offer(conversation_id, reference, message.file)
         except httpx.HTTPStatusError as error:
             failure = delivery_error(error, target)
             if failure.retry_after is not None:
@@ -109,6 +115,18 @@ class TeamsMessenger:
         except httpx.TransportError as error:
             raise DeliveryError(f"connection: {error!r}", transient=True) from error
         return f"{conversation_id}/{sent.id}"
+
+    async def _offer(
+        self, conversation_id: str, reference: ConversationReference, file: DataFile
+    ) -> None:
+        """The file's consent card after the message: a bot's file reaches a 1:1 chat only
+        once the person accepts it. Not sent, it is logged: the message itself went out."""
+        try:
+            await self.app.send(
+                conversation_id, consent_message(file), service_url=reference.service_url
+            )
+        except (httpx.HTTPStatusError, httpx.TransportError) as error:
+            log.warning("Teams file offer in %s not delivered: %s", conversation_id, failure(error))
 
     async def _open_chat(self, reference: ConversationReference) -> str:
         """Create the 1:1 chat with someone known from a channel or a mention."""

@@ -180,17 +180,8 @@ def finish(
 ) -> bool:
     """Record how a row `owner` holds ended: sent, dropped (no longer useful) or failed.
     False if the lease was lost meanwhile (another process took the row over)."""
-    result = session.connection().execute(
-        _FINISH,
-        {
-            "row_id": notification_id,
-            "owner": owner,
-            "new_status": status,
-            "sent_at": now if status == SENT else None,
-            "outcome": outcome[:255],
-        },
-    )
-    return bool(result.rowcount)
+    done = Outcome(notification_id, outcome, status=status, now=now)
+    return bool(session.connection().execute(_FINISH, _finish_params(done, owner)).rowcount)
 
 
 def retry_later(
@@ -206,18 +197,73 @@ def retry_later(
     """Put a row `owner` holds back in the queue, due again at `due_at`. A send that `failed`
     (anything but a rate limit) adds to its attempts; a `counted` failure brings it closer to
     being given up."""
-    result = session.connection().execute(
-        _RETRY,
-        {
-            "row_id": notification_id,
-            "owner": owner,
-            "due_at": due_at,
-            "outcome": outcome[:255],
-            "failed": int(failed),
-            "counted": int(counted),
-        },
+    again = Outcome(notification_id, outcome, due_at=due_at, failed=failed, counted=counted)
+    return bool(session.connection().execute(_RETRY, _retry_params(again, owner)).rowcount)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How the send of a row `owner` holds ended: finished (`status` sent, dropped or failed)
+    or, with a `due_at`, back in the queue (see `finish` and `retry_later`)."""
+
+    notification_id: int
+    outcome: str
+    status: str = PENDING
+    now: datetime | None = None
+    due_at: datetime | None = None
+    failed: bool = False
+    counted: bool = False
+
+
+def record_outcomes(*, session: Session, owner: str, outcomes: list[Outcome]) -> list[bool]:
+    """Record many outcomes in two statements (one for the rows finished, one for those put
+    back); each one's: False if its lease was lost meanwhile. When some were lost, the caller's
+    transaction is rolled back and each is recorded alone, to say which."""
+    finished = [_finish_params(o, owner) for o in outcomes if o.due_at is None]
+    retried = [_retry_params(o, owner) for o in outcomes if o.due_at is not None]
+    connection = session.connection()
+    matched = sum(
+        connection.execute(statement, params).rowcount
+        for statement, params in ((_FINISH, finished), (_RETRY, retried))
+        if params
     )
-    return bool(result.rowcount)
+    if matched == len(outcomes):
+        return [True] * len(outcomes)
+    session.rollback()
+    connection = session.connection()
+    return [
+        bool(
+            connection.execute(
+                *(
+                    (_FINISH, _finish_params(o, owner))
+                    if o.due_at is None
+                    else (_RETRY, _retry_params(o, owner))
+                )
+            ).rowcount
+        )
+        for o in outcomes
+    ]
+
+
+def _finish_params(o: Outcome, owner: str) -> dict[str, Any]:
+    return {
+        "row_id": o.notification_id,
+        "owner": owner,
+        "new_status": o.status,
+        "sent_at": o.now if o.status == SENT else None,
+        "outcome": o.outcome[:255],
+    }
+
+
+def _retry_params(o: Outcome, owner: str) -> dict[str, Any]:
+    return {
+        "row_id": o.notification_id,
+        "owner": owner,
+        "due_at": o.due_at,
+        "outcome": o.outcome[:255],
+        "failed": int(o.failed),
+        "counted": int(o.counted),
+    }
 
 
 def renew_leases(*, session: Session, owner: str, until: datetime) -> int:

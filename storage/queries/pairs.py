@@ -47,10 +47,14 @@ def active_pair_between(*, session: Session, first_id: int, second_id: int) -> P
     ).first()
 
 
-def active_pairs(*, session: Session, platform: str | None = None) -> list[Pair]:
+def active_pairs(
+    *, session: Session, platform: str | None = None, workspace: str | None = None
+) -> list[Pair]:
     query = select(Pair).where(col(Pair.status) == ACTIVE).order_by(col(Pair.id))
     if platform:
         query = query.where(Pair.platform == platform)
+    if workspace is not None:
+        query = query.where(Pair.workspace == workspace)
     return list(session.exec(query))
 
 
@@ -209,12 +213,15 @@ def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
     )
 
 
-def pairs_ended_since(*, session: Session, platform: str, since: datetime) -> list[Pair]:
-    """A platform's pairs that ended at or after `since`, oldest first."""
+def pairs_ended_since(
+    *, session: Session, platform: str, since: datetime, workspace: str = ""
+) -> list[Pair]:
+    """A workspace's pairs that ended at or after `since`, oldest first."""
     return list(
         session.exec(
             select(Pair)
             .where(Pair.platform == platform)
+            .where(Pair.workspace == workspace)
             .where(Pair.status == ENDED)
             .where(col(Pair.ended_at) >= since)
             .order_by(col(Pair.id))
@@ -222,24 +229,39 @@ def pairs_ended_since(*, session: Session, platform: str, since: datetime) -> li
     )
 
 
-def pairs_with_status(*, session: Session, platform: str, status: str) -> list[Pair]:
-    """A platform's pairs in one status, oldest first."""
+def pairs_with_status(
+    *, session: Session, platform: str, status: str, workspace: str = ""
+) -> list[Pair]:
+    """A workspace's pairs in one status, oldest first."""
     return list(
         session.exec(
             select(Pair)
             .where(Pair.platform == platform)
+            .where(Pair.workspace == workspace)
             .where(Pair.status == status)
             .order_by(col(Pair.id))
         )
     )
 
 
-def pairs_by_status(*, session: Session) -> dict[tuple[str, str], int]:
-    """How many pairs there are by platform and status (active, paused, ended...)."""
+def pairs_by_status(*, session: Session, workspace: str) -> dict[tuple[str, str], int]:
+    """How many pairs one workspace has by platform and status (active, paused, ended...)."""
     rows = session.exec(
-        select(Pair.platform, Pair.status, func.count()).group_by(Pair.platform, Pair.status)
+        select(Pair.platform, Pair.status, func.count())
+        .where(Pair.workspace == workspace)
+        .group_by(Pair.platform, Pair.status)
     )
     return {(platform, status): count for platform, status, count in rows}
+
+
+def pairs_by_workspace_and_status(*, session: Session) -> dict[tuple[str, str, str], int]:
+    """How many pairs there are by platform, workspace and status, over all workspaces."""
+    rows = session.exec(
+        select(Pair.platform, Pair.workspace, Pair.status, func.count()).group_by(
+            Pair.platform, Pair.workspace, Pair.status
+        )
+    )
+    return {(platform, workspace, status): n for platform, workspace, status, n in rows}
 
 
 def _counts_by(role: Any) -> Any:

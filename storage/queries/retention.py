@@ -34,22 +34,36 @@ NOT_PAIR_CONTENT = (JournalEntry, PendingReply)
 def pairs_due_for_erasure(
     *, session: Session, now: datetime, ended_before: datetime, limit: int
 ) -> list[int]:
-    """Ended pairs whose content is still kept and due to go, oldest end first: at the date
-    their members were told, or (ended before dates were recorded) if they ended before
-    `ended_before`."""
+    """Pairs whose content is still kept and due to go, oldest end first: ended pairs at the
+    date their members were told, or (ended before dates were recorded) if they ended before
+    `ended_before`; the pairs of a workspace the app left, at the date set when it left."""
     ids = session.exec(
         select(col(Pair.id))
-        .where(Pair.status == ENDED, col(Pair.content_erased_at).is_(None))
+        .where(col(Pair.content_erased_at).is_(None))
         .where(
             or_(
                 col(Pair.retain_until) <= now,
-                col(Pair.retain_until).is_(None) & (col(Pair.ended_at) <= ended_before),
+                (col(Pair.status) == ENDED)
+                & col(Pair.retain_until).is_(None)
+                & (col(Pair.ended_at) <= ended_before),
             )
         )
         .order_by(col(Pair.ended_at), col(Pair.id))
         .limit(limit)
     )
     return [pair_id for pair_id in ids if pair_id is not None]
+
+
+def retain_workspace(*, session: Session, workspace: str, until: datetime | None) -> int:
+    """The app left `workspace` (`until`: when its pairs' content goes) or came back (None):
+    the retention of its pairs that have not ended; how many."""
+    result = session.execute(
+        update(Pair)
+        .where(col(Pair.workspace) == workspace, col(Pair.status) != ENDED)
+        .where(col(Pair.content_erased_at).is_(None))
+        .values(retain_until=until)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def pair_rows(model: type[SQLModel], pair_ids: list[int]) -> ColumnElement[bool]:

@@ -155,7 +155,7 @@ The committee says yes
 2027-01-20
 """
     printed = run(script, tmp_path)
-    assert "Nothing was saved: target: 2026-01-01 has already passed" in printed
+    assert "Nothing was saved: target: Thursday 1 January 2026 has already passed" in printed
     assert "Goal 1 set: Present the roadmap — measure: The committee says yes, by" in printed
 
 

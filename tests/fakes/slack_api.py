@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import random
@@ -44,6 +45,7 @@ class Call:
     time: float
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    team: str = ""  # the workspace of the token the call came with (installed teams only)
 
 
 @dataclass
@@ -117,6 +119,12 @@ class FakeSlack:
         self._file_ids = itertools.count(1)
         self._ts = itertools.count(1_767_000_000_000_100, 100)
         self._view_ids = itertools.count(1)
+        # OAuth: install codes by code, the team each issued bot token writes to, revoked ones.
+        self._codes: dict[str, dict[str, Any]] = {}
+        self._tokens: dict[str, str] = {}
+        self._revoked: set[str] = set()
+        self._token_ids = itertools.count(1)
+        self.client_id, self.client_secret = "1111.2222", "oauth-client-secret"
         self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -167,12 +175,13 @@ class FakeSlack:
         locale: str = "en-US",
         is_bot: bool = False,
         deleted: bool = False,
+        team: str | None = None,
     ) -> None:
-        """A member users.info knows about."""
+        """A member users.info knows about (of `team`: the fake's own team by default)."""
         with self._lock:
             self._users[user_id] = {
                 "id": user_id,
-                "team_id": self.team_id,
+                "team_id": team or self.team_id,
                 "name": name,
                 "real_name": name.title(),
                 "deleted": deleted,
@@ -186,6 +195,28 @@ class FakeSlack:
                     "team": self.team_id,
                 },
             }
+
+    def add_team(
+        self, team_id: str, *, code: str, installer: str, enterprise_id: str | None = None
+    ) -> None:
+        """A workspace whose install (OAuth) gives `code` to the redirect; oauth.v2.access
+        exchanges it for a bot token of that team alone."""
+        with self._lock:
+            self._codes[code] = {
+                "team": team_id,
+                "installer": installer,
+                "enterprise": enterprise_id,
+            }
+
+    def tokens_of(self, team_id: str) -> list[str]:
+        """The bot tokens issued to `team_id`, oldest first."""
+        with self._lock:
+            return [token for token, team in self._tokens.items() if team == team_id]
+
+    def revoke(self, team_id: str) -> None:
+        """The team uninstalled the app: its tokens answer `token_revoked` from now on."""
+        with self._lock:
+            self._revoked.update(self.tokens_of(team_id))
 
     def add_channel(self, channel_id: str) -> None:
         """A channel the bot may post to."""
@@ -330,6 +361,16 @@ class FakeSlack:
                 response = self._respond(args)
             elif method == "apps.connections.open":
                 response = self._connections_open(authorization)
+            elif method == "oauth.v2.access":
+                response = self._oauth_access(args, authorization)
+            elif authorization.removeprefix("Bearer ") in self._revoked:
+                response = {"ok": False, "error": "token_revoked"}
+            elif self._codes and authorization.removeprefix("Bearer ") not in self._tokens:
+                response = {"ok": False, "error": "invalid_auth"}  # OAuth: issued tokens only
+            elif (team := self._tokens.get(authorization.removeprefix("Bearer "))) and (
+                self._team_of(args) not in ("", team)
+            ):
+                response = {"ok": False, "error": "user_not_found"}  # another team's member
             elif not authorization:
                 response = {"ok": False, "error": "not_authed"}
             elif not authorization.startswith("Bearer xoxb-"):
@@ -350,8 +391,11 @@ class FakeSlack:
             elif self._server_error_rate and self._random.random() < self._server_error_rate:
                 status, response = 500, {"ok": False, "error": "internal_error"}
             else:
-                response = self._handle(method, args)
-            call = Call(method, args, response, time.time(), status, headers)
+                response = self._handle(
+                    method, args, self._tokens.get(authorization.removeprefix("Bearer "), "")
+                )
+            team = self._tokens.get(authorization.removeprefix("Bearer "), "")
+            call = Call(method, args, response, time.time(), status, headers, team)
             self._calls.append(call)
             return call
 
@@ -372,14 +416,14 @@ class FakeSlack:
         self._windows[key] = now + storm.retry_after
         return storm.retry_after
 
-    def _handle(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+    def _handle(self, method: str, args: dict[str, Any], team: str = "") -> dict[str, Any]:
         if method == "auth.test":
             return {
                 "ok": True,
                 "url": "https://mentoring.slack.com/",
                 "team": "Mentoring",
                 "user": "mentorbot",
-                "team_id": self.team_id,
+                "team_id": team or self.team_id,
                 "user_id": BOT_USER,
                 "bot_id": BOT_ID,
                 "is_enterprise_install": False,
@@ -399,6 +443,43 @@ class FakeSlack:
         if method == "files.completeUploadExternal":
             return self._complete_upload(args)
         return {"ok": False, "error": "unknown_method", "req_method": method}
+
+    def _team_of(self, args: dict[str, Any]) -> str:
+        """The team of the member a call is about (users.info, a DM, a Home), if known."""
+        for key in ("user", "users", "user_id", "channel"):
+            user = self._users.get(str(args.get(key, "")))
+            if user is not None:
+                return str(user["team_id"])
+        return ""
+
+    def _oauth_access(self, args: dict[str, Any], authorization: str) -> dict[str, Any]:
+        """The code of an install exchanged for its team's bot token, once; the app's
+        credentials come as HTTP Basic auth (or as form fields)."""
+        credentials = f"{self.client_id}:{self.client_secret}"
+        basic = "Basic " + base64.b64encode(credentials.encode()).decode()
+        given = (args.get("client_id"), args.get("client_secret"))
+        if authorization != basic and given != (self.client_id, self.client_secret):
+            return {"ok": False, "error": "invalid_client_id"}
+        install = self._codes.pop(str(args.get("code", "")), None)
+        if install is None:
+            return {"ok": False, "error": "invalid_code"}
+        team = install["team"]
+        token = f"xoxb-{team}-{next(self._token_ids)}"
+        self._tokens[token] = team
+        enterprise = install["enterprise"]
+        return {
+            "ok": True,
+            "app_id": APP_ID,
+            "authed_user": {"id": install["installer"]},
+            "scope": "commands,chat:write,chat:write.public,files:write,im:history,im:write,"
+            "users:read",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": BOT_USER,
+            "team": {"id": team, "name": f"Team {team}"},
+            "enterprise": {"id": enterprise, "name": "Org"} if enterprise else None,
+            "is_enterprise_install": False,
+        }
 
     def _connections_open(self, authorization: str) -> dict[str, Any]:
         """Socket Mode's WebSocket URL, for an app-level token (xapp-) only."""
@@ -670,6 +751,9 @@ def _decode(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
 def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # The headers and the body are two writes: with Nagle's algorithm the body waits for
+        # the client's delayed ACK of the headers (40 ms on Linux) on a kept-alive connection.
+        disable_nagle_algorithm = True
 
         def log_message(self, *_: Any) -> None:
             """Quiet: the tests read the recorded calls instead."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import distinct, func, select
 
-from scheduler.dispatcher import MAX_FAILURES
+from scheduler.dispatcher import CONCURRENCY, MAX_FAILURES
 from storage.models import MeetingSession
 from tests.fakes.slack_api import FakeSlack
 from tests.fault.harness import (
@@ -29,7 +29,7 @@ from tests.fault.harness import (
 )
 
 LEASE = "2"  # seconds: a dead process's claims are taken over this soon after its last renewal
-CONCURRENCY = 8  # the dispatcher's sends in flight, the most a kill can leave ambiguous
+# CONCURRENCY: the dispatcher's sends in flight, the most a kill can leave ambiguous.
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -9,8 +9,11 @@ all the work it started, count it in `leaks.SENT` and return what the requester 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+import httpx
 
 from bot.kernel.i18n import t
 from handlers.slack.blocks import NTH
@@ -249,13 +252,34 @@ def forge_card_action(
     teams: TeamsBot, user: TeamsUser, verb: str, data: dict[str, Any]
 ) -> Delivery:
     """`user` presses an Action.Execute with this verb and data; the invoke's answer."""
-    before = len(teams.teams.posts)
     value = {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"}
-    response = teams.post_activity(
-        teams.activity(user, "invoke", name="adaptiveCard/action", value=value)
-    )
-    SENT["forged Teams card actions"] += 1
     where = f"{user.name} presses {verb} {json.dumps(data, ensure_ascii=False)[:80]}"
+    invoke = teams.activity(user, "invoke", name="adaptiveCard/action", value=value)
+    return forged_invoke(teams, user, where, "card actions", lambda: teams.post_activity(invoke))
+
+
+def forge_file_consent(
+    teams: TeamsBot, user: TeamsUser, context: Any, name: str, upload_url: str
+) -> Delivery:
+    """`user` presents a file consent card's Allow with this context (a `fileConsent/invoke`
+    with the upload session Teams would give); the invoke's answer."""
+    where = f"{user.name} accepts file {json.dumps(context, ensure_ascii=False)[:60]}"
+    return forged_invoke(
+        teams,
+        user,
+        where,
+        "file consents",
+        lambda: teams.file_consent(user, "accept", context, name, upload_url),
+    )
+
+
+def forged_invoke(
+    teams: TeamsBot, user: TeamsUser, where: str, kind: str, send: Callable[[], httpx.Response]
+) -> Delivery:
+    """Send one forged invoke: answered 200, politely, as is all it made the bot post."""
+    before = len(teams.teams.posts)
+    response = send()
+    SENT[f"forged Teams {kind}"] += 1
     assert response.status_code == 200, f"{where}: {response.status_code}"
     teams.quiesce()
     said = [json.dumps(p.body, ensure_ascii=False) for p in list(teams.teams.posts)[before:]]

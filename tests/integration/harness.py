@@ -23,6 +23,7 @@ from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+TOKEN_KEY = "ZmRzYTRmZHNhNGZkc2E0ZmRzYTRmZHNhNGZkc2E0ZmQ="  # a Fernet key (32 bytes, base64)
 TEAM = "T0MENTOR"
 TEAMS_CLIENT_ID = "00000000-0000-0000-0000-00000000b07"
 TEAMS_TENANT = "11111111-2222-3333-4444-555555555555"
@@ -53,12 +54,16 @@ class RunningBot:
         teams: FakeConnector | None = None,
         teams_unauthenticated: bool = True,
         retention_days: int = DEFAULT_RETENTION_DAYS,
+        oauth: bool = False,
     ):
+        """`oauth`: any number of workspaces, installed through the OAuth flow (the fake's
+        oauth.v2.access) rather than one bot token; requests come from `self.team`."""
         self.fake = fake
+        self.team = TEAM
         self.teams = teams
         self.clock = clock
         self.settings = Settings(
-            slack_bot_token="xoxb-test-token" if fake else None,
+            slack_bot_token="xoxb-test-token" if fake and not oauth else None,
             slack_signing_secret=SIGNING_SECRET if fake else None,
             slack_app_token=None,
             slack_api_url=fake.base_url if fake else "https://slack.invalid/api/",
@@ -72,6 +77,9 @@ class RunningBot:
             # The clock here is a manual one: real-time pacing would only delay what the tests
             # read (tests/unit/handlers/test_pacing.py and tests/fault check the pace itself).
             sends_per_second=1000.0,
+            slack_client_id=fake.client_id if fake and oauth else None,
+            slack_client_secret=fake.client_secret if fake and oauth else None,
+            token_key=TOKEN_KEY if oauth else None,
         )
         self.url = f"http://127.0.0.1:{self.settings.port}"
         self.bot: Mentorbot | None = None
@@ -156,7 +164,8 @@ class RunningBot:
         name = self.reply_to(user)
         trigger_id = trigger_id or f"trigger-{name}"
         self.audience[trigger_id] = user
-        return self.post(command_body(self.fake, user, text, name, trigger_id), FORM), name
+        body = command_body(self.fake, user, text, name, trigger_id, self.team)
+        return self.post(body, FORM), name
 
     def commands_at_once(self, commands: dict[str, str]) -> list[int]:
         """`/mentor text` sent by each user of `commands` at the same instant, each answered at
@@ -166,7 +175,7 @@ class RunningBot:
             self.audience[user] = self.audience[f"trigger-{user}"] = user
 
         def send(user: str, text: str) -> int:
-            body = command_body(self.fake, user, text, user, f"trigger-{user}")
+            body = command_body(self.fake, user, text, user, f"trigger-{user}", self.team)
             start.wait()
             return self.post(body, FORM).status_code
 
@@ -208,7 +217,7 @@ class RunningBot:
         self.audience[f"trigger-{name}"] = user
         body = signing.block_actions_body(
             user_id=user,
-            team_id=TEAM,
+            team_id=self.team,
             action_id=action_id,
             value=button_value(message, action_id),
             trigger_id=f"trigger-{name}",
@@ -222,10 +231,17 @@ class RunningBot:
         """A plain DM from `user` to the bot, as a `message.im` event; the answer and the body."""
         self._events += 1
         event = signing.dm_message_event(
-            user=user, text=text, channel=f"D{user}", ts=f"{1767000000 + self._events}.000100"
+            user=user,
+            text=text,
+            channel=f"D{user}",
+            ts=f"{1767000000 + self._events}.000100",
+            team=self.team,
         )
         body = signing.event_body(
-            event=event, team_id=TEAM, event_id=f"Ev{self._events:08d}", event_time=int(time.time())
+            event=event,
+            team_id=self.team,
+            event_id=f"Ev{self._events:08d}",
+            event_time=int(time.time()),
         )
         return self.post(body, "application/json"), body
 
@@ -233,9 +249,12 @@ class RunningBot:
         """Slack's `user_change` event for `user` (deactivated when `deleted`); the answer and
         the body."""
         self._events += 1
-        event = signing.user_change_event(user=user, name=name, deleted=deleted)
+        event = signing.user_change_event(user=user, name=name, deleted=deleted, team=self.team)
         body = signing.event_body(
-            event=event, team_id=TEAM, event_id=f"Ev{self._events:08d}", event_time=int(time.time())
+            event=event,
+            team_id=self.team,
+            event_id=f"Ev{self._events:08d}",
+            event_time=int(time.time()),
         )
         return self.post(body, "application/json"), body
 
@@ -256,7 +275,10 @@ class RunningBot:
         self._events += 1
         event = signing.app_home_opened_event(user=user, tab=tab, view=self.fake.home_of(user))
         body = signing.event_body(
-            event=event, team_id=TEAM, event_id=f"Ev{self._events:08d}", event_time=int(time.time())
+            event=event,
+            team_id=self.team,
+            event_id=f"Ev{self._events:08d}",
+            event_time=int(time.time()),
         )
         return self.post(body, "application/json")
 
@@ -274,7 +296,7 @@ class RunningBot:
         self.audience[trigger_id] = user
         body = signing.block_actions_body(
             user_id=user,
-            team_id=TEAM,
+            team_id=self.team,
             action_id=action_id,
             value=button["value"],
             trigger_id=trigger_id,
@@ -289,7 +311,7 @@ class RunningBot:
         answer = self.post(
             signing.view_submission_body(
                 user_id=user,
-                team_id=TEAM,
+                team_id=self.team,
                 callback_id=view["callback_id"],
                 private_metadata=view["private_metadata"],
                 state_values=values,
@@ -320,13 +342,15 @@ async def _finish_tasks(resident: set[asyncio.Task[Any]], timeout: float) -> Non
         await asyncio.wait(busy, timeout=deadline - loop.time())
 
 
-def command_body(fake: FakeSlack, user: str, text: str, response: str, trigger_id: str) -> str:
+def command_body(
+    fake: FakeSlack, user: str, text: str, response: str, trigger_id: str, team: str = TEAM
+) -> str:
     """`/mentor text` from `user` in a channel, answered at the fake's response_url `response`."""
     return signing.slash_command_body(
         command="/mentor",
         text=text,
         user_id=user,
-        team_id=TEAM,
+        team_id=team,
         channel_id="C0GENERAL",
         response_url=fake.response_url(response),
         trigger_id=trigger_id,

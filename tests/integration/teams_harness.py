@@ -15,6 +15,7 @@ from tests.integration.harness import TEAMS_TENANT, RunningBot
 
 BOT_NAME = "Mentorbot"
 AT = re.compile(r"@(\w+)")
+CONSENT_UNIQUE_ID = "1150D938-8870-4044-9F2C-5BBDEBA70C8C"  # the item Teams names in uploadInfo
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,24 @@ class TeamsBot(RunningBot):
         self, activity: dict[str, Any], headers: dict[str, str] | None = None
     ) -> httpx.Response:
         return self.http.post("/api/messages", json=activity, headers=headers or {})
+
+    def file_consent(
+        self, user: TeamsUser, action: str, context: Any, name: str, upload_url: str = ""
+    ) -> httpx.Response:
+        """The `fileConsent/invoke` Teams sends when `user` presses Allow (`accept`, with the
+        upload session it opened in their OneDrive) or Decline on a file consent card."""
+        value: dict[str, Any] = {"type": "fileUpload", "action": action, "context": context}
+        if action == "accept":
+            value["uploadInfo"] = {
+                "contentUrl": f"https://contoso.sharepoint.com/personal/user/Documents/Apps/{name}",
+                "name": name,
+                "uploadUrl": upload_url,
+                "uniqueId": CONSENT_UNIQUE_ID,
+                "fileType": name.rsplit(".", 1)[-1],
+                "etag": "1",
+            }
+        invoke = self.activity(user, "invoke", name="fileConsent/invoke", value=value)
+        return self.post_activity(invoke)
 
     def install(self, user: TeamsUser) -> httpx.Response:
         """The app added in the person's personal scope."""
@@ -166,3 +185,28 @@ class TeamsBot(RunningBot):
         return self.post_activity(
             self.activity(user, "invoke", name="adaptiveCard/action", value=value)
         )
+
+
+def attachments_of(connector: FakeConnector, user: TeamsUser, kind: str) -> list[dict[str, Any]]:
+    """The attachments of `kind` (a content type) the bot sent in the person's 1:1 chat."""
+    return [
+        attachment
+        for activity in connector.sent(user.chat)
+        for attachment in activity.get("attachments") or []
+        if attachment.get("contentType") == kind
+    ]
+
+
+def consent(
+    teams: TeamsBot,
+    user: TeamsUser,
+    card: dict[str, Any],
+    action: str,
+    *,
+    upload_url: str = "",
+    context: Any = None,
+) -> httpx.Response:
+    """`user` presses Allow (`accept`) or Decline on a consent `card`, with its context or a
+    forged one."""
+    given = card["content"][f"{action}Context"] if context is None else context
+    return teams.file_consent(user, action, given, card["name"], upload_url)

@@ -1,7 +1,8 @@
 """Issue 11, attacked on Teams: the card actions (Action.Execute) two pairs were sent, replayed
 by an outsider, the admin and the other pair's member, with the other pair's ids and tampered
-data; the forms' submissions with their hidden state pointing at the other pair. Every invoke
-gets a 200 and a polite answer; no content reaches anyone outside its pair (tests/integration/
+data; the forms' submissions with their hidden state pointing at the other pair; the calendar
+files' consent cards accepted by others or pointing at the other pair. Every invoke gets a 200 and
+a polite answer; no content reaches anyone outside its pair (tests/integration/
 leaks.py scans every activity the fake connector received, and every invoke's answer).
 """
 
@@ -28,6 +29,7 @@ from tests.integration.forgery import (
     TAMPERED,
     card_actions,
     forge_card_action,
+    forge_file_consent,
     forge_teams_command,
 )
 from tests.integration.harness import TEAMS_CLIENT_ID
@@ -50,6 +52,8 @@ PAIR_A, PAIR_B = (CLAIRE, THOMAS), (BRUNO, LEA)
 PAIR_OF = {p.id: pair for pair in (PAIR_A, PAIR_B) for p in pair}
 INTRUDER = {PAIR_A: LEA, PAIR_B: THOMAS}
 ROLES = ("outsider", "admin", "other_pair", "tampered")
+CONSENT = "application/vnd.microsoft.teams.card.file.consent"
+INFO = "application/vnd.microsoft.teams.card.file.info"
 
 
 @dataclass
@@ -59,6 +63,7 @@ class TeamsWorld:
     clock: ManualClock
     secrets: list[Secret] = field(default_factory=list)
     actions: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)
+    offers: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # (card, to whom)
 
     def wrote(self, pair: tuple[TeamsUser, ...], what: str, words: str) -> str:
         self.secrets.append(Secret(words, {p.id for p in pair}, what))
@@ -87,6 +92,23 @@ class TeamsWorld:
         assert self.teams.press(user, data, verb=verb).status_code == 200
         self.teams.settle()
 
+    def file_offers(self) -> list[tuple[dict[str, Any], str]]:
+        """Every file consent card the bot sent, and to whom."""
+        return [
+            (attachment, person.id)
+            for person in PEOPLE
+            for activity in self.connector.sent(person.chat)
+            for attachment in activity.get("attachments") or []
+            if attachment.get("contentType") == CONSENT
+        ]
+
+    def accept_file(self, user: TeamsUser, card: dict[str, Any]) -> None:
+        """`user` presses Allow on a consent card: Teams opens an upload session and invokes."""
+        url = self.connector.upload_url(card["name"])
+        context = card["content"]["acceptContext"]
+        forge_file_consent(self.teams, user, context, card["name"], url)
+        self.teams.settle()
+
     def last_button(self, user: TeamsUser, action: str) -> dict[str, Any]:
         sent = card_actions(self.teams)
         return [d for _, d, who in sent if who == user.id and d.get("action") == action][-1]
@@ -106,6 +128,11 @@ def scenario(world: TeamsWorld) -> None:
         teams.install(person)
     teams.make_pair(THOMAS, "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris")
     teams.make_pair(LEA, "pair @bruno @lea weekly on thursday at 17:00 tz Europe/Paris")
+    # Both pairs' members are offered their calendar as a file; Thomas and Bruno accept it.
+    teams.settle()
+    for user in (THOMAS, BRUNO):
+        [card] = [c for c, owner in world.file_offers() if owner == user.id]
+        world.accept_file(user, card)
     teams.answer(THOMAS, "agenda add " + wrote(PAIR_A, "A agenda", "Ask about the Lisbon reorg"))
     teams.answer(LEA, "agenda add " + wrote(PAIR_B, "B agenda", "Salary talk with Quentin"))
     teams.answer(THOMAS, "goals add " + wrote(PAIR_A, "A goal", "Lead the Quokka migration"))
@@ -174,6 +201,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamsWorld]:
             built = TeamsWorld(teams, fake, clock)
             scenario(built)
             built.actions = card_actions(teams)
+            built.offers = built.file_offers()
             yield built
         finally:
             teams.stop()
@@ -203,6 +231,15 @@ def test_the_teams_scenario_shows_every_button_and_leaks_nothing(world: TeamsWor
     assert set(BUTTONS) - {"goal.add", "goal.done", "action.done", "review.answer"} <= pressed
     assert {"agreement.accept", "trial.adjust", "summary.write", "pair.end"} <= pressed
     assert_no_leaks(world.secrets, teams=world.connector)
+    # The calendar files: offered to each member of both pairs (and again at each change),
+    # accepted by Thomas and Bruno only, uploaded for them, titles and times only.
+    assert {owner for _, owner in world.offers} == {p.id for pair in PAIR_OF.values() for p in pair}
+    assert [u.name.split("-")[0] for u in world.connector.uploads[:2]] == ["mentoring", "mentorat"]
+    for upload in world.connector.uploads:
+        assert upload.body.startswith(b"BEGIN:VCALENDAR")
+        assert not [s.what for s in world.secrets if s.text.encode() in upload.body]
+    shown = {p.id for p in PEOPLE for a in world.connector.sent(p.chat) if INFO in str(a)}
+    assert shown == {THOMAS.id, BRUNO.id}
     sent = teams_deliveries(world.connector, {})
     # Léa's own review answer waits for Bruno's: only her data export (a file) shows it to her.
     assert [s.what for s in unread(world.secrets, sent)] == ["B review, Bruno has not answered"]
@@ -268,6 +305,34 @@ def test_forged_form_submissions_on_teams_leak_nothing(
     answers.append(forge_card_action(world.teams, OSCAR, FORM_VERB, unknown))
     assert set(FORMS) >= {d["form"] for d, _ in forms}
     world.teams.settle()
+    assert_no_leaks(world.secrets, teams=world.connector, answers=answers, since=attack)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_forged_file_consents_upload_nothing(world: TeamsWorld, attack: Mark, role: str) -> None:
+    """Every calendar consent card, accepted by someone it was not for; and by a pair's member
+    with the other pair's id, or tampered contexts: nothing is uploaded, nothing shown."""
+    uploads = len(world.connector.uploads)
+    answers: list[Delivery] = []
+    pair_ids = {owner: card["content"]["acceptContext"]["calendar"] for card, owner in world.offers}
+    for card, owner in world.offers:
+        context, name = card["content"]["acceptContext"], card["name"]
+        url = world.connector.upload_url(name)
+        if role == "tampered":
+            pair = PAIR_OF[owner]
+            other = INTRUDER[pair]
+            forged = [{"calendar": pair_ids[other.id]}, {"calendar": str(context["calendar"])}]
+            forged += [{"calendar": value} for value in (*TAMPERED[::3], 0, -1, 10**30, True)]
+            forged += ["calendar", None, {"command": "forget-me confirm"}]
+            for number, tampered in enumerate(forged):
+                user = pair[number % 2]
+                answers.append(forge_file_consent(world.teams, user, tampered, name, url))
+            continue
+        for user in attackers(role, owner):
+            answers.append(forge_file_consent(world.teams, user, context, name, url))
+    assert answers
+    world.teams.settle()
+    assert len(world.connector.uploads) == uploads
     assert_no_leaks(world.secrets, teams=world.connector, answers=answers, since=attack)
 
 

@@ -40,7 +40,7 @@ def count(running: RunningBot, model: type) -> int:
         (
             MENTEE,
             f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on monday at 9:00 from 2020-01-06",
-            "2020-01-06",
+            "Monday 6 January 2020",
         ),
         (
             MENTEE,

@@ -7,18 +7,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
-
 from bot.kernel.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, text_of
 from tests.integration.conftest import CLAIRE, THOMAS
-from tests.integration.teams_harness import TeamsBot, TeamsUser
+from tests.integration.teams_harness import CONSENT_UNIQUE_ID as UNIQUE_ID
+from tests.integration.teams_harness import TeamsBot, TeamsUser, attachments_of, consent
 
 PAIR = "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris"
 JOURNAL = "Learnt to say no to a meeting without feeling guilty"
 CONSENT = "application/vnd.microsoft.teams.card.file.consent"
 INFO = "application/vnd.microsoft.teams.card.file.info"
-UNIQUE_ID = "1150D938-8870-4044-9F2C-5BBDEBA70C8C"
 
 
 def paired(teams: TeamsBot) -> None:
@@ -28,48 +26,10 @@ def paired(teams: TeamsBot) -> None:
     teams.answer(THOMAS, f"journal {JOURNAL}")
 
 
-def attachments(connector: FakeConnector, user: TeamsUser, kind: str) -> list[dict[str, Any]]:
-    return [
-        attachment
-        for activity in connector.sent(user.chat)
-        for attachment in activity.get("attachments") or []
-        if attachment.get("contentType") == kind
-    ]
-
-
 def offer(teams: TeamsBot, connector: FakeConnector, user: TeamsUser) -> dict[str, Any]:
     """The consent card `my-data` brings, after the reply's own card."""
     assert teams.say(user, "my-data").status_code == 200
-    return attachments(connector, user, CONSENT)[-1]
-
-
-def consent(
-    teams: TeamsBot,
-    user: TeamsUser,
-    card: dict[str, Any],
-    action: str,
-    *,
-    upload_url: str = "",
-    context: dict[str, Any] | None = None,
-) -> httpx.Response:
-    """The `fileConsent/invoke` Teams sends when the person presses Allow or Decline."""
-    name = card["name"]
-    value: dict[str, Any] = {
-        "type": "fileUpload",
-        "action": action,
-        "context": card["content"][f"{action}Context"] if context is None else context,
-    }
-    if action == "accept":
-        value["uploadInfo"] = {
-            "contentUrl": f"https://contoso.sharepoint.com/personal/user/Documents/Apps/{name}",
-            "name": name,
-            "uploadUrl": upload_url,
-            "uniqueId": UNIQUE_ID,
-            "fileType": "json",
-            "etag": "1",
-        }
-    invoke = teams.activity(user, "invoke", name="fileConsent/invoke", value=value)
-    return teams.post_activity(invoke)
+    return attachments_of(connector, user, CONSENT)[-1]
 
 
 def test_an_accepted_export_is_made_again_uploaded_and_shown_to_its_owner_only(
@@ -98,7 +58,7 @@ def test_an_accepted_export_is_made_again_uploaded_and_shown_to_its_owner_only(
     [pair] = document["pairs"]
     assert pair["other_member"]["name"] == "Claire" and pair["my_role"] == "mentee"
 
-    [shown] = attachments(connector, THOMAS, INFO)
+    [shown] = attachments_of(connector, THOMAS, INFO)
     assert shown["name"] == name and shown["contentUrl"].endswith(f"/Apps/{name}")
     assert shown["content"] == {"uniqueId": UNIQUE_ID, "fileType": "json"}
     assert len(connector.sent(CLAIRE.chat)) == claire_before
@@ -113,7 +73,7 @@ def test_a_declined_export_is_not_uploaded_and_the_answer_is_polite(
     assert "Ko" in card["content"]["description"]  # Claire reads French
     assert consent(teams, CLAIRE, card, "decline").status_code == 200
     assert "Aucun fichier envoyé" in text_of(connector.sent(CLAIRE.chat)[-1])
-    assert connector.uploads == [] and attachments(connector, CLAIRE, INFO) == []
+    assert connector.uploads == [] and attachments_of(connector, CLAIRE, INFO) == []
 
 
 def test_a_failed_upload_is_told_politely_and_the_invoke_still_answered_200(
@@ -134,5 +94,5 @@ def test_a_failed_upload_is_told_politely_and_the_invoke_still_answered_200(
     forged = {"command": "forget-me confirm"}  # only the export is ever run again
     assert consent(teams, THOMAS, card, "accept", upload_url=url, context=forged).status_code == 200
     assert "could not send you the file" in text_of(connector.sent(THOMAS.chat)[-1])
-    assert len(connector.uploads) == 1 and attachments(connector, THOMAS, INFO) == []
+    assert len(connector.uploads) == 1 and attachments_of(connector, THOMAS, INFO) == []
     assert "Thursday" in text_of(teams.answer(THOMAS, "pairs"))  # Thomas was not erased

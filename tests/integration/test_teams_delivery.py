@@ -195,9 +195,9 @@ def test_restart_sends_nothing_twice(
     clock.set(datetime(2026, 12, 2, 17, 30, tzinfo=UTC))
     running.dispatch()
     sent = len(connector.sent())
-    # welcome, agreement card, answer to her Accept, the pair started, its calendar (a pointer
-    # to `/mentor calendar` on Teams), the reminder
-    assert len(connector.sent(CLAIRE.chat)) == 6
+    # welcome, agreement card, answer to her Accept, the pair started, its calendar (a message
+    # and the file's consent card on Teams), the reminder
+    assert len(connector.sent(CLAIRE.chat)) == 7
     running.stop()
 
     clock.set(datetime(2026, 12, 3, 18, 30, tzinfo=UTC))

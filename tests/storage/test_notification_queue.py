@@ -12,13 +12,16 @@ from bot.kernel.notice_keys import PersonRecipient
 from storage.db import Database, make_engine, migrate
 from storage.models import Notification
 from storage.queries.notifications import (
+    DROPPED,
     PENDING,
     SENDING,
     SENT,
+    Outcome,
     Owed,
     claim_due,
     finish,
     owe,
+    record_outcomes,
     release_claims,
     renew_leases,
 )
@@ -120,3 +123,35 @@ def test_a_renewed_lease_holds_and_a_released_one_is_due_again(database: Databas
         statuses = {row.id: row.status for row in session.exec(select(Notification))}
     assert statuses == {held[0].id: PENDING, held[1].id: PENDING, 3: SENDING}
     assert {row.id for row in claim(database, "other", later)} == {row.id for row in held}
+
+
+def test_outcomes_recorded_together_say_which_lease_was_lost(database: Database) -> None:
+    with database.session() as session:
+        owe(session=session, owed=owed(4), now=NOW)
+    sent, dropped, again, lost = claim(database, "dead", NOW, limit=4)
+    [taken] = claim(database, "alive", NOW + LEASE + timedelta(seconds=1), limit=1)
+    assert taken.id == sent.id  # its lease ran out first: the oldest due
+    retry_at = NOW + timedelta(minutes=5)
+    with database.session() as session:
+        renew_leases(session=session, owner="dead", until=NOW + 2 * LEASE)  # the rest: held
+        batch = [
+            Outcome(sent.id, "late", status=SENT, now=NOW),
+            Outcome(dropped.id, "gone", status=DROPPED, now=NOW),
+            Outcome(again.id, "ratelimited", due_at=retry_at),
+            Outcome(lost.id, "ts", status=SENT, now=NOW),
+        ]
+        assert record_outcomes(session=session, owner="dead", outcomes=batch) == [
+            False,
+            True,
+            True,
+            True,
+        ]
+        rows = {row.id: row for row in session.exec(select(Notification))}
+    assert (rows[sent.id].status, rows[sent.id].claimed_by) == (SENDING, "alive")
+    assert (rows[dropped.id].status, rows[dropped.id].outcome) == (DROPPED, "gone")
+    assert (rows[again.id].status, rows[again.id].due_at) == (PENDING, retry_at)
+    assert (rows[lost.id].status, rows[lost.id].sent_at) == (SENT, NOW)
+    [back] = claim(database, "worker", retry_at, limit=1)
+    with database.session() as session:
+        done = [Outcome(back.id, "ts", status=SENT, now=retry_at)]
+        assert record_outcomes(session=session, owner="worker", outcomes=done) == [True]

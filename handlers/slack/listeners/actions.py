@@ -25,10 +25,16 @@ class SessionButton:
         self.name = name
 
     async def __call__(
-        self, ack, body: dict[str, Any], action: dict[str, Any], respond, client: AsyncWebClient
+        self,
+        ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond,
+        client: AsyncWebClient,
+        context=None,
     ):
         await ack()
-        user_id = (body.get("user") or {}).get("id", "")
+        user_id = self.deps.workspaces.person(context, (body.get("user") or {}).get("id", ""))
         problem = await self.deps.check_people(user_id, [])
         result = (
             problem

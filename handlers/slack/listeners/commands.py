@@ -26,10 +26,13 @@ class MentorCommand:
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
 
-    async def __call__(self, ack, command: dict[str, Any], respond, client: AsyncWebClient) -> None:
+    async def __call__(
+        self, ack, command: dict[str, Any], respond, client: AsyncWebClient, context=None
+    ) -> None:
         await ack()
-        user_id = command.get("user_id", "")
-        text = normalise_references(command.get("text") or "")
+        workspaces = self.deps.workspaces
+        user_id = workspaces.person(context, command.get("user_id", ""))
+        text = workspaces.references(context, normalise_references(command.get("text") or ""))
         named = mentioned_users(text)
         core = self.deps.core
         # One thread hop and one session when everyone's profile is fresh (the usual case).

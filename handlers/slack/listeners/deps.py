@@ -17,6 +17,7 @@ from bot.people.person import lang_of
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import PLATFORM, SlackProfiles
+from handlers.slack.workspaces import SlackWorkspaces
 from storage.queries.people import get_person
 
 
@@ -25,6 +26,10 @@ class SlackDeps:
     core: Core
     profiles: SlackProfiles
     messenger: SlackMessenger
+
+    @property
+    def workspaces(self) -> SlackWorkspaces:
+        return self.messenger.workspaces
 
     def lang(self, user_id: str) -> Lang:
         with self.core.db.session() as session:

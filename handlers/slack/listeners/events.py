@@ -19,7 +19,7 @@ class DirectMessage:
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
 
-    async def __call__(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+    async def __call__(self, body: dict[str, Any], event: dict[str, Any], context=None) -> None:
         if (
             event.get("channel_type") != "im"
             or event.get("subtype")
@@ -27,7 +27,8 @@ class DirectMessage:
             or not event.get("user")
         ):
             return
-        user_id = event["user"]
+        workspaces = self.deps.workspaces
+        user_id = workspaces.person(context, event["user"])
         problem = await self.deps.check_people(user_id, [])
         if problem is not None:
             return
@@ -37,7 +38,7 @@ class DirectMessage:
             platform=PLATFORM,
             event_id=str(body.get("event_id") or f"{event.get('channel')}/{event.get('ts')}"),
             author_id=user_id,
-            text=normalise_references(event.get("text") or ""),
+            text=workspaces.references(context, normalise_references(event.get("text") or "")),
             message_ref=f"{event.get('channel')}/{event.get('ts')}",
         )
 
@@ -49,15 +50,39 @@ class UserChanged:
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
 
-    async def __call__(self, event: dict[str, Any]) -> None:
+    async def __call__(self, event: dict[str, Any], context=None) -> None:
         user = event.get("user")
         if not isinstance(user, dict) or user.get("deleted") is not True or not user.get("id"):
             return
+        external_id = self.deps.workspaces.person(context, str(user["id"]))
         await asyncio.to_thread(
-            member_left_workspace, self.deps.core, platform=PLATFORM, external_id=str(user["id"])
+            member_left_workspace, self.deps.core, platform=PLATFORM, external_id=external_id
         )
+
+
+class Uninstalled:
+    """`app_uninstalled` and `tokens_revoked` (OAuth mode): nothing is sent to that workspace
+    any more; its data stays until the retention rule removes it."""
+
+    def __init__(self, deps: SlackDeps) -> None:
+        self.deps = deps
+
+    async def __call__(self, event: dict[str, Any], context=None) -> None:
+        store = self.deps.workspaces.store
+        if store is None:
+            return
+        if event.get("type") == "tokens_revoked":
+            bots = (event.get("tokens") or {}).get("bot") or []
+            if not bots:
+                return  # user tokens only: the bot keeps writing
+        workspace = self.deps.workspaces.of(context)
+        if workspace:
+            await store.revoke(workspace)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
     app.event("message")(DirectMessage(deps))
     app.event("user_change")(UserChanged(deps))
+    if deps.workspaces.oauth:
+        app.event("app_uninstalled")(Uninstalled(deps))
+        app.event("tokens_revoked")(Uninstalled(deps))

@@ -40,20 +40,26 @@ class ListenerFailure:
         self.deps = deps
 
     async def __call__(
-        self, error: Exception, body: dict[str, Any], respond, response: BoltResponse | None
+        self,
+        error: Exception,
+        body: dict[str, Any],
+        respond,
+        response: BoltResponse | None,
+        context=None,
     ) -> BoltResponse | None:
         log.error("Slack %s failed: %s", describe(body), failure(error))
         try:
-            await self.apologise(body, respond)
+            await self.apologise(body, respond, context)
         except Exception as problem:  # the apology is best effort; the answer to Slack is not
             log.warning("no apology for Slack %s: %s", describe(body), type(problem).__name__)
         # `response` is there while the request is not yet acknowledged: acknowledge it.
         return None if response is None else BoltResponse(status=200, body="")
 
-    async def apologise(self, body: dict[str, Any], respond) -> None:
+    async def apologise(self, body: dict[str, Any], respond, context=None) -> None:
         user_id = person_of(body)
         if user_id is None:
             return
+        user_id = self.deps.workspaces.person(context, user_id)
         sorry = say(t("error.internal", await self.lang(user_id)), is_error=True)
         if isinstance(body.get("response_url"), str) and respond is not None:
             try:

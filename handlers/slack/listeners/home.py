@@ -17,6 +17,7 @@ from bot.home.page import build_home
 from bot.home.parts import Home
 from bot.kernel.i18n import t
 from bot.kernel.replies import Form, Reply
+from bot.kernel.workspaces import local_id
 from bot.people.acting import act
 from handlers.slack.home import HOME_PREFIX, home_view, pressed
 from handlers.slack.listeners.deps import SlackDeps
@@ -43,7 +44,7 @@ async def publish_home(
         lang = await asyncio.to_thread(deps.lang, user_id)
         result = Home(title=t("home.title", lang), intro="", areas=(), more="", notice=result)
     try:
-        await client.views_publish(user_id=user_id, view=home_view(result))
+        await client.views_publish(user_id=local_id(user_id), view=home_view(result))
     except SlackApiError as error:
         log.warning("views.publish for %s failed: %s", user_id, error.response.get("error"))
 
@@ -52,8 +53,8 @@ class HomeOpened:
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
 
-    async def __call__(self, event: dict[str, Any], client: AsyncWebClient) -> None:
-        user_id = event.get("user") or ""
+    async def __call__(self, event: dict[str, Any], client: AsyncWebClient, context=None) -> None:
+        user_id = self.deps.workspaces.person(context, event.get("user") or "")
         if event.get("tab") != "home" or not user_id:
             return
         if await self.deps.check_people(user_id, []) is None:
@@ -67,10 +68,15 @@ class HomeButton:
         self.deps = deps
 
     async def __call__(
-        self, ack, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+        self,
+        ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        context=None,
     ) -> None:
         await ack()
-        user_id = (body.get("user") or {}).get("id", "")
+        user_id = self.deps.workspaces.person(context, (body.get("user") or {}).get("id", ""))
         name, value = pressed(str(action.get("action_id"))), str(action.get("value") or "")
         result: Reply | Form | None = await self.deps.check_people(user_id, [])
         if result is None:

@@ -25,11 +25,21 @@ class FormSubmission:
         self.name = name
 
     async def __call__(
-        self, ack, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+        self,
+        ack,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: AsyncWebClient,
+        context=None,
     ) -> None:
-        user_id = (body.get("user") or {}).get("id", "")
+        workspaces = self.deps.workspaces
+        user_id = workspaces.person(context, (body.get("user") or {}).get("id", ""))
         values = submitted_values(view)
         fields = [i for i, one, _ in FORMS[self.name].flat() if one.kind is Kind.PERSON]
+        # People picked in the form are of the request's workspace.
+        values = {
+            k: workspaces.person(context, v) if k in fields and v else v for k, v in values.items()
+        }
         people = [v for k, v in values.items() if k in fields and v]
         problem = await self.deps.check_people(user_id, people)
         if problem is not None:

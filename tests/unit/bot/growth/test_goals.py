@@ -104,7 +104,7 @@ def answer(core: Core, text: str, actor: str = "UTHOMAS") -> Reply:
     [
         ("goals add", "Say what it is"),
         ("goals add Ship by 2027-02-30", "could not read the date 2027-02-30"),
-        ("goals add Ship by 2026-11-29", "2026-11-29 has already passed"),
+        ("goals add Ship by 2026-11-29", "Sunday 29 November 2026 has already passed"),
         ("goals add " + "x" * 501, "at most 500"),
         ("goals done 1", "No goals yet"),
         ("goals done one", "No goals yet"),

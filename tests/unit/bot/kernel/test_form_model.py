@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.catalog import MESSAGES
 from bot.forms import FORMS
 from bot.kernel.form_model import Field, FormSpec, Kind, Phrase, inputs, read_form
+from bot.kernel.i18n import Number
 
 SUMMARY, GOAL, PAIR, TERMS = FORMS["summary"], FORMS["goal"], FORMS["pair"], FORMS["terms"]
 
@@ -59,10 +60,11 @@ def test_each_bad_input_gets_its_own_error() -> None:
     _, errors = read_form(SUMMARY, raw)
     assert errors == {
         "owner_1": Phrase("summary.form.owner_missing"),
-        "due_1": Phrase("form.invalid.date", {"minimum": None, "maximum": None}),
+        "due_1": Phrase("form.invalid.date"),
         "owner_3": Phrase("summary.form.owner_missing"),
-        "action_3": Phrase("form.too_long", {"limit": 500, "length": 501}),
+        "action_3": Phrase("form.too_long", {"count": 500, "length": Number(501)}),
     }
+    assert errors["action_3"].text("en") == "Please keep it to 500 characters (501 now)."
     _, errors = read_form(GOAL, {"specific": " \n ", "measurable": "a  \n b", "target": "x"})
     assert set(errors) == {"specific", "target"}
     assert errors["specific"].text("fr") == "Merci de remplir ce champ."

@@ -7,7 +7,12 @@ from datetime import timedelta
 import pytest
 
 from bot.kernel.core import Core
-from bot.kernel.settings import DEFAULT_RETENTION_DAYS, Settings, SettingsError
+from bot.kernel.settings import (
+    DEFAULT_RETENTION_DAYS,
+    DEFAULT_SENDS_AT_ONCE,
+    Settings,
+    SettingsError,
+)
 
 
 def test_the_retention_period_defaults_to_a_year_and_takes_whole_days() -> None:
@@ -32,6 +37,11 @@ def test_the_core_of_the_bot_and_of_the_operator_commands_keeps_the_configured_p
     settings = Settings.from_env({"MENTORBOT_RETENTION_DAYS": "7", "MENTORBOT_ADMINS": "UADA"})
     configured = Core.configured(settings, core.db, core.clock)
     assert configured.retention == timedelta(days=7) and configured.admins == {"UADA"}
+
+
+def test_sixteen_sends_at_once_unless_told() -> None:
+    assert Settings.from_env({}).sends_at_once == DEFAULT_SENDS_AT_ONCE == 16
+    assert Settings.from_env({"MENTORBOT_SENDS_AT_ONCE": " 32 "}).sends_at_once == 32
 
 
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
@@ -71,6 +81,18 @@ SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
         (
             {"MENTORBOT_LEASE_SECONDS": "²"},
             "MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not '²'.",
+        ),
+        (
+            {"MENTORBOT_SENDS_AT_ONCE": "0"},
+            "MENTORBOT_SENDS_AT_ONCE must be a whole number from 1 to 64, not '0'.",
+        ),
+        (
+            {"MENTORBOT_SENDS_AT_ONCE": "65"},
+            "MENTORBOT_SENDS_AT_ONCE must be a whole number from 1 to 64, not '65'.",
+        ),
+        (
+            {"MENTORBOT_SENDS_AT_ONCE": "²"},
+            "MENTORBOT_SENDS_AT_ONCE must be a whole number from 1 to 64, not '²'.",
         ),
         ({"METRICS_PORT": "http"}, "METRICS_PORT must be a port number, not 'http'."),
         ({"METRICS_PORT": "70000"}, "METRICS_PORT must be a port number, not '70000'."),
@@ -149,3 +171,28 @@ def test_teams_alone_or_slack_alone_is_enough_to_serve() -> None:
 def test_the_metrics_port_is_optional() -> None:
     assert Settings.from_env(SLACK).metrics_port is None
     assert Settings.from_env({**SLACK, "METRICS_PORT": "9464"}).metrics_port == 9464
+
+
+OAUTH = {
+    "SLACK_CLIENT_ID": "1111.2222",
+    "SLACK_CLIENT_SECRET": "oauth-secret",
+    "SLACK_SIGNING_SECRET": "s3cret",
+    "MENTORBOT_TOKEN_KEY": "ZmRzYTRmZHNhNGZkc2E0ZmRzYTRmZHNhNGZkc2E0ZmQ=",
+}
+
+
+def test_oauth_mode_is_chosen_by_the_apps_credentials_instead_of_a_bot_token() -> None:
+    settings = Settings.from_env(OAUTH)
+    assert settings.slack_oauth and settings.slack_enabled
+    settings.require_a_platform()
+    assert not Settings.from_env(SLACK).slack_oauth  # one token: today's mode, unchanged
+    assert not Settings.from_env({**OAUTH, **SLACK}).slack_oauth  # a bot token wins
+
+
+@pytest.mark.parametrize("key", ["", "not-a-key", "c2hvcnQ=", "xoxb-1234"])
+def test_oauth_mode_needs_a_fernet_key_said_in_one_line(key: str) -> None:
+    settings = Settings.from_env({**OAUTH, "MENTORBOT_TOKEN_KEY": key})
+    with pytest.raises(SettingsError) as error:
+        settings.require_a_platform()
+    message = str(error.value)
+    assert "MENTORBOT_TOKEN_KEY" in message and "\n" not in message

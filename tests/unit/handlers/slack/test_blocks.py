@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from slack_sdk.models.blocks import Block
 
 from bot.kernel.replies import Button, Reply, Section
-from handlers.slack.blocks import action_pattern, reply_blocks
+from handlers.slack.blocks import action_pattern, reply_blocks, slack_text
 from tests.fakes.block_kit import validate_blocks
 
 MESSAGE_BLOCKS = 50
@@ -85,3 +85,8 @@ def test_buttons_sharing_an_action_get_unique_action_ids_routed_to_that_action()
     assert [bool(choose.match(i)) for i in ids] == [True, True, False]
     assert not choose.match("summary.chooseX") and not choose.match("home:summary.choose:1")
     assert action_pattern("summary.discard").match("summary.discard")
+
+
+def test_slack_reads_the_cores_references_within_its_workspace() -> None:
+    text = "<@T1ALPHA:UCLAIRE> and <@UTHOMAS> in <#T1ALPHA:C0LEADS>, not <@29:1ada>"
+    assert slack_text(text) == "<@UCLAIRE> and <@UTHOMAS> in <#C0LEADS>, not <@29:1ada>"
