@@ -22,7 +22,7 @@ from bot.kernel.notice_keys import PairStalled, PersonRecipient, UserRecipient
 from bot.kernel.workspaces import within, workspace_of
 from bot.planning.notice_kinds import PAIR_STALLED, STALL_ALERT
 from bot.rhythm.model import Frequency
-from storage.models import Pair, Person
+from storage.models import Pair
 from storage.queries.health import (
     active_rhythms,
     last_activities,
@@ -31,6 +31,7 @@ from storage.queries.health import (
 )
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import ACTIVE, pairs_by_ids
+from storage.queries.people import people_by_ids
 
 MINIMUM = timedelta(days=21)
 ALERT_AFTER = timedelta(days=7)
@@ -167,13 +168,15 @@ def tell_stalled_pairs(
     began since are owed: the others were already. How many pairs are stalled."""
     stalls = stalled_pairs(session=session, now=now, activity=False, began_after=began_after)
     owed: list[Owed] = []
+    # Each mentor names the pair's workspace: read for all the stalls at once.
+    mentors = people_by_ids(session=session, ids={stall.pair.mentor_id for stall in stalls})
     for stall in stalls:
         subject = stall.subject.key
         for member in (stall.pair.mentor_id, stall.pair.mentee_id):
             recipient = PersonRecipient(member).key
             owed.append(Owed(PAIR_STALLED, recipient, subject, now, now + MEMBERS_ASKED_FOR))
         alert_at = now + ALERT_AFTER
-        mentor = session.get(Person, stall.pair.mentor_id)
+        mentor = mentors.get(stall.pair.mentor_id)
         workspace = workspace_of(mentor.external_id) if mentor else ""
         for admin in sorted(within(admins, workspace)):
             recipient = UserRecipient(stall.pair.platform, admin).key
