@@ -21,7 +21,7 @@ from bot.kernel.core import Core
 from bot.kernel.i18n import Number, t
 from bot.kernel.replies import DataFile
 from bot.people.person import lang_of
-from storage.models import Pair, Person
+from storage.models import MeetingSession, Pair, Person
 from storage.queries.calendar import sessions_of_pairs
 from storage.queries.people import get_person
 
@@ -31,12 +31,20 @@ def other_member(session: Session, pair: Pair, reader: Person) -> Person | None:
 
 
 def pair_file(
-    *, session: Session, pair: Pair, reader: Person, other: Person, now: datetime
+    *,
+    session: Session,
+    pair: Pair,
+    reader: Person,
+    other: Person,
+    now: datetime,
+    meetings: list[MeetingSession] | None = None,
 ) -> DataFile:
-    """The pair's series (or its cancellation, once ended) as `reader` sees it."""
+    """The pair's series (or its cancellation, once ended) as `reader` sees it; `meetings`,
+    every stored session of the pair in occurrence order, when the caller read them already."""
     assert pair.id is not None
     lang, method = lang_of(reader), pair_file_method(pair)
-    meetings = sessions_of_pairs(session=session, pair_ids=[pair.id])[pair.id]
+    if meetings is None:
+        meetings = sessions_of_pairs(session=session, pair_ids=[pair.id])[pair.id]
     content = calendar_bytes([PairCalendar(pair, meetings, other)], lang, now=now, method=method)
     key = "calendar.file_offer_cancel" if method == CANCEL else "calendar.file_offer"
     size = max(1, math.ceil(len(content) / 1024))

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from bot.calendar.series import Series, series_of
 from bot.kernel.i18n import Lang, t
@@ -112,9 +113,29 @@ def calendar_bytes(
     for entry in entries:
         for event in _event(entry, lang, now=now, cancelled=method == CANCEL):
             calendar.add_component(event)
-    calendar.add_missing_timezones()
+    return _with_timezones(calendar)
+
+
+def _with_timezones(calendar: Calendar) -> bytes:
+    """The calendar's text with the VTIMEZONE of each zone its events use, first, as
+    `add_missing_timezones` places them; each zone's written once per process (computing
+    one walks its transitions from 1970 to 2038: most of the cost of a file)."""
+    tzids = calendar.get_missing_tzids()
     content: bytes = calendar.to_ical()
-    return content
+    timezones = b"".join(_vtimezone(tzid) for tzid in tzids)
+    if not timezones:
+        return content
+    first = content.find(b"\r\nBEGIN:") + 2  # the first component, after the calendar's lines
+    return content[:first] + timezones + content[first:]
+
+
+@cache
+def _vtimezone(tzid: str) -> bytes:
+    try:
+        timezone: bytes = Timezone.from_tzid(tzid).to_ical()
+    except ValueError:  # a zone icalendar does not know: left out, as it leaves it out
+        return b""
+    return timezone
 
 
 def pair_file_method(pair: Pair) -> str:

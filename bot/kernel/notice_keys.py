@@ -10,6 +10,7 @@ would orphan the rows already planned.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -90,7 +91,12 @@ class NotificationKey:
     def parse(cls, text: str) -> Self:
         """The key `text` writes, of this class or one of its kinds; MalformedKey if none.
         Keys are immutable: the last ones read are kept (a batch of notifications reads the
-        same subjects and recipients several times)."""
+        same subjects and recipients several times), read once under their family whichever
+        class asks (a text read as a Recipient and as a PersonRecipient is parsed once)."""
+        with suppress(MalformedKey):
+            value = _parse(cast(Any, cls._family), text)
+            if isinstance(value, cls):
+                return value
         return cast(Self, _parse(cast(Any, cls), text))
 
     @classmethod

@@ -19,7 +19,7 @@ from bot.notices.agreement_notices import (
     trial_check,
     trial_outcome,
 )
-from bot.notices.calendar_notices import calendar_update
+from bot.notices.calendar_notices import calendar_update, calendar_updates
 from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone, ids_of
 from bot.notices.digest_notice import digest
@@ -93,6 +93,7 @@ BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = 
     kinds.REMINDER: reminders,
     kinds.PAIR_STALLED: stall_notices,
     kinds.STALL_ALERT: stall_notices,
+    kinds.CALENDAR_UPDATE: calendar_updates,
 }
 """Kinds whose composer reads more than the rows' sessions, pairs and people: made for a batch
 of rows of the kind, its reads done for them all at once."""
