@@ -37,7 +37,7 @@ from storage.queries.notifications import Owed, owe, subjects_sent_or_due
 from storage.queries.pairs import ACTIVE, PAUSED, pairs_of
 from storage.queries.people import get_person, people_by_ids
 from storage.queries.replies import add_pending_reply, forget_reply, pending_reply
-from storage.queries.sessions import PLANNED, past_sessions
+from storage.queries.sessions import PLANNED, past_sessions_of
 from storage.summaries import SummaryDoc
 
 MAX_SUMMARY = 3000
@@ -217,13 +217,15 @@ def open_requests(
         )
     )
     found: list[tuple[Pair, MeetingSession]] = []
-    for pair in pairs_of(session=session, person_id=person.id) if requested else []:
-        if pair.status not in OPEN_PAIRS:
-            continue
+    current = pairs_of(session=session, person_id=person.id) if requested else []
+    pairs = [pair for pair in current if pair.status in OPEN_PAIRS]
+    # No session lasts a day: this reads every session that may have ended in the window.
+    since = now - AWAITED_FOR - timedelta(days=1)
+    ids = [pair.id for pair in pairs if pair.id is not None]
+    ended = past_sessions_of(session=session, pair_ids=ids, now=now, since=since)
+    for pair in pairs:
         assert pair.id is not None
-        # No session lasts a day: this reads every session that may have ended in the window.
-        since = now - AWAITED_FOR - timedelta(days=1)
-        for meeting in past_sessions(session=session, pair_id=pair.id, now=now, since=since):
+        for meeting in ended[pair.id]:
             end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
             if (
                 meeting.status == PLANNED

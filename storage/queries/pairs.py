@@ -21,16 +21,17 @@ CURRENT = (PENDING, ACTIVE, PAUSED)
 CANDIDATES_READ = 500  # rows fetched at a time when a scan stops once it has enough
 
 
+_PAIRS_OF = (  # built once: a member's every action reads their pairs
+    select(Pair)
+    .where(col(Pair.status).in_(CURRENT))
+    .where(or_(Pair.mentor_id == bindparam("person_id"), Pair.mentee_id == bindparam("person_id")))
+    .order_by(col(Pair.id))
+)
+
+
 def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
     """The current (pending, active or paused) pairs of a person, either role, oldest first."""
-    return list(
-        session.exec(
-            select(Pair)
-            .where(col(Pair.status).in_(CURRENT))
-            .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
-            .order_by(col(Pair.id))
-        )
-    )
+    return list(session.exec(_PAIRS_OF, params={"person_id": person_id}))
 
 
 def active_pair_between(*, session: Session, first_id: int, second_id: int) -> Pair | None:

@@ -83,6 +83,29 @@ def past_sessions(
     return [row for row in rows if _end(row) <= now and (since is None or row.starts_at >= since)]
 
 
+_STARTED_SINCE_OF = (
+    select(MeetingSession)
+    .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(MeetingSession.starts_at >= bindparam("since"))
+    .where(MeetingSession.starts_at <= bindparam("now"))
+    .order_by(col(MeetingSession.pair_id), col(MeetingSession.starts_at).desc())
+)
+
+
+def past_sessions_of(
+    *, session: Session, pair_ids: list[int], now: datetime, since: datetime
+) -> dict[int, list[MeetingSession]]:
+    """`past_sessions` of each of `pair_ids` that started from `since`, in one query (the
+    window in it, not the pair's whole history); every pair a key."""
+    found: dict[int, list[MeetingSession]] = {pair_id: [] for pair_id in pair_ids}
+    if pair_ids:
+        params = {"pair_ids": list(pair_ids), "since": since, "now": now}
+        for row in session.exec(_STARTED_SINCE_OF, params=params):
+            if _end(row) <= now:
+                found[row.pair_id].append(row)
+    return found
+
+
 _STARTED_OF = (
     select(MeetingSession)
     .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
