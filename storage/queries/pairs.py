@@ -19,6 +19,10 @@ PAUSED = "paused"
 ENDED = "ended"
 CURRENT = (PENDING, ACTIVE, PAUSED)
 CANDIDATES_READ = 500  # rows fetched at a time when a scan stops once it has enough
+SERVED = col(Pair.retain_until).is_(None)
+"""A current pair the bot works for: not one of a workspace the app was uninstalled from
+(`retain_workspace` sets its retention date, and a reinstall clears it). The planner, the
+trial, pauses, planned ends and the health checks owe nothing to the others; their data stays."""
 
 
 def pairs_of(*, session: Session, person_id: int) -> list[Pair]:
@@ -67,24 +71,26 @@ def last_pair_id(*, session: Session) -> int:
 # planner's reads, each minute.
 _LIMIT = bindparam("limit", type_=Integer())
 _NEVER_PLANNED = (
-    select(Pair).where(Pair.status == ACTIVE, col(Pair.planned_until).is_(None)).limit(_LIMIT)
+    select(Pair)
+    .where(Pair.status == ACTIVE, col(Pair.planned_until).is_(None), SERVED)
+    .limit(_LIMIT)
 )
 _PLANNED_SHORT = (
     select(Pair)
-    .where(Pair.status == ACTIVE, col(Pair.planned_until) < bindparam("horizon"))
+    .where(Pair.status == ACTIVE, col(Pair.planned_until) < bindparam("horizon"), SERVED)
     .order_by(col(Pair.planned_until), col(Pair.id))
     .limit(_LIMIT)
 )
 _PAUSES_ENDING = (
     select(Pair)
-    .where(Pair.status == PAUSED, col(Pair.paused_until) <= bindparam("day"))
+    .where(Pair.status == PAUSED, col(Pair.paused_until) <= bindparam("day"), SERVED)
     .order_by(col(Pair.paused_until), col(Pair.id))
     .limit(_LIMIT)
 )
 _LAPSED_TRIALS = (
     select(Pair)
     .where(col(Pair.trial_outcome).is_(None), col(Pair.trial_asked_at) < bindparam("asked_before"))
-    .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+    .where(col(Pair.status).in_((ACTIVE, PAUSED)), SERVED)
     .order_by(col(Pair.trial_asked_at), col(Pair.id))
     .limit(_LIMIT)
 )
@@ -158,7 +164,7 @@ def pairs_ending_by(
             col(Pair.planned_end),
             col(Pair.timezone),
         )
-        .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+        .where(col(Pair.status).in_((ACTIVE, PAUSED)), SERVED)
         .where(col(Pair.planned_end).is_not(None), col(Pair.planned_end) <= day)
         .order_by(col(Pair.planned_end), col(Pair.id))
     )
