@@ -9,6 +9,7 @@ a qualified one is `<workspace>:<id>`, an erased person's `erased:…`.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from sqlalchemy import ColumnElement, Update, literal, update
 from sqlalchemy.orm import Mapped
@@ -26,6 +27,13 @@ from storage.models import (
 
 SLACK = "slack"
 _RECIPIENT_HEADS = ("u:slack:", "c:slack:")  # UserRecipient, ChannelRecipient
+_ID_COLUMNS: tuple[tuple[str, Any, Any], ...] = (
+    ("people", Person, Person.external_id),
+    ("digest channels", DigestSubscription, DigestSubscription.channel_id),
+    ("conversation references", ConversationReference, ConversationReference.address),
+    ("audit entries", OperatorAudit, OperatorAudit.external_id),  # NULL: never bare
+)
+"""Each table (with a `platform` column) and its column naming a Slack person or channel."""
 
 
 def _bare(column: Mapped[str] | Mapped[str | None]) -> ColumnElement[bool]:
@@ -72,38 +80,18 @@ def adopt_slack_ids(*, session: Session, workspace: str) -> Counter[str]:
         result = session.execute(statement, execution_options={"synchronize_session": False})
         changed[name] += int(result.rowcount)  # type: ignore[attr-defined]
 
-    run(
-        "people",
-        update(Person)
-        .where(col(Person.platform) == SLACK, _bare(col(Person.external_id)))
-        .values(external_id=literal(prefix) + col(Person.external_id)),
-    )
+    for name, model, column in _ID_COLUMNS:
+        run(
+            name,
+            update(model)
+            .where(col(model.platform) == SLACK, _bare(col(column)))
+            .values({column: literal(prefix) + col(column)}),
+        )
     run(
         "pairs",
         update(Pair)
         .where(col(Pair.platform) == SLACK, col(Pair.workspace) == "")
         .values(workspace=workspace),
-    )
-    run(
-        "digest channels",
-        update(DigestSubscription)
-        .where(col(DigestSubscription.platform) == SLACK, _bare(col(DigestSubscription.channel_id)))
-        .values(channel_id=literal(prefix) + col(DigestSubscription.channel_id)),
-    )
-    run(
-        "conversation references",
-        update(ConversationReference)
-        .where(
-            col(ConversationReference.platform) == SLACK, _bare(col(ConversationReference.address))
-        )
-        .values(address=literal(prefix) + col(ConversationReference.address)),
-    )
-    run(
-        "audit entries",
-        update(OperatorAudit)
-        .where(col(OperatorAudit.platform) == SLACK, col(OperatorAudit.external_id).is_not(None))
-        .where(_bare(col(OperatorAudit.external_id)))
-        .values(external_id=literal(prefix) + col(OperatorAudit.external_id)),
     )
     for head in _RECIPIENT_HEADS:
         rest = func.substr(col(Notification.recipient), len(head) + 1)

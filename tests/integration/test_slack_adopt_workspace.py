@@ -34,6 +34,7 @@ def fake() -> Iterator[FakeSlack]:
 @pytest.fixture
 def database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("MENTORBOT_ADMINS", ADA)
     return database_url
 
 
@@ -60,6 +61,7 @@ def test_a_one_token_deployment_adopts_its_workspace_and_carries_on_in_oauth_mod
     assert f"workspace {TEAM} adopted" in told
     assert "people: 3 rows changed" in told and "pairs: 1 row changed" in told
     assert "digest channels: 1 row changed" in told
+    assert f"MENTORBOT_ADMINS still names {ADA} without a workspace" in told
     # Once is enough: again, nothing left to change; another workspace is refused.
     assert main(["adopt-workspace", TEAM]) == 0
     assert "people: 0 rows changed" in capsys.readouterr().out
