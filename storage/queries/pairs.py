@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, update
+from sqlalchemy import Integer, and_, bindparam, case, not_, update
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, or_, select
 
@@ -260,14 +260,22 @@ def pairs_by_status(*, session: Session, workspace: str) -> dict[tuple[str, str]
     return {(platform, status): count for platform, status, count in rows}
 
 
+WITHDRAWN = "withdrawn"
+"""The status the metrics give a current pair of a workspace the app was uninstalled from."""
+
+
 def pairs_by_workspace_and_status(*, session: Session) -> dict[tuple[str, str, str], int]:
-    """How many pairs there are by platform, workspace and status, over all workspaces."""
+    """How many pairs there are by platform, workspace and status, over all workspaces; a
+    current pair the bot no longer works for (see SERVED) counts as withdrawn."""
+    status = case(
+        (and_(col(Pair.status).in_(CURRENT), not_(SERVED)), WITHDRAWN), else_=col(Pair.status)
+    )
     rows = session.exec(
-        select(Pair.platform, Pair.workspace, Pair.status, func.count()).group_by(
-            Pair.platform, Pair.workspace, Pair.status
+        select(Pair.platform, Pair.workspace, status, func.count()).group_by(
+            Pair.platform, Pair.workspace, status
         )
     )
-    return {(platform, workspace, status): n for platform, workspace, status, n in rows}
+    return {(platform, workspace, state): n for platform, workspace, state, n in rows}
 
 
 def _counts_by(role: Any) -> Any:

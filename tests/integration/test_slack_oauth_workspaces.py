@@ -211,6 +211,11 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
         kept = session.exec(select(Pair).where(Pair.workspace == BETA)).all()
     assert dropped and all(n.status == "dropped" for n in dropped)
     assert kept and all(p.status == "active" for p in kept)
+    # /metrics shows Beta's pairs as withdrawn, no longer as active.
+    samples = scrape(running)
+    assert total(samples, "mentorbot_pairs", workspace=BETA, status="withdrawn") == 1
+    assert total(samples, "mentorbot_pairs", workspace=BETA, status="active") == 0
+    assert total(samples, "mentorbot_pairs", workspace=ALPHA, status="active") == 1
 
     # Until the retention rule removes it: a year after the uninstall, Beta's content goes.
     later = clock.now() + bot.core.retention + timedelta(days=1)
