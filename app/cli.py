@@ -1,4 +1,5 @@
-"""The `mentorbot` command: `serve`, `socket`, `teams-package`, `try`, `simulate` and `data`."""
+"""The `mentorbot` command: `serve`, `socket`, `teams-package`, `try`, `simulate`, `data` and
+`adopt-workspace`."""
 
 from __future__ import annotations
 
@@ -94,6 +95,32 @@ def data_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def adopt_workspace_command(args: argparse.Namespace, settings: Settings) -> int:
+    """`mentorbot adopt-workspace T123`: a one-token deployment's bare Slack ids given their
+    workspace, before it is served in OAuth mode."""
+    from bot.kernel.clock import SystemClock
+    from bot.kernel.core import Core
+    from bot.people.workspace_adoption import KINDS, adopt_workspace
+    from storage.db import Database, make_engine, migrate
+
+    engine = make_engine(settings.database_url)
+    try:
+        migrate(engine)
+        changed = adopt_workspace(
+            Core.configured(settings, Database(engine), SystemClock()), args.workspace
+        )
+    finally:
+        engine.dispose()
+    print(t("adopt.done", "en", workspace=args.workspace))
+    for kind in KINDS:
+        word = t(f"adopt.kind.{kind.replace(' ', '_')}", "en")
+        print(t("adopt.count", "en", kind=word, count=changed[kind]))
+    bare = sorted(admin for admin in settings.admins if ":" not in admin)
+    if bare:
+        print(t("adopt.bare_admins", "en", admins=", ".join(bare), workspace=args.workspace))
+    return 0
+
+
 def write_owner_only(path: Path, content: bytes) -> None:
     """Write `content` to a file only its owner may read, even one that existed before."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -180,6 +207,17 @@ def parser() -> argparse.ArgumentParser:
             "teams:29:…, or a bare id known on one platform",
         )
         request.add_argument("--operator", help="who runs it, for the audit (default: OS user)")
+    adopting = commands.add_parser(
+        "adopt-workspace",
+        help="before serving a one-token deployment in OAuth mode: give its people, pairs and "
+        "channels (bare Slack ids) the workspace they are in",
+    )
+    adopting.add_argument(
+        "workspace",
+        metavar="WORKSPACE",
+        help="the Slack team id (T…) the bot token was installed in, or the org id (E…) of an "
+        "org-wide Grid install",
+    )
     return root
 
 
@@ -191,7 +229,7 @@ def add_common(command: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     load_dotenv(override=False)
-    quiet = args.command in ("try", "simulate", "data")
+    quiet = args.command in ("try", "simulate", "data", "adopt-workspace")
     try:
         configure_logging(logging.WARNING if quiet else logging.INFO)
         if args.command == "try":  # the screen is the conversation: a failure in one line
@@ -205,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             return teams_package(args, Settings.from_env())
         if args.command == "data":
             return data_command(args, Settings.from_env())
+        if args.command == "adopt-workspace":
+            return adopt_workspace_command(args, Settings.from_env())
         {"serve": serve, "socket": socket}[args.command](Settings.from_env())
     except (SettingsError, PeopleFileError, ValueError) as error:  # PackageError is one
         print(f"mentorbot: {error}", file=sys.stderr)

@@ -81,4 +81,65 @@ MESSAGES: dict[str, Entry] = {
             "sont prévenus au prochain envoi du bot en marche",
         },
     },
+    # `mentorbot adopt-workspace`: an operator's command, in the terminal.
+    "adopt.not_a_workspace": {
+        "en": "{workspace} is not a Slack workspace id: give the team id (T…, in the workspace's "
+        "URL or About this workspace) or, for an org-wide install, the org id (E…)",
+        "fr": "{workspace} n'est pas un identifiant d'espace Slack : donnez l'identifiant de "
+        "l'équipe (T…) ou, pour une installation à l'échelle de l'organisation, celui de "
+        "l'organisation (E…)",
+    },
+    "adopt.other_workspaces": {
+        "en": "nothing changed: the database already holds people or pairs of {others}; "
+        "adopt-workspace gives a one-token deployment's bare ids their workspace ({workspace}), "
+        "before other workspaces are installed",
+        "fr": "rien n'a changé : la base contient déjà des personnes ou des binômes de {others} ; "
+        "adopt-workspace donne leur espace ({workspace}) aux identifiants nus d'un déploiement à "
+        "un seul jeton, avant que d'autres espaces ne soient installés",
+    },
+    "adopt.clashes": {
+        "en": {
+            "one": "nothing changed: {count} person exists both with a bare id and as "
+            "{workspace}:… (the bot already ran in OAuth mode); see README, 'Any number of "
+            "workspaces'",
+            "other": "nothing changed: {count} people exist both with a bare id and as "
+            "{workspace}:… (the bot already ran in OAuth mode); see README, 'Any number of "
+            "workspaces'",
+        },
+        "fr": {
+            "one": "rien n'a changé : {count} personne existe à la fois avec un identifiant nu et "
+            "en {workspace}:… (le bot a déjà tourné en mode OAuth) ; voir le README, « Any number "
+            "of workspaces »",
+            "other": "rien n'a changé : {count} personnes existent à la fois avec un identifiant "
+            "nu et en {workspace}:… (le bot a déjà tourné en mode OAuth) ; voir le README, « Any "
+            "number of workspaces »",
+        },
+    },
+    "adopt.done": {
+        "en": "workspace {workspace} adopted: every bare Slack id now names it",
+        "fr": "espace {workspace} adopté : chaque identifiant Slack nu le nomme désormais",
+    },
+    "adopt.count": {
+        "en": {"one": "  {kind}: {count} row changed", "other": "  {kind}: {count} rows changed"},
+        "fr": {
+            "one": "  {kind} : {count} ligne modifiée",
+            "other": "  {kind} : {count} lignes modifiées",
+        },
+    },
+    "adopt.kind.people": {"en": "people", "fr": "personnes"},
+    "adopt.kind.pairs": {"en": "pairs", "fr": "binômes"},
+    "adopt.kind.digest_channels": {"en": "digest channels", "fr": "canaux de synthèse"},
+    "adopt.kind.conversation_references": {
+        "en": "conversation references",
+        "fr": "références de conversation",
+    },
+    "adopt.kind.audit_entries": {"en": "audit entries", "fr": "entrées d'audit"},
+    "adopt.kind.notifications": {"en": "notifications", "fr": "notifications"},
+    "adopt.kind.api_pauses": {"en": "api pauses", "fr": "pauses d'API"},
+    "adopt.bare_admins": {
+        "en": "MENTORBOT_ADMINS still names {admins} without a workspace: write them as "
+        "{workspace}:U… before serving in OAuth mode",
+        "fr": "MENTORBOT_ADMINS nomme encore {admins} sans espace : écrivez-les {workspace}:U… "
+        "avant de servir en mode OAuth",
+    },
 }

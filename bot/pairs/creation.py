@@ -25,7 +25,7 @@ def check_new_pair(
     """Raise UserError unless `actor` may pair these two people now."""
     if mentor.id == mentee.id:
         raise UserError("pair.same_person")
-    if not workspace_of(mentor.external_id) == workspace_of(mentee.external_id):
+    if workspace_of(mentor.external_id) != workspace_of(mentee.external_id):
         # Mentions are read within the request's workspace: only a forged id gets here.
         raise UserError("error.unknown_person", who=mention(mentee))
     if actor.id not in (mentor.id, mentee.id) and not is_admin:

@@ -20,7 +20,7 @@ from storage.models import (
     Person,
     Thanks,
 )
-from storage.queries.pairs import ACTIVE
+from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.sessions import SKIPPED
 from storage.types import UTCDateTime
 
@@ -34,7 +34,7 @@ def last_held_sessions(
     query = select(MeetingSession.pair_id, func.max(MeetingSession.starts_at))
     if pair_ids is None:
         query = query.join(Pair, col(Pair.id) == MeetingSession.pair_id).where(
-            Pair.status == ACTIVE
+            Pair.status == ACTIVE, SERVED
         )
     else:
         ids = list(pair_ids)
@@ -69,7 +69,7 @@ _QUIET_PAIRS = (
         .correlate(Pair)
         .scalar_subquery(),
     )
-    .where(col(Pair.status) == ACTIVE)
+    .where(col(Pair.status) == ACTIVE, SERVED)
     .where(
         or_(
             and_(
@@ -147,7 +147,7 @@ def quiet_pairs(
 def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
     """The (frequency, interval) of the active pairs' rhythms, each once."""
     rows = session.exec(
-        select(Pair.frequency, Pair.interval).where(col(Pair.status) == ACTIVE).distinct()
+        select(Pair.frequency, Pair.interval).where(col(Pair.status) == ACTIVE, SERVED).distinct()
     ).all()
     return [(frequency, interval) for frequency, interval in rows]
 
@@ -243,11 +243,13 @@ def sent_requests(
 
 
 def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[int, int]:
-    """The pair of each of these sessions."""
+    """The pair of each of these sessions, if the bot still works for it (`SERVED`)."""
     ids = list(session_ids)
     if not ids:
         return {}
     rows = session.exec(
-        select(MeetingSession.id, MeetingSession.pair_id).where(col(MeetingSession.id).in_(ids))
+        select(MeetingSession.id, MeetingSession.pair_id)
+        .join(Pair, col(Pair.id) == MeetingSession.pair_id)
+        .where(col(MeetingSession.id).in_(ids), SERVED)
     ).all()
     return {session_id: pair_id for session_id, pair_id in rows if session_id is not None}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, update
+from sqlalchemy import Integer, and_, bindparam, case, not_, update
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, or_, select
 
@@ -19,6 +19,10 @@ PAUSED = "paused"
 ENDED = "ended"
 CURRENT = (PENDING, ACTIVE, PAUSED)
 CANDIDATES_READ = 500  # rows fetched at a time when a scan stops once it has enough
+SERVED = col(Pair.retain_until).is_(None)
+"""A current pair the bot works for: not one of a workspace the app was uninstalled from
+(`retain_workspace` sets its retention date, and a reinstall clears it). The planner, the
+trial, pauses, planned ends and the health checks owe nothing to the others; their data stays."""
 
 
 _PAIRS_OF = (  # built once: a member's every action reads their pairs
@@ -68,24 +72,26 @@ def last_pair_id(*, session: Session) -> int:
 # planner's reads, each minute.
 _LIMIT = bindparam("limit", type_=Integer())
 _NEVER_PLANNED = (
-    select(Pair).where(Pair.status == ACTIVE, col(Pair.planned_until).is_(None)).limit(_LIMIT)
+    select(Pair)
+    .where(Pair.status == ACTIVE, col(Pair.planned_until).is_(None), SERVED)
+    .limit(_LIMIT)
 )
 _PLANNED_SHORT = (
     select(Pair)
-    .where(Pair.status == ACTIVE, col(Pair.planned_until) < bindparam("horizon"))
+    .where(Pair.status == ACTIVE, col(Pair.planned_until) < bindparam("horizon"), SERVED)
     .order_by(col(Pair.planned_until), col(Pair.id))
     .limit(_LIMIT)
 )
 _PAUSES_ENDING = (
     select(Pair)
-    .where(Pair.status == PAUSED, col(Pair.paused_until) <= bindparam("day"))
+    .where(Pair.status == PAUSED, col(Pair.paused_until) <= bindparam("day"), SERVED)
     .order_by(col(Pair.paused_until), col(Pair.id))
     .limit(_LIMIT)
 )
 _LAPSED_TRIALS = (
     select(Pair)
     .where(col(Pair.trial_outcome).is_(None), col(Pair.trial_asked_at) < bindparam("asked_before"))
-    .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+    .where(col(Pair.status).in_((ACTIVE, PAUSED)), SERVED)
     .order_by(col(Pair.trial_asked_at), col(Pair.id))
     .limit(_LIMIT)
 )
@@ -159,7 +165,7 @@ def pairs_ending_by(
             col(Pair.planned_end),
             col(Pair.timezone),
         )
-        .where(col(Pair.status).in_((ACTIVE, PAUSED)))
+        .where(col(Pair.status).in_((ACTIVE, PAUSED)), SERVED)
         .where(col(Pair.planned_end).is_not(None), col(Pair.planned_end) <= day)
         .order_by(col(Pair.planned_end), col(Pair.id))
     )
@@ -255,14 +261,22 @@ def pairs_by_status(*, session: Session, workspace: str) -> dict[tuple[str, str]
     return {(platform, status): count for platform, status, count in rows}
 
 
+WITHDRAWN = "withdrawn"
+"""The status the metrics give a current pair of a workspace the app was uninstalled from."""
+
+
 def pairs_by_workspace_and_status(*, session: Session) -> dict[tuple[str, str, str], int]:
-    """How many pairs there are by platform, workspace and status, over all workspaces."""
+    """How many pairs there are by platform, workspace and status, over all workspaces; a
+    current pair the bot no longer works for (see SERVED) counts as withdrawn."""
+    status = case(
+        (and_(col(Pair.status).in_(CURRENT), not_(SERVED)), WITHDRAWN), else_=col(Pair.status)
+    )
     rows = session.exec(
-        select(Pair.platform, Pair.workspace, Pair.status, func.count()).group_by(
-            Pair.platform, Pair.workspace, Pair.status
+        select(Pair.platform, Pair.workspace, status, func.count()).group_by(
+            Pair.platform, Pair.workspace, status
         )
     )
-    return {(platform, workspace, status): n for platform, workspace, status, n in rows}
+    return {(platform, workspace, state): n for platform, workspace, state, n in rows}
 
 
 def _counts_by(role: Any) -> Any:

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, func, select
 
 from storage.db import insert_ignoring_conflicts
 from storage.models import MeetingSession, Pair
-from storage.queries.pairs import ACTIVE
+from storage.queries.pairs import ACTIVE, SERVED
 
 PLANNED = "planned"
 SKIPPED = "skipped"
@@ -243,7 +243,7 @@ def _trial_due(dialect: str, started_after: bool, pair_ids: bool) -> Any:
         held = held.where(pair_id >= bindparam("first_id"), pair_id < bindparam("stop_id"))
     held_pairs = (
         held.join(Pair, col(Pair.id) == pair_id)
-        .where(Pair.status == ACTIVE)
+        .where(Pair.status == ACTIVE, SERVED)
         .where(col(Pair.trial_asked_at).is_(None))
         .where(MeetingSession.status == PLANNED)
         .where(MeetingSession.starts_at <= now)

@@ -87,6 +87,14 @@ def uninstalled(running: RunningBot, team: str) -> None:
     running.quiesce()
 
 
+def both_installed_with_a_pair(running: RunningBot) -> None:
+    """Alpha and Beta install the app; Alice mentors Arthur in Alpha, Bella Boris in Beta."""
+    install(running, "code-alpha")
+    install(running, "code-beta")
+    as_team(running, ALPHA).make_pair(ALICE, f"pair <@{ALICE}|alice> <@{ARTHUR}|arthur> {RHYTHM}")
+    as_team(running, BETA).make_pair(BELLA, f"pair <@{BELLA}|bella> <@{BORIS}|boris> {RHYTHM}")
+
+
 def reminders(fake: FakeSlack, user: str) -> list[str]:
     return [text_of(m) for m in fake.messages_to(user)]
 
@@ -203,6 +211,11 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
         kept = session.exec(select(Pair).where(Pair.workspace == BETA)).all()
     assert dropped and all(n.status == "dropped" for n in dropped)
     assert kept and all(p.status == "active" for p in kept)
+    # /metrics shows Beta's pairs as withdrawn, no longer as active.
+    samples = scrape(running)
+    assert total(samples, "mentorbot_pairs", workspace=BETA, status="withdrawn") == 1
+    assert total(samples, "mentorbot_pairs", workspace=BETA, status="active") == 0
+    assert total(samples, "mentorbot_pairs", workspace=ALPHA, status="active") == 1
 
     # Until the retention rule removes it: a year after the uninstall, Beta's content goes.
     later = clock.now() + bot.core.retention + timedelta(days=1)
@@ -218,10 +231,7 @@ def test_two_workspaces_stay_apart_and_uninstalling_one_stops_its_sends_only(
 def test_each_workspace_digest_counts_its_own_pairs_and_a_revoked_token_waits_for_a_reinstall(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    install(running, "code-alpha")
-    install(running, "code-beta")
-    as_team(running, ALPHA).make_pair(ALICE, f"pair <@{ALICE}|alice> <@{ARTHUR}|arthur> {RHYTHM}")
-    as_team(running, BETA).make_pair(BELLA, f"pair <@{BELLA}|bella> <@{BORIS}|boris> {RHYTHM}")
+    both_installed_with_a_pair(running)
     # Each installer subscribes a channel of their own workspace (the same channel id in both).
     for team, admin in ((ALPHA, ADA), (BETA, BOB)):
         answer = text_of(as_team(running, team).answer(admin, "digest <#C0LEADS|leads>"))
@@ -277,10 +287,7 @@ def test_each_workspace_digest_counts_its_own_pairs_and_a_revoked_token_waits_fo
 def test_a_token_slack_refuses_without_an_event_uninstalls_its_workspace_only(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:
-    install(running, "code-alpha")
-    install(running, "code-beta")
-    as_team(running, ALPHA).make_pair(ALICE, f"pair <@{ALICE}|alice> <@{ARTHUR}|arthur> {RHYTHM}")
-    as_team(running, BETA).make_pair(BELLA, f"pair <@{BELLA}|bella> <@{BORIS}|boris> {RHYTHM}")
+    both_installed_with_a_pair(running)
     running.settle()
     # Alpha's token stops working, and the event that says so never comes.
     fake.revoke(ALPHA)
@@ -308,3 +315,54 @@ def test_a_token_slack_refuses_without_an_event_uninstalls_its_workspace_only(
     running.dispatch()
     running.quiesce()
     assert fake.calls() and {c.team for c in fake.calls()} == {BETA}
+
+
+def rows_created(running: RunningBot, team: str, since: datetime) -> int:
+    """Notification rows created since `since` for `team`'s people and channels."""
+    bot = running.bot
+    assert bot is not None
+    with bot.core.db.session() as session:
+        people = session.exec(select(Person)).all()
+        keys = {f"p:{p.id}" for p in people if p.external_id.startswith(f"{team}:")}
+        rows = session.exec(select(Notification).where(Notification.created_at > since)).all()
+    return sum(1 for n in rows if n.recipient in keys or f"{team}:" in n.recipient)
+
+
+def test_an_uninstalled_workspace_is_given_no_work_until_it_installs_again(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    both_installed_with_a_pair(running)
+    for team, admin in ((ALPHA, ADA), (BETA, BOB)):
+        as_team(running, team).answer(admin, "digest <#C0LEADS|leads>")
+    running.settle()
+    uninstalled(running, BETA)
+    left = clock.now()
+
+    def week_of_ticks() -> None:
+        for _ in range(7 * 8):  # every three hours: planning, health checks, digests
+            clock.set(clock.now() + timedelta(hours=3))
+            running.dispatch()
+        running.quiesce()
+
+    # Ten weeks on (the planner extends pairs a week before their six weeks run out; stalls
+    # come after three weeks without a session): nothing is owed to Beta, Alpha carries on.
+    for _ in range(10):
+        week_of_ticks()
+    withdrawn, served = rows_created(running, BETA, left), rows_created(running, ALPHA, left)
+    assert withdrawn == 0 and served > 0
+    bot = running.bot
+    assert bot is not None
+    with bot.core.db.session() as session:
+        beta = session.exec(select(Pair).where(Pair.workspace == BETA)).one()
+    assert beta.status == "active" and beta.retain_until is not None
+
+    # Beta installs the app again: its reminders, digests and the rest resume.
+    fake.add_team(BETA, code="code-beta-again", installer=BOB)
+    install(running, "code-beta-again")
+    back = clock.now()
+    fake.reset()
+    week_of_ticks()
+    week_of_ticks()
+    assert rows_created(running, BETA, back) > 0
+    to_beta = [c for c in fake.calls("chat.postMessage") if c.args.get("channel") == BORIS]
+    assert to_beta and all(c.team == BETA and c.response["ok"] for c in to_beta)
