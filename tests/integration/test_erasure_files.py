@@ -3,8 +3,10 @@ identifiers in the database files (main, -wal, -shm), while the bot runs and aft
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.kernel.clock import ManualClock
 from tests.fakes import signing, teams_connector
@@ -64,6 +66,21 @@ def left_behind(sqlite_url: str, needles: tuple[str, ...]) -> list[tuple[str, st
         for needle in needles
         if needle.encode() in content
     ]
+
+
+def rows_holding(sqlite_url: str, needles: tuple[str, ...]) -> list[tuple[str, tuple[Any, ...]]]:
+    """(table, row) for each live row with a needle in one of its values: what to read when a
+    needle is left behind (a live row, or only a stale page)."""
+    with sqlite3.connect(sqlite_url.removeprefix("sqlite:///")) as db:
+        tables = [
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return [
+            (table, row)
+            for table in tables
+            for row in db.execute(f'SELECT * FROM "{table}"')
+            if any(needle in str(value) for value in row for needle in needles)
+        ]
 
 
 def write_the_summary_form(running: RunningBot, fake: FakeSlack) -> None:
@@ -171,5 +188,6 @@ def test_forget_me_on_teams_leaves_no_word_id_or_conversation_of_theirs(
 
     assert "erased" in read(teams.answer(THOMAS, "forget-me confirm"))
     teams.settle()
-    assert left_behind(sqlite_url, written + thomas_is) == []
+    left = left_behind(sqlite_url, written + thomas_is)
+    assert left == [], rows_holding(sqlite_url, written + thomas_is)
     assert left_behind(sqlite_url, CLAIRE_WROTE[:2]) != []
