@@ -34,7 +34,7 @@ class SessionButton:
         context=None,
     ):
         await ack()
-        user_id = self.deps.workspaces.person(context, (body.get("user") or {}).get("id", ""))
+        user_id = self.deps.actor(context, body)
         problem = await self.deps.check_people(user_id, [])
         result = (
             problem

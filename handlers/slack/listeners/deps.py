@@ -31,6 +31,10 @@ class SlackDeps:
     def workspaces(self) -> SlackWorkspaces:
         return self.messenger.workspaces
 
+    def actor(self, context: Any, body: dict[str, Any]) -> str:
+        """Who pressed a button or submitted a modal, as the core knows them."""
+        return self.workspaces.person(context, (body.get("user") or {}).get("id", ""))
+
     def lang(self, user_id: str) -> Lang:
         with self.core.db.session() as session:
             person = get_person(session=session, platform=PLATFORM, external_id=user_id)

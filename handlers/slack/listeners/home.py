@@ -76,7 +76,7 @@ class HomeButton:
         context=None,
     ) -> None:
         await ack()
-        user_id = self.deps.workspaces.person(context, (body.get("user") or {}).get("id", ""))
+        user_id = self.deps.actor(context, body)
         name, value = pressed(str(action.get("action_id"))), str(action.get("value") or "")
         result: Reply | Form | None = await self.deps.check_people(user_id, [])
         if result is None:

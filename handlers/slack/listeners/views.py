@@ -33,7 +33,7 @@ class FormSubmission:
         context=None,
     ) -> None:
         workspaces = self.deps.workspaces
-        user_id = workspaces.person(context, (body.get("user") or {}).get("id", ""))
+        user_id = self.deps.actor(context, body)
         values = submitted_values(view)
         fields = [i for i, one, _ in FORMS[self.name].flat() if one.kind is Kind.PERSON]
         # People picked in the form are of the request's workspace.
