@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -48,6 +49,15 @@ TAMPERED = (
     "\x00",
     "x" * 5000,
     "1" * 5000,
+)
+# The moments that take both attack scenarios, whose pairs last met on the 3rd of December, three
+# weeks on: the stall notices go out, so that their buttons are forged too.
+STALL_MOMENTS = (
+    datetime(2026, 12, 23, 17, 5, tzinfo=UTC),
+    datetime(2026, 12, 24, 18, 5, tzinfo=UTC),
+    datetime(2026, 12, 25, 17, 5, tzinfo=UTC),
+    datetime(2026, 12, 30, 17, 5, tzinfo=UTC),
+    datetime(2026, 12, 30, 19, 0, tzinfo=UTC),
 )
 
 

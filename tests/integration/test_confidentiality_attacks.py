@@ -40,6 +40,7 @@ from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR, OUTSIDER
 from tests.integration.forgery import (
+    STALL_MOMENTS,
     TAMPERED,
     Opened,
     Seen,
@@ -253,13 +254,7 @@ def scenario(world: World) -> None:
     assert [m for m in fake.messages_to(MENTEE) if "trial.adjust" in action_ids(m)]
     # Three weeks on, no session held since the 3rd: both pairs are asked to plan one (plan,
     # pause, ask a mediator); Claire and Bruno, silent since, are asked whether to pause.
-    world.at(
-        datetime(2026, 12, 23, 17, 5, tzinfo=UTC),
-        datetime(2026, 12, 24, 18, 5, tzinfo=UTC),
-        datetime(2026, 12, 25, 17, 5, tzinfo=UTC),
-        datetime(2026, 12, 30, 17, 5, tzinfo=UTC),
-        datetime(2026, 12, 30, 19, 0, tzinfo=UTC),
-    )
+    world.at(*STALL_MOMENTS)
     assert [m for m in fake.messages_to(BRUNO) if "pair.keep" in action_ids(m)]
     assert [m for m in fake.messages_to(LEA) if "pair.help" in action_ids(m)]
     for user in (MENTOR, MENTEE, BRUNO, LEA, ADMIN, OUTSIDER):

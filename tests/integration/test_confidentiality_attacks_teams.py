@@ -26,6 +26,7 @@ from tests.conftest import clear_environment
 from tests.fakes.teams_connector import FakeConnector, cards
 from tests.integration.conftest import ADA, CLAIRE, THOMAS
 from tests.integration.forgery import (
+    STALL_MOMENTS,
     TAMPERED,
     card_actions,
     forge_card_action,
@@ -179,13 +180,7 @@ def scenario(world: TeamsWorld) -> None:
     world.at(datetime(2026, 12, 18, 12, 0, tzinfo=UTC), datetime(2026, 12, 18, 18, 0, tzinfo=UTC))
     # Three weeks on, no session held since the 3rd: both pairs are asked to plan one (plan,
     # pause, ask a mediator); the members silent since are asked whether to pause.
-    world.at(
-        datetime(2026, 12, 23, 17, 5, tzinfo=UTC),
-        datetime(2026, 12, 24, 18, 5, tzinfo=UTC),
-        datetime(2026, 12, 25, 17, 5, tzinfo=UTC),
-        datetime(2026, 12, 30, 17, 5, tzinfo=UTC),
-        datetime(2026, 12, 30, 19, 0, tzinfo=UTC),
-    )
+    world.at(*STALL_MOMENTS)
 
 
 @pytest.fixture(scope="module")
