@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -15,6 +15,10 @@ def _instant(nullable: bool = False, index: bool = False) -> Column[datetime]:
 
 
 ERASED_PREFIX = "erased:"  # an erased person's external_id: `erased:<id>`, nothing else kept
+PENDING_BY_SUBJECT = "ix_notification_pending_subject"
+PENDING_ROWS = "status = 'pending'"
+"""The condition of the index of pending notifications by subject. A query writes it as it is,
+not with a bound parameter: SQLite uses a partial index only for a condition it can read."""
 
 
 class Person(SQLModel, table=True):
@@ -153,6 +157,15 @@ class Notification(SQLModel, table=True):
         UniqueConstraint("kind", "recipient", "subject"),
         # The claim: pending rows due by now, soonest first.
         Index("ix_notification_status_due_at", "status", "due_at"),
+        # Pending rows about a session or a pair (a range of subjects), dropped when it is
+        # skipped, moved or ended; compared byte by byte on PostgreSQL too.
+        Index(
+            PENDING_BY_SUBJECT,
+            "subject",
+            sqlite_where=text(PENDING_ROWS),
+            postgresql_where=text(PENDING_ROWS),
+            postgresql_ops={"subject": "text_pattern_ops"},
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
