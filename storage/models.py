@@ -227,7 +227,8 @@ class ProcessedEvent(SQLModel, table=True):
 class ApiPause(SQLModel, table=True):
     """A scope of a platform's API (a method and a channel) as every process sees it: paused
     by a 429 until `until`, or being called by one process until `busy_until` at the latest.
-    A row is kept only while the scope is paused or busy."""
+    A row is kept only while the scope is paused or busy; `scope` is the platform's name and a
+    digest of the scope, which may name a person (storage/queries/api_pauses.py)."""
 
     __tablename__ = "api_pause"
 

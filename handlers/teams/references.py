@@ -9,6 +9,7 @@ from storage.queries.conversations import (
     conversation_reference,
     forget_conversation_id,
     save_conversation_reference,
+    set_conversation_id,
 )
 from storage.queries.people import get_person, upsert_person
 
@@ -74,17 +75,17 @@ def reference_for(core: Core, kind: str, address: str) -> ConversationReference 
         )
 
 
-def save_conversation_id(core: Core, reference: ConversationReference, conversation_id: str):
-    """Keep the 1:1 chat the bot just created, so it is created once."""
+def save_conversation_id(
+    core: Core, reference: ConversationReference, conversation_id: str
+) -> None:
+    """Keep the 1:1 chat the bot just created, so it is created once; on the reference read
+    before the call only: one the person's erasure removed meanwhile stays removed."""
+    assert reference.id is not None
     with core.db.session() as session:
-        save_conversation_reference(
+        set_conversation_id(
             session=session,
-            platform=PLATFORM,
-            kind=reference.kind,
-            address=reference.address,
-            service_url=reference.service_url,
+            reference_id=reference.id,
             conversation_id=conversation_id,
-            tenant_id=reference.tenant_id,
             now=core.clock.now(),
         )
 

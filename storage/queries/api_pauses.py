@@ -1,10 +1,16 @@
 """A platform's API scopes (a method and a channel) as every process on the database sees them:
 paused by a 429 for its Retry-After, or being called by one process. A process takes a scope
 before each call and gives it back after, with the pause the call got if any: so no two
-processes call the same scope at once, and none calls it while another one's 429 holds."""
+processes call the same scope at once, and none calls it while another one's 429 holds.
+
+A scope names a person when the channel is their DM (`dm:<user id>`), and every paced call
+writes its scope for as long as it goes on: a row is keyed by a digest of the scope, never by
+the scope itself, so that an erasure running while a message to the person is in flight (the
+row live when the erasure rebuilds the file) leaves no id of theirs behind."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -78,26 +84,34 @@ def pause_scope(*, session: Session, scope: str, until: datetime, now: datetime)
     )
 
 
+def scope_key(platform: str, scope: str) -> str:
+    """How a platform's scope is stored: the platform's name and a digest of the scope (which
+    may hold a person's id)."""
+    return f"{platform}:{hashlib.sha256(scope.encode()).hexdigest()}"
+
+
 @dataclass
 class SharedPauses:
-    """One platform's scopes in the database (prefixed with the platform's name)."""
+    """One platform's scopes in the database (keyed by `scope_key`)."""
 
     db: Database
     platform: str
 
     def take(self, scope: str, now: datetime) -> datetime | None:
         with self.db.session() as session:
-            return take_scope(session=session, scope=f"{self.platform}:{scope}", now=now)
+            return take_scope(session=session, scope=scope_key(self.platform, scope), now=now)
 
     def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None:
         with self.db.session() as session:
             give_back_scope(
                 session=session,
-                scope=f"{self.platform}:{scope}",
+                scope=scope_key(self.platform, scope),
                 paused_until=paused_until,
                 now=now,
             )
 
     def pause(self, scope: str, until: datetime, now: datetime) -> None:
         with self.db.session() as session:
-            pause_scope(session=session, scope=f"{self.platform}:{scope}", until=until, now=now)
+            pause_scope(
+                session=session, scope=scope_key(self.platform, scope), until=until, now=now
+            )

@@ -47,6 +47,20 @@ def save_conversation_reference(
     return reference
 
 
+def set_conversation_id(
+    *, session: Session, reference_id: int, conversation_id: str, now: datetime
+) -> bool:
+    """Keep the conversation the bot opened on a reference, if the reference is still there
+    (False: it was erased meanwhile, and is not brought back)."""
+    reference = session.get(ConversationReference, reference_id)
+    if reference is None:
+        return False
+    reference.conversation_id = conversation_id
+    reference.updated_at = now
+    session.add(reference)
+    return True
+
+
 def forget_conversation_id(*, session: Session, reference_id: int) -> None:
     """The platform no longer lets the bot write there (the app was removed)."""
     reference = session.get(ConversationReference, reference_id)

@@ -34,6 +34,18 @@ def fake_token(client_id: str) -> str:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """The next post to a conversation, kept in flight: `reached` is set once it arrived; it
+    is answered once released (a send the bot waits on while something else happens)."""
+
+    reached: threading.Event
+    released: threading.Event
+
+    def release(self) -> None:
+        self.released.set()
+
+
+@dataclass(frozen=True)
 class Post:
     """One request the bot made: the conversation (None for a creation), body, answer status."""
 
@@ -61,6 +73,8 @@ class FakeConnector:
         self.installed: set[str] = set()
         self.removed: set[str] = set()  # conversations whose person uninstalled the app
         self._failures: dict[str, list[tuple[int, int | None]]] = {}
+        self._holds: dict[str, Hold] = {}  # by conversation, until its next post arrives
+        self._held: list[Hold] = []  # every hold, released on close at the latest
         self.posts: list[Post] = []
         self.uploads: list[Upload] = []
         self._upload_failures: list[int] = []
@@ -102,6 +116,9 @@ class FakeConnector:
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
 
     def close(self) -> None:
+        with self._lock:
+            for hold in self._held:
+                hold.release()
         self._server.shutdown()
         self._server.server_close()
 
@@ -132,6 +149,11 @@ class FakeConnector:
                 return 403, {"error": error}, None
             return 201, {"id": f"a:{member}"}, None
         if len(parts) == 4 and parts[:2] == ["v3", "conversations"] and parts[3] == "activities":
+            with self._lock:
+                hold = self._holds.pop(parts[2], None)
+            if hold is not None:
+                hold.reached.set()
+                assert hold.released.wait(30), "a held post was never released"
             if parts[2] in self.removed:
                 return 403, {"error": {"code": "Forbidden", "message": "Bot removed"}}, parts[2]
             if self._failures.get(parts[2]):
@@ -173,6 +195,14 @@ class FakeConnector:
         """Answer the next post to `conversation` with `status` (429: with Retry-After)."""
         with self._lock:
             self._failures.setdefault(conversation, []).append((status, retry_after))
+
+    def hold_next(self, conversation: str) -> Hold:
+        """Keep the next post to `conversation` in flight until the hold is released."""
+        hold = Hold(threading.Event(), threading.Event())
+        with self._lock:
+            self._holds[conversation] = hold
+            self._held.append(hold)
+        return hold
 
     def uninstall(self, conversation: str, user_id: str) -> None:
         self.removed.add(conversation)

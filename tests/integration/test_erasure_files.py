@@ -3,6 +3,7 @@ identifiers in the database files (main, -wal, -shm), while the bot runs and aft
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -191,3 +192,30 @@ def test_forget_me_on_teams_leaves_no_word_id_or_conversation_of_theirs(
     left = left_behind(sqlite_url, written + thomas_is)
     assert left == [], rows_holding(sqlite_url, written + thomas_is)
     assert left_behind(sqlite_url, CLAIRE_WROTE[:2]) != []
+
+
+def test_forget_me_while_a_message_to_them_is_in_flight_leaves_no_id_of_theirs(
+    teams: TeamsBot, connector: FakeConnector, clock: ManualClock, sqlite_url: str
+) -> None:
+    """The erasure runs while the dispatcher waits on Teams for a message to the person: what
+    the send keeps while it is in flight (the conversation it is calling) names nobody, and
+    what it writes once answered brings back nothing of theirs."""
+    for person in (CLAIRE, THOMAS):
+        assert teams.install(person).status_code == 200
+    teams.make_pair(THOMAS, "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris")
+    clock.set(AFTER_FIRST_SESSION)
+    held = connector.hold_next(THOMAS.chat)  # his summary request, due now
+    assert teams.bot is not None and teams.bot.loop is not None
+    run = asyncio.run_coroutine_threadsafe(teams.bot.dispatcher.run_once(), teams.bot.loop)
+    thomas_is = (THOMAS.id, THOMAS.chat, THOMAS.locale, THOMAS.timezone)
+    try:
+        assert held.reached.wait(20), "the summary request to Thomas was not sent"
+        assert "erased" in read(teams.answer(THOMAS, "forget-me confirm"))
+        left = left_behind(sqlite_url, thomas_is)
+        assert left == [], rows_holding(sqlite_url, thomas_is)  # the send still in flight
+    finally:
+        held.release()
+    run.result(timeout=30)
+    teams.settle()
+    left = left_behind(sqlite_url, thomas_is)
+    assert left == [], rows_holding(sqlite_url, thomas_is)

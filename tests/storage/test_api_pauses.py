@@ -13,7 +13,7 @@ from bot.kernel.ports import DeliveryError
 from handlers.pacing import Pacer
 from storage.db import Database, make_engine, migrate
 from storage.models import ApiPause
-from storage.queries.api_pauses import SharedPauses
+from storage.queries.api_pauses import SharedPauses, scope_key
 
 NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 SCOPE = "chat.postMessage:UCLAIRE"
@@ -55,7 +55,9 @@ def test_a_pause_one_replica_received_holds_in_the_other(database: Database) -> 
     )
     first.pause("chat.postMessage:UTHOMAS", 1)  # forgets the pauses that are over
     with database.session() as session:
-        assert list(session.exec(select(ApiPause.scope))) == ["slack:chat.postMessage:UTHOMAS"]
+        stored = list(session.exec(select(ApiPause.scope)))
+    assert stored == [scope_key("slack", "chat.postMessage:UTHOMAS")]
+    assert stored[0].startswith("slack:") and "UTHOMAS" not in stored[0]  # a digest of it
 
 
 def test_a_pause_received_inside_the_event_loop_is_shared_in_the_background(
@@ -87,6 +89,8 @@ def test_one_process_calls_a_scope_at_a_time_and_gives_it_back_with_its_429(
 
     async def calls() -> tuple[float | None, float | None]:
         async with first.turn(SCOPE):
+            with database.session() as session:  # taken while called, under a digest
+                assert list(session.exec(select(ApiPause.scope))) == [scope_key("slack", SCOPE)]
             with pytest.raises(DeliveryError) as busy:
                 await call(second, SCOPE)
             first.pause(SCOPE, 30)  # the 429 this call got

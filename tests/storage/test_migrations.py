@@ -307,3 +307,20 @@ def test_0018_makes_the_later_pending_summary_request_of_a_session_the_next_days
         "summary_nudge",
     ]
     engine.dispose()
+
+
+def test_0022_forgets_the_api_scopes_an_older_version_kept_by_name(sqlite_url: str) -> None:
+    """A scope may name a person (their DM): rows written with the scope itself go."""
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    alembic(engine, command.downgrade, "0021")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO api_pause (scope, until, busy_until) VALUES "
+                "('teams:dm:29:1thomas-Pq7', '2026-12-03 18:05:00', '2026-12-03 18:05:10')"
+            )
+        )
+    migrate(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM api_pause")).scalar() == 0
