@@ -3,8 +3,8 @@
 Creating 100,000 pairs through the core takes many minutes; the benchmarks measure what the bot
 does with such a database, not how it got there. So the rows are what the core would have stored
 for pairs created three weeks ago and accepted at once: two members each (Slack users with fresh
-profiles), a weekly rhythm, two sessions held, the next ones planned up to the horizon with their
-reminders owed, and the reminders of the held sessions sent.
+profiles), a weekly rhythm, two sessions held and summed up (so no pair is stalled), the next ones
+planned up to the horizon with their reminders owed, and the reminders of the held sessions sent.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from bot.kernel.notice_keys import PersonRecipient
 from bot.planning.planner import HORIZON, REMINDER_LEAD, session_subject
 from storage.models import MeetingSession, Notification, Pair, Person
+from storage.summaries import Item, SummaryDoc
 
 NOW = datetime(2026, 12, 2, 8, 0, 30, tzinfo=UTC)
 """The benchmarks' clock: a Wednesday morning, in a minute when nothing is due."""
@@ -28,6 +29,11 @@ FUTURE_SESSIONS = 5
 def user_id(n: int, role: str) -> str:
     """The Slack id of pair n's mentor (role "R") or mentee (role "E")."""
     return f"U{role}{n:06d}"
+
+
+def summary_by(author: int) -> str:
+    """A held session's summary, as the core stores it."""
+    return SummaryDoc(notes=(Item("Talked through the next steps.", author),)).dump()
 
 
 def _chunks(rows: Iterator[dict], size: int = CHUNK) -> Iterator[list[dict]]:
@@ -116,13 +122,17 @@ def populate(
             start = first_start(n)
             for k in range(-2, FUTURE_SESSIONS):
                 at = start + timedelta(weeks=k)
+                held = k < 0  # with the mentee's summary: the pair is not stalled
                 yield {
                     "pair_id": n + 1,
                     "occurrence": at,
                     "starts_at": at,
                     "duration_minutes": 60,
                     "status": "planned",
-                    "summary_revision": 0,
+                    "summary": summary_by(2 * n + 2) if held else None,
+                    "summary_author_id": 2 * n + 2 if held else None,
+                    "summary_at": at + timedelta(hours=2) if held else None,
+                    "summary_revision": 1 if held else 0,
                 }
 
     _bulk(engine, MeetingSession.__table__, sessions())
@@ -157,7 +167,5 @@ def populate(
                         f"(SELECT max(id) FROM {table}))"
                     )
                 )
-            connection.execute(text("ANALYZE"))
-    else:
-        with engine.begin() as connection:
-            connection.execute(text("ANALYZE"))
+            connection.execute(text("ANALYZE"))  # as its autovacuum would have
+    # SQLite is left without statistics, as a deployment is: nothing runs ANALYZE there.
