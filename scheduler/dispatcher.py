@@ -36,7 +36,7 @@ from bot.pairs.unreachable import tell_admins_channel_refused, tell_admins_unrea
 from bot.planning.notice_kinds import ADMIN_KINDS
 from bot.planning.planner import PAIRS_PER_RUN, plan
 from bot.planning.quiet_hours import hold_for_the_night
-from storage.db import Database
+from storage.db import Database, refresh_statistics
 from storage.models import Notification
 from storage.queries.notifications import (
     DROPPED,
@@ -59,6 +59,7 @@ CONCURRENCY = DEFAULT_SENDS_AT_ONCE  # sends in flight at once, by default
 CLAIM_BATCH = 64  # rows claimed and composed at once (at least `concurrency`)
 LEASE = timedelta(seconds=60)
 TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
+STATISTICS_EVERY = timedelta(days=1)  # the database planner's statistics, refreshed
 SHUTDOWN_GRACE = 10.0  # seconds a clean shutdown waits for the sends in flight
 
 
@@ -170,6 +171,7 @@ class Dispatcher:
         """The check of every pair after start-up, TRIAL_SWEEP pair ids a run: the next id."""
         self._health_checked: datetime | None = None
         """When stalled pairs and silent members were last looked for (every CHECK_EVERY)."""
+        self._statistics_at: datetime | None = None
 
     def start_in_background(self) -> None:
         """Send what is due (missed while down too) without holding up the caller, then keep
@@ -311,6 +313,10 @@ class Dispatcher:
             return release_claims(session=session, owner=self.owner)
 
     def _plan(self, now: datetime) -> None:
+        last = self._statistics_at
+        if last is None or not (last <= now < last + STATISTICS_EVERY):
+            refresh_statistics(self.core.db.engine)
+            self._statistics_at = now
         with self.core.db.session() as session:
             resume_due_pauses(session=session, now=now)
             end_planned_pairs(session=session, now=now, retention=self.core.retention)

@@ -25,6 +25,7 @@ MIGRATION_LOCK = 0x6D656E746F72  # a PostgreSQL advisory lock key: replicas migr
 OWNER_ONLY = 0o600
 SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 SCRATCH_CACHE_KIB = 64 * 1024
+STATISTICS_SAMPLE = 1000  # rows read from each index by a refresh of the planner's statistics
 ERASED = "mentorbot.erased"  # Session.info key: content was erased in this transaction
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,22 @@ def leave_no_copy(engine: Engine) -> None:
         return
     if busy:
         log.error("after an erasure, the WAL could not be emptied: readers kept it busy")
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """On SQLite, sample each index (`ANALYZE`, at most STATISTICS_SAMPLE rows of each) so that
+    the query planner knows which indexes narrow a search: without statistics it guesses, and
+    took the index on a notification's status, walking every row sent in a window, where the
+    unique index finds one person's requests. PostgreSQL's autovacuum does this on its own."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f"PRAGMA analysis_limit={STATISTICS_SAMPLE}")
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
+    except Exception:  # planning goes on with the statistics it had
+        log.exception("the query planner's statistics could not be refreshed")
 
 
 def migrate(engine: Engine) -> None:
