@@ -135,7 +135,11 @@ MESSAGES: dict[str, Entry] = {
     },
     "adopt.kind.audit_entries": {"en": "audit entries", "fr": "entrées d'audit"},
     "adopt.kind.notifications": {"en": "notifications", "fr": "notifications"},
-    "adopt.kind.api_pauses": {"en": "api pauses", "fr": "pauses d'API"},
+    # Kept as digests (a scope may name a person), they cannot be renamed: they are forgotten.
+    "adopt.kind.api_pauses": {
+        "en": "API pauses and calls in progress (forgotten)",
+        "fr": "pauses et appels d'API en cours (oubliés)",
+    },
     "adopt.bare_admins": {
         "en": "MENTORBOT_ADMINS still names {admins} without a workspace: write them as "
         "{workspace}:U… before serving in OAuth mode",

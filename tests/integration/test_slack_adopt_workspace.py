@@ -10,7 +10,9 @@ from sqlmodel import select
 
 from app.cli import main
 from bot.kernel.clock import ManualClock
-from storage.models import DigestSubscription, Notification, Pair, Person
+from storage.db import Database, make_engine
+from storage.models import ApiPause, DigestSubscription, Notification, Pair, Person
+from storage.queries.api_pauses import SharedPauses, scope_key
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import TEAM, RunningBot, text_of
 from tests.integration.test_slack_oauth_workspaces import (
@@ -53,6 +55,12 @@ def test_a_one_token_deployment_adopts_its_workspace_and_carries_on_in_oauth_mod
     finally:
         one_token.stop()
 
+    # A 429's pause of Slack (kept as a digest: it cannot be renamed) and one of Teams.
+    engine = make_engine(database)
+    shared = Database(engine)
+    SharedPauses(shared, "slack").pause(f"chat.postMessage:{ALICE}", REMINDER_AT, clock.now())
+    SharedPauses(shared, "teams").pause("dm:29:1x", REMINDER_AT, clock.now())
+
     # A user id, or a channel's, is no workspace: refused, nothing changed.
     assert main(["adopt-workspace", ALICE]) == 2
     assert "not a Slack workspace id" in capsys.readouterr().err
@@ -61,6 +69,10 @@ def test_a_one_token_deployment_adopts_its_workspace_and_carries_on_in_oauth_mod
     assert f"workspace {TEAM} adopted" in told
     assert "people: 3 rows changed" in told and "pairs: 1 row changed" in told
     assert "digest channels: 1 row changed" in told
+    assert "API pauses and calls in progress (forgotten): 1 row changed" in told
+    with shared.session() as session:  # Slack's forgotten, Teams' kept
+        assert list(session.exec(select(ApiPause.scope))) == [scope_key("teams", "dm:29:1x")]
+    engine.dispose()
     assert f"MENTORBOT_ADMINS still names {ADA} without a workspace" in told
     # Once is enough: again, nothing left to change; another workspace is refused.
     assert main(["adopt-workspace", TEAM]) == 0
