@@ -34,7 +34,6 @@ def skip_session(
     drop_pending(
         session=session,
         subject_prefix=SessionAt.prefix(session_id=meeting.id),
-        now=now,
         outcome="skipped",
     )
     session.flush()
@@ -75,7 +74,6 @@ def move_session(
     drop_pending(
         session=session,
         subject_prefix=SessionAt.prefix(session_id=meeting.id),
-        now=now,
         outcome="moved",
     )
     meeting.starts_at = to

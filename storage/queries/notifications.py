@@ -318,7 +318,7 @@ def backlog(*, session: Session, now: datetime) -> Backlog:
     return Backlog(count, oldest)
 
 
-def drop_pending(*, session: Session, subject_prefix: str, now: datetime, outcome: str) -> int:
+def drop_pending(*, session: Session, subject_prefix: str, outcome: str) -> int:
     """Drop pending rows whose subject starts with `subject_prefix`."""
     return cancel_pending(session=session, subjects=[], prefixes=[subject_prefix], outcome=outcome)
 

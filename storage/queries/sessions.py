@@ -75,12 +75,10 @@ def next_sessions(
     return {meeting.pair_id: meeting for meeting in rows}
 
 
-def past_sessions(
-    *, session: Session, pair_id: int, now: datetime, since: datetime | None = None
-) -> list[MeetingSession]:
+def past_sessions(*, session: Session, pair_id: int, now: datetime) -> list[MeetingSession]:
     """The pair's sessions that have ended by `now` (skipped ones included), latest first."""
     rows = session.exec(_STARTED, params={"pair_id": pair_id, "now": now})
-    return [row for row in rows if _end(row) <= now and (since is None or row.starts_at >= since)]
+    return [row for row in rows if _end(row) <= now]
 
 
 _STARTED_SINCE_OF = (

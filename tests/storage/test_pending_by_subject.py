@@ -73,9 +73,7 @@ def test_a_prefix_drops_exactly_the_pending_rows_it_starts(engine: Engine) -> No
             update(Notification).where(col(Notification.kind) == "nudge").values(status=SENT)
         )
 
-        dropped = drop_pending(
-            session=session, subject_prefix="session:12@", now=NOW, outcome="skipped"
-        )
+        dropped = drop_pending(session=session, subject_prefix="session:12@", outcome="skipped")
 
         assert dropped == 2
         assert pending(session) == set(SUBJECTS) - set(SUBJECTS[:2])
@@ -161,6 +159,6 @@ def test_a_prefix_matches_what_startswith_matches(
 ) -> None:
     with Session(scratch) as session:
         owe_all(session, subjects)
-        drop_pending(session=session, subject_prefix=prefix, now=NOW, outcome="x")
+        drop_pending(session=session, subject_prefix=prefix, outcome="x")
         assert pending(session) == {s for s in subjects if not s.startswith(prefix)}
         session.rollback()
