@@ -111,21 +111,21 @@ def stalled_pairs(
 ) -> list[Stall]:
     """The active pairs stalled at `now` (of `pair_ids`, if given), longest stalled first;
     without `activity`, their last activity is not read (None); with `began_after`, only the
-    stalls that began after it. Of all pairs, only those quiet for the shortest stall are read
-    (the others cannot be stalled) — and with `began_after`, only those active lately enough
-    for a stall to begin since (a long stall is not read again): the dispatcher asks every
-    hour."""
+    stalls that began after it. Of all pairs, only the stalled ones are read (quiet for their
+    rhythm's stall, by rhythm in SQL) — and with `began_after`, only those whose stall began
+    since (a long stall is not read again): the dispatcher asks every hour."""
     if pair_ids is None:
+        rhythms = active_rhythms(session=session)
         recent = (
             None
             if began_after is None
-            else {
-                (frequency, interval): began_after - threshold_of(frequency, interval)
-                for frequency, interval in active_rhythms(session=session)
-            }
+            else {rhythm: began_after - threshold_of(*rhythm) for rhythm in rhythms}
         )
         quiet = quiet_pairs(
-            session=session, now=now, quiet_since=now - MINIMUM, active_after=recent
+            session=session,
+            now=now,
+            quiet_since={rhythm: now - threshold_of(*rhythm) for rhythm in rhythms},
+            active_after=recent,
         )
         pairs = [pair for pair, _ in quiet]
         held = {pair.id: at for pair, at in quiet if pair.id is not None and at is not None}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -56,12 +56,11 @@ _HELD_BY_NOW = and_(
     col(MeetingSession.summary_at).is_not(None),
     col(MeetingSession.starts_at) <= bindparam("now"),
 )
-_QUIET: BindParameter[datetime] = bindparam("quiet_since")
 _BOTH_ACCEPTED = and_(
     col(Pair.mentor_accepted_at).is_not(None), col(Pair.mentee_accepted_at).is_not(None)
 )
 # Built once, with parameters: the dispatcher runs it every hour.
-_QUIET_PAIRS = (
+_ACTIVE_PAIRS_AND_LAST_HELD = (
     select(
         Pair,
         select(func.max(MeetingSession.starts_at))
@@ -70,21 +69,25 @@ _QUIET_PAIRS = (
         .scalar_subquery(),
     )
     .where(col(Pair.status) == ACTIVE, SERVED)
-    .where(
+    .order_by(col(Pair.id))
+)
+
+
+def _quiet_since(quiet: BindParameter[datetime]) -> ColumnElement[bool]:
+    """The pair neither started, resumed nor held a session (by `now`) after `quiet`."""
+    return and_(
         or_(
             and_(
                 _BOTH_ACCEPTED,
-                col(Pair.mentor_accepted_at) <= _QUIET,
-                col(Pair.mentee_accepted_at) <= _QUIET,
+                col(Pair.mentor_accepted_at) <= quiet,
+                col(Pair.mentee_accepted_at) <= quiet,
             ),
-            and_(~_BOTH_ACCEPTED, col(Pair.created_at) <= _QUIET),
-        )
+            and_(~_BOTH_ACCEPTED, col(Pair.created_at) <= quiet),
+        ),
+        or_(col(Pair.resumed_at).is_(None), col(Pair.resumed_at) <= quiet),
+        # An index range of the pair's sessions (pair, start): a healthy pair has one.
+        ~exists().where(_HELD_BY_NOW, col(MeetingSession.starts_at) > quiet),
     )
-    .where(or_(col(Pair.resumed_at).is_(None), col(Pair.resumed_at) <= _QUIET))
-    # An index range of the pair's sessions (pair, start): a healthy pair has one.
-    .where(~exists().where(_HELD_BY_NOW, col(MeetingSession.starts_at) > _QUIET))
-    .order_by(col(Pair.id))
-)
 
 
 def _active_after(after: BindParameter[datetime]) -> ColumnElement[bool]:
@@ -101,16 +104,22 @@ def _active_after(after: BindParameter[datetime]) -> ColumnElement[bool]:
 
 
 @cache
-def _quiet_pairs_active_after(rhythms: tuple[tuple[str, int], ...]) -> Any:
-    """`_QUIET_PAIRS` limited to the pairs of `rhythms` active after each rhythm's instant
-    (parameters `after0`, `after1`…): built once per set of rhythms (a programme has a few)."""
-    return _QUIET_PAIRS.where(
+def _quiet_pairs_of(rhythms: tuple[tuple[str, int], ...], bounded: bool) -> Any:
+    """The active pairs of `rhythms`, each quiet since its rhythm's instant (parameters
+    `quiet0`, `quiet1`…) and, when `bounded`, active after its other instant (`after0`…):
+    built once per set of rhythms (a programme has a few)."""
+    return _ACTIVE_PAIRS_AND_LAST_HELD.where(
         or_(
             *(
                 and_(
                     col(Pair.frequency) == frequency,
                     col(Pair.interval) == interval,
-                    _active_after(bindparam(f"after{n}", type_=UTCDateTime())),
+                    _quiet_since(bindparam(f"quiet{n}", type_=UTCDateTime())),
+                    *(
+                        (_active_after(bindparam(f"after{n}", type_=UTCDateTime())),)
+                        if bounded
+                        else ()
+                    ),
                 )
                 for n, (frequency, interval) in enumerate(rhythms)
             )
@@ -122,24 +131,25 @@ def quiet_pairs(
     *,
     session: Session,
     now: datetime,
-    quiet_since: datetime,
-    active_after: dict[tuple[str, int], datetime] | None = None,
+    quiet_since: Mapping[tuple[str, int], datetime],
+    active_after: Mapping[tuple[str, int], datetime] | None = None,
 ) -> list[tuple[Pair, datetime | None]]:
-    """The active pairs that neither started, resumed nor held a session (as
-    `last_held_sessions` counts one) after `quiet_since`, each with its last held session's
-    start by `now`: the only pairs that can be stalled when a stall takes at least
-    `now - quiet_since`. In a healthy programme a few, found without loading the others.
-    With `active_after` — by rhythm (frequency, interval), an instant — only the pairs of
-    those rhythms that did one of those after their rhythm's instant: those whose stall
-    began lately, not every pair stalled for long."""
-    params: dict[str, Any] = {"now": now, "quiet_since": quiet_since}
-    statement: Any = _QUIET_PAIRS
+    """The active pairs of the rhythms — (frequency, interval) — of `quiet_since` that neither
+    started, resumed nor held a session (as `last_held_sessions` counts one) after their
+    rhythm's instant, each with its last held session's start by `now`: with each rhythm's
+    instant `now` minus its stall, the stalled pairs, found without loading the others. With
+    `active_after`, only those that did one of those after their rhythm's instant there: those
+    whose stall began lately, not every pair stalled for long."""
+    rhythms = tuple(sorted(quiet_since))
     if active_after is not None:
-        if not active_after:
-            return []
-        rhythms = tuple(sorted(active_after))
-        statement = _quiet_pairs_active_after(rhythms)
+        rhythms = tuple(rhythm for rhythm in rhythms if rhythm in active_after)
+    if not rhythms:
+        return []
+    params: dict[str, Any] = {"now": now}
+    params.update({f"quiet{n}": quiet_since[rhythm] for n, rhythm in enumerate(rhythms)})
+    if active_after is not None:
         params.update({f"after{n}": active_after[rhythm] for n, rhythm in enumerate(rhythms)})
+    statement = _quiet_pairs_of(rhythms, active_after is not None)
     rows = session.exec(statement, params=params).all()
     return [(pair, last_held) for pair, last_held in rows]
 
@@ -205,11 +215,12 @@ _RECIPIENT_ACTIVE = (
 )
 # Built once, with parameters: the dispatcher runs it every hour.
 _SENT_REQUESTS = (
-    select(Notification.recipient, Notification.subject, Notification.sent_at)
+    select(Notification.recipient, Notification.subject, func.max(Notification.sent_at))
     .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
     .where(col(Notification.recipient).in_(bindparam("recipients", expanding=True)))
     .where(col(Notification.status) == "sent")
     .where(col(Notification.due_at) >= bindparam("since", type_=UTCDateTime()))
+    .group_by(col(Notification.recipient), col(Notification.subject))
 )
 _SENT_UNANSWERED = _SENT_REQUESTS.where(
     or_(_RECIPIENT_ACTIVE.is_(None), col(Notification.sent_at) > _RECIPIENT_ACTIVE)
@@ -224,11 +235,11 @@ def sent_requests(
     recipients: Iterable[str],
     unanswered: bool = False,
 ) -> list[tuple[str, str, datetime]]:
-    """(recipient, subject, sent at) of the requests of `kinds` sent to `recipients` since
-    `since` (by their due instant), oldest first; no content, no whole rows. The unique index
-    on (kind, recipient, subject) finds them. With `unanswered`, only those sent to a person
-    after their last activity (`Person.last_active_at`): an active member's older requests are
-    not read back."""
+    """(recipient, subject, last sent at) of the requests of `kinds` sent to `recipients` since
+    `since` (by their due instant), one per recipient and subject, oldest first; no content, no
+    whole rows. The unique index on (kind, recipient, subject) finds them. With `unanswered`,
+    only those sent to a person after their last activity (`Person.last_active_at`): an active
+    member's older requests are not read back."""
     wanted = list(recipients)
     if not wanted:
         return []

@@ -267,7 +267,8 @@ def test_planned_ends_come_at_midnight_in_each_pairs_zone_a_bounded_batch_a_run(
 def test_stalls_begun_since_a_check_are_those_of_the_full_check_begun_since(
     database: Database, seed
 ) -> None:
-    """The hourly check reads only the pairs active lately enough for a stall to begin since
+    """The full check reads only the stalled pairs (by rhythm, in SQL): it finds what the rule
+    finds applied to every pair. The hourly check reads only the pairs whose stall began since
     the last one: it finds what the full check finds, filtered by when each stall began."""
     rng = random.Random(seed)
     rhythms = (("weekly", 1), ("weekly", 2), ("weekly", 4), ("monthly", 1), ("monthly", 3))
@@ -299,11 +300,16 @@ def test_stalls_begun_since_a_check_are_those_of_the_full_check_begun_since(
                 meeting.summary_at = start + timedelta(hours=2) if rng.random() < 0.7 else None
                 session.add(meeting)
             session.flush()
+        all_ids = [p.id for p in session.exec(select(Pair)).all() if p.id is not None]
         found_some = False
         for _ in range(12):
             now = NOW + timedelta(hours=rng.randint(-24 * 60, 24 * 10))
             after = now - timedelta(hours=rng.choice((1, 24, 24 * 20)))
             every = stalled_pairs(session=session, now=now, activity=False)
+            ruled = stalled_pairs(session=session, now=now, activity=False, pair_ids=all_ids)
+            assert [(s.pair.id, s.since) for s in every] == [(s.pair.id, s.since) for s in ruled], (
+                now
+            )
             expected = [(s.pair.id, s.since) for s in every if began_at(s) > after]
             begun = stalled_pairs(session=session, now=now, activity=False, began_after=after)
             assert [(s.pair.id, s.since) for s in begun] == expected, (now, after)
