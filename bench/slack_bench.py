@@ -51,6 +51,7 @@ from handlers.slack.messenger import SlackMessenger
 from scheduler.dispatcher import CONCURRENCY, Dispatcher
 from storage.db import Database, make_engine, migrate
 from storage.models import Notification
+from storage.queries.api_pauses import SharedPauses
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import SIGNING_SECRET, TEAM, free_port
@@ -145,7 +146,8 @@ def dispatch(pairs: int, concurrency: int, workdir: Path) -> None:
             asyncio.run(bare_send(base_url, messages, concurrency=concurrency, shared=shared))
     with fake_process(pairs, 0.02) as (base_url, calls):
         client = delivery_client("xoxb-bench", base_url)
-        messenger = SlackMessenger(client, Pacer(clock))
+        # Paced and sharing its scopes with other replicas on the database, as `serve` has it.
+        messenger = SlackMessenger(client, Pacer(clock, shared=SharedPauses(core.db, "slack")))
         dispatcher = Dispatcher(core, {"slack": messenger}, concurrency=concurrency)
         with timing(figures, OURS):
             outcomes = asyncio.run(dispatch_all(dispatcher, SlackConnections(client)))

@@ -25,11 +25,11 @@ class PauseBoard(Protocol):
     """Scopes shared with the other processes (replicas) on the same database: `take` one
     before a call (None, or when to try again: it is paused or another process is calling
     it), `give_back` it after with the pause the call got; `pause` one called without taking
-    it."""
+    it (blocking: called in a thread, or outside the event loop)."""
 
-    def take(self, scope: str, now: datetime) -> datetime | None: ...
+    async def take(self, scope: str, now: datetime) -> datetime | None: ...
 
-    def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None: ...
+    async def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None: ...
 
     def pause(self, scope: str, until: datetime, now: datetime) -> None: ...
 
@@ -101,7 +101,7 @@ class Pacer:
         """Hold `scope` on the shared board for the call (DeliveryError if another process's
         429 pauses it or another process is calling it); give it back with this call's pause."""
         now = self.clock.now()
-        retry_at = await asyncio.to_thread(shared.take, scope, now)
+        retry_at = await shared.take(scope, now)
         if retry_at is not None:
             left = (retry_at - now).total_seconds()
             raise DeliveryError(f"paused or busy elsewhere ({left:.1f}s left)", retry_after=left)
@@ -113,7 +113,12 @@ class Pacer:
             self._taken.discard(scope)
             after = self._paused.get(scope)
             paused = after if after is not None and after != before else None
-            await asyncio.to_thread(shared.give_back, scope, paused, self.clock.now())
+            try:
+                await shared.give_back(scope, paused, self.clock.now())
+            except Exception:
+                # The call is over (it may have been sent: never retried for this); the scope
+                # frees itself after CALL_HELD_FOR, and this process keeps the pause itself.
+                log.exception("could not give back scope %s on the shared board", scope)
 
     def check(self, scope: str) -> None:
         """Raise DeliveryError (rate limited, with the seconds left) if `scope` is paused."""

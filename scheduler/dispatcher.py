@@ -36,6 +36,7 @@ from bot.pairs.unreachable import tell_admins_channel_refused, tell_admins_unrea
 from bot.planning.notice_kinds import ADMIN_KINDS
 from bot.planning.planner import PAIRS_PER_RUN, plan
 from bot.planning.quiet_hours import hold_for_the_night
+from storage.batches import Gathered
 from storage.db import Database, refresh_statistics
 from storage.models import Notification
 from storage.queries.notifications import (
@@ -94,30 +95,11 @@ class Outcomes:
     def __init__(self, db: Database, owner: str) -> None:
         self.db = db
         self.owner = owner
-        self._waiting: list[tuple[Outcome, asyncio.Future[bool]]] = []
-        self._writing: asyncio.Task[None] | None = None
+        self._gathered: Gathered[Outcome, bool] = Gathered(self._commit)
 
     async def write(self, outcome: Outcome) -> bool:
         """Once committed; False if the row's lease was lost meanwhile."""
-        written = asyncio.get_running_loop().create_future()
-        self._waiting.append((outcome, written))
-        if self._writing is None or self._writing.done():
-            self._writing = asyncio.create_task(self._write_waiting())
-        return await written
-
-    async def _write_waiting(self) -> None:
-        while self._waiting:
-            batch, self._waiting = self._waiting, []
-            try:
-                results = await asyncio.to_thread(self._commit, [outcome for outcome, _ in batch])
-            except Exception as error:
-                for _, written in batch:
-                    if not written.done():
-                        written.set_exception(error)
-                continue
-            for (_, written), result in zip(batch, results, strict=True):
-                if not written.done():
-                    written.set_result(result)
+        return await self._gathered(outcome)
 
     def _commit(self, outcomes: list[Outcome]) -> list[bool]:
         with self.db.session() as session:

@@ -13,13 +13,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import case, delete, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy import BindParameter, bindparam, case, delete, or_, update
+from sqlmodel import Session, col
 
+from storage.batches import Gathered
 from storage.db import Database
 from storage.models import ApiPause
-from storage.queries.inserts import dialect_insert
+from storage.queries.inserts import dialect_insert, insert_in
+from storage.types import UTCDateTime
 
 CALL_HELD_FOR = timedelta(seconds=10)
 """How long a taken scope stays taken at most: a dead process's scopes are free again this
@@ -27,32 +31,58 @@ soon (a call still going after that, rare, no longer keeps the others away)."""
 BUSY_RETRY = timedelta(seconds=1)  # a scope another process is calling: try again this soon
 
 
-def _over(now: datetime):  # type: ignore[no-untyped-def]
-    """Neither paused nor being called at `now`."""
+def _over(now: Any) -> Any:
+    """Neither paused nor being called at `now` (an instant or a parameter)."""
     busy = col(ApiPause.busy_until)
     return (col(ApiPause.until) <= now) & or_(busy.is_(None), busy <= now)
+
+
+# Built once (building a statement costs more than running it): the statements of every send.
+_NOW = bindparam("now", type_=UTCDateTime())
+_HELD_UNTIL = bindparam("held_until", type_=UTCDateTime())
+_SCOPES: BindParameter[list[str]] = bindparam("scopes", expanding=True)
+_FREE_GIVEN_BACK = delete(ApiPause).where(
+    col(ApiPause.scope).in_(_SCOPES), col(ApiPause.until) <= _NOW
+)
+_UNBUSY_GIVEN_BACK = (
+    update(ApiPause).where(col(ApiPause.scope).in_(_SCOPES)).values(busy_until=None)
+)
+
+
+@cache
+def _take(dialect: str) -> Any:
+    """`take_scope`'s statement in `dialect`, with parameters."""
+    return (
+        insert_in(dialect, ApiPause)
+        .values(scope=bindparam("scope"), until=_NOW, busy_until=_HELD_UNTIL)
+        .on_conflict_do_update(
+            index_elements=["scope"], set_={"busy_until": _HELD_UNTIL}, where=_over(_NOW)
+        )
+        .returning(ApiPause.scope)
+    )
 
 
 def take_scope(*, session: Session, scope: str, now: datetime) -> datetime | None:
     """Take `scope` for a call, unless it is paused or another process is calling it: then
     the instant to try again, the end of the pause or in a second (None: taken)."""
-    taken = session.execute(
-        dialect_insert(session=session, table=ApiPause)
-        .values(scope=scope, until=now, busy_until=now + CALL_HELD_FOR)
-        .on_conflict_do_update(
-            index_elements=["scope"],
-            set_={"busy_until": now + CALL_HELD_FOR},
-            where=_over(now),
-        )
-        .returning(ApiPause.scope)
-    ).first()
-    if taken is not None:
+    statement = _take(session.get_bind().dialect.name)
+    params = {"scope": scope, "now": now, "held_until": now + CALL_HELD_FOR}
+    if session.connection().execute(statement, params).first() is not None:
         return None
-    row = session.exec(select(ApiPause).where(ApiPause.scope == scope)).first()
+    row = session.get(ApiPause, scope, populate_existing=True)
     if row is None:  # given back in the meantime
         return now + BUSY_RETRY
     busy = row.busy_until is not None and row.busy_until > now
     return max(row.until, now + BUSY_RETRY if busy else now)
+
+
+def give_back_scopes(*, session: Session, scopes: list[str], now: datetime) -> None:
+    """The calls to `scopes` are over, none of them paused by its answer: each is forgotten,
+    or only no longer busy when an earlier 429 still pauses it (two statements for them all)."""
+    if scopes:
+        connection = session.connection()  # Core: no ORM work for a statement of every send
+        connection.execute(_FREE_GIVEN_BACK, {"scopes": scopes, "now": now})
+        connection.execute(_UNBUSY_GIVEN_BACK, {"scopes": scopes})
 
 
 def give_back_scope(
@@ -90,28 +120,67 @@ def scope_key(platform: str, scope: str) -> str:
     return f"{platform}:{hashlib.sha256(scope.encode()).hexdigest()}"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Take:
+    """Take a scope for a call (`take_scope`)."""
+
+    scope: str
+    now: datetime
+
+
+@dataclass(frozen=True)
+class GiveBack:
+    """Give a scope back after its call, paused until `paused_until` if it got a 429."""
+
+    scope: str
+    paused_until: datetime | None
+    now: datetime
+
+
 class SharedPauses:
-    """One platform's scopes in the database (keyed by `scope_key`)."""
+    """One platform's scopes in the database (keyed by `scope_key`). Takes and gives-back asked
+    for while others are being written go together in the next transaction: with many sends
+    in flight, a few transactions a batch instead of two per send."""
 
-    db: Database
-    platform: str
+    def __init__(self, db: Database, platform: str) -> None:
+        self.db = db
+        self.platform = platform
+        self._calls: Gathered[Take | GiveBack, datetime | None] = Gathered(self._apply)
 
-    def take(self, scope: str, now: datetime) -> datetime | None:
-        with self.db.session() as session:
-            return take_scope(session=session, scope=scope_key(self.platform, scope), now=now)
+    async def take(self, scope: str, now: datetime) -> datetime | None:
+        """None: taken; else when to try again (paused, or another process is calling it)."""
+        return await self._calls(Take(scope_key(self.platform, scope), now))
 
-    def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None:
-        with self.db.session() as session:
-            give_back_scope(
-                session=session,
-                scope=scope_key(self.platform, scope),
-                paused_until=paused_until,
-                now=now,
-            )
+    async def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None:
+        await self._calls(GiveBack(scope_key(self.platform, scope), paused_until, now))
 
     def pause(self, scope: str, until: datetime, now: datetime) -> None:
         with self.db.session() as session:
             pause_scope(
                 session=session, scope=scope_key(self.platform, scope), until=until, now=now
             )
+
+    def _apply(self, calls: list[Take | GiveBack]) -> list[datetime | None]:
+        """The calls in one transaction: the takes in order, then the gives-back (a batch never
+        holds two calls of one scope: a process calls a scope once at a time); those without a
+        429 together."""
+        with self.db.session() as session:
+            results = [
+                take_scope(session=session, scope=call.scope, now=call.now)
+                if isinstance(call, Take)
+                else None
+                for call in calls
+            ]
+            given_back = [call for call in calls if isinstance(call, GiveBack)]
+            for call in given_back:
+                if call.paused_until is not None:
+                    give_back_scope(
+                        session=session,
+                        scope=call.scope,
+                        paused_until=call.paused_until,
+                        now=call.now,
+                    )
+            if plain := [call for call in given_back if call.paused_until is None]:
+                now = max(call.now for call in plain)
+                give_back_scopes(session=session, scopes=[c.scope for c in plain], now=now)
+        return results

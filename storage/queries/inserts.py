@@ -11,7 +11,11 @@ from sqlmodel import Session
 def dialect_insert(*, session: Session, table: Any) -> Any:
     """An INSERT into `table` in the session's dialect, so that ON CONFLICT can follow
     (PostgreSQL and SQLite both say it; each has its own construct)."""
-    dialect = session.get_bind().dialect.name
+    return insert_in(session.get_bind().dialect.name, table)
+
+
+def insert_in(dialect: str, table: Any) -> Any:
+    """An INSERT into `table` in `dialect` (a dialect's name), for statements built once."""
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 

@@ -6,6 +6,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from bot.kernel.clock import ManualClock
@@ -103,3 +104,37 @@ def test_one_process_calls_a_scope_at_a_time_and_gives_it_back_with_its_429(
     assert asyncio.run(call(second, SCOPE)) == "called"
     with database.session() as session:
         assert list(session.exec(select(ApiPause.scope))) == []  # nothing paused or busy
+
+
+def test_sends_in_flight_at_once_share_their_transactions_on_the_board(
+    database: Database,
+) -> None:
+    """Thirty calls to thirty scopes at once: their takes and gives-back go in a few
+    transactions, not two each; every scope is given back."""
+    clock = ManualClock(NOW)
+    pacer = Pacer(clock, shared=SharedPauses(database, "slack"))
+    commits: list[int] = []
+    event.listen(database.engine, "commit", lambda _: commits.append(1))
+
+    async def thirty() -> list[str]:
+        return await asyncio.gather(*(call(pacer, f"chat.postMessage:U{n}") for n in range(30)))
+
+    assert asyncio.run(thirty()) == ["called"] * 30
+    assert 2 <= len(commits) <= 10
+    with database.session() as session:
+        assert list(session.exec(select(ApiPause.scope))) == []
+
+
+class BrokenGiveBack(SharedPauses):
+    async def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None:
+        raise OSError("the database went away")
+
+
+def test_a_scope_that_cannot_be_given_back_is_logged_and_the_call_stands(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The call is over (its message may be sent): it must not look failed and be sent again;
+    the scope frees itself after a while."""
+    pacer = Pacer(ManualClock(NOW), shared=BrokenGiveBack(database, "slack"))
+    assert asyncio.run(call(pacer, SCOPE)) == "called"
+    assert "could not give back scope" in caplog.text
