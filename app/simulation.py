@@ -80,7 +80,7 @@ NEW_SESSIONS = (  # built once: read at every stop, only the columns a fate need
 DAYS_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} [{elapsed}<{remaining}]"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionFate:
     """What the simulated members do about one session."""
 
@@ -89,7 +89,7 @@ class SessionFate:
     end: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sent:
     """A message sent: its ref, to whom (an address of the platform), when."""
 
