@@ -350,8 +350,9 @@ def forget_pending(*, session: Session, subject_prefix: str) -> int:
 
 PENDING_ONLY = text(PENDING_ROWS)  # as the index's condition is written, for it to be used
 _LIKELY_PENDING = text(f"likely({PENDING_ROWS})")
-"""The same for SQLite, saying that most rows owed are pending: without statistics (nobody
-runs ANALYZE) it would otherwise walk the index on status rather than a range of subjects."""
+"""The same for SQLite, saying that most rows owed are pending: without statistics (a file
+not yet analysed: the dispatcher refreshes them at its first tick, then daily) it would
+otherwise walk the index on status rather than a range of subjects."""
 PREFIXES_A_STATEMENT = 100  # under SQLite's limit of 500 terms in a compound SELECT
 
 
