@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, bindparam, case, delete, or_, update
+from sqlalchemy import BindParameter, bindparam, case, delete, or_, select, update
 from sqlmodel import Session, col
 
 from storage.batches import Gathered
@@ -39,7 +39,6 @@ def _over(now: Any) -> Any:
 
 # Built once (building a statement costs more than running it): the statements of every send.
 _NOW = bindparam("now", type_=UTCDateTime())
-_HELD_UNTIL = bindparam("held_until", type_=UTCDateTime())
 _SCOPES: BindParameter[list[str]] = bindparam("scopes", expanding=True)
 _FREE_GIVEN_BACK = delete(ApiPause).where(
     col(ApiPause.scope).in_(_SCOPES), col(ApiPause.until) <= _NOW
@@ -51,29 +50,60 @@ _UNBUSY_GIVEN_BACK = (
 
 @cache
 def _take(dialect: str) -> Any:
-    """`take_scope`'s statement in `dialect`, with parameters."""
-    return (
-        insert_in(dialect, ApiPause)
-        .values(scope=bindparam("scope"), until=_NOW, busy_until=_HELD_UNTIL)
-        .on_conflict_do_update(
-            index_elements=["scope"], set_={"busy_until": _HELD_UNTIL}, where=_over(_NOW)
-        )
-        .returning(ApiPause.scope)
+    """`take_scopes`' statement in `dialect`, run with a parameter set per scope (one
+    multi-row INSERT): a scope is taken, and returned, when it is new, or neither paused nor
+    busy at its take's instant (the `until` it comes with)."""
+    insert = insert_in(dialect, ApiPause)
+    return insert.on_conflict_do_update(
+        index_elements=["scope"],
+        set_={"busy_until": insert.excluded.busy_until},
+        where=_over(insert.excluded.until),
+    ).returning(ApiPause.scope)
+
+
+_STATES = select(col(ApiPause.scope), col(ApiPause.until), col(ApiPause.busy_until)).where(
+    col(ApiPause.scope).in_(_SCOPES)
+)
+
+
+def take_scopes(*, session: Session, takes: list[Take]) -> list[datetime | None]:
+    """Take each scope for a call, unless it is paused or another call holds it: then the
+    instant to try again, the end of the pause or in a second (None: taken). One statement
+    for them all, and one more for those not taken. A scope asked for twice is taken once:
+    the second ask finds it busy."""
+    first: dict[str, Take] = {}
+    for take in takes:
+        first.setdefault(take.scope, take)
+    connection = session.connection()  # Core: no ORM work for a statement of every send
+    taken = set(
+        connection.execute(
+            _take(connection.dialect.name),
+            [
+                {"scope": t.scope, "until": t.now, "busy_until": t.now + CALL_HELD_FOR}
+                for t in first.values()
+            ],
+        ).scalars()
     )
+    refused = [t for t in takes if t.scope not in taken or first[t.scope] is not t]
+    if not refused:
+        return [None] * len(takes)
+    states: dict[str, tuple[datetime, datetime | None]] = {
+        scope: (until, busy)
+        for scope, until, busy in connection.execute(
+            _STATES, {"scopes": sorted({t.scope for t in refused})}
+        )
+    }
 
+    def retry_at(take: Take) -> datetime:
+        state = states.get(take.scope)
+        if state is None:  # given back meanwhile
+            return take.now + BUSY_RETRY
+        until, busy = state
+        return max(
+            until, take.now + BUSY_RETRY if busy is not None and busy > take.now else take.now
+        )
 
-def take_scope(*, session: Session, scope: str, now: datetime) -> datetime | None:
-    """Take `scope` for a call, unless it is paused or another process is calling it: then
-    the instant to try again, the end of the pause or in a second (None: taken)."""
-    statement = _take(session.get_bind().dialect.name)
-    params = {"scope": scope, "now": now, "held_until": now + CALL_HELD_FOR}
-    if session.connection().execute(statement, params).first() is not None:
-        return None
-    row = session.get(ApiPause, scope, populate_existing=True)
-    if row is None:  # given back in the meantime
-        return now + BUSY_RETRY
-    busy = row.busy_until is not None and row.busy_until > now
-    return max(row.until, now + BUSY_RETRY if busy else now)
+    return [None if t.scope in taken and first[t.scope] is t else retry_at(t) for t in takes]
 
 
 def give_back_scopes(*, session: Session, scopes: list[str], now: datetime) -> None:
@@ -161,16 +191,13 @@ class SharedPauses:
             )
 
     def _apply(self, calls: list[Take | GiveBack]) -> list[datetime | None]:
-        """The calls in one transaction: the takes in order, then the gives-back (a batch never
+        """The calls in one transaction: the takes, then the gives-back (a batch never
         holds two calls of one scope: a process calls a scope once at a time); those without a
         429 together."""
         with self.db.session() as session:
-            results = [
-                take_scope(session=session, scope=call.scope, now=call.now)
-                if isinstance(call, Take)
-                else None
-                for call in calls
-            ]
+            takes = [call for call in calls if isinstance(call, Take)]
+            taken = iter(take_scopes(session=session, takes=takes) if takes else [])
+            results = [next(taken) if isinstance(call, Take) else None for call in calls]
             given_back = [call for call in calls if isinstance(call, GiveBack)]
             for call in given_back:
                 if call.paused_until is not None:

@@ -14,7 +14,7 @@ from bot.kernel.ports import DeliveryError
 from handlers.pacing import Pacer
 from storage.db import Database, make_engine, migrate
 from storage.models import ApiPause
-from storage.queries.api_pauses import SharedPauses, scope_key
+from storage.queries.api_pauses import SharedPauses, Take, pause_scope, scope_key, take_scopes
 
 NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 SCOPE = "chat.postMessage:UCLAIRE"
@@ -123,6 +123,32 @@ def test_sends_in_flight_at_once_share_their_transactions_on_the_board(
     assert 2 <= len(commits) <= 10
     with database.session() as session:
         assert list(session.exec(select(ApiPause.scope))) == []
+
+
+def test_takes_of_a_batch_are_one_statement_and_each_gets_its_answer(
+    database: Database,
+) -> None:
+    """New, free again, paused, busy elsewhere, asked for twice: one INSERT for them all and
+    one SELECT for those refused, each answered as if taken alone."""
+    later = NOW + timedelta(seconds=20)
+    with database.session() as session:
+        pause_scope(session=session, scope="paused", until=later, now=NOW)
+        pause_scope(session=session, scope="over", until=NOW, now=NOW)
+        assert take_scopes(session=session, takes=[Take("busy", NOW)]) == [None]
+    statements: list[str] = []
+    event.listen(
+        database.engine,
+        "before_cursor_execute",
+        lambda _c, _cur, statement, *_: statements.append(statement.split()[0]),
+    )
+    takes = [Take(scope, NOW) for scope in ("new", "over", "paused", "busy", "new")]
+    with database.session() as session:
+        answers = take_scopes(session=session, takes=takes)
+    assert answers == [None, None, later, NOW + timedelta(seconds=1), NOW + timedelta(seconds=1)]
+    assert statements == ["INSERT", "SELECT"]
+    with database.session() as session:
+        assert take_scopes(session=session, takes=[Take("other", NOW)]) == [None]
+    assert statements[2:] == ["INSERT"]  # all taken: no SELECT
 
 
 class BrokenGiveBack(SharedPauses):
