@@ -13,8 +13,9 @@ import heapq
 import itertools
 import random
 import tempfile
+from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -98,14 +99,88 @@ class Sent:
     at: datetime
 
 
+REF = "sim-"  # the n-th message sent (from 1) has the ref `sim-n`
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class SentLog:
+    """The messages a run sent, in order, kept in arrays: a large run sends hundreds of
+    thousands, and an object for each would weigh on the run's memory. The n-th (from 1) has
+    the ref `sim-n`; each address is kept once."""
+
+    def __init__(self) -> None:
+        self._at = array("q")  # microseconds since the epoch
+        self._address = array("I")  # an index into _addresses
+        self._addresses: list[str] = []
+        self._indexes: dict[str, int] = {}
+
+    def append(self, address: str, at: datetime) -> str:
+        """Record a message sent to `address` at `at`; its ref."""
+        index = self._indexes.setdefault(address, len(self._addresses))
+        if index == len(self._addresses):
+            self._addresses.append(address)
+        self._address.append(index)
+        self._at.append((at - EPOCH) // timedelta(microseconds=1))
+        return f"{REF}{len(self._at)}"
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __iter__(self) -> Iterator[Sent]:
+        addresses = self._addresses
+        for n, (index, at) in enumerate(zip(self._address, self._at, strict=True), 1):
+            yield Sent(f"{REF}{n}", addresses[index], EPOCH + timedelta(microseconds=at))
+
+
+class KindsByRef(Mapping[str, str]):
+    """The notification kind of each message of a `SentLog`, by ref: a byte per message."""
+
+    def __init__(self, count: int) -> None:
+        self._codes = bytearray(count)  # 0: no row marked sent carries this ref
+        self._names: list[str] = [""]
+        self._known: dict[str, int] = {}
+
+    def mark(self, ref: str, kind: str) -> bool:
+        """`ref` was marked sent as a `kind`; False if it is no message sent, or marked twice."""
+        number = _ref_number(ref)
+        if number is None or not 1 <= number <= len(self._codes) or self._codes[number - 1]:
+            return False
+        code = self._known.setdefault(kind, len(self._names))
+        if code == len(self._names):
+            self._names.append(kind)
+        self._codes[number - 1] = code
+        return True
+
+    def unmarked(self) -> int:
+        """Messages sent that no row marked sent carries."""
+        return self._codes.count(0)
+
+    def __getitem__(self, ref: str) -> str:
+        number = _ref_number(ref)
+        if number is None or not 1 <= number <= len(self._codes) or not self._codes[number - 1]:
+            raise KeyError(ref)
+        return self._names[self._codes[number - 1]]
+
+    def __iter__(self) -> Iterator[str]:
+        return (f"{REF}{n}" for n, code in enumerate(self._codes, 1) if code)
+
+    def __len__(self) -> int:
+        return len(self._codes) - self.unmarked()
+
+
+def _ref_number(ref: str) -> int | None:
+    number = ref.removeprefix(REF)
+    return int(number) if number != ref and number.isdigit() else None
+
+
 @dataclass
 class SimulationReport:
     """What the run sent, per kind and week, and whether each owed message went out once."""
 
     start: datetime
     end: datetime
-    kinds: dict[str, str]  # message ref → notification kind
-    sent: list[Sent]
+    kinds: Mapping[str, str]  # message ref → notification kind
+    sent: SentLog
     fates: dict[int, SessionFate]  # by session id
     rhythms: list[Rhythm]
     dropped: int = 0  # owed, then no longer useful (skipped session, summary already written)
@@ -139,13 +214,11 @@ class RecordingMessenger:
 
     def __init__(self, clock: ManualClock) -> None:
         self.clock = clock
-        self.sent: list[Sent] = []
+        self.sent = SentLog()
         self.choices: dict[tuple[str, str], str] = {}  # (address, session id) → button value
-        self._refs = itertools.count(1)
 
     async def send(self, target: Target, message: Reply) -> str:
-        ref = f"sim-{next(self._refs)}"
-        self.sent.append(Sent(ref, target.address, self.clock.now()))
+        ref = self.sent.append(target.address, self.clock.now())
         for button in message.buttons:
             if button.action == REPLY_CHOOSE:
                 self.choices[(target.address, button.value.rpartition(":")[2])] = button.value
@@ -366,24 +439,26 @@ def _report(
     core: Core,
     begin: datetime,
     end: datetime,
-    sent: list[Sent],
+    sent: SentLog,
     programme: Programme,
 ) -> SimulationReport:
-    """The notifications' outcomes read in a few narrow queries (a large run owes many)."""
+    """The notifications' outcomes read in a few narrow queries (a large run owes many), the
+    rows marked sent streamed against the messages sent: each one once."""
     status, due_at = col(Notification.status), col(Notification.due_at)
+    kinds = KindsByRef(len(sent))
+    rows = strays = 0
     with core.db.session() as session:
-        sent_rows = session.exec(
-            select(Notification.outcome, Notification.kind).where(status == SENT)
-        ).all()
+        marked = columns(col(Notification.outcome), col(Notification.kind)).where(status == SENT)
+        for outcome, kind in session.execute(marked.execution_options(yield_per=10_000)):
+            rows += 1
+            strays += not kinds.mark(outcome or "", kind)
         count = partial(_count, session)
         dropped = count(status == DROPPED, due_at < end)
         late = count(status == PENDING, due_at < end)
         failed = count(status == FAILED)
-    kinds = {outcome or "": kind for outcome, kind in sent_rows}
     report = SimulationReport(begin, end, kinds, sent, programme.fates, programme.rhythms, dropped)
-    refs = [s.ref for s in sent]
-    if len(sent_rows) != len(refs) or set(kinds) != set(refs) or len(kinds) != len(sent_rows):
-        report.problems.append(f"messages sent: {len(refs)}, rows marked sent: {len(sent_rows)}")
+    if rows != len(sent) or strays or kinds.unmarked():
+        report.problems.append(f"messages sent: {len(sent)}, rows marked sent: {rows}")
     if late:
         report.problems.append(f"notifications due but still pending: {late}")
     if failed:
@@ -412,17 +487,21 @@ def _print(
         ),
         file=out,
     )
-    for week in range(weeks):
+    week_kinds: list[Counter[str]] = [Counter() for _ in range(weeks)]
+    week_minutes: list[Counter[datetime]] = [Counter() for _ in range(weeks)]
+    for message in report.sent:  # one pass: a large run sent hundreds of thousands
+        week = (message.at - report.start) // timedelta(weeks=1)
+        if 0 <= week < weeks:
+            week_kinds[week][report.kinds[message.ref]] += 1
+            week_minutes[week][message.at.replace(second=0, microsecond=0)] += 1
+    for week, (kinds, minutes) in enumerate(zip(week_kinds, week_minutes, strict=True)):
         week_start = report.start + timedelta(weeks=week)
-        messages = [s for s in report.sent if week_start <= s.at < week_start + timedelta(weeks=1)]
-        if not messages:
+        if not kinds:
             print(
                 t("simulate.quiet_week", lang, week=week + 1, start=f"{week_start:%Y-%m-%d}"),
                 file=out,
             )
             continue
-        kinds = Counter(report.kinds[s.ref] for s in messages)
-        minutes = Counter(s.at.replace(second=0, microsecond=0) for s in messages)
         peak_at, peak = minutes.most_common(1)[0]
         print(
             t(
@@ -430,7 +509,7 @@ def _print(
                 lang,
                 week=week + 1,
                 start=f"{week_start:%Y-%m-%d}",
-                count=len(messages),
+                count=kinds.total(),
                 kinds=", ".join(
                     f"{t(f'simulate.kind.{kind}', lang).lower()} {count}"
                     for kind, count in kinds.most_common()

@@ -5,10 +5,20 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from app.cli import main
-from app.simulation import MENTEE_ANSWERS_AFTER, MENTOR_ANSWERS_AFTER, SKIP_BEFORE, simulate
+from app.simulation import (
+    MENTEE_ANSWERS_AFTER,
+    MENTOR_ANSWERS_AFTER,
+    SKIP_BEFORE,
+    KindsByRef,
+    Sent,
+    SentLog,
+    simulate,
+)
 from bot.rhythm.recurrence import session_starts
 
 DAY = timedelta(days=1)
@@ -108,3 +118,25 @@ def test_progress_shows_the_pairs_created_then_the_days_simulated() -> None:
     days = re.findall(r"days simulated:\s+(\d+)%\|[^|]*\| (\d+)/7 ", shown)
     assert days and int(days[-1][0]) > int(days[0][0])
     assert shown.index("pairs created") < shown.index("days simulated")
+
+
+def test_the_record_of_messages_sent_gives_back_what_was_sent_and_checks_each_once() -> None:
+    """Kept in arrays, the log gives back each message as sent; a row marked sent with a ref
+    that was never sent, or marked twice, or a message no row marks, is caught."""
+    at = datetime(2027, 1, 4, 8, 0, 0, 123456, tzinfo=UTC)
+    log = SentLog()
+    refs = [log.append(address, at + n * DAY) for n, address in enumerate(("ada", "bob", "ada"))]
+    assert refs == ["sim-1", "sim-2", "sim-3"]
+    assert list(log) == [
+        Sent("sim-1", "ada", at),
+        Sent("sim-2", "bob", at + DAY),
+        Sent("sim-3", "ada", at + 2 * DAY),
+    ]
+    kinds = KindsByRef(len(log))
+    assert kinds.mark("sim-1", "reminder") and kinds.mark("sim-3", "digest")
+    assert not kinds.mark("sim-1", "reminder")  # marked twice
+    assert not kinds.mark("sim-4", "reminder") and not kinds.mark("ref-2", "reminder")
+    assert not kinds.mark("sim-0", "reminder") and not kinds.mark("sim-", "reminder")
+    assert kinds.unmarked() == 1 and dict(kinds) == {"sim-1": "reminder", "sim-3": "digest"}
+    with pytest.raises(KeyError):
+        kinds["sim-2"]

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import matplotlib
 import pytest
 
-from app.simulation import Sent, SessionFate, SimulationReport
+from app.simulation import SentLog, SessionFate, SimulationReport
 from app.simulation_plot import SLACK_PACE_PER_MINUTE, draw, load_of, plot_report
 from bot.catalog.terminal import KINDS
 from bot.planning import notice_kinds
@@ -24,12 +24,10 @@ def report(pairs: int = 200) -> SimulationReport:
     them to one member in the same minute), and four sessions a week: two held with a summary,
     one without, one skipped."""
     kinds: dict[str, str] = {}
-    sent: list[Sent] = []
+    sent = SentLog()
 
     def send(kind: str, address: str, at: datetime) -> None:
-        ref = f"sim-{len(sent)}"
-        kinds[ref] = kind
-        sent.append(Sent(ref, address, at))
+        kinds[sent.append(address, at)] = kind
 
     for n in range(2 * pairs):
         send("pair_started", f"member{n}", START)
