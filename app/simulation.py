@@ -169,8 +169,11 @@ class KindsByRef(Mapping[str, str]):
 
 
 def _ref_number(ref: str) -> int | None:
-    number = ref.removeprefix(REF)
-    return int(number) if number != ref and number.isdigit() else None
+    """n for the ref `sim-n` written as the log writes it, else None."""
+    digits = ref.removeprefix(REF)
+    if not (digits.isascii() and digits.isdigit()) or f"{REF}{int(digits)}" != ref:
+        return None
+    return int(digits)
 
 
 @dataclass

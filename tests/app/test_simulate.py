@@ -137,6 +137,7 @@ def test_the_record_of_messages_sent_gives_back_what_was_sent_and_checks_each_on
     assert not kinds.mark("sim-1", "reminder")  # marked twice
     assert not kinds.mark("sim-4", "reminder") and not kinds.mark("ref-2", "reminder")
     assert not kinds.mark("sim-0", "reminder") and not kinds.mark("sim-", "reminder")
+    assert not kinds.mark("sim-02", "reminder") and not kinds.mark("sim-²", "reminder")
     assert kinds.unmarked() == 1 and dict(kinds) == {"sim-1": "reminder", "sim-3": "digest"}
     with pytest.raises(KeyError):
         kinds["sim-2"]
