@@ -84,14 +84,13 @@ def take_scopes(*, session: Session, takes: list[Take]) -> list[datetime | None]
             ],
         ).scalars()
     )
-    refused = [t for t in takes if t.scope not in taken or first[t.scope] is not t]
-    if not refused:
+    granted = [t.scope in taken and first[t.scope] is t for t in takes]
+    if all(granted):
         return [None] * len(takes)
+    refused = {t.scope for t, ok in zip(takes, granted, strict=True) if not ok}
     states: dict[str, tuple[datetime, datetime | None]] = {
         scope: (until, busy)
-        for scope, until, busy in connection.execute(
-            _STATES, {"scopes": sorted({t.scope for t in refused})}
-        )
+        for scope, until, busy in connection.execute(_STATES, {"scopes": sorted(refused)})
     }
 
     def retry_at(take: Take) -> datetime:
@@ -103,7 +102,7 @@ def take_scopes(*, session: Session, takes: list[Take]) -> list[datetime | None]
             until, take.now + BUSY_RETRY if busy is not None and busy > take.now else take.now
         )
 
-    return [None if t.scope in taken and first[t.scope] is t else retry_at(t) for t in takes]
+    return [None if ok else retry_at(t) for t, ok in zip(takes, granted, strict=True)]
 
 
 def give_back_scopes(*, session: Session, scopes: list[str], now: datetime) -> None:
@@ -152,7 +151,7 @@ def scope_key(platform: str, scope: str) -> str:
 
 @dataclass(frozen=True)
 class Take:
-    """Take a scope for a call (`take_scope`)."""
+    """Take a scope for a call (`take_scopes`)."""
 
     scope: str
     now: datetime
