@@ -220,6 +220,9 @@ class RecordingMessenger:
         self.sent = SentLog()
         self.choices: dict[tuple[str, str], str] = {}  # (address, session id) → button value
 
+    async def settle(self) -> None:
+        """Nothing of a send is left to write once it returns."""
+
     async def send(self, target: Target, message: Reply) -> str:
         ref = self.sent.append(target.address, self.clock.now())
         for button in message.buttons:

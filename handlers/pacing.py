@@ -80,11 +80,15 @@ class Pacer:
 
     @asynccontextmanager
     async def turn(self, scope: str) -> AsyncIterator[None]:
-        """Wait for the scope's turn and pace; DeliveryError (with the time left) if paused."""
+        """Wait for the scope's turn and pace; DeliveryError (with the time left) if paused.
+        With a shared board, the scope is given back there after the call in the background
+        (`settle` waits for it): the scope's next turn here waits for it, the caller does not."""
         gate = self._gates.get(scope)
         if gate is None:
             gate = self._gates[scope] = Gate(tokens=float(self.burst), stamp=time.monotonic())
-        async with gate.lock:
+        await gate.lock.acquire()
+        handed_over = False
+        try:
             self.check(scope)
             wait = gate.take(time.monotonic(), self.rate, self.burst)
             if wait:
@@ -92,33 +96,49 @@ class Pacer:
             if self.shared is None:
                 yield
             else:
-                async with self._taking(scope, self.shared):
+                before = await self._take(scope, self.shared)
+                self._taken.add(scope)
+                try:
                     yield
+                finally:
+                    self._taken.discard(scope)
+                    after = self._paused.get(scope)
+                    paused = after if after is not None and after != before else None
+                    give_back = self._give_back(scope, paused, self.shared)
+                    task = asyncio.get_running_loop().create_task(give_back)
+                    # Released however the task ends, even cancelled before it began.
+                    task.add_done_callback(lambda _: gate.lock.release())
+                    self._track(task)
+                    handed_over = True
+        finally:
+            if not handed_over:
+                gate.lock.release()
         self._prune()
 
-    @asynccontextmanager
-    async def _taking(self, scope: str, shared: PauseBoard) -> AsyncIterator[None]:
-        """Hold `scope` on the shared board for the call (DeliveryError if another process's
-        429 pauses it or another process is calling it); give it back with this call's pause."""
+    async def _take(self, scope: str, shared: PauseBoard) -> datetime | None:
+        """Take `scope` on the shared board for a call (DeliveryError if another process's 429
+        pauses it or another process is calling it); this process's pause of it, if any."""
         now = self.clock.now()
         retry_at = await shared.take(scope, now)
         if retry_at is not None:
             left = (retry_at - now).total_seconds()
             raise DeliveryError(f"paused or busy elsewhere ({left:.1f}s left)", retry_after=left)
-        before = self._paused.get(scope)
-        self._taken.add(scope)
+        return self._paused.get(scope)
+
+    async def _give_back(self, scope: str, paused: datetime | None, shared: PauseBoard) -> None:
+        """Give `scope` back on the shared board with the pause its call got."""
         try:
-            yield
-        finally:
-            self._taken.discard(scope)
-            after = self._paused.get(scope)
-            paused = after if after is not None and after != before else None
-            try:
-                await shared.give_back(scope, paused, self.clock.now())
-            except Exception:
-                # The call is over (it may have been sent: never retried for this); the scope
-                # frees itself after CALL_HELD_FOR, and this process keeps the pause itself.
-                log.exception("could not give back scope %s on the shared board", scope)
+            await shared.give_back(scope, paused, self.clock.now())
+        except Exception:
+            # The call is over (it may have been sent: never retried for this); the scope
+            # frees itself after CALL_HELD_FOR, and this process keeps the pause itself.
+            log.exception("could not give back scope %s on the shared board", scope)
+
+    async def settle(self) -> None:
+        """Wait until what the calls so far write on the shared board (gives-back, pauses) is
+        written."""
+        while self._writes:
+            await asyncio.wait(set(self._writes))
 
     def check(self, scope: str) -> None:
         """Raise DeliveryError (rate limited, with the seconds left) if `scope` is paused."""
@@ -144,7 +164,9 @@ class Pacer:
         except RuntimeError:  # called outside the event loop: write it now
             self.shared.pause(scope, until, now)
             return
-        task = loop.create_task(asyncio.to_thread(self.shared.pause, scope, until, now))
+        self._track(loop.create_task(asyncio.to_thread(self.shared.pause, scope, until, now)))
+
+    def _track(self, task: asyncio.Task[None]) -> None:
         self._writes.add(task)
         task.add_done_callback(self._written)
 

@@ -198,9 +198,10 @@ class Dispatcher:
 
     async def _drain(self) -> Counter[str]:
         """Keep up to `concurrency` sends in flight until nothing is claimable and nothing is
-        in flight. Rows are claimed and composed a batch (`claim_batch`) at a time, the next one
-        while the last is being sent (once fewer than `concurrency` wait), so that no slot waits
-        for the database and a claim's cost is shared by many rows."""
+        in flight, then let the messengers settle what they write after their sends. Rows are
+        claimed and composed a batch (`claim_batch`) at a time, the next one while the last is
+        being sent (once fewer than `concurrency` wait), so that no slot waits for the database
+        and a claim's cost is shared by many rows."""
         stats: Counter[str] = Counter()
         in_flight: set[asyncio.Task[str]] = set()
         ready: deque[tuple[Notification, datetime, Composed]] = deque()
@@ -223,7 +224,7 @@ class Dispatcher:
                     claiming = asyncio.create_task(self._claim_next(claimed_at))
                 waiting: set[asyncio.Task[Any]] = {*in_flight, *([claiming] if claiming else [])}
                 if not waiting:
-                    return stats
+                    break
                 done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
                 if claiming in done:
                     claimed, now = claiming.result()
@@ -231,7 +232,7 @@ class Dispatcher:
                     ready.extend((row, now, made) for row, made in claimed)
                     more = len(claimed) == self.claim_batch
                     if not claimed and not in_flight and not ready:
-                        return stats
+                        break
                 for task in done & in_flight:
                     in_flight.discard(task)
                     stats.update((task.result(),))
@@ -239,6 +240,8 @@ class Dispatcher:
             renewing.cancel()
             for task in [*in_flight, *([claiming] if claiming else [])]:
                 task.cancel()
+        await asyncio.gather(*(messenger.settle() for messenger in self.messengers.values()))
+        return stats
 
     def _maybe_more(self, claimed_at: datetime | None) -> bool:
         """After a claim that did not fill its batch, whether another may find rows: none has

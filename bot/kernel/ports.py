@@ -80,3 +80,8 @@ class Messenger(Protocol):
     async def send(self, target: Target, message: Reply) -> str:
         """Deliver `message`; return the platform's id of the posted message."""
         ...
+
+    async def settle(self) -> None:
+        """Wait for what the sends so far left to write in the background, if anything (the
+        rate-limit scopes given back once answered)."""
+        ...

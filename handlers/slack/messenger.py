@@ -132,6 +132,9 @@ class SlackMessenger:
             self._dm_channels[target.address] = channel
         return channel
 
+    async def settle(self) -> None:
+        await self.pacer.settle()
+
     async def send(self, target: Target, message: Reply) -> str:
         # A user id as the channel posts in the DM with them: no conversations.open first.
         client, channel = await self._client(target.address)

@@ -88,6 +88,9 @@ class TeamsMessenger:
         self.core = core
         self.pacer = pacer
 
+    async def settle(self) -> None:
+        await self.pacer.settle()
+
     async def send(self, target: Target, message: Reply) -> str:
         reference = await asyncio.to_thread(reference_for, self.core, target.kind, target.address)
         if reference is None:

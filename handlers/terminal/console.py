@@ -103,6 +103,9 @@ class TerminalMessenger:
         self.clock_now = clock_now
         self._refs = itertools.count(1)
 
+    async def settle(self) -> None:
+        """Nothing of a send is left to write once it returns."""
+
     async def send(self, target: Target, message: Reply) -> str:
         at = f"{self.clock_now():%Y-%m-%d %H:%M} UTC"
         if target.kind == "dm":

@@ -15,6 +15,9 @@ class RecordingSender:
         self.sent: list[tuple[Target, Reply]] = []
         self.tried: list[Target] = []
 
+    async def settle(self) -> None:
+        """Nothing of a send is left to write once it returns."""
+
     async def send(self, target: Target, message: Reply) -> str:
         self.tried.append(target)
         if self.failures:

@@ -30,8 +30,11 @@ def database(request: pytest.FixtureRequest, sqlite_url: str) -> Database:
 
 
 async def call(pacer: Pacer, scope: str) -> str:
+    """A paced call, once the scope is given back (in the background) on the board."""
     async with pacer.turn(scope):
-        return "called"
+        pass
+    await pacer.settle()
+    return "called"
 
 
 def test_a_pause_one_replica_received_holds_in_the_other(database: Database) -> None:
@@ -95,6 +98,7 @@ def test_one_process_calls_a_scope_at_a_time_and_gives_it_back_with_its_429(
             with pytest.raises(DeliveryError) as busy:
                 await call(second, SCOPE)
             first.pause(SCOPE, 30)  # the 429 this call got
+        await first.settle()  # given back in the background
         with pytest.raises(DeliveryError) as paused:
             await call(second, SCOPE)
         return busy.value.retry_after, paused.value.retry_after

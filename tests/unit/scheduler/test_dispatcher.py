@@ -28,6 +28,9 @@ class Scripted:
         self.failures = list(failures)
         self.sent: list[str] = []
 
+    async def settle(self) -> None:
+        """Nothing of a send is left to write once it returns."""
+
     async def send(self, target: Target, message: Reply) -> str:
         if self.failures:
             raise self.failures.pop(0)
@@ -116,3 +119,25 @@ def test_a_message_still_limited_when_it_expires_is_dropped_with_the_reason(
     assert {(r.status, r.outcome) for r in reminders(core)} == {
         ("dropped", "expired; last try: ratelimited (90000s)")
     }
+
+
+@pytest.mark.usefixtures("reminders_due")
+def test_a_run_ends_once_its_messengers_have_written_what_their_sends_left(
+    core: Core,
+) -> None:
+    """Scopes are given back after a send in the background: a run waits for them."""
+
+    class Settling(Scripted):
+        settled = False
+
+        async def settle(self) -> None:
+            await asyncio.sleep(0.05)
+            self.settled = True
+
+    messenger = Settling()
+
+    async def run_then_look() -> tuple[dict[str, int], bool]:
+        counts = await Dispatcher(core, {"slack": messenger}).run_once()
+        return dict(counts), messenger.settled
+
+    assert asyncio.run(run_then_look()) == ({"sent": 2}, True)

@@ -100,6 +100,9 @@ class Recording:
         self.sent: list[tuple[str, datetime]] = []
         self.clock: ManualClock | None = None
 
+    async def settle(self) -> None:
+        """Nothing of a send is left to write once it returns."""
+
     async def send(self, target: Target, message: Reply) -> str:
         assert self.clock is not None
         self.sent.append((target.address, self.clock.now()))
