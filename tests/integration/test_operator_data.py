@@ -41,13 +41,17 @@ def erased_id(sqlite_url: str) -> int:
 
 
 def same_but_the_moment(document: dict, other: dict) -> bool:
-    """The same export, made at another moment (the command runs on the real clock)."""
+    """The same export, whatever the moment it was made at."""
     return {**document, "exported_at": None} == {**other, "exported_at": None}
 
 
 @pytest.fixture
-def database(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+def database(sqlite_url: str, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The running bot's database, for the command; the command reads the bot's clock, as on a
+    deployment where both read the real one (the scenario's days are fixed dates: on the real
+    clock, what the command owes would fall due after the bot's last dispatch)."""
     monkeypatch.setenv("DATABASE_URL", sqlite_url)
+    monkeypatch.setattr("bot.kernel.clock.SystemClock", lambda: clock)
     return sqlite_url
 
 
