@@ -24,6 +24,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x6D656E746F72  # a PostgreSQL advisory lock key: replicas migrate in turn
 OWNER_ONLY = 0o600
 SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+CACHED_STATEMENTS = 16
+"""Prepared statements a SQLite connection keeps (Python's default: 128). A batch's statement
+(a multi-row insert, an `IN` list) is one per size, and each prepared one holds native memory
+in proportion: 128 of them took about 40 MB while `simulate` created 10,000 pairs."""
 ERASED = "mentorbot.erased"  # Session.info key: content was erased in this transaction
 
 log = logging.getLogger(__name__)
@@ -45,7 +49,13 @@ def make_engine(url: str, *, scratch: bool = False) -> Engine:
     if not in_memory:
         keep_private(Path(database))
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        url,
+        connect_args={
+            "check_same_thread": False,
+            "timeout": 30,
+            "cached_statements": CACHED_STATEMENTS,
+        },
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
