@@ -27,7 +27,8 @@ SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 CACHED_STATEMENTS = 16
 """Prepared statements a SQLite connection keeps (Python's default: 128). A batch's statement
 (a multi-row insert, an `IN` list) is one per size, and each prepared one holds native memory
-in proportion: 128 of them took about 40 MB while `simulate` created 10,000 pairs."""
+in proportion: creating 10,000 pairs in `simulate` grew the process by 59 MB with 128 of them,
+31 MB with 16."""
 ERASED = "mentorbot.erased"  # Session.info key: content was erased in this transaction
 
 log = logging.getLogger(__name__)
