@@ -49,7 +49,7 @@ from handlers.slack.app import SlackConnections, delivery_client
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.messenger import SlackMessenger
 from scheduler.dispatcher import CONCURRENCY, Dispatcher
-from storage.db import Database, make_engine, migrate
+from storage.db import Database, make_engine, migrate, refresh_statistics
 from storage.models import Notification
 from storage.queries.api_pauses import SharedPauses
 from tests.fakes import signing
@@ -125,6 +125,8 @@ def dispatch(pairs: int, concurrency: int, workdir: Path) -> None:
     engine = make_engine(url)
     migrate(engine)
     populate(engine, pairs=pairs, due_now=pairs)
+    # The query planner's statistics, as `serve`'s first run refreshes them before it sends.
+    refresh_statistics(engine)
     clock = ManualClock(datetime(2026, 12, 2, 8, 1, tzinfo=UTC))
     core = Core(db=Database(engine), clock=clock)
     with core.db.session() as session:  # the very messages the dispatcher will send
