@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-import itertools
 import random
 import tempfile
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from sqlalchemy import ColumnElement, bindparam, func
 from sqlalchemy import select as columns
@@ -62,6 +62,7 @@ FREQUENCIES = [(frequency, interval) for frequency, interval, _ in RHYTHMS]
 RHYTHM_WEIGHTS = [weight for _, _, weight in RHYTHMS]
 CREATED_PER_BATCH = 250  # pairs created, and their people upserted, in one transaction
 FATES = {"skip": 8, "mentee": 55, "mentor": 15, "none": 22}  # fate: weight
+FATE_NAMES = tuple(FATES)
 SKIP_BEFORE = timedelta(hours=30)  # before the reminder, which comes 24 h before
 MENTEE_ANSWERS_AFTER = timedelta(hours=2)
 MENTOR_ANSWERS_AFTER = timedelta(hours=26)  # after being asked, 24 h after the end
@@ -132,6 +133,98 @@ class SentLog:
             yield Sent(f"{REF}{n}", addresses[index], EPOCH + timedelta(microseconds=at))
 
 
+class FateLog(Mapping[int, SessionFate]):
+    """Each session's fate and members, by session id, kept in arrays: a large run plans a
+    hundred thousand sessions, and an object with its two instants for each would weigh on
+    the run's memory, scattered among the short-lived ones. Sessions come in increasing id
+    order; each has an index, its rank in that order."""
+
+    def __init__(self) -> None:
+        self._ids = array("q")
+        self._starts = array("q")  # microseconds since the epoch
+        self._ends = array("q")
+        self._fates = bytearray()  # an index into FATE_NAMES
+        self._members = array("q")  # the mentor's then the mentee's person id, per session
+
+    def add(
+        self, session_id: int, fate: str, start: datetime, end: datetime, members: tuple[int, int]
+    ) -> int:
+        """Record a session newer than those recorded; its index."""
+        if self._ids and session_id <= self._ids[-1]:
+            raise ValueError(f"session {session_id} comes after {self._ids[-1]}")
+        self._ids.append(session_id)
+        self._starts.append((start - EPOCH) // timedelta(microseconds=1))
+        self._ends.append((end - EPOCH) // timedelta(microseconds=1))
+        self._fates.append(FATE_NAMES.index(fate))
+        self._members.extend(members)
+        return len(self._ids) - 1
+
+    def session_id(self, index: int) -> int:
+        return self._ids[index]
+
+    def member(self, index: int, side: Side) -> int:
+        """The person id of the session's mentor (side 0) or mentee (side 1)."""
+        return self._members[2 * index + side]
+
+    def __getitem__(self, session_id: int) -> SessionFate:
+        index = bisect_left(self._ids, session_id)
+        if index == len(self._ids) or self._ids[index] != session_id:
+            raise KeyError(session_id)
+        return SessionFate(
+            FATE_NAMES[self._fates[index]],
+            EPOCH + timedelta(microseconds=self._starts[index]),
+            EPOCH + timedelta(microseconds=self._ends[index]),
+        )
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+Side = Literal[0, 1]  # a session's mentor, or its mentee
+MENTOR: Side = 0
+MENTEE: Side = 1
+SKIP, SUMMARY, CHOOSE = range(3)  # what a member does about a session
+
+
+class Agenda:
+    """What the members will do, earliest first: each action a single int in a heap (a
+    large run holds tens of thousands, and a tuple, an instant and a closure for each would
+    weigh on its memory). Its bits, from the highest: the second it is due (from `origin`),
+    the session's index in the `FateLog`, who acts, what they do. Actions due the same second
+    come in the order their sessions were planned."""
+
+    SESSION_BITS = 32
+    LOW_BITS = SESSION_BITS + 3  # the session's index, the side (1 bit), the action (2 bits)
+
+    def __init__(self, origin: datetime) -> None:
+        self.origin = origin
+        self._heap: list[int] = []
+
+    def add(self, at: datetime, index: int, side: Side, action: int) -> None:
+        """`side` does `action` about the session of `index` at `at` (a whole second)."""
+        second, rest = divmod(at - self.origin, timedelta(seconds=1))
+        if rest or not 0 <= index < 1 << self.SESSION_BITS:
+            raise ValueError(f"action at {at} about session #{index}")
+        heapq.heappush(self._heap, second << self.LOW_BITS | index << 3 | side << 2 | action)
+
+    def next_at(self) -> datetime | None:
+        """When the earliest action is due (None: nothing left to do)."""
+        if not self._heap:
+            return None
+        return self.origin + timedelta(seconds=self._heap[0] >> self.LOW_BITS)
+
+    def pop_due(self, now: datetime) -> Iterator[tuple[int, Side, int]]:
+        """The actions due at `now` or before, earliest first: (index, side, action) each."""
+        due = (now - self.origin) // timedelta(seconds=1)
+        while self._heap and self._heap[0] >> self.LOW_BITS <= due:
+            code = heapq.heappop(self._heap)
+            side: Side = MENTEE if code >> 2 & 1 else MENTOR
+            yield code >> 3 & ((1 << self.SESSION_BITS) - 1), side, code & 3
+
+
 class KindsByRef(Mapping[str, str]):
     """The notification kind of each message of a `SentLog`, by ref: a byte per message."""
 
@@ -184,7 +277,7 @@ class SimulationReport:
     end: datetime
     kinds: Mapping[str, str]  # message ref → notification kind
     sent: SentLog
-    fates: dict[int, SessionFate]  # by session id
+    fates: Mapping[int, SessionFate]  # by session id
     rhythms: list[Rhythm]
     dropped: int = 0  # owed, then no longer useful (skipped session, summary already written)
     problems: list[str] = field(default_factory=list)
@@ -234,14 +327,15 @@ class RecordingMessenger:
 class Programme:
     """The synthetic pairs and what their members do, driven through the core."""
 
-    def __init__(self, core: Core, rng: random.Random, messenger: RecordingMessenger) -> None:
+    def __init__(
+        self, core: Core, rng: random.Random, messenger: RecordingMessenger, begin: datetime
+    ) -> None:
         self.core = core
         self.messenger = messenger
         self.rng = rng
-        self.fates: dict[int, SessionFate] = {}
+        self.fates = FateLog()
         self.rhythms: list[Rhythm] = []
-        self._events: list[tuple[datetime, int, Callable[[], object]]] = []
-        self._order = itertools.count()
+        self.agenda = Agenda(begin)
         self._seen_session = 0
         self._handles: dict[int, str] = {}  # person id → their platform id, kept at creation
 
@@ -309,54 +403,55 @@ class Programme:
         return people
 
     def next_event(self) -> datetime | None:
-        return self._events[0][0] if self._events else None
+        return self.agenda.next_at()
 
     async def on_stop(self, now: datetime) -> None:
         """Give new sessions their fate, then do what is due: skips and summaries."""
         self._plan_fates()
-        while self._events and self._events[0][0] <= now:
-            _, _, action = heapq.heappop(self._events)
-            action()
+        for index, side, action in self.agenda.pop_due(now):
+            who = self._handles[self.fates.member(index, side)]
+            session_id = self.fates.session_id(index)
+            if action == SKIP:
+                self._skip(who, session_id)
+            elif action == SUMMARY:
+                self._summary(who, session_id)
+            else:
+                self._choose(who, session_id)
 
     def _plan_fates(self) -> None:
         with self.core.db.session() as session:
             rows = session.execute(NEW_SESSIONS, {"seen": self._seen_session}).all()
-        people = self._handles
         names, weights = list(FATES), list(FATES.values())
         for meeting_id, starts_at, duration, mentor_id, mentee_id in rows:
             assert meeting_id is not None
             self._seen_session = meeting_id
             fate = self.rng.choices(names, weights)[0]
             end = starts_at + timedelta(minutes=duration)
-            self.fates[meeting_id] = SessionFate(fate, starts_at, end)
-            mentor, mentee = people[mentor_id], people[mentee_id]
+            index = self.fates.add(meeting_id, fate, starts_at, end, (mentor_id, mentee_id))
             if fate == "skip":
-                who = self.rng.choice((mentor, mentee))
-                self._at(starts_at - SKIP_BEFORE, self._skip(who, meeting_id))
+                side = self.rng.choice((MENTOR, MENTEE))
+                self.agenda.add(starts_at - SKIP_BEFORE, index, side, SKIP)
             elif fate in ("mentee", "mentor"):
-                who, after = (
-                    (mentee, MENTEE_ANSWERS_AFTER)
+                side, after = (
+                    (MENTEE, MENTEE_ANSWERS_AFTER)
                     if fate == "mentee"
-                    else (mentor, MENTOR_ANSWERS_AFTER)
+                    else (MENTOR, MENTOR_ANSWERS_AFTER)
                 )
-                self._at(end + after, self._summary(who, meeting_id))
+                self.agenda.add(end + after, index, side, SUMMARY)
                 # Asked which session the reply is about (an earlier one still awaits its
                 # summary), the member picks this one a minute later.
-                self._at(end + after + CHOOSES_AFTER, self._choose(who, meeting_id))
+                self.agenda.add(end + after + CHOOSES_AFTER, index, side, CHOOSE)
 
-    def _at(self, when: datetime, action: Callable[[], object]) -> None:
-        heapq.heappush(self._events, (when, next(self._order), action))
-
-    def _skip(self, who: str, session_id: int) -> Callable[[], object]:
-        return lambda: act(
+    def _skip(self, who: str, session_id: int) -> None:
+        act(
             self.core,
             platform=PLATFORM,
             actor_id=who,
             work=lambda ctx: press_button(ctx, "session.skip", str(session_id)),
         )
 
-    def _summary(self, who: str, session_id: int) -> Callable[[], object]:
-        return lambda: handle_direct_message(
+    def _summary(self, who: str, session_id: int) -> None:
+        handle_direct_message(
             self.core,
             platform=PLATFORM,
             event_id=f"summary-{session_id}",
@@ -365,21 +460,16 @@ class Programme:
             message_ref=f"{who}/{session_id}",
         )
 
-    def _choose(self, who: str, session_id: int) -> Callable[[], object]:
+    def _choose(self, who: str, session_id: int) -> None:
         """Press the newest "this session" button the bot showed `who`, if it asked."""
-
-        def choose() -> object:
-            value = self.messenger.choices.get((who, str(session_id)))
-            if value is None:
-                return None
-            return act(
+        value = self.messenger.choices.get((who, str(session_id)))
+        if value is not None:
+            act(
                 self.core,
                 platform=PLATFORM,
                 actor_id=who,
                 work=lambda ctx: press_button(ctx, REPLY_CHOOSE, value),
             )
-
-        return choose
 
 
 def simulate(
@@ -405,7 +495,7 @@ def simulate(
         core.owed_now = lambda: None
         messenger = RecordingMessenger(clock)
         dispatcher = Dispatcher(core, {PLATFORM: messenger})
-        programme = Programme(core, random.Random(seed), messenger)
+        programme = Programme(core, random.Random(seed), messenger, begin)
         bar = partial(tqdm, file=progress, disable=progress is None, leave=False)
         with bar(total=pairs, desc=t("simulate.progress_pairs", lang), unit="") as created:
             programme.create(pairs, lang, begin, created)

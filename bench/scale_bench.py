@@ -9,7 +9,9 @@ each figure is measured in a fresh child process, as `mentorbot serve` would run
 2. a cohort re-extending: --cohort pairs whose plan runs short at once, ticked minute after
    minute until every one is extended (the slowest tick, and how many ticks it took);
 3. memory: the peak RSS of the process that ran the ticks, beside the same process that only
-   connected and loaded the code (the baseline).
+   connected and loaded the code (the baseline);
+4. the weekly digest of a channel over every pair: the time to compose it and the peak RSS of
+   the process that did.
 
 Run from the repository root (PostgreSQL: a server on 127.0.0.1:5432 with trust auth; a
 throwaway database is created and dropped):
@@ -40,9 +42,12 @@ from sqlalchemy import text
 from bench.population import NOW, populate
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
-from bot.planning.planner import EXTEND_BEFORE, HORIZON, PAIRS_PER_RUN
+from bot.notices import compose
+from bot.planning.notice_kinds import DIGEST
+from bot.planning.planner import EXTEND_BEFORE, HORIZON, PAIRS_PER_RUN, digest_recipient
 from scheduler.dispatcher import Dispatcher
 from storage.db import Database, make_engine, migrate
+from storage.models import DigestSubscription, Notification
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
 TARGET_TICK_MS = 200
@@ -89,6 +94,8 @@ def child(url: str, mode: str, ticks: int, cohort: int) -> dict:
                 connection.execute(text("SELECT count(*) FROM pair")).scalar()
             times.append((time.perf_counter() - started) * 1000)
         return {**result, "times": times}
+    if mode == "digest":
+        return {**result, **compose_digest(engine)}
     if mode == "cohort":
         short = NOW + HORIZON - timedelta(days=8)
         with engine.begin() as connection:
@@ -110,6 +117,31 @@ def child(url: str, mode: str, ticks: int, cohort: int) -> dict:
             break
     left = waiting(engine, clock.now() + HORIZON - EXTEND_BEFORE) if mode == "cohort" else 0
     return {**result, "times": times, "errors": errors, "rss": rss_mb(), "left": left}
+
+
+def compose_digest(engine) -> dict:
+    """Subscribe a channel of the programme's workspace, then compose its digest once."""
+    subscription = DigestSubscription(
+        platform="slack", channel_id="CLEADS", timezone="Europe/Paris", created_by_id=1,
+        created_at=NOW,
+    )  # fmt: skip
+    row = Notification(
+        kind=DIGEST,
+        recipient=digest_recipient(subscription).key,
+        subject="digest:bench",
+        due_at=NOW,
+        created_at=NOW,
+    )
+    with Database(engine).session() as session:
+        session.add(subscription)
+        session.commit()
+        started = time.perf_counter()
+        try:
+            compose(session, row, NOW)
+        except Exception as error:  # the figure to report is the failure itself
+            return {"errors": [f"{type(error).__name__}: {str(error).splitlines()[0]}"]}
+        took = (time.perf_counter() - started) * 1000
+    return {"times": [took], "errors": [], "rss": rss_mb()}
 
 
 def waiting(engine, horizon) -> int:
@@ -165,6 +197,14 @@ def measure(kind: str, pairs: int, cohort: int, ticks: int) -> None:
                 f"  cohort of {cohort} re-extending: slowest tick {max(wave['times']):.0f} ms,"
                 f" median {ms(wave['times'])}, {len(wave['times'])} ticks,"
                 f" {wave['left']} pairs left short; peak RSS {wave['rss']:.0f} MB"
+            )
+        digest = run_child(url, "digest", 1, 0)
+        if digest["errors"]:
+            print(f"  digest of {pairs} pairs: FAILS: {digest['errors'][0]}")
+        else:
+            print(
+                f"  digest of {pairs} pairs: composed in {digest['times'][0]:.0f} ms,"
+                f" peak RSS {digest['rss']:.0f} MB (before: {digest['idle_rss']:.0f} MB)"
             )
 
 

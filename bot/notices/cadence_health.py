@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from storage.models import MeetingSession
+from typing import Protocol
 
 WINDOW = timedelta(weeks=4)
 WEEK = timedelta(weeks=1)
 SKIPPED = "skipped"
+
+
+class SessionFacts(Protocol):
+    """What health counts of a session (a stored session, or the few columns of one)."""
+
+    @property
+    def starts_at(self) -> datetime: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def summary_at(self) -> datetime | None: ...
 
 
 @dataclass(frozen=True)
@@ -24,7 +34,7 @@ class Health:
 
 
 def health(
-    past: list[MeetingSession],
+    past: Sequence[SessionFacts],
     next_start: datetime | None,
     now: datetime,
     *,
@@ -61,27 +71,36 @@ class WeekCounts:
     unsummarised: int = 0  # held, and no summary recorded
 
 
-def weekly_counts(
-    past: Iterable[MeetingSession], now: datetime, weeks: int = WEEKS_CHARTED
-) -> tuple[WeekCounts, ...]:
+class WeekTally:
     """Sessions held, skipped and held without summary in each of the last `weeks` seven-day
-    weeks up to `now`, oldest first; the same counting as `health` (a summary counts by its
-    date, so erasure changes no count)."""
-    tally = [[0, 0, 0] for _ in range(weeks)]
-    for meeting in past:
-        ago = (now - meeting.starts_at) // WEEK
-        if not 0 <= ago < weeks:
-            continue
-        counts = tally[weeks - 1 - ago]
-        if meeting.status == SKIPPED:
-            counts[1] += 1
-        else:
-            counts[0] += 1
-            counts[2] += meeting.summary_at is None
-    return tuple(
-        WeekCounts(now - (weeks - i) * WEEK, held, skipped, unsummarised)
-        for i, (held, skipped, unsummarised) in enumerate(tally)
-    )
+    weeks up to `now`, added a pair's sessions at a time (a digest reads thousands of pairs,
+    a batch at a time); the same counting as `health` (a summary counts by its date, so
+    erasure changes no count)."""
+
+    def __init__(self, now: datetime, weeks: int = WEEKS_CHARTED) -> None:
+        self.now = now
+        self._tally = [[0, 0, 0] for _ in range(weeks)]
+
+    def add(self, past: Iterable[SessionFacts]) -> None:
+        weeks = len(self._tally)
+        for meeting in past:
+            ago = (self.now - meeting.starts_at) // WEEK
+            if not 0 <= ago < weeks:
+                continue
+            counts = self._tally[weeks - 1 - ago]
+            if meeting.status == SKIPPED:
+                counts[1] += 1
+            else:
+                counts[0] += 1
+                counts[2] += meeting.summary_at is None
+
+    def weeks(self) -> tuple[WeekCounts, ...]:
+        """The counts of each week, oldest first."""
+        weeks = len(self._tally)
+        return tuple(
+            WeekCounts(self.now - (weeks - i) * WEEK, held, skipped, unsummarised)
+            for i, (held, skipped, unsummarised) in enumerate(self._tally)
+        )
 
 
 REVIEW_WINDOW = timedelta(weeks=13)  # a quarter

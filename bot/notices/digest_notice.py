@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -22,28 +25,21 @@ from bot.notices.cadence_health import (
     WINDOW,
     Health,
     WeekCounts,
+    WeekTally,
     health,
     review_health,
-    weekly_counts,
 )
 from bot.notices.context import Gone, channel_target
 from bot.pairs.stalled import stall_of
-from bot.people.person import is_erased
+from bot.people.person import is_erased_id
 from bot.planning.notice_kinds import ADMIN_KINDS
 from bot.rhythm.wording import format_date, format_short_date, format_when
-from storage.models import MeetingSession, Notification, Pair, Person
+from storage.models import Notification, Pair, Person
 from storage.queries.digests import subscription
 from storage.queries.health import last_held_sessions
 from storage.queries.notifications import subjects_owed_since
-from storage.queries.pairs import (
-    ENDED,
-    PAUSED,
-    PENDING,
-    active_pairs,
-    pairs_ended_since,
-    pairs_with_status,
-)
-from storage.queries.people import people_by_ids
+from storage.queries.pairs import ENDED, PAUSED, PENDING, digest_pairs, pairs_with_status
+from storage.queries.people import names_by_ids, people_by_ids
 from storage.queries.reviews import closed_reviews_since
 from storage.queries.sessions import sessions_around
 
@@ -90,32 +86,103 @@ def _row(row: Row, now: datetime, zone: str, lang: Lang) -> str:
 def shown_name(person: Person, lang: Lang) -> str:
     """A member's name in a digest row; "a former member" for someone erased (a pair they
     left)."""
-    return t("person.former", lang) if is_erased(person) else person.name
+    return _named(person.name, person.external_id, lang)
+
+
+def _named(name: str, external_id: str, lang: Lang) -> str:
+    return t("person.former", lang) if is_erased_id(external_id) else name
 
 
 HEALTH_BATCH = 1000
-"""Pairs whose sessions a digest reads at once (two queries a batch, never one per pair)."""
+"""Pairs a digest reads at once: a few queries a batch, never one per pair, nor one whose
+parameters grow with the programme; only counts and names are kept of a batch."""
 
 
-def pairs_health(
-    session: Session, pairs: list[Pair], now: datetime, charted: list[MeetingSession] | None = None
-) -> dict[int, Health]:
-    """Each pair's health (by id): an active pair's, or what an ended one held in the window
-    (nothing comes next: its sessions after the end were removed when it ended). The pairs'
-    past sessions are added to `charted` when given (the chart's weekly counts)."""
-    found: dict[int, Health] = {}
-    for first in range(0, len(pairs), HEALTH_BATCH):
-        batch = pairs[first : first + HEALTH_BATCH]
+class StallRow(NamedTuple):
+    """A stalled pair as the digest lists it: since when, for how many days, who."""
+
+    since: datetime
+    pair_id: int
+    days: int
+    names: tuple[str, str]
+
+
+def _listing_order(row: Row) -> tuple[bool, bool, tuple[str, str]]:
+    """Active pairs first, those at risk first, then by names."""
+    return row.ended_at is not None, not row.health.at_risk, row.names
+
+
+@dataclass
+class Survey:
+    """What a digest reads of its pairs: the first `MAX_ROWS` rows it lists and the
+    longest `MAX_ROWS` stalls (each in order), with totals over every pair; each pair's last
+    review closed in the quarter; the chart's weekly counts."""
+
+    chart: WeekTally
+    rows: list[Row] = field(default_factory=list)
+    stalls: list[StallRow] = field(default_factory=list)
+    reviews: dict[int, tuple[datetime, float]] = field(default_factory=dict)
+    listed: int = 0  # rows in all: active pairs, and those that ended in the window
+    active: int = 0
+    stalled: int = 0
+    held: int = 0
+    skipped: int = 0
+    unsummarised: int = 0
+    at_risk: int = 0
+
+    def add(self, rows: list[Row], stalls: list[StallRow]) -> None:
+        """A batch's rows and stalls, which come after those added before."""
+        for row in rows:
+            self.listed += 1
+            self.active += row.ended_at is None
+            self.held += row.health.held
+            self.skipped += row.health.skipped
+            self.unsummarised += row.health.unsummarised
+            self.at_risk += row.health.at_risk
+        self.stalled += len(stalls)
+        # nsmallest is stable: rows of equal order keep the order they came in.
+        self.rows = heapq.nsmallest(MAX_ROWS, self.rows + rows, key=_listing_order)
+        self.stalls = heapq.nsmallest(MAX_ROWS, self.stalls + stalls)
+
+
+def survey(session: Session, batches: Iterable[list[Pair]], now: datetime, lang: Lang) -> Survey:
+    """Active pairs, and ended ones (charted; listed when they ended in the window), a batch
+    at a time. An active pair's health comes from its ended sessions and its next one; an
+    ended pair's from what it held (nothing comes next: its sessions after the end were
+    removed when it ended)."""
+    found = Survey(WeekTally(now))
+    for batch in batches:
         ids = [pair.id for pair in batch if pair.id is not None]
+        active = [pair.id for pair in batch if pair.id is not None and pair.status != ENDED]
         past, coming = sessions_around(session=session, pair_ids=ids, now=now)
+        names = names_by_ids(
+            session=session, ids={p.mentor_id for p in batch} | {p.mentee_id for p in batch}
+        )
+        held = last_held_sessions(session=session, pair_ids=active, now=now)
+        found.reviews.update(
+            closed_reviews_since(session=session, pair_ids=active, since=now - REVIEW_WINDOW)
+        )
+        rows: list[Row] = []
+        stalls: list[StallRow] = []
         for pair in batch:
             assert pair.id is not None
-            if charted is not None:
-                charted.extend(past[pair.id])
-            if pair.status == ENDED:
-                found[pair.id] = health(past[pair.id], None, now, ended=True)
-            else:
-                found[pair.id] = health(past[pair.id], coming.get(pair.id), now)
+            found.chart.add(past[pair.id])
+            ended = pair.status == ENDED
+            if ended and (pair.ended_at is None or pair.ended_at < now - WINDOW):
+                continue  # charted only
+            members = (
+                _named(*names[pair.mentor_id], lang),
+                _named(*names[pair.mentee_id], lang),
+            )
+            if ended:
+                rows.append(
+                    Row(members, health(past[pair.id], None, now, ended=True), pair.ended_at)
+                )
+                continue
+            rows.append(Row(members, health(past[pair.id], coming.get(pair.id), now), None))
+            if stall := stall_of(pair, held.get(pair.id), now):
+                stalls.append(StallRow(stall.since, pair.id, stall.days, members))
+        found.add(rows, stalls)
     return found
 
 
@@ -141,14 +208,11 @@ def not_started_or_paused(
 
 
 def reviews_section(
-    session: Session, pairs: list[Pair], now: datetime, lang: Lang
+    reviewed: dict[int, tuple[datetime, float]], now: datetime, lang: Lang
 ) -> Section | None:
     """That reviews took place, and the average satisfaction of enough pairs; never a score
     of one pair, never what anyone wrote."""
-    ids = [pair.id for pair in pairs if pair.id is not None]
-    reviews = review_health(
-        closed_reviews_since(session=session, pair_ids=ids, since=now - REVIEW_WINDOW), now
-    )
+    reviews = review_health(reviewed, now)
     if not reviews.reviewed:
         return None
     lines = [t("digest.reviews", lang, count=reviews.reviewed, this_week=reviews.this_week)]
@@ -213,29 +277,21 @@ def unreachable_members(
     return t("digest.unreachable", lang, count=len(names), names=", ".join(names))
 
 
-def stalled_line(
-    session: Session, pairs: list[Pair], people: dict[int, Person], now: datetime, lang: Lang
-) -> str:
-    """The active pairs that stalled, longest first: names and days only. The rule is
-    `stall_of`, over the pairs already read (one query more, for their last held sessions)."""
-    held = last_held_sessions(
-        session=session, pair_ids=[p.id for p in pairs if p.id is not None], now=now
-    )
-    found = (stall_of(pair, held.get(pair.id or 0), now) for pair in pairs)
-    stalls = sorted((s for s in found if s), key=lambda s: (s.since, s.pair.id or 0))
-    if not stalls:
+def stalled_line(found: Survey, lang: Lang) -> str:
+    """The active pairs that stalled (by `stall_of`), longest first: names and days only."""
+    if not found.stalled:
         return ""
     shown = [
         t(
             "digest.stalled.pair",
             lang,
-            mentor=shown_name(people[s.pair.mentor_id], lang),
-            mentee=shown_name(people[s.pair.mentee_id], lang),
-            days=t("count.days", lang, count=s.days),
+            mentor=stall.names[0],
+            mentee=stall.names[1],
+            days=t("count.days", lang, count=stall.days),
         )
-        for s in stalls[:MAX_ROWS]
+        for stall in found.stalls
     ]
-    return t("digest.stalled", lang, count=len(stalls), pairs=", ".join(shown))
+    return t("digest.stalled", lang, count=found.stalled, pairs=", ".join(shown))
 
 
 def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
@@ -245,62 +301,47 @@ def digest(session: Session, row: Notification, now: datetime) -> tuple[Target, 
         raise Gone("channel unsubscribed")
     lang = lang_from_locale(sub.lang)
     workspace = workspace_of(sub.channel_id)  # a channel sees its own workspace's pairs only
-    pairs = active_pairs(session=session, platform=sub.platform, workspace=workspace)
     # Pairs that ended in the window held sessions in it: they are counted too (in the chart,
     # those that ended in its twelve weeks).
-    charted_ended = pairs_ended_since(
+    batches = digest_pairs(
         session=session,
         platform=sub.platform,
-        since=now - WEEKS_CHARTED * WEEK,
         workspace=workspace,
+        ended_since=now - WEEKS_CHARTED * WEEK,
+        size=HEALTH_BATCH,
     )
-    ended = [p for p in charted_ended if p.ended_at is not None and p.ended_at >= now - WINDOW]
-    people = people_by_ids(
-        session=session,
-        ids={p.mentor_id for p in pairs + ended} | {p.mentee_id for p in pairs + ended},
-    )
-    charted: list[MeetingSession] = []
-    healths = pairs_health(session, pairs + charted_ended, now, charted)
-    rows = [
-        Row(
-            (shown_name(people[pair.mentor_id], lang), shown_name(people[pair.mentee_id], lang)),
-            healths[pair.id or 0],
-            pair.ended_at if pair.status == ENDED else None,
-        )
-        for pair in pairs + ended
-    ]
-    rows.sort(key=lambda r: (r.ended_at is not None, not r.health.at_risk, r.names))
+    found = survey(session, batches, now, lang)
     totals = {
-        "pairs": t("count.pairs.active", lang, count=len(pairs)),
-        "held": t("count.sessions.held", lang, count=sum(r.health.held for r in rows)),
-        "skipped": t("count.sessions.skipped", lang, count=sum(r.health.skipped for r in rows)),
-        "unsummarised": sum(r.health.unsummarised for r in rows),
-        "at_risk": t("count.pairs.at_risk", lang, count=sum(r.health.at_risk for r in rows)),
+        "pairs": t("count.pairs.active", lang, count=found.active),
+        "held": t("count.sessions.held", lang, count=found.held),
+        "skipped": t("count.sessions.skipped", lang, count=found.skipped),
+        "unsummarised": found.unsummarised,
+        "at_risk": t("count.pairs.at_risk", lang, count=found.at_risk),
     }
     sections = [Section(t("digest.intro", lang, **totals))]
     waiting = not_started_or_paused(session, sub.platform, now, lang, workspace)
     if waiting:
         sections.append(Section(waiting))
-    stalled = stalled_line(session, pairs, people, now, lang)
+    stalled = stalled_line(found, lang)
     if stalled:
         sections.append(Section(stalled))
     unreachable = unreachable_members(session, sub.platform, now, lang, workspace)
     if unreachable:
         sections.append(Section(unreachable))
-    reviews = reviews_section(session, pairs, now, lang)
+    reviews = reviews_section(found.reviews, now, lang)
     if reviews is not None:
         sections.append(reviews)
-    lines = [_row(row, now, sub.timezone, lang) for row in rows[:MAX_ROWS]]
+    lines = [_row(row, now, sub.timezone, lang) for row in found.rows]
     for start in range(0, len(lines), ROWS_PER_SECTION):
         sections.append(Section("\n".join(lines[start : start + ROWS_PER_SECTION])))
-    if not rows:
+    if not found.listed:
         sections.append(Section(t("digest.empty", lang)))
-    if len(rows) > MAX_ROWS:
-        sections.append(Section(t("digest.more", lang, count=len(rows) - MAX_ROWS)))
+    if found.listed > MAX_ROWS:
+        sections.append(Section(t("digest.more", lang, count=found.listed - MAX_ROWS)))
     week_of = format_date(now.astimezone(ZoneInfo(sub.timezone)).date(), lang)
     return target, Reply(
         title=t("digest.title", lang, date=week_of),
         sections=tuple(sections),
         note=t("digest.note", lang),
-        chart=weekly_chart(weekly_counts(charted, now), sub.timezone, lang),
+        chart=weekly_chart(found.chart.weeks(), sub.timezone, lang),
     )

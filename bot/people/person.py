@@ -33,7 +33,12 @@ def zone_of(person: Person, fallback: str = DEFAULT_ZONE) -> str:
 
 def is_erased(person: Person) -> bool:
     """Someone whose data was erased at their request: nothing is left to name them."""
-    return person.external_id.startswith(ERASED_PREFIX)
+    return is_erased_id(person.external_id)
+
+
+def is_erased_id(external_id: str) -> bool:
+    """`is_erased` of the person with this platform id."""
+    return external_id.startswith(ERASED_PREFIX)
 
 
 FORMER_MEMBER = ERASED_MENTION

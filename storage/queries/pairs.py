@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -52,15 +52,28 @@ def active_pair_between(*, session: Session, first_id: int, second_id: int) -> P
     ).first()
 
 
-def active_pairs(
-    *, session: Session, platform: str | None = None, workspace: str | None = None
-) -> list[Pair]:
-    query = select(Pair).where(col(Pair.status) == ACTIVE).order_by(col(Pair.id))
-    if platform:
-        query = query.where(Pair.platform == platform)
-    if workspace is not None:
-        query = query.where(Pair.workspace == workspace)
-    return list(session.exec(query))
+def digest_pairs(
+    *, session: Session, platform: str, workspace: str, ended_since: datetime, size: int
+) -> Iterator[list[Pair]]:
+    """A workspace's active pairs and those that ended at or after `ended_since`, `size` at a
+    time in id order, each batch one query from the last id read: a digest over thousands of
+    pairs holds one batch at a time."""
+    shown = or_(
+        col(Pair.status) == ACTIVE,
+        and_(col(Pair.status) == ENDED, col(Pair.ended_at) >= ended_since),
+    )
+    query = (
+        select(Pair)
+        .where(Pair.platform == platform, Pair.workspace == workspace, shown)
+        .order_by(col(Pair.id))
+        .limit(size)
+    )
+    after = 0
+    while batch := list(session.exec(query.where(col(Pair.id) > after))):
+        yield batch
+        after = batch[-1].id or 0
+        if len(batch) < size:
+            return
 
 
 def last_pair_id(*, session: Session) -> int:
@@ -216,22 +229,6 @@ def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
             select(Pair)
             .where(or_(Pair.mentor_id == person_id, Pair.mentee_id == person_id))
             .order_by(col(Pair.id).desc())
-        )
-    )
-
-
-def pairs_ended_since(
-    *, session: Session, platform: str, since: datetime, workspace: str = ""
-) -> list[Pair]:
-    """A workspace's pairs that ended at or after `since`, oldest first."""
-    return list(
-        session.exec(
-            select(Pair)
-            .where(Pair.platform == platform)
-            .where(Pair.workspace == workspace)
-            .where(Pair.status == ENDED)
-            .where(col(Pair.ended_at) >= since)
-            .order_by(col(Pair.id))
         )
     )
 

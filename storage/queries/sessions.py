@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import BigInteger, ColumnElement, Integer, bindparam, cast
+from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
@@ -104,8 +105,23 @@ def past_sessions_of(
     return found
 
 
+class PastSession(NamedTuple):
+    """What a pair's cadence health counts of one of its ended sessions: when it started,
+    whether it was skipped, when its summary came (never what it says)."""
+
+    starts_at: datetime
+    status: str
+    summary_at: datetime | None
+
+
 _STARTED_OF = (
-    select(MeetingSession)
+    sql_select(
+        col(MeetingSession.pair_id),
+        col(MeetingSession.starts_at),
+        col(MeetingSession.duration_minutes),
+        col(MeetingSession.status),
+        col(MeetingSession.summary_at),
+    )
     .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
     .where(MeetingSession.starts_at <= bindparam("now"))
     .order_by(col(MeetingSession.pair_id), col(MeetingSession.starts_at).desc())
@@ -121,14 +137,15 @@ _NEXT_STARTS = (
 
 def sessions_around(
     *, session: Session, pair_ids: list[int], now: datetime
-) -> tuple[dict[int, list[MeetingSession]], dict[int, datetime]]:
+) -> tuple[dict[int, list[PastSession]], dict[int, datetime]]:
     """For each of these pairs, in two queries: `past_sessions` (ended by `now`, latest first)
-    and the start of `next_session`, if any (absent pairs: none)."""
-    past: dict[int, list[MeetingSession]] = {pair_id: [] for pair_id in pair_ids}
+    as the few columns of a `PastSession` (a digest reads every session of its pairs), and
+    the start of `next_session`, if any (absent pairs: none)."""
+    past: dict[int, list[PastSession]] = {pair_id: [] for pair_id in pair_ids}
     params = {"pair_ids": pair_ids, "now": now}
-    for row in session.exec(_STARTED_OF, params=params):
-        if _end(row) <= now:
-            past[row.pair_id].append(row)
+    for pair_id, starts_at, minutes, status, summary_at in session.execute(_STARTED_OF, params):
+        if starts_at + timedelta(minutes=minutes) <= now:
+            past[pair_id].append(PastSession(starts_at, status, summary_at))
     coming = {pair_id: start for pair_id, start in session.execute(_NEXT_STARTS, params)}
     return past, coming
 

@@ -11,12 +11,20 @@ import pytest
 
 from app.cli import main
 from app.simulation import (
+    CHOOSE,
+    MENTEE,
     MENTEE_ANSWERS_AFTER,
+    MENTOR,
     MENTOR_ANSWERS_AFTER,
+    SKIP,
     SKIP_BEFORE,
+    SUMMARY,
+    Agenda,
+    FateLog,
     KindsByRef,
     Sent,
     SentLog,
+    SessionFate,
     simulate,
 )
 from bot.rhythm.recurrence import session_starts
@@ -141,3 +149,41 @@ def test_the_record_of_messages_sent_gives_back_what_was_sent_and_checks_each_on
     assert kinds.unmarked() == 1 and dict(kinds) == {"sim-1": "reminder", "sim-3": "digest"}
     with pytest.raises(KeyError):
         kinds["sim-2"]
+
+
+def test_the_agenda_gives_actions_back_by_time_then_in_the_order_sessions_were_planned() -> None:
+    origin = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
+    agenda = Agenda(origin)
+    two_hours, far = origin + timedelta(hours=2), origin + timedelta(days=400)
+    agenda.add(two_hours, 5, MENTEE, SUMMARY)
+    agenda.add(origin + timedelta(hours=1), 7, MENTOR, SKIP)
+    agenda.add(two_hours, 3, MENTOR, CHOOSE)
+    agenda.add(far, 2**32 - 1, MENTEE, CHOOSE)  # past what two digits of an int hold
+    assert agenda.next_at() == origin + timedelta(hours=1)
+    assert list(agenda.pop_due(origin + timedelta(minutes=59))) == []
+    assert list(agenda.pop_due(two_hours)) == [
+        (7, MENTOR, SKIP),
+        (3, MENTOR, CHOOSE),
+        (5, MENTEE, SUMMARY),
+    ]
+    assert agenda.next_at() == far
+    assert list(agenda.pop_due(far)) == [(2**32 - 1, MENTEE, CHOOSE)]
+    assert agenda.next_at() is None
+    with pytest.raises(ValueError):
+        agenda.add(origin + timedelta(milliseconds=1), 1, MENTOR, SKIP)
+    with pytest.raises(ValueError):
+        agenda.add(origin, 2**32, MENTOR, SKIP)
+
+
+def test_the_fate_log_is_a_mapping_of_the_sessions_recorded_in_id_order() -> None:
+    log = FateLog()
+    start = datetime(2027, 1, 6, 17, 30, tzinfo=UTC)
+    first = SessionFate("skip", start, start + timedelta(minutes=45))
+    second = SessionFate("mentee", start + DAY, start + DAY + timedelta(hours=1))
+    assert log.add(4, first.fate, first.start, first.end, (10, 11)) == 0
+    assert log.add(9, second.fate, second.start, second.end, (12, 13)) == 1
+    assert dict(log) == {4: first, 9: second}
+    assert (log.session_id(1), log.member(1, MENTOR), log.member(1, MENTEE)) == (9, 12, 13)
+    assert 5 not in log and 10 not in log and len(log) == 2
+    with pytest.raises(ValueError):
+        log.add(9, "none", start, start, (12, 13))

@@ -103,3 +103,23 @@ def test_five_reviewed_pairs_show_the_average_over_pairs_only(core: Core) -> Non
 def test_no_review_no_line(core: Core) -> None:
     subscribe(core)
     assert "review" not in digest_text(core)
+
+
+def test_pairs_read_a_few_at_a_time_give_the_same_digest(
+    core: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviews, stalls and rows gathered over batches of two pairs: the digest of one batch."""
+    review_pairs(core, [(1, 2), (3, 3), (4, 4), (4, 5), (5, 5)])
+    whole = digest_text(core)
+    assert "Average satisfaction across these pairs: 3.6/5." in whole
+    assert "5 pairs have stalled" in whole and whole.count("⚠️ at risk · ") == 5
+    monkeypatch.setattr("bot.notices.digest_notice.HEALTH_BATCH", 2)
+    assert digest_text(core) == whole
+    # Only the first rows and the longest stalls are kept, the totals count every pair.
+    monkeypatch.setattr("bot.notices.digest_notice.MAX_ROWS", 2)
+    few = digest_text(core)
+    monkeypatch.setattr("bot.notices.digest_notice.HEALTH_BATCH", 1000)
+    assert digest_text(core) == few
+    assert "5 active pairs." in few and "5 pairs at risk." in few
+    assert "5 pairs have stalled" in few and "*umentor2*" not in few
+    assert few.count("⚠️ at risk · ") == 2 and "…and 3 more pairs" in few

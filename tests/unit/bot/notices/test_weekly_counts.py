@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 from bot.kernel.i18n import t
-from bot.notices.cadence_health import WeekCounts, weekly_counts
+from bot.notices.cadence_health import WEEKS_CHARTED, WeekCounts, WeekTally
 from bot.notices.digest_notice import weekly_chart
 from storage.models import MeetingSession
+from storage.queries.sessions import PastSession
 
 NOW = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)  # a Monday, 09:00 in Paris
 
@@ -23,6 +24,14 @@ def meeting(ago: timedelta, status: str = "planned", summarised: bool = True) ->
         status=status,
         summary_at=starts + timedelta(hours=2) if summarised else None,
     )
+
+
+def weekly_counts(
+    past: list[MeetingSession], now: datetime, weeks: int = WEEKS_CHARTED
+) -> tuple[WeekCounts, ...]:
+    tally = WeekTally(now, weeks)
+    tally.add(past)
+    return tally.weeks()
 
 
 def test_twelve_weeks_oldest_first_each_starting_seven_days_after_the_last() -> None:
@@ -50,6 +59,16 @@ def test_each_session_counts_in_its_week_by_what_became_of_it() -> None:
     assert weeks[-2] == WeekCounts(NOW - timedelta(weeks=2), held=1)
     assert weeks[0] == WeekCounts(NOW - timedelta(weeks=12), held=1, unsummarised=1)
     assert sum(w.held for w in weeks) == 4 and sum(w.skipped for w in weeks) == 1
+
+
+def test_sessions_added_a_pair_at_a_time_count_as_all_at_once() -> None:
+    first = [meeting(timedelta(days=1)), meeting(timedelta(days=9), "skipped")]
+    second = [meeting(timedelta(days=3), summarised=False), meeting(timedelta(weeks=5))]
+    tally = WeekTally(NOW)
+    tally.add(first)
+    tally.add(PastSession(m.starts_at, m.status, m.summary_at) for m in second)
+    assert tally.weeks() == weekly_counts(first + second, NOW)
+    assert tally.weeks()[-1] == WeekCounts(NOW - timedelta(weeks=1), held=2, unsummarised=1)
 
 
 def test_a_skipped_session_is_never_counted_as_without_summary() -> None:
