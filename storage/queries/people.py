@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -90,11 +91,25 @@ def upsert_people(
     return people
 
 
+IDS_PER_STATEMENT = 10_000
+"""Ids one statement reads at most: PostgreSQL takes 65,535 parameters a statement, and a
+programme's thousands of members would be more."""
+
+
+def _in_slices(ids: set[int]) -> Iterator[list[int]]:
+    chosen = list(ids)
+    for first in range(0, len(chosen), IDS_PER_STATEMENT):
+        yield chosen[first : first + IDS_PER_STATEMENT]
+
+
 def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
-    if not ids:
-        return {}
-    people = session.exec(_PEOPLE_BY_IDS, params={"ids": list(ids)})
-    return {p.id: p for p in people if p.id}
+    """The people of `ids` that exist, by id (a statement per `IDS_PER_STATEMENT` ids)."""
+    return {
+        p.id: p
+        for some in _in_slices(ids)
+        for p in session.exec(_PEOPLE_BY_IDS, params={"ids": some})
+        if p.id
+    }
 
 
 _PEOPLE_BY_IDS = select(Person).where(col(Person.id).in_(bindparam("ids", expanding=True)))
@@ -103,10 +118,11 @@ _PEOPLE_BY_IDS = select(Person).where(col(Person.id).in_(bindparam("ids", expand
 def names_by_ids(*, session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
     """Each person's name and platform id (which tells an erased person), by id: two columns,
     not a whole person, for the thousands a digest names."""
-    if not ids:
-        return {}
-    rows = session.execute(_NAMES_BY_IDS, {"ids": list(ids)})
-    return {person_id: (name, external_id) for person_id, name, external_id in rows}
+    return {
+        person_id: (name, external_id)
+        for some in _in_slices(ids)
+        for person_id, name, external_id in session.execute(_NAMES_BY_IDS, {"ids": some})
+    }
 
 
 _NAMES_BY_IDS = select(col(Person.id), col(Person.name), col(Person.external_id)).where(
