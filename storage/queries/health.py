@@ -22,6 +22,7 @@ from storage.models import (
 )
 from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.sessions import SKIPPED
+from storage.queries.slices import in_slices
 from storage.types import UTCDateTime
 
 
@@ -31,23 +32,24 @@ def last_held_sessions(
     """The start of each pair's last held session by `now` (of `pair_ids`, or of the active
     pairs): not skipped, and with a summary (its date: it outlives the text) — the record that
     the session took place."""
-    query = select(MeetingSession.pair_id, func.max(MeetingSession.starts_at))
-    if pair_ids is None:
-        query = query.join(Pair, col(Pair.id) == MeetingSession.pair_id).where(
-            Pair.status == ACTIVE, SERVED
-        )
-    else:
-        ids = list(pair_ids)
-        if not ids:
-            return {}
-        query = query.where(col(MeetingSession.pair_id).in_(ids))
-    rows = session.exec(
-        query.where(MeetingSession.status != SKIPPED)
+    query = (
+        select(MeetingSession.pair_id, func.max(MeetingSession.starts_at))
+        .where(MeetingSession.status != SKIPPED)
         .where(col(MeetingSession.summary_at).is_not(None))
         .where(MeetingSession.starts_at <= now)
         .group_by(col(MeetingSession.pair_id))
-    ).all()
-    return {pair_id: at for pair_id, at in rows if at is not None}
+    )
+    if pair_ids is None:
+        chosen = [
+            query.join(Pair, col(Pair.id) == MeetingSession.pair_id).where(
+                Pair.status == ACTIVE, SERVED
+            )
+        ]
+    else:
+        chosen = [
+            query.where(col(MeetingSession.pair_id).in_(some)) for some in in_slices(pair_ids)
+        ]
+    return {pair_id: at for each in chosen for pair_id, at in session.exec(each) if at is not None}
 
 
 _HELD_BY_NOW = and_(
@@ -165,9 +167,6 @@ def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
 def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
     """When each pair last did something the bot keeps a date of: a summary written, an agenda
     point, an action item added or done, a goal, a thank-you. Dates only."""
-    ids = list(pair_ids)
-    if not ids:
-        return {}
     latest: dict[int, datetime] = {}
     sources = (
         (MeetingSession.pair_id, MeetingSession.summary_at),
@@ -177,15 +176,16 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
         (Goal.pair_id, Goal.created_at),
         (Thanks.pair_id, Thanks.created_at),
     )
-    for pair_id_column, at_column in sources:
-        rows = session.exec(
-            select(pair_id_column, func.max(at_column))
-            .where(col(pair_id_column).in_(ids))
-            .group_by(col(pair_id_column))
-        ).all()
-        for pair_id, at in rows:
-            if at is not None and (pair_id not in latest or at > latest[pair_id]):
-                latest[pair_id] = at
+    for some in in_slices(pair_ids):
+        for pair_id_column, at_column in sources:
+            rows = session.exec(
+                select(pair_id_column, func.max(at_column))
+                .where(col(pair_id_column).in_(some))
+                .group_by(col(pair_id_column))
+            )
+            for pair_id, at in rows:
+                if at is not None and (pair_id not in latest or at > latest[pair_id]):
+                    latest[pair_id] = at
     return latest
 
 
@@ -240,27 +240,29 @@ def sent_requests(
     whole rows. The unique index on (kind, recipient, subject) finds them. With `unanswered`,
     only those sent to a person after their last activity (`Person.last_active_at`): an active
     member's older requests are not read back."""
-    wanted = list(recipients)
-    if not wanted:
-        return []
-    rows = session.exec(
-        _SENT_UNANSWERED if unanswered else _SENT_REQUESTS,
-        params={"kinds": list(kinds), "recipients": wanted, "since": since},
-    ).all()
+    statement, named = _SENT_UNANSWERED if unanswered else _SENT_REQUESTS, list(kinds)
     return sorted(
-        ((recipient, subject, at) for recipient, subject, at in rows if at is not None),
+        (
+            (recipient, subject, at)
+            for some in in_slices(recipients)
+            for recipient, subject, at in session.exec(
+                statement, params={"kinds": named, "recipients": some, "since": since}
+            )
+            if at is not None
+        ),
         key=lambda row: row[2],
     )
 
 
 def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[int, int]:
     """The pair of each of these sessions, if the bot still works for it (`SERVED`)."""
-    ids = list(session_ids)
-    if not ids:
-        return {}
-    rows = session.exec(
-        select(MeetingSession.id, MeetingSession.pair_id)
-        .join(Pair, col(Pair.id) == MeetingSession.pair_id)
-        .where(col(MeetingSession.id).in_(ids), SERVED)
-    ).all()
-    return {session_id: pair_id for session_id, pair_id in rows if session_id is not None}
+    return {
+        session_id: pair_id
+        for some in in_slices(session_ids)
+        for session_id, pair_id in session.exec(
+            select(MeetingSession.id, MeetingSession.pair_id)
+            .join(Pair, col(Pair.id) == MeetingSession.pair_id)
+            .where(col(MeetingSession.id).in_(some), SERVED)
+        )
+        if session_id is not None
+    }

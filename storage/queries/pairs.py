@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -12,6 +12,7 @@ from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, or_, select
 
 from storage.models import Pair
+from storage.queries.slices import in_slices
 
 PENDING = "pending"  # waiting for both members to accept the agreement
 ACTIVE = "active"
@@ -212,9 +213,13 @@ def mark_end_announced(*, session: Session, pair_ids: list[int]) -> None:
         )
 
 
-def pairs_by_ids(*, session: Session, ids: list[int]) -> list[Pair]:
-    """These pairs (at most a run's worth of ids), by id."""
-    return list(session.exec(_PAIRS_BY_IDS, params={"ids": list(ids)})) if ids else []
+def pairs_by_ids(*, session: Session, ids: Iterable[int]) -> list[Pair]:
+    """These pairs, in id order (a statement a slice of ids: `in_slices`)."""
+    return [
+        pair
+        for some in in_slices(ids)
+        for pair in session.exec(_PAIRS_BY_IDS, params={"ids": some})
+    ]
 
 
 _PAIRS_BY_IDS = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from storage.models import Person
 from storage.queries.inserts import insert_ignoring_conflicts
+from storage.queries.slices import in_slices
 
 
 def get_person(*, session: Session, platform: str, external_id: str) -> Person | None:
@@ -91,22 +91,11 @@ def upsert_people(
     return people
 
 
-IDS_PER_STATEMENT = 10_000
-"""Ids one statement reads at most: PostgreSQL takes 65,535 parameters a statement, and a
-programme's thousands of members would be more."""
-
-
-def _in_slices(ids: set[int]) -> Iterator[list[int]]:
-    chosen = list(ids)
-    for first in range(0, len(chosen), IDS_PER_STATEMENT):
-        yield chosen[first : first + IDS_PER_STATEMENT]
-
-
 def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
-    """The people of `ids` that exist, by id (a statement per `IDS_PER_STATEMENT` ids)."""
+    """The people of `ids` that exist, by id (a statement a slice of ids: `in_slices`)."""
     return {
         p.id: p
-        for some in _in_slices(ids)
+        for some in in_slices(ids)
         for p in session.exec(_PEOPLE_BY_IDS, params={"ids": some})
         if p.id
     }
@@ -120,7 +109,7 @@ def names_by_ids(*, session: Session, ids: set[int]) -> dict[int, tuple[str, str
     not a whole person, for the thousands a digest names."""
     return {
         person_id: (name, external_id)
-        for some in _in_slices(ids)
+        for some in in_slices(ids)
         for person_id, name, external_id in session.execute(_NAMES_BY_IDS, {"ids": some})
     }
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.models import Review, ReviewAnswer
+from storage.queries.slices import in_slices
 
 
 def open_review(*, session: Session, pair_id: int, since: datetime) -> Review | None:
@@ -55,18 +57,19 @@ def answered_since(*, session: Session, pair_id: int, author_id: int, since: dat
 
 
 def closed_reviews_since(
-    *, session: Session, pair_ids: list[int], since: datetime
+    *, session: Session, pair_ids: Iterable[int], since: datetime
 ) -> dict[int, tuple[datetime, float]]:
     """For each of these pairs with a round closed after `since`: its latest closing and the
     mean satisfaction of that round's two answers."""
-    if not pair_ids:
-        return {}
-    rows = session.exec(
-        select(Review.pair_id, Review.closed_at, func.avg(ReviewAnswer.satisfaction))
-        .join(ReviewAnswer, col(ReviewAnswer.review_id) == col(Review.id))
-        .where(col(Review.pair_id).in_(pair_ids), col(Review.closed_at) >= since)
-        .group_by(col(Review.id), col(Review.pair_id), col(Review.closed_at))
-        .order_by(col(Review.closed_at))
-    )
-    # Ordered by closing, so each pair keeps its latest round.
-    return {pair_id: (closed_at, float(mean)) for pair_id, closed_at, mean in rows if closed_at}
+    closed: dict[int, tuple[datetime, float]] = {}
+    for some in in_slices(pair_ids):  # a pair's rounds are all in its slice
+        rows = session.exec(
+            select(Review.pair_id, Review.closed_at, func.avg(ReviewAnswer.satisfaction))
+            .join(ReviewAnswer, col(ReviewAnswer.review_id) == col(Review.id))
+            .where(col(Review.pair_id).in_(some), col(Review.closed_at) >= since)
+            .group_by(col(Review.id), col(Review.pair_id), col(Review.closed_at))
+            .order_by(col(Review.closed_at))
+        )
+        # Ordered by closing, so each pair keeps its latest round.
+        closed |= {pair_id: (at, float(mean)) for pair_id, at, mean in rows if at}
+    return closed

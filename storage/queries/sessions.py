@@ -14,6 +14,7 @@ from sqlmodel import Session, col, func, select
 from storage.db import insert_ignoring_conflicts
 from storage.models import MeetingSession, Pair
 from storage.queries.pairs import ACTIVE, SERVED
+from storage.queries.slices import in_slices
 
 PLANNED = "planned"
 SKIPPED = "skipped"
@@ -53,27 +54,29 @@ def next_session(*, session: Session, pair_id: int, now: datetime) -> MeetingSes
 def next_sessions(
     *, session: Session, pair_ids: list[int], now: datetime
 ) -> dict[int, MeetingSession]:
-    """Each pair's first planned session after `now`, for many pairs in one statement."""
-    if not pair_ids:
-        return {}
-    first = (
-        select(MeetingSession.pair_id, func.min(MeetingSession.starts_at).label("starts_at"))
-        .where(col(MeetingSession.pair_id).in_(pair_ids))
-        .where(MeetingSession.status == PLANNED)
-        .where(MeetingSession.starts_at > now)
-        .group_by(col(MeetingSession.pair_id))
-        .subquery()
-    )
-    rows = session.exec(
-        select(MeetingSession)
-        .join(
-            first,
-            (col(MeetingSession.pair_id) == first.c.pair_id)
-            & (col(MeetingSession.starts_at) == first.c.starts_at),
+    """Each pair's first planned session after `now`, for many pairs in one statement a slice
+    of ids (`in_slices`)."""
+    found: dict[int, MeetingSession] = {}
+    for some in in_slices(pair_ids):
+        first = (
+            select(MeetingSession.pair_id, func.min(MeetingSession.starts_at).label("starts_at"))
+            .where(col(MeetingSession.pair_id).in_(some))
+            .where(MeetingSession.status == PLANNED)
+            .where(MeetingSession.starts_at > now)
+            .group_by(col(MeetingSession.pair_id))
+            .subquery()
         )
-        .where(MeetingSession.status == PLANNED)
-    )
-    return {meeting.pair_id: meeting for meeting in rows}
+        rows = session.exec(
+            select(MeetingSession)
+            .join(
+                first,
+                (col(MeetingSession.pair_id) == first.c.pair_id)
+                & (col(MeetingSession.starts_at) == first.c.starts_at),
+            )
+            .where(MeetingSession.status == PLANNED)
+        )
+        found |= {meeting.pair_id: meeting for meeting in rows}
+    return found
 
 
 def past_sessions(*, session: Session, pair_id: int, now: datetime) -> list[MeetingSession]:
@@ -138,15 +141,17 @@ _NEXT_STARTS = (
 def sessions_around(
     *, session: Session, pair_ids: list[int], now: datetime
 ) -> tuple[dict[int, list[PastSession]], dict[int, datetime]]:
-    """For each of these pairs, in two queries: `past_sessions` (ended by `now`, latest first)
-    as the few columns of a `PastSession` (a digest reads every session of its pairs), and
-    the start of `next_session`, if any (absent pairs: none)."""
+    """For each of these pairs, in two queries a slice of ids (`in_slices`): `past_sessions`
+    (ended by `now`, latest first) as the few columns of a `PastSession` (a digest reads every
+    session of its pairs), and the start of `next_session`, if any (absent pairs: none)."""
     past: dict[int, list[PastSession]] = {pair_id: [] for pair_id in pair_ids}
-    params = {"pair_ids": pair_ids, "now": now}
-    for pair_id, starts_at, minutes, status, summary_at in session.execute(_STARTED_OF, params):
-        if starts_at + timedelta(minutes=minutes) <= now:
-            past[pair_id].append(PastSession(starts_at, status, summary_at))
-    coming = {pair_id: start for pair_id, start in session.execute(_NEXT_STARTS, params)}
+    coming: dict[int, datetime] = {}
+    for some in in_slices(pair_ids):
+        params = {"pair_ids": some, "now": now}
+        for pair_id, starts_at, minutes, status, summary_at in session.execute(_STARTED_OF, params):
+            if starts_at + timedelta(minutes=minutes) <= now:
+                past[pair_id].append(PastSession(starts_at, status, summary_at))
+        coming |= {pair_id: start for pair_id, start in session.execute(_NEXT_STARTS, params)}
     return past, coming
 
 
