@@ -15,7 +15,7 @@ import tempfile
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -312,6 +312,9 @@ class RecordingMessenger:
         self.clock = clock
         self.sent = SentLog()
         self.choices: dict[tuple[str, str], str] = {}  # (address, session id) → button value
+
+    def reserve(self, targets: Sequence[Target]) -> None:
+        """Nothing is paced here."""
 
     async def settle(self) -> None:
         """Nothing of a send is left to write once it returns."""

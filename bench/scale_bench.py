@@ -11,7 +11,8 @@ each figure is measured in a fresh child process, as `mentorbot serve` would run
 3. memory: the peak RSS of the process that ran the ticks, beside the same process that only
    connected and loaded the code (the baseline);
 4. the weekly digest of a channel over every pair: the time to compose it and the peak RSS of
-   the process that did.
+   the process that did; then a dispatcher run that claims it with 63 reminders due at the
+   same minute: when the last of those reminders went, and when the digest did.
 
 Run from the repository root (PostgreSQL: a server on 127.0.0.1:5432 with trust auth; a
 throwaway database is created and dropped):
@@ -95,7 +96,7 @@ def child(url: str, mode: str, ticks: int, cohort: int) -> dict:
             times.append((time.perf_counter() - started) * 1000)
         return {**result, "times": times}
     if mode == "digest":
-        return {**result, **compose_digest(engine)}
+        return {**result, **compose_digest(engine), **send_with_digest(engine)}
     if mode == "cohort":
         short = NOW + HORIZON - timedelta(days=8)
         with engine.begin() as connection:
@@ -134,6 +135,7 @@ def compose_digest(engine) -> dict:
     )
     with Database(engine).session() as session:
         session.add(subscription)
+        session.add(row.model_copy())  # due now, for `send_with_digest`
         session.commit()
         started = time.perf_counter()
         try:
@@ -142,6 +144,45 @@ def compose_digest(engine) -> dict:
             return {"errors": [f"{type(error).__name__}: {str(error).splitlines()[0]}"]}
         took = (time.perf_counter() - started) * 1000
     return {"times": [took], "errors": [], "rss": rss_mb()}
+
+
+class Stopwatch:
+    """A messenger that notes when each message went, in seconds since `started`."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.went: dict[str, list[float]] = {"dm": [], "channel": []}
+
+    def reserve(self, targets) -> None:
+        """Nothing is paced here."""
+
+    async def settle(self) -> None:
+        """Nothing of a send is left to write once it returns."""
+
+    async def send(self, target, message) -> str:
+        self.went[target.kind].append(time.perf_counter() - self.started)
+        return "sent"
+
+
+def send_with_digest(engine) -> dict:
+    """The digest row (due now, written by `compose_digest`) claimed in one batch with 63
+    reminders made due now: a dispatcher run to a stopwatch."""
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE notification SET due_at = :now WHERE id IN (SELECT id FROM notification"
+                " WHERE kind = 'reminder' AND status = 'pending' ORDER BY id LIMIT 63)"
+            ),
+            {"now": NOW},
+        )
+    stopwatch = Stopwatch()
+    dispatcher = Dispatcher(Core(db=Database(engine), clock=ManualClock(NOW)), {"slack": stopwatch})
+    counts = asyncio.run(dispatcher.run_once(plan=False))
+    return {
+        "counts": dict(counts),
+        "reminders_went": max(stopwatch.went["dm"], default=0.0),
+        "digest_went": max(stopwatch.went["channel"], default=0.0),
+    }
 
 
 def waiting(engine, horizon) -> int:
@@ -205,6 +246,10 @@ def measure(kind: str, pairs: int, cohort: int, ticks: int) -> None:
             print(
                 f"  digest of {pairs} pairs: composed in {digest['times'][0]:.0f} ms,"
                 f" peak RSS {digest['rss']:.0f} MB (before: {digest['idle_rss']:.0f} MB)"
+            )
+            print(
+                f"  claimed with 63 reminders ({digest['counts']}): the reminders went within"
+                f" {digest['reminders_went']:.2f} s, the digest after {digest['digest_went']:.2f} s"
             )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,6 +19,9 @@ from bot.kernel.ports import DeliveryError
 log = logging.getLogger(__name__)
 
 PRUNE_ABOVE = 1024  # scopes remembered before idle ones are forgotten
+RESERVATION_KEPT = timedelta(seconds=5)
+"""How long a scope taken ahead of its call serves a call: past that, the board may free it
+(a dead process's scopes are free after 10 s), so the call takes it again."""
 
 
 class PauseBoard(Protocol):
@@ -57,7 +60,8 @@ class Pacer:
     matter of the physical rate of calls only. With a `shared` board, a paced call takes its
     scope there first and gives it back after, with its 429's pause if it got one: no two
     processes call a scope at once, and none calls it while another one's 429 holds. This
-    process's own pauses hold at once, without reading the board.
+    process's own pauses hold at once, without reading the board. The scopes of calls to come
+    can be taken ahead, together (`reserve`): their calls do not wait for the board.
     """
 
     def __init__(
@@ -76,6 +80,8 @@ class Pacer:
         self._paused: dict[str, datetime] = {}
         self._writes: set[asyncio.Task[None]] = set()
         self._taken: set[str] = set()  # scopes taken on the shared board, their call going on
+        self._reserving: dict[str, asyncio.Task[None]] = {}  # scopes being taken ahead
+        self._reserved: dict[str, datetime] = {}  # scopes taken ahead, and when, for a call
         self._pruned = time.monotonic()
 
     @asynccontextmanager
@@ -83,9 +89,7 @@ class Pacer:
         """Wait for the scope's turn and pace; DeliveryError (with the time left) if paused.
         With a shared board, the scope is given back there after the call in the background
         (`settle` waits for it): the scope's next turn here waits for it, the caller does not."""
-        gate = self._gates.get(scope)
-        if gate is None:
-            gate = self._gates[scope] = Gate(tokens=float(self.burst), stamp=time.monotonic())
+        gate = self._gate(scope)
         await gate.lock.acquire()
         handed_over = False
         try:
@@ -96,7 +100,10 @@ class Pacer:
             if self.shared is None:
                 yield
             else:
-                before = await self._take(scope, self.shared)
+                if await self._reserved_for_call(scope, self.shared):
+                    before = self._paused.get(scope)
+                else:
+                    before = await self._take(scope, self.shared)
                 self._taken.add(scope)
                 try:
                     yield
@@ -114,6 +121,62 @@ class Pacer:
             if not handed_over:
                 gate.lock.release()
         self._prune()
+
+    def _gate(self, scope: str) -> Gate:
+        gate = self._gates.get(scope)
+        if gate is None:
+            gate = self._gates[scope] = Gate(tokens=float(self.burst), stamp=time.monotonic())
+        return gate
+
+    def reserve(self, scopes: Iterable[str]) -> None:
+        """Take the scopes of calls to come on the shared board, together and in the background:
+        a call's turn waits for its scope's and calls without taking it. Left out: the scopes
+        this process is calling, giving back or has paused (their calls take them in turn).
+        What no call used is given back by `settle`."""
+        if self.shared is None:
+            return
+        chosen = [
+            scope
+            for scope in dict.fromkeys(scopes)
+            if scope not in self._reserving
+            and scope not in self._reserved
+            and scope not in self._paused
+            and not (scope in self._gates and self._gates[scope].lock.locked())
+        ]
+        if chosen:
+            task = asyncio.get_running_loop().create_task(self._take_ahead(chosen, self.shared))
+            self._reserving |= dict.fromkeys(chosen, task)
+            self._track(task)
+
+    async def _take_ahead(self, scopes: list[str], shared: PauseBoard) -> None:
+        """Take `scopes` for calls to come (the board's takes asked for at once go in one
+        transaction); one refused or not written is taken by its call."""
+        now = self.clock.now()
+        try:
+            answers = await asyncio.gather(
+                *(shared.take(scope, now) for scope in scopes), return_exceptions=True
+            )
+            for scope, answer in zip(scopes, answers, strict=True):
+                if answer is None:
+                    self._reserved[scope] = now
+                elif isinstance(answer, Exception):
+                    log.warning("could not take scope %s ahead: %r", scope, answer)
+        finally:
+            for scope in scopes:
+                self._reserving.pop(scope, None)
+
+    async def _reserved_for_call(self, scope: str, shared: PauseBoard) -> bool:
+        """Whether `scope` was taken ahead, for this call to use, once its take is written; not
+        if taken too long ago (given back first: the call takes it again)."""
+        if (taking := self._reserving.get(scope)) is not None:
+            await asyncio.wait({taking})
+        at = self._reserved.pop(scope, None)
+        if at is None:
+            return False
+        if self.clock.now() - at > RESERVATION_KEPT:
+            await self._give_back(scope, None, shared)
+            return False
+        return True
 
     async def _take(self, scope: str, shared: PauseBoard) -> datetime | None:
         """Take `scope` on the shared board for a call (DeliveryError if another process's 429
@@ -136,9 +199,19 @@ class Pacer:
 
     async def settle(self) -> None:
         """Wait until what the calls so far write on the shared board (gives-back, pauses) is
-        written."""
-        while self._writes:
-            await asyncio.wait(set(self._writes))
+        written, and give back the scopes taken ahead that no call used."""
+        while self._writes or self._reserved:
+            if self._writes:
+                await asyncio.wait(set(self._writes))
+            for scope in list(self._reserved):
+                self._track(asyncio.get_running_loop().create_task(self._unreserve(scope)))
+
+    async def _unreserve(self, scope: str) -> None:
+        """Give back `scope`, taken ahead, if no call has used it meanwhile (in its turn)."""
+        gate = self._gate(scope)
+        async with gate.lock:
+            if self.shared is not None and self._reserved.pop(scope, None) is not None:
+                await self._give_back(scope, None, self.shared)
 
     def check(self, scope: str) -> None:
         """Raise DeliveryError (rate limited, with the seconds left) if `scope` is paused."""

@@ -7,7 +7,7 @@ import logging
 import os
 import socket
 import uuid
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
@@ -19,7 +19,7 @@ from bot.kernel.ports import DeliveryError, Messenger, Refused, Target, Unreacha
 from bot.kernel.replies import Reply
 from bot.kernel.settings import DEFAULT_SENDS_AT_ONCE
 from bot.kernel.workspaces import workspace_of
-from bot.notices import compose_all
+from bot.notices import COMPOSED_ALONE, compose_all
 from bot.notices.context import Gone
 from bot.pairs.lifecycle import erase_expired_content
 from bot.pairs.pauses import resume_due_pauses
@@ -79,9 +79,15 @@ class Held(NamedTuple):
     until: datetime
 
 
-Composed = tuple[Target, Reply] | Held | Exception | None
+class Alone:
+    """A row to compose on its own when its send comes (`COMPOSED_ALONE`)."""
+
+
+Made = tuple[Target, Reply] | Held | Exception | None
 """A claimed row's target and message, when it should go instead (Held), what stopped it
 (Gone: drop it), or None: expired."""
+Composed = Made | Alone
+"""What a claim made of a row, or that it is composed when its send comes (Alone)."""
 Observer = Callable[[Notification, str, Target | None], None]
 """Told of each claimed row's outcome (sent, retried, failed, dropped, expired) and where it
 was for, when it was composed (metrics)."""
@@ -229,6 +235,7 @@ class Dispatcher:
                 if claiming in done:
                     claimed, now = claiming.result()
                     claiming = None
+                    self._reserve(claimed)
                     ready.extend((row, now, made) for row, made in claimed)
                     more = len(claimed) == self.claim_batch
                     if not claimed and not in_flight and not ready:
@@ -242,6 +249,16 @@ class Dispatcher:
                 task.cancel()
         await asyncio.gather(*(messenger.settle() for messenger in self.messengers.values()))
         return stats
+
+    def _reserve(self, claimed: list[tuple[Notification, Composed]]) -> None:
+        """Have each messenger take, ahead, the rate-limit scopes of the rows it is to send."""
+        targets: dict[str, list[Target]] = defaultdict(list)
+        for _, made in claimed:
+            if isinstance(made, tuple) and not isinstance(made, Held):
+                targets[made[0].platform].append(made[0])
+        for platform, some in targets.items():
+            if (messenger := self.messengers.get(platform)) is not None:
+                messenger.reserve(some)
 
     def _maybe_more(self, claimed_at: datetime | None) -> bool:
         """After a claim that did not fill its batch, whether another may find rows: none has
@@ -359,8 +376,15 @@ class Dispatcher:
             held = hold_for_the_night(session=session, rows=live, now=now)
             live = [row for row in live if row.id not in held]
             made: dict[int | None, Composed] = {row_id: Held(at) for row_id, at in held.items()}
+            made |= {row.id: Alone() for row in live if row.kind in COMPOSED_ALONE}
+            live = [row for row in live if row.kind not in COMPOSED_ALONE]
             made.update(zip((row.id for row in live), compose_all(session, live, now), strict=True))
         return [(row, made.get(row.id)) for row in rows]
+
+    def _compose_alone(self, row: Notification, now: datetime) -> tuple[Target, Reply] | Exception:
+        """`row` composed in a session of its own."""
+        with self.core.db.session() as session:
+            return compose_all(session, [row], now)[0]
 
     async def _record(self, row_id: int, status: str, outcome: str) -> None:
         done = Outcome(row_id, outcome, status=status, now=self.core.clock.now())
@@ -404,13 +428,15 @@ class Dispatcher:
                 )
 
     async def _deliver(self, row: Notification, now: datetime, composed: Composed) -> str:
+        if isinstance(composed, Alone):
+            composed = await asyncio.to_thread(self._compose_alone, row, now)
         outcome = await self._deliver_one(row, now, composed)
         if self.observe is not None:
             sent_to = None if isinstance(composed, Held) else composed
             self.observe(row, outcome, sent_to[0] if isinstance(sent_to, tuple) else None)
         return outcome
 
-    async def _deliver_one(self, row: Notification, now: datetime, composed: Composed) -> str:
+    async def _deliver_one(self, row: Notification, now: datetime, composed: Made) -> str:
         assert row.id is not None
         if composed is None:
             reason = f"expired; last try: {row.outcome}" if row.outcome else "expired"

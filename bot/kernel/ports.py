@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -81,7 +82,13 @@ class Messenger(Protocol):
         """Deliver `message`; return the platform's id of the posted message."""
         ...
 
+    def reserve(self, targets: Sequence[Target]) -> None:
+        """Sends to `targets` are coming (a claimed batch): take their rate-limit scopes where
+        the other processes see them, together and in the background, so that each send does
+        not wait for it; what no send used, `settle` gives back."""
+        ...
+
     async def settle(self) -> None:
         """Wait for what the sends so far left to write in the background, if anything (the
-        rate-limit scopes given back once answered)."""
+        rate-limit scopes given back once answered, those taken ahead and unused)."""
         ...

@@ -97,6 +97,10 @@ BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = 
 }
 """Kinds whose composer reads more than the rows' sessions, pairs and people: made for a batch
 of rows of the kind, its reads done for them all at once."""
+COMPOSED_ALONE = frozenset({kinds.DIGEST})
+"""Kinds whose composer reads the whole programme (seconds at 100,000 pairs): composed each on
+its own when its send comes, not with the batch it was claimed in, so that the batch's other
+rows and the next claim do not wait for it."""
 
 
 def compose_all(

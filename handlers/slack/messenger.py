@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 import aiohttp
@@ -132,14 +132,16 @@ class SlackMessenger:
             self._dm_channels[target.address] = channel
         return channel
 
+    def reserve(self, targets: Sequence[Target]) -> None:
+        self.pacer.reserve(_post_scope(target) for target in targets)
+
     async def settle(self) -> None:
         await self.pacer.settle()
 
     async def send(self, target: Target, message: Reply) -> str:
         # A user id as the channel posts in the DM with them: no conversations.open first.
         client, channel = await self._client(target.address)
-        # Rate limits are a workspace's: the scope names the channel within its workspace.
-        scope = f"chat.postMessage:{target.address}"
+        scope = _post_scope(target)
         async with self.pacer.turn(scope):
             response = await self._api(
                 scope,
@@ -203,3 +205,9 @@ class SlackMessenger:
         except SlackRequestError as error:  # the upload itself was refused
             raise DeliveryError("upload refused") from error
         return str(response["file"]["id"])
+
+
+def _post_scope(target: Target) -> str:
+    """The scope a message to `target` is paced in. Rate limits are a workspace's: the scope
+    names the channel within its workspace."""
+    return f"chat.postMessage:{target.address}"

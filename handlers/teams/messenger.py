@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -88,6 +89,9 @@ class TeamsMessenger:
         self.core = core
         self.pacer = pacer
 
+    def reserve(self, targets: Sequence[Target]) -> None:
+        self.pacer.reserve(_scope(target) for target in targets)
+
     async def settle(self) -> None:
         await self.pacer.settle()
 
@@ -95,7 +99,7 @@ class TeamsMessenger:
         reference = await asyncio.to_thread(reference_for, self.core, target.kind, target.address)
         if reference is None:
             raise Unreachable("no conversation reference: the app was never installed")
-        scope = f"{target.kind}:{target.address}"
+        scope = _scope(target)
         try:
             async with self.pacer.turn(scope):
                 conversation_id = reference.conversation_id or await self._open_chat(reference)
@@ -144,3 +148,8 @@ class TeamsMessenger:
         created = await api.conversations.create(params)
         await asyncio.to_thread(save_conversation_id, self.core, reference, created.id)
         return created.id
+
+
+def _scope(target: Target) -> str:
+    """The scope a message to `target` is paced in: its conversation."""
+    return f"{target.kind}:{target.address}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
@@ -102,6 +102,9 @@ class TerminalMessenger:
         self.names = names
         self.clock_now = clock_now
         self._refs = itertools.count(1)
+
+    def reserve(self, targets: Sequence[Target]) -> None:
+        """Nothing is paced here."""
 
     async def settle(self) -> None:
         """Nothing of a send is left to write once it returns."""

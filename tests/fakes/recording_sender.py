@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Reply
 
@@ -14,6 +16,9 @@ class RecordingSender:
         self.failures = list(failures)
         self.sent: list[tuple[Target, Reply]] = []
         self.tried: list[Target] = []
+
+    def reserve(self, targets: Sequence[Target]) -> None:
+        """Nothing is paced here."""
 
     async def settle(self) -> None:
         """Nothing of a send is left to write once it returns."""

@@ -9,7 +9,7 @@ import pytest
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.ports import DeliveryError
-from handlers.pacing import Gate, Pacer
+from handlers.pacing import RESERVATION_KEPT, Gate, Pacer
 
 
 def test_a_burst_goes_at_once_then_one_call_a_second() -> None:
@@ -92,3 +92,123 @@ def test_a_give_back_cut_short_when_the_loop_closes_still_ends_the_turn(
     # The give-back was cancelled with its loop; the scope's next turn is not stuck.
     again = asyncio.wait_for(_call(pacer, "chat.postMessage:UCLAIRE"), timeout=5)
     assert asyncio.run(again) == "called"
+
+
+class Board:
+    """A shared board that records its takes, gives-back and pauses; `refuse` names scopes it finds
+    busy elsewhere, and takes wait for `open` once it is cleared."""
+
+    def __init__(self, *refuse: str) -> None:
+        self.refuse = set(refuse)
+        self.open = asyncio.Event()
+        self.open.set()
+        self.taken: list[str] = []
+        self.given: list[str] = []
+        self.paused: list[str] = []
+
+    async def take(self, scope: str, now: datetime) -> datetime | None:
+        await self.open.wait()
+        self.taken.append(scope)
+        if scope in self.refuse:
+            self.refuse.discard(scope)
+            return now + timedelta(seconds=1)
+        return None
+
+    async def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None:
+        self.given.append(scope)
+
+    def pause(self, scope: str, until: datetime, now: datetime) -> None:
+        self.paused.append(scope)
+
+
+CLAIRE, THOMAS = "chat.postMessage:UCLAIRE", "chat.postMessage:UTHOMAS"
+
+
+def _reserved_then(pacer: Pacer, scopes: list[str], *calls: str) -> list[str]:
+    """Reserve `scopes`, make `calls` one after the other, settle; what the calls returned."""
+
+    async def run() -> list[str]:
+        pacer.reserve(scopes)
+        done = [await _call(pacer, scope) for scope in calls]
+        await pacer.settle()
+        return done
+
+    return asyncio.run(asyncio.wait_for(run(), timeout=10))
+
+
+def test_scopes_taken_ahead_are_called_without_a_take_and_the_unused_given_back(
+    clock: ManualClock,
+) -> None:
+    board = Board()
+    assert _reserved_then(Pacer(clock, shared=board), [CLAIRE, THOMAS, CLAIRE], CLAIRE) == [
+        "called"
+    ]
+    assert board.taken == [CLAIRE, THOMAS]  # once each, ahead; the call took none
+    assert sorted(board.given) == [CLAIRE, THOMAS]  # after its call; unused, by settle
+
+
+def test_a_scope_refused_ahead_is_taken_by_its_call(clock: ManualClock) -> None:
+    board = Board(CLAIRE)  # busy elsewhere when taken ahead, free when called
+    assert _reserved_then(Pacer(clock, shared=board), [CLAIRE], CLAIRE) == ["called"]
+    assert board.taken == [CLAIRE, CLAIRE] and board.given == [CLAIRE]
+
+
+def test_a_scope_taken_ahead_too_long_ago_is_given_back_and_taken_again(
+    clock: ManualClock,
+) -> None:
+    board = Board()
+    pacer = Pacer(clock, shared=board)
+
+    async def run() -> None:
+        pacer.reserve([CLAIRE])
+        await asyncio.sleep(0.01)
+        clock.advance(RESERVATION_KEPT + timedelta(seconds=1))
+        assert await _call(pacer, CLAIRE) == "called"
+        await pacer.settle()
+
+    asyncio.run(asyncio.wait_for(run(), timeout=10))
+    assert board.taken == [CLAIRE, CLAIRE] and board.given == [CLAIRE, CLAIRE]
+
+
+def test_a_call_waits_for_its_scope_being_taken_ahead_and_uses_it(clock: ManualClock) -> None:
+    board = Board()
+    board.open.clear()
+    pacer = Pacer(clock, shared=board)
+
+    async def run() -> None:
+        pacer.reserve([CLAIRE])
+        call = asyncio.create_task(_call(pacer, CLAIRE))
+        await asyncio.sleep(0.05)
+        assert not call.done() and board.taken == []
+        board.open.set()
+        assert await call == "called"
+        await pacer.settle()
+
+    asyncio.run(asyncio.wait_for(run(), timeout=10))
+    assert board.taken == [CLAIRE] and board.given == [CLAIRE]
+
+
+def test_a_scope_being_called_or_paused_here_is_not_taken_ahead(clock: ManualClock) -> None:
+    board = Board()
+    pacer = Pacer(clock, shared=board)
+    pacer.pause(THOMAS, 30)  # a 429 this process received
+
+    async def run() -> None:
+        going = asyncio.Event()
+        release = asyncio.Event()
+
+        async def long_call() -> None:
+            async with pacer.turn(CLAIRE):
+                going.set()
+                await release.wait()
+
+        call = asyncio.create_task(long_call())
+        await going.wait()
+        pacer.reserve([CLAIRE, THOMAS])
+        await asyncio.sleep(0.05)
+        release.set()
+        await call
+        await pacer.settle()
+
+    asyncio.run(asyncio.wait_for(run(), timeout=10))
+    assert board.taken == [CLAIRE] and board.given == [CLAIRE] and board.paused == [THOMAS]

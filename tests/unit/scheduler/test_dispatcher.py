@@ -4,16 +4,19 @@ its expiry or failures that count do, and the reason is recorded."""
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Reply
-from bot.planning.notice_kinds import REMINDER
+from bot.notices import COMPOSERS
+from bot.planning.notice_kinds import DIGEST, REMINDER
 from scheduler.dispatcher import MAX_FAILURES, Dispatcher
 from storage.models import Notification
 from tests.unit.bot.planning.test_planner import agreed_pair, people
@@ -27,6 +30,9 @@ class Scripted:
     def __init__(self, *failures: DeliveryError) -> None:
         self.failures = list(failures)
         self.sent: list[str] = []
+
+    def reserve(self, targets: Sequence[Target]) -> None:
+        """Nothing is paced here."""
 
     async def settle(self) -> None:
         """Nothing of a send is left to write once it returns."""
@@ -141,3 +147,38 @@ def test_a_run_ends_once_its_messengers_have_written_what_their_sends_left(
         return dict(counts), messenger.settled
 
     assert asyncio.run(run_then_look()) == ({"sent": 2}, True)
+
+
+@pytest.mark.usefixtures("reminders_due")
+def test_a_digest_is_composed_on_its_own_while_the_rows_claimed_with_it_are_sent(
+    core: Core, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A digest reads the whole programme (seconds at 100,000 pairs): the reminders claimed in
+    the same batch go while it is being composed, not after."""
+    reminders_sent = threading.Event()
+
+    def slow_digest(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+        assert reminders_sent.wait(timeout=5), "the reminders waited for the digest"
+        return Target("slack", "channel", "CLEADS"), Reply(title="digest")
+
+    class Watching(Scripted):
+        async def send(self, target: Target, message: Reply) -> str:
+            ref = await super().send(target, message)
+            if len(self.sent) == 2:
+                reminders_sent.set()
+            return ref
+
+    monkeypatch.setitem(COMPOSERS, DIGEST, slow_digest)
+    with core.db.session() as session:
+        session.add(
+            Notification(
+                kind=DIGEST,
+                recipient="c:slack:CLEADS",
+                subject="digest:2026-12-02",
+                due_at=clock.now(),
+                created_at=clock.now(),
+            )
+        )
+    messenger = Watching()
+    assert run(core, messenger) == {"sent": 3}
+    assert messenger.sent[-1] == "CLEADS" and len(set(messenger.sent[:2])) == 2

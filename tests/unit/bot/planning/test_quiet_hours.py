@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pytest
@@ -99,6 +100,9 @@ class Recording:
     def __init__(self) -> None:
         self.sent: list[tuple[str, datetime]] = []
         self.clock: ManualClock | None = None
+
+    def reserve(self, targets: Sequence[Target]) -> None:
+        """Nothing is paced here."""
 
     async def settle(self) -> None:
         """Nothing of a send is left to write once it returns."""
