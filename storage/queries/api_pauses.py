@@ -29,6 +29,10 @@ CALL_HELD_FOR = timedelta(seconds=10)
 """How long a taken scope stays taken at most: a dead process's scopes are free again this
 soon (a call still going after that, rare, no longer keeps the others away)."""
 BUSY_RETRY = timedelta(seconds=1)  # a scope another process is calling: try again this soon
+GIVE_BACK_LINGER = 0.02
+"""Seconds gives-back wait for others before they are written together: nothing waits on
+them but the scope's next call here (its channel is paced to one a second anyway), and with
+many sends in flight a transaction for each two or three of them cost more than the takes."""
 
 
 def _over(now: Any) -> Any:
@@ -167,21 +171,25 @@ class GiveBack:
 
 
 class SharedPauses:
-    """One platform's scopes in the database (keyed by `scope_key`). Takes and gives-back asked
-    for while others are being written go together in the next transaction: with many sends
-    in flight, a few transactions a batch instead of two per send."""
+    """One platform's scopes in the database (keyed by `scope_key`). Takes asked for while
+    others are being written go together in the next transaction, and so do gives-back, which
+    also wait `GIVE_BACK_LINGER` for more: with many sends in flight, a few transactions a
+    batch instead of two per send."""
 
     def __init__(self, db: Database, platform: str) -> None:
         self.db = db
         self.platform = platform
-        self._calls: Gathered[Take | GiveBack, datetime | None] = Gathered(self._apply)
+        self._takes: Gathered[Take, datetime | None] = Gathered(self._take_all)
+        self._gives_back: Gathered[GiveBack, None] = Gathered(
+            self._give_back_all, linger=GIVE_BACK_LINGER
+        )
 
     async def take(self, scope: str, now: datetime) -> datetime | None:
         """None: taken; else when to try again (paused, or another process is calling it)."""
-        return await self._calls(Take(scope_key(self.platform, scope), now))
+        return await self._takes(Take(scope_key(self.platform, scope), now))
 
     async def give_back(self, scope: str, paused_until: datetime | None, now: datetime) -> None:
-        await self._calls(GiveBack(scope_key(self.platform, scope), paused_until, now))
+        await self._gives_back(GiveBack(scope_key(self.platform, scope), paused_until, now))
 
     def pause(self, scope: str, until: datetime, now: datetime) -> None:
         with self.db.session() as session:
@@ -189,15 +197,15 @@ class SharedPauses:
                 session=session, scope=scope_key(self.platform, scope), until=until, now=now
             )
 
-    def _apply(self, calls: list[Take | GiveBack]) -> list[datetime | None]:
-        """The calls in one transaction: the takes, then the gives-back (a batch never
-        holds two calls of one scope: a process calls a scope once at a time); those without a
-        429 together."""
+    def _take_all(self, takes: list[Take]) -> list[datetime | None]:
+        """The takes in one transaction (a batch never holds two calls of one scope: a process
+        calls a scope once at a time)."""
         with self.db.session() as session:
-            takes = [call for call in calls if isinstance(call, Take)]
-            taken = iter(take_scopes(session=session, takes=takes) if takes else [])
-            results = [next(taken) if isinstance(call, Take) else None for call in calls]
-            given_back = [call for call in calls if isinstance(call, GiveBack)]
+            return take_scopes(session=session, takes=takes)
+
+    def _give_back_all(self, given_back: list[GiveBack]) -> list[None]:
+        """The gives-back in one transaction; those without a 429 together."""
+        with self.db.session() as session:
             for call in given_back:
                 if call.paused_until is not None:
                     give_back_scope(
@@ -209,4 +217,4 @@ class SharedPauses:
             if plain := [call for call in given_back if call.paused_until is None]:
                 now = max(call.now for call in plain)
                 give_back_scopes(session=session, scopes=[c.scope for c in plain], now=now)
-        return results
+        return [None] * len(given_back)

@@ -54,3 +54,23 @@ def test_a_batch_that_fails_fails_its_callers_only() -> None:
     assert asyncio.run(bad_then_good()) == 8
     # A later event loop (a restart of the loop, tests) is served too.
     assert asyncio.run(gathered(5)) == 10
+
+
+def test_a_lingering_batch_waits_for_the_items_that_come_meanwhile() -> None:
+    batches: list[list[int]] = []
+
+    def record(items: list[int]) -> list[int]:
+        batches.append(items)
+        return items
+
+    async def two(gathered: Gathered[int, int]) -> list[int]:
+        first = asyncio.create_task(gathered(1))
+        await asyncio.sleep(0.05)
+        second = asyncio.create_task(gathered(2))
+        return list(await asyncio.gather(first, second))
+
+    assert asyncio.run(two(Gathered(record, linger=0.5))) == [1, 2]
+    assert batches == [[1, 2]]
+    batches.clear()
+    assert asyncio.run(two(Gathered(record))) == [1, 2]
+    assert batches == [[1], [2]]
