@@ -24,6 +24,7 @@ from storage.models import (
     Pair,
     Person,
 )
+from storage.queries.slices import in_slices
 
 SLACK = "slack"
 _RECIPIENT_HEADS = ("u:slack:", "c:slack:")  # UserRecipient, ChannelRecipient
@@ -59,14 +60,15 @@ def clashing_people(*, session: Session, workspace: str) -> int:
         col(Person.platform) == SLACK, _bare(col(Person.external_id))
     )
     qualified = {f"{workspace}:{i}" for i in session.exec(bare).all()}
-    if not qualified:
-        return 0
-    return len(
-        session.exec(
-            select(Person.id).where(
-                col(Person.platform) == SLACK, col(Person.external_id).in_(sorted(qualified))
-            )
-        ).all()
+    return sum(
+        len(
+            session.exec(
+                select(Person.id).where(
+                    col(Person.platform) == SLACK, col(Person.external_id).in_(some)
+                )
+            ).all()
+        )
+        for some in in_slices(qualified)  # a workspace's members: more than a statement takes
     )
 
 

@@ -17,6 +17,7 @@ from bot.kernel.notice_keys import PersonRecipient, SessionAt
 from storage.db import make_engine, migrate
 from storage.models import MeetingSession, Notification
 from storage.queries import slices
+from storage.queries.adoption import clashing_people
 from storage.queries.health import (
     last_activities,
     last_held_sessions,
@@ -167,3 +168,18 @@ def test_slices_are_sorted_without_repeats(monkeypatch: pytest.MonkeyPatch) -> N
     assert list(slices.in_slices([5, 1, 3, 1, 4])) == [[1, 3], [4, 5]]
     assert list(slices.in_slices([])) == []
     assert list(slices.in_slices(iter(["b", "a"]))) == [["a", "b"]]
+
+
+def test_adopting_a_workspace_counts_its_clashes_slice_by_slice(
+    programme: tuple[Session, Programme], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bare Slack ids that also exist qualified by the workspace: every member of a large
+    workspace is one key of the read."""
+    session, _ = programme  # six bare members: UMENTOR0…UMENTEE2
+    for member in ("UMENTOR0", "UMENTEE2"):
+        person(session, f"T1:{member}")
+    session.commit()
+    assert clashing_people(session=session, workspace="T1") == 2
+    monkeypatch.setattr(slices, "IDS_PER_STATEMENT", 1)
+    assert clashing_people(session=session, workspace="T1") == 2
+    assert clashing_people(session=session, workspace="T2") == 0
