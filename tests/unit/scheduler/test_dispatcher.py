@@ -182,3 +182,23 @@ def test_a_digest_is_composed_on_its_own_while_the_rows_claimed_with_it_are_sent
     messenger = Watching()
     assert run(core, messenger) == {"sent": 3}
     assert messenger.sent[-1] == "CLEADS" and len(set(messenger.sent[:2])) == 2
+
+
+@pytest.mark.usefixtures("reminders_due")
+def test_a_claimed_batch_is_announced_to_its_messenger_before_its_sends(core: Core) -> None:
+    """The messenger hears of a batch's targets once it is claimed (to take their rate-limit
+    scopes ahead), before any of its sends."""
+
+    class Announced(Scripted):
+        def __init__(self) -> None:
+            super().__init__()
+            self.announced: list[tuple[int, list[str]]] = []  # (sends before, addresses)
+
+        def reserve(self, targets: Sequence[Target]) -> None:
+            self.announced.append((len(self.sent), [t.address for t in targets]))
+
+    messenger = Announced()
+    assert run(core, messenger) == {"sent": 2}
+    assert [(before, sorted(addresses)) for before, addresses in messenger.announced] == [
+        (0, sorted(messenger.sent))
+    ]
