@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 MAX_FAILURES = 8  # failures that count: neither a rate limit, nor a 5xx, nor an outage
 CONCURRENCY = DEFAULT_SENDS_AT_ONCE  # sends in flight at once, by default
 CLAIM_BATCH = 64  # rows claimed and composed at once (at least `concurrency`)
+OUTCOME_LINGER = 0.005  # seconds an outcome waits for others, to share their transaction
 LEASE = timedelta(seconds=60)
 TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
 STATISTICS_EVERY = timedelta(days=1)  # the database planner's statistics, refreshed
@@ -95,13 +96,13 @@ was for, when it was composed (metrics)."""
 
 class Outcomes:
     """Writes the outcomes of sends in small transactions: each one holds the outcomes that
-    arrived while the previous one was being committed (one thread hop and two statements for
-    them all)."""
+    arrived while the previous one was being committed, or within `linger` seconds of the
+    first (one thread hop and two statements for them all)."""
 
-    def __init__(self, db: Database, owner: str) -> None:
+    def __init__(self, db: Database, owner: str, *, linger: float = OUTCOME_LINGER) -> None:
         self.db = db
         self.owner = owner
-        self._gathered: Gathered[Outcome, bool] = Gathered(self._commit)
+        self._gathered: Gathered[Outcome, bool] = Gathered(self._commit, linger=linger)
 
     async def write(self, outcome: Outcome) -> bool:
         """Once committed; False if the row's lease was lost meanwhile."""
@@ -121,8 +122,11 @@ class Dispatcher:
     """Runs the notification queue; one run at a time per process.
 
     A run leases due rows a batch at a time, sends each (at most `concurrency` at once) and
-    records its outcome right after; the leases are renewed while it works. Rows whose
-    lease ran out (their process died) are due again for anyone.
+    records its outcome right after, in the background: a send's slot is free once it is
+    answered, and sends in flight and outcomes being written are at most `2 * concurrency`
+    together, the messages a kill -9 can leave sent and not recorded (sent again once their
+    lease runs out). The leases are renewed while it works. Rows whose lease ran out (their process
+    died) are due again for anyone.
     """
 
     def __init__(
@@ -143,6 +147,10 @@ class Dispatcher:
         self.lease = lease
         self.owner = process_name()
         self.outcomes = Outcomes(core.db, self.owner)
+        self.unrecorded_at_most = 2 * concurrency
+        """Sends in flight and outcomes being written, together: the messages a kill -9 can
+        leave sent and not recorded (a send waits for a place)."""
+        self._recording: set[asyncio.Task[bool]] = set()
         self._lock = asyncio.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kicked = False
@@ -207,7 +215,7 @@ class Dispatcher:
         in flight, then let the messengers settle what they write after their sends. Rows are
         claimed and composed a batch (`claim_batch`) at a time, the next one while the last is
         being sent (once fewer than `concurrency` wait), so that no slot waits for the database
-        and a claim's cost is shared by many rows."""
+        and a claim's cost is shared by many rows. A run ends once its outcomes are written."""
         stats: Counter[str] = Counter()
         in_flight: set[asyncio.Task[str]] = set()
         ready: deque[tuple[Notification, datetime, Composed]] = deque()
@@ -217,7 +225,12 @@ class Dispatcher:
         renewing = asyncio.create_task(self._renew_leases())
         try:
             while True:
-                while ready and len(in_flight) < self.concurrency and not self._stopping:
+                while (
+                    ready
+                    and len(in_flight) < self.concurrency
+                    and len(in_flight) + len(self._recording) < self.unrecorded_at_most
+                    and not self._stopping
+                ):
                     in_flight.add(asyncio.create_task(self._deliver(*ready.popleft())))
                 if (
                     claiming is None
@@ -229,6 +242,8 @@ class Dispatcher:
                     claimed_at = self.core.clock.now()
                     claiming = asyncio.create_task(self._claim_next(claimed_at))
                 waiting: set[asyncio.Task[Any]] = {*in_flight, *([claiming] if claiming else [])}
+                if ready and len(in_flight) + len(self._recording) >= self.unrecorded_at_most:
+                    waiting |= self._recording
                 if not waiting:
                     break
                 done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
@@ -244,9 +259,11 @@ class Dispatcher:
                     in_flight.discard(task)
                     stats.update((task.result(),))
         finally:
-            renewing.cancel()
             for task in [*in_flight, *([claiming] if claiming else [])]:
                 task.cancel()
+            if self._recording:  # written under their lease, renewed meanwhile
+                await asyncio.wait(set(self._recording))
+            renewing.cancel()
         await asyncio.gather(*(messenger.settle() for messenger in self.messengers.values()))
         return stats
 
@@ -306,6 +323,8 @@ class Dispatcher:
             _, pending = await asyncio.wait({running}, timeout=SHUTDOWN_GRACE)
             for task in pending:
                 task.cancel()
+        if self._recording:  # the outcomes of the sends that finished, before the rest is freed
+            await asyncio.wait(set(self._recording))
         released = await asyncio.to_thread(self._release)
         if released:
             log.info("gave back %d notifications on shutdown", released)
@@ -386,20 +405,36 @@ class Dispatcher:
         with self.core.db.session() as session:
             return compose_all(session, [row], now)[0]
 
-    async def _record(self, row_id: int, status: str, outcome: str) -> None:
-        done = Outcome(row_id, outcome, status=status, now=self.core.clock.now())
-        if not await self.outcomes.write(done):
+    def _record(self, row_id: int, status: str, outcome: str) -> None:
+        self._write(Outcome(row_id, outcome, status=status, now=self.core.clock.now()))
+
+    def _write(self, outcome: Outcome) -> None:
+        """Write `outcome` in the background: the send's slot is free at once; the run waits
+        for it before it ends, and for a place among `_recording` before its next send."""
+        task = asyncio.get_running_loop().create_task(self.outcomes.write(outcome))
+        self._recording.add(task)
+        task.add_done_callback(lambda _: self._recorded(task, outcome))
+
+    def _recorded(self, task: asyncio.Task[bool], outcome: Outcome) -> None:
+        self._recording.discard(task)
+        row_id = outcome.notification_id
+        if task.cancelled():
+            log.error("notification %s: its outcome was not written (cancelled)", row_id)
+        elif (error := task.exception()) is not None:
+            # Its lease runs out and it is sent again: the one duplicate a failing database makes.
+            log.error("notification %s: its outcome could not be written", row_id, exc_info=error)
+        elif not task.result():
             log.warning(
-                "notification %s: lease lost before its outcome (%s) was recorded", row_id, status
+                "notification %s: lease lost before its outcome (%s) was recorded",
+                row_id,
+                outcome.status,
             )
 
-    async def _requeue(
+    def _requeue(
         self, row_id: int, due_at: datetime, outcome: str, failed: bool, counted: bool
     ) -> None:
         self._owed_meanwhile = True
-        await self.outcomes.write(
-            Outcome(row_id, outcome, due_at=due_at, failed=failed, counted=counted)
-        )
+        self._write(Outcome(row_id, outcome, due_at=due_at, failed=failed, counted=counted))
 
     def _tell_admins(self, target: Target, now: datetime, reason: str | None = None) -> None:
         """Owe the admins a notice about the person or channel the platform refuses (`reason`),
@@ -440,28 +475,28 @@ class Dispatcher:
         assert row.id is not None
         if composed is None:
             reason = f"expired; last try: {row.outcome}" if row.outcome else "expired"
-            await self._record(row.id, DROPPED, reason)
+            self._record(row.id, DROPPED, reason)
             return "expired"
         if isinstance(composed, Held):
             # Not a failure: neither its attempts nor its failures grow.
-            await self._requeue(row.id, composed.until, "held for the night", False, False)
+            self._requeue(row.id, composed.until, "held for the night", False, False)
             return "held"
         if isinstance(composed, Gone):
-            await self._record(row.id, DROPPED, str(composed))
+            self._record(row.id, DROPPED, str(composed))
             return "dropped"
         if isinstance(composed, Exception):
             log.error("could not compose notification %s", row.id, exc_info=composed)
-            await self._record(row.id, FAILED, "compose error")
+            self._record(row.id, FAILED, "compose error")
             return "failed"
         target, message = composed
         messenger = self.messengers.get(target.platform)
         if messenger is None:
-            await self._record(row.id, FAILED, "platform not configured")
+            self._record(row.id, FAILED, "platform not configured")
             return "failed"
         try:
             ref = await messenger.send(target, message)
         except Withdrawn as error:
-            await self._record(row.id, DROPPED, error.reason)
+            self._record(row.id, DROPPED, error.reason)
             return "dropped"
         except Unreachable as error:
             if target.kind == "dm" and row.kind not in ADMIN_KINDS:
@@ -476,7 +511,7 @@ class Dispatcher:
         except Exception as error:  # a bug or an unexpected client error: retry, never lose it
             log.exception("sending notification %s failed", row.id)
             return await self._after_failure(row, DeliveryError(repr(error)))
-        await self._record(row.id, SENT, ref)
+        self._record(row.id, SENT, ref)
         return "sent"
 
     async def _after_failure(self, row: Notification, error: DeliveryError) -> str:
@@ -484,11 +519,11 @@ class Dispatcher:
         later, and only failures that count can give the row up."""
         assert row.id is not None
         if error.permanent:
-            await self._record(row.id, FAILED, error.reason)
+            self._record(row.id, FAILED, error.reason)
             return "failed"
         if error.counts and row.failures + 1 >= MAX_FAILURES:
             reason = f"gave up after {MAX_FAILURES} failures: {error.reason}"
-            await self._record(row.id, FAILED, reason)
+            self._record(row.id, FAILED, reason)
             return "failed"
         limited = error.retry_after is not None
         delay = (
@@ -498,5 +533,5 @@ class Dispatcher:
         )
         # From when the answer arrived, not from when the run began.
         due = self.core.clock.now() + delay
-        await self._requeue(row.id, due, error.reason, not limited, error.counts)
+        self._requeue(row.id, due, error.reason, not limited, error.counts)
         return "retried"

@@ -17,8 +17,9 @@ from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Reply
 from bot.notices import COMPOSERS
 from bot.planning.notice_kinds import DIGEST, REMINDER
-from scheduler.dispatcher import MAX_FAILURES, Dispatcher
+from scheduler.dispatcher import MAX_FAILURES, Dispatcher, Outcomes
 from storage.models import Notification
+from storage.queries.people import upsert_person
 from tests.unit.bot.planning.test_planner import agreed_pair, people
 
 REMINDERS_DUE = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # 24 h before the first session
@@ -202,3 +203,62 @@ def test_a_claimed_batch_is_announced_to_its_messenger_before_its_sends(core: Co
     assert [(before, sorted(addresses)) for before, addresses in messenger.announced] == [
         (0, sorted(messenger.sent))
     ]
+
+
+@pytest.fixture
+def three_pairs_due(core: Core, clock: ManualClock) -> None:
+    """Three pairs whose six reminders are due; their start notices already sent."""
+    with core.db.session() as session:
+        members = [
+            upsert_person(
+                session=session,
+                platform="slack",
+                external_id=f"U{number}",
+                name=f"member {number}",
+                timezone="Europe/Paris",
+                locale=None,
+                now=clock.now(),
+            )
+            for number in range(6)
+        ]
+        for mentor, mentee in zip(members[::2], members[1::2], strict=True):
+            agreed_pair(session, mentor, mentee, clock.now(), actor=mentee)
+    asyncio.run(Dispatcher(core, {"slack": Scripted()}).run_once())
+    clock.set(REMINDERS_DUE)
+
+
+@pytest.mark.usefixtures("three_pairs_due")
+def test_a_send_s_slot_is_free_before_its_outcome_is_written_and_unrecorded_sends_are_bounded(
+    core: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one send at a time, the next send goes while the last outcome is being written;
+    sends in flight and outcomes not written stay at most 2 (what a kill -9 could leave sent
+    and not recorded); the run ends once every outcome is written."""
+    written = threading.Event()
+    commit = Outcomes._commit
+
+    def held(self: Outcomes, outcomes: list) -> list[bool]:  # type: ignore[type-arg]
+        assert written.wait(timeout=10), "the outcomes were never let through"
+        return commit(self, outcomes)
+
+    monkeypatch.setattr(Outcomes, "_commit", held)
+    messenger = Scripted()
+
+    async def scenario() -> tuple[int, int, dict[str, int]]:
+        run = asyncio.create_task(Dispatcher(core, {"slack": messenger}, concurrency=1).run_once())
+        for _ in range(500):  # up to 5 s for the second send, which waits for no outcome
+            if len(messenger.sent) >= 2 or run.done():
+                break
+            await asyncio.sleep(0.01)
+        second = len(messenger.sent)
+        await asyncio.sleep(0.3)  # any third send, not held back, would go meanwhile
+        held_back = len(messenger.sent)
+        written.set()
+        return second, held_back, dict(await run)
+
+    assert asyncio.run(scenario()) == (2, 2, {"sent": 6})
+    assert len(messenger.sent) == 6
+    with core.db.session() as session:
+        rows = list(session.exec(select(Notification).where(Notification.kind == REMINDER)))
+    due = [row for row in rows if row.due_at <= REMINDERS_DUE]
+    assert len(due) == 6 and {(row.status, row.claimed_by) for row in due} == {("sent", None)}
