@@ -19,8 +19,7 @@ from bot.notices import COMPOSERS
 from bot.planning.notice_kinds import DIGEST, REMINDER
 from scheduler.dispatcher import MAX_FAILURES, Dispatcher, Outcomes
 from storage.models import Notification
-from storage.queries.people import upsert_person
-from tests.unit.bot.planning.test_planner import agreed_pair, people
+from tests.unit.bot.planning.test_planner import agreed_pair, numbered_pair, people
 
 REMINDERS_DUE = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # 24 h before the first session
 
@@ -209,20 +208,8 @@ def test_a_claimed_batch_is_announced_to_its_messenger_before_its_sends(core: Co
 def three_pairs_due(core: Core, clock: ManualClock) -> None:
     """Three pairs whose six reminders are due; their start notices already sent."""
     with core.db.session() as session:
-        members = [
-            upsert_person(
-                session=session,
-                platform="slack",
-                external_id=f"U{number}",
-                name=f"member {number}",
-                timezone="Europe/Paris",
-                locale=None,
-                now=clock.now(),
-            )
-            for number in range(6)
-        ]
-        for mentor, mentee in zip(members[::2], members[1::2], strict=True):
-            agreed_pair(session, mentor, mentee, clock.now(), actor=mentee)
+        for n in range(3):
+            numbered_pair(session, n, clock.now())
     asyncio.run(Dispatcher(core, {"slack": Scripted()}).run_once())
     clock.set(REMINDERS_DUE)
 

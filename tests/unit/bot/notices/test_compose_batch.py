@@ -16,8 +16,7 @@ from bot.kernel.core import Core
 from bot.notices import compose_all
 from bot.rhythm.model import Frequency, Rhythm
 from storage.models import Notification
-from storage.queries.people import upsert_person
-from tests.unit.bot.planning.test_planner import agreed_pair
+from tests.unit.bot.planning.test_planner import numbered_pair
 
 RHYTHM = Rhythm(
     frequency=Frequency.WEEKLY,
@@ -49,19 +48,7 @@ def compose_counting(
     now = clock.now()
     with core.db.session() as session:
         for n in range(first, first + pairs):
-            mentor, mentee = (
-                upsert_person(
-                    session=session,
-                    platform="slack",
-                    external_id=f"U{role}{n}",
-                    name=f"{role}{n}",
-                    timezone="Europe/Paris",
-                    locale="fr-FR" if n % 2 else "en-GB",
-                    now=now,
-                )
-                for role in ("R", "E")
-            )
-            agreed_pair(session, mentor, mentee, now, rhythm=RHYTHM)
+            numbered_pair(session, n, now, locale="fr-FR" if n % 2 else "en-GB", rhythm=RHYTHM)
     due = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # the day before the first session
     statements: list[str] = []
 

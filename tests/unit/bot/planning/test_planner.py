@@ -50,6 +50,26 @@ def agreed_pair(
     return pair
 
 
+def numbered_pair(
+    session: Session, n: int, now: datetime, *, locale: str | None = None, rhythm: Rhythm = RHYTHM
+) -> Pair:
+    """Pair number `n`, agreed and planned from `now`: mentor `URn` and mentee `UEn`, new
+    members in Paris."""
+    mentor, mentee = (
+        upsert_person(
+            session=session,
+            platform="slack",
+            external_id=f"U{role}{n}",
+            name=f"{role}{n}",
+            timezone="Europe/Paris",
+            locale=locale,
+            now=now,
+        )
+        for role in ("R", "E")
+    )
+    return agreed_pair(session, mentor, mentee, now, rhythm=rhythm)
+
+
 def people(core: Core, now: datetime) -> tuple[Person, Person]:
     with core.db.session() as session:
         return tuple(  # type: ignore[return-value]
@@ -170,19 +190,7 @@ def test_a_cohort_is_extended_a_bounded_batch_per_run_least_planned_first(
     with core.db.session() as session:
         pairs = []
         for n in range(5):
-            mentor, mentee = (
-                upsert_person(
-                    session=session,
-                    platform="slack",
-                    external_id=f"U{role}{n}",
-                    name=f"{role}{n}",
-                    timezone="Europe/Paris",
-                    locale=None,
-                    now=now,
-                )
-                for role in ("R", "E")
-            )
-            pairs.append(agreed_pair(session, mentor, mentee, now).id)
+            pairs.append(numbered_pair(session, n, now).id)
     later = now + timedelta(days=30)  # every pair's plan now runs short
     with core.db.session() as session:
         # The pair planned least far ahead goes first, whatever its id.
