@@ -15,12 +15,14 @@ Run from the repository root (PostgreSQL parts need --postgres URL of a server):
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import statistics
 import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
@@ -83,6 +85,25 @@ def record_window(programme: Programme, fake: FakeSlack) -> list[float]:
     ]
 
 
+def duplicates_at_kills(programme: Programme, fake: FakeSlack, killed: list[float]) -> list[float]:
+    """For each message delivered twice, the seconds from Slack's first answer to it to the
+    kill that came next: positive, answered before the kill (sent, its outcome not yet
+    committed); negative, answered after it (the request was in flight at the kill); inf, no
+    kill came after it (a duplicate no kill explains)."""
+    owed = Counter(programme.people)
+    answers: dict[str, list[float]] = {}
+    for call in fake.calls("chat.postMessage"):
+        if call.response.get("ok"):
+            answers.setdefault(fake.reader_of(str(call.response["channel"])), []).append(call.time)
+    offsets = []
+    for reader, times in answers.items():
+        for first in sorted(times)[: max(0, len(times) - owed[reader])]:
+            # A request the fake held at a kill is answered after it, within its latency.
+            following = [k for k in killed if k > first - 1]
+            offsets.append(min(following) - first if following else math.inf)
+    return offsets
+
+
 def kills(database_url: str, workdir: Path, args: argparse.Namespace, label: str) -> None:
     programme = seed_programme(database_url, pairs=args.pairs)
     rng = random.Random(args.seed)
@@ -90,16 +111,19 @@ def kills(database_url: str, workdir: Path, args: argparse.Namespace, label: str
         fake.latency = 0.02
         log = workdir / f"kills-{label}.log"
         serve = Serve(programme, fake, log, MENTORBOT_LEASE_SECONDS=LEASE).start()
+        killed: list[float] = []
         for _ in range(args.kills):
             # Kill at a random moment of the dispatch still to come.
             target = sent_count(fake) + rng.randint(5, max(6, programme.due // (args.kills + 2)))
             wait_until(lambda: sent_count(fake) >= target, timeout=60, step=0.005)  # noqa: B023
+            killed.append(time.time())
             serve.kill()
             time.sleep(args.restart_after)
             serve = Serve(programme, fake, log, MENTORBOT_LEASE_SECONDS=LEASE).start()
         settled = settle(programme, fake, timeout=args.settle)
         result = tally(programme, fake)
         window = record_window(programme, fake)
+        twice = duplicates_at_kills(programme, fake, killed)
         serve.stop()
     print(
         f"kill -9 ×{args.kills} during {programme.due} due reminders ({label}), restart after "
@@ -110,6 +134,15 @@ def kills(database_url: str, workdir: Path, args: argparse.Namespace, label: str
         f"  lost {result.lost} of {programme.due}, delivered twice {result.duplicates}; "
         f"{state}; rows {statuses(database_url)}"
     )
+    if twice:
+        before = [offset for offset in twice if 0 <= offset < math.inf]
+        unexplained = sum(1 for offset in twice if offset == math.inf)
+        print(
+            f"  delivered twice: {len(before)} answered by Slack before a kill (at most "
+            f"{max(before, default=0) * 1000:.1f} ms before it: sent, outcome not yet committed), "
+            f"{sum(1 for offset in twice if offset < 0)} answered after it (in flight), "
+            f"{unexplained} with no kill after them"
+        )
     if window:
         cuts = statistics.quantiles(window, n=100)
         print(
