@@ -137,6 +137,7 @@ class Dispatcher:
         concurrency: int = CONCURRENCY,
         claim_batch: int = CLAIM_BATCH,
         lease: timedelta = LEASE,
+        outcome_linger: float = OUTCOME_LINGER,
         observe: Observer | None = None,
     ) -> None:
         self.core = core
@@ -146,7 +147,7 @@ class Dispatcher:
         self.claim_batch = max(claim_batch, concurrency)
         self.lease = lease
         self.owner = process_name()
-        self.outcomes = Outcomes(core.db, self.owner)
+        self.outcomes = Outcomes(core.db, self.owner, linger=outcome_linger)
         self.unrecorded_at_most = 2 * concurrency
         """Sends in flight and outcomes being written, together: the messages a kill -9 can
         leave sent and not recorded (a send waits for a place)."""
