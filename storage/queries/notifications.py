@@ -25,8 +25,8 @@ from sqlalchemy import (
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from storage.db import insert_ignoring_conflicts
 from storage.models import PENDING_ROWS, Notification, Person
+from storage.queries.inserts import insert_in
 from storage.types import UTCDateTime
 
 PENDING = "pending"
@@ -64,15 +64,20 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
         }
         for o in owed
     ]
-    statement = _owe_statement(
-        insert_ignoring_conflicts(session, Notification, "kind", "recipient", "subject")
-    )
-    return len(session.execute(statement, rows).all())
+    session.flush()  # what the session holds goes first, as the ORM's autoflush would
+    statement = _owe_statement(session.get_bind().dialect.name)
+    # Core: the ORM's bulk insert cost several times the statement, for every row owed.
+    return len(session.connection().execute(statement, rows).all())
 
 
 @cache
-def _owe_statement(insert: Any) -> Any:
-    return insert.returning(Notification.id)
+def _owe_statement(dialect: str) -> Any:
+    """`owe`'s INSERT … ON CONFLICT DO NOTHING RETURNING id, built once per dialect: a row
+    already planned (same kind, recipient and subject, planned by any replica) is left."""
+    insert = insert_in(dialect, _table)
+    return insert.on_conflict_do_nothing(index_elements=["kind", "recipient", "subject"]).returning(
+        _row.id
+    )
 
 
 def _lease_ran_out(now: Any) -> ColumnElement[bool]:
@@ -408,13 +413,23 @@ def subjects_sent_or_due(
     query: a condition on it would make SQLite walk the (status, due_at) index through every
     row sent in the window instead of seeking the recipient's rows of these kinds."""
     rows = session.exec(
-        select(Notification.subject, Notification.status)
-        .where(Notification.recipient == recipient)
-        .where(col(Notification.kind).in_(kinds))
-        .where(Notification.due_at >= since, Notification.due_at <= now)
-        .order_by(col(Notification.due_at))
+        _SUBJECTS_SENT_OR_DUE,
+        params={"recipient": recipient, "kinds": list(kinds), "since": since, "now": now},
     )
     return [subject for subject, status in rows if status in (SENT, PENDING, SENDING)]
+
+
+# Built once, with parameters: every DM a member writes reads it.
+_SUBJECTS_SENT_OR_DUE = (
+    select(Notification.subject, Notification.status)
+    .where(Notification.recipient == bindparam("recipient"))
+    .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
+    .where(
+        Notification.due_at >= bindparam("since", type_=UTCDateTime()),
+        Notification.due_at <= bindparam("now", type_=UTCDateTime()),
+    )
+    .order_by(col(Notification.due_at))
+)
 
 
 def counts_by_status(*, session: Session) -> dict[str, int]:

@@ -15,8 +15,14 @@ from storage.queries.slices import in_slices
 
 def get_person(*, session: Session, platform: str, external_id: str) -> Person | None:
     return session.exec(
-        select(Person).where(Person.platform == platform, Person.external_id == external_id)
+        _PERSON_BY_PLATFORM_ID, params={"platform": platform, "external_id": external_id}
     ).first()
+
+
+# Built once, with parameters: every request and event reads its person.
+_PERSON_BY_PLATFORM_ID = select(Person).where(
+    Person.platform == bindparam("platform"), Person.external_id == bindparam("external_id")
+)
 
 
 def person_by_id(*, session: Session, person_id: int) -> Person:
