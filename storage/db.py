@@ -7,14 +7,11 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, make_url, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -140,19 +137,6 @@ def migrate(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-
-
-def insert_ignoring_conflicts(session: Session, model: Any, *unique: str) -> Any:
-    """`INSERT … ON CONFLICT (unique) DO NOTHING` in the session's dialect: concurrent
-    planners (replicas) insert the same row once and neither fails."""
-    return _insert_ignoring(session.get_bind().dialect.name, model, unique)
-
-
-@cache
-def _insert_ignoring(dialect: str, model: Any, unique: tuple[str, ...]) -> Any:
-    """Built once per dialect, model and key (statements are immutable)."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(model).on_conflict_do_nothing(index_elements=list(unique))
 
 
 class Database:

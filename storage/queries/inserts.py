@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,6 +20,13 @@ def insert_in(dialect: str, table: Any) -> Any:
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
-def insert_ignoring_conflicts(*, session: Session, table: Any, keys: list[str]) -> Any:
-    """An INSERT into `table` that does nothing when a row with the same `keys` exists."""
-    return dialect_insert(session=session, table=table).on_conflict_do_nothing(index_elements=keys)
+def insert_ignoring_conflicts(session: Session, model: Any, *unique: str) -> Any:
+    """`INSERT … ON CONFLICT (unique) DO NOTHING` in the session's dialect: concurrent
+    planners (replicas) insert the same row once and neither fails."""
+    return _insert_ignoring(session.get_bind().dialect.name, model, unique)
+
+
+@cache
+def _insert_ignoring(dialect: str, model: Any, unique: tuple[str, ...]) -> Any:
+    """Built once per dialect, model and key (statements are immutable)."""
+    return insert_in(dialect, model).on_conflict_do_nothing(index_elements=list(unique))

@@ -74,7 +74,7 @@ def upsert_people(
     if not profiles:
         return []
     session.execute(
-        insert_ignoring_conflicts(session=session, table=Person, keys=["platform", "external_id"]),
+        insert_ignoring_conflicts(session, Person, "platform", "external_id"),
         [{"platform": platform, "external_id": p.external_id, "name": p.name} for p in profiles],
     )
     found = {

@@ -11,8 +11,8 @@ from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
-from storage.db import insert_ignoring_conflicts
 from storage.models import MeetingSession, Pair
+from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.slices import in_slices
 
