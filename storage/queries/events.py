@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from functools import cache
-from typing import Any
 
 from sqlmodel import Session
 
 from storage.models import ProcessedEvent
-from storage.queries.inserts import insert_in
+from storage.queries.inserts import insert_new
 
 KEY_MAX = 128  # the column's length
 
@@ -24,16 +22,8 @@ def event_key(event_id: str) -> str:
 
 def first_delivery(*, session: Session, event_id: str, now: datetime) -> bool:
     """Record `event_id`; True the first time it is seen, False for a retry of it."""
-    session.flush()  # what the session holds goes first, as the ORM's autoflush would
-    statement = _first_delivery(session.get_bind().dialect.name)
-    params = {"event_id": event_key(event_id), "received_at": now}
-    return session.connection().execute(statement, params).first() is not None
+    row = {"event_id": event_key(event_id), "received_at": now}
+    return bool(insert_new(session, _table, ("event_id",), "event_id", row))
 
 
-@cache
-def _first_delivery(dialect: str) -> Any:
-    """`first_delivery`'s INSERT … ON CONFLICT DO NOTHING RETURNING, built once per dialect
-    (every event handled runs it)."""
-    table = ProcessedEvent.__table__  # type: ignore[attr-defined]
-    insert = insert_in(dialect, table)
-    return insert.on_conflict_do_nothing(index_elements=["event_id"]).returning(table.c.event_id)
+_table = ProcessedEvent.__table__  # type: ignore[attr-defined]

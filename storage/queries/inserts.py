@@ -30,3 +30,20 @@ def insert_ignoring_conflicts(session: Session, model: Any, *unique: str) -> Any
 def _insert_ignoring(dialect: str, model: Any, unique: tuple[str, ...]) -> Any:
     """Built once per dialect, model and key (statements are immutable)."""
     return insert_in(dialect, model).on_conflict_do_nothing(index_elements=list(unique))
+
+
+def insert_new(
+    session: Session, table: Any, unique: tuple[str, ...], returning: str, rows: Any
+) -> list[Any]:
+    """Insert `rows` (a dict, or a list of them) into `table` as a Core statement built once,
+    those whose `unique` key exists already skipped; the `returning` column of the rows
+    inserted. What the session holds is flushed first, as the ORM's autoflush would; the
+    ORM's bulk insert cost several times the statement."""
+    session.flush()
+    statement = _insert_new(session.get_bind().dialect.name, table, unique, returning)
+    return list(session.connection().execute(statement, rows).scalars())
+
+
+@cache
+def _insert_new(dialect: str, table: Any, unique: tuple[str, ...], returning: str) -> Any:
+    return _insert_ignoring(dialect, table, unique).returning(table.c[returning])

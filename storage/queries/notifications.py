@@ -26,7 +26,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.models import PENDING_ROWS, Notification, Person
-from storage.queries.inserts import insert_in
+from storage.queries.inserts import insert_new
 from storage.types import UTCDateTime
 
 PENDING = "pending"
@@ -64,20 +64,7 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
         }
         for o in owed
     ]
-    session.flush()  # what the session holds goes first, as the ORM's autoflush would
-    statement = _owe_statement(session.get_bind().dialect.name)
-    # Core: the ORM's bulk insert cost several times the statement, for every row owed.
-    return len(session.connection().execute(statement, rows).all())
-
-
-@cache
-def _owe_statement(dialect: str) -> Any:
-    """`owe`'s INSERT … ON CONFLICT DO NOTHING RETURNING id, built once per dialect: a row
-    already planned (same kind, recipient and subject, planned by any replica) is left."""
-    insert = insert_in(dialect, _table)
-    return insert.on_conflict_do_nothing(index_elements=["kind", "recipient", "subject"]).returning(
-        _row.id
-    )
+    return len(insert_new(session, _table, ("kind", "recipient", "subject"), "id", rows))
 
 
 def _lease_ran_out(now: Any) -> ColumnElement[bool]:
