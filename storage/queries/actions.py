@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlmodel import Session, col, select, update
 
 from storage.models import ActionItem
-from storage.queries.preload import rows_by
+from storage.queries.preload import keyed_by, rows_by
+from storage.types import UTCDateTime
 
 
 def open_actions(*, session: Session, pair_id: int) -> list[ActionItem]:
@@ -19,9 +20,7 @@ def open_actions(*, session: Session, pair_id: int) -> list[ActionItem]:
 
 def open_actions_of(*, session: Session, pair_ids: set[int]) -> dict[int, list[ActionItem]]:
     """Each of these pairs' actions not done yet (one query), soonest due first."""
-    found = rows_by(
-        session, ActionItem, ActionItem.pair_id, pair_ids, col(ActionItem.done_at).is_(None)
-    )
+    found = rows_by(session, ActionItem, ActionItem.pair_id, pair_ids, _OPEN)
     for actions in found.values():
         actions.sort(key=lambda a: (a.due is None, a.due, a.id))
     return found
@@ -37,17 +36,22 @@ def done_since_of(*, session: Session, since: dict[int, datetime]) -> dict[int, 
     in the order they were done."""
     found: dict[int, list[ActionItem]] = defaultdict(list)
     if since:
-        rows = session.exec(
-            select(ActionItem)
-            .where(col(ActionItem.pair_id).in_(since.keys()))
-            .where(col(ActionItem.done_at) > min(since.values()))
-            .order_by(col(ActionItem.done_at))
-        )
-        for row in rows:
+        params = {"pair_ids": list(since), "after": min(since.values())}
+        for row in session.exec(_DONE_AFTER, params=params):
             assert row.done_at is not None
             if row.done_at > since[row.pair_id]:
                 found[row.pair_id].append(row)
     return found
+
+
+# Built once, with parameters: a reminder batch reads both (building costs more than running).
+_OPEN = keyed_by(ActionItem, ActionItem.pair_id).where(col(ActionItem.done_at).is_(None))
+_DONE_AFTER = (
+    select(ActionItem)
+    .where(col(ActionItem.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(col(ActionItem.done_at) > bindparam("after", type_=UTCDateTime()))
+    .order_by(col(ActionItem.done_at))
+)
 
 
 def detach_actions(*, session: Session, from_session_id: int) -> None:

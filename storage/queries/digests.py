@@ -25,10 +25,12 @@ def subscription(*, session: Session, platform: str, channel_id: str) -> DigestS
 
 def active_subscriptions(*, session: Session) -> list[DigestSubscription]:
     """The subscriptions whose digests are planned: active, in a workspace still served."""
-    return list(
-        session.exec(
-            select(DigestSubscription)
-            .where(col(DigestSubscription.active).is_(True), ~_WITHDRAWN)
-            .order_by(col(DigestSubscription.id))
-        )
-    )
+    return list(session.exec(_ACTIVE))
+
+
+# Built once: the planner reads it every run.
+_ACTIVE = (
+    select(DigestSubscription)
+    .where(col(DigestSubscription.active).is_(True), ~_WITHDRAWN)
+    .order_by(col(DigestSubscription.id))
+)

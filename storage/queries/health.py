@@ -158,17 +158,32 @@ def quiet_pairs(
 
 def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
     """The (frequency, interval) of the active pairs' rhythms, each once."""
-    rows = session.exec(
-        select(Pair.frequency, Pair.interval).where(col(Pair.status) == ACTIVE, SERVED).distinct()
-    ).all()
-    return [(frequency, interval) for frequency, interval in rows]
+    return [(frequency, interval) for frequency, interval in session.exec(_RHYTHMS)]
+
+
+_RHYTHMS = (  # built once: every health check reads it
+    select(Pair.frequency, Pair.interval).where(col(Pair.status) == ACTIVE, SERVED).distinct()
+)
 
 
 def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
     """When each pair last did something the bot keeps a date of: a summary written, an agenda
     point, an action item added or done, a goal, a thank-you. Dates only."""
     latest: dict[int, datetime] = {}
-    sources = (
+    for some in in_slices(pair_ids):
+        for statement in _LATEST:
+            for pair_id, at in session.exec(statement, params={"ids": some}):
+                if at is not None and (pair_id not in latest or at > latest[pair_id]):
+                    latest[pair_id] = at
+    return latest
+
+
+# Built once, with parameters: each health check runs them.
+_LATEST = tuple(
+    select(pair_id_column, func.max(at_column))
+    .where(col(pair_id_column).in_(bindparam("ids", expanding=True)))
+    .group_by(col(pair_id_column))
+    for pair_id_column, at_column in (
         (MeetingSession.pair_id, MeetingSession.summary_at),
         (AgendaItem.pair_id, AgendaItem.created_at),
         (ActionItem.pair_id, ActionItem.created_at),
@@ -176,17 +191,7 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
         (Goal.pair_id, Goal.created_at),
         (Thanks.pair_id, Thanks.created_at),
     )
-    for some in in_slices(pair_ids):
-        for pair_id_column, at_column in sources:
-            rows = session.exec(
-                select(pair_id_column, func.max(at_column))
-                .where(col(pair_id_column).in_(some))
-                .group_by(col(pair_id_column))
-            )
-            for pair_id, at in rows:
-                if at is not None and (pair_id not in latest or at > latest[pair_id]):
-                    latest[pair_id] = at
-    return latest
+)
 
 
 def recent_recipients(
@@ -194,16 +199,18 @@ def recent_recipients(
 ) -> set[str]:
     """Who was sent a request of `kinds` since `sent_since` (due since `due_since`: the index's
     range, wide enough for a request held for the night)."""
-    return set(
-        session.exec(
-            select(Notification.recipient)
-            .where(Notification.status == "sent")
-            .where(Notification.due_at >= due_since)
-            .where(col(Notification.sent_at) >= sent_since)
-            .where(col(Notification.kind).in_(list(kinds)))
-            .distinct()
-        ).all()
-    )
+    params = {"kinds": list(kinds), "sent_since": sent_since, "due_since": due_since}
+    return set(session.exec(_RECENT_RECIPIENTS, params=params).all())
+
+
+_RECENT_RECIPIENTS = (  # built once, with parameters: each health check runs it
+    select(Notification.recipient)
+    .where(Notification.status == "sent")
+    .where(col(Notification.due_at) >= bindparam("due_since", type_=UTCDateTime()))
+    .where(col(Notification.sent_at) >= bindparam("sent_since", type_=UTCDateTime()))
+    .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
+    .distinct()
+)
 
 
 # The last activity of the person a notification is for ("p:<id>"): by primary key.
@@ -259,10 +266,13 @@ def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[i
     return {
         session_id: pair_id
         for some in in_slices(session_ids)
-        for session_id, pair_id in session.exec(
-            select(MeetingSession.id, MeetingSession.pair_id)
-            .join(Pair, col(Pair.id) == MeetingSession.pair_id)
-            .where(col(MeetingSession.id).in_(some), SERVED)
-        )
+        for session_id, pair_id in session.exec(_PAIRS_OF_SESSIONS, params={"ids": some})
         if session_id is not None
     }
+
+
+_PAIRS_OF_SESSIONS = (  # built once, with parameters: each health check runs it
+    select(MeetingSession.id, MeetingSession.pair_id)
+    .join(Pair, col(Pair.id) == MeetingSession.pair_id)
+    .where(col(MeetingSession.id).in_(bindparam("ids", expanding=True)), SERVED)
+)

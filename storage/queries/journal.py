@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
 from storage.models import JournalEntry
@@ -28,6 +28,13 @@ def journal_sizes(*, session: Session, author_ids: set[int]) -> dict[int, int]:
     """How many entries each of these authors wrote (one query; absent: none)."""
     if not author_ids:
         return {}
-    author = col(JournalEntry.author_id)
-    rows = session.exec(select(author, func.count()).where(author.in_(author_ids)).group_by(author))
-    return dict(rows.all())
+    return dict(session.exec(_SIZES, params={"ids": list(author_ids)}).all())
+
+
+_AUTHOR = col(JournalEntry.author_id)
+# Built once, with parameters: every reminder batch reads it.
+_SIZES = (
+    select(_AUTHOR, func.count())
+    .where(_AUTHOR.in_(bindparam("ids", expanding=True)))
+    .group_by(_AUTHOR)
+)

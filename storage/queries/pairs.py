@@ -171,27 +171,9 @@ def pairs_ending_by(
     `day` (a day in any zone: `keep` checks each), soonest end first; with `unannounced`, only
     those whose current planned end was not announced. The candidates are read in the order of
     the index on (status, planned end, end announced), a batch at a time, until enough are kept."""
-    query = (
-        sql_select(
-            col(Pair.id),
-            col(Pair.mentor_id),
-            col(Pair.mentee_id),
-            col(Pair.planned_end),
-            col(Pair.timezone),
-        )
-        .where(col(Pair.status).in_((ACTIVE, PAUSED)), SERVED)
-        .where(col(Pair.planned_end).is_not(None), col(Pair.planned_end) <= day)
-        .order_by(col(Pair.planned_end), col(Pair.id))
-    )
-    if unannounced:
-        query = query.where(
-            or_(
-                col(Pair.end_announced).is_(None),
-                col(Pair.end_announced) != col(Pair.planned_end),
-            )
-        )
+    query = _ENDING_UNANNOUNCED if unannounced else _ENDING
     kept: list[Ending] = []
-    result = session.execute(query.execution_options(yield_per=CANDIDATES_READ))
+    result = session.execute(query, {"day": day})
     try:
         for row in result:
             ending = Ending(*row)
@@ -202,6 +184,25 @@ def pairs_ending_by(
     finally:
         result.close()
     return kept
+
+
+# Built once, with parameters (`day`): the dispatcher's planning runs both every run.
+_ENDING = (
+    sql_select(
+        col(Pair.id),
+        col(Pair.mentor_id),
+        col(Pair.mentee_id),
+        col(Pair.planned_end),
+        col(Pair.timezone),
+    )
+    .where(col(Pair.status).in_((ACTIVE, PAUSED)), SERVED)
+    .where(col(Pair.planned_end).is_not(None), col(Pair.planned_end) <= bindparam("day"))
+    .order_by(col(Pair.planned_end), col(Pair.id))
+    .execution_options(yield_per=CANDIDATES_READ)
+)
+_ENDING_UNANNOUNCED = _ENDING.where(
+    or_(col(Pair.end_announced).is_(None), col(Pair.end_announced) != col(Pair.planned_end))
+)
 
 
 def mark_end_announced(*, session: Session, pair_ids: list[int]) -> None:

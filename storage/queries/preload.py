@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, bindparam
+from sqlalchemy import bindparam
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import MeetingSession, Pair, Person
@@ -16,26 +16,25 @@ M = TypeVar("M", bound=SQLModel)
 
 
 def rows_by(
-    session: Session,
-    model: type[M],
-    key: Any,
-    keys: Iterable[int],
-    *conditions: ColumnElement[bool],
+    session: Session, model: type[M], key: Any, keys: Iterable[int], statement: Any = None
 ) -> dict[int, list[M]]:
-    """The rows of `model` whose `key` column is one of `keys` (and meeting `conditions`), in
-    one query, grouped by that key, each group in id order; absent keys: empty lists."""
+    """The rows of `model` whose `key` column is one of `keys`, in one query, grouped by that
+    key, each group in id order; absent keys: empty lists. `statement`: a narrower one built
+    once by the caller, with the same `keys` parameter and order."""
     found: dict[int, list[M]] = defaultdict(list)
     if keys := set(keys):
-        if conditions:
-            column = col(key)
-            rows = session.exec(
-                select(model).where(column.in_(keys), *conditions).order_by(col(model.id))  # type: ignore[attr-defined]
-            )
-        else:
-            rows = session.exec(_rows_by(model, key), params={"keys": list(keys)})
+        statement = _rows_by(model, key) if statement is None else statement
+        rows = session.exec(statement, params={"keys": list(keys)})
         for row in rows:
             found[getattr(row, key.key)].append(row)
     return found
+
+
+def keyed_by(model: type[M], key: Any) -> Any:
+    """`select(model)` where `key` is one of the expanding parameter `keys`, in id order: what
+    `rows_by` runs, to narrow with `.where` into a statement built once."""
+    keys: Any = bindparam("keys", expanding=True)
+    return select(model).where(col(key).in_(keys)).order_by(col(model.id))  # type: ignore[attr-defined]
 
 
 def _by_id(model: type[M]) -> Any:
@@ -48,9 +47,8 @@ _MEETINGS, _PAIRS, _PEOPLE = _by_id(MeetingSession), _by_id(Pair), _by_id(Person
 
 @cache
 def _rows_by(model: type[M], key: Any) -> Any:
-    """`rows_by`'s statement without conditions, built once per model and key."""
-    keys: Any = bindparam("keys", expanding=True)
-    return select(model).where(col(key).in_(keys)).order_by(col(model.id))  # type: ignore[attr-defined]
+    """`rows_by`'s statement, built once per model and key."""
+    return keyed_by(model, key)
 
 
 def load_by_ids(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlmodel import Session, col, select
 
 from storage.db import note_erasure
 from storage.models import PendingReply
+from storage.types import UTCDateTime
 
 
 def add_pending_reply(
@@ -24,9 +25,7 @@ def add_pending_reply(
 
 def pending_reply(*, session: Session, token: str, now: datetime) -> PendingReply | None:
     """The reply kept under `token`, unless it has expired."""
-    return session.exec(
-        select(PendingReply).where(PendingReply.token == token, PendingReply.expires_at > now)
-    ).first()
+    return session.exec(_PENDING, params={"token": token, "now": now}).first()
 
 
 def forget_reply(*, session: Session, reply_id: int, erased: bool) -> bool:
@@ -41,7 +40,15 @@ def forget_reply(*, session: Session, reply_id: int, erased: bool) -> bool:
 
 def forget_expired_replies(*, session: Session, now: datetime) -> int:
     """Delete the replies whose author never said which session they answer."""
-    result = session.exec(delete(PendingReply).where(col(PendingReply.expires_at) <= now))
+    result = session.exec(_EXPIRED, params={"now": now})
     if result.rowcount:
         note_erasure(session)
     return result.rowcount or 0
+
+
+# Built once, with parameters: every DM reads the first, the dispatcher's planning runs the second.
+_NOW = bindparam("now", type_=UTCDateTime())
+_PENDING = select(PendingReply).where(
+    col(PendingReply.token) == bindparam("token"), col(PendingReply.expires_at) > _NOW
+)
+_EXPIRED = delete(PendingReply).where(col(PendingReply.expires_at) <= _NOW)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, or_, update
+from sqlalchemy import ColumnElement, Integer, bindparam, or_, update
 from sqlalchemy.orm import class_mapper
 from sqlmodel import Session, SQLModel, col, select
 
@@ -25,6 +25,7 @@ from storage.models import (
 )
 from storage.queries.pairs import ENDED
 from storage.queries.personal_data import WRITINGS, forget_links, remove_writings
+from storage.types import UTCDateTime
 
 # The journal is its author's own, tied to no pair; a DM reply kept aside belongs to no pair
 # until its author files it on a session, and expires by itself within days.
@@ -37,21 +38,25 @@ def pairs_due_for_erasure(
     """Pairs whose content is still kept and due to go, oldest end first: ended pairs at the
     date their members were told, or (ended before dates were recorded) if they ended before
     `ended_before`; the pairs of a workspace the app left, at the date set when it left."""
-    ids = session.exec(
-        select(col(Pair.id))
-        .where(col(Pair.content_erased_at).is_(None))
-        .where(
-            or_(
-                col(Pair.retain_until) <= now,
-                (col(Pair.status) == ENDED)
-                & col(Pair.retain_until).is_(None)
-                & (col(Pair.ended_at) <= ended_before),
-            )
+    params = {"now": now, "ended_before": ended_before, "limit": limit}
+    return [pair_id for pair_id in session.exec(_DUE_FOR_ERASURE, params=params) if pair_id]
+
+
+# Built once, with parameters: the dispatcher's planning runs it every run.
+_DUE_FOR_ERASURE = (
+    select(col(Pair.id))
+    .where(col(Pair.content_erased_at).is_(None))
+    .where(
+        or_(
+            col(Pair.retain_until) <= bindparam("now", type_=UTCDateTime()),
+            (col(Pair.status) == ENDED)
+            & col(Pair.retain_until).is_(None)
+            & (col(Pair.ended_at) <= bindparam("ended_before", type_=UTCDateTime())),
         )
-        .order_by(col(Pair.ended_at), col(Pair.id))
-        .limit(limit)
     )
-    return [pair_id for pair_id in ids if pair_id is not None]
+    .order_by(col(Pair.ended_at), col(Pair.id))
+    .limit(bindparam("limit", type_=Integer()))
+)
 
 
 def retain_workspace(*, session: Session, workspace: str, until: datetime | None) -> int:

@@ -15,6 +15,7 @@ from storage.models import MeetingSession, Pair
 from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.slices import in_slices
+from storage.types import UTCDateTime
 
 PLANNED = "planned"
 SKIPPED = "skipped"
@@ -58,25 +59,33 @@ def next_sessions(
     of ids (`in_slices`)."""
     found: dict[int, MeetingSession] = {}
     for some in in_slices(pair_ids):
-        first = (
-            select(MeetingSession.pair_id, func.min(MeetingSession.starts_at).label("starts_at"))
-            .where(col(MeetingSession.pair_id).in_(some))
-            .where(MeetingSession.status == PLANNED)
-            .where(MeetingSession.starts_at > now)
-            .group_by(col(MeetingSession.pair_id))
-            .subquery()
-        )
-        rows = session.exec(
-            select(MeetingSession)
-            .join(
-                first,
-                (col(MeetingSession.pair_id) == first.c.pair_id)
-                & (col(MeetingSession.starts_at) == first.c.starts_at),
-            )
-            .where(MeetingSession.status == PLANNED)
-        )
+        rows = session.exec(_NEXT_SESSIONS, params={"ids": some, "now": now})
         found |= {meeting.pair_id: meeting for meeting in rows}
     return found
+
+
+def _next_sessions() -> Any:
+    """`next_sessions`' statement, with parameters `ids` and `now`."""
+    first = (
+        select(MeetingSession.pair_id, func.min(MeetingSession.starts_at).label("starts_at"))
+        .where(col(MeetingSession.pair_id).in_(bindparam("ids", expanding=True)))
+        .where(MeetingSession.status == PLANNED)
+        .where(col(MeetingSession.starts_at) > bindparam("now", type_=UTCDateTime()))
+        .group_by(col(MeetingSession.pair_id))
+        .subquery()
+    )
+    return (
+        select(MeetingSession)
+        .join(
+            first,
+            (col(MeetingSession.pair_id) == first.c.pair_id)
+            & (col(MeetingSession.starts_at) == first.c.starts_at),
+        )
+        .where(MeetingSession.status == PLANNED)
+    )
+
+
+_NEXT_SESSIONS = _next_sessions()  # built once: the planner and the digest read it
 
 
 def past_sessions(*, session: Session, pair_id: int, now: datetime) -> list[MeetingSession]:
