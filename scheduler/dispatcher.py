@@ -69,6 +69,13 @@ def expired(row: Notification, now: datetime) -> bool:
     return row.expires_at is not None and now > row.expires_at
 
 
+def unrecorded_at_most(concurrency: int) -> int:
+    """Sends in flight and outcomes being written, together, for a dispatcher sending
+    `concurrency` at once: the messages a kill -9 can leave sent and not recorded (a send
+    waits for a place)."""
+    return 2 * concurrency
+
+
 def backoff(attempts: int) -> timedelta:
     """After the n-th failed send: 1 s, 2 s, 4 s … capped at fifteen minutes."""
     return timedelta(seconds=min(2 ** max(attempts - 1, 0), 900))
@@ -123,9 +130,9 @@ class Dispatcher:
 
     A run leases due rows a batch at a time, sends each (at most `concurrency` at once) and
     records its outcome right after, in the background: a send's slot is free once it is
-    answered, and sends in flight and outcomes being written are at most `2 * concurrency`
-    together, the messages a kill -9 can leave sent and not recorded (sent again once their
-    lease runs out). The leases are renewed while it works. Rows whose lease ran out (their process
+    answered, and sends in flight and outcomes being written are at most
+    `unrecorded_at_most(concurrency)` together (sent again once their lease runs out, after a
+    kill -9). The leases are renewed while it works. Rows whose lease ran out (their process
     died) are due again for anyone.
     """
 
@@ -148,9 +155,7 @@ class Dispatcher:
         self.lease = lease
         self.owner = process_name()
         self.outcomes = Outcomes(core.db, self.owner, linger=outcome_linger)
-        self.unrecorded_at_most = 2 * concurrency
-        """Sends in flight and outcomes being written, together: the messages a kill -9 can
-        leave sent and not recorded (a send waits for a place)."""
+        self.unrecorded_at_most = unrecorded_at_most(concurrency)
         self._recording: set[asyncio.Task[bool]] = set()
         self._lock = asyncio.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None

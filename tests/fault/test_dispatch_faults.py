@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import distinct, func, select
 
-from scheduler.dispatcher import CONCURRENCY, MAX_FAILURES
+from scheduler.dispatcher import CONCURRENCY, MAX_FAILURES, unrecorded_at_most
 from storage.models import MeetingSession
 from tests.fakes.slack_api import FakeSlack
 from tests.fault.harness import (
@@ -29,9 +29,9 @@ from tests.fault.harness import (
 )
 
 LEASE = "2"  # seconds: a dead process's claims are taken over this soon after its last renewal
-# The most a kill can leave ambiguous: the sends in flight (CONCURRENCY) and as many outcomes
-# waiting to be written.
-UNRECORDED_AT_MOST = 2 * CONCURRENCY
+# The most a kill can leave ambiguous: the sends in flight and the outcomes waiting to be
+# written, of a `serve` sending CONCURRENCY at once.
+UNRECORDED_AT_MOST = unrecorded_at_most(CONCURRENCY)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
