@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select, update
 
 from storage.models import ActionItem
 from storage.queries.preload import keyed_by, rows_by
-from storage.types import UTCDateTime
+from storage.types import instant
 
 
 def open_actions(*, session: Session, pair_id: int) -> list[ActionItem]:
@@ -49,7 +49,7 @@ _OPEN = keyed_by(ActionItem, ActionItem.pair_id).where(col(ActionItem.done_at).i
 _DONE_AFTER = (
     select(ActionItem)
     .where(col(ActionItem.pair_id).in_(bindparam("pair_ids", expanding=True)))
-    .where(col(ActionItem.done_at) > bindparam("after", type_=UTCDateTime()))
+    .where(col(ActionItem.done_at) > instant("after"))
     .order_by(col(ActionItem.done_at))
 )
 

@@ -23,7 +23,7 @@ from storage.batches import Gathered
 from storage.db import Database
 from storage.models import ApiPause
 from storage.queries.inserts import dialect_insert, insert_in
-from storage.types import UTCDateTime
+from storage.types import instant
 
 CALL_HELD_FOR = timedelta(seconds=10)
 """How long a taken scope stays taken at most: a dead process's scopes are free again this
@@ -42,7 +42,7 @@ def _over(now: Any) -> Any:
 
 
 # Built once (building a statement costs more than running it): the statements of every send.
-_NOW = bindparam("now", type_=UTCDateTime())
+_NOW = instant("now")
 _SCOPES: BindParameter[list[str]] = bindparam("scopes", expanding=True)
 _FREE_GIVEN_BACK = delete(ApiPause).where(
     col(ApiPause.scope).in_(_SCOPES), col(ApiPause.until) <= _NOW

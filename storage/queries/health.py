@@ -23,7 +23,7 @@ from storage.models import (
 from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.sessions import SKIPPED
 from storage.queries.slices import in_slices
-from storage.types import UTCDateTime
+from storage.types import instant
 
 
 def last_held_sessions(
@@ -116,12 +116,8 @@ def _quiet_pairs_of(rhythms: tuple[tuple[str, int], ...], bounded: bool) -> Any:
                 and_(
                     col(Pair.frequency) == frequency,
                     col(Pair.interval) == interval,
-                    _quiet_since(bindparam(f"quiet{n}", type_=UTCDateTime())),
-                    *(
-                        (_active_after(bindparam(f"after{n}", type_=UTCDateTime())),)
-                        if bounded
-                        else ()
-                    ),
+                    _quiet_since(instant(f"quiet{n}")),
+                    *((_active_after(instant(f"after{n}")),) if bounded else ()),
                 )
                 for n, (frequency, interval) in enumerate(rhythms)
             )
@@ -206,8 +202,8 @@ def recent_recipients(
 _RECENT_RECIPIENTS = (  # built once, with parameters: each health check runs it
     select(Notification.recipient)
     .where(Notification.status == "sent")
-    .where(col(Notification.due_at) >= bindparam("due_since", type_=UTCDateTime()))
-    .where(col(Notification.sent_at) >= bindparam("sent_since", type_=UTCDateTime()))
+    .where(col(Notification.due_at) >= instant("due_since"))
+    .where(col(Notification.sent_at) >= instant("sent_since"))
     .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
     .distinct()
 )
@@ -226,7 +222,7 @@ _SENT_REQUESTS = (
     .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
     .where(col(Notification.recipient).in_(bindparam("recipients", expanding=True)))
     .where(col(Notification.status) == "sent")
-    .where(col(Notification.due_at) >= bindparam("since", type_=UTCDateTime()))
+    .where(col(Notification.due_at) >= instant("since"))
     .group_by(col(Notification.recipient), col(Notification.subject))
 )
 _SENT_UNANSWERED = _SENT_REQUESTS.where(

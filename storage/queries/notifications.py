@@ -27,7 +27,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.models import PENDING_ROWS, Notification, Person
 from storage.queries.inserts import insert_new
-from storage.types import UTCDateTime
+from storage.types import instant
 
 PENDING = "pending"
 SENDING = "sending"
@@ -112,7 +112,7 @@ def _claim_statement(claimable: Callable[[Any], ColumnElement[bool]], postgres: 
     locks, the outer WHERE repeats the condition, so a row is taken by one caller only.
     Built once per condition and dialect, with parameters (building a statement costs more
     than running it): `now`, `owner`, `until` (the lease's end) and `limit`."""
-    now = bindparam("now", type_=UTCDateTime())
+    now = instant("now")
     candidates = (
         select(Notification.id)
         .where(claimable(now))
@@ -130,7 +130,7 @@ def _claim_statement(claimable: Callable[[Any], ColumnElement[bool]], postgres: 
             status=SENDING,
             claimed_by=bindparam("owner"),
             claimed_at=now,
-            lease_until=bindparam("until", type_=UTCDateTime()),
+            lease_until=instant("until"),
         )
         .returning(_row.id)
     )
@@ -412,8 +412,8 @@ _SUBJECTS_SENT_OR_DUE = (
     .where(Notification.recipient == bindparam("recipient"))
     .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
     .where(
-        Notification.due_at >= bindparam("since", type_=UTCDateTime()),
-        Notification.due_at <= bindparam("now", type_=UTCDateTime()),
+        Notification.due_at >= instant("since"),
+        Notification.due_at <= instant("now"),
     )
     .order_by(col(Notification.due_at))
 )

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from storage.db import note_erasure
 from storage.models import PendingReply
-from storage.types import UTCDateTime
+from storage.types import instant
 
 
 def add_pending_reply(
@@ -47,7 +47,7 @@ def forget_expired_replies(*, session: Session, now: datetime) -> int:
 
 
 # Built once, with parameters: every DM reads the first, the dispatcher's planning runs the second.
-_NOW = bindparam("now", type_=UTCDateTime())
+_NOW = instant("now")
 _PENDING = select(PendingReply).where(
     col(PendingReply.token) == bindparam("token"), col(PendingReply.expires_at) > _NOW
 )

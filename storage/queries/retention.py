@@ -25,7 +25,7 @@ from storage.models import (
 )
 from storage.queries.pairs import ENDED
 from storage.queries.personal_data import WRITINGS, forget_links, remove_writings
-from storage.types import UTCDateTime
+from storage.types import instant
 
 # The journal is its author's own, tied to no pair; a DM reply kept aside belongs to no pair
 # until its author files it on a session, and expires by itself within days.
@@ -48,10 +48,10 @@ _DUE_FOR_ERASURE = (
     .where(col(Pair.content_erased_at).is_(None))
     .where(
         or_(
-            col(Pair.retain_until) <= bindparam("now", type_=UTCDateTime()),
+            col(Pair.retain_until) <= instant("now"),
             (col(Pair.status) == ENDED)
             & col(Pair.retain_until).is_(None)
-            & (col(Pair.ended_at) <= bindparam("ended_before", type_=UTCDateTime())),
+            & (col(Pair.ended_at) <= instant("ended_before")),
         )
     )
     .order_by(col(Pair.ended_at), col(Pair.id))

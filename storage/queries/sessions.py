@@ -15,7 +15,7 @@ from storage.models import MeetingSession, Pair
 from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.slices import in_slices
-from storage.types import UTCDateTime
+from storage.types import instant
 
 PLANNED = "planned"
 SKIPPED = "skipped"
@@ -70,7 +70,7 @@ def _next_sessions() -> Any:
         select(MeetingSession.pair_id, func.min(MeetingSession.starts_at).label("starts_at"))
         .where(col(MeetingSession.pair_id).in_(bindparam("ids", expanding=True)))
         .where(MeetingSession.status == PLANNED)
-        .where(col(MeetingSession.starts_at) > bindparam("now", type_=UTCDateTime()))
+        .where(col(MeetingSession.starts_at) > instant("now"))
         .group_by(col(MeetingSession.pair_id))
         .subquery()
     )
