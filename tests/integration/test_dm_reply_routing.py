@@ -259,6 +259,11 @@ def test_an_unchosen_reply_expires_and_erasure_removes_kept_replies(
     prompt = waiting_prompt(two_pairs, fake, clock)
     assert "Si vous n'avez pas choisi d'ici le vendredi 11 décembre 2026, 20h30" in text_of(prompt)
     clock.set(datetime(2026, 12, 11, 19, 31, tzinfo=UTC))
+    # Past its time, before the dispatcher's next run deletes it: no longer a choice either.
+    assert kept_replies(two_pairs) == [SECRET]
+    assert "n'attend plus de choix" in text_of(press_choice(two_pairs, MENTOR, prompt, "thomas"))
+    two_pairs.settle()
+    assert [m for m in fake.messages_to(MENTEE) if SECRET in text_of(m)] == []
     two_pairs.dispatch()
     assert kept_replies(two_pairs) == []
     assert "n'attend plus de choix" in text_of(press_choice(two_pairs, MENTOR, prompt, "thomas"))

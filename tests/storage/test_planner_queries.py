@@ -21,7 +21,7 @@ from bot.planning.planner import HORIZON
 from scheduler.dispatcher import Dispatcher
 from storage.db import Database, make_engine, migrate
 from storage.models import MeetingSession, Notification, Pair, Person
-from storage.queries.sessions import PLANNED, SKIPPED, past_sessions, trial_due
+from storage.queries.sessions import PLANNED, SKIPPED, next_sessions, past_sessions, trial_due
 
 NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 LOS_ANGELES, AUCKLAND = "America/Los_Angeles", "Pacific/Auckland"
@@ -119,6 +119,23 @@ def test_trial_query_gives_the_answers_of_the_per_pair_check(database: Database,
             found = {pair.id: end for pair, end in trial_due(session=session, now=now, limit=1000)}
             assert found == expected, now
             assert expected, "the programme should have pairs due at each instant"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_each_pairs_next_session_is_its_first_planned_one_after_now(
+    database: Database, seed
+) -> None:
+    """What the planner keeps for a pair with nothing in its window, and a stall notice names:
+    neither a past session nor a skipped one."""
+    random_programme(database, random.Random(seed), pairs=40)
+    with database.session() as session:
+        sessions = list(session.exec(select(MeetingSession)))
+        expected: dict[int, datetime] = {}
+        for m in sessions:
+            if m.status == PLANNED and m.starts_at > NOW:
+                expected[m.pair_id] = min(m.starts_at, expected.get(m.pair_id, m.starts_at))
+        found = next_sessions(session=session, pair_ids=list(range(1, 41)), now=NOW)
+    assert expected and {pair_id: m.starts_at for pair_id, m in found.items()} == expected
 
 
 def test_since_an_instant_the_trial_query_finds_the_pairs_with_a_session_ended_after_it(

@@ -43,9 +43,11 @@ def test_erasure_is_bounded_per_tick_idempotent_and_waits_for_the_date(
     members = people(core, CREATED)
     with core.db.session() as session:
         pairs = [ended_pair(session, members, CREATED + timedelta(days=n)) for n in range(4)]
-        # Ended before retention dates were recorded: the configured period applies.
-        pairs[0].retain_until = None
-        session.add(pairs[0])
+        # Ended before retention dates were recorded: the configured period applies, from
+        # each one's end (the first is due, the last not yet).
+        for legacy in (pairs[0], pairs[3]):
+            legacy.retain_until = None
+            session.add(legacy)
         due = CREATED + timedelta(days=2) + KEPT  # the first three are due, not the fourth
         active = new_pair(session, *members, CREATED)
         active.mentor_trial = "continue"
