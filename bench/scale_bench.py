@@ -5,7 +5,8 @@ each figure is measured in a fresh child process, as `mentorbot serve` would run
 
 1. the steady tick: one dispatcher run (pauses, planned ends, trial questions, planning, the
    claim) at a minute when nothing is due; the floor beside it is one `SELECT count(*)` of the
-   pairs on the same database, the least a tick could cost;
+   pairs on the same database, the least a tick could cost; then the hourly tick, which also
+   looks for stalled pairs and silent members, hour after hour on a quiet morning;
 2. a cohort re-extending: --cohort pairs whose plan runs short at once, ticked minute after
    minute until every one is extended (the slowest tick, and how many ticks it took);
 3. memory: the peak RSS of the process that ran the ticks, beside the same process that only
@@ -44,6 +45,7 @@ from bench.population import NOW, populate
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.notices import compose
+from bot.pairs.stalled import CHECK_EVERY
 from bot.planning.notice_kinds import DIGEST
 from bot.planning.planner import EXTEND_BEFORE, HORIZON, PAIRS_PER_RUN, digest_recipient
 from scheduler.dispatcher import Dispatcher
@@ -113,7 +115,7 @@ def child(url: str, mode: str, ticks: int, cohort: int) -> dict:
             errors.append(f"{type(error).__name__}: {str(error).splitlines()[0]}")
             break
         times.append((time.perf_counter() - started) * 1000)
-        clock.advance(timedelta(minutes=1))
+        clock.advance(CHECK_EVERY if mode == "hourly" else timedelta(minutes=1))
         if mode == "cohort" and not waiting(engine, clock.now() + HORIZON - EXTEND_BEFORE):
             break
     left = waiting(engine, clock.now() + HORIZON - EXTEND_BEFORE) if mode == "cohort" else 0
@@ -224,6 +226,16 @@ def measure(kind: str, pairs: int, cohort: int, ticks: int) -> None:
                 f"  steady tick: first {first:.0f} ms, then median {ms(rest)}"
                 f"   (floor, count(*) of the pairs: {ms(floor['times'])};"
                 f" target < {TARGET_TICK_MS} ms)"
+            )
+        hourly = run_child(url, "hourly", ticks + 2, 0)
+        if hourly["errors"]:
+            print(f"  hourly tick: FAILS: {hourly['errors'][0]}")
+        else:
+            cohort_hour, rest = hourly["times"][1], hourly["times"][2:]
+            print(
+                f"  hourly tick (stalled pairs, silent members): median {ms(rest)}, slowest"
+                f" {max(rest):.0f} ms; {cohort_hour:.0f} ms the first hour after start-up, when"
+                f" the 21 days of every pair, all started at the same instant, run out"
             )
         print(
             f"  peak RSS of the ticking process: {steady['rss']:.0f} MB"

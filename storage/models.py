@@ -52,6 +52,10 @@ class RhythmColumns(SQLModel):
     link: str | None = Field(default=None, max_length=500)  # where the pair meets (a URL)
 
 
+STARTED_OR_RESUMED = ("created_at", "mentor_accepted_at", "mentee_accepted_at", "resumed_at")
+"""A pair's dates its activity counts from, before its first held session (bot/pairs/stalled)."""
+
+
 class Pair(RhythmColumns, table=True):
     """One mentor and one mentee, and the rhythm they agreed."""
 
@@ -62,6 +66,13 @@ class Pair(RhythmColumns, table=True):
         Index("ix_pair_status_planned_end", "status", "planned_end", "end_announced"),
         Index("ix_pair_status_paused_until", "status", "paused_until"),
         Index("ix_pair_trial_outcome_trial_asked_at", "trial_outcome", "trial_asked_at"),
+        # The hourly stall check: the active pairs' rhythms found in the index alone, and the
+        # pairs that started or resumed in the last hours by their dates.
+        Index("ix_pair_status_rhythm", "status", "retain_until", "frequency", "interval"),
+        *(Index(f"ix_pair_{name}", name) for name in STARTED_OR_RESUMED),
+        # Content due for erasure, each minute: by retention date, or by end for the pairs without.
+        Index("ix_pair_retain_until", "retain_until"),
+        Index("ix_pair_status_retain_until_ended_at", "status", "retain_until", "ended_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -7,10 +7,22 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, Integer, and_, bindparam, cast, exists, or_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Integer,
+    String,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    or_,
+    union,
+)
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
+    STARTED_OR_RESUMED,
     ActionItem,
     AgendaItem,
     Goal,
@@ -105,24 +117,48 @@ def _active_after(after: BindParameter[datetime]) -> ColumnElement[bool]:
     )
 
 
+def _moved_within(windows: list[tuple[BindParameter[datetime], BindParameter[datetime]]]) -> Any:
+    """The ids of the pairs that started, resumed or held a session (by its start) within one
+    of `windows` — (after, until] — whatever their rhythm: index ranges (a session's start, a
+    pair's dates), so that an hourly check reads the pairs whose stall may have begun since
+    the last one, not every active pair."""
+
+    def within(column: Any) -> ColumnElement[bool]:
+        return or_(*(and_(column > after, column <= until) for after, until in windows))
+
+    held = select(MeetingSession.pair_id).where(
+        within(col(MeetingSession.starts_at)),
+        col(MeetingSession.status) != SKIPPED,
+        col(MeetingSession.summary_at).is_not(None),
+    )
+    dated = or_(*(within(getattr(Pair, name)) for name in STARTED_OR_RESUMED))
+    return union(held, select(Pair.id).where(dated))
+
+
 @cache
 def _quiet_pairs_of(rhythms: tuple[tuple[str, int], ...], bounded: bool) -> Any:
     """The active pairs of `rhythms`, each quiet since its rhythm's instant (parameters
     `quiet0`, `quiet1`…) and, when `bounded`, active after its other instant (`after0`…):
-    built once per set of rhythms (a programme has a few)."""
-    return _ACTIVE_PAIRS_AND_LAST_HELD.where(
+    built once per set of rhythms (a programme has a few). Bounded, only the pairs that did
+    something between their two instants can be such pairs: only those are read."""
+    quiet = [instant(f"quiet{n}") for n in range(len(rhythms))]
+    after = [instant(f"after{n}") for n in range(len(rhythms))]
+    statement = _ACTIVE_PAIRS_AND_LAST_HELD.where(
         or_(
             *(
                 and_(
                     col(Pair.frequency) == frequency,
                     col(Pair.interval) == interval,
-                    _quiet_since(instant(f"quiet{n}")),
-                    *((_active_after(instant(f"after{n}")),) if bounded else ()),
+                    _quiet_since(quiet[n]),
+                    *((_active_after(after[n]),) if bounded else ()),
                 )
                 for n, (frequency, interval) in enumerate(rhythms)
             )
         )
     )
+    if not bounded:
+        return statement
+    return statement.where(col(Pair.id).in_(_moved_within(list(zip(after, quiet, strict=True)))))
 
 
 def quiet_pairs(
@@ -153,13 +189,37 @@ def quiet_pairs(
 
 
 def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
-    """The (frequency, interval) of the active pairs' rhythms, each once."""
-    return [(frequency, interval) for frequency, interval in session.exec(_RHYTHMS)]
+    """The (frequency, interval) of the active pairs' rhythms, each once, in order: a seek or
+    two of the index on (status, retain_until, frequency, interval) per rhythm (a programme has
+    a few) instead of a walk of every active pair (PostgreSQL has no skip scan)."""
+    rhythms: list[tuple[str, int]] = []
+    row = session.exec(_FIRST_RHYTHM).first()
+    while row is not None:
+        rhythms.append((row[0], row[1]))
+        params = {"frequency": row[0], "interval": row[1]}
+        row = (
+            session.exec(_NEXT_INTERVAL, params=params).first()
+            or session.exec(_NEXT_FREQUENCY, params=params).first()
+        )
+    return rhythms
 
 
-_RHYTHMS = (  # built once: every health check reads it
-    select(Pair.frequency, Pair.interval).where(col(Pair.status) == ACTIVE, SERVED).distinct()
+# Built once, with parameters: every health check reads them. Ordered as the index is, status
+# and retain_until included (each has one value here): PostgreSQL sorted every active pair
+# otherwise, not taking `IS NULL` as fixing the index's order. The next rhythm is looked for
+# in two plain ranges: SQLite seeks a row value's first column only.
+_FIRST_RHYTHM = (
+    select(Pair.frequency, Pair.interval)
+    .where(col(Pair.status) == ACTIVE, SERVED)
+    .order_by(*(col(column) for column in (Pair.status, Pair.retain_until)))
+    .order_by(col(Pair.frequency), col(Pair.interval))
+    .limit(1)
 )
+_NEXT_INTERVAL = _FIRST_RHYTHM.where(
+    col(Pair.frequency) == bindparam("frequency", type_=String()),
+    col(Pair.interval) > bindparam("interval", type_=Integer()),
+)
+_NEXT_FREQUENCY = _FIRST_RHYTHM.where(col(Pair.frequency) > bindparam("frequency", type_=String()))
 
 
 def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
