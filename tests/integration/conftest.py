@@ -36,8 +36,8 @@ def fake() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def running(fake: FakeSlack, sqlite_url: str, clock: ManualClock) -> Iterator[RunningBot]:
-    bot = RunningBot(database_url=sqlite_url, fake=fake, clock=clock).start()
+def running(fake: FakeSlack, migrated_sqlite_url: str, clock: ManualClock) -> Iterator[RunningBot]:
+    bot = RunningBot(database_url=migrated_sqlite_url, fake=fake, clock=clock).start()
     yield bot
     bot.stop()
 
@@ -58,10 +58,12 @@ def connector() -> Iterator[FakeConnector]:
 
 
 @pytest.fixture
-def teams(connector: FakeConnector, sqlite_url: str, clock: ManualClock) -> Iterator[TeamsBot]:
+def teams(
+    connector: FakeConnector, migrated_sqlite_url: str, clock: ManualClock
+) -> Iterator[TeamsBot]:
     bot = TeamsBot(
         people=TEAMS_PEOPLE,
-        database_url=sqlite_url,
+        database_url=migrated_sqlite_url,
         clock=clock,
         teams=connector,
         admins=(ADA.id,),

@@ -34,10 +34,10 @@ def fake() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("DATABASE_URL", database_url)
+def database(migrated_database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("DATABASE_URL", migrated_database_url)
     monkeypatch.setenv("MENTORBOT_ADMINS", ADA)
-    return database_url
+    return migrated_database_url
 
 
 def test_a_one_token_deployment_adopts_its_workspace_and_carries_on_in_oauth_mode(

@@ -18,8 +18,8 @@ MENTOR = "UNEWMENTOR"
 
 
 @pytest.fixture
-def served(fake: FakeSlack, database_url: str, clock: ManualClock) -> Iterator[RunningBot]:
-    bot = RunningBot(database_url=database_url, fake=fake, clock=clock).start()
+def served(fake: FakeSlack, migrated_database_url: str, clock: ManualClock) -> Iterator[RunningBot]:
+    bot = RunningBot(database_url=migrated_database_url, fake=fake, clock=clock).start()
     yield bot
     bot.stop()
 

@@ -48,9 +48,13 @@ def fake() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def running(fake: FakeSlack, database_url: str, clock: ManualClock) -> Iterator[RunningBot]:
+def running(
+    fake: FakeSlack, migrated_database_url: str, clock: ManualClock
+) -> Iterator[RunningBot]:
     """The bot in OAuth mode, on SQLite and on PostgreSQL."""
-    bot = RunningBot(database_url=database_url, fake=fake, clock=clock, admins=(), oauth=True)
+    bot = RunningBot(
+        database_url=migrated_database_url, fake=fake, clock=clock, admins=(), oauth=True
+    )
     yield bot.start()
     bot.stop()
 

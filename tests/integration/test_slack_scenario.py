@@ -102,9 +102,9 @@ def test_pair_agenda_reminders_summary_digest(
 
 
 def test_restart_sends_nothing_twice(
-    fake: FakeSlack, clock: ManualClock, database_url: str
+    fake: FakeSlack, clock: ManualClock, migrated_database_url: str
 ) -> None:
-    running = RunningBot(database_url=database_url, fake=fake, clock=clock).start()
+    running = RunningBot(database_url=migrated_database_url, fake=fake, clock=clock).start()
     running.make_pair(MENTEE, PAIR)
     clock.set(datetime(2026, 12, 2, 17, 30, tzinfo=UTC))
     running.dispatch()
@@ -115,7 +115,7 @@ def test_restart_sends_nothing_twice(
 
     # Down for a day: the summary request fell due meanwhile and is still useful.
     clock.set(datetime(2026, 12, 3, 18, 30, tzinfo=UTC))
-    again = RunningBot(database_url=database_url, fake=fake, clock=clock).start()
+    again = RunningBot(database_url=migrated_database_url, fake=fake, clock=clock).start()
     try:
         fake.wait_for(lambda: len(fake.calls("chat.postMessage")) == sent + 1)
         again.dispatch()

@@ -175,9 +175,9 @@ def test_throttling_waits_as_told_and_an_uninstall_makes_the_admins_told(
     assert "Séance de mentorat demain" in chat(connector, CLAIRE)[0]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
-    return sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+@pytest.fixture
+def database_url(migrated_database_url: str) -> str:
+    return migrated_database_url
 
 
 def test_restart_sends_nothing_twice(

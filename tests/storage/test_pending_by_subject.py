@@ -45,8 +45,8 @@ SUBJECTS = (
 
 
 @pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
+def engine(migrated_database_url: str) -> Iterator[Engine]:
+    engine = make_engine(migrated_database_url)
     migrate(engine)
     yield engine
     engine.dispose()

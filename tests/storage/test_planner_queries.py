@@ -27,10 +27,9 @@ NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 LOS_ANGELES, AUCKLAND = "America/Los_Angeles", "Pacific/Auckland"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, sqlite_url: str) -> Database:
-    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
+@pytest.fixture
+def database(migrated_database_url: str) -> Database:
+    engine = make_engine(migrated_database_url)
     migrate(engine)
     yield Database(engine)
     engine.dispose()

@@ -139,8 +139,8 @@ def _with_absent(keys: list[Any]) -> list[Any]:
 
 
 @pytest.fixture
-def programme(database_url: str) -> Iterator[tuple[Session, Programme]]:
-    engine = make_engine(database_url)
+def programme(migrated_database_url: str) -> Iterator[tuple[Session, Programme]]:
+    engine = make_engine(migrated_database_url)
     migrate(engine)
     with Session(engine) as session:
         built = Programme(session)

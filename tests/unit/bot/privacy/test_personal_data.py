@@ -96,11 +96,11 @@ def test_every_free_text_column_of_the_schema_is_erased_by_its_author() -> None:
 
 
 def test_erasure_leaves_none_of_their_words_in_any_text_column(
-    database_url: str, clock: ManualClock
+    migrated_database_url: str, clock: ManualClock
 ) -> None:
     """Every place a member's words are kept, on SQLite and PostgreSQL: the erased member's go,
     even on the other's goal and in actions the other owns; the other's stay, minus mentions."""
-    engine = make_engine(database_url)
+    engine = make_engine(migrated_database_url)
     migrate(engine)
     core = Core(db=Database(engine), clock=clock)
     claire, thomas = people(core, CREATED)
