@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -149,6 +150,23 @@ def migrated_database_url(request: pytest.FixtureRequest) -> str:
     name = "migrated_sqlite_url" if request.param == "sqlite" else "migrated_postgres_url"
     url: str = request.getfixturevalue(name)
     return url
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a worker of pytest-xdist: hand its count of forged requests to the controller."""
+    from tests.integration.leaks import SENT
+
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["forged"] = dict(SENT)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """In the controller of pytest-xdist: add up the workers' counts of forged requests."""
+    from tests.integration.leaks import SENT
+
+    SENT.update(getattr(node, "workeroutput", {}).get("forged", {}))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
