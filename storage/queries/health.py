@@ -46,9 +46,7 @@ def last_held_sessions(
     the session took place."""
     query = (
         select(MeetingSession.pair_id, func.max(MeetingSession.starts_at))
-        .where(MeetingSession.status != SKIPPED)
-        .where(col(MeetingSession.summary_at).is_not(None))
-        .where(MeetingSession.starts_at <= now)
+        .where(_HELD, MeetingSession.starts_at <= now)
         .group_by(col(MeetingSession.pair_id))
     )
     if pair_ids is None:
@@ -64,10 +62,11 @@ def last_held_sessions(
     return {pair_id: at for each in chosen for pair_id, at in session.exec(each) if at is not None}
 
 
+_HELD = and_(col(MeetingSession.status) != SKIPPED, col(MeetingSession.summary_at).is_not(None))
+"""A session that took place: not skipped, and with a summary (its date outlives the text)."""
 _HELD_BY_NOW = and_(
     col(MeetingSession.pair_id) == col(Pair.id),
-    col(MeetingSession.status) != SKIPPED,
-    col(MeetingSession.summary_at).is_not(None),
+    _HELD,
     col(MeetingSession.starts_at) <= bindparam("now"),
 )
 _BOTH_ACCEPTED = and_(
@@ -126,11 +125,7 @@ def _moved_within(windows: list[tuple[BindParameter[datetime], BindParameter[dat
     def within(column: Any) -> ColumnElement[bool]:
         return or_(*(and_(column > after, column <= until) for after, until in windows))
 
-    held = select(MeetingSession.pair_id).where(
-        within(col(MeetingSession.starts_at)),
-        col(MeetingSession.status) != SKIPPED,
-        col(MeetingSession.summary_at).is_not(None),
-    )
+    held = select(MeetingSession.pair_id).where(within(col(MeetingSession.starts_at)), _HELD)
     dated = or_(*(within(getattr(Pair, name)) for name in STARTED_OR_RESUMED))
     return union(held, select(Pair.id).where(dated))
 
@@ -211,8 +206,7 @@ def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
 _FIRST_RHYTHM = (
     select(Pair.frequency, Pair.interval)
     .where(col(Pair.status) == ACTIVE, SERVED)
-    .order_by(*(col(column) for column in (Pair.status, Pair.retain_until)))
-    .order_by(col(Pair.frequency), col(Pair.interval))
+    .order_by(*(col(c) for c in (Pair.status, Pair.retain_until, Pair.frequency, Pair.interval)))
     .limit(1)
 )
 _NEXT_INTERVAL = _FIRST_RHYTHM.where(
