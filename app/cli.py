@@ -305,10 +305,12 @@ def try_command(args: argparse.Namespace) -> int:
 
 def simulate_command(args: argparse.Namespace) -> int:
     """`mentorbot simulate`: the load of a synthetic programme, week by week."""
+    from app.collector import settle_after_start_up
     from app.simulation import simulate
 
     if args.pairs < 1 or args.weeks < 1:
         raise ValueError("--pairs and --weeks must be at least 1")
+    settle_after_start_up()
     report = simulate(
         pairs=args.pairs,
         weeks=args.weeks,

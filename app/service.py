@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Iterator
 import uvicorn
 from fastapi import FastAPI
 
+from app.collector import settle_after_start_up
 from app.web import Mentorbot, build_mentorbot, create_metrics_app, create_web_app
 from bot.kernel.settings import Settings, SettingsError
 from handlers.slack.socket_mode import SocketMode
@@ -92,6 +93,7 @@ def serve(settings: Settings) -> None:
 
     async def main(stop: asyncio.Event) -> None:
         app = create_web_app(build_mentorbot(settings))
+        settle_after_start_up()
         await serve_http(app, port=settings.port, stop=stop)
 
     run_until_signalled(main)
@@ -107,6 +109,7 @@ def socket(settings: Settings) -> None:
             raise SettingsError("Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN.")
         await bot.start()
         connection = SocketMode(slack, settings.slack_app_token, acked=acked_by(bot))
+        settle_after_start_up()
         metrics = None
         if settings.metrics_port is not None:
             metrics = asyncio.create_task(

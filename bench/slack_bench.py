@@ -40,6 +40,7 @@ import httpx
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import select
 
+from app.collector import settle_after_start_up
 from bench.population import populate, user_id
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
@@ -142,6 +143,8 @@ def dispatch(pairs: int, concurrency: int, workdir: Path) -> None:
         (target.address, fallback(reply), reply_blocks(reply))
         for target, reply in (m for m in composed if isinstance(m, tuple))
     ]
+    # Both sides in a process whose collector is settled as `serve` settles its own once started.
+    settle_after_start_up()
     figures: dict[str, tuple[float, float]] = {}
     for name, shared in (("bare, a session per call (its default)", False), (BARE, True)):
         with fake_process(pairs, 0.02) as (base_url, _), timing(figures, name):
