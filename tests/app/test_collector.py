@@ -20,32 +20,27 @@ class Node:
 
 
 @pytest.fixture
-def settled() -> Iterator[None]:
+def original() -> Iterator[tuple[int, int, int]]:
+    """The collector's thresholds before the test, restored after it, nothing left frozen."""
     threshold = gc.get_threshold()
     try:
-        settle_after_start_up()
-        yield
+        yield threshold
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
 
 
-def test_what_start_up_made_is_left_out_of_collections() -> None:
+def test_what_start_up_made_is_left_out_of_collections(original: tuple[int, int, int]) -> None:
     made_at_start_up = Node()
-    threshold = gc.get_threshold()
-    try:
-        settle_after_start_up()
-        assert gc.get_freeze_count() > 0
-        assert not any(o is made_at_start_up for o in gc.get_objects())
-        assert gc.get_threshold()[0] == YOUNGEST
-        assert gc.get_threshold()[1:] == threshold[1:]
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
+    settle_after_start_up()
+    assert gc.get_freeze_count() > 0
+    assert not any(o is made_at_start_up for o in gc.get_objects())
+    assert gc.get_threshold() == (YOUNGEST, *original[1:])
 
 
-@pytest.mark.usefixtures("settled")
+@pytest.mark.usefixtures("original")
 def test_a_cycle_made_afterwards_is_still_collected_without_being_asked() -> None:
+    settle_after_start_up()
     first, second = Node(), Node()
     first.other, second.other = second, first
     gone = weakref.ref(first)
