@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from bot.kernel.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, buttons, cards, text_of
 from tests.integration.conftest import ADA, CLAIRE, LEADS, NINA, TEAMS_PEOPLE, THOMAS
@@ -175,17 +173,12 @@ def test_throttling_waits_as_told_and_an_uninstall_makes_the_admins_told(
     assert "Séance de mentorat demain" in chat(connector, CLAIRE)[0]
 
 
-@pytest.fixture
-def database_url(migrated_database_url: str) -> str:
-    return migrated_database_url
-
-
 def test_restart_sends_nothing_twice(
-    connector: FakeConnector, clock: ManualClock, database_url: str
+    connector: FakeConnector, clock: ManualClock, migrated_database_url: str
 ) -> None:
     def start() -> TeamsBot:
         return TeamsBot(
-            people=TEAMS_PEOPLE, database_url=database_url, clock=clock, teams=connector
+            people=TEAMS_PEOPLE, database_url=migrated_database_url, clock=clock, teams=connector
         ).start()
 
     running = start()
