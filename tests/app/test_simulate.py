@@ -7,9 +7,12 @@ import io
 import re
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import pytest
+from tqdm import tqdm
 
+from app import simulation
 from app.cli import main
 from app.simulation import (
     CHOOSE,
@@ -131,7 +134,10 @@ def test_command_line_with_a_plot(tmp_path, capsys) -> None:
     assert main(["simulate", "--pairs", "0"]) == 2
 
 
-def test_progress_shows_the_pairs_created_then_the_days_simulated() -> None:
+def test_progress_shows_the_pairs_created_then_the_days_simulated(monkeypatch) -> None:
+    """The bars redrawn at every step: by default they redraw at most every 0.1 s, and a run
+    this small can end before that, which would leave nothing but 0% to read."""
+    monkeypatch.setattr(simulation, "tqdm", partial(tqdm, mininterval=0, miniters=0))
     progress = io.StringIO()
     report = simulate(
         pairs=3,
