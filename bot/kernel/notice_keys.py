@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, ClassVar, Self, cast, get_origin, get_type_hints
@@ -35,12 +35,18 @@ class MalformedKey(ValueError):
 
 @dataclass(frozen=True)
 class _Part:
-    """One placeholder of a template: the field it writes, its type and format spec."""
+    """One placeholder of a template: the field it writes, its type and format spec, the text
+    that follows it up to the next one."""
 
     name: str
     type: type
     spec: str
     pattern: str
+    after: str
+    regex: re.Pattern[str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern, re.DOTALL))
 
 
 class NotificationKey:
@@ -53,6 +59,8 @@ class NotificationKey:
     """The family's kinds by the text their keys start with, up to the first colon."""
     _family: ClassVar[type[NotificationKey]]
     _parts: ClassVar[tuple[_Part, ...]]
+    _head: ClassVar[str]
+    """The template's text before its first placeholder."""
     _regex: ClassVar[re.Pattern[str]]
 
     def __init_subclass__(cls, *, family: bool = False, abstract: bool = False) -> None:
@@ -65,6 +73,7 @@ class NotificationKey:
             if inherited is not None and not cls.template.startswith(inherited):
                 raise TypeError(f"{cls.__name__}'s template does not extend {base.__name__}'s")
         cls._parts = _parts_of(cls)
+        cls._head = _PLACEHOLDER.split(cls.template, maxsplit=1)[0]
         cls._regex = re.compile(_regex_of(cls.template, cls._parts), re.DOTALL)
         if not abstract:
             root, head = cls._family, cls.template.partition(":")[0]
@@ -72,17 +81,22 @@ class NotificationKey:
             root.by_head[head] = (*root.by_head.get(head, ()), cls)
 
     def __post_init__(self) -> None:
+        """Each part checked as it is written: the key's text, written once (keys are
+        immutable; a batch of notifications reads each several times)."""
+        written = [self._head]
         for part in self._parts:
             value = getattr(self, part.name)
             if part.type is datetime and isinstance(value, datetime) and value.tzinfo:
                 value = value.astimezone(UTC).replace(second=0, microsecond=0)
                 object.__setattr__(self, part.name, value)
-            _write(type(self), part, value)
+            written += (_write(type(self), part, value), part.after)
+        object.__setattr__(self, "_key", "".join(written))
 
     @property
     def key(self) -> str:
-        """The stored text of this key."""
-        return self.template.format(**{part.name: getattr(self, part.name) for part in self._parts})
+        """The stored text of this key (written by `__post_init__`)."""
+        text: str = self.__dict__["_key"]
+        return text
 
     def __str__(self) -> str:
         return self.key
@@ -161,11 +175,13 @@ def _parts_of(cls: type[NotificationKey]) -> tuple[_Part, ...]:
         raise TypeError(f"{cls.__name__}: template fields {names} are not its fields {[*hints]}")
     last = len(cls.template) if not placeholders else placeholders[-1].end()
     parts = []
-    for placeholder in placeholders:
+    ends = [placeholder.start() for placeholder in placeholders[1:]] + [len(cls.template)]
+    for placeholder, end in zip(placeholders, ends, strict=True):
         kind = hints[placeholder[1]]
         ends_key = placeholder.end() == last == len(cls.template)
         pattern = _PART_PATTERNS.get(kind) or (_REST if ends_key else _WORD)
-        parts.append(_Part(placeholder[1], kind, placeholder[2] or "", pattern))
+        after = cls.template[placeholder.end() : end]
+        parts.append(_Part(placeholder[1], kind, placeholder[2] or "", pattern, after))
     return tuple(parts)
 
 
@@ -182,14 +198,17 @@ def _regex_of(template: str, parts: tuple[_Part, ...]) -> str:
 
 def _write(cls: type[NotificationKey], part: _Part, value: Any) -> str:
     """`value` written as `part` of a key; MalformedKey if it cannot be read back."""
-    fits = {
-        int: type(value) is int and value >= 0,
-        datetime: isinstance(value, datetime) and value.tzinfo is not None,
-        date: type(value) is date,
-        str: isinstance(value, str),
-    }[part.type]
+    kind = part.type
+    if kind is int:
+        fits = type(value) is int and value >= 0
+    elif kind is datetime:
+        fits = isinstance(value, datetime) and value.tzinfo is not None
+    elif kind is date:
+        fits = type(value) is date
+    else:
+        fits = isinstance(value, str)
     text = format(value, part.spec) if fits else ""
-    if not fits or not re.fullmatch(part.pattern, text, re.DOTALL):
+    if not fits or not part.regex.fullmatch(text):
         raise MalformedKey(f"{cls.__name__}.{part.name} cannot be {value!r}")
     return text
 
@@ -199,6 +218,11 @@ def _read(part: _Part, text: str) -> Any:
         if part.type is int:
             return int(text)
         if part.type is datetime:
+            # The part's pattern ([0-9]{8}T[0-9]{4}Z) matched: INSTANT's digits, read directly
+            # (strptime cost most of a parse); an impossible date or time raises ValueError.
+            if part.spec == INSTANT:
+                year, month, day = int(text[0:4]), int(text[4:6]), int(text[6:8])
+                return datetime(year, month, day, int(text[9:11]), int(text[11:13]), tzinfo=UTC)
             return datetime.strptime(text, part.spec).replace(tzinfo=UTC)
         if part.type is date:
             return date.fromisoformat(text)
