@@ -74,7 +74,7 @@ class NotificationKey:
                 raise TypeError(f"{cls.__name__}'s template does not extend {base.__name__}'s")
         cls._parts = _parts_of(cls)
         cls._head = _PLACEHOLDER.split(cls.template, maxsplit=1)[0]
-        cls._regex = re.compile(_regex_of(cls.template, cls._parts), re.DOTALL)
+        cls._regex = re.compile(_regex_of(cls._head, cls._parts), re.DOTALL)
         if not abstract:
             root, head = cls._family, cls.template.partition(":")[0]
             root.kinds = (*root.kinds, cls)
@@ -145,16 +145,11 @@ class NotificationKey:
         unknown = set(known) - {part.name for part in cls._parts}
         if unknown:
             raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
-        written, end = [], 0
-        parts = {part.name: part for part in cls._parts}
-        for placeholder in _PLACEHOLDER.finditer(cls.template):
-            written.append(cls.template[end : placeholder.start()])
-            if placeholder[1] not in known:
+        written = [cls._head]
+        for part in cls._parts:
+            if part.name not in known:
                 break
-            written.append(_write(cls, parts[placeholder[1]], known.pop(placeholder[1])))
-            end = placeholder.end()
-        else:
-            written.append(cls.template[end:])
+            written += (_write(cls, part, known.pop(part.name)), part.after)
         if known:
             raise TypeError(f"{cls.__name__}.prefix: {', '.join(known)} after a missing field")
         return "".join(written)
@@ -185,15 +180,9 @@ def _parts_of(cls: type[NotificationKey]) -> tuple[_Part, ...]:
     return tuple(parts)
 
 
-def _regex_of(template: str, parts: tuple[_Part, ...]) -> str:
-    by_name = {part.name: part for part in parts}
-    pieces, end = [], 0
-    for placeholder in _PLACEHOLDER.finditer(template):
-        pieces.append(re.escape(template[end : placeholder.start()]))
-        pieces.append(f"(?P<{placeholder[1]}>{by_name[placeholder[1]].pattern})")
-        end = placeholder.end()
-    pieces.append(re.escape(template[end:]))
-    return "".join(pieces)
+def _regex_of(head: str, parts: tuple[_Part, ...]) -> str:
+    groups = (f"(?P<{part.name}>{part.pattern}){re.escape(part.after)}" for part in parts)
+    return re.escape(head) + "".join(groups)
 
 
 def _write(cls: type[NotificationKey], part: _Part, value: Any) -> str:
