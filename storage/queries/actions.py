@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete
+from sqlalchemy import delete
 from sqlmodel import Session, col, select, update
 
 from storage.models import ActionItem
 from storage.queries.preload import keyed_by, rows_by
+from storage.queries.slices import among
 from storage.types import instant
 
 
@@ -48,7 +49,7 @@ def done_since_of(*, session: Session, since: dict[int, datetime]) -> dict[int, 
 _OPEN = keyed_by(ActionItem, ActionItem.pair_id).where(col(ActionItem.done_at).is_(None))
 _DONE_AFTER = (
     select(ActionItem)
-    .where(col(ActionItem.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(among(col(ActionItem.pair_id), "pair_ids"))
     .where(col(ActionItem.done_at) > instant("after"))
     .order_by(col(ActionItem.done_at))
 )

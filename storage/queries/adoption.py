@@ -24,7 +24,7 @@ from storage.models import (
     Pair,
     Person,
 )
-from storage.queries.slices import in_slices
+from storage.queries.slices import among, in_slices
 
 SLACK = "slack"
 _RECIPIENT_HEADS = ("u:slack:", "c:slack:")  # UserRecipient, ChannelRecipient
@@ -64,7 +64,7 @@ def clashing_people(*, session: Session, workspace: str) -> int:
         len(
             session.exec(
                 select(Person.id).where(
-                    col(Person.platform) == SLACK, col(Person.external_id).in_(some)
+                    col(Person.platform) == SLACK, among(col(Person.external_id), some)
                 )
             ).all()
         )

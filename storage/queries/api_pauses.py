@@ -16,13 +16,14 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, bindparam, case, delete, or_, select, update
+from sqlalchemy import case, delete, or_, select, update
 from sqlmodel import Session, col
 
 from storage.batches import Gathered
 from storage.db import Database
 from storage.models import ApiPause
 from storage.queries.inserts import dialect_insert, insert_in
+from storage.queries.slices import among
 from storage.types import instant
 
 CALL_HELD_FOR = timedelta(seconds=10)
@@ -43,12 +44,12 @@ def _over(now: Any) -> Any:
 
 # Built once (building a statement costs more than running it): the statements of every send.
 _NOW = instant("now")
-_SCOPES: BindParameter[list[str]] = bindparam("scopes", expanding=True)
+_SCOPES = "scopes"
 _FREE_GIVEN_BACK = delete(ApiPause).where(
-    col(ApiPause.scope).in_(_SCOPES), col(ApiPause.until) <= _NOW
+    among(col(ApiPause.scope), _SCOPES), col(ApiPause.until) <= _NOW
 )
 _UNBUSY_GIVEN_BACK = (
-    update(ApiPause).where(col(ApiPause.scope).in_(_SCOPES)).values(busy_until=None)
+    update(ApiPause).where(among(col(ApiPause.scope), _SCOPES)).values(busy_until=None)
 )
 
 
@@ -66,7 +67,7 @@ def _take(dialect: str) -> Any:
 
 
 _STATES = select(col(ApiPause.scope), col(ApiPause.until), col(ApiPause.busy_until)).where(
-    col(ApiPause.scope).in_(_SCOPES)
+    among(col(ApiPause.scope), _SCOPES)
 )
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session, col, delete, or_, select
 
 from storage.models import CalendarFeed, MeetingSession, Pair
+from storage.queries.slices import among
 
 
 def feed_by_hash(*, session: Session, token_hash: str) -> CalendarFeed | None:
@@ -52,7 +53,7 @@ def sessions_of_pairs(*, session: Session, pair_ids: list[int]) -> dict[int, lis
         return found
     rows = session.exec(
         select(MeetingSession)
-        .where(col(MeetingSession.pair_id).in_(pair_ids))
+        .where(among(col(MeetingSession.pair_id), pair_ids))
         .order_by(col(MeetingSession.occurrence))
     )
     for row in rows:

@@ -34,7 +34,7 @@ from storage.models import (
 )
 from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.sessions import SKIPPED
-from storage.queries.slices import in_slices
+from storage.queries.slices import among, in_slices
 from storage.types import instant
 
 
@@ -57,7 +57,7 @@ def last_held_sessions(
         ]
     else:
         chosen = [
-            query.where(col(MeetingSession.pair_id).in_(some)) for some in in_slices(pair_ids)
+            query.where(among(col(MeetingSession.pair_id), some)) for some in in_slices(pair_ids)
         ]
     return {pair_id: at for each in chosen for pair_id, at in session.exec(each) if at is not None}
 
@@ -231,7 +231,7 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
 # Built once, with parameters: each health check runs them.
 _LATEST = tuple(
     select(pair_id_column, func.max(at_column))
-    .where(col(pair_id_column).in_(bindparam("ids", expanding=True)))
+    .where(among(col(pair_id_column), "ids"))
     .group_by(col(pair_id_column))
     for pair_id_column, at_column in (
         (MeetingSession.pair_id, MeetingSession.summary_at),
@@ -274,7 +274,7 @@ _RECIPIENT_ACTIVE = (
 _SENT_REQUESTS = (
     select(Notification.recipient, Notification.subject, func.max(Notification.sent_at))
     .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
-    .where(col(Notification.recipient).in_(bindparam("recipients", expanding=True)))
+    .where(among(col(Notification.recipient), "recipients"))
     .where(col(Notification.status) == "sent")
     .where(col(Notification.due_at) >= instant("since"))
     .group_by(col(Notification.recipient), col(Notification.subject))
@@ -324,5 +324,5 @@ def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[i
 _PAIRS_OF_SESSIONS = (  # built once, with parameters: each health check runs it
     select(MeetingSession.id, MeetingSession.pair_id)
     .join(Pair, col(Pair.id) == MeetingSession.pair_id)
-    .where(col(MeetingSession.id).in_(bindparam("ids", expanding=True)), SERVED)
+    .where(among(col(MeetingSession.id), "ids"), SERVED)
 )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.models import JournalEntry
+from storage.queries.slices import among
 
 
 def journal_of(*, session: Session, author_id: int, limit: int) -> list[JournalEntry]:
@@ -33,8 +34,4 @@ def journal_sizes(*, session: Session, author_ids: set[int]) -> dict[int, int]:
 
 _AUTHOR = col(JournalEntry.author_id)
 # Built once, with parameters: every reminder batch reads it.
-_SIZES = (
-    select(_AUTHOR, func.count())
-    .where(_AUTHOR.in_(bindparam("ids", expanding=True)))
-    .group_by(_AUTHOR)
-)
+_SIZES = select(_AUTHOR, func.count()).where(among(_AUTHOR, "ids")).group_by(_AUTHOR)

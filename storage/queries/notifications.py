@@ -27,6 +27,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.models import PENDING_ROWS, Notification, Person
 from storage.queries.inserts import insert_new
+from storage.queries.slices import among
 from storage.types import instant
 
 PENDING = "pending"
@@ -102,7 +103,7 @@ def _claim(session: Session, statement: Any, params: dict[str, Any]) -> list[Not
     return list(session.exec(_BY_IDS, params={"ids": ids})) if ids else []
 
 
-_BY_IDS = select(Notification).where(col(Notification.id).in_(bindparam("ids", expanding=True)))
+_BY_IDS = select(Notification).where(among(col(Notification.id), "ids"))
 
 
 @cache
@@ -358,7 +359,7 @@ def _pending_about(
     postgres = session.get_bind().dialect.name == "postgresql"
     subject = col(Notification.subject)
     pending = select(Notification.id).where(PENDING_ONLY if postgres else _LIKELY_PENDING)
-    chosen = [pending.where(subject.in_(subjects))] if subjects else []
+    chosen = [pending.where(among(subject, subjects))] if subjects else []
     for prefix in prefixes:
         low, high = prefix, _after_every_key_starting(prefix)
         if postgres:  # text_pattern_ops: compared byte by byte, whatever the collation

@@ -12,7 +12,7 @@ from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, or_, select
 
 from storage.models import Pair
-from storage.queries.slices import in_slices
+from storage.queries.slices import among, in_slices
 
 PENDING = "pending"  # waiting for both members to accept the agreement
 ACTIVE = "active"
@@ -209,7 +209,9 @@ def mark_end_announced(*, session: Session, pair_ids: list[int]) -> None:
     """Remember that these pairs' current planned end was announced (at most a run's worth)."""
     if pair_ids:
         session.execute(
-            update(Pair).where(col(Pair.id).in_(pair_ids)).values(end_announced=Pair.planned_end),
+            update(Pair)
+            .where(among(col(Pair.id), pair_ids))
+            .values(end_announced=Pair.planned_end),
             execution_options={"synchronize_session": False},
         )
 
@@ -223,9 +225,7 @@ def pairs_by_ids(*, session: Session, ids: Iterable[int]) -> list[Pair]:
     ]
 
 
-_PAIRS_BY_IDS = (
-    select(Pair).where(col(Pair.id).in_(bindparam("ids", expanding=True))).order_by(col(Pair.id))
-)
+_PAIRS_BY_IDS = select(Pair).where(among(col(Pair.id), "ids")).order_by(col(Pair.id))
 
 
 def all_pairs_of(*, session: Session, person_id: int) -> list[Pair]:
@@ -283,11 +283,10 @@ def pairs_by_workspace_and_status(*, session: Session) -> dict[tuple[str, str, s
 
 
 def _counts_by(role: Any) -> Any:
-    ids: Any = bindparam("ids", expanding=True)
     return (
         select(role, func.count())
         .where(col(Pair.status).in_(CURRENT))
-        .where(role.in_(ids))
+        .where(among(role, "ids"))
         .group_by(role)
     )
 

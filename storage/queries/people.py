@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from storage.models import Person
 from storage.queries.inserts import insert_ignoring_conflicts
-from storage.queries.slices import in_slices
+from storage.queries.slices import among, in_slices
 
 
 def get_person(*, session: Session, platform: str, external_id: str) -> Person | None:
@@ -82,7 +82,7 @@ def upsert_people(
         for person in session.exec(
             select(Person).where(
                 Person.platform == platform,
-                col(Person.external_id).in_([p.external_id for p in profiles]),
+                among(col(Person.external_id), [p.external_id for p in profiles]),
             )
         )
     }
@@ -107,7 +107,7 @@ def people_by_ids(*, session: Session, ids: set[int]) -> dict[int, Person]:
     }
 
 
-_PEOPLE_BY_IDS = select(Person).where(col(Person.id).in_(bindparam("ids", expanding=True)))
+_PEOPLE_BY_IDS = select(Person).where(among(col(Person.id), "ids"))
 
 
 def names_by_ids(*, session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -121,7 +121,7 @@ def names_by_ids(*, session: Session, ids: set[int]) -> dict[int, tuple[str, str
 
 
 _NAMES_BY_IDS = select(col(Person.id), col(Person.name), col(Person.external_id)).where(
-    col(Person.id).in_(bindparam("ids", expanding=True))
+    among(col(Person.id), "ids")
 )
 
 

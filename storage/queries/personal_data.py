@@ -30,6 +30,7 @@ from storage.models import (
     TermsProposal,
     Thanks,
 )
+from storage.queries.slices import among
 from storage.summaries import SummaryDoc
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -84,17 +85,17 @@ def pair_records(*, session: Session, pair_ids: list[int]) -> dict[str, list[Any
     def of(model: type, *where: Any) -> list[Any]:
         return rows_where(session=session, model=model, where=where)
 
-    goals = of(Goal, col(Goal.pair_id).in_(pair_ids))
-    reviews = of(Review, col(Review.pair_id).in_(pair_ids))
+    goals = of(Goal, among(col(Goal.pair_id), pair_ids))
+    reviews = of(Review, among(col(Review.pair_id), pair_ids))
     return {
-        "sessions": of(MeetingSession, col(MeetingSession.pair_id).in_(pair_ids)),
-        "agenda": of(AgendaItem, col(AgendaItem.pair_id).in_(pair_ids)),
-        "actions": of(ActionItem, col(ActionItem.pair_id).in_(pair_ids)),
+        "sessions": of(MeetingSession, among(col(MeetingSession.pair_id), pair_ids)),
+        "agenda": of(AgendaItem, among(col(AgendaItem.pair_id), pair_ids)),
+        "actions": of(ActionItem, among(col(ActionItem.pair_id), pair_ids)),
         "goals": goals,
-        "milestones": of(Milestone, col(Milestone.goal_id).in_([g.id for g in goals])),
-        "thanks": of(Thanks, col(Thanks.pair_id).in_(pair_ids)),
+        "milestones": of(Milestone, among(col(Milestone.goal_id), [g.id for g in goals])),
+        "thanks": of(Thanks, among(col(Thanks.pair_id), pair_ids)),
         "reviews": reviews,
-        "answers": of(ReviewAnswer, col(ReviewAnswer.review_id).in_([r.id for r in reviews])),
+        "answers": of(ReviewAnswer, among(col(ReviewAnswer.review_id), [r.id for r in reviews])),
     }
 
 
@@ -184,9 +185,9 @@ def forget_links(*, session: Session, pair_ids: list[int]) -> None:
     address can name its owner, so it goes with the pair's content."""
     if not pair_ids:
         return
-    session.execute(update(Pair).where(col(Pair.id).in_(pair_ids)).values(link=None))
+    session.execute(update(Pair).where(among(col(Pair.id), pair_ids)).values(link=None))
     session.execute(
-        update(TermsProposal).where(col(TermsProposal.pair_id).in_(pair_ids)).values(link=None)
+        update(TermsProposal).where(among(col(TermsProposal.pair_id), pair_ids)).values(link=None)
     )
 
 
@@ -208,7 +209,7 @@ def erase_person(
     erase_written_by(session=session, person_id=pid)
     remove_writings(session=session, writing=ACTIONS, where=col(ActionItem.owner_id) == pid)
     # Thanks written to them are about them: all thanks of their pairs go.
-    remove_writings(session=session, writing=THANKS, where=col(Thanks.pair_id).in_(pair_ids))
+    remove_writings(session=session, writing=THANKS, where=among(col(Thanks.pair_id), pair_ids))
     forget_mentions(session=session, external_id=person.external_id)
     forget_links(session=session, pair_ids=pair_ids)
     for role in ("mentor", "mentee"):
@@ -224,7 +225,7 @@ def erase_person(
     session.execute(
         delete(Notification).where(
             or_(
-                col(Notification.recipient).in_(recipients),
+                among(col(Notification.recipient), recipients),
                 *(col(Notification.subject).startswith(prefix) for prefix in subject_prefixes),
             )
         )

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam
 from sqlmodel import Session, SQLModel, col, select
 
 from storage.models import MeetingSession, Pair, Person
+from storage.queries.slices import among
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -31,14 +31,13 @@ def rows_by(
 
 
 def keyed_by(model: type[M], key: Any) -> Any:
-    """`select(model)` where `key` is one of the expanding parameter `keys`, in id order: what
+    """`select(model)` where `key` is one of the parameter `keys` (a list), in id order: what
     `rows_by` runs, to narrow with `.where` into a statement built once."""
-    keys: Any = bindparam("keys", expanding=True)
-    return select(model).where(col(key).in_(keys)).order_by(col(model.id))  # type: ignore[attr-defined]
+    return select(model).where(among(col(key), "keys")).order_by(col(model.id))  # type: ignore[attr-defined]
 
 
 def _by_id(model: type[M]) -> Any:
-    return select(model).where(col(model.id).in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    return select(model).where(among(col(model.id), "ids"))  # type: ignore[attr-defined]
 
 
 # Built once (building a statement costs more than running it): a batch's reads by id.

@@ -25,6 +25,7 @@ from storage.models import (
 )
 from storage.queries.pairs import ENDED
 from storage.queries.personal_data import WRITINGS, forget_links, remove_writings
+from storage.queries.slices import among
 from storage.types import instant
 
 # The journal is its author's own, tied to no pair; a DM reply kept aside belongs to no pair
@@ -74,12 +75,12 @@ def retain_workspace(*, session: Session, workspace: str, until: datetime | None
 def pair_rows(model: type[SQLModel], pair_ids: list[int]) -> ColumnElement[bool]:
     """The rows of `model` that belong to these pairs."""
     if model is Milestone:
-        goals = select(Goal.id).where(col(Goal.pair_id).in_(pair_ids))
+        goals = select(Goal.id).where(among(col(Goal.pair_id), pair_ids))
         return col(Milestone.goal_id).in_(goals)
     if model is ReviewAnswer:
-        reviews = select(Review.id).where(col(Review.pair_id).in_(pair_ids))
+        reviews = select(Review.id).where(among(col(Review.pair_id), pair_ids))
         return col(ReviewAnswer.review_id).in_(reviews)
-    return class_mapper(model).columns["pair_id"].in_(pair_ids)
+    return among(class_mapper(model).columns["pair_id"], pair_ids)
 
 
 def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) -> None:
@@ -94,7 +95,7 @@ def erase_pair_content(*, session: Session, pair_ids: list[int], now: datetime) 
             )
     session.execute(
         update(Pair)
-        .where(col(Pair.id).in_(pair_ids))
+        .where(among(col(Pair.id), pair_ids))
         .values(mentor_trial=None, mentee_trial=None, content_erased_at=now)
     )
     forget_links(session=session, pair_ids=pair_ids)

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.models import Review, ReviewAnswer
-from storage.queries.slices import in_slices
+from storage.queries.slices import among, in_slices
 
 
 def open_review(*, session: Session, pair_id: int, since: datetime) -> Review | None:
@@ -66,7 +66,7 @@ def closed_reviews_since(
         rows = session.exec(
             select(Review.pair_id, Review.closed_at, func.avg(ReviewAnswer.satisfaction))
             .join(ReviewAnswer, col(ReviewAnswer.review_id) == col(Review.id))
-            .where(col(Review.pair_id).in_(some), col(Review.closed_at) >= since)
+            .where(among(col(Review.pair_id), some), col(Review.closed_at) >= since)
             .group_by(col(Review.id), col(Review.pair_id), col(Review.closed_at))
             .order_by(col(Review.closed_at))
         )

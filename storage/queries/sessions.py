@@ -14,7 +14,7 @@ from sqlmodel import Session, col, func, select
 from storage.models import MeetingSession, Pair
 from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.pairs import ACTIVE, SERVED
-from storage.queries.slices import in_slices
+from storage.queries.slices import among, in_slices
 from storage.types import instant
 
 PLANNED = "planned"
@@ -68,7 +68,7 @@ def _next_sessions() -> Any:
     """`next_sessions`' statement, with parameters `ids` and `now`."""
     first = (
         select(MeetingSession.pair_id, func.min(MeetingSession.starts_at).label("starts_at"))
-        .where(col(MeetingSession.pair_id).in_(bindparam("ids", expanding=True)))
+        .where(among(col(MeetingSession.pair_id), "ids"))
         .where(MeetingSession.status == PLANNED)
         .where(col(MeetingSession.starts_at) > instant("now"))
         .group_by(col(MeetingSession.pair_id))
@@ -96,7 +96,7 @@ def past_sessions(*, session: Session, pair_id: int, now: datetime) -> list[Meet
 
 _STARTED_SINCE_OF = (
     select(MeetingSession)
-    .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(among(col(MeetingSession.pair_id), "pair_ids"))
     .where(MeetingSession.starts_at >= bindparam("since"))
     .where(MeetingSession.starts_at <= bindparam("now"))
     .order_by(col(MeetingSession.pair_id), col(MeetingSession.starts_at).desc())
@@ -134,13 +134,13 @@ _STARTED_OF = (
         col(MeetingSession.status),
         col(MeetingSession.summary_at),
     )
-    .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(among(col(MeetingSession.pair_id), "pair_ids"))
     .where(MeetingSession.starts_at <= bindparam("now"))
     .order_by(col(MeetingSession.pair_id), col(MeetingSession.starts_at).desc())
 )
 _NEXT_STARTS = (
     select(col(MeetingSession.pair_id), func.min(MeetingSession.starts_at))
-    .where(col(MeetingSession.pair_id).in_(bindparam("pair_ids", expanding=True)))
+    .where(among(col(MeetingSession.pair_id), "pair_ids"))
     .where(MeetingSession.status == PLANNED)
     .where(MeetingSession.starts_at > bindparam("now"))
     .group_by(col(MeetingSession.pair_id))
@@ -184,14 +184,11 @@ def _held_before() -> Any:
         .limit(1)
         .scalar_subquery()
     )
-    ids: Any = bindparam("ids", expanding=True)
-    return select(col(MeetingSession.id), latest).where(col(MeetingSession.id).in_(ids))
+    return select(col(MeetingSession.id), latest).where(among(col(MeetingSession.id), "ids"))
 
 
 _HELD_BEFORE = _held_before()
-_SESSIONS_BY_ID = select(MeetingSession).where(
-    col(MeetingSession.id).in_(bindparam("ids", expanding=True))
-)
+_SESSIONS_BY_ID = select(MeetingSession).where(among(col(MeetingSession.id), "ids"))
 
 
 def held_before(*, session: Session, meetings: list[MeetingSession]) -> dict[int, datetime | None]:
