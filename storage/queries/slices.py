@@ -55,8 +55,8 @@ class KeyList(TypeDecorator[list[Any]]):
 class Among(ColumnElement[bool]):
     """`column` is one of the keys bound to `keys` (a `KeyList` parameter). Unlike `IN (…)`
     with a parameter per key, its text is the same whatever the keys' number, so a database
-    prepares it once: SQLite keeps it among its prepared statements, where each new length
-    used to be one more (evicting the others); PostgreSQL's 65,535 parameters never bind it."""
+    prepares it once (SQLite keeps it among its prepared statements, where each new length
+    was one more, evicting another), and it is one parameter, far from PostgreSQL's 65,535."""
 
     inherit_cache = True
     type = Boolean()
