@@ -21,17 +21,15 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.databases import postgres_database
 from storage.db import Database, make_engine
 from storage.models import Notification
 from storage.queries.notifications import SENT
@@ -49,20 +47,6 @@ from tests.fault.harness import (
 )
 
 LEASE = "5"  # seconds: short, so that a takeover shows within the run
-
-
-@contextmanager
-def postgres_database(server: str) -> Iterator[str]:
-    admin = create_engine(server.replace("postgresql://", "postgresql+psycopg://", 1))
-    name = f"mentorbot_bench_{uuid.uuid4().hex[:8]}"
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{server.rpartition('/')[0]}/{name}"
-    finally:
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def record_window(programme: Programme, fake: FakeSlack) -> list[float]:

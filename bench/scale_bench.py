@@ -25,15 +25,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -41,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import text
 
+from bench.databases import KINDS, database
 from bench.population import NOW, populate
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
@@ -52,28 +50,8 @@ from scheduler.dispatcher import Dispatcher
 from storage.db import Database, make_engine, migrate
 from storage.models import DigestSubscription, Notification
 
-POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
 TARGET_TICK_MS = 200
 TARGET_RSS_MB = 200
-
-
-@contextmanager
-def database(kind: str, workdir: Path) -> Iterator[str]:
-    """A fresh, empty database URL of `kind`, removed afterwards."""
-    if kind == "sqlite":
-        yield f"sqlite:///{workdir / 'scale.db'}"
-        return
-    import psycopg
-
-    name = f"mentorbot_scale_{os.getpid()}"
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name}")
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield f"{POSTGRES_SERVER}/{name}"
-    finally:
-        with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def rss_mb() -> float:
@@ -274,7 +252,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=100_000)
     parser.add_argument("--cohort", type=int, default=10_000)
     parser.add_argument("--ticks", type=int, default=5, help="steady ticks timed")
-    parser.add_argument("--db", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--db", nargs="+", choices=KINDS, default=list(KINDS))
     args = parser.parse_args()
     for kind in args.db:
         measure(kind, args.pairs, args.cohort, args.ticks)

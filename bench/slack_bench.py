@@ -12,8 +12,10 @@
 The fake runs in a process of its own, so its work is not counted against either side.
 Run from the repository root:
     .venv/bin/python bench/slack_bench.py [--pairs 5000] [--concurrency 8] [--ack-pairs 10000]
-        [--seconds 20] [--warmup 5] [--only dispatch|acks] [--runs 1]
-With `--runs N`, N dispatch runs of both sides in turn, then the median of their ratios.
+        [--seconds 20] [--warmup 5] [--only dispatch|acks] [--runs 1] [--db sqlite|postgresql]
+With `--runs N`, N dispatch runs of both sides in turn, then the median of their ratios. With
+`--db postgresql`, each part runs on a throwaway database of a PostgreSQL server (`--postgres`,
+by default the one on loopback with trust auth), created and dropped by the bench.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import select
 
 from app.collector import settle_after_start_up
+from bench.databases import KINDS, POSTGRES_SERVER, database
 from bench.population import populate, user_id
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
@@ -122,9 +125,9 @@ BARE = "bare, one shared aiohttp session"
 OURS = "mentorbot dispatcher"
 
 
-def dispatch(pairs: int, concurrency: int, workdir: Path) -> tuple[float, float]:
-    """One run of both sides over a new population; the ratios of their wall and CPU times."""
-    url = f"sqlite:///{workdir / 'dispatch.db'}"
+def dispatch(pairs: int, concurrency: int, url: str) -> tuple[float, float]:
+    """One run of both sides over a new population in the empty database at `url`; the ratios
+    of their wall and CPU times."""
     engine = make_engine(url)
     migrate(engine)
     populate(engine, pairs=pairs, due_now=pairs)
@@ -160,8 +163,8 @@ def dispatch(pairs: int, concurrency: int, workdir: Path) -> tuple[float, float]
             outcomes = asyncio.run(dispatch_all(dispatcher, SlackConnections(client)))
     engine.dispose()
     print(
-        f"{len(messages)} due reminders, fake Slack answering in 20 ms, {concurrency} at once"
-        " (wall time; CPU time of the sending process):"
+        f"{len(messages)} due reminders, fake Slack answering in 20 ms, {concurrency} at once,"
+        f" {engine.dialect.name} (wall time; CPU time of the sending process):"
     )
     for name, (wall, cpu) in figures.items():
         print(f"  {name:42} {wall:6.1f} s ({len(messages) / wall:4.0f} msg/s)   CPU {cpu:5.1f} s")
@@ -174,7 +177,9 @@ def dispatch(pairs: int, concurrency: int, workdir: Path) -> tuple[float, float]
     return ours / bare, our_cpu / bare_cpu
 
 
-def dispatches(runs: int, pairs: int, concurrency: int, workdir: Path) -> None:
+def dispatches(
+    runs: int, pairs: int, concurrency: int, workdir: Path, kind: str, server: str
+) -> None:
     """`runs` runs of both sides in turn, each over a new population; with several, the median
     ratio: on a shared machine one run's ratio moves more than most changes do."""
     ratios: list[tuple[float, float]] = []
@@ -183,7 +188,8 @@ def dispatches(runs: int, pairs: int, concurrency: int, workdir: Path) -> None:
             print(f"run {run + 1} of {runs}:")
         each = workdir / f"dispatch-{run}"
         each.mkdir()
-        ratios.append(dispatch(pairs, concurrency, each))
+        with database(kind, each, server=server) as url:
+            ratios.append(dispatch(pairs, concurrency, url))
     if runs > 1:
         walls, cpus = sorted(wall for wall, _ in ratios), sorted(cpu for _, cpu in ratios)
         print(
@@ -290,10 +296,10 @@ def percentiles(latencies: list[float]) -> tuple[float, float]:
     return cuts[49] * 1000, cuts[98] * 1000
 
 
-def acks(pairs: int, seconds: float, warmup: float, clients: int, workdir: Path) -> None:
+def acks(pairs: int, seconds: float, warmup: float, clients: int, workdir: Path, url: str) -> None:
     """Each server gets `warmup` seconds of the same load first (start-up work, caches),
-    not counted."""
-    url = f"sqlite:///{workdir / 'acks.db'}"
+    not counted; ours serves the empty database at `url`, populated first; the bare app's
+    source is written to `workdir`."""
     engine = make_engine(url)
     migrate(engine)
     populate(engine, pairs=pairs, now=datetime.now(UTC))
@@ -343,14 +349,19 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=CONCURRENCY, help="sends at once")
     parser.add_argument("--only", choices=("dispatch", "acks"))
     parser.add_argument("--runs", type=int, default=1, help="dispatch runs, then their median")
+    parser.add_argument("--db", choices=KINDS, default="sqlite", help="the bot's database")
+    parser.add_argument("--postgres", default=POSTGRES_SERVER, help="with --db postgresql")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     with tempfile.TemporaryDirectory() as workdir:
         if args.only in (None, "dispatch"):
-            dispatches(args.runs, args.pairs, args.concurrency, Path(workdir))
+            dispatches(
+                args.runs, args.pairs, args.concurrency, Path(workdir), args.db, args.postgres
+            )
         if args.only in (None, "acks"):
-            acks(args.ack_pairs, args.seconds, args.warmup, args.clients, Path(workdir))
+            with database(args.db, Path(workdir), server=args.postgres) as url:
+                acks(args.ack_pairs, args.seconds, args.warmup, args.clients, Path(workdir), url)
 
 
 if __name__ == "__main__":
