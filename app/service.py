@@ -20,6 +20,7 @@ from fastapi import FastAPI
 
 from app.collector import settle_after_start_up
 from app.web import Mentorbot, build_mentorbot, create_metrics_app, create_web_app
+from app.work_threads import use_work_threads
 from bot.kernel.settings import Settings, SettingsError
 from handlers.slack.socket_mode import SocketMode
 from scheduler.dispatcher import SHUTDOWN_GRACE
@@ -92,6 +93,7 @@ def serve(settings: Settings) -> None:
     """Slack, Microsoft Teams or both over HTTP on PORT."""
 
     async def main(stop: asyncio.Event) -> None:
+        use_work_threads()
         app = create_web_app(build_mentorbot(settings))
         settle_after_start_up()
         await serve_http(app, port=settings.port, stop=stop)
@@ -103,6 +105,7 @@ def socket(settings: Settings) -> None:
     """Slack over Socket Mode; `/healthz` and `/metrics` on METRICS_PORT when it is set."""
 
     async def main(stop: asyncio.Event) -> None:
+        use_work_threads()
         bot = build_mentorbot(settings)
         slack = bot.slack
         if slack is None or settings.slack_app_token is None:  # required by the caller
