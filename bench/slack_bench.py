@@ -44,6 +44,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import select
 
 from app.collector import settle_after_start_up
+from app.work_threads import use_work_threads
 from bench.databases import KINDS, POSTGRES_SERVER, database
 from bench.population import populate, user_id
 from bot.kernel.clock import ManualClock
@@ -111,9 +112,11 @@ async def bare_send(
 
 
 async def dispatch_all(dispatcher: Dispatcher, connections: SlackConnections) -> Counter[str]:
-    """One dispatcher run, the messenger's client on a shared session as `serve` has it; without
-    planning first, which would owe these pairs more (a stall notice each: no session held yet)
-    than the bare client sends (a tick's planning is timed by bench/scale_bench.py)."""
+    """One dispatcher run, the messenger's client on a shared session and its thread hops on
+    the work threads, as `serve` has them; without planning first, which would owe these pairs
+    more (a stall notice each: no session held yet) than the bare client sends (a tick's
+    planning is timed by bench/scale_bench.py)."""
+    use_work_threads()
     await connections.open()
     try:
         return await dispatcher.run_once(plan=False)
