@@ -110,6 +110,24 @@ def test_a_lease_is_taken_over_once_it_runs_out_never_before(database: Database)
     assert late is False  # the first holder lost it: its outcome is not recorded
 
 
+def test_a_claim_takes_rows_whose_lease_ran_out_before_due_ones(database: Database) -> None:
+    with database.session() as session:
+        owe(session=session, owed=owed(1), now=NOW)
+    [orphan] = claim(database, "dead", NOW)
+    with database.session() as session:  # owed since, and due before the orphan
+        early = [
+            Owed("reminder", PersonRecipient(n).key, "session:2@x", NOW - timedelta(hours=1))
+            for n in (7, 8)
+        ]
+        owe(session=session, owed=early, now=NOW)
+    after_lease = NOW + LEASE + timedelta(seconds=1)
+    [first] = claim(database, "alive", after_lease, limit=1)
+    assert (first.id, first.claimed_by) == (orphan.id, "alive")
+    rest = claim(database, "alive", after_lease, limit=5)
+    assert [row.recipient for row in rest] == ["p:7", "p:8"]  # oldest due first
+    assert claim(database, "alive", after_lease) == []
+
+
 def test_a_renewed_lease_holds_and_a_released_one_is_due_again(database: Database) -> None:
     with database.session() as session:
         owe(session=session, owed=owed(3), now=NOW)
