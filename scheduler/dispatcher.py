@@ -19,7 +19,7 @@ from bot.kernel.ports import DeliveryError, Messenger, Refused, Target, Unreacha
 from bot.kernel.replies import Reply
 from bot.kernel.settings import DEFAULT_SENDS_AT_ONCE
 from bot.kernel.workspaces import workspace_of
-from bot.notices import COMPOSED_ALONE, compose_all
+from bot.notices import COMPOSED_ALONE, compose_all, load_for
 from bot.notices.context import Gone
 from bot.pairs.lifecycle import erase_expired_content
 from bot.pairs.pauses import resume_due_pauses
@@ -38,7 +38,7 @@ from bot.planning.planner import PAIRS_PER_RUN, plan
 from bot.planning.quiet_hours import hold_for_the_night
 from storage.batches import Gathered
 from storage.db import Database, refresh_statistics
-from storage.models import Notification
+from storage.models import Notification, Person
 from storage.queries.notifications import (
     DROPPED,
     FAILED,
@@ -397,13 +397,17 @@ class Dispatcher:
                 session=session, now=now, owner=self.owner, lease=self.lease, limit=limit
             )
             live = [row for row in rows if not expired(row, now)]
+            # What the rows name, read once: the recipients' zones first, then the messages.
+            loaded = load_for(session, live)
+            people = {p.id: p for p in loaded if isinstance(p, Person) and p.id is not None}
             # Held rows are not composed: they are composed when their morning comes.
-            held = hold_for_the_night(session=session, rows=live, now=now)
+            held = hold_for_the_night(rows=live, now=now, people=people)
             live = [row for row in live if row.id not in held]
             made: dict[int | None, Composed] = {row_id: Held(at) for row_id, at in held.items()}
             made |= {row.id: Alone() for row in live if row.kind in COMPOSED_ALONE}
             live = [row for row in live if row.kind not in COMPOSED_ALONE]
-            made.update(zip((row.id for row in live), compose_all(session, live, now), strict=True))
+            composed = compose_all(session, live, now, loaded=loaded)
+            made.update(zip((row.id for row in live), composed, strict=True))
         return [(row, made.get(row.id)) for row in rows]
 
     def _compose_alone(self, row: Notification, now: datetime) -> tuple[Target, Reply] | Exception:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from bot.kernel.i18n import Lang
 from bot.kernel.notice_keys import MalformedKey, PersonRecipient
@@ -103,15 +103,26 @@ its own when its send comes, not with the batch it was claimed in, so that the b
 rows and the next claim do not wait for it."""
 
 
-def compose_all(
-    session: Session, rows: list[Notification], now: datetime
-) -> list[tuple[Target, Reply] | Exception]:
-    """Each row's target and message, or what stopped it (Gone: drop it), in one session: the
-    sessions, pairs and people the rows name are loaded at once, not row by row."""
+def load_for(session: Session, rows: Sequence[Notification]) -> list[SQLModel]:
+    """The sessions, pairs and people the rows name (and the pairs' members), loaded into
+    `session` at once: its `get` finds them without a query while the caller keeps the list."""
     session_ids, pair_ids, person_ids = ids_of(rows)
-    loaded = load_by_ids(
+    return load_by_ids(
         session=session, session_ids=session_ids, pair_ids=pair_ids, person_ids=person_ids
     )
+
+
+def compose_all(
+    session: Session,
+    rows: list[Notification],
+    now: datetime,
+    *,
+    loaded: Sequence[SQLModel] | None = None,
+) -> list[tuple[Target, Reply] | Exception]:
+    """Each row's target and message, or what stopped it (Gone: drop it), in one session: the
+    sessions, pairs and people the rows name are loaded at once, not row by row (`loaded`:
+    what `load_for` returned for these rows or more, when the caller read them first)."""
+    kept = load_for(session, rows) if loaded is None else loaded
     composers = dict(COMPOSERS)
     for kind, batch_composer in BATCH_COMPOSERS.items():
         if of_kind := [row for row in rows if row.kind == kind]:
@@ -125,7 +136,7 @@ def compose_all(
         except Exception as error:  # a bug: this row fails, the others are still composed
             session.rollback()
             results.append(error)
-    del loaded
+    del kept
     return results
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import TypeVar
@@ -66,7 +67,7 @@ def channel_target(recipient: str) -> Target:
     return Target(platform=channel.platform, kind="channel", address=channel.channel)
 
 
-def ids_of(rows: list[Notification]) -> tuple[set[int], set[int], set[int]]:
+def ids_of(rows: Sequence[Notification]) -> tuple[set[int], set[int], set[int]]:
     """The ids of the sessions, pairs and people that the rows' recipients and subjects name."""
     sessions: set[int] = set()
     pairs: set[int] = set()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from sqlmodel import Session
 
 from bot.kernel.notice_keys import MalformedKey, PersonRecipient
 from bot.planning.notice_kinds import CAN_WAIT
 from bot.rhythm.recurrence import local_instant
-from storage.models import Notification
-from storage.queries.people import people_by_ids
+from storage.models import Notification, Person
 
 NIGHT_STARTS = time(21, 0)
 MORNING = time(8, 0)
@@ -47,23 +44,19 @@ def held_until(
 
 
 def hold_for_the_night(
-    *, session: Session, rows: Sequence[Notification], now: datetime
+    *, rows: Sequence[Notification], now: datetime, people: Mapping[int, Person]
 ) -> dict[int, datetime]:
-    """The rows to hold until their recipient's morning (by id), and until when."""
-    waiting: dict[int, int] = {}  # row id -> person id
-    for row in rows:
-        if row.kind in CAN_WAIT and row.id is not None:
-            try:
-                waiting[row.id] = PersonRecipient.parse(row.recipient).person_id
-            except MalformedKey:
-                continue  # a channel or a platform user: no zone of theirs to respect
-    if not waiting:
-        return {}
-    people = people_by_ids(session=session, ids=set(waiting.values()))
+    """The rows to hold until their recipient's morning (by id), and until when; `people`,
+    the recipients by id (read with the rest of the batch: `bot.notices.load_for`)."""
     held = {}
     for row in rows:
-        person = people.get(waiting.get(row.id or 0, 0))
-        if person is None or row.id is None:
+        if row.kind not in CAN_WAIT or row.id is None:
+            continue
+        try:
+            person = people.get(PersonRecipient.parse(row.recipient).person_id)
+        except MalformedKey:
+            continue  # a channel or a platform user: no zone of theirs to respect
+        if person is None:
             continue
         until = held_until(row.kind, person.timezone, now, row.expires_at)
         if until is not None:
