@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -14,7 +16,8 @@ from storage.db import Database
 
 @dataclass
 class Core:
-    """Storage, time and programme settings; `owed_now` is called when messages are due at once."""
+    """Storage, time and programme settings; `owed_now` is called when messages are due at once
+    (`tell_owed_now`)."""
 
     db: Database
     clock: Clock
@@ -36,6 +39,15 @@ class Core:
             public_url=settings.public_url,
         )
 
+    def tell_owed_now(self) -> None:
+        """Messages are due at once: `owed_now`, or, while an answer is being made in this
+        context (`answer_first`), once it is sent."""
+        waiting = _ANSWERING.get()
+        if waiting is None:
+            self.owed_now()
+        else:
+            waiting.append(self.owed_now)
+
     def all_admins(self) -> frozenset[str]:
         return self.admins | self.installers()
 
@@ -45,3 +57,21 @@ class Core:
 
     def is_admin(self, external_id: str) -> bool:
         return external_id in self.admins_of(workspace_of(external_id))
+
+
+_ANSWERING: ContextVar[list[Callable[[], None]] | None] = ContextVar("answering", default=None)
+
+
+@contextmanager
+def answer_first() -> Iterator[None]:
+    """What the core's work owes at once inside it (its thread hops share the context) is told
+    as it ends: an adapter that answers a person in the chat where the notices go too (Teams'
+    1:1 chat) sends the answer to a command before the messages the command caused."""
+    waiting: list[Callable[[], None]] = []
+    token = _ANSWERING.set(waiting)
+    try:
+        yield
+    finally:
+        _ANSWERING.reset(token)
+        for owed_now in waiting:
+            owed_now()

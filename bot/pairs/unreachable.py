@@ -137,5 +137,5 @@ def member_left_workspace(core: Core, *, platform: str, external_id: str) -> int
             admins=core.admins_of(workspace_of(external_id)),
             now=core.clock.now(),
         )
-    core.owed_now()
+    core.tell_owed_now()
     return paused

@@ -93,5 +93,5 @@ def act(
         log.exception("action of %s:%s failed", platform, actor_id)
         return say(t("error.internal", lang), is_error=True)
     if owes_now:
-        core.owed_now()
+        core.tell_owed_now()
     return in_readers_language(result, lang)

@@ -469,5 +469,5 @@ def handle_direct_message(
         person.last_active_at = now
         session.add(person)
         record_dm_reply(session=session, person=person, text=text, message_ref=message_ref, now=now)
-    core.owed_now()
+    core.tell_owed_now()
     return True

@@ -116,13 +116,15 @@ class TeamsBot(RunningBot):
         return self.post_activity(self.message(user, text))
 
     def answer(self, user: TeamsUser | str, text: str) -> dict[str, Any]:  # type: ignore[override]
-        """What the bot answered in the person's 1:1 chat (a Slack user id: as on Slack)."""
+        """What the bot answered in the person's 1:1 chat: the first message after it, since an
+        answer goes before what the command causes (`answer_first`); a Slack user id: as on
+        Slack."""
         if not isinstance(user, TeamsUser):
             return super().answer(user, text)
         before = len(self.teams.sent(user.chat))
         response = self.say(user, text)
         assert response.status_code == 200, response.text
-        return self.teams.wait_for(lambda: self.teams.sent(user.chat)[before:])[-1]
+        return self.teams.wait_for(lambda: self.teams.sent(user.chat)[before:])[0]
 
     def make_pair(self, user: TeamsUser | str, text: str) -> dict[str, Any]:  # type: ignore[override]
         """Create a pair with `pair …` as `user` and have the other member press Accept on the

@@ -7,7 +7,10 @@ in Microsoft's "Send and receive files using bot" (Teams bot APIs, personal scop
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+import threading
+import time
+from datetime import UTC, datetime
+from datetime import time as clock_time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -85,7 +88,7 @@ def test_each_member_is_offered_the_series_and_an_accepted_file_is_uploaded(
     instants = [e["DTSTART"].dt for e in recurring_ical_events.of(calendar).between(start, end)]
     assert len(instants) == 52
     assert {(i.astimezone(PARIS).weekday(), i.astimezone(PARIS).time()) for i in instants} == {
-        (3, time(18, 0))
+        (3, clock_time(18, 0))
     }
 
     [shown] = offers(connector, THOMAS, INFO)
@@ -93,6 +96,33 @@ def test_each_member_is_offered_the_series_and_an_accepted_file_is_uploaded(
     assert shown["content"] == {"uniqueId": UNIQUE_ID, "fileType": "ics"}
     assert offers(connector, CLAIRE, INFO) == []
     assert connector.rejected() == []
+
+
+def test_the_answer_to_a_move_comes_before_the_files_the_move_causes(
+    teams: TeamsBot, connector: FakeConnector
+) -> None:
+    """Thomas's answer and his updated file go to the same chat: the answer first, however
+    long its post takes. The dispatcher is told of the files once the answer is sent: while
+    the answer is held at the connector, no updated file goes to either member."""
+    paired(teams)
+    claire_before, thomas_before = len(offers(connector, CLAIRE)), len(connector.sent(THOMAS.chat))
+    held = connector.hold_next(THOMAS.chat)
+    moving = threading.Thread(target=teams.say, args=(THOMAS, "move 2026-12-04 12:30"))
+    moving.start()
+    assert held.reached.wait(10)
+    # Told at once, the dispatcher would send Claire's file within milliseconds: three
+    # seconds leave it every chance before the answer is let through.
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and len(offers(connector, CLAIRE)) == claire_before:
+        time.sleep(0.02)
+    assert len(offers(connector, CLAIRE)) == claire_before
+    held.release()
+    moving.join(10)
+    teams.settle()
+    answer, *after = connector.sent(THOMAS.chat)[thomas_before:]
+    assert "12:30" in text_of(answer)
+    assert len(offers(connector, CLAIRE)) == claire_before + 1
+    assert any(a.get("contentType") == CONSENT for m in after for a in m.get("attachments") or [])
 
 
 def test_an_old_offer_accepted_after_a_move_brings_the_latest_version(

@@ -10,6 +10,7 @@ from microsoft_teams.api.models import AdaptiveCardActionMessageResponse, Invoke
 from microsoft_teams.apps import ActivityContext, App
 
 from bot.forms.router import press_button, submit_form
+from bot.kernel.core import answer_first
 from bot.kernel.i18n import t
 from bot.kernel.replies import FieldErrors, Form
 from bot.people.acting import act
@@ -62,14 +63,15 @@ class CardAction:
     ) -> CardActionResponse:
         """A button of a message: its answer (or the form it opens) is a new message."""
         name, value = str(data.get("action") or ""), str(data.get("value") or "")
-        result = await asyncio.to_thread(
-            act,
-            self.deps.core,
-            platform=PLATFORM,
-            actor_id=turn.user_id,
-            work=lambda ctx: press_button(ctx, name, value),
-        )
-        delivered = await self.deps.answer(ctx, turn, result)
+        with answer_first():  # the answer, then what the press owes in the same chat
+            result = await asyncio.to_thread(
+                act,
+                self.deps.core,
+                platform=PLATFORM,
+                actor_id=turn.user_id,
+                work=lambda ctx: press_button(ctx, name, value),
+            )
+            delivered = await self.deps.answer(ctx, turn, result)
         lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
         return message_response(t("teams.see_below" if delivered else "error.internal", lang))
 

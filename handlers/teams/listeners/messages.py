@@ -10,6 +10,7 @@ from microsoft_teams.apps import ActivityContext, App
 from bot.commands import handle_command
 from bot.commands.parser import channels_in, parse_command
 from bot.commands.shape import fits
+from bot.kernel.core import answer_first
 from bot.kernel.i18n import t
 from bot.kernel.replies import Form, Reply, say
 from bot.sessions.summaries import handle_direct_message
@@ -29,14 +30,15 @@ class IncomingMessage:
         if activity.from_.id == (activity.recipient.id if activity.recipient else None):
             return
         turn = read_turn(activity, activity.text or "")
-        try:
-            await asyncio.to_thread(remember, self.deps.core, turn)
-            result = await self.respond(ctx, turn)
-        except Exception as error:
-            lang = await self.deps.failed(ctx, "message", error)
-            result = say(t("error.internal", lang), is_error=True)
-        if result is not None:
-            await self.deps.answer(ctx, turn, result)
+        with answer_first():  # the answer, then what the command owes in the same chat
+            try:
+                await asyncio.to_thread(remember, self.deps.core, turn)
+                result = await self.respond(ctx, turn)
+            except Exception as error:
+                lang = await self.deps.failed(ctx, "message", error)
+                result = say(t("error.internal", lang), is_error=True)
+            if result is not None:
+                await self.deps.answer(ctx, turn, result)
 
     async def respond(
         self, ctx: ActivityContext[MessageActivity], turn: Turn
