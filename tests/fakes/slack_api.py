@@ -23,6 +23,7 @@ from tests.fakes.block_kit import (
     validate_message_text,
     validate_view,
 )
+from tests.fakes.holds import Hold
 
 T = TypeVar("T")
 BOT_USER, BOT_ID, APP_ID = "UBOT", "BBOT", "A0MENTOR"
@@ -108,6 +109,8 @@ class FakeSlack:
         self._homes: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, _Failure] = {}
         self._refusals: dict[str, str] = {}  # channel or user id -> the error every post gets
+        self._response_hold: Hold | None = None  # the next post to a response_url, kept
+        self._held: list[Hold] = []  # every hold, released on stop at the latest
         self._storms: dict[str, _Storm] = {}
         self._windows: dict[tuple[str, str], float] = {}  # (method, channel) -> window end
         self._server_error_rate = 0.0
@@ -142,6 +145,8 @@ class FakeSlack:
 
     def stop(self) -> None:
         """Stop serving and release the port."""
+        for hold in self._held:
+            hold.release()
         if self._thread.is_alive():
             self._server.shutdown()
         self._server.server_close()
@@ -349,10 +354,22 @@ class FakeSlack:
             self._calls.clear()
 
     # Serving (called from the server's threads).
+    def hold_next_response(self) -> Hold:
+        """Keep the next post to any response_url in flight until the hold is released."""
+        with self._lock:
+            self._response_hold = Hold()
+            self._held.append(self._response_hold)
+            return self._response_hold
+
     def serve(self, method: str, args: dict[str, Any], authorization: str) -> Call:
         """Answer and record one Web API call, or one post to a response_url."""
         if self.latency and not method.startswith("response_url:"):
             time.sleep(self.latency)
+        if method.startswith("response_url:"):
+            with self._lock:
+                hold, self._response_hold = self._response_hold, None
+            if hold is not None:
+                hold.keep()
         with self._lock:
             status, headers = 200, {}
             failure = self._failures.get(method)

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import jwt
 
 from tests.fakes.adaptive_cards import validate_card
+from tests.fakes.holds import Hold
 
 T = TypeVar("T")
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -31,18 +32,6 @@ def fake_token(client_id: str) -> str:
     """A JWT shaped like the Bot Framework's app tokens (the SDK decodes, never verifies it)."""
     claims = {"aud": "https://api.botframework.com", "appid": client_id, "exp": 4102444800}
     return jwt.encode(claims, "not-a-real-key-only-for-the-fake-connector", algorithm="HS256")
-
-
-@dataclass(frozen=True)
-class Hold:
-    """The next post to a conversation, kept in flight: `reached` is set once it arrived; it
-    is answered once released (a send the bot waits on while something else happens)."""
-
-    reached: threading.Event
-    released: threading.Event
-
-    def release(self) -> None:
-        self.released.set()
 
 
 @dataclass(frozen=True)
@@ -152,8 +141,7 @@ class FakeConnector:
             with self._lock:
                 hold = self._holds.pop(parts[2], None)
             if hold is not None:
-                hold.reached.set()
-                assert hold.released.wait(30), "a held post was never released"
+                hold.keep()
             if parts[2] in self.removed:
                 return 403, {"error": {"code": "Forbidden", "message": "Bot removed"}}, parts[2]
             if self._failures.get(parts[2]):
@@ -198,7 +186,7 @@ class FakeConnector:
 
     def hold_next(self, conversation: str) -> Hold:
         """Keep the next post to `conversation` in flight until the hold is released."""
-        hold = Hold(threading.Event(), threading.Event())
+        hold = Hold()
         with self._lock:
             self._holds[conversation] = hold
             self._held.append(hold)

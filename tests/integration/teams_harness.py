@@ -116,11 +116,12 @@ class TeamsBot(RunningBot):
         return self.post_activity(self.message(user, text))
 
     def answer(self, user: TeamsUser | str, text: str) -> dict[str, Any]:  # type: ignore[override]
-        """What the bot answered in the person's 1:1 chat: the first message after it, since an
-        answer goes before what the command causes (`answer_first`); a Slack user id: as on
-        Slack."""
+        """What the bot answered in the person's 1:1 chat: the first message after it, once what
+        earlier requests started is done, since an answer goes before what its command causes
+        (`answer_first`); a Slack user id: as on Slack."""
         if not isinstance(user, TeamsUser):
             return super().answer(user, text)
+        self.quiesce()
         before = len(self.teams.sent(user.chat))
         response = self.say(user, text)
         assert response.status_code == 200, response.text

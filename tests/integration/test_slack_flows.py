@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from bot.kernel.clock import ManualClock
@@ -29,6 +30,34 @@ def test_move_tells_the_other_side_in_their_zone_and_language(
     told = fake.wait_for(lambda: dms(fake, MENTOR))
     assert "vendredi 4 décembre 2026, 18h30 (Europe/Paris)" in told[0]
     assert "Vendredi 4 décembre 2026" in text_of(running.answer(MENTOR, "prochaine"))
+
+
+def test_a_commands_answer_goes_before_the_messages_it_causes(
+    running: RunningBot, fake: FakeSlack
+) -> None:
+    """The dispatcher hears of the messages a command causes once its answer is posted (typed
+    in the bot's DM, both share a channel): while `/mentor move`'s answer is held at its
+    response_url, neither Claire's notice nor a calendar file goes out."""
+    running.make_pair(MENTEE, PAIR)
+    running.settle()
+    fake.reset()
+    held = fake.hold_next_response()
+    response, name = running.command(MENTEE, "move 2026-12-04 12:30")
+    assert response.status_code == 200
+    assert held.reached.wait(10)
+    # Told at once, the dispatcher would send within milliseconds: three seconds leave it
+    # every chance before the answer is let through.
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and not fake.calls("chat.postMessage"):
+        time.sleep(0.02)
+    assert fake.calls("chat.postMessage") == [] and fake.calls("files.getUploadURLExternal") == []
+    held.release()
+    running.settle()
+    [answer] = fake.responses(name)
+    assert "Friday 4 December 2026, 12:30 (America/Montreal)" in text_of(answer)
+    assert "vendredi 4 décembre 2026, 18h30 (Europe/Paris)" in dms(fake, MENTOR)[0]
+    answered = fake.calls(f"response_url:{name}")[0].time
+    assert all(call.time >= answered for call in fake.calls("chat.postMessage"))
 
 
 def test_mentor_is_asked_after_a_day_then_both_nudged_once_then_nothing(

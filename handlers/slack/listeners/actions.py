@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.forms.router import BUTTONS, press_button
+from bot.kernel.core import answer_first
 from bot.kernel.replies import Form
 from bot.people.acting import act
 from handlers.slack.blocks import action_pattern
@@ -34,6 +35,13 @@ class SessionButton:
         context=None,
     ):
         await ack()
+        with answer_first():  # the answer in the DM, then the messages the press causes
+            await self.run(body, action, respond, client, context)
+
+    async def run(
+        self, body: dict[str, Any], action: dict[str, Any], respond, client: AsyncWebClient, context
+    ) -> None:
+        """Do the button's work and answer (or open its form)."""
         user_id = self.deps.actor(context, body)
         problem = await self.deps.check_people(user_id, [])
         result = (

@@ -10,6 +10,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import handle_command
+from bot.kernel.core import answer_first
 from bot.kernel.i18n import t
 from bot.kernel.ports import DeliveryError
 from bot.kernel.replies import Form, Reply, say
@@ -30,6 +31,12 @@ class MentorCommand:
         self, ack, command: dict[str, Any], respond, client: AsyncWebClient, context=None
     ) -> None:
         await ack()
+        # Typed in the bot's DM, the answer and the DMs the command causes share a channel.
+        with answer_first():
+            await self.run(command, respond, client, context)
+
+    async def run(self, command: dict[str, Any], respond, client: AsyncWebClient, context) -> None:
+        """Parse, run the core and answer (or open the form)."""
         workspaces = self.deps.workspaces
         user_id = workspaces.person(context, command.get("user_id", ""))
         text = workspaces.references(context, normalise_references(command.get("text") or ""))
