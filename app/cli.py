@@ -20,6 +20,9 @@ from bot.kernel.i18n import Lang, lang_from_locale, t
 from bot.kernel.settings import Settings, SettingsError
 from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_people
 
+SIMULATION_SEED = 7
+SIMULATION_START = "2027-01-04"  # a Monday: week 1 of the report starts with the programme
+
 
 def serve(settings: Settings) -> None:
     """Slack, Microsoft Teams or both over HTTP on PORT, served by uvicorn."""
@@ -180,9 +183,12 @@ def parser() -> argparse.ArgumentParser:
     simulating.add_argument("--pairs", type=int, default=200, help="pairs in the programme")
     simulating.add_argument("--weeks", type=int, default=12, help="weeks simulated")
     simulating.add_argument(
-        "--seed", type=int, default=7, help="the random draw (the same seed, the same run)"
+        "--seed",
+        type=int,
+        default=SIMULATION_SEED,
+        help="the random draw (the same seed, the same run)",
     )
-    simulating.add_argument("--start", default="2027-01-04", help="first day (a date)")
+    simulating.add_argument("--start", default=SIMULATION_START, help="first day (a date)")
     simulating.add_argument("--plot", type=Path, help="write a PNG of the load")
     add_common(simulating)
     data = commands.add_parser(

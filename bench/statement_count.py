@@ -31,6 +31,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from app import simulation
+from app.cli import SIMULATION_SEED, SIMULATION_START
 
 ROOT = Path(__file__).resolve().parents[1]
 OUR_PACKAGES = ("app", "bot", "scheduler", "storage", "handlers")
@@ -101,15 +102,15 @@ def main() -> None:
     report = simulation.simulate(
         pairs=args.pairs,
         weeks=args.weeks,
-        seed=7,
-        start=date(2027, 1, 4),
+        seed=SIMULATION_SEED,
+        start=date.fromisoformat(SIMULATION_START),
         out=io.StringIO(),
         lang="en",
     )
     total = sum(counts.by_site.values())
     orm = sum(n for (_, kind), n in counts.by_site.items() if kind == "ORM")
     notifications = len(report.sent) + report.dropped
-    print(f"simulate --pairs {args.pairs} --weeks {args.weeks} --seed 7:")
+    print(f"simulate --pairs {args.pairs} --weeks {args.weeks} --seed {SIMULATION_SEED}:")
     print(f"  {total:,} statements, {orm:,} through the ORM ({orm / total:.0%})")
     print(
         f"  {notifications:,} notifications sent or dropped:"

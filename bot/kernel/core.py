@@ -65,8 +65,8 @@ _ANSWERING: ContextVar[list[Callable[[], None]] | None] = ContextVar("answering"
 @contextmanager
 def answer_first() -> Iterator[None]:
     """What the core's work owes at once inside it (its thread hops share the context) is told
-    as it ends: an adapter that answers a person in the chat where the notices go too (Teams'
-    1:1 chat) sends the answer to a command before the messages the command caused."""
+    as it ends: an adapter that answers a person where the notices go too (Teams' 1:1 chat, a
+    Slack command typed in the bot's DM) sends the answer before the messages it caused."""
     waiting: list[Callable[[], None]] = []
     token = _ANSWERING.set(waiting)
     try:

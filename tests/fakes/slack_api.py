@@ -241,6 +241,13 @@ class FakeSlack:
         with self._lock:
             self._failures[method] = _Failure(error, status, retry_after, times)
 
+    def hold_next_response(self) -> Hold:
+        """Keep the next post to any response_url in flight until the hold is released."""
+        with self._lock:
+            self._response_hold = Hold()
+            self._held.append(self._response_hold)
+            return self._response_hold
+
     def refuse(self, target: str, error: str = "channel_not_found") -> None:
         """Every chat.postMessage to `target` (a channel id, or a user id for their DM) is
         answered ok=false with `error`, as Slack answers for an archived channel or an
@@ -354,13 +361,6 @@ class FakeSlack:
             self._calls.clear()
 
     # Serving (called from the server's threads).
-    def hold_next_response(self) -> Hold:
-        """Keep the next post to any response_url in flight until the hold is released."""
-        with self._lock:
-            self._response_hold = Hold()
-            self._held.append(self._response_hold)
-            return self._response_hold
-
     def serve(self, method: str, args: dict[str, Any], authorization: str) -> Call:
         """Answer and record one Web API call, or one post to a response_url."""
         if self.latency and not method.startswith("response_url:"):
