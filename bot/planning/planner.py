@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -118,8 +119,11 @@ def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[
         session.add(pair)
     created = add_occurrences(session=session, wanted=wanted)
     by_id = {pair.id: pair for pair in pairs}
-    # Both members of every pair, loaded at once for the reviews' zones below.
-    people_by_ids(session=session, ids={p.mentor_id for p in pairs} | {p.mentee_id for p in pairs})
+    # Both members of every pair, read at once for the reviews' zones below (held here: the
+    # session keeps only weak references, so a later `session.get` would read each again).
+    people = people_by_ids(
+        session=session, ids={p.mentor_id for p in pairs} | {p.mentee_id for p in pairs}
+    )
     owe(
         session=session,
         owed=[
@@ -137,7 +141,7 @@ def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[
                 owed
                 for pair in pairs
                 for owed in review_notifications(
-                    session, pair, now, (pair.planned_until or until) + EXTEND_BEFORE
+                    session, pair, now, (pair.planned_until or until) + EXTEND_BEFORE, people
                 )
             ),
         ],
@@ -165,21 +169,28 @@ def review_days(pair: Pair, after: date, until: date) -> list[tuple[int, date]]:
 
 
 def review_notifications(
-    session: Session, pair: Pair, now: datetime, until: datetime
+    session: Session,
+    pair: Pair,
+    now: datetime,
+    until: datetime,
+    people: Mapping[int, Person] | None = None,
 ) -> list[Owed]:
-    """Both members' review invitations up to `until`, at 10:00 in each one's zone."""
+    """Both members' review invitations up to `until`, at 10:00 in each one's zone; the
+    members taken from `people` when the caller read them (else from the session)."""
     zone = ZoneInfo(pair.timezone)
     days = review_days(
         pair, (now - REVIEW_USEFUL_FOR).astimezone(zone).date(), until.astimezone(zone).date()
     )
     if not days:
         return []
-    # session.get: members already loaded (a batch being extended) are not read again.
-    people = [session.get(Person, member_id) for member_id in (pair.mentor_id, pair.mentee_id)]
+    members = [
+        people.get(member_id) if people is not None else session.get(Person, member_id)
+        for member_id in (pair.mentor_id, pair.mentee_id)
+    ]
     assert pair.id is not None
     owed = []
     for n, day in days:
-        for member in people:
+        for member in members:
             if member is None or member.id is None:
                 continue
             due = local_instant(day, time(REVIEW_HOUR), zone_of(member, pair.timezone))

@@ -16,8 +16,8 @@ from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.pairs.stalled import began_at, stalled_pairs
 from bot.pairs.trial import announce_planned_ends, end_planned_pairs
-from bot.planning.notice_kinds import PLANNED_END_SOON
-from bot.planning.planner import HORIZON
+from bot.planning.notice_kinds import PLANNED_END_SOON, REVIEW_DUE
+from bot.planning.planner import HORIZON, extend_pairs
 from scheduler.dispatcher import Dispatcher
 from storage.db import Database, make_engine, migrate
 from storage.models import MeetingSession, Notification, Pair, Person
@@ -25,6 +25,7 @@ from storage.queries.sessions import PLANNED, SKIPPED, next_sessions, past_sessi
 
 NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
 LOS_ANGELES, AUCKLAND = "America/Los_Angeles", "Pacific/Auckland"
+REVIEW = timedelta(days=85)  # a pair this old has its first review (3 months) in a few days
 
 
 @pytest.fixture
@@ -331,3 +332,34 @@ def test_stalls_begun_since_a_check_are_those_of_the_full_check_begun_since(
             assert [(s.pair.id, s.since) for s in begun] == expected, (now, after)
             found_some = found_some or bool(expected)
         assert found_some, "some stalls should begin between the checks"
+
+
+def test_extending_pairs_reads_their_members_once_however_many(tmp_path) -> None:
+    """The members a batch of pairs needs for their reviews' zones are read in one statement
+    and held while the batch is planned: not read again one by one (the session keeps what
+    it loaded only while someone holds it)."""
+
+    def member_reads(pairs: int) -> int:
+        engine = make_engine(f"sqlite:///{tmp_path / f'{pairs}.db'}")
+        migrate(engine)
+        database = Database(engine)
+        with database.session() as session:
+            for n in range(pairs):  # the first review falls within the window planned now
+                add_pair(session, n, status="active", created_at=NOW - REVIEW).planned_until = None
+        reads: list[str] = []
+
+        def record(_conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+            if statement.lstrip().upper().startswith("SELECT") and "FROM person" in statement:
+                reads.append(statement)
+
+        with database.session() as session:
+            batch = list(session.exec(select(Pair)))
+            event.listen(engine, "before_cursor_execute", record)
+            extend_pairs(session=session, pairs=batch, now=NOW)
+            event.remove(engine, "before_cursor_execute", record)
+            owed = session.exec(select(Notification).where(Notification.kind == REVIEW_DUE))
+            assert len(owed.all()) == 2 * pairs  # each member invited to the review
+        engine.dispose()
+        return len(reads)
+
+    assert member_reads(30) == member_reads(3) == 1
