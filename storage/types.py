@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,9 +10,17 @@ from sqlalchemy import BindParameter, DateTime, bindparam
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+SQLITE_TEXT_LENGTH = len("2027-01-04 08:00:00.000000")
+"""SQLite keeps an instant as this text (SQLAlchemy's format): the same length for every one,
+so that comparing the texts compares the instants."""
+
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """An aware instant stored in UTC; read back aware on every backend (SQLite drops zones)."""
+    """An aware instant stored in UTC; read back aware on every backend (SQLite drops zones).
+
+    On SQLite an instant goes to and from its text in one step (`to_sqlite`, `from_sqlite`):
+    SQLAlchemy's conversion and then this type's took about 2 µs a value each way, for
+    millions of values in a large programme's run (`mentorbot simulate`)."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -29,6 +38,46 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        if dialect.name == "sqlite":
+            return to_sqlite
+        return super().bind_processor(dialect)
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Callable[[Any], Any] | None:
+        general = super().result_processor(dialect, coltype)
+        if dialect.name != "sqlite" or general is None:
+            return general
+
+        def process(value: Any) -> datetime | None:
+            return from_sqlite(value, general)
+
+        return process
+
+
+def to_sqlite(value: datetime | None) -> str | None:
+    """The text SQLite keeps for an aware instant: the UTC time as SQLAlchemy writes it."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetimes are not stored; pass an aware instant")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ", "microseconds")[:SQLITE_TEXT_LENGTH]
+
+
+def from_sqlite(value: Any, general: Callable[[Any], Any]) -> datetime | None:
+    """The aware instant of a text SQLite kept (as `to_sqlite` writes it); any other value
+    goes through SQLAlchemy's conversion and this type's, as before."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == SQLITE_TEXT_LENGTH:
+        try:
+            return datetime.fromisoformat(value + "+00:00")
+        except ValueError:
+            pass
+    result: datetime | None = general(value)
+    return result
 
 
 def instant(name: str) -> BindParameter[datetime]:
