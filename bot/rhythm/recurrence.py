@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from dateutil import rrule, tz
+from dateutil import rrule
 
 from bot.rhythm.model import Frequency, Rhythm
 
@@ -14,10 +14,11 @@ def local_instant(day: date, at: time, zone: str) -> datetime:
     """`day` at `at` in `zone`, as a UTC instant.
 
     A time skipped by a spring-forward change moves forward by the gap (02:30 → 03:30); a time
-    that happens twice at a fall-back change is the first of the two.
+    that happens twice at a fall-back change is the first of the two. Both are what `fold=0`
+    means (PEP 495): the offset in force before the change.
     """
-    naive = datetime.combine(day, at)
-    return tz.resolve_imaginary(naive.replace(tzinfo=ZoneInfo(zone), fold=0)).astimezone(UTC)
+    local = datetime.combine(day, at.replace(fold=0) if at.fold else at, ZoneInfo(zone))
+    return local.astimezone(UTC)
 
 
 def _rule(rhythm: Rhythm) -> rrule.rrule:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil import tz
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.rhythm.model import LAST_WEEK, Frequency, Rhythm
 from bot.rhythm.recurrence import local_instant, session_starts
@@ -77,6 +81,48 @@ def test_an_ambiguous_autumn_time_is_the_first_one() -> None:
     assert local_instant(date(2026, 10, 25), time(2, 30), "Europe/Paris") == utc(
         2026, 10, 25, 0, 30
     )
+
+
+def test_a_time_given_as_the_second_of_two_is_still_the_first_one() -> None:
+    second = time(2, 30, fold=1)
+    assert local_instant(date(2026, 10, 25), second, "Europe/Paris") == utc(2026, 10, 25, 0, 30)
+
+
+ZONES = (
+    "Europe/Paris", "America/Montreal", "America/Sao_Paulo", "Australia/Lord_Howe",
+    "Pacific/Chatham", "America/St_Johns", "Africa/Casablanca", "Pacific/Apia",
+)  # fmt: skip
+
+
+def changing_days(zone: str, first: int = 1990, last: int = 2040) -> list[tuple[str, date]]:
+    """The days around each change of the zone's offset, from `first` to `last` (the offset
+    at noon differs from the day before's: the change came since)."""
+    tzinfo, days = ZoneInfo(zone), []
+    day = date(first, 1, 1)
+    before = datetime.combine(day, time(12), tzinfo).utcoffset()
+    while day.year <= last:
+        day += timedelta(days=1)
+        offset = datetime.combine(day, time(12), tzinfo).utcoffset()
+        if offset != before:
+            days += [(zone, day - timedelta(days=1)), (zone, day)]
+        before = offset
+    return days
+
+
+CHANGING_DAYS = [zone_day for zone in ZONES for zone_day in changing_days(zone)]
+
+
+@given(st.sampled_from(CHANGING_DAYS), st.integers(0, 24 * 60 - 1))
+def test_local_instants_are_dateutils_resolution_of_skipped_and_repeated_times(
+    zone_day: tuple[str, date], minute: int
+) -> None:
+    """On the days a zone's offset changes, skipped times move forward by the gap and repeated
+    ones are the first: what dateutil's `resolve_imaginary` gives, which planning used before."""
+    zone, day = zone_day
+    at = time(minute // 60, minute % 60)
+    naive = datetime.combine(day, at)
+    expected = tz.resolve_imaginary(naive.replace(tzinfo=ZoneInfo(zone))).astimezone(UTC)
+    assert local_instant(day, at, zone) == expected
 
 
 def test_monthly_on_the_last_thursday_covers_months_with_four_and_five() -> None:
