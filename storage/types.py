@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import BindParameter, DateTime, bindparam
@@ -26,11 +27,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetimes are not stored; pass an aware instant")
-        return value.astimezone(UTC)
+        return None if value is None else in_utc(value)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -48,22 +45,21 @@ class UTCDateTime(TypeDecorator[datetime]):
         general = super().result_processor(dialect, coltype)
         if dialect.name != "sqlite" or general is None:
             return general
+        return partial(from_sqlite, general=general)
 
-        def process(value: Any) -> datetime | None:
-            return from_sqlite(value, general)
 
-        return process
+def in_utc(value: datetime) -> datetime:
+    """An aware instant in UTC; a naive one is refused (its zone would be a guess)."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetimes are not stored; pass an aware instant")
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
 
 
 def to_sqlite(value: datetime | None) -> str | None:
     """The text SQLite keeps for an aware instant: the UTC time as SQLAlchemy writes it."""
     if value is None:
         return None
-    if value.tzinfo is None:
-        raise ValueError("naive datetimes are not stored; pass an aware instant")
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.isoformat(" ", "microseconds")[:SQLITE_TEXT_LENGTH]
+    return in_utc(value).isoformat(" ", "microseconds")[:SQLITE_TEXT_LENGTH]
 
 
 def from_sqlite(value: Any, general: Callable[[Any], Any]) -> datetime | None:

@@ -141,7 +141,7 @@ def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[
                 owed
                 for pair in pairs
                 for owed in review_notifications(
-                    session, pair, now, (pair.planned_until or until) + EXTEND_BEFORE, people
+                    pair, now, (pair.planned_until or until) + EXTEND_BEFORE, people
                 )
             ),
         ],
@@ -169,24 +169,17 @@ def review_days(pair: Pair, after: date, until: date) -> list[tuple[int, date]]:
 
 
 def review_notifications(
-    session: Session,
-    pair: Pair,
-    now: datetime,
-    until: datetime,
-    people: Mapping[int, Person] | None = None,
+    pair: Pair, now: datetime, until: datetime, people: Mapping[int, Person]
 ) -> list[Owed]:
-    """Both members' review invitations up to `until`, at 10:00 in each one's zone; the
-    members taken from `people` when the caller read them (else from the session)."""
+    """Both members' review invitations up to `until`, at 10:00 in each one's zone; `people`,
+    the members by id (read for the whole batch being extended)."""
     zone = ZoneInfo(pair.timezone)
     days = review_days(
         pair, (now - REVIEW_USEFUL_FOR).astimezone(zone).date(), until.astimezone(zone).date()
     )
     if not days:
         return []
-    members = [
-        people.get(member_id) if people is not None else session.get(Person, member_id)
-        for member_id in (pair.mentor_id, pair.mentee_id)
-    ]
+    members = [people.get(member_id) for member_id in (pair.mentor_id, pair.mentee_id)]
     assert pair.id is not None
     owed = []
     for n, day in days:

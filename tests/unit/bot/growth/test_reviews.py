@@ -76,11 +76,11 @@ def test_each_member_is_invited_at_ten_in_their_own_zone(core: Core) -> None:
     mentor, mentee = people(core, created)
     pair = pair_created(created)
     pair.mentor_id, pair.mentee_id, pair.id = mentor.id or 0, mentee.id or 0, 7
-    with core.db.session() as session:
-        none_yet = review_notifications(session, pair, created, datetime(2027, 2, 27, tzinfo=UTC))
-        owed = review_notifications(
-            session, pair, datetime(2027, 2, 1, tzinfo=UTC), datetime(2027, 3, 10, tzinfo=UTC)
-        )
+    members = {mentor.id or 0: mentor, mentee.id or 0: mentee}
+    none_yet = review_notifications(pair, created, datetime(2027, 2, 27, tzinfo=UTC), members)
+    owed = review_notifications(
+        pair, datetime(2027, 2, 1, tzinfo=UTC), datetime(2027, 3, 10, tzinfo=UTC), members
+    )
     assert none_yet == []
     by_recipient = {o.recipient: o for o in owed}
     assert {o.subject for o in owed} == {"review:7:q1"}
