@@ -109,7 +109,8 @@ class FakeSlack:
         self._homes: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, _Failure] = {}
         self._refusals: dict[str, str] = {}  # channel or user id -> the error every post gets
-        self._response_hold: Hold | None = None  # the next post to a response_url, kept
+        # The next post to a response_url ("response_url") or to a conversation, kept.
+        self._holds: dict[str, Hold] = {}
         self._held: list[Hold] = []  # every hold, released on stop at the latest
         self._storms: dict[str, _Storm] = {}
         self._windows: dict[tuple[str, str], float] = {}  # (method, channel) -> window end
@@ -243,10 +244,19 @@ class FakeSlack:
 
     def hold_next_response(self) -> Hold:
         """Keep the next post to any response_url in flight until the hold is released."""
+        return self._hold("response_url")
+
+    def hold_next_post(self, target: str) -> Hold:
+        """Keep the next chat.postMessage to a channel id, or to the DM of a user id, in flight
+        until the hold is released."""
+        return self._hold(target)
+
+    def _hold(self, key: str) -> Hold:
+        hold = Hold()
         with self._lock:
-            self._response_hold = Hold()
-            self._held.append(self._response_hold)
-            return self._response_hold
+            self._holds[key] = hold
+            self._held.append(hold)
+        return hold
 
     def refuse(self, target: str, error: str = "channel_not_found") -> None:
         """Every chat.postMessage to `target` (a channel id, or a user id for their DM) is
@@ -365,11 +375,9 @@ class FakeSlack:
         """Answer and record one Web API call, or one post to a response_url."""
         if self.latency and not method.startswith("response_url:"):
             time.sleep(self.latency)
-        if method.startswith("response_url:"):
-            with self._lock:
-                hold, self._response_hold = self._response_hold, None
-            if hold is not None:
-                hold.keep()
+        hold = self._held_post(method, str(args.get("channel", "")))
+        if hold is not None:
+            hold.keep()
         with self._lock:
             status, headers = 200, {}
             failure = self._failures.get(method)
@@ -415,6 +423,16 @@ class FakeSlack:
             call = Call(method, args, response, time.time(), status, headers, team)
             self._calls.append(call)
             return call
+
+    def _held_post(self, method: str, channel: str) -> Hold | None:
+        """The hold this post is the next one of, taken off (None: it goes through)."""
+        with self._lock:
+            if method.startswith("response_url:"):
+                return self._holds.pop("response_url", None)
+            if method != "chat.postMessage":
+                return None
+            owners = {dm: user for user, dm in self._dm_channels.items()}
+            return self._holds.pop(channel, None) or self._holds.pop(owners.get(channel, ""), None)
 
     def _rate_limited(self, method: str, channel: str) -> int | None:
         """The Retry-After of a 429 owed to this call (a storm, or a window still open)."""

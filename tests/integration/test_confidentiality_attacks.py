@@ -52,6 +52,7 @@ from tests.integration.forgery import (
     harvest_buttons,
     harvest_modals,
 )
+from tests.integration.form_states import terms_state
 from tests.integration.harness import RunningBot, action_ids, text_of
 from tests.integration.leaks import (
     Delivery,
@@ -217,17 +218,7 @@ def scenario(world: World) -> None:
     claire_card = world.last_with(MENTOR, "agreement.change")
     terms = world.modal_by_button(MENTOR, claire_card, "agreement.change")
     # New terms proposed to Thomas: the proposal, with its Accept and Decline, waits for him.
-    proposal = {
-        "frequency": {"frequency": signing.static_select("2w")},
-        "weekday": {"weekday": signing.static_select("1")},
-        "time": {"time": signing.timepicker("08:30")},
-        "duration": {"duration": signing.static_select("60")},
-        "format": {"format": signing.static_select("phone")},
-        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
-        "start": {"start": signing.datepicker(None)},
-        "trial": {"trial": signing.static_select("3")},
-        "end": {"end": signing.datepicker(None)},
-    }
+    proposal = terms_state(frequency="2w", weekday="1", at="08:30", meeting_format="phone")
     assert running.submit(MENTOR, terms, proposal) == {}
     world.modal_by_command(OUTSIDER, "pair")
     said(LEA, "help-me")

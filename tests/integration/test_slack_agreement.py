@@ -9,6 +9,7 @@ from bot.kernel.clock import ManualClock
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, MENTEE, MENTOR, OUTSIDER
+from tests.integration.form_states import terms_state
 from tests.integration.harness import RunningBot, action_ids, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
@@ -101,17 +102,15 @@ def test_a_change_of_terms_goes_back_to_the_other_member(
         "trial": "3",
     }
 
-    values = {
-        "frequency": {"frequency": signing.static_select("2w")},
-        "weekday": {"weekday": signing.static_select("1")},
-        "time": {"time": signing.timepicker("08:30")},
-        "duration": {"duration": signing.static_select("45")},
-        "format": {"format": signing.static_select("phone")},
-        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
-        "start": {"start": signing.datepicker(None)},
-        "trial": {"trial": signing.static_select("2")},
-        "end": {"end": signing.datepicker("2026-12-01")},
-    }
+    values = terms_state(
+        frequency="2w",
+        weekday="1",
+        at="08:30",
+        duration="45",
+        meeting_format="phone",
+        trial="2",
+        end="2026-12-01",
+    )
     bad = running.submit(MENTOR, view, values)
     assert bad["response_action"] == "errors" and set(bad["errors"]) == {"end"}
     values["end"] = {"end": signing.datepicker("2027-06-30")}
@@ -202,17 +201,7 @@ def test_the_trial_question_after_three_sessions(
     [opened] = fake.wait_for(lambda: fake.calls("views.open"))
     assert opened.args["view"]["callback_id"] == "terms"
     view = opened.args["view"]
-    values = {
-        "frequency": {"frequency": signing.static_select("2w")},
-        "weekday": {"weekday": signing.static_select("3")},
-        "time": {"time": signing.timepicker("18:00")},
-        "duration": {"duration": signing.static_select("60")},
-        "format": {"format": signing.static_select("video")},
-        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
-        "start": {"start": signing.datepicker("2026-12-31")},
-        "trial": {"trial": signing.static_select("3")},
-        "end": {"end": signing.datepicker(None)},
-    }
+    values = terms_state(frequency="2w", start="2026-12-31")
     assert running.submit(MENTEE, view, values) == {}
     running.settle()
     proposed = text_of(with_button(fake, MENTOR, "terms.accept"))
@@ -328,17 +317,7 @@ def test_the_planned_end_is_announced_and_can_be_pushed_back(
     )
     assert response.status_code == 200
     [opened] = fake.wait_for(lambda: fake.calls("views.open"))
-    values = {
-        "frequency": {"frequency": signing.static_select("1w")},
-        "weekday": {"weekday": signing.static_select("3")},
-        "time": {"time": signing.timepicker("18:00")},
-        "duration": {"duration": signing.static_select("60")},
-        "format": {"format": signing.static_select("video")},
-        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
-        "start": {"start": signing.datepicker(None)},
-        "trial": {"trial": signing.static_select("3")},
-        "end": {"end": signing.datepicker("2028-06-30")},
-    }
+    values = terms_state(end="2028-06-30")
     assert running.submit(MENTEE, opened.args["view"], values) == {}
     running.settle()
     # The later end applies once Claire accepts it.

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, LEADS_CHANNEL, MENTEE, MENTOR, OUTSIDER
+from tests.integration.form_states import pair_state
 from tests.integration.harness import RunningBot, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
@@ -58,6 +59,31 @@ def test_a_commands_answer_goes_before_the_messages_it_causes(
     assert "vendredi 4 décembre 2026, 18h30 (Europe/Paris)" in dms(fake, MENTOR)[0]
     answered = fake.calls(f"response_url:{name}")[0].time
     assert all(call.time >= answered for call in fake.calls("chat.postMessage"))
+
+
+def test_a_forms_answer_goes_before_the_messages_it_causes(
+    running: RunningBot, fake: FakeSlack
+) -> None:
+    """A modal's answer is a DM, where the notices of what it did go too: while the answer to
+    Thomas's pair form is held, neither Claire's welcome nor anything else goes out."""
+    running.command(MENTEE, "pair", trigger_id="trigger-form")
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    running.settle()
+    fake.reset()
+    held = fake.hold_next_post(MENTEE)
+    assert running.submit(MENTEE, opened.args["view"], pair_state(MENTOR, MENTEE)) == {}
+    assert held.reached.wait(10)
+    deadline = time.monotonic() + 3  # as above: time enough for a dispatcher told at once
+    while time.monotonic() < deadline and not fake.calls("chat.postMessage"):
+        time.sleep(0.02)
+    assert fake.calls("chat.postMessage") == [] and fake.calls("files.getUploadURLExternal") == []
+    held.release()
+    running.settle()
+    [answer, *_] = fake.calls("chat.postMessage")
+    assert answer.response["channel"] == f"D{MENTEE}" and "Thursday 3 December" in text_of(
+        answer.args
+    )
+    assert dms(fake, MENTOR)  # the welcome, after the answer
 
 
 def test_mentor_is_asked_after_a_day_then_both_nudged_once_then_nothing(

@@ -15,6 +15,7 @@ from storage.models import AgendaItem, Pair
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import ADMIN, MENTEE, MENTOR, OUTSIDER
+from tests.integration.form_states import pair_state
 from tests.integration.harness import SIGNING_SECRET, TEAM, RunningBot, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
@@ -156,17 +157,7 @@ def test_pair_modal_opens_validates_and_creates(running: RunningBot, fake: FakeS
     view = opened.args["view"]
     assert view["callback_id"] == "pair"
 
-    state = {
-        "mentor": {"mentor": signing.users_select(MENTOR)},
-        "mentee": {"mentee": signing.users_select(MENTEE)},
-        "frequency": {"frequency": signing.static_select("2w")},
-        "weekday": {"weekday": signing.static_select("3")},
-        "time": {"time": signing.timepicker("18:00")},
-        "duration": {"duration": signing.static_select("60")},
-        "format": {"format": signing.static_select("video")},
-        "timezone": {"timezone": signing.plain_text("Mars/Olympus")},
-        "start": {"start": signing.datepicker(None)},
-    }
+    state = pair_state(MENTOR, MENTEE, frequency="2w", zone="Mars/Olympus")
 
     def submit(values: dict) -> dict:
         body = signing.view_submission_body(

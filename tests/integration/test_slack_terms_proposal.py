@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.kernel.clock import ManualClock
-from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR, OUTSIDER
+from tests.integration.form_states import terms_state
 from tests.integration.harness import RunningBot, action_ids, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
@@ -34,21 +34,9 @@ def press(running: RunningBot, user: str, message: dict[str, Any], action_id: st
     return text_of(answered)
 
 
-def terms(frequency: str, weekday: str, at: str, meeting_format: str, end: str | None):
-    return {
-        "frequency": {"frequency": signing.static_select(frequency)},
-        "weekday": {"weekday": signing.static_select(weekday)},
-        "time": {"time": signing.timepicker(at)},
-        "duration": {"duration": signing.static_select("60")},
-        "format": {"format": signing.static_select(meeting_format)},
-        "timezone": {"timezone": signing.plain_text("Europe/Paris")},
-        "start": {"start": signing.datepicker(None)},
-        "trial": {"trial": signing.static_select("3")},
-        "end": {"end": signing.datepicker(end)},
-    }
-
-
-EVERY_2_WEEKS_ON_TUESDAY = terms("2w", "1", "08:30", "phone", "2027-06-30")
+EVERY_2_WEEKS_ON_TUESDAY = terms_state(
+    frequency="2w", weekday="1", at="08:30", meeting_format="phone", end="2027-06-30"
+)
 
 
 def propose(running: RunningBot, user: str, message: dict[str, Any], values) -> None:
@@ -177,7 +165,10 @@ def test_a_counter_proposal_replaces_the_first_one(
     card = started_pair(running, fake, clock)
     propose(running, MENTOR, card, EVERY_2_WEEKS_ON_TUESDAY)
     first = latest_with(fake, MENTEE, "terms.accept")
-    propose(running, MENTEE, first, terms("1w", "2", "12:00", "in_person", "2027-12-03"))
+    weekly_on_wednesday = terms_state(
+        weekday="2", at="12:00", meeting_format="in_person", end="2027-12-03"
+    )
+    propose(running, MENTEE, first, weekly_on_wednesday)
     counter = latest_with(fake, MENTOR, "terms.accept")
     read = text_of(counter)
     assert f"<@{MENTEE}> propose" in read and "le mercredi à 12h00" in read

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.forms import FORMS
 from bot.forms.router import submit_form
+from bot.kernel.core import answer_first
 from bot.kernel.form_model import Kind
 from bot.kernel.replies import FieldErrors
 from bot.people.acting import act
@@ -46,21 +47,23 @@ class FormSubmission:
             field = fields[-1] if fields else next(iter(values), "text")
             await ack(response_action="errors", errors={field: problem.fallback_text})
             return
-        result = await asyncio.to_thread(
-            act,
-            self.deps.core,
-            platform=PLATFORM,
-            actor_id=user_id,
-            work=lambda ctx: submit_form(ctx, self.name, values, metadata(view)),
-        )
-        if isinstance(result, FieldErrors):
-            await ack(response_action="errors", errors=result.errors)
-            return
-        await ack()
-        if metadata(view).get("home"):
-            await publish_home(self.deps, client, user_id, notice=result)
-        else:
-            await self.deps.dm(user_id, result)
+        # The answer is a DM (or the Home tab), where the notices of what the form did go too.
+        with answer_first():
+            result = await asyncio.to_thread(
+                act,
+                self.deps.core,
+                platform=PLATFORM,
+                actor_id=user_id,
+                work=lambda ctx: submit_form(ctx, self.name, values, metadata(view)),
+            )
+            if isinstance(result, FieldErrors):
+                await ack(response_action="errors", errors=result.errors)
+                return
+            await ack()
+            if metadata(view).get("home"):
+                await publish_home(self.deps, client, user_id, notice=result)
+            else:
+                await self.deps.dm(user_id, result)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
