@@ -51,6 +51,14 @@ def stale_profiles(core: Core, *, platform: str, external_ids: list[str]) -> lis
         )
 
 
+def has_profile(core: Core, *, platform: str, external_id: str) -> bool:
+    """Whether a profile of this person is stored, however old: it can stand in while the
+    platform cannot give a fresh one."""
+    with core.db.session() as session:
+        person = get_person(session=session, platform=platform, external_id=external_id)
+        return person is not None and person.profile_at is not None
+
+
 def record_profile(
     core: Core,
     *,

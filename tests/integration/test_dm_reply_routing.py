@@ -94,6 +94,26 @@ def test_a_reply_to_the_only_request_goes_to_that_pair_only(
     assert SECRET not in summary_of(two_pairs, LEA)
 
 
+def test_a_reply_is_kept_while_slack_cannot_give_its_authors_profile(
+    two_pairs: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    """Claire's profile is days old, so her DM has it looked up again; users.info answers 500,
+    and 500 again to the retry. Her stored profile stands in: the summary is filed and shared
+    all the same, not dropped."""
+    clock.set(THOMAS_ASKED)
+    two_pairs.dispatch()
+    fake.reset()
+    fake.fail_next("users.info", "internal_error", status=500, times=2)
+
+    dm_and_settle(two_pairs, MENTOR, SECRET)
+
+    assert [call.status for call in fake.calls("users.info")] == [500, 500]
+    fake.wait_for(lambda: recorded(fake, MENTOR))
+    two_pairs.settle()
+    assert reached(fake, SECRET) == {f"D{MENTEE}"}
+    assert SECRET in summary_of(two_pairs, MENTEE)
+
+
 def kept_replies(running: RunningBot) -> list[str]:
     """The texts of the replies kept aside, as the database holds them."""
     assert running.bot is not None

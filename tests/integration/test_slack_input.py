@@ -85,6 +85,24 @@ def test_moving_into_the_past_is_refused(running: RunningBot) -> None:
     assert "3 December 2026" in text_of(running.answer(MENTEE, "next"))
 
 
+def test_a_members_command_is_answered_while_slack_cannot_give_profiles(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    """A day later Thomas's profile is looked up again and users.info answers 429, and 429
+    again to the retry: his stored profile stands in and `/mentor next` is answered. Someone
+    never seen has no profile to stand in (500 twice): they are asked to try again."""
+    running.make_pair(MENTEE, PAIR)
+    clock.set(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    fake.reset()
+    fake.fail_next("users.info", status=429, retry_after=0, times=2)
+    assert "3 December 2026" in text_of(running.answer(MENTEE, "next"))
+    assert [call.status for call in fake.calls("users.info")] == [429, 429]
+
+    fake.fail_next("users.info", "internal_error", status=500, times=2)
+    assert "try again" in text_of(running.answer(OUTSIDER, "help"))
+    assert [call.status for call in fake.calls("users.info")][2:] == [500, 500]
+
+
 def test_french_words_and_french_answers(running: RunningBot) -> None:
     answer = text_of(
         running.answer(
