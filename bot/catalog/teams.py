@@ -10,6 +10,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "afin que ce que vous écrivez sur votre binôme reste entre vous deux.",
     },
     "teams.see_below": {"en": "See my answer below.", "fr": "Voyez ma réponse ci-dessous."},
+    "teams.done_unshown": {
+        "en": "Done, but my answer could not be posted in this chat just now.",
+        "fr": "C'est fait, mais je n'ai pas pu publier ma réponse dans cette conversation pour "
+        "le moment.",
+    },
     "teams.already_done": {
         "en": "Already done: this click had reached me.",
         "fr": "C'est déjà fait : ce clic m'était bien parvenu.",

@@ -238,7 +238,8 @@ class FakeSlack:
         retry_after: int = 1,
         times: int = 1,
     ) -> None:
-        """The next `times` calls of `method` fail: HTTP `status` (429: Retry-After) or ok=false."""
+        """The next `times` calls of `method` fail: HTTP `status` (429: Retry-After) or ok=false;
+        `response_url`: the next posts to any response_url."""
         with self._lock:
             self._failures[method] = _Failure(error, status, retry_after, times)
 
@@ -380,10 +381,13 @@ class FakeSlack:
             hold.keep()
         with self._lock:
             status, headers = 200, {}
-            failure = self._failures.get(method)
+            failing = "response_url" if method.startswith("response_url:") else method
+            failure = self._failures.get(failing)
             limited = self._rate_limited(method, str(args.get("channel", "")))
-            if method.startswith("response_url:"):
+            if method.startswith("response_url:") and failure is None:
                 response = self._respond(args)
+            elif method.startswith("response_url:"):  # no token to check at a response_url
+                status, headers, response = self._fail(failing, failure)
             elif method == "apps.connections.open":
                 response = self._connections_open(authorization)
             elif method == "oauth.v2.access":
@@ -403,13 +407,7 @@ class FakeSlack:
             elif method == "chat.postMessage" and str(args.get("channel")) in self._refusals:
                 response = {"ok": False, "error": self._refusals[str(args.get("channel"))]}
             elif failure is not None:
-                failure.times -= 1
-                if failure.times <= 0:
-                    del self._failures[method]
-                status = failure.status
-                if status == 429:
-                    headers["Retry-After"] = str(failure.retry_after)
-                response = {"ok": False, "error": failure.error}
+                status, headers, response = self._fail(failing, failure)
             elif limited is not None:
                 status, headers = 429, {"Retry-After": str(limited)}
                 response = {"ok": False, "error": "ratelimited"}
@@ -423,6 +421,14 @@ class FakeSlack:
             call = Call(method, args, response, time.time(), status, headers, team)
             self._calls.append(call)
             return call
+
+    def _fail(self, failing: str, failure: _Failure) -> tuple[int, dict[str, str], dict[str, Any]]:
+        """One of the failures `fail_next` asked for: its status, headers and body."""
+        failure.times -= 1
+        if failure.times <= 0:
+            del self._failures[failing]
+        headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
+        return failure.status, headers, {"ok": False, "error": failure.error}
 
     def _held_post(self, method: str, channel: str) -> Hold | None:
         """The hold this post is the next one of, taken off (None: it goes through)."""
@@ -821,7 +827,8 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 call = fake.serve(f"response_url:{url.path.removeprefix('/responses/')}", args, "")
                 ok = call.response["ok"]
                 body = b"ok" if ok else call.response["error"].encode()
-                self._send(200 if ok else 400, body, "text/plain")
+                status = 200 if ok else call.status if call.status != 200 else 400
+                self._send(status, body, "text/plain", call.headers)
                 return
             method = url.path.removeprefix("/api/")
             call = fake.serve(method, args, self.headers.get("Authorization", ""))

@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from sqlmodel import select
 
+from bot.kernel.clock import ManualClock
 from storage.models import AgendaItem, Pair
-from tests.fakes.teams_connector import FakeConnector, buttons
+from tests.fakes.teams_connector import FakeConnector, buttons, text_of
 from tests.integration.conftest import CLAIRE, THOMAS
 from tests.integration.harness import free_port
 from tests.integration.teams_harness import TeamsBot
@@ -76,6 +78,27 @@ def test_a_card_action_whose_answer_fails_is_answered_in_the_invoke_response(
     assert pressed.json()["type"] == "application/vnd.microsoft.activity.message"
     assert "went wrong" in pressed.json()["value"]
     assert "not delivered" in logged(caplog)
+
+
+def test_a_press_carried_out_whose_answer_fails_says_so_not_that_nothing_changed(
+    teams: TeamsBot, connector: FakeConnector, clock: ManualClock
+) -> None:
+    """Thomas skips his session from its reminder; the connector refuses the answer. The skip
+    stands (Claire is told), and the invoke's message says it was done, not "nothing was
+    changed"."""
+    teams.install(CLAIRE)
+    teams.install(THOMAS)
+    teams.make_pair(THOMAS, PAIR)
+    clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
+    teams.dispatch()
+    [skip] = [b for b in buttons(connector.sent(THOMAS.chat)[-1]) if b["action"] == "session.skip"]
+    connector.fail_next(THOMAS.chat, 503)
+    told = len(connector.sent(CLAIRE.chat))
+    pressed = teams.press(THOMAS, skip, verb="button")
+    assert pressed.status_code == 200
+    assert pressed.json()["value"].startswith("Done, but my answer could not be posted")
+    teams.settle()
+    assert any("a annulé la séance" in text_of(m) for m in connector.sent(CLAIRE.chat)[told:])
 
 
 def test_a_command_delivered_twice_is_handled_once(

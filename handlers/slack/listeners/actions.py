@@ -60,7 +60,7 @@ class SessionButton:
             view = form_modal(result, lang)
             await client.views_open(trigger_id=body.get("trigger_id", ""), view=view)
             return
-        await self.deps.answer(respond, result, replace_original=False)
+        await self.deps.answer(respond, result, to=user_id, replace_original=False)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:

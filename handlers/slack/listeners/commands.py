@@ -62,7 +62,7 @@ class MentorCommand:
             return
         if result.file is not None:
             result = await self._send_file(user_id, result)
-        await self.deps.answer(respond, result)
+        await self.deps.answer(respond, result, to=user_id)
 
     async def _send_file(self, user_id: str, reply: Reply) -> Reply:
         """Upload the reply's file to the user's DM; the reply, or a polite failure."""

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.kernel.core import Core
 from bot.kernel.i18n import Lang, t
-from bot.kernel.ports import Target
+from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Reply, say
 from bot.people.person import lang_of
+from handlers.answers import AnswerLost, persist
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import PLATFORM, SlackProfiles
 from handlers.slack.workspaces import SlackWorkspaces
 from storage.queries.people import get_person
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -53,15 +58,43 @@ class SlackDeps:
             return say(t("error.internal", lang), is_error=True)
         return None
 
-    async def answer(self, respond: AsyncRespond | None, reply: Reply, **options: Any) -> None:
-        """Answer ephemerally at the request's response_url, as Bolt's `respond` would, but over
-        the process's kept-alive connections (Bolt's opens a new one for each answer)."""
+    async def answer(
+        self, respond: AsyncRespond | None, reply: Reply, *, to: str, **options: Any
+    ) -> None:
+        """Answer `to` ephemerally at the request's response_url, as Bolt's `respond` would but
+        over the process's kept-alive connections, tried again after a passing failure; by DM
+        when the response_url cannot take it (expired, or Slack failing)."""
         if respond is None or respond.response_url is None:
             raise ValueError("no response_url to answer at")
+        url = respond.response_url
         message = {"response_type": "ephemeral", **options, "text": fallback(reply)}
-        hook = AsyncWebhookClient(url=respond.response_url, session=self.messenger.client.session)
-        await hook.send_dict({**message, "blocks": reply_blocks(reply)})
+        message["blocks"] = reply_blocks(reply)
+        try:
+            await persist(lambda: self._post_answer(url, message))
+        except DeliveryError as error:
+            log.warning("answer to %s at its response_url failed (%s): by DM", to, error)
+            await self.dm(to, reply)
+
+    async def _post_answer(self, url: str, message: dict[str, Any]) -> None:
+        hook = AsyncWebhookClient(url=url, session=self.messenger.client.session)
+        try:
+            response = await hook.send_dict(message)
+        except (TimeoutError, aiohttp.ClientError) as error:
+            raise DeliveryError(f"connection: {error!r}", transient=True) from error
+        status = response.status_code
+        if status == 429:
+            wait = response.headers.get("Retry-After", "1")
+            raise DeliveryError("ratelimited", retry_after=float(wait) if wait.isdigit() else 1.0)
+        if status >= 500:
+            raise DeliveryError(f"HTTP {status}", transient=True)
+        if status >= 300:
+            raise DeliveryError(f"HTTP {status}: {response.body[:100]}", permanent=True)
 
     async def dm(self, user_id: str, reply: Reply) -> None:
-        """Answer someone in their DM with the bot (after a modal, which has no response_url)."""
-        await self.messenger.send(Target(platform=PLATFORM, kind="dm", address=user_id), reply)
+        """Answer someone in their DM with the bot (after a modal, which has no response_url),
+        tried again after a passing failure; AnswerLost when it cannot get through."""
+        target = Target(platform=PLATFORM, kind="dm", address=user_id)
+        try:
+            await persist(lambda: self.messenger.send(target, reply))
+        except DeliveryError as error:
+            raise AnswerLost(f"no answer reached {user_id}: {error}") from error

@@ -12,6 +12,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import say
+from handlers.answers import AnswerLost
 from handlers.failures import failure
 from handlers.slack.endpoint import describe
 from handlers.slack.listeners.deps import SlackDeps
@@ -47,11 +48,14 @@ class ListenerFailure:
         response: BoltResponse | None,
         context=None,
     ) -> BoltResponse | None:
-        log.error("Slack %s failed: %s", describe(body), failure(error))
-        try:
-            await self.apologise(body, respond, context)
-        except Exception as problem:  # the apology is best effort; the answer to Slack is not
-            log.warning("no apology for Slack %s: %s", describe(body), type(problem).__name__)
+        if isinstance(error, AnswerLost):  # the work was done: "nothing changed" would be wrong
+            log.warning("Slack %s: done, but %s", describe(body), error)
+        else:
+            log.error("Slack %s failed: %s", describe(body), failure(error))
+            try:
+                await self.apologise(body, respond, context)
+            except Exception as problem:  # the apology is best effort; the 200 to Slack is not
+                log.warning("no apology for Slack %s: %s", describe(body), type(problem).__name__)
         # `response` is there while the request is not yet acknowledged: acknowledge it.
         return None if response is None else BoltResponse(status=200, body="")
 
@@ -62,12 +66,9 @@ class ListenerFailure:
         user_id = self.deps.workspaces.person(context, user_id)
         sorry = say(t("error.internal", await self.lang(user_id)), is_error=True)
         if isinstance(body.get("response_url"), str) and respond is not None:
-            try:
-                await self.deps.answer(respond, sorry, replace_original=False)
-                return
-            except Exception as problem:
-                log.info("ephemeral apology failed (%s); by DM", type(problem).__name__)
-        await self.deps.dm(user_id, sorry)
+            await self.deps.answer(respond, sorry, to=user_id, replace_original=False)
+        else:
+            await self.deps.dm(user_id, sorry)
 
     async def lang(self, user_id: str) -> Lang:
         try:

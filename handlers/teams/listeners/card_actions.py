@@ -12,7 +12,7 @@ from microsoft_teams.apps import ActivityContext, App
 from bot.forms.router import press_button, submit_form
 from bot.kernel.core import answer_first
 from bot.kernel.i18n import t
-from bot.kernel.replies import FieldErrors, Form
+from bot.kernel.replies import FieldErrors, Form, Reply
 from bot.people.acting import act
 from handlers.teams.activities import PLATFORM, Turn, read_turn
 from handlers.teams.cards import CARD_TYPE, reply_card
@@ -73,7 +73,11 @@ class CardAction:
             )
             delivered = await self.deps.answer(ctx, turn, result)
         lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
-        return message_response(t("teams.see_below" if delivered else "error.internal", lang))
+        if delivered:
+            return message_response(t("teams.see_below", lang))
+        # Not shown: the press was still carried out, unless it was refused or opens a form.
+        done = isinstance(result, Reply) and not result.is_error
+        return message_response(t("teams.done_unshown" if done else "error.internal", lang))
 
     async def submit(self, turn: Turn, data: dict[str, Any]) -> CardActionResponse:
         """A form: shown again with its errors, or replaced by the answer."""
