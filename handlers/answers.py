@@ -21,7 +21,7 @@ class AnswerLost(Exception):
     saying nothing was changed would be wrong, and would not get through either)."""
 
 
-def passing(error: DeliveryError) -> bool:
+def retryable(error: DeliveryError) -> bool:
     """Whether another try may succeed: a rate limit, a 5xx or the network, not the message."""
     return not error.permanent and (error.transient or error.retry_after is not None)
 
@@ -33,7 +33,7 @@ async def persist(send: Callable[[], Awaitable[T]]) -> T:
         try:
             return await send()
         except DeliveryError as error:
-            if not passing(error):
+            if not retryable(error):
                 raise
             await asyncio.sleep(min(error.retry_after or 2**attempt, LONGEST_WAIT))
     return await send()

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.kernel.core import Core
 from bot.kernel.workspaces import local_id, workspace_of
 from bot.people.profiles import has_profile, record_profile, stale_profiles
+from handlers.slack.api_errors import passing, reason
 from handlers.slack.workspaces import SlackWorkspaces
 
 log = logging.getLogger(__name__)
@@ -80,25 +81,3 @@ class SlackProfiles:
                 locale=user.get("locale"),
             )
         return unknown, bots
-
-
-PASSING_ERRORS = frozenset(
-    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
-)
-"""Slack's errors that say nothing of the person asked about: another try may succeed."""
-
-
-def passing(error: Exception) -> bool:
-    """Whether a failed call failed for a passing reason (a rate limit, a 5xx, the network),
-    not because of the person asked about (not found, deactivated…)."""
-    if not isinstance(error, SlackApiError):
-        return True  # no answer from Slack at all
-    status = getattr(error.response, "status_code", 200)
-    return status == 429 or status >= 500 or error.response.get("error") in PASSING_ERRORS
-
-
-def reason(error: Exception) -> str:
-    """What a log line says of a failed call: Slack's error code, or the exception's kind."""
-    if isinstance(error, SlackApiError):
-        return str(error.response.get("error"))
-    return type(error).__name__

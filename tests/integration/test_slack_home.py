@@ -77,6 +77,23 @@ def test_a_home_opened_on_the_messages_tab_publishes_nothing(
     assert "not in any mentoring pair yet" in text_of(view) and buttons_of(view) == []
 
 
+def test_an_answer_the_home_cannot_show_comes_by_dm(running: RunningBot, fake: FakeSlack) -> None:
+    """views.publish answers 500, and 500 again to the retry: the goal is reached all the
+    same, and the answer the Home was to show reaches Thomas by DM."""
+    running.make_pair(MENTEE, PAIR)
+    running.answer(MENTEE, "goals add Present to the committee")
+    running.home(MENTEE)
+    [done] = home_ids(fake.home_of(MENTEE) or {}, "goal.done")
+    running.settle()
+    fake.reset()
+    fake.fail_next("views.publish", "internal_error", status=500, times=2)
+    running.press_home(MENTEE, done)
+    running.quiesce()
+    assert [call.status for call in fake.calls("views.publish")] == [500, 500]
+    [answer] = fake.messages_to(MENTEE)
+    assert "Goal reached: Present to the committee" in text_of(answer)
+
+
 def test_home_buttons_act_and_refresh_the_home(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:

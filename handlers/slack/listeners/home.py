@@ -8,6 +8,7 @@ import logging
 import re
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -19,6 +20,7 @@ from bot.kernel.i18n import t
 from bot.kernel.replies import Form, Reply
 from bot.kernel.workspaces import local_id
 from bot.people.acting import act
+from handlers.slack.api_errors import reason
 from handlers.slack.home import HOME_PREFIX, home_view, pressed
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal
@@ -36,7 +38,8 @@ def opened_from_home(view: dict[str, Any]) -> dict[str, Any]:
 async def publish_home(
     deps: SlackDeps, client: AsyncWebClient, user_id: str, notice: Reply | None = None
 ) -> None:
-    """Build the person's Home in the core and publish it (a failure is logged, never raised)."""
+    """Build the person's Home in the core and publish it; a failure is logged, and the
+    `notice` it was to show (an answer) sent by DM instead."""
     result = await asyncio.to_thread(
         act, deps.core, platform=PLATFORM, actor_id=user_id, work=lambda c: build_home(c, notice)
     )
@@ -45,8 +48,10 @@ async def publish_home(
         result = Home(title=t("home.title", lang), intro="", areas=(), more="", notice=result)
     try:
         await client.views_publish(user_id=local_id(user_id), view=home_view(result))
-    except SlackApiError as error:
-        log.warning("views.publish for %s failed: %s", user_id, error.response.get("error"))
+    except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
+        log.warning("views.publish for %s failed: %s", user_id, reason(error))
+        if notice is not None:  # the answer to a button or a form the Home could not show
+            await deps.dm(user_id, notice)
 
 
 class HomeOpened:

@@ -1,4 +1,4 @@
-"""Which failures of users.info let a stored profile stand in."""
+"""Which failures of a Slack call are passing ones (a stored profile may stand in)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.slack_response import SlackResponse
 
-from handlers.slack.profiles import passing, reason
+from handlers.slack.api_errors import passing, reason
 
 
 def slack_error(status: int, error: str) -> SlackApiError:
