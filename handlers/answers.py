@@ -13,7 +13,8 @@ T = TypeVar("T")
 ANSWER_TRIES = 3
 """Tries of one way of answering (a response_url, a DM) before the next way, or giving up."""
 LONGEST_WAIT = 10.0
-"""Seconds a rate limit's Retry-After is waited out between tries, at most."""
+"""Seconds waited before another try, at most: a rate limit asking for longer is not tried
+again early (a call inside its window would break it), the answer is given up instead."""
 
 
 class AnswerLost(Exception):
@@ -26,14 +27,17 @@ def retryable(error: DeliveryError) -> bool:
     return not error.permanent and (error.transient or error.retry_after is not None)
 
 
-async def persist(send: Callable[[], Awaitable[T]]) -> T:
-    """`send`, tried again after a passing failure: at most ANSWER_TRIES times, 1 s then 2 s
-    apart, or after the rate limit's Retry-After (at most LONGEST_WAIT)."""
-    for attempt in range(ANSWER_TRIES - 1):
+async def persist(
+    send: Callable[[], Awaitable[T]], *, tries: int = ANSWER_TRIES, longest: float = LONGEST_WAIT
+) -> T:
+    """`send`, tried again after a passing failure: at most `tries` times, 1 s then 2 s apart,
+    or once the rate limit's Retry-After is over, if that is within `longest` seconds."""
+    for attempt in range(tries - 1):
         try:
             return await send()
         except DeliveryError as error:
-            if not retryable(error):
+            wait = error.retry_after or 2**attempt
+            if not retryable(error) or wait > longest:
                 raise
-            await asyncio.sleep(min(error.retry_after or 2**attempt, LONGEST_WAIT))
+            await asyncio.sleep(wait)
     return await send()

@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from microsoft_teams.apps import ActivityContext
 
 from bot.commands.parser import MENTION
@@ -16,18 +17,23 @@ from bot.kernel.core import Core
 from bot.kernel.deliveries import first_time
 from bot.kernel.form_model import Kind
 from bot.kernel.i18n import Lang
+from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Form, Reply
 from bot.people.person import lang_of, zone_of
+from handlers.answers import persist
 from handlers.failures import failure
 from handlers.teams.activities import PLATFORM, Turn
 from handlers.teams.files import consent_message
 from handlers.teams.form_cards import form_card
-from handlers.teams.messenger import card_activity, card_message, names_in
+from handlers.teams.messenger import card_activity, card_message, delivery_error, names_in
 from handlers.teams.references import display_names
 from storage.queries.people import get_person, people_on
 
 log = logging.getLogger(__name__)
 PICKER_MAX = 500
+ANSWER_TRIES, LONGEST_WAIT = 2, 2.0
+"""An answer is tried again once, within 2 s: Teams delivers again an activity not answered
+within seconds, so only a quick failure (a 5xx, a refused connection, a short 429) is."""
 
 
 @dataclass
@@ -57,16 +63,20 @@ class TeamsDeps:
         """Post the reply, or the form to fill in, in the conversation of the turn; a reply's
         file is then offered with a consent card (Teams takes bots' files in 1:1 chats only).
 
-        Whether it was delivered: a connector that fails (5xx, timeout, refusal) is logged,
-        never raised, so that the activity is still answered as the Bot Framework expects.
+        Whether it was delivered: a connector that fails quickly is tried again once; one that
+        still fails (5xx, timeout, refusal) is logged, never raised, so that the activity is
+        still answered as the Bot Framework expects.
         """
         if isinstance(result, Form):
             activity = card_message(await self.form_card(turn, result))
         else:
             names = await asyncio.to_thread(names_in, self.core, result)
             activity = card_activity(result, {**names, **turn.names})
+        target = Target(PLATFORM, "dm" if turn.personal else "channel", turn.user_id)
         try:
-            await ctx.send(activity)
+            await persist(
+                lambda: self._send(ctx, activity, target), tries=ANSWER_TRIES, longest=LONGEST_WAIT
+            )
             if isinstance(result, Reply) and result.file is not None and turn.personal:
                 await ctx.send(consent_message(result.file))
         except Exception as error:
@@ -78,6 +88,18 @@ class TeamsDeps:
             )
             return False
         return True
+
+    async def _send(self, ctx: ActivityContext[Any], activity: Any, target: Target) -> None:
+        """One try of an answer in the turn's conversation, its failure said as a send's (a
+        timeout is not worth another: it already took the time Teams gives)."""
+        try:
+            await ctx.send(activity)
+        except httpx.HTTPStatusError as error:
+            raise delivery_error(error, target) from error
+        except httpx.TimeoutException as error:
+            raise DeliveryError(f"timeout: {type(error).__name__}") from error
+        except httpx.TransportError as error:
+            raise DeliveryError(f"connection: {type(error).__name__}", transient=True) from error
 
     async def first_time(self, ctx: ActivityContext[Any]) -> bool:
         """Whether this activity is new (False when Teams delivers it again: do nothing)."""

@@ -53,7 +53,8 @@ def test_a_reply_the_connector_refuses_is_logged_and_the_message_answered_200(
 ) -> None:
     teams.install(THOMAS)
     activity = teams.message(THOMAS, "agenda add Negotiating my salary")
-    if failure == "5xx":
+    if failure == "5xx":  # and again to the one more try
+        connector.fail_next(THOMAS.chat, 502)
         connector.fail_next(THOMAS.chat, 502)
     else:
         dead = f"http://127.0.0.1:{free_port()}/"
@@ -67,10 +68,23 @@ def test_a_reply_the_connector_refuses_is_logged_and_the_message_answered_200(
     assert "salary" not in log.lower() and "agenda" not in log.lower()  # ids, never content
 
 
+def test_an_answer_the_connector_fails_once_is_sent_again(
+    teams: TeamsBot, connector: FakeConnector
+) -> None:
+    """A 502, then the answer goes through on the one more try, a second later."""
+    teams.install(THOMAS)
+    before = len(connector.sent(THOMAS.chat))
+    connector.fail_next(THOMAS.chat, 502)
+    assert teams.post_activity(teams.message(THOMAS, "help")).status_code == 200
+    [answer] = connector.sent(THOMAS.chat)[before:]
+    assert "Mentorbot" in text_of(answer)
+
+
 def test_a_card_action_whose_answer_fails_is_answered_in_the_invoke_response(
     teams: TeamsBot, connector: FakeConnector, caplog: pytest.LogCaptureFixture
 ) -> None:
     teams.install(THOMAS)
+    connector.fail_next(THOMAS.chat, 503)
     connector.fail_next(THOMAS.chat, 503)
     with caplog.at_level(logging.INFO):
         pressed = teams.press(THOMAS, {"action": "session.skip", "value": "1"}, verb="button")
@@ -92,6 +106,7 @@ def test_a_press_carried_out_whose_answer_fails_says_so_not_that_nothing_changed
     clock.set(datetime(2026, 12, 2, 17, 0, tzinfo=UTC))
     teams.dispatch()
     [skip] = [b for b in buttons(connector.sent(THOMAS.chat)[-1]) if b["action"] == "session.skip"]
+    connector.fail_next(THOMAS.chat, 503)
     connector.fail_next(THOMAS.chat, 503)
     told = len(connector.sent(CLAIRE.chat))
     pressed = teams.press(THOMAS, skip, verb="button")

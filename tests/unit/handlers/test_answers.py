@@ -45,10 +45,22 @@ def test_passing_failures_are_tried_again_as_told(waits: list[float]) -> None:
     assert (len(calls), waits) == (3, [1, 3])
 
 
-def test_a_long_retry_after_is_waited_out_at_most_the_longest_wait(waits: list[float]) -> None:
-    calls, send = attempts(DeliveryError("429", retry_after=120), "sent")
-    assert asyncio.run(persist(send)) == "sent"
-    assert (len(calls), waits) == (2, [LONGEST_WAIT])
+def test_a_retry_after_longer_than_the_longest_wait_is_not_cut_short(
+    waits: list[float],
+) -> None:
+    calls, send = attempts(DeliveryError("429", retry_after=LONGEST_WAIT + 1), "sent")
+    with pytest.raises(DeliveryError):
+        asyncio.run(persist(send))
+    assert (len(calls), waits) == (1, [])
+
+
+def test_fewer_tries_and_a_shorter_wait_can_be_asked_for(waits: list[float]) -> None:
+    calls, send = attempts(DeliveryError("429", retry_after=3), "sent")
+    with pytest.raises(DeliveryError):
+        asyncio.run(persist(send, tries=2, longest=2))
+    calls, send = attempts(DeliveryError("HTTP 502", transient=True), "sent")
+    assert asyncio.run(persist(send, tries=2, longest=2)) == "sent"
+    assert (len(calls), waits) == (2, [1])
 
 
 def test_it_gives_up_after_the_last_try(waits: list[float]) -> None:
