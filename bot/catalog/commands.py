@@ -127,6 +127,12 @@ MESSAGES: dict[str, Entry] = {
         + EXAMPLE_PAIR_FR
         + "`.",
     },
+    "error.people_unchecked": {
+        "en": "I couldn't check the people picked here with Slack in time. Nothing is lost: "
+        "submit the form again in a moment.",
+        "fr": "Je n'ai pas pu vérifier à temps auprès de Slack les personnes choisies ici. Rien "
+        "n'est perdu : renvoyez le formulaire dans un instant.",
+    },
     "error.bot_person": {
         "en": "{who} is a bot: a pair is made of two people, e.g. `" + EXAMPLE_PAIR + "`.",
         "fr": "{who} est un bot : un binôme, c'est deux personnes, par ex. `"

@@ -200,6 +200,25 @@ def test_pair_modal_opens_validates_and_creates(running: RunningBot, fake: FakeS
     assert any("Thursday 3 December 2026" in text for text in confirmed)
 
 
+def test_a_form_whose_people_slack_is_slow_to_check_stays_open(
+    running: RunningBot, fake: FakeSlack
+) -> None:
+    """Claire is new to the bot and users.info asks to wait 3 s: the modal is answered with
+    an error before Slack's 3 s are up, so it stays open with what Thomas typed, and nothing
+    is created; submitted again, it is."""
+    running.command(MENTEE, "pair", trigger_id="trigger-modal")
+    [opened] = fake.wait_for(lambda: fake.calls("views.open"))
+    running.quiesce()
+    fake.fail_next("users.info", status=429, retry_after=3)
+    refused = running.submit(MENTEE, opened.args["view"], pair_state(MENTOR, MENTEE))
+    assert refused.get("response_action") == "errors"  # not the empty ack of a late answer
+    assert "submit the form again" in " ".join(refused["errors"].values())
+    running.quiesce()
+    assert count(running, Pair) == 0
+    assert running.submit(MENTEE, opened.args["view"], pair_state(MENTOR, MENTEE)) == {}
+    assert count(running, Pair) == 1
+
+
 def test_reminder_buttons_skip_and_tell_the_other_side(
     running: RunningBot, fake: FakeSlack, clock: ManualClock
 ) -> None:

@@ -12,12 +12,18 @@ from bot.forms import FORMS
 from bot.forms.router import submit_form
 from bot.kernel.core import answer_first
 from bot.kernel.form_model import Kind
-from bot.kernel.replies import FieldErrors
+from bot.kernel.i18n import t
+from bot.kernel.replies import FieldErrors, Reply, say
 from bot.people.acting import act
+from handlers.slack.endpoint import ACK_BUDGET
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.listeners.home import publish_home
 from handlers.slack.modals import metadata, submitted_values
 from handlers.slack.profiles import PLATFORM
+
+CHECK_WAIT = ACK_BUDGET - 1.0
+"""Seconds the people picked in a form may take to check (users.info) before the modal is
+asked to wait: the form's work and its ack need the rest of Slack's three seconds."""
 
 
 class FormSubmission:
@@ -42,7 +48,7 @@ class FormSubmission:
             k: workspaces.person(context, v) if k in fields and v else v for k, v in values.items()
         }
         people = [v for k, v in values.items() if k in fields and v]
-        problem = await self.deps.check_people(user_id, people)
+        problem = await self.checked(user_id, people)
         if problem is not None:
             field = fields[-1] if fields else next(iter(values), "text")
             await ack(response_action="errors", errors={field: problem.fallback_text})
@@ -64,6 +70,15 @@ class FormSubmission:
                 await publish_home(self.deps, client, user_id, notice=result)
             else:
                 await self.deps.dm(user_id, result)
+
+    async def checked(self, user_id: str, people: list[str]) -> Reply | None:
+        """`check_people`, within the time the ack has left: errors shown in the modal keep
+        what the person typed, an ack that comes too late does not (the modal closes)."""
+        try:
+            return await asyncio.wait_for(self.deps.check_people(user_id, people), CHECK_WAIT)
+        except TimeoutError:
+            lang = await asyncio.to_thread(self.deps.lang, user_id)
+            return say(t("error.people_unchecked", lang), is_error=True)
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
