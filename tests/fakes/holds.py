@@ -22,3 +22,35 @@ class Hold:
         """Called by the fake's serving thread: in flight until released (30 s at most)."""
         self.reached.set()
         assert self.released.wait(30), "a held post was never released"
+
+
+class Holds:
+    """The holds a fake keeps, by key (a conversation, "response_url"…): each is taken by the
+    next post to its key; all are released when the fake stops, at the latest."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: dict[str, Hold] = {}
+        self._all: list[Hold] = []
+
+    def add(self, key: str) -> Hold:
+        """Hold the next post to `key`."""
+        hold = Hold()
+        with self._lock:
+            self._waiting[key] = hold
+            self._all.append(hold)
+        return hold
+
+    def take(self, *keys: str) -> Hold | None:
+        """The hold of the first of `keys` that has one, taken off (None: the post goes)."""
+        with self._lock:
+            for key in keys:
+                if key in self._waiting:
+                    return self._waiting.pop(key)
+        return None
+
+    def release_all(self) -> None:
+        with self._lock:
+            held = list(self._all)
+        for hold in held:
+            hold.release()

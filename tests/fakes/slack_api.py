@@ -23,7 +23,7 @@ from tests.fakes.block_kit import (
     validate_message_text,
     validate_view,
 )
-from tests.fakes.holds import Hold
+from tests.fakes.holds import Hold, Holds
 
 T = TypeVar("T")
 BOT_USER, BOT_ID, APP_ID = "UBOT", "BBOT", "A0MENTOR"
@@ -110,8 +110,7 @@ class FakeSlack:
         self._failures: dict[str, _Failure] = {}
         self._refusals: dict[str, str] = {}  # channel or user id -> the error every post gets
         # The next post to a response_url ("response_url") or to a conversation, kept.
-        self._holds: dict[str, Hold] = {}
-        self._held: list[Hold] = []  # every hold, released on stop at the latest
+        self._holds = Holds()
         self._storms: dict[str, _Storm] = {}
         self._windows: dict[tuple[str, str], float] = {}  # (method, channel) -> window end
         self._server_error_rate = 0.0
@@ -146,8 +145,7 @@ class FakeSlack:
 
     def stop(self) -> None:
         """Stop serving and release the port."""
-        for hold in self._held:
-            hold.release()
+        self._holds.release_all()
         if self._thread.is_alive():
             self._server.shutdown()
         self._server.server_close()
@@ -245,19 +243,12 @@ class FakeSlack:
 
     def hold_next_response(self) -> Hold:
         """Keep the next post to any response_url in flight until the hold is released."""
-        return self._hold("response_url")
+        return self._holds.add("response_url")
 
     def hold_next_post(self, target: str) -> Hold:
         """Keep the next chat.postMessage to a channel id, or to the DM of a user id, in flight
         until the hold is released."""
-        return self._hold(target)
-
-    def _hold(self, key: str) -> Hold:
-        hold = Hold()
-        with self._lock:
-            self._holds[key] = hold
-            self._held.append(hold)
-        return hold
+        return self._holds.add(target)
 
     def refuse(self, target: str, error: str = "channel_not_found") -> None:
         """Every chat.postMessage to `target` (a channel id, or a user id for their DM) is
@@ -432,13 +423,13 @@ class FakeSlack:
 
     def _held_post(self, method: str, channel: str) -> Hold | None:
         """The hold this post is the next one of, taken off (None: it goes through)."""
+        if method.startswith("response_url:"):
+            return self._holds.take("response_url")
+        if method != "chat.postMessage":
+            return None
         with self._lock:
-            if method.startswith("response_url:"):
-                return self._holds.pop("response_url", None)
-            if method != "chat.postMessage":
-                return None
             owners = {dm: user for user, dm in self._dm_channels.items()}
-            return self._holds.pop(channel, None) or self._holds.pop(owners.get(channel, ""), None)
+        return self._holds.take(channel, owners.get(channel, ""))
 
     def _rate_limited(self, method: str, channel: str) -> int | None:
         """The Retry-After of a 429 owed to this call (a storm, or a window still open)."""

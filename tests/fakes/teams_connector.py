@@ -21,7 +21,7 @@ from urllib.parse import unquote
 import jwt
 
 from tests.fakes.adaptive_cards import validate_card
-from tests.fakes.holds import Hold
+from tests.fakes.holds import Hold, Holds
 
 T = TypeVar("T")
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -62,8 +62,7 @@ class FakeConnector:
         self.installed: set[str] = set()
         self.removed: set[str] = set()  # conversations whose person uninstalled the app
         self._failures: dict[str, list[tuple[int, int | None]]] = {}
-        self._holds: dict[str, Hold] = {}  # by conversation, until its next post arrives
-        self._held: list[Hold] = []  # every hold, released on close at the latest
+        self._holds = Holds()  # by conversation, until its next post arrives
         self.posts: list[Post] = []
         self.uploads: list[Upload] = []
         self._upload_failures: list[int] = []
@@ -105,9 +104,7 @@ class FakeConnector:
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
 
     def close(self) -> None:
-        with self._lock:
-            for hold in self._held:
-                hold.release()
+        self._holds.release_all()
         self._server.shutdown()
         self._server.server_close()
 
@@ -138,8 +135,7 @@ class FakeConnector:
                 return 403, {"error": error}, None
             return 201, {"id": f"a:{member}"}, None
         if len(parts) == 4 and parts[:2] == ["v3", "conversations"] and parts[3] == "activities":
-            with self._lock:
-                hold = self._holds.pop(parts[2], None)
+            hold = self._holds.take(parts[2])
             if hold is not None:
                 hold.keep()
             if parts[2] in self.removed:
@@ -186,11 +182,7 @@ class FakeConnector:
 
     def hold_next(self, conversation: str) -> Hold:
         """Keep the next post to `conversation` in flight until the hold is released."""
-        hold = Hold()
-        with self._lock:
-            self._holds[conversation] = hold
-            self._held.append(hold)
-        return hold
+        return self._holds.add(conversation)
 
     def uninstall(self, conversation: str, user_id: str) -> None:
         self.removed.add(conversation)
