@@ -119,6 +119,25 @@ MESSAGES: dict[str, Entry] = {
         "fr": "Désolé, quelque chose s'est mal passé de mon côté et rien n'a été modifié. "
         "Réessayez dans un instant.",
     },
+    "error.not_a_member": {
+        "en": "I can't find you among the people of this workspace, so I can't do this for you. "
+        "Mentorbot works for the members of the workspace it is installed in.",
+        "fr": "Je ne vous trouve pas parmi les personnes de cet espace de travail : je ne peux "
+        "donc pas le faire pour vous. Mentorbot travaille pour les membres de l'espace où il "
+        "est installé.",
+    },
+    "error.form_not_opened": {
+        "en": "Slack didn't let me open the form: it allows only a few seconds for it, or it is "
+        "failing just now. Nothing was changed; please try again.",
+        "fr": "Slack ne m'a pas laissé ouvrir le formulaire : il ne laisse que quelques secondes "
+        "pour le faire, ou il a un souci en ce moment. Rien n'a été modifié ; réessayez.",
+    },
+    "error.profiles_unavailable": {
+        "en": "Slack couldn't give me the profiles I need just now, so nothing was changed. "
+        "Please try again in a moment.",
+        "fr": "Slack n'a pas pu me donner à l'instant les profils dont j'ai besoin : rien n'a "
+        "été modifié. Réessayez dans un instant.",
+    },
     "error.unknown_person": {
         "en": "I don't know {who} in this workspace. Mention each person with @ and pick them "
         "in the list that opens as you type, e.g. `" + EXAMPLE_PAIR + "`.",

@@ -72,8 +72,9 @@ def act(
                 )
             ):
                 return ProfilesNeeded(stale)
-            if actor is None:
-                raise LookupError(f"no profile stored for {platform}:{actor_id}")
+            if actor is None:  # never stored: the platform does not know them as a member
+                log.warning("action of %s:%s, who has no profile: refused", platform, actor_id)
+                raise UserError("error.not_a_member")
             lang = lang_of(actor)
             actor.last_active_at = core.clock.now()  # an answer to the bot (bot/pairs/ghosting.py)
             session.add(actor)

@@ -10,22 +10,25 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import logging
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import PlainTextResponse
 from slack_bolt.adapter.starlette.async_handler import to_starlette_response
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
+from slack_bolt.logger import messages
 from slack_bolt.request import payload_utils
 
 from handlers.failures import failure
+from handlers.inbound import MAX_BODY, storable
 
 log = logging.getLogger(__name__)
 
 TOLERANCE = 5 * 60  # seconds a signed timestamp stays valid, as Slack documents
-MAX_BODY = 1024 * 1024  # far above anything Slack sends; bigger bodies are refused
 HASH_LIMIT = 16 * MAX_BODY  # past this, the body is not even read to check its signature
 ACK_BUDGET = 2.7  # seconds: Slack gives up on an answer after 3
 TIMESTAMP_DIGITS = 12
@@ -115,20 +118,48 @@ async def signed_body(request: Request, secret: str) -> bytes | Response:
 
 
 def bolt_request(request: Request, body: bytes) -> AsyncBoltRequest | None:
-    """The request as Bolt reads it; None when Bolt could not read it without failing."""
+    """The request as Bolt reads it, every text in it storable; None when Bolt could not read
+    it without failing."""
     try:
-        parsed = AsyncBoltRequest(
-            body=body.decode("utf-8"),
-            query=str(request.query_params),
-            headers=dict(request.headers),
-        )
+        headers: dict[str, str | Sequence[str]] = dict(request.headers)
+        query = str(request.query_params)
+        parsed = AsyncBoltRequest(body=body.decode("utf-8"), query=query, headers=headers)
         if not isinstance(parsed.body, dict):
             return None
+        if (fitted := storable(parsed.body)) is not parsed.body:
+            # Read again from the fitted payload, so that Bolt's context holds it too (the
+            # signature was checked on the body as sent; Bolt does not check it again).
+            headers = {**headers, "content-type": "application/json"}
+            parsed = AsyncBoltRequest(body=json.dumps(fitted), query=query, headers=headers)
         for view in BOLT_VIEWS:
             view(parsed.body)
+        # What Bolt logs of a request no listener takes, which reads the payload unchecked.
+        messages.warning_unhandled_request(parsed)
     except Exception:  # whatever Bolt would have raised reading it
         return None
-    return parsed
+    return parsed if matchable(parsed.body) else None
+
+
+def matchable(body: dict[str, Any]) -> bool:
+    """Whether the ids Bolt's listener matchers compare are text where they read them: they
+    index them unchecked and search them with patterns, raising on anything else."""
+    kind = body.get("type")
+    checks = [_is_text(body, key) for key in ("command", "callback_id") if key in body]
+    if kind == "block_actions":
+        action = payload_utils.to_action(body)
+        checks += [_is_text(action, "action_id"), _is_text(action, "block_id", optional=True)]
+    if kind in ("view_submission", "view_closed"):
+        checks.append(_is_text(body.get("view"), "callback_id"))
+    if kind == "event_callback":
+        checks.append(_is_text(body.get("event"), "type"))
+    return all(checks)
+
+
+def _is_text(container: Any, key: str, *, optional: bool = False) -> bool:
+    if not isinstance(container, dict):
+        return False
+    value = container.get(key)
+    return isinstance(value, str) or (optional and value is None)
 
 
 class SlackEndpoint:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass, field
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -19,6 +20,16 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """Whose profile `ensure` could not store: people Slack does not know (or deactivated),
+    bots, and people never seen before whom Slack could not give just now."""
+
+    unknown: set[str] = field(default_factory=set)
+    bots: set[str] = field(default_factory=set)
+    unavailable: set[str] = field(default_factory=set)
+
+
 class SlackProfiles:
     """Keeps the profiles of the people a request is about fresh enough."""
 
@@ -29,22 +40,24 @@ class SlackProfiles:
         self.client = client
         self.workspaces = workspaces or SlackWorkspaces(client)
 
-    async def ensure(self, user_ids: list[str]) -> tuple[set[str], set[str]]:
-        """Store fresh profiles; return (unknown ids, ids of bots)."""
+    async def ensure(self, user_ids: list[str]) -> Lookup:
+        """Store fresh profiles; return who could not be stored, and why."""
         stale = await asyncio.to_thread(
             stale_profiles, self.core, platform=PLATFORM, external_ids=user_ids
         )
-        unknown: set[str] = set()
-        bots: set[str] = set()
+        lookup = Lookup()
         for user_id in stale:
             client = await self.workspaces.client(workspace_of(user_id))
             if client is None:  # the app left that workspace
-                unknown.add(user_id)
+                lookup.unknown.add(user_id)
                 continue
             try:
                 response = await client.users_info(user=local_id(user_id), include_locale=True)
             except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
-                if passing(error) and await asyncio.to_thread(
+                if not passing(error):
+                    log.info("users.info %s failed: %s", user_id, reason(error))
+                    lookup.unknown.add(user_id)
+                elif await asyncio.to_thread(
                     has_profile, self.core, platform=PLATFORM, external_id=user_id
                 ):
                     # Slack is briefly unable: the stored profile stands in (a member's
@@ -52,16 +65,16 @@ class SlackProfiles:
                     log.warning(
                         "users.info %s failed (%s): stored profile kept", user_id, reason(error)
                     )
-                    continue
-                log.info("users.info %s failed: %s", user_id, reason(error))
-                unknown.add(user_id)
+                else:
+                    log.warning("users.info %s failed (%s): no profile yet", user_id, reason(error))
+                    lookup.unavailable.add(user_id)
                 continue
             user = response["user"]
             if user.get("deleted"):
-                unknown.add(user_id)
+                lookup.unknown.add(user_id)
                 continue
             if user.get("is_bot"):
-                bots.add(user_id)
+                lookup.bots.add(user_id)
                 continue
             profile = user.get("profile") or {}
             name = (
@@ -80,4 +93,4 @@ class SlackProfiles:
                 timezone=user.get("tz"),
                 locale=user.get("locale"),
             )
-        return unknown, bots
+        return lookup

@@ -49,9 +49,9 @@ class SlackWorkspaces:
             context.get("is_enterprise_install"),
         )
 
-    def person(self, context: Any, user_id: str) -> str:
-        """A user id of the request as the core knows the person."""
-        return qualified(self.of(context), user_id) if user_id else user_id
+    def person(self, context: Any, user_id: Any) -> str:
+        """A user id of the request as the core knows the person ("" for what is no id)."""
+        return qualified(self.of(context), user_id) if isinstance(user_id, str) and user_id else ""
 
     def references(self, context: Any, text: str) -> str:
         """Normalised text with its mentions and channels named within the request's workspace:

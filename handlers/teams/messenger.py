@@ -121,6 +121,8 @@ class TeamsMessenger:
             raise failure from error
         except httpx.TransportError as error:
             raise DeliveryError(f"connection: {error!r}", transient=True) from error
+        except httpx.InvalidURL as error:  # a reference no retry can use
+            raise DeliveryError(f"unusable service URL: {error}", permanent=True) from error
         return f"{conversation_id}/{sent.id}"
 
     async def _offer(

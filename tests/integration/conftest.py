@@ -57,16 +57,21 @@ def connector() -> Iterator[FakeConnector]:
         yield fake
 
 
-@pytest.fixture
-def teams(
-    connector: FakeConnector, migrated_sqlite_url: str, clock: ManualClock
-) -> Iterator[TeamsBot]:
-    bot = TeamsBot(
+def start_teams(connector: FakeConnector, database_url: str, clock: ManualClock) -> TeamsBot:
+    """The bot serving Teams (the cast of TEAMS_PEOPLE, Ada its admin) on `database_url`."""
+    return TeamsBot(
         people=TEAMS_PEOPLE,
-        database_url=migrated_sqlite_url,
+        database_url=database_url,
         clock=clock,
         teams=connector,
         admins=(ADA.id,),
     ).start()
+
+
+@pytest.fixture
+def teams(
+    connector: FakeConnector, migrated_sqlite_url: str, clock: ManualClock
+) -> Iterator[TeamsBot]:
+    bot = start_teams(connector, migrated_sqlite_url, clock)
     yield bot
     bot.stop()

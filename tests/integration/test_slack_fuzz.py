@@ -3,6 +3,7 @@ an answer later than Slack waits for; anything not signed as Slack signs gets 40
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.kernel.clock import ManualClock
+from bot.kernel.i18n import t
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.slack_fuzz import FuzzRequest, requests
 from tests.integration.conftest import ADMIN, MENTEE, MENTOR
@@ -23,6 +25,11 @@ from tests.integration.harness import SIGNING_SECRET, RunningBot
 pytestmark = pytest.mark.filterwarnings("ignore:Do not use the `random` module inside strategies")
 SLACK_WAITS = 3.0  # seconds Slack waits for an answer
 PEOPLE = [MENTOR, MENTEE, ADMIN]
+
+
+def is_apology(text: str) -> bool:
+    """Whether `text` holds the answer to a failure of the bot's own (an unexpected error)."""
+    return any(t("error.internal", lang) in text for lang in ("en", "fr"))
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +45,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningBo
         yield bot, fake
         bot.settle()
         bot.stop()
+        # Every request got its own answer, never the apology for a failure of the bot's.
+        said = [json.dumps(call.args, ensure_ascii=False) for call in fake.calls()]
+        assert not [text for text in said if is_apology(text)]
 
 
 def send(bot: RunningBot, request: FuzzRequest) -> tuple[int, float]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import time
 from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 import pytest
 from sqlmodel import select
 
 from bot.kernel.clock import ManualClock
+from bot.kernel.i18n import t
 from storage.models import AgendaItem, Pair
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
@@ -19,6 +21,22 @@ from tests.integration.form_states import pair_state
 from tests.integration.harness import SIGNING_SECRET, TEAM, RunningBot, text_of
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
+
+
+def click(fake: FakeSlack, user: str, action_id: str, value: str, answer_at: str | None) -> str:
+    """The body of `user`'s click on the button `action_id` (its `value`) of a message in their
+    DM, answered at the response_url named `answer_at`; None: a click in a modal, which has no
+    response_url."""
+    where = {"channel_id": f"D{user}", "message_ts": "1767000000.000100"} if answer_at else {}
+    return signing.block_actions_body(
+        user_id=user,
+        team_id=TEAM,
+        action_id=action_id,
+        value=value,
+        trigger_id=f"trigger-{answer_at or 'view'}",
+        response_url=fake.response_url(answer_at) if answer_at else None,
+        **where,
+    )
 
 
 def count(running: RunningBot, model: type) -> int:
@@ -99,8 +117,31 @@ def test_a_members_command_is_answered_while_slack_cannot_give_profiles(
     assert [call.status for call in fake.calls("users.info")] == [429, 429]
 
     fake.fail_next("users.info", "internal_error", status=500, times=2)
-    assert "try again" in text_of(running.answer(OUTSIDER, "help"))
+    assert t("error.profiles_unavailable", "en") in text_of(running.answer(OUTSIDER, "help"))
     assert [call.status for call in fake.calls("users.info")][2:] == [500, 500]
+
+
+def test_who_is_no_member_of_the_workspace_is_told_so(running: RunningBot, fake: FakeSlack) -> None:
+    """An id Slack does not know (users.info: user_not_found) and a bot are no people of the
+    workspace: their command and their press of a button are answered so, not with the
+    apology for a failure of the bot's (which asks to try again, in vain)."""
+    for stranger in ("UNOBODY", "UBOTTY"):
+        assert t("error.not_a_member", "en") in text_of(running.answer(stranger, "help"))
+        body = click(fake, stranger, "session.skip", "1", answer_at=stranger)
+        assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
+        [answer] = fake.wait_for(lambda s=stranger: fake.responses(s))
+        assert t("error.not_a_member", "en") in text_of(answer)
+
+
+def test_a_button_of_a_modal_is_answered_by_dm(running: RunningBot, fake: FakeSlack) -> None:
+    """A click in a view comes with no response_url: the answer goes by DM (it raised before,
+    and the person got the apology for a failure instead)."""
+    running.make_pair(MENTEE, PAIR)
+    body = click(fake, MENTEE, "session.skip", "999999", answer_at=None)
+    before = len(fake.messages_to(MENTEE))
+    assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
+    [answer] = fake.wait_for(lambda: fake.messages_to(MENTEE)[before:])
+    assert t("session.not_yours", "en") in text_of(answer)
 
 
 def test_french_words_and_french_answers(running: RunningBot) -> None:
@@ -165,6 +206,34 @@ def test_malformed_payloads_never_get_a_500(
     running: RunningBot, body: str, content_type: str
 ) -> None:
     assert running.post(body, content_type).status_code < 500
+
+
+def test_a_form_slack_will_not_open_is_answered(running: RunningBot, fake: FakeSlack) -> None:
+    """A trigger_id is good for 3 seconds, once: when views.open refuses it (or Slack fails),
+    the person is told to try again instead of getting the apology for a failure of ours."""
+    for error, status in (("expired_trigger_id", 200), ("internal_error", 500)):
+        fake.fail_next("views.open", error, status=status, times=2)
+        answer = text_of(running.answer(MENTEE, "pair"))
+        assert t("error.form_not_opened", "en") in answer, error
+    assert [call.response.get("error") for call in fake.calls("views.open")] == [
+        "expired_trigger_id",
+        "internal_error",
+        "internal_error",  # slack_sdk tried a 500 again once
+    ]
+
+
+def test_a_signed_payload_whose_ids_are_not_text_is_answered_400(running: RunningBot) -> None:
+    """Bolt's matchers search the ids they compare with patterns: an action_id that is no text
+    made them raise, and the person got the apology for a failure of the bot's."""
+    for action_id in (7, None, ["session.skip"]):
+        sent = click(running.fake, MENTEE, "session.skip", "1", answer_at="bent")
+        payload = json.loads(dict(parse_qsl(sent))["payload"])
+        payload["actions"][0]["action_id"] = action_id
+        body = urlencode({"payload": json.dumps(payload)})
+        response = running.post(body, "application/x-www-form-urlencoded")
+        assert response.status_code == 400, action_id
+    running.settle()
+    assert running.fake.responses("bent") == []
 
 
 def test_pair_modal_opens_validates_and_creates(running: RunningBot, fake: FakeSlack) -> None:
@@ -234,16 +303,7 @@ def test_reminder_buttons_skip_and_tell_the_other_side(
         if element["action_id"] == "session.skip"
     )
     fake.reset()
-    body = signing.block_actions_body(
-        user_id=MENTEE,
-        team_id=TEAM,
-        action_id="session.skip",
-        value=skip["value"],
-        trigger_id="trigger-skip",
-        response_url=fake.response_url("skip"),
-        channel_id=f"D{MENTEE}",
-        message_ts="1767000000.000100",
-    )
+    body = click(fake, MENTEE, "session.skip", skip["value"], answer_at="skip")
     assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
     answer = fake.wait_for(lambda: fake.responses("skip"))[-1]
     assert "10 December 2026" in text_of(answer)
@@ -269,16 +329,7 @@ def test_add_to_agenda_button_opens_a_modal_whose_submission_adds(
         for element in block["elements"]
         if element["action_id"] == "agenda.add"
     ]
-    body = signing.block_actions_body(
-        user_id=MENTOR,
-        team_id=TEAM,
-        action_id="agenda.add",
-        value=value,
-        trigger_id="trigger-add",
-        response_url=fake.response_url("add"),
-        channel_id=f"D{MENTOR}",
-        message_ts="1767000000.000200",
-    )
+    body = click(fake, MENTOR, "agenda.add", value, answer_at="add")
     assert running.post(body, "application/x-www-form-urlencoded").status_code == 200
     [opened] = fake.wait_for(lambda: fake.calls("views.open"))
     assert opened.response["ok"], opened.response

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlmodel import select
+
 from bot.kernel.clock import ManualClock
+from storage.models import ConversationReference, Notification
 from tests.fakes.teams_connector import FakeConnector, buttons, cards, text_of
 from tests.integration.conftest import ADA, CLAIRE, LEADS, NINA, TEAMS_PEOPLE, THOMAS
 from tests.integration.teams_harness import TeamsBot
@@ -33,6 +36,10 @@ def test_requests_need_a_bot_framework_jwt_by_default(
             bot.message(CLAIRE, "help"), {"Authorization": "Bearer not.a.jwt"}
         )
         assert (unsigned.status_code, forged.status_code) == (401, 401)
+        bearer = {"Authorization": "Bearer not.a.jwt"}
+        for headers in ({}, bearer):  # a bad token is 401 whatever the body holds
+            malformed = bot.http.post("/api/messages", content=b"{not json", headers=headers)
+            assert malformed.status_code == 401
         assert connector.posts == []
     finally:
         bot.stop()
@@ -148,6 +155,32 @@ def test_a_member_without_a_reference_makes_the_admins_told(
     assert any("Mentoring session" in t or "Séance" in t for t in chat(connector, CLAIRE))
     assert any("Mentoring session" in t or "Séance" in t for t in chat(connector, NINA))
     assert len(chat(connector, ADA)) == 2
+
+
+def test_a_reference_whose_service_url_is_unusable_fails_its_messages_at_once(
+    teams: TeamsBot, connector: FakeConnector, clock: ManualClock
+) -> None:
+    """No retry can send to a service URL httpx cannot read: the message fails at once, with
+    the reason, instead of being retried as an unexpected error (eight tries, a traceback
+    each)."""
+    teams.install(THOMAS)
+    teams.install(CLAIRE)
+    teams.make_pair(THOMAS, PAIR)
+    assert teams.bot is not None
+    with teams.bot.core.db.session() as session:
+        [claire] = session.exec(
+            select(ConversationReference).where(ConversationReference.address == CLAIRE.id)
+        ).all()
+        claire.service_url = connector.url.replace("//", "//\x1c", 1)  # in the host
+        session.add(claire)
+    clock.set(REMINDER_AT)
+    assert teams.dispatch()["failed"] == 1  # Claire's reminder; Thomas's went out
+    with teams.bot.core.db.session() as session:
+        failed = session.exec(select(Notification).where(Notification.status == "failed")).all()
+    assert [n.recipient for n in failed] and all(
+        "unusable service URL" in (n.outcome or "") for n in failed
+    )
+    assert all(n.attempts == 0 for n in failed)
 
 
 def test_throttling_waits_as_told_and_an_uninstall_makes_the_admins_told(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.kernel.clock import ManualClock
 from tests.fakes.teams_connector import FakeConnector, buttons, text_of
-from tests.integration.conftest import ADA, CLAIRE, TEAMS_PEOPLE, THOMAS
+from tests.integration.conftest import CLAIRE, THOMAS, start_teams
 from tests.integration.harness import TEAMS_CLIENT_ID
 from tests.integration.teams_harness import TeamsBot, TeamsUser
 
@@ -33,13 +33,7 @@ def play(tmp: Path, answers: dict[str, str]) -> dict[str, list[str]]:
     what one dispatcher run sends goes out concurrently."""
     clock = ManualClock(datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
     with FakeConnector(client_id=TEAMS_CLIENT_ID) as connector:
-        bot = TeamsBot(
-            people=TEAMS_PEOPLE,
-            database_url=f"sqlite:///{tmp / 'bot.db'}",
-            clock=clock,
-            teams=connector,
-            admins=(ADA.id,),
-        ).start()
+        bot = start_teams(connector, f"sqlite:///{tmp / 'bot.db'}", clock)
         try:
             for person in (CLAIRE, THOMAS):
                 bot.install(person)

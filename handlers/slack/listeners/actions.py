@@ -58,8 +58,10 @@ class SessionButton:
         if isinstance(result, Form):
             lang = await asyncio.to_thread(self.deps.lang, user_id)
             view = form_modal(result, lang)
-            await client.views_open(trigger_id=body.get("trigger_id", ""), view=view)
-            return
+            trigger = body.get("trigger_id")
+            if (refused := await self.deps.open_form(client, trigger, view, to=user_id)) is None:
+                return
+            result = refused
         await self.deps.answer(respond, result, to=user_id, replace_original=False)
 
 

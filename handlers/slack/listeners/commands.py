@@ -58,8 +58,10 @@ class MentorCommand:
         if isinstance(result, Form):
             lang = await asyncio.to_thread(self.deps.lang, user_id)
             view = form_modal(result, lang)
-            await client.views_open(trigger_id=command.get("trigger_id", ""), view=view)
-            return
+            trigger = command.get("trigger_id")
+            if (refused := await self.deps.open_form(client, trigger, view, to=user_id)) is None:
+                return
+            result = refused
         if result.file is not None:
             result = await self._send_file(user_id, result)
         await self.deps.answer(respond, result, to=user_id)

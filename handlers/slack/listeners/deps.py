@@ -9,6 +9,8 @@ from typing import Any
 
 import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.kernel.core import Core
@@ -17,6 +19,7 @@ from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Reply, say
 from bot.people.person import lang_of
 from handlers.answers import AnswerLost, persist
+from handlers.slack.api_errors import reason
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import PLATFORM, SlackProfiles
@@ -38,7 +41,8 @@ class SlackDeps:
 
     def actor(self, context: Any, body: dict[str, Any]) -> str:
         """Who pressed a button or submitted a modal, as the core knows them."""
-        return self.workspaces.person(context, (body.get("user") or {}).get("id", ""))
+        user = body.get("user")
+        return self.workspaces.person(context, user.get("id") if isinstance(user, dict) else None)
 
     def lang(self, user_id: str) -> Lang:
         with self.core.db.session() as session:
@@ -47,15 +51,30 @@ class SlackDeps:
 
     async def check_people(self, actor: str, others: list[str]) -> Reply | None:
         """Fetch profiles; a polite error reply when someone named cannot be paired."""
-        unknown, bots = await self.profiles.ensure([actor, *others])
+        lookup = await self.profiles.ensure([actor, *others])
         lang = await asyncio.to_thread(self.lang, actor)
+        if lookup.unavailable:  # a passing failure of Slack's, for someone never seen
+            return say(t("error.profiles_unavailable", lang), is_error=True)
         for user_id in others:
-            if user_id in unknown:
+            if user_id in lookup.unknown:
                 return say(t("error.unknown_person", lang, who=f"<@{user_id}>"), is_error=True)
-            if user_id in bots:
+            if user_id in lookup.bots:
                 return say(t("error.bot_person", lang, who=f"<@{user_id}>"), is_error=True)
-        if actor in unknown or actor in bots:  # no person of ours: nothing to answer for
-            return say(t("error.internal", lang), is_error=True)
+        if actor in lookup.unknown or actor in lookup.bots:  # not a person of the workspace
+            return say(t("error.not_a_member", lang), is_error=True)
+        return None
+
+    async def open_form(
+        self, client: AsyncWebClient, trigger_id: Any, view: dict[str, Any], *, to: str
+    ) -> Reply | None:
+        """Open the modal `view` for `to`; None, or the answer to give when Slack would not
+        (a trigger_id is good for 3 seconds once, and Slack may be failing)."""
+        try:
+            await client.views_open(trigger_id=str(trigger_id or ""), view=view)
+        except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
+            log.warning("views.open for %s failed: %s", to, reason(error))
+            lang = await asyncio.to_thread(self.lang, to)
+            return say(t("error.form_not_opened", lang), is_error=True)
         return None
 
     async def answer(
@@ -63,10 +82,12 @@ class SlackDeps:
     ) -> None:
         """Answer `to` ephemerally at the request's response_url, as Bolt's `respond` would but
         over the process's kept-alive connections, tried again after a passing failure; by DM
-        when the response_url cannot take it (expired, or Slack failing)."""
-        if respond is None or respond.response_url is None:
-            raise ValueError("no response_url to answer at")
-        url = respond.response_url
+        when the request has none (a button of a modal) or it cannot take the answer (expired,
+        or Slack failing)."""
+        url = respond.response_url if respond is not None else None
+        if not isinstance(url, str):  # not from a message: by DM
+            await self.dm(to, reply)
+            return
         message = {"response_type": "ephemeral", **options, "text": fallback(reply)}
         message["blocks"] = reply_blocks(reply)
         try:

@@ -95,8 +95,10 @@ class HomeButton:
         if isinstance(result, Form):
             lang = await asyncio.to_thread(self.deps.lang, user_id)
             view = opened_from_home(form_modal(result, lang))
-            await client.views_open(trigger_id=body.get("trigger_id", ""), view=view)
-            return
+            trigger = body.get("trigger_id")
+            if (refused := await self.deps.open_form(client, trigger, view, to=user_id)) is None:
+                return
+            result = refused
         await publish_home(self.deps, client, user_id, notice=result)
 
 
