@@ -18,8 +18,10 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import PlainTextResponse
+from slack_bolt import BoltResponse
 from slack_bolt.adapter.starlette.async_handler import to_starlette_response
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.logger import messages
 from slack_bolt.request import payload_utils
 
@@ -162,6 +164,22 @@ def _is_text(container: Any, key: str, *, optional: bool = False) -> bool:
     return isinstance(value, str) or (optional and value is None)
 
 
+class KeptAck(AsyncAck):
+    """Bolt's `ack`, whose answer stays once given. When a listener raises after it has
+    acknowledged, Bolt hands the error to the error handler and then sets the ack's response
+    back to None; if that happens before Bolt's wait for the ack looks at it again (it looks
+    every 10 ms), the wait goes on for its 3 seconds and the request is answered late."""
+
+    @property
+    def response(self) -> BoltResponse | None:
+        return self._given
+
+    @response.setter
+    def response(self, given: BoltResponse | None) -> None:
+        if given is not None or getattr(self, "_given", None) is None:
+            self._given = given
+
+
 class SlackEndpoint:
     """Serves `POST /slack/events` with a Bolt app whose listeners never raise (see
     handlers/slack/listeners/failures.py)."""
@@ -179,6 +197,7 @@ class SlackEndpoint:
         if parsed is None:
             log.warning("signed Slack request unreadable (%d bytes) answered 400", len(body))
             return PlainTextResponse("malformed payload", status_code=400)
+        parsed.context["ack"] = KeptAck()
         dispatch = asyncio.ensure_future(self.app.async_dispatch(parsed))
         done, _ = await asyncio.wait({dispatch}, timeout=ACK_BUDGET)
         if not done:
