@@ -132,6 +132,12 @@ MESSAGES: dict[str, Entry] = {
         "fr": "Slack ne m'a pas laissé ouvrir le formulaire : il ne laisse que quelques secondes "
         "pour le faire, ou il a un souci en ce moment. Rien n'a été modifié ; réessayez.",
     },
+    "error.dm_not_kept": {
+        "en": "Slack couldn't tell me who you are just now, so I haven't kept your message. "
+        "Please send it again in a moment.",
+        "fr": "Slack n'a pas pu me dire à l'instant qui vous êtes : je n'ai pas gardé votre "
+        "message. Renvoyez-le dans un instant.",
+    },
     "error.profiles_unavailable": {
         "en": "Slack couldn't give me the profiles I need just now, so nothing was changed. "
         "Please try again in a moment.",

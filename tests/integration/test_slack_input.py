@@ -122,6 +122,23 @@ def test_a_members_command_is_answered_while_slack_cannot_give_profiles(
     assert [call.status for call in fake.calls("users.info")][2:] == [500, 500]
 
 
+def test_a_dm_slack_cannot_say_the_author_of_is_asked_again(
+    running: RunningBot, fake: FakeSlack
+) -> None:
+    """Someone never seen writes to the bot while users.info fails (500, and 500 to the
+    retry): nothing can be filed without knowing who wrote, so they are asked to send it again
+    (nothing at all was answered before). A bot's DM or a stranger's gets no answer."""
+    fake.fail_next("users.info", "internal_error", status=500, times=2)
+    response, _ = running.dm(OUTSIDER, "Decisions and dates of our session")
+    assert response.status_code == 200
+    [answer] = fake.wait_for(lambda: fake.messages_to(OUTSIDER))
+    assert t("error.dm_not_kept", "en") in text_of(answer)
+    for stranger in ("UNOBODY", "UBOTTY"):
+        assert running.dm(stranger, "hello")[0].status_code == 200
+    running.settle()
+    assert fake.messages_to("UNOBODY") == fake.messages_to("UBOTTY") == []
+
+
 def test_who_is_no_member_of_the_workspace_is_told_so(running: RunningBot, fake: FakeSlack) -> None:
     """An id Slack does not know (users.info: user_not_found) and a bot are no people of the
     workspace: their command and their press of a button are answered so, not with the

@@ -4,20 +4,34 @@ deactivated account (`user_change`) pauses its pairs."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.kernel.i18n import t
+from bot.kernel.replies import say
 from bot.pairs.unreachable import member_left_workspace
 from bot.sessions.summaries import handle_direct_message
+from handlers.answers import AnswerLost
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.profiles import PLATFORM
 from handlers.slack.text import normalise_references
+
+log = logging.getLogger(__name__)
 
 
 class DirectMessage:
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
+
+    async def _not_kept(self, user_id: str) -> None:
+        """Ask `user_id` to send their DM again: Slack could not give their profile."""
+        lang = await asyncio.to_thread(self.deps.lang, user_id)
+        try:
+            await self.deps.dm(user_id, say(t("error.dm_not_kept", lang), is_error=True))
+        except AnswerLost as lost:
+            log.warning("a DM of %s was not kept, and they could not be told: %s", user_id, lost)
 
     async def __call__(self, body: dict[str, Any], event: dict[str, Any], context=None) -> None:
         if (
@@ -29,8 +43,11 @@ class DirectMessage:
             return
         workspaces = self.deps.workspaces
         user_id = workspaces.person(context, event["user"])
-        problem = await self.deps.check_people(user_id, [])
-        if problem is not None:
+        lookup = await self.deps.profiles.ensure([user_id])
+        if user_id in lookup.unavailable:  # someone never seen, and Slack cannot say who
+            await self._not_kept(user_id)
+            return
+        if user_id in lookup.unknown or user_id in lookup.bots:  # no person of the workspace
             return
         await asyncio.to_thread(
             handle_direct_message,
