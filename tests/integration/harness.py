@@ -32,9 +32,20 @@ FORM = "application/x-www-form-urlencoded"
 
 
 def free_port() -> int:
+    """A loopback port free now, for something that binds it itself (another process) or
+    for an address nothing listens on; a server in this process keeps its `bound_socket`."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def bound_socket() -> socket.socket:
+    """A socket bound to a free loopback port, held until the server that listens on it is
+    done: a port probed and let go may be taken before the server binds it (by another test
+    worker, or as the local port of an outgoing connection), and the bot would not start."""
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    return held
 
 
 class RunningBot:
@@ -62,13 +73,14 @@ class RunningBot:
         self.team = TEAM
         self.teams = teams
         self.clock = clock
+        self._socket = bound_socket()
         self.settings = Settings(
             slack_bot_token="xoxb-test-token" if fake and not oauth else None,
             slack_signing_secret=SIGNING_SECRET if fake else None,
             slack_app_token=None,
             slack_api_url=fake.base_url if fake else "https://slack.invalid/api/",
             database_url=database_url,
-            port=free_port(),
+            port=self._socket.getsockname()[1],
             admins=frozenset(admins),
             teams_client_id=TEAMS_CLIENT_ID if teams else None,
             teams_tenant_id=TEAMS_TENANT if teams else None,
@@ -100,7 +112,9 @@ class RunningBot:
         app = create_web_app(self.bot, tick=False)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.settings.port, log_level="warning")
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
+        )
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started:
@@ -115,6 +129,7 @@ class RunningBot:
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
+        self._socket.close()
         self.http.close()
 
     def dispatch(self) -> Counter[str]:
