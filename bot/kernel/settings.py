@@ -76,11 +76,12 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         raw_port = env.get("PORT", "3000")
-        if not raw_port.isdecimal() or not 0 < int(raw_port) < 65536:
+        # 0: a free port the system picks, which uvicorn logs at start ("running on …:<port>").
+        if not raw_port.isdecimal() or not 0 <= int(raw_port) < 65536:
             raise SettingsError(f"PORT must be a port number, not {raw_port!r}.")
         raw_metrics_port = env.get("METRICS_PORT", "").strip()
         if raw_metrics_port and not (
-            raw_metrics_port.isdecimal() and 0 < int(raw_metrics_port) < 65536
+            raw_metrics_port.isdecimal() and 0 <= int(raw_metrics_port) < 65536
         ):
             raise SettingsError(f"METRICS_PORT must be a port number, not {raw_metrics_port!r}.")
         api_url = env.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL

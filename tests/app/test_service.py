@@ -160,6 +160,7 @@ def test_socket_mode_end_to_end(
             assert len(socket_mode.acks) == 4
 
             # METRICS_PORT: the acks, timed.
+            assert wait_until(lambda: bot.port is not None, timeout=10)
             metrics = httpx.get(f"http://127.0.0.1:{bot.port}/metrics", timeout=10).text
             [ack_count] = [
                 sample.value

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -28,7 +29,7 @@ from storage.models import MeetingSession, Notification, Pair
 from storage.queries.notifications import SENDING, SENT, counts_by_status
 from storage.queries.people import upsert_person
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.harness import SIGNING_SECRET, free_port
+from tests.integration.harness import SIGNING_SECRET
 
 MENTORBOT = Path(sys.executable).with_name("mentorbot")
 
@@ -133,6 +134,10 @@ def fake_for(programme: Programme) -> FakeSlack:
     return fake
 
 
+LISTENING = re.compile(rb"Uvicorn running on http://[^ ]*:(\d+) ")
+"""uvicorn's line once it listens, with the port it was given (the one the system picked)."""
+
+
 @functools.cache
 def observer(database_url: str) -> Database:
     """One engine per database for the test's own reads: a connection opened (and closed) for
@@ -146,27 +151,32 @@ def statuses(database_url: str) -> dict[str, int]:
 
 
 class Serve:
-    """One `mentorbot serve` process (its own port), logging to `log`; `mentorbot socket` with
-    `command="socket"` (then `env` names its SLACK_APP_TOKEN, and the port is METRICS_PORT)."""
+    """One `mentorbot serve` process, logging to `log`; `mentorbot socket` with
+    `command="socket"` (then `env` names its SLACK_APP_TOKEN, and the port is METRICS_PORT).
+    It listens on a port the system picks when it binds (port 0), read from its log: a port
+    probed free here could be taken by another connection before the process binds it."""
 
     def __init__(
         self, programme: Programme, fake: FakeSlack, log: Path, command: str = "serve", **env: str
     ) -> None:
         self.command = command
-        self.port = free_port()
+        self._port: int | None = None  # once the process logged it
         self.log = log
+        self._logged_from = 0  # where this start's lines begin in `log`
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE"))},
             "SLACK_BOT_TOKEN": "xoxb-fault-test",
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": fake.base_url,
             "DATABASE_URL": programme.database_url,
-            "PORT" if command == "serve" else "METRICS_PORT": str(self.port),
+            "PORT" if command == "serve" else "METRICS_PORT": "0",
             **env,
         }
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Serve:
+        self._port = None  # a new port at each start
+        self._logged_from = self.log.stat().st_size if self.log.exists() else 0
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
                 [str(MENTORBOT), self.command], env=self.env, stdout=out, stderr=subprocess.STDOUT
@@ -190,7 +200,19 @@ class Serve:
             self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=30)
 
+    @property
+    def port(self) -> int | None:
+        """The port this start listens on, once uvicorn has logged it."""
+        if self._port is None:
+            with self.log.open("rb") as lines:
+                lines.seek(self._logged_from)
+                found = LISTENING.search(lines.read())
+            self._port = int(found[1]) if found else None
+        return self._port
+
     def health(self) -> httpx.Response | None:
+        if self.port is None:
+            return None
         try:
             return httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=2)
         except httpx.HTTPError:

@@ -51,8 +51,11 @@ def fake(programme: Programme) -> Iterator[FakeSlack]:
         yield slack
 
 
-def serve(programme: Programme, fake: FakeSlack, tmp_path: Path) -> Serve:
-    return Serve(programme, fake, tmp_path / "serve.log", MENTORBOT_LEASE_SECONDS=LEASE).start()
+def serve(programme: Programme, fake: FakeSlack, tmp_path: Path, name: str = "serve") -> Serve:
+    """A started `mentorbot serve`, logging to `<name>.log` (a log of its own: its port is read
+    there)."""
+    log = tmp_path / f"{name}.log"
+    return Serve(programme, fake, log, MENTORBOT_LEASE_SECONDS=LEASE).start()
 
 
 def after_some_more(fake: FakeSlack, programme: Programme, rng: random.Random) -> None:
@@ -97,7 +100,8 @@ def test_two_replicas_start_together_and_one_dies_nothing_is_lost(
     programme = seed_programme(postgres_url, pairs=60, unplanned=30)
     with fake_for(programme) as fake:
         fake.latency = 0.05
-        first, second = serve(programme, fake, tmp_path), serve(programme, fake, tmp_path)
+        first = serve(programme, fake, tmp_path, "first")
+        second = serve(programme, fake, tmp_path, "second")
         assert wait_until(lambda: sent_count(fake) >= programme.due // 4, timeout=60)
         assert first.alive and second.alive
         first.kill()
@@ -107,7 +111,8 @@ def test_two_replicas_start_together_and_one_dies_nothing_is_lost(
         second.stop()
     assert result.lost == 0
     assert result.duplicates <= UNRECORDED_AT_MOST
-    assert "Traceback" not in (tmp_path / "serve.log").read_text()  # no run failed planning
+    for replica in (first, second):  # no run failed planning
+        assert "Traceback" not in replica.log.read_text()
     with observer(postgres_url).session() as session:
         planned = session.execute(select(func.count(distinct(MeetingSession.pair_id)))).scalar()
     assert planned == 90  # the unplanned pairs too, each session once (a unique constraint)
@@ -147,7 +152,8 @@ def test_two_replicas_both_wait_out_a_429_either_received(
         fake.latency = 0.02
         fake.storm("chat.postMessage", seconds=MAX_FAILURES + 2, retry_after=2)
         fake.fail_randomly(0.2, seed=5)
-        first, second = serve(programme, fake, tmp_path), serve(programme, fake, tmp_path)
+        first = serve(programme, fake, tmp_path, "first")
+        second = serve(programme, fake, tmp_path, "second")
         assert settle(programme, fake, timeout=90), statuses(postgres_url)
         calls = fake.calls("chat.postMessage")
         inside = fake.calls_inside_windows("chat.postMessage")

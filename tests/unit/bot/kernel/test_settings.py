@@ -47,11 +47,16 @@ def test_sixteen_sends_at_once_unless_told() -> None:
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
 
 
+def test_port_zero_lets_the_system_pick_a_free_one() -> None:
+    assert Settings.from_env({**SLACK, "PORT": "0"}).port == 0
+    assert Settings.from_env({**SLACK, "METRICS_PORT": "0"}).metrics_port == 0
+
+
 @pytest.mark.parametrize(
     ("env", "named"),
     [
         ({"PORT": "http"}, "PORT must be a port number, not 'http'."),
-        ({"PORT": "0"}, "PORT must be a port number, not '0'."),
+        ({"PORT": "-1"}, "PORT must be a port number, not '-1'."),
         ({"PORT": "65536"}, "PORT must be a port number, not '65536'."),
         ({"PORT": "²"}, "PORT must be a port number, not '²'."),
         (
