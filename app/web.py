@@ -150,7 +150,7 @@ def build_mentorbot(
             ),
         )
         messengers["slack"] = messenger
-        slack_app = build_slack_app(
+        slack_app, listeners_client = build_slack_app(
             core,
             token=settings.slack_bot_token,
             signing_secret=settings.slack_signing_secret,
@@ -158,7 +158,7 @@ def build_mentorbot(
             messenger=messenger,
             oauth=oauth,
         )
-        slack_connections = SlackConnections(slack_app.client, messenger.client)
+        slack_connections = SlackConnections(slack_app.client, listeners_client, messenger.client)
     teams_app = teams_web = None
     if settings.teams_enabled:
         from handlers.teams.app import build_teams_app

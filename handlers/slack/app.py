@@ -16,6 +16,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.kernel.core import Core
+from handlers.slack.identity import BotIdentity
 from handlers.slack.installations import InstallationStore, OAuthStateStore
 from handlers.slack.listeners import register_listeners
 from handlers.slack.listeners.deps import SlackDeps
@@ -121,16 +122,19 @@ def build_slack_app(
     api_url: str,
     messenger: SlackMessenger,
     oauth: SlackOAuth | None = None,
-) -> AsyncApp:
-    """Single-token mode with `token`; OAuth mode (any number of workspaces) with `oauth`."""
+) -> tuple[AsyncApp, AsyncWebClient]:
+    """Single-token mode with `token`; OAuth mode (any number of workspaces) with `oauth`. The
+    app, and the client our listeners call Slack with (a second one in single-token mode: the
+    app's carries no token, so that Bolt asks `BotIdentity` who the bot is)."""
     client = interactive_client(token, api_url)
     app = AsyncApp(
         signing_secret=signing_secret,
-        client=client,
+        client=client if oauth else interactive_client(None, api_url),
         # Not a second time: in HTTP mode the endpoint checks every signature before Bolt sees
         # the request (handlers/slack/endpoint.py); Socket Mode has none to check.
         request_verification_enabled=False,
         oauth_settings=oauth_settings(oauth) if oauth else None,
+        authorize=None if oauth else BotIdentity(client),
     )
     workspaces = SlackWorkspaces(
         client,
@@ -141,4 +145,4 @@ def build_slack_app(
         core=core, profiles=SlackProfiles(core, client, workspaces), messenger=messenger
     )
     register_listeners(app, deps)
-    return app
+    return app, client
