@@ -152,6 +152,12 @@ MESSAGES: dict[str, Entry] = {
         + EXAMPLE_PAIR_FR
         + "`.",
     },
+    "error.too_many_people": {
+        "en": "A command can name {most} people at most, and this one names {named}. Nothing "
+        "was changed: please name fewer people.",
+        "fr": "Une commande peut nommer {most} personnes au plus, et celle-ci en nomme {named}. "
+        "Rien n'a été modifié : nommez-en moins.",
+    },
     "error.people_unchecked": {
         "en": "I couldn't check the people picked here with Slack in time. Nothing is lost: "
         "submit the form again in a moment.",

@@ -29,6 +29,11 @@ class Lookup:
     bots: set[str] = field(default_factory=set)
     unavailable: set[str] = field(default_factory=set)
 
+    @property
+    def failed(self) -> bool:
+        """Whether someone's profile could not be stored."""
+        return bool(self.unknown or self.bots or self.unavailable)
+
 
 class SlackProfiles:
     """Keeps the profiles of the people a request is about fresh enough."""
@@ -41,12 +46,16 @@ class SlackProfiles:
         self.workspaces = workspaces or SlackWorkspaces(client)
 
     async def ensure(self, user_ids: list[str]) -> Lookup:
-        """Store fresh profiles; return who could not be stored, and why."""
+        """Store fresh profiles, in order, up to the first that cannot be stored; return who
+        could not be, and why. The answer names one problem anyway, and ids made up by the
+        hundred cost Slack one call, not one each."""
         stale = await asyncio.to_thread(
             stale_profiles, self.core, platform=PLATFORM, external_ids=user_ids
         )
         lookup = Lookup()
         for user_id in stale:
+            if lookup.failed:
+                break
             client = await self.workspaces.client(workspace_of(user_id))
             if client is None:  # the app left that workspace
                 lookup.unknown.add(user_id)

@@ -27,6 +27,9 @@ from handlers.slack.workspaces import SlackWorkspaces
 from storage.queries.people import get_person
 
 log = logging.getLogger(__name__)
+NAMED_AT_MOST = 20
+"""People one request may name: a pair is two, an agenda point a few; each one whose profile is
+not fresh is a `users.info` call, and Slack allows about a hundred a minute to the workspace."""
 
 
 @dataclass
@@ -50,9 +53,15 @@ class SlackDeps:
             return lang_of(person) if person else "en"
 
     async def check_people(self, actor: str, others: list[str]) -> Reply | None:
-        """Fetch profiles; a polite error reply when someone named cannot be paired."""
-        lookup = await self.profiles.ensure([actor, *others])
+        """Fetch profiles; a polite error reply when someone named cannot be paired, or when
+        more people are named than any command needs (each may cost a call to Slack)."""
         lang = await asyncio.to_thread(self.lang, actor)
+        if len(set(others)) > NAMED_AT_MOST:
+            return say(
+                t("error.too_many_people", lang, most=NAMED_AT_MOST, named=len(set(others))),
+                is_error=True,
+            )
+        lookup = await self.profiles.ensure([actor, *others])
         if lookup.unavailable:  # a passing failure of Slack's, for someone never seen
             return say(t("error.profiles_unavailable", lang), is_error=True)
         for user_id in others:
