@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.kernel.i18n import fold
+from bot.kernel.i18n import Lang, fold, format_number, t
+from bot.kernel.replies import Reply, say
 
 MENTION = re.compile(r"<@([^<>|\s]+)>")
+NAMED_AT_MOST = 20
+"""People one request may name: a pair is two, an agenda point a few. More is refused before
+anyone is looked up or stored (each could cost a call to the platform, or a row)."""
 CHANNEL = re.compile(r"<#([^<>|\s]+)>")
 
 ALIASES: dict[str, str] = {
@@ -114,3 +118,9 @@ def bare_names(text: str) -> list[str]:
 def channels_in(text: str) -> list[str]:
     """The channel ids referenced in `text`."""
     return CHANNEL.findall(text)
+
+
+def too_many_people(named: int, lang: Lang) -> Reply:
+    """The answer to a request naming more than NAMED_AT_MOST people."""
+    text = t("error.too_many_people", lang, most=NAMED_AT_MOST, named=format_number(named, lang))
+    return say(text, is_error=True)

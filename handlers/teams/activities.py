@@ -10,6 +10,8 @@ from typing import Any
 from microsoft_teams.api import ActivityBase
 from microsoft_teams.api.models import MentionEntity
 
+from bot.commands.parser import NAMED_AT_MOST
+
 PLATFORM = "teams"
 PREFIX = re.compile(r"^\s*/mentor\b\s*", re.IGNORECASE)  # `/mentor agenda`, as help shows it
 TAG = re.compile(r"<(?!@)[^<>]*>")
@@ -32,6 +34,7 @@ class Turn:
     text: str = ""
     slash: bool = False  # typed as `/mentor …`: a command even when the word is unknown
     mentioned: dict[str, str] = field(default_factory=dict)  # other people: id → name
+    mentions: int = 0  # of other people, in the text: past NAMED_AT_MOST, none is in `mentioned`
 
     @property
     def personal(self) -> bool:
@@ -55,21 +58,29 @@ def timezone_of(activity: ActivityBase) -> str | None:
     return zone if isinstance(zone, str) and zone else None
 
 
-def core_text(text: str, activity: ActivityBase) -> tuple[str, bool, dict[str, str]]:
-    """`<at>Thomas</at>` → `<@29:…>` (the bot's own mention removed), HTML dropped."""
+def core_text(text: str, activity: ActivityBase) -> tuple[str, bool, dict[str, str], int]:
+    """`<at>Thomas</at>` → `<@29:…>` (the bot's own mention removed), HTML dropped; and how many
+    times people are mentioned. Past NAMED_AT_MOST none is read: the request is refused, and
+    thousands of mentions cost neither a replacement in the text nor a stored person each."""
     mentioned: dict[str, str] = {}
     bot_id = activity.recipient.id if activity.recipient else ""
-    for entity in activity.entities or []:
-        if not isinstance(entity, MentionEntity) or entity.mentioned is None:
-            continue
-        person = entity.mentioned
+    mentions = [
+        (entity, entity.mentioned)
+        for entity in activity.entities or []
+        if isinstance(entity, MentionEntity) and entity.mentioned is not None
+    ]
+    # Each mention counts (it costs a replacement in the text), but one of the bot's own.
+    people = len(mentions) - min(1, sum(person.id == bot_id for _, person in mentions))
+    if people > NAMED_AT_MOST:
+        return "", False, {}, people
+    for entity, person in mentions:
         shown = entity.text or f"<at>{person.name}</at>"
         token = "" if person.id == bot_id else f"<@{person.id}>"
         if token:
             mentioned[person.id] = person.name or person.id
         text = text.replace(shown, token, 1)
     text = " ".join(html.unescape(TAG.sub(" ", text)).replace("\xa0", " ").split())
-    return PREFIX.sub("", text), bool(PREFIX.match(text)), mentioned
+    return PREFIX.sub("", text), bool(PREFIX.match(text)), mentioned, people
 
 
 def read_turn(activity: ActivityBase, text: str = "") -> Turn:
@@ -80,7 +91,7 @@ def read_turn(activity: ActivityBase, text: str = "") -> Turn:
         conversation.tenant_id
     )
     kind = str(conversation.conversation_type or "personal")
-    body, slash, mentioned = core_text(text, activity) if text else ("", False, {})
+    body, slash, mentioned, mentions = core_text(text, activity) if text else ("", False, {}, 0)
     return Turn(
         user_id=activity.from_.id,
         name=activity.from_.name or activity.from_.id,
@@ -97,4 +108,5 @@ def read_turn(activity: ActivityBase, text: str = "") -> Turn:
         text=body,
         slash=slash,
         mentioned=mentioned,
+        mentions=mentions,
     )

@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot.commands.parser import NAMED_AT_MOST, too_many_people
 from bot.kernel.core import Core
 from bot.kernel.i18n import Lang, t
 from bot.kernel.ports import DeliveryError, Target
@@ -27,9 +28,6 @@ from handlers.slack.workspaces import SlackWorkspaces
 from storage.queries.people import get_person
 
 log = logging.getLogger(__name__)
-NAMED_AT_MOST = 20
-"""People one request may name: a pair is two, an agenda point a few; each one whose profile is
-not fresh is a `users.info` call, and Slack allows about a hundred a minute to the workspace."""
 
 
 @dataclass
@@ -54,13 +52,11 @@ class SlackDeps:
 
     async def check_people(self, actor: str, others: list[str]) -> Reply | None:
         """Fetch profiles; a polite error reply when someone named cannot be paired, or when
-        more people are named than any command needs (each may cost a call to Slack)."""
+        more people are named than any command needs (each one whose profile is not fresh is a
+        `users.info` call, of the hundred or so a minute Slack allows the workspace)."""
         lang = await asyncio.to_thread(self.lang, actor)
         if len(set(others)) > NAMED_AT_MOST:
-            return say(
-                t("error.too_many_people", lang, most=NAMED_AT_MOST, named=len(set(others))),
-                is_error=True,
-            )
+            return too_many_people(len(set(others)), lang)
         lookup = await self.profiles.ensure([actor, *others])
         if lookup.unavailable:  # a passing failure of Slack's, for someone never seen
             return say(t("error.profiles_unavailable", lang), is_error=True)

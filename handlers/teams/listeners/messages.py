@@ -8,7 +8,7 @@ from microsoft_teams.api.activities import MessageActivity
 from microsoft_teams.apps import ActivityContext, App
 
 from bot.commands import handle_command
-from bot.commands.parser import channels_in, parse_command
+from bot.commands.parser import NAMED_AT_MOST, channels_in, parse_command, too_many_people
 from bot.commands.shape import fits
 from bot.kernel.core import answer_first
 from bot.kernel.i18n import t
@@ -33,7 +33,12 @@ class IncomingMessage:
         with answer_first():  # the answer, then what the command owes in the same chat
             try:
                 await asyncio.to_thread(remember, self.deps.core, turn)
-                result = await self.respond(ctx, turn)
+                result: Reply | Form | None
+                if turn.mentions > NAMED_AT_MOST:  # refused: nobody it names was read
+                    lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+                    result = too_many_people(turn.mentions, lang)
+                else:
+                    result = await self.respond(ctx, turn)
             except Exception as error:
                 lang = await self.deps.failed(ctx, "message", error)
                 result = say(t("error.internal", lang), is_error=True)

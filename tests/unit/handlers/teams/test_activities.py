@@ -41,6 +41,21 @@ def test_mentions_become_core_tokens_and_the_bot_mention_goes() -> None:
     assert not turn.slash and turn.personal
 
 
+def mentions(ids: list[str]) -> list[dict[str, object]]:
+    return [{"type": "mention", "text": "<at>X</at>", "mentioned": {"id": i}} for i in ids]
+
+
+def test_past_twenty_mentions_none_is_read() -> None:
+    """Each mention counts, one of the bot's own aside: 20 are read, 21 are not."""
+    people = [f"29:p{n}" for n in range(20)]
+    turn = read_turn(activity("x", entities=mentions(["28:bot", *people])), "<at>X</at> " * 21)
+    assert (turn.mentions, len(turn.mentioned)) == (20, 20)
+    turn = read_turn(activity("x", entities=mentions([*people, "29:p0"])), "<at>X</at> " * 21)
+    assert (turn.mentions, turn.mentioned, turn.text) == (21, {}, "")
+    turn = read_turn(activity("x", entities=mentions(["28:bot"] * 22)), "<at>X</at> " * 22)
+    assert (turn.mentions, turn.mentioned) == (21, {})
+
+
 def test_the_slash_prefix_of_help_is_accepted_and_remembered() -> None:
     turn = read_turn(activity("x"), "/mentor frobnicate")
     assert (turn.text, turn.slash) == ("frobnicate", True)
