@@ -153,9 +153,9 @@ MESSAGES: dict[str, Entry] = {
         + "`.",
     },
     "error.too_many_people": {
-        "en": "A command can name {most} people at most, and this one names {named}. Nothing "
-        "was changed: please name fewer people.",
-        "fr": "Une commande peut nommer {most} personnes au plus, et celle-ci en nomme {named}. "
+        "en": "A message can name {most} people at most, and yours names {named}. Nothing was "
+        "changed: please name fewer people.",
+        "fr": "Un message peut nommer {most} personnes au plus, et le vôtre en nomme {named}. "
         "Rien n'a été modifié : nommez-en moins.",
     },
     "error.people_unchecked": {
