@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -9,9 +10,36 @@ MAX_BODY = 1024 * 1024
 """Bytes a request's body may hold: far above anything Slack or Teams sends (a Teams message
 is capped near 100 KB); a bigger body is refused with 413 as soon as it is known to be."""
 
+MAX_NESTING = 64
+"""Levels of arrays and objects a request may nest: Slack's and Teams' payloads use about ten.
+Deeper, it is malformed: Python's parser gives up near a thousand (a RecursionError, not the
+ValueError of bad JSON), and everything that walks the payload after it recurses too."""
+
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 """Characters JSON can carry that no database keeps: NUL (PostgreSQL refuses it, SQLite cuts a
 JSON key list there) and lone surrogates (not UTF-8: the driver refuses them)."""
+
+
+def parsed_json(body: bytes | str) -> Any | None:
+    """The JSON value of `body`, or None when it is none (or nests deeper than MAX_NESTING)."""
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    return value if nested_within(value, MAX_NESTING) else None
+
+
+def nested_within(value: Any, levels: int) -> bool:
+    """Whether `value` nests at most `levels` arrays and objects deep (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > levels:
+                return False
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return True
 
 
 def storable(value: Any) -> Any:

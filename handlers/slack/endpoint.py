@@ -26,7 +26,7 @@ from slack_bolt.logger import messages
 from slack_bolt.request import payload_utils
 
 from handlers.failures import failure
-from handlers.inbound import MAX_BODY, storable
+from handlers.inbound import MAX_BODY, MAX_NESTING, nested_within, storable
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def bolt_request(request: Request, body: bytes) -> AsyncBoltRequest | None:
         headers: dict[str, str | Sequence[str]] = dict(request.headers)
         query = str(request.query_params)
         parsed = AsyncBoltRequest(body=body.decode("utf-8"), query=query, headers=headers)
-        if not isinstance(parsed.body, dict):
+        if not isinstance(parsed.body, dict) or not nested_within(parsed.body, MAX_NESTING):
             return None
         if (fitted := storable(parsed.body)) is not parsed.body:
             # Read again from the fitted payload, so that Bolt's context holds it too (the

@@ -24,7 +24,7 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from handlers.inbound import MAX_BODY, storable
+from handlers.inbound import MAX_BODY, parsed_json, storable
 
 log = logging.getLogger(__name__)
 JSON = dict[str, Any]
@@ -134,10 +134,7 @@ async def _body_within(receive: Receive, limit: int) -> bytes | None:
 
 
 def _json_object(body: bytes) -> JSON | None:
-    try:
-        parsed = json.loads(body)
-    except ValueError:
-        return None
+    parsed = parsed_json(body)
     return parsed if isinstance(parsed, dict) else None
 
 
