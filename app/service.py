@@ -19,6 +19,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from app.collector import settle_after_start_up
+from app.http_server import http_config
 from app.web import Mentorbot, build_mentorbot, create_metrics_app, create_web_app
 from app.work_threads import use_work_threads
 from bot.kernel.settings import Settings, SettingsError
@@ -72,7 +73,7 @@ async def serve_http(
 ) -> None:
     """Serve `app` until `stop`; then uvicorn closes its socket, waits for the requests in
     flight (GRACE at most) and runs the app's shutdown."""
-    config = uvicorn.Config(
+    config = http_config(
         app,
         host=host,
         port=port,

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import httpx
 import uvicorn
 
+from app.http_server import http_config
 from app.web import Mentorbot, build_mentorbot, create_web_app
 from bot.kernel.clock import ManualClock
 from bot.kernel.settings import DEFAULT_RETENTION_DAYS, Settings
@@ -110,7 +111,7 @@ class RunningBot:
             self.settings, clock=self.clock, teams_token=(lambda *_: token) if token else None
         )
         app = create_web_app(self.bot, tick=False)
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.settings.port, log_level="warning")
+        config = http_config(app, host="127.0.0.1", port=self.settings.port, log_level="warning")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
