@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -20,7 +21,7 @@ from bot.kernel.i18n import Lang
 from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Form, Reply
 from bot.people.person import lang_of, zone_of
-from handlers.answers import persist
+from handlers.answers import persist, retryable
 from handlers.failures import failure
 from handlers.teams.activities import PLATFORM, Turn
 from handlers.teams.files import consent_message
@@ -34,11 +35,15 @@ PICKER_MAX = 500
 ANSWER_TRIES, LONGEST_WAIT = 2, 2.0
 """An answer is tried again once, within 2 s: Teams delivers again an activity not answered
 within seconds, so only a quick failure (a 5xx, a refused connection, a short 429) is."""
+LATER_TRIES, LATER_LONGEST = 5, 30.0
+"""After its turn, an answer that still failed quickly is tried 5 times more: a second after
+the turn, then 1, 2, 4 and 8 s apart (or once a Retry-After within 30 s is over)."""
 
 
 @dataclass
 class TeamsDeps:
     core: Core
+    _later: set[asyncio.Task[None]] = field(default_factory=set)  # answers tried after a turn
 
     def lang_and_zone(self, user_id: str) -> tuple[Lang, str]:
         with self.core.db.session() as session:
@@ -59,13 +64,17 @@ class TeamsDeps:
         names = await asyncio.to_thread(display_names, self.core, ids)
         return form_card(form, lang, names=names, **submitted)
 
-    async def answer(self, ctx: ActivityContext[Any], turn: Turn, result: Reply | Form) -> bool:
+    async def answer(
+        self, ctx: ActivityContext[Any], turn: Turn, result: Reply | Form, *, later: bool = False
+    ) -> bool:
         """Post the reply, or the form to fill in, in the conversation of the turn; a reply's
         file is then offered with a consent card (Teams takes bots' files in 1:1 chats only).
 
-        Whether it was delivered: a connector that fails quickly is tried again once; one that
-        still fails (5xx, timeout, refusal) is logged, never raised, so that the activity is
-        still answered as the Bot Framework expects.
+        Whether it was delivered in the turn: a connector that fails quickly is tried again
+        once; one that still fails (5xx, timeout, refusal) is logged, never raised, so that the
+        activity is still answered as the Bot Framework expects. With `later` (an answer
+        nothing else carries: not an invoke's), a quick failure is then tried again after the
+        turn, in the background (LATER_TRIES); never a timeout, which may have been posted.
         """
         if isinstance(result, Form):
             activity = card_message(await self.form_card(turn, result))
@@ -73,21 +82,61 @@ class TeamsDeps:
             names = await asyncio.to_thread(names_in, self.core, result)
             activity = card_activity(result, {**names, **turn.names})
         target = Target(PLATFORM, "dm" if turn.personal else "channel", turn.user_id)
+        file = result.file if isinstance(result, Reply) and turn.personal else None
+
+        sent = False  # the answer (a try after the turn sends only what is left)
+
+        async def deliver(tries: int, longest: float) -> None:
+            nonlocal sent
+            if not sent:
+                await persist(
+                    lambda: self._send(ctx, activity, target), tries=tries, longest=longest
+                )
+                sent = True
+            if file is not None:
+                await ctx.send(consent_message(file))
+
         try:
-            await persist(
-                lambda: self._send(ctx, activity, target), tries=ANSWER_TRIES, longest=LONGEST_WAIT
+            await deliver(ANSWER_TRIES, LONGEST_WAIT)
+        except Exception as error:
+            again = later and isinstance(error, DeliveryError) and retryable(error)
+            log.warning(
+                "Teams answer to activity %s in %s not delivered%s: %s",
+                ctx.activity.id,
+                turn.conversation_id,
+                " in its turn, tried again after it" if again else "",
+                failure(error),
             )
-            if isinstance(result, Reply) and result.file is not None and turn.personal:
-                await ctx.send(consent_message(result.file))
+            if again:
+                task = asyncio.create_task(self._deliver_later(ctx, turn, deliver))
+                self._later.add(task)
+                task.add_done_callback(self._later.discard)
+            return False
+        return True
+
+    async def _deliver_later(
+        self,
+        ctx: ActivityContext[Any],
+        turn: Turn,
+        deliver: Callable[[int, float], Awaitable[None]],
+    ) -> None:
+        """The answer `deliver` sends, tried again after its turn; logged either way."""
+        await asyncio.sleep(1)
+        try:
+            await deliver(LATER_TRIES, LATER_LONGEST)
         except Exception as error:
             log.warning(
-                "Teams answer to activity %s in %s not delivered: %s",
+                "Teams answer to activity %s in %s not delivered after its turn either: %s",
                 ctx.activity.id,
                 turn.conversation_id,
                 failure(error),
             )
-            return False
-        return True
+        else:
+            log.info(
+                "Teams answer to activity %s in %s delivered after its turn",
+                ctx.activity.id,
+                turn.conversation_id,
+            )
 
     async def _send(self, ctx: ActivityContext[Any], activity: Any, target: Target) -> None:
         """One try of an answer in the turn's conversation, its failure said as a send's (a

@@ -12,6 +12,7 @@ import pytest
 from sqlmodel import select
 
 from bot.kernel.clock import ManualClock
+from handlers.teams import deps
 from storage.models import AgendaItem, Pair
 from tests.fakes.teams_connector import FakeConnector, buttons, text_of
 from tests.integration.conftest import CLAIRE, THOMAS
@@ -50,7 +51,9 @@ def test_a_reply_the_connector_refuses_is_logged_and_the_message_answered_200(
     caplog: pytest.LogCaptureFixture,
     request: pytest.FixtureRequest,
     failure: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(deps, "LATER_TRIES", 1)  # a quick failure's tries after the turn: one
     teams.install(THOMAS)
     activity = teams.message(THOMAS, "agenda add Negotiating my salary")
     if failure == "5xx":  # and again to the one more try
@@ -63,9 +66,48 @@ def test_a_reply_the_connector_refuses_is_logged_and_the_message_answered_200(
         )
     with caplog.at_level(logging.INFO):
         assert teams.post_activity(activity).status_code == 200
+        teams.settle()  # and the tries after the turn, for a quick failure
     log = logged(caplog)
     assert f"activity {activity['id']} in {THOMAS.chat} not delivered" in log
     assert "salary" not in log.lower() and "agenda" not in log.lower()  # ids, never content
+
+
+def test_an_answer_the_connector_still_fails_in_its_turn_comes_after_it(
+    teams: TeamsBot, connector: FakeConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    """502 to both tries of the turn: the answer is tried again after it, and goes through
+    (lost before: the connector had a blip of two seconds)."""
+    teams.install(THOMAS)
+    before = len(connector.sent(THOMAS.chat))
+    for _ in range(3):
+        connector.fail_next(THOMAS.chat, 502)
+    activity = teams.message(THOMAS, "help")
+    with caplog.at_level(logging.INFO):
+        assert teams.post_activity(activity).status_code == 200
+        teams.settle()
+    [answer] = connector.sent(THOMAS.chat)[before:]
+    assert "Mentorbot" in text_of(answer)
+    log = logged(caplog)
+    assert f"{activity['id']} in {THOMAS.chat} not delivered in its turn, tried again" in log
+    assert f"{activity['id']} in {THOMAS.chat} delivered after its turn" in log
+
+
+def test_an_answer_whose_connector_stays_down_is_given_up_after_its_tries(
+    teams: TeamsBot,
+    connector: FakeConnector,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(deps, "LATER_TRIES", 2)
+    teams.install(THOMAS)
+    before = len(connector.sent(THOMAS.chat))
+    for _ in range(deps.ANSWER_TRIES + 2):
+        connector.fail_next(THOMAS.chat, 503)
+    with caplog.at_level(logging.INFO):
+        assert teams.post_activity(teams.message(THOMAS, "help")).status_code == 200
+        teams.settle()
+    assert connector.sent(THOMAS.chat)[before:] == []
+    assert "not delivered after its turn either" in logged(caplog)
 
 
 def test_an_answer_the_connector_fails_once_is_sent_again(

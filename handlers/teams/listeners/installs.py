@@ -35,7 +35,7 @@ class Installed:
         except Exception as error:
             await self.deps.failed(ctx, "installation", error)
             return
-        await self.deps.answer(ctx, turn, welcome)
+        await self.deps.answer(ctx, turn, welcome, later=True)
 
 
 def register(app: App, deps: TeamsDeps) -> None:

@@ -43,7 +43,7 @@ class IncomingMessage:
                 lang = await self.deps.failed(ctx, "message", error)
                 result = say(t("error.internal", lang), is_error=True)
             if result is not None:
-                await self.deps.answer(ctx, turn, result)
+                await self.deps.answer(ctx, turn, result, later=True)
 
     async def respond(
         self, ctx: ActivityContext[MessageActivity], turn: Turn
