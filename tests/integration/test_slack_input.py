@@ -126,8 +126,8 @@ def test_a_command_naming_people_by_the_hundred_costs_slack_one_call_or_none(
     running: RunningBot, fake: FakeSlack
 ) -> None:
     """More than 20 people in one command is refused before any lookup (300 made-up ids were
-    300 `users.info` calls before); up to 20, the lookups stop at the first Slack does not
-    know (20 calls before)."""
+    300 `users.info` calls before), as on Teams; up to 20, the lookups stop at the first Slack
+    does not know (20 calls before)."""
     running.make_pair(MENTEE, PAIR)
     fake.reset()
     made_up = [f"<@U{n:08d}>" for n in range(300)]
@@ -138,11 +138,14 @@ def test_a_command_naming_people_by_the_hundred_costs_slack_one_call_or_none(
     assert t("error.unknown_person", "en", who=made_up[0]) in answer
     assert len(fake.calls("users.info")) == 1
 
-    members = [f"UMEMBER{n:02d}" for n in range(20)]
+    members = [f"UMEMBER{n:02d}" for n in range(21)]
     for member in members:
         fake.add_user(member, name=member.lower(), tz="Europe/Paris", locale="en-GB")
     fake.reset()
     named = " ".join(f"<@{member}>" for member in members)
+    answer = text_of(running.answer(MENTEE, f"agenda add talk with {named}"))
+    assert t("error.too_many_people", "en", most=20, named=21) in answer  # members or not
+    named = " ".join(f"<@{member}>" for member in members[:20])
     answer = text_of(running.answer(MENTEE, f"agenda add talk with {named}"))
     assert ":warning:" not in answer  # the point added
     assert len(fake.calls("users.info")) == 20

@@ -10,6 +10,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import handle_command
+from bot.commands.parser import NAMED_AT_MOST, too_many_people
 from bot.kernel.core import answer_first
 from bot.kernel.i18n import t
 from bot.kernel.ports import DeliveryError
@@ -42,10 +43,15 @@ class MentorCommand:
         text = workspaces.references(context, normalise_references(command.get("text") or ""))
         named = mentioned_users(text)
         core = self.deps.core
-        # One thread hop and one session when everyone's profile is fresh (the usual case).
-        result = await asyncio.to_thread(
-            handle_command, core, platform=PLATFORM, actor_id=user_id, text=text, fresh=named
-        )
+        result: Reply | Form | ProfilesNeeded
+        if len(set(named)) > NAMED_AT_MOST:  # before any lookup: each may be a users.info call
+            lang = await asyncio.to_thread(self.deps.lang, user_id)
+            result = too_many_people(len(set(named)), lang)
+        else:
+            # One thread hop and one session when everyone's profile is fresh (the usual case).
+            result = await asyncio.to_thread(
+                handle_command, core, platform=PLATFORM, actor_id=user_id, text=text, fresh=named
+            )
         if isinstance(result, ProfilesNeeded):
             problem = await self.deps.check_people(user_id, named)
             result = (

@@ -13,7 +13,6 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.commands.parser import NAMED_AT_MOST, too_many_people
 from bot.kernel.core import Core
 from bot.kernel.i18n import Lang, t
 from bot.kernel.ports import DeliveryError, Target
@@ -51,13 +50,9 @@ class SlackDeps:
             return lang_of(person) if person else "en"
 
     async def check_people(self, actor: str, others: list[str]) -> Reply | None:
-        """Fetch profiles; a polite error reply when someone named cannot be paired, or when
-        more people are named than any command needs (each one whose profile is not fresh is a
-        `users.info` call, of the hundred or so a minute Slack allows the workspace)."""
-        lang = await asyncio.to_thread(self.lang, actor)
-        if len(set(others)) > NAMED_AT_MOST:
-            return too_many_people(len(set(others)), lang)
+        """Fetch profiles; a polite error reply when someone named cannot be paired."""
         lookup = await self.profiles.ensure([actor, *others])
+        lang = await asyncio.to_thread(self.lang, actor)
         if lookup.unavailable:  # a passing failure of Slack's, for someone never seen
             return say(t("error.profiles_unavailable", lang), is_error=True)
         for user_id in others:
