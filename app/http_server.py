@@ -27,8 +27,8 @@ REQUEST_WITHIN = 30.0
 class BoundedRequests(HttpToolsProtocol):
     """uvicorn's httptools protocol, closing a connection that sends no request within
     FIRST_REQUEST_WITHIN seconds or takes longer than REQUEST_WITHIN to send one whole, and
-    refusing a request whose head outgrows HEAD_AT_MOST (once the chunk that crossed it is
-    parsed: the process holds one chunk more at most)."""
+    refusing a request whose head is still unfinished once over HEAD_AT_MOST bytes came (one
+    read of the socket, 256 KB at most, may take it past them before that is known)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
