@@ -14,7 +14,7 @@ import json
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from hypothesis import strategies as st
 
@@ -106,7 +106,14 @@ def command_texts(people: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     )
     mentions = st.builds(lambda who, name: f"<@{who}|{name}>", people, st.text(max_size=10))
     parts = st.lists(words | mentions | st.text(max_size=40), max_size=8)
-    return parts.map(" ".join)
+    # Now and then a crowd: more people than a message may name (NAMED_AT_MOST), or about as many.
+    crowd = st.lists(mentions, min_size=18, max_size=30).map(lambda named: ["agenda add", *named])
+    return (parts | crowd).map(" ".join)
+
+
+def nested(depth: int, inside: bytes = b"") -> bytes:
+    """JSON arrays `depth` deep around `inside` (built as text: json.dumps recurses)."""
+    return b"[" * depth + inside + b"]" * depth
 
 
 @st.composite
@@ -262,7 +269,7 @@ def bodies(draw: st.DrawFn, people: list[str], response_url: str) -> tuple[str, 
     who = user_ids(people)
     kind = draw(
         st.sampled_from(
-            ["command", "button", "submission", "event", "handshake", "interaction", "raw"]
+            ["command", "button", "submission", "event", "handshake", "interaction", "deep", "raw"]
         )
     )
     if kind == "command":
@@ -280,6 +287,12 @@ def bodies(draw: st.DrawFn, people: list[str], response_url: str) -> tuple[str, 
         doubled = draw(st.booleans())
         pairs = [("payload", raw), ("payload", "{}")] if doubled else [("payload", raw)]
         return kind, urlencode(pairs).encode(), FORM
+    if kind == "deep":  # an event, or a button's payload, nesting deeper than Python parses
+        inside = nested(draw(st.integers(1, 3_000)))
+        if draw(st.booleans()):
+            return kind, b'{"type": "event_callback", "event": ' + inside + b"}", JSON
+        payload = quote(b'{"type": "block_actions", "x": ' + inside + b"}").encode()
+        return kind, b"payload=" + payload, FORM
     return kind, draw(st.binary(max_size=200)), draw(st.sampled_from([FORM, JSON]))
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from bot.forms.router import BUTTONS, FORMS
-from tests.fakes.slack_fuzz import command_texts, json_values, maybe_bent
+from tests.fakes.slack_fuzz import command_texts, json_values, maybe_bent, nested
 from tests.fakes.teams_connector import BOT_ID
 
 TENANT = "tenant-fuzz"
@@ -54,7 +54,8 @@ def _envelope(
 @st.composite
 def messages(draw: st.DrawFn, known: list[tuple[str, str]], service_url: str) -> Any:
     who = draw(people(known))
-    mentioned = draw(st.lists(people(known), max_size=2))
+    # Now and then a crowd: more people than a message may name (NAMED_AT_MOST), or about as many.
+    mentioned = draw(st.lists(people(known), max_size=2) | st.lists(people(known), min_size=18))
     text = " ".join(
         [draw(command_texts(st.sampled_from([m for m, _ in known])))]
         + [f"<at>{name}</at>" for _, name in mentioned]
@@ -128,4 +129,10 @@ def bodies(known: list[tuple[str, str]], service_url: str) -> st.SearchStrategy[
         other_activities(known, service_url),
     ).flatmap(maybe_bent)
     encoded = st.one_of(activities, json_values).map(lambda value: json.dumps(value).encode())
-    return st.one_of(encoded, encoded, encoded, st.binary(max_size=200))
+    # An activity whose value nests deeper than Python's parser goes (built as text).
+    deep = activities.flatmap(
+        lambda activity: st.integers(1, 3_000).map(
+            lambda depth: json.dumps(activity)[:-1].encode() + b', "value": ' + nested(depth) + b"}"
+        )
+    )
+    return st.one_of(encoded, encoded, encoded, deep, st.binary(max_size=200))
