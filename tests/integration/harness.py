@@ -18,6 +18,7 @@ import uvicorn
 from app.http_server import http_config
 from app.web import Mentorbot, build_mentorbot, create_web_app
 from bot.kernel.clock import ManualClock
+from bot.kernel.i18n import t
 from bot.kernel.settings import DEFAULT_RETENTION_DAYS, Settings
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
@@ -30,6 +31,12 @@ TEAMS_CLIENT_ID = "00000000-0000-0000-0000-00000000b07"
 TEAMS_TENANT = "11111111-2222-3333-4444-555555555555"
 T = TypeVar("T")
 FORM = "application/x-www-form-urlencoded"
+
+
+def is_apology(text: str) -> bool:
+    """Whether `text` holds the answer to a failure of the bot's own (an unexpected error), in
+    either language: bad input must get its own answer instead."""
+    return any(t("error.internal", lang) in text for lang in ("en", "fr"))
 
 
 def free_port() -> int:
