@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -81,6 +82,15 @@ def core_text(text: str, activity: ActivityBase) -> tuple[str, bool, dict[str, s
         text = text.replace(shown, token, 1)
     text = " ".join(html.unescape(TAG.sub(" ", text)).replace("\xa0", " ").split())
     return PREFIX.sub("", text), bool(PREFIX.match(text)), mentioned, people
+
+
+def delivery_id(activity: ActivityBase) -> str:
+    """The activity's id, made unique across conversations, to tell a redelivery from a new
+    activity. Teams ids are unique within a conversation only (two chats may share one); the
+    conversation's id names the person in a 1:1 chat, so only a digest of the two is kept (an
+    erasure leaves no identifier behind)."""
+    place = f"{activity.conversation.id}/{activity.id}"
+    return hashlib.sha256(place.encode()).hexdigest()
 
 
 def read_turn(activity: ActivityBase, text: str = "") -> Turn:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from bot.kernel.replies import Form, Reply
 from bot.people.person import lang_of, zone_of
 from handlers.answers import persist, retryable
 from handlers.failures import failure
-from handlers.teams.activities import PLATFORM, Turn
+from handlers.teams.activities import PLATFORM, Turn, delivery_id
 from handlers.teams.files import consent_message
 from handlers.teams.form_cards import form_card
 from handlers.teams.messenger import card_activity, card_message, delivery_error, names_in
@@ -155,12 +154,8 @@ class TeamsDeps:
         activity = ctx.activity
         if not activity.id:
             return True
-        # Activity ids are unique within a conversation; its id names the person (a 1:1 chat),
-        # so only a digest of the two is kept (an erasure leaves no identifier behind).
-        place = f"{activity.conversation.id}/{activity.id}"
-        delivery = hashlib.sha256(place.encode()).hexdigest()
         new = await asyncio.to_thread(
-            first_time, self.core, platform=PLATFORM, delivery_id=delivery
+            first_time, self.core, platform=PLATFORM, delivery_id=delivery_id(activity)
         )
         if not new:
             log.info("Teams activity %s delivered again: already handled", activity.id)

@@ -75,3 +75,12 @@ def teams(
     bot = start_teams(connector, migrated_sqlite_url, clock)
     yield bot
     bot.stop()
+
+
+@pytest.fixture
+def teams_pair(teams: TeamsBot) -> TeamsBot:
+    """Teams with Claire mentoring Thomas (weekly, Thursday 18:00 Paris), Nina installed too."""
+    for person in (CLAIRE, THOMAS, NINA):
+        teams.install(person)
+    teams.make_pair(THOMAS, "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris")
+    return teams

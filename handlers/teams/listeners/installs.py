@@ -22,6 +22,8 @@ class Installed:
         bot_id = activity.recipient.id if activity.recipient else None
         if not any(member.id == bot_id for member in activity.members_added or []):
             return
+        if not await self.deps.first_time(ctx):
+            return  # delivered again: welcomed the first time
         turn = read_turn(activity)
         try:
             await asyncio.to_thread(remember, self.deps.core, turn)

@@ -14,7 +14,7 @@ from bot.kernel.core import answer_first
 from bot.kernel.i18n import t
 from bot.kernel.replies import Form, Reply, say
 from bot.sessions.summaries import handle_direct_message
-from handlers.teams.activities import PLATFORM, Turn, read_turn
+from handlers.teams.activities import PLATFORM, Turn, delivery_id, read_turn
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.references import remember
 
@@ -61,7 +61,7 @@ class IncomingMessage:
                 handle_direct_message,
                 core,
                 platform=PLATFORM,
-                event_id=activity_id,
+                event_id=delivery_id(ctx.activity),
                 author_id=turn.user_id,
                 text=turn.text,
                 message_ref=f"{turn.conversation_id}/{activity_id}",
