@@ -18,8 +18,9 @@ def remember(core: Core, turn: Turn) -> None:
     """Store the sender's profile and every conversation reference the activity gives.
 
     A 1:1 chat is the sender's reference; in a channel, the channel's. People seen in a
-    channel or in a mention get their service URL and tenant, so a 1:1 chat can be created
-    for them once they have installed the app.
+    channel or in a mention get its service URL and tenant if they have no reference yet, so
+    a 1:1 chat can be created for them once they have installed the app; a reference of
+    theirs is only ever refreshed by their own 1:1 chat.
     """
     now = core.clock.now()
     with core.db.session() as session:
@@ -45,10 +46,11 @@ def remember(core: Core, turn: Turn) -> None:
                     locale=None,
                     now=now,
                 )
-        places = [("dm", user_id, chat) for user_id, chat in people.items()]
+        # (kind, address, conversation id, second-hand: not from the person's own 1:1 chat)
+        places = [("dm", user_id, chat, chat is None) for user_id, chat in people.items()]
         if turn.channel_id:
-            places.append(("channel", turn.channel_id, turn.channel_id))
-        for kind, address, conversation_id in places:
+            places.append(("channel", turn.channel_id, turn.channel_id, False))
+        for kind, address, conversation_id, second_hand in places:
             save_conversation_reference(
                 session=session,
                 platform=PLATFORM,
@@ -58,6 +60,7 @@ def remember(core: Core, turn: Turn) -> None:
                 conversation_id=conversation_id,
                 tenant_id=turn.tenant_id,
                 now=now,
+                second_hand=second_hand,
             )
 
 

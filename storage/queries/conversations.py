@@ -31,11 +31,19 @@ def save_conversation_reference(
     conversation_id: str | None,
     tenant_id: str | None,
     now: datetime,
+    second_hand: bool = False,
 ) -> ConversationReference:
-    """Create or refresh a reference; a known conversation id is kept when none is given."""
+    """Create or refresh a reference; a known conversation id is kept when none is given.
+    `second_hand`: learned from someone else's activity (a mention, a channel), which only
+    fills in a reference there is none of: another chat's service URL and tenant may be
+    another region's or another tenant's, and never replace what the person's own
+    activity gave."""
     reference = conversation_reference(
         session=session, platform=platform, kind=kind, address=address
-    ) or ConversationReference(
+    )
+    if reference is not None and second_hand:
+        return reference
+    reference = reference or ConversationReference(
         platform=platform, kind=kind, address=address, service_url=service_url, updated_at=now
     )
     reference.service_url = service_url

@@ -1,17 +1,21 @@
 """Teams: a message names 20 people at most. One mentioning thousands (a 1 MB activity) is
 refused at once with the limit, and none of them is stored; before, the 5,000 mentions of
-such a message were each replaced in the text and stored as a person (4.8 s, 5,000 rows)."""
+such a message were each replaced in the text and stored as a person (4.8 s, 5,000 rows).
+A mention never moves the chat of someone the bot can already write to: before, a mention
+in a chat of another region or tenant sent that person's DMs to its service URL."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import func, select
 
+from bot.kernel.clock import ManualClock
 from bot.kernel.i18n import t
 from storage.models import Person
 from tests.fakes.teams_connector import FakeConnector, text_of
-from tests.integration.conftest import THOMAS
+from tests.integration.conftest import CLAIRE, NINA, THOMAS
 from tests.integration.teams_harness import TeamsBot
 
 
@@ -46,3 +50,24 @@ def test_a_message_naming_thousands_is_refused_and_stores_none_of_them(
     teams.settle()
     assert "Mentorbot" in text_of(connector.sent(THOMAS.chat)[-1])
     assert people(teams) == before + 20
+
+
+def test_a_mention_in_another_tenants_chat_does_not_move_someones_chat(
+    teams_pair: TeamsBot, connector: FakeConnector, clock: ManualClock
+) -> None:
+    teams = teams_pair
+    elsewhere = "99999999-0000-0000-0000-000000000042"
+    mention = teams.message(
+        NINA,
+        "great talk @claire",
+        serviceUrl="http://127.0.0.1:9/another-region/",  # nothing listens there
+        conversation={"id": "19:shared@thread.v2", "conversationType": "groupChat"},
+        channelData={"tenant": {"id": elsewhere}},
+    )
+    assert teams.post_activity(mention).status_code == 200
+    teams.settle()
+    before = len(connector.sent(CLAIRE.chat))
+    clock.set(datetime(2026, 12, 2, 17, 5, tzinfo=UTC))  # a day before their first session
+    teams.dispatch()
+    teams.settle()
+    assert len(connector.sent(CLAIRE.chat)) > before  # her reminder reached her own chat
