@@ -24,6 +24,7 @@ from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.logger import messages
 from slack_bolt.request import payload_utils
+from starlette.requests import ClientDisconnect
 
 from handlers.failures import failure
 from handlers.inbound import MAX_BODY, MAX_NESTING, nested_within, storable
@@ -102,14 +103,17 @@ async def signed_body(request: Request, secret: str) -> bytes | Response:
     mac = hmac.new(secret.encode(), b"v0:" + timestamp.encode() + b":", hashlib.sha256)
     kept = bytearray()
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > HASH_LIMIT:
-            log.warning("Slack request refused: body over %d bytes", HASH_LIMIT)
-            return PlainTextResponse("body too large", status_code=413)
-        mac.update(chunk)
-        if size <= MAX_BODY:
-            kept += chunk
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > HASH_LIMIT:
+                log.warning("Slack request refused: body over %d bytes", HASH_LIMIT)
+                return PlainTextResponse("body too large", status_code=413)
+            mac.update(chunk)
+            if size <= MAX_BODY:
+                kept += chunk
+    except ClientDisconnect:  # gone before its body was whole: nobody to answer, nothing to log
+        return PlainTextResponse("incomplete body", status_code=400)
     expected = f"v0={mac.hexdigest()}".encode()
     if not hmac.compare_digest(expected, signatures[0].strip().encode("utf-8", "replace")):
         return refused("signature mismatch")

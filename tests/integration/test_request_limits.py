@@ -4,10 +4,13 @@ A request's line and headers are held to 64 KB: past that the request is answere
 connection closed, unread. httptools, the parser serving requests, keeps any size: a 100 MB
 header grew `mentorbot serve` from 126 to 232 MB before its 401; it now stays at 126 MB. A
 connection that sends no request, or only part of one, is closed once its time is up: uvicorn
-kept each open for good (slowloris), and enough of them hold every file descriptor."""
+kept each open for good (slowloris), and enough of them hold every file descriptor. A client
+that goes away before its body is whole is let go quietly: before, each one on
+`/slack/events` logged an unhandled exception and its traceback (about 60 lines), signed or not."""
 
 from __future__ import annotations
 
+import logging
 import socket
 import time
 from urllib.parse import urlsplit
@@ -84,4 +87,22 @@ def test_a_body_that_stops_coming_closes_its_connection(
         )
         while client.recv(4096):  # closed by the server, within the socket's 10 s
             pass
+    assert "Mentorbot" in text_of(running.answer(MENTEE, "help"))  # still serving
+
+
+@pytest.mark.parametrize("path", ["/slack/events", "/api/messages"])
+def test_a_client_gone_before_its_body_is_whole_logs_no_error(
+    running: RunningBot, caplog: pytest.LogCaptureFixture, path: str
+) -> None:
+    """Unsigned: anyone can do it, as often as they like."""
+    with caplog.at_level(logging.ERROR), connect(running) as client:
+        client.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: bot\r\nContent-Length: 1000\r\n"
+            f"X-Slack-Request-Timestamp: {int(time.time())}\r\nX-Slack-Signature: v0=00\r\n"
+            '\r\n{"a":'.encode()
+        )
+        client.close()
+        time.sleep(0.2)  # the server reads the end of the connection
+        running.quiesce()  # and finishes with the request
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert "Mentorbot" in text_of(running.answer(MENTEE, "help"))  # still serving
