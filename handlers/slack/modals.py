@@ -10,6 +10,7 @@ from bot.kernel.form_model import Input, Kind, inputs
 from bot.kernel.i18n import Lang, t
 from bot.kernel.replies import Form
 from bot.kernel.workspaces import local_id
+from handlers.inbound import parsed_json
 from handlers.slack.blocks import mrkdwn, plain
 
 TITLE_MAX = 24
@@ -96,22 +97,33 @@ def form_modal(form: Form, lang: Lang) -> dict[str, Any]:
     }
 
 
+def _object(value: object) -> dict[str, Any]:
+    """`value` if it is a JSON object, else an empty one: a part of a payload of the wrong type
+    is read as absent, so the form it came with is answered as bad input, not as a crash."""
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object) -> str | None:
+    """`value` if it is a string, else None (absent)."""
+    return value if isinstance(value, str) else None
+
+
 def submitted_values(view: dict[str, Any]) -> dict[str, str | None]:
-    """`{input id: value}` from a view_submission's state, whatever the element type."""
+    """`{input id: value}` from a view_submission's state, whatever the element type; a value
+    of the wrong type (or under a part of the wrong type) is None, a field left empty."""
     values: dict[str, str | None] = {}
-    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
-        for state in actions.values():
-            kind = state.get("type")
+    for block_id, actions in _object(_object(view.get("state")).get("values")).items():
+        for action in _object(actions).values():
+            state = _object(action)
+            kind = _text(state.get("type"))
             if kind in ("static_select", "radio_buttons"):
-                values[block_id] = (state.get("selected_option") or {}).get("value")
+                values[block_id] = _text(_object(state.get("selected_option")).get("value"))
             else:
-                values[block_id] = state.get(SELECTED.get(kind, "value"))
+                values[block_id] = _text(state.get(SELECTED.get(kind or "", "value")))
     return values
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
-    try:
-        data = json.loads(view.get("private_metadata") or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    """What `form_modal` kept in the view; {} when it is not the JSON object it wrote: a form
+    about nothing, which the core answers as a stale one."""
+    return _object(parsed_json(_text(view.get("private_metadata")) or "{}"))

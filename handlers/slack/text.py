@@ -1,10 +1,19 @@
-"""Slack's text conventions: escaped mentions and channel references."""
+"""Slack's text: a message's text read from its payload, escaped mentions and channel references."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 ESCAPED_REFERENCE = re.compile(r"<([@#])([A-Z0-9]+)\|[^<>]*>")
+
+
+def text_of(payload: Mapping[str, Any]) -> str:
+    """The `text` of a message event or a command; "" when it has none, or when it is not a
+    string (a payload of the wrong shape): read as a message without text."""
+    text = payload.get("text")
+    return text if isinstance(text, str) else ""
 
 
 def normalise_references(text: str) -> str:

@@ -214,18 +214,27 @@ def form_submissions(draw: st.DrawFn, people: st.SearchStrategy[str]) -> Any:
         ),
         state_values={block: {block: state} for block, state in values.items()},
     )
-    return draw(maybe_bent(json.loads(dict(parse_qsl(body))["payload"])))
+    payload = json.loads(dict(parse_qsl(body))["payload"])
+    if draw(st.booleans()):  # the view's own parts of any type, down to a select's option
+        view = payload["view"]
+        view["private_metadata"] = draw(st.just(view["private_metadata"]) | json_values)
+        view["state"] = draw(bent(view["state"]))
+    return draw(maybe_bent(payload))
 
 
 @st.composite
 def events(draw: st.DrawFn, people: st.SearchStrategy[str]) -> Any:
     user = draw(people)
+    text = draw(st.just("Summary: we agreed") | json_values)  # a DM's text, of any type
     event = draw(
         st.sampled_from(["dm", "home", "other"]).map(
             lambda kind: {
-                "dm": signing.dm_message_event(
-                    user=user, text="Summary: we agreed", channel=f"D{user}", ts="1767000000.1"
-                ),
+                "dm": {
+                    **signing.dm_message_event(
+                        user=user, text="", channel=f"D{user}", ts="1767000000.1"
+                    ),
+                    "text": text,
+                },
                 "home": signing.app_home_opened_event(user=user),
                 "other": {"type": "reaction_added", "user": user},
             }[kind]

@@ -19,7 +19,7 @@ from bot.people.profiles import ProfilesNeeded
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal
 from handlers.slack.profiles import PLATFORM
-from handlers.slack.text import mentioned_users, normalise_references
+from handlers.slack.text import mentioned_users, normalise_references, text_of
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class MentorCommand:
         """Parse, run the core and answer (or open the form)."""
         workspaces = self.deps.workspaces
         user_id = workspaces.person(context, command.get("user_id", ""))
-        text = workspaces.references(context, normalise_references(command.get("text") or ""))
+        text = workspaces.references(context, normalise_references(text_of(command)))
         named = mentioned_users(text)
         core = self.deps.core
         result: Reply | Form | ProfilesNeeded

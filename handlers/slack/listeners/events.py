@@ -16,7 +16,7 @@ from bot.sessions.summaries import handle_direct_message
 from handlers.answers import AnswerLost
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.profiles import PLATFORM
-from handlers.slack.text import normalise_references
+from handlers.slack.text import normalise_references, text_of
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class DirectMessage:
             platform=PLATFORM,
             event_id=str(body.get("event_id") or f"{event.get('channel')}/{event.get('ts')}"),
             author_id=user_id,
-            text=workspaces.references(context, normalise_references(event.get("text") or "")),
+            text=workspaces.references(context, normalise_references(text_of(event))),
             message_ref=f"{event.get('channel')}/{event.get('ts')}",
         )
 
