@@ -201,7 +201,7 @@ def slack_oauth(settings: Settings, core: Core) -> SlackOAuth | None:
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
         installations=installations,
-        states=OAuthStateStore(core),
+        states=OAuthStateStore(core, settings.token_key),
     )
 
 

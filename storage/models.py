@@ -417,7 +417,8 @@ class SlackInstallation(SQLModel, table=True):
 
 
 class SlackOAuthState(SQLModel, table=True):
-    """A `state` handed to a browser starting the install, consumed once by its redirect."""
+    """An OAuth `state` (its nonce) consumed by an install's redirect, kept until the state
+    expires so that it is refused a second time; the states handed out are signed, not stored."""
 
     __tablename__ = "slack_oauth_state"
 

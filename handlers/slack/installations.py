@@ -4,9 +4,14 @@ slack_sdk's store interfaces, with each bot token encrypted (Fernet, MENTORBOT_T
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
 import logging
+import re
 import secrets
-from datetime import timedelta
+import struct
+from datetime import UTC, datetime, timedelta
 from logging import Logger
 from typing import Any
 
@@ -15,6 +20,7 @@ from slack_sdk.oauth.installation_store.async_installation_store import AsyncIns
 from slack_sdk.oauth.installation_store.models.bot import Bot
 from slack_sdk.oauth.installation_store.models.installation import Installation
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
+from sqlalchemy.exc import IntegrityError
 
 from bot.kernel.core import Core
 from bot.kernel.workspaces import qualified
@@ -24,13 +30,18 @@ from storage.queries.installations import (
     consume_state,
     find_installation,
     installation_admins,
-    issue_state,
     revoke_installation,
     save_installation,
 )
 
 log = logging.getLogger(__name__)
 STATE_LIFETIME = timedelta(minutes=10)  # Bolt's own default for an install under way
+# A state: a random nonce, its expiry (Unix seconds) and the HMAC-SHA256 of both, in URL-safe
+# base64 without padding (56 bytes make 75 characters).
+NONCE_BYTES = 16
+EXPIRY = struct.Struct(">Q")
+MAC_BYTES = hashlib.sha256().digest_size
+STATE_SHAPE = re.compile(r"[A-Za-z0-9_-]{75}")
 
 
 def workspace_key(enterprise_id: str | None, team_id: str | None, org_wide: bool | None) -> str:
@@ -183,31 +194,59 @@ class InstallationStore(AsyncInstallationStore):
             )
 
 
-class OAuthStateStore(AsyncOAuthStateStore):
-    """A state per install started, valid ten minutes and consumed once, in the database (so
-    that any replica may serve the redirect)."""
+def _text(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
-    def __init__(self, core: Core) -> None:
+
+class OAuthStateStore(AsyncOAuthStateStore):
+    """States that cost nothing to hand out: each carries its expiry and is signed, so that
+    anyone may open `GET /slack/install` without a database write, and any replica can check
+    the redirect. The signing key derives from MENTORBOT_TOKEN_KEY, which OAuth mode always
+    has (and which, unlike the client secret, Slack never sees). A state is recorded only when
+    a redirect consumes it (Bolt asks only once the state cookie matches), to refuse it a second
+    time; the records of expired states are cleared then."""
+
+    def __init__(self, core: Core, key: str) -> None:
         self.core = core
+        # A key of its own: the tokens' encryption key itself signs nothing.
+        self.mac_key = hmac.new(key.encode(), b"slack oauth state", hashlib.sha256).digest()
 
     @property
     def logger(self) -> Logger:
         return log
 
-    async def async_issue(self, *args: object, **kwargs: object) -> str:
-        state = secrets.token_urlsafe(24)
-        await asyncio.to_thread(self._issue, state)
-        return state
+    def _mac(self, body: bytes) -> bytes:
+        return hmac.new(self.mac_key, body, hashlib.sha256).digest()
 
-    def _issue(self, state: str) -> None:
-        with self.core.db.session() as session:
-            issue_state(
-                session=session, state=state, expires_at=self.core.clock.now() + STATE_LIFETIME
-            )
+    async def async_issue(self, *args: object, **kwargs: object) -> str:
+        expires = int((self.core.clock.now() + STATE_LIFETIME).timestamp())
+        body = secrets.token_bytes(NONCE_BYTES) + EXPIRY.pack(expires)
+        return _text(body + self._mac(body))
+
+    def _opened(self, state: str) -> tuple[str, datetime] | None:
+        """The nonce and expiry of a state this app signed; None for anything else."""
+        if not isinstance(state, str) or STATE_SHAPE.fullmatch(state) is None:
+            return None
+        raw = base64.urlsafe_b64decode(state + "=")
+        if _text(raw) != state:  # the one spelling issued, not a variant of its last bits
+            return None
+        body, mac = raw[:-MAC_BYTES], raw[-MAC_BYTES:]
+        if not hmac.compare_digest(mac, self._mac(body)):
+            return None
+        [expires] = EXPIRY.unpack(body[NONCE_BYTES:])
+        return _text(body[:NONCE_BYTES]), datetime.fromtimestamp(expires, UTC)
 
     async def async_consume(self, state: str) -> bool:
-        return await asyncio.to_thread(self._consume, state)
+        opened = self._opened(state)
+        if opened is None or opened[1] <= self.core.clock.now():
+            return False
+        return await asyncio.to_thread(self._consume, *opened)
 
-    def _consume(self, state: str) -> bool:
-        with self.core.db.session() as session:
-            return consume_state(session=session, state=state, now=self.core.clock.now())
+    def _consume(self, nonce: str, expires_at: datetime) -> bool:
+        try:
+            with self.core.db.session() as session:
+                return consume_state(
+                    session=session, state=nonce, expires_at=expires_at, now=self.core.clock.now()
+                )
+        except IntegrityError:  # the same state consumed at the same moment by another request
+            return False

@@ -52,12 +52,12 @@ def installation_admins(*, session: Session) -> list[tuple[str, str]]:
     return [(workspace, user) for workspace, user in rows if user]
 
 
-def issue_state(*, session: Session, state: str, expires_at: datetime) -> None:
-    session.add(SlackOAuthState(state=state, expires_at=expires_at))
-
-
-def consume_state(*, session: Session, state: str, now: datetime) -> bool:
-    """True once for a state issued and not expired; expired states are cleared meanwhile."""
+def consume_state(*, session: Session, state: str, expires_at: datetime, now: datetime) -> bool:
+    """Record a signed state (its nonce) as used, valid until `expires_at`: true the first time
+    only. Records of expired states are cleared meanwhile: the expiry a state carries refuses
+    it from then on, so the table holds no more than the redirects of the last ten minutes."""
     session.execute(delete(SlackOAuthState).where(col(SlackOAuthState.expires_at) <= now))
-    deleted = session.execute(delete(SlackOAuthState).where(col(SlackOAuthState.state) == state))
-    return bool(deleted.rowcount)  # type: ignore[attr-defined]
+    if session.get(SlackOAuthState, state) is not None:
+        return False
+    session.add(SlackOAuthState(state=state, expires_at=expires_at))
+    return True

@@ -21,6 +21,7 @@ from storage.models import (
     Pair,
     Person,
     SlackInstallation,
+    SlackOAuthState,
 )
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
@@ -59,19 +60,28 @@ def running(
     bot.stop()
 
 
-def install(running: RunningBot, code: str) -> None:
-    """A browser's install: the Add to Slack page (and its state's cookie), then Slack's
-    redirect back with the code, which the bot exchanges (oauth.v2.access)."""
+def install_page_state(running: RunningBot) -> str:
+    """The state of a fresh Add to Slack page, as its link and its cookie carry it."""
     page = running.http.get("/slack/install")
     assert page.status_code == 200, page.text
     [state] = set(re.findall(r"state=([\w-]+)", page.text))
     assert state in page.headers["set-cookie"]
-    done = running.http.get(
+    return state
+
+
+def redirect(running: RunningBot, code: str, state: str) -> int:
+    """Slack's redirect back to the browser that started the install (its cookie sent), where
+    the bot exchanges the code (oauth.v2.access)."""
+    return running.http.get(
         "/slack/oauth_redirect",
         params={"code": code, "state": state},
         headers={"Cookie": f"slack-app-oauth-state={state}"},
-    )
-    assert done.status_code == 200, done.text
+    ).status_code
+
+
+def install(running: RunningBot, code: str) -> None:
+    """A browser's install: the Add to Slack page (and its state's cookie), then the redirect."""
+    assert redirect(running, code, install_page_state(running)) == 200
 
 
 def as_team(running: RunningBot, team: str) -> RunningBot:
@@ -370,3 +380,49 @@ def test_an_uninstalled_workspace_is_given_no_work_until_it_installs_again(
     assert rows_created(running, BETA, back) > 0
     to_beta = [c for c in fake.calls("chat.postMessage") if c.args.get("channel") == BORIS]
     assert to_beta and all(c.team == BETA and c.response["ok"] for c in to_beta)
+
+
+# `GET /slack/install` is open to anyone, so it must cost the database nothing: the state it
+# hands out is signed and carries its own expiry; only the redirect that ends an install
+# records it (to refuse it a second time), and records past their expiry go then. Before, each
+# visit wrote a row that only a real install ever cleared (3,000 visits: 3,000 rows for good).
+ANONYMOUS_VISITS = 200
+
+
+def state_rows(running: RunningBot) -> list[SlackOAuthState]:
+    bot = running.bot
+    assert bot is not None
+    with bot.core.db.session() as session:
+        return list(session.exec(select(SlackOAuthState)).all())
+
+
+def test_anonymous_install_pages_write_nothing_to_the_database(running: RunningBot) -> None:
+    states = {install_page_state(running) for _ in range(ANONYMOUS_VISITS)}
+    assert len(states) == ANONYMOUS_VISITS  # each page its own state
+    assert state_rows(running) == []
+
+
+def test_an_install_still_completes_once_per_state_and_not_after_ten_minutes(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    state = install_page_state(running)
+    assert redirect(running, "code-alpha", state) == 200
+    bot = running.bot
+    assert bot is not None
+    with bot.core.db.session() as session:
+        [row] = session.exec(select(SlackInstallation)).all()
+    assert row.workspace == ALPHA and row.installer_user_id == ADA
+    assert len(fake.calls("oauth.v2.access")) == 1
+    # The same state again (a replayed redirect) is refused before Slack is asked anything.
+    assert redirect(running, "code-alpha", state) == 401
+    assert len(fake.calls("oauth.v2.access")) == 1
+    # A page left open past ten minutes: its state has expired.
+    stale = install_page_state(running)
+    clock.advance(timedelta(minutes=10))
+    assert redirect(running, "code-alpha", stale) == 401
+    assert len(fake.calls("oauth.v2.access")) == 1
+    # The record of the used state goes with the next install once that state has expired.
+    assert len(state_rows(running)) == 1
+    fake.add_team(ALPHA, code="code-alpha-again", installer=ADA)
+    assert redirect(running, "code-alpha-again", install_page_state(running)) == 200
+    assert len(state_rows(running)) == 1

@@ -64,7 +64,7 @@ def test_a_revoked_workspace_has_no_token_until_it_installs_again(core: Core) ->
 
 
 def test_an_oauth_state_is_good_once_and_for_ten_minutes(core: Core, clock: ManualClock) -> None:
-    states = OAuthStateStore(core)
+    states = OAuthStateStore(core, KEY)
     first, second = asyncio.run(states.async_issue()), asyncio.run(states.async_issue())
     assert asyncio.run(states.async_consume(first)) and not asyncio.run(states.async_consume(first))
     assert not asyncio.run(states.async_consume("never-issued"))
