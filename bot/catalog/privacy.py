@@ -61,6 +61,12 @@ MESSAGES: dict[str, Entry] = {
             "binômes terminés). Si vous m'écrivez à nouveau, je repartirai d'une page blanche.",
         },
     },
+    "forget.meanwhile": {
+        "en": "Your data was erased while this request was on its way, so I did not keep it. "
+        "If you write to me again, I will start from a blank page.",
+        "fr": "Vos données ont été effacées pendant que cette demande arrivait : je ne l'ai "
+        "pas gardée. Si vous m'écrivez à nouveau, je repartirai d'une page blanche.",
+    },
     "end.body.erased": {
         "en": "Your mentoring pair has ended: the other member left the programme. No more "
         "reminders; what you wrote stays yours (`/mentor history`).",

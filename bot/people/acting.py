@@ -13,7 +13,7 @@ from bot.kernel.replies import Reply, say
 from bot.people.actor import ActorContext
 from bot.people.person import in_readers_language, lang_of
 from bot.people.profiles import ProfilesNeeded, stale_among
-from storage.queries.people import get_person
+from storage.queries.people import get_person, hold_person
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,9 @@ def act(
                 log.warning("action of %s:%s, who has no profile: refused", platform, actor_id)
                 raise UserError("error.not_a_member")
             lang = lang_of(actor)
-            actor.last_active_at = core.clock.now()  # an answer to the bot (bot/pairs/ghosting.py)
-            session.add(actor)
+            # An answer to the bot (bot/pairs/silences.py); refused if they were erased meanwhile.
+            if not hold_person(session=session, person=actor, active_at=core.clock.now()):
+                raise UserError("forget.meanwhile")
             ctx = ActorContext(
                 core=core,
                 session=session,

@@ -20,7 +20,7 @@ from bot.people.actor import ActorContext
 from bot.people.person import in_readers_language, is_erased, lang_of, recipient
 from storage.models import JournalEntry, MeetingSession, Pair, Person
 from storage.queries.pairs import CURRENT, all_pairs_of
-from storage.queries.people import people_named
+from storage.queries.people import hold_person, people_named
 from storage.queries.personal_data import (
     erase_person,
     pair_records,
@@ -175,6 +175,9 @@ def erase(ctx: ActorContext) -> int:
     who they are; how many pairs were ended."""
     me = ctx.actor
     assert me.id is not None
+    # First, so that nothing they write can commit in the middle of the erasure and stay.
+    if not hold_person(session=ctx.session, person=me):
+        return 0  # erased meanwhile by another request
     pairs = all_pairs_of(session=ctx.session, person_id=me.id)
     ended = 0
     for pair in pairs:

@@ -35,7 +35,7 @@ from storage.queries.actions import actions_of_sessions, drop_open_actions
 from storage.queries.events import first_delivery
 from storage.queries.notifications import Owed, owe, subjects_sent_or_due
 from storage.queries.pairs import ACTIVE, PAUSED, pairs_of
-from storage.queries.people import get_person, people_by_ids
+from storage.queries.people import get_person, hold_person, people_by_ids
 from storage.queries.replies import add_pending_reply, forget_reply, pending_reply
 from storage.queries.sessions import PLANNED, past_sessions_of
 from storage.summaries import SummaryDoc
@@ -454,7 +454,8 @@ def other_member(session: Session, pair: Pair, person: Person) -> Person:
 def handle_direct_message(
     core: Core, *, platform: str, event_id: str, author_id: str, text: str, message_ref: str
 ) -> bool:
-    """Record a plain DM once per platform event, even when the platform delivers it again.
+    """Record a plain DM once per platform event, even when the platform delivers it again
+    (False: delivered before, or its author was erased while it came).
 
     The event id is stored in the same transaction as its effect, so a delivery that failed
     half-way leaves nothing behind and its retry is handled.
@@ -466,8 +467,8 @@ def handle_direct_message(
         person = get_person(session=session, platform=platform, external_id=author_id)
         if person is None:
             raise LookupError(f"no profile stored for {platform}:{author_id}")
-        person.last_active_at = now
-        session.add(person)
+        if not hold_person(session=session, person=person, active_at=now):
+            return False  # erased meanwhile, at their request: what they wrote goes too
         record_dm_reply(session=session, person=person, text=text, message_ref=message_ref, now=now)
     core.tell_owed_now()
     return True

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from storage.models import Person
@@ -23,6 +24,29 @@ def get_person(*, session: Session, platform: str, external_id: str) -> Person |
 _PERSON_BY_PLATFORM_ID = select(Person).where(
     Person.platform == bindparam("platform"), Person.external_id == bindparam("external_id")
 )
+
+
+def hold_person(*, session: Session, person: Person, active_at: datetime | None = None) -> bool:
+    """Lock `person`'s row for the rest of the transaction if they are still who they were
+    read as; False when they were erased since (renamed `erased:<id>`). `active_at`: their
+    last activity, stored on the way.
+
+    Every transaction that stores what a person writes holds them first, and so does their
+    erasure: the two never interleave. What was written before an erasure is erased with it;
+    what comes after it is refused, never left behind under the erased row. On SQLite this
+    first write takes the database's write lock; on PostgreSQL, the row's."""
+    values = (
+        {"external_id": person.external_id} if active_at is None else {"last_active_at": active_at}
+    )
+    held = session.execute(
+        update(Person)
+        .where(col(Person.id) == person.id, col(Person.external_id) == person.external_id)
+        .values(values)
+        .execution_options(synchronize_session=False)
+    )
+    if active_at is not None:
+        set_committed_value(person, "last_active_at", active_at)
+    return bool(held.rowcount)  # type: ignore[attr-defined]
 
 
 def person_by_id(*, session: Session, person_id: int) -> Person:

@@ -42,6 +42,14 @@ def running(fake: FakeSlack, migrated_sqlite_url: str, clock: ManualClock) -> It
     bot.stop()
 
 
+@pytest.fixture
+def served(fake: FakeSlack, migrated_database_url: str, clock: ManualClock) -> Iterator[RunningBot]:
+    """The bot on SQLite, then on PostgreSQL (skipped without a server)."""
+    bot = RunningBot(database_url=migrated_database_url, fake=fake, clock=clock).start()
+    yield bot
+    bot.stop()
+
+
 # Microsoft Teams: the same cast, with Teams user ids.
 CLAIRE = TeamsUser("29:1claire-Xk2", "Claire", "Europe/Paris", "fr-FR")
 THOMAS = TeamsUser("29:1thomas-Pq7", "Thomas", "America/Montreal", "en-US")

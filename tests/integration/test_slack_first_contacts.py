@@ -3,25 +3,14 @@ acknowledged and answered, and that person is stored once (SQLite and PostgreSQL
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlmodel import select
 
-from bot.kernel.clock import ManualClock
 from storage.models import Pair, Person
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.harness import RunningBot
 
 NEWCOMERS = 24
 MENTOR = "UNEWMENTOR"
-
-
-@pytest.fixture
-def served(fake: FakeSlack, migrated_database_url: str, clock: ManualClock) -> Iterator[RunningBot]:
-    bot = RunningBot(database_url=migrated_database_url, fake=fake, clock=clock).start()
-    yield bot
-    bot.stop()
 
 
 def test_racing_first_contacts_are_all_answered(served: RunningBot, fake: FakeSlack) -> None:
