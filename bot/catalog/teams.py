@@ -3,11 +3,18 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "teams.channel_private": {
         "en": "In a channel I only take `digest` (the weekly cadence digest, for admins) and "
-        "`help`. Write to me in our 1:1 chat for everything else, so that what you write about "
-        "your pair stays between the two of you.",
+        "`help`. For everything else, write to me or use my buttons in our 1:1 chat, so that "
+        "what concerns your pair stays between the two of you.",
         "fr": "Dans un canal, je ne traite que `synthese` (la synthèse hebdomadaire, pour les "
-        "admins) et `aide`. Écrivez-moi dans notre conversation privée pour tout le reste, "
-        "afin que ce que vous écrivez sur votre binôme reste entre vous deux.",
+        "admins) et `aide`. Pour tout le reste, écrivez-moi ou utilisez mes boutons dans notre "
+        "conversation privée, afin que ce qui concerne votre binôme reste entre vous deux.",
+    },
+    "teams.group_private": {
+        "en": "In a group chat I take no requests. Write to me or use my buttons in our 1:1 "
+        "chat, so that what concerns your pair stays between the two of you.",
+        "fr": "Dans une conversation de groupe, je ne traite aucune demande. Écrivez-moi ou "
+        "utilisez mes boutons dans notre conversation privée, afin que ce qui concerne votre "
+        "binôme reste entre vous deux.",
     },
     "teams.see_below": {"en": "See my answer below.", "fr": "Voyez ma réponse ci-dessous."},
     "teams.done_unshown": {

@@ -16,7 +16,7 @@ from bot.forms import FORMS
 from bot.kernel.core import Core
 from bot.kernel.deliveries import first_time
 from bot.kernel.form_model import Kind
-from bot.kernel.i18n import Lang
+from bot.kernel.i18n import Lang, t
 from bot.kernel.ports import DeliveryError, Target
 from bot.kernel.replies import Form, Reply
 from bot.people.person import lang_of, zone_of
@@ -48,6 +48,14 @@ class TeamsDeps:
         with self.core.db.session() as session:
             person = get_person(session=session, platform=PLATFORM, external_id=user_id)
             return (lang_of(person), zone_of(person)) if person else ("en", "UTC")
+
+    async def private_only(self, turn: Turn) -> str:
+        """The polite refusal of what a turn outside a 1:1 chat asks (a command, a card's button
+        forwarded to a channel or a group chat): its answer would be everyone's there, and what
+        concerns a pair stays between its two people. In the person's language, in words that
+        fit where they are (a channel still takes `digest` and `help`, a group chat nothing)."""
+        lang, _ = await asyncio.to_thread(self.lang_and_zone, turn.user_id)
+        return t("teams.channel_private" if turn.channel_id else "teams.group_private", lang)
 
     def people(self) -> list[tuple[str, str]]:
         with self.core.db.session() as session:

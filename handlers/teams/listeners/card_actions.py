@@ -42,11 +42,16 @@ class CardAction:
     async def __call__(
         self, ctx: ActivityContext[AdaptiveCardInvokeActivity]
     ) -> CardActionResponse:
+        """A pair's card pressed outside a 1:1 chat (forwarded to a channel or a group chat) is
+        refused before anything is done or stored: its answer would be everyone's there. The
+        refusal is the invoke's answer, which Teams shows to the presser only."""
         activity = ctx.activity
         turn = read_turn(activity)
         action = activity.value.action
         data: dict[str, Any] = dict(action.data or {})
         try:
+            if not turn.personal:
+                return message_response(await self.deps.private_only(turn))
             await asyncio.to_thread(remember, self.deps.core, turn)
             if not await self.deps.first_time(ctx):
                 lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)

@@ -31,6 +31,9 @@ class FileConsent:
         activity = ctx.activity
         turn = read_turn(activity)
         try:
+            if not turn.personal:  # Teams offers files in 1:1 chats only: this one is forged
+                await self.deps.answer(ctx, turn, say(await self.deps.private_only(turn)))
+                return
             if not await self.deps.first_time(ctx):
                 return
             lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)

@@ -72,8 +72,7 @@ class IncomingMessage:
         text = turn.text
         if not turn.personal:
             if command.name not in CHANNEL_COMMANDS or turn.channel_id is None:
-                lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
-                return say(t("teams.channel_private", lang))
+                return say(await self.deps.private_only(turn))
             if command.name == "digest" and not channels_in(text):
                 text = f"{text} <#{turn.channel_id}>"
         return await asyncio.to_thread(
