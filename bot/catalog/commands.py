@@ -304,6 +304,12 @@ MESSAGES: dict[str, Entry] = {
         "en": "That is more than a year ahead. Pick a closer date, or skip this session.",
         "fr": "C'est à plus d'un an. Choisissez une date plus proche, ou annulez cette séance.",
     },
+    "move.taken": {
+        "en": "You already have a session together on {when}, for {duration}. Choose a time "
+        "that does not overlap it; nothing was moved.",
+        "fr": "Vous avez déjà une séance ensemble le {when}, pour {duration}. Choisissez un "
+        "horaire qui ne la chevauche pas ; rien n'a été déplacé.",
+    },
     "move.done": {
         "en": "Moved the session of {old} to *{new}*. I told {other}.",
         "fr": "Séance du {old} déplacée au *{new}*. J'ai prévenu {other}.",

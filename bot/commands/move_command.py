@@ -14,9 +14,10 @@ from bot.kernel.replies import Reply, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
 from bot.rhythm.recurrence import local_instant
-from bot.rhythm.wording import format_time, format_when
+from bot.rhythm.wording import format_duration, format_time, format_when
 from bot.sessions.changes import move_session
 from storage.models import MeetingSession, Pair
+from storage.queries.sessions import overlapping_sessions
 
 WHEN = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\s+(?:at\s+|à\s+|a\s+)?"
@@ -51,7 +52,9 @@ def run(ctx: CommandContext) -> Reply:
 
 
 def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -> Reply:
-    """Move `meeting` to `to` after checking it is a sensible time; tell the other member."""
+    """Move `meeting` to `to` after checking it is a sensible time, free of the pair's other
+    sessions (each would otherwise be reminded of and asked about twice); tell the other
+    member."""
     zone = zone_of(ctx.actor, pair.timezone)
     if to <= ctx.now:
         day = (ctx.now + timedelta(days=7)).astimezone(ZoneInfo(zone)).date()
@@ -59,6 +62,17 @@ def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -
         raise UserError("move.past", when=format_when(to, zone, ctx.lang), example=example)
     if to > ctx.now + MAX_AHEAD:
         raise UserError("move.too_far")
+    assert pair.id is not None and meeting.id is not None
+    end = to + timedelta(minutes=meeting.duration_minutes)
+    taken = overlapping_sessions(
+        session=ctx.session, pair_id=pair.id, start=to, end=end, besides=meeting.id
+    )
+    if taken:
+        raise UserError(
+            "move.taken",
+            when=format_when(taken[0].starts_at, zone, ctx.lang),
+            duration=format_duration(taken[0].duration_minutes, ctx.lang),
+        )
     old = meeting.starts_at
     other = ctx.other_member(pair)
     move_session(session=ctx.session, pair=pair, meeting=meeting, other=other, to=to, now=ctx.now)

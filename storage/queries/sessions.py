@@ -335,6 +335,24 @@ def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[M
     )
 
 
+def overlapping_sessions(
+    *, session: Session, pair_id: int, start: datetime, end: datetime, besides: int
+) -> list[MeetingSession]:
+    """The pair's planned sessions but `besides` that share some of the time from `start` to
+    `end` (one that ends as the other begins does not), soonest first."""
+    ended = session_end_epoch(session.get_bind().dialect.name)
+    return list(
+        session.exec(
+            select(MeetingSession)
+            .where(MeetingSession.pair_id == pair_id, MeetingSession.status == PLANNED)
+            .where(MeetingSession.id != besides)
+            .where(col(MeetingSession.starts_at) < end)
+            .where(ended > int(start.timestamp()))
+            .order_by(col(MeetingSession.starts_at))
+        )
+    )
+
+
 def session_ids_of(*, session: Session, pair_id: int) -> list[int]:
     ids = session.exec(select(col(MeetingSession.id)).where(MeetingSession.pair_id == pair_id))
     return [session_id for session_id in ids if session_id is not None]

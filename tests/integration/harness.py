@@ -329,6 +329,17 @@ class RunningBot:
         )
         assert self.post(body, "application/x-www-form-urlencoded").status_code == 200
 
+    def open_form(self, user: str, action_id: str) -> dict[str, Any]:
+        """The modal `user` opens with the button `action_id` of the latest message to them
+        that has one, once what the press started is done."""
+        message = [m for m in self.fake.messages_to(user) if action_id in action_ids(m)][-1]
+        opened = len(self.fake.calls("views.open"))
+        assert self.press(user, message, action_id)[0].status_code == 200
+        self.settle()
+        [call] = self.fake.calls("views.open")[opened:]
+        view: dict[str, Any] = call.args["view"]
+        return view
+
     def submit(self, user: str, view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
         """Submit a modal the bot opened with these state values; the ack's body ({} if empty)."""
         answer = self.post(
