@@ -251,6 +251,10 @@ MESSAGES: dict[str, Entry] = {
         "en": "Added to the agenda of {when}: {text}",
         "fr": "Ajouté à l'ordre du jour du {when} : {text}",
     },
+    "agenda.already": {
+        "en": "Already on the agenda of {when}: {text}",
+        "fr": "Déjà à l'ordre du jour du {when} : {text}",
+    },
     "agenda.marked_done": {"en": "Marked as done: {text}", "fr": "Marqué comme fait : {text}"},
     "agenda.removed": {"en": "Removed: {text}", "fr": "Supprimé : {text}"},
     "agenda.add.empty": {

@@ -11,7 +11,7 @@ from bot.people.person import mention, zone_of
 from bot.rhythm.wording import format_when
 from bot.sessions.agenda import agenda_lines
 from storage.models import AgendaItem, MeetingSession, Pair
-from storage.queries.agenda import agenda_of
+from storage.queries.agenda import agenda_of, hold_agenda
 from storage.queries.pairs import PENDING
 from storage.queries.sessions import next_session
 
@@ -38,14 +38,28 @@ def upcoming(ctx: ActorContext, pair: Pair) -> MeetingSession:
     return meeting
 
 
+def point_key(text: str) -> str:
+    """What makes two agenda points the same: their words, whatever the case and spacing."""
+    return " ".join(text.split()).casefold()
+
+
 def add_item(ctx: ActorContext, pair: Pair, meeting: MeetingSession, text: str) -> Reply:
-    """Add `text` to the agenda of `meeting` (shared by the command and the add-to-agenda form)."""
+    """Add `text` to the agenda of `meeting` (shared by the command and the add-to-agenda form),
+    unless it is already an open point of it (a second click on Save, the other member's same
+    idea): then it says so, as a reply rather than an error, since the point the person wanted
+    is on the agenda."""
     text = text.strip()
     if not text:
         raise UserError("agenda.add.empty")
     if len(text) > MAX_TEXT:
         raise UserError("agenda.add.too_long", length=Number(len(text)), count=MAX_TEXT)
-    assert pair.id is not None and ctx.actor.id is not None
+    assert pair.id is not None and meeting.id is not None and ctx.actor.id is not None
+    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
+    hold_agenda(session=ctx.session, session_id=meeting.id)
+    key = point_key(text)
+    for item in agenda_of(session=ctx.session, session_id=meeting.id):
+        if not item.done and point_key(item.text) == key:
+            return say(t("agenda.already", ctx.lang, when=when, text=item.text))
     ctx.session.add(
         AgendaItem(
             pair_id=pair.id,
@@ -55,7 +69,6 @@ def add_item(ctx: ActorContext, pair: Pair, meeting: MeetingSession, text: str) 
             created_at=ctx.now,
         )
     )
-    when = format_when(meeting.starts_at, zone_of(ctx.actor, pair.timezone), ctx.lang)
     return say(t("agenda.added", ctx.lang, when=when, text=text))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, update
 
-from storage.models import AgendaItem
+from storage.models import AgendaItem, MeetingSession
 from storage.queries.preload import rows_by
 
 
@@ -16,6 +16,20 @@ def agenda_of(*, session: Session, session_id: int) -> list[AgendaItem]:
 def agendas_of(*, session: Session, session_ids: set[int]) -> dict[int, list[AgendaItem]]:
     """Each of these sessions' agenda (one query), in the order the items were added."""
     return rows_by(session, AgendaItem, AgendaItem.session_id, session_ids)
+
+
+def hold_agenda(*, session: Session, session_id: int) -> None:
+    """Make adds to this session's agenda take turns until the transaction ends, so that the
+    agenda read after this sees every add committed before: both members adding at once, on
+    any replica (one person's requests already take turns: `hold_person`). A write does it on
+    both databases, as `hold_person` does: PostgreSQL locks the session's row, SQLite the
+    database; the write changes nothing."""
+    session.execute(
+        update(MeetingSession)
+        .where(col(MeetingSession.id) == session_id)
+        .values(duration_minutes=MeetingSession.duration_minutes)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def carry_over(*, session: Session, from_session_id: int, to_session_id: int) -> None:
