@@ -25,6 +25,7 @@ from bot.planning.notice_kinds import (
     SUMMARY_REQUEST,
     SUMMARY_REQUEST_NEXT_DAY,
 )
+from bot.rhythm.grammar import MAX_DURATION
 from bot.rhythm.recurrence import local_instant, session_starts
 from bot.rhythm.stored import rhythm_of
 from storage.models import DigestSubscription, MeetingSession, Pair, Person
@@ -32,7 +33,7 @@ from storage.queries.digests import active_subscriptions
 from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import Ending, pairs_to_extend
 from storage.queries.people import people_by_ids
-from storage.queries.sessions import add_occurrences, next_sessions
+from storage.queries.sessions import add_occurrences, next_sessions, planned_spans
 
 HORIZON = timedelta(days=42)
 """Sessions are stored this far ahead; pairs are extended a week before it runs out."""
@@ -107,6 +108,17 @@ def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[
         pair_ids=[pair.id for pair, _, _, starts in windows if pair.id and not starts],
         now=now,
     )
+    # Sessions moved ahead, onto times the rhythm comes to now: read for them all at once.
+    extended = [(pair.id, after) for pair, _, after, starts in windows if pair.id and starts]
+    taken = (
+        planned_spans(
+            session=session,
+            pair_ids=[pair_id for pair_id, _ in extended],
+            since=min(after for _, after in extended) - timedelta(minutes=MAX_DURATION),
+        )
+        if extended
+        else {}
+    )
     for pair, rhythm, after, starts in windows:
         assert pair.id is not None
         end = end_instant(pair)
@@ -114,6 +126,9 @@ def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[
             starts = session_starts(rhythm, after=after, count=1)
         if end is not None:
             starts = [start for start in starts if start < end]
+        if spans := taken.get(pair.id):
+            length = timedelta(minutes=pair.duration_minutes)
+            starts = [s for s in starts if not any(s < e and b < s + length for b, e in spans)]
         wanted[pair.id] = (starts, pair.duration_minutes)
         pair.planned_until = max([until, *starts])
         session.add(pair)

@@ -64,6 +64,28 @@ def next_sessions(
     return found
 
 
+def planned_spans(
+    *, session: Session, pair_ids: list[int], since: datetime
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """Each pair's planned sessions that start at `since` or later, as (start, end): the times
+    a new occurrence of its rhythm must leave free (a session moved past the planned horizon,
+    onto a time the rhythm comes to later)."""
+    found: dict[int, list[tuple[datetime, datetime]]] = {}
+    for some in in_slices(pair_ids):
+        rows = session.exec(_PLANNED_SINCE, params={"ids": some, "since": since})
+        for pair_id, start, minutes in rows:
+            found.setdefault(pair_id, []).append((start, start + timedelta(minutes=minutes)))
+    return found
+
+
+_PLANNED_SINCE = (
+    sql_select(MeetingSession.pair_id, MeetingSession.starts_at, MeetingSession.duration_minutes)
+    .where(among(col(MeetingSession.pair_id), "ids"))
+    .where(MeetingSession.status == PLANNED)
+    .where(col(MeetingSession.starts_at) >= instant("since"))
+)
+
+
 def _next_sessions() -> Any:
     """`next_sessions`' statement, with parameters `ids` and `now`."""
     first = (

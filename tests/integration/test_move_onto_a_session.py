@@ -98,3 +98,19 @@ def test_the_move_form_refuses_the_time_of_another_session_in_the_field(
     served.settle()
     assert planned_starts(migrated_database_url) == before
     assert moves_owed(migrated_database_url) == 0
+
+
+def test_a_session_moved_past_the_planned_weeks_is_not_planned_twice_later(
+    served: RunningBot, clock: ManualClock, migrated_database_url: str
+) -> None:
+    """Sessions are stored six weeks ahead; a move may go a year ahead, onto a Thursday 18:00
+    the rhythm has not reached yet. When the planner reaches it, it plans nothing there."""
+    served.make_pair(MENTEE, PAIR)
+    moved = text_of(served.answer(MENTOR, "deplacer 2027-02-04 18:00"))
+    assert "déplacée au *jeudi 4 février 2027, 18h00" in moved
+    for day in (10, 20, 30):  # the planner extends the pair as the weeks go by
+        clock.set(datetime(2027, 1, day, 9, 0, tzinfo=UTC))
+        served.settle()
+    starts = planned_starts(migrated_database_url)
+    assert "2027-02-11 17:00" in starts  # planned up to the week after
+    assert starts.count("2027-02-04 17:00") == 1
