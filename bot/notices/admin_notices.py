@@ -15,7 +15,7 @@ from bot.kernel.notice_keys import (
     UnreachableWeek,
 )
 from bot.kernel.ports import Target
-from bot.kernel.replies import Reply, Section
+from bot.kernel.replies import Reply, Section, escape_markup
 from bot.notices.context import Gone, person_target, read, recipient_person
 from bot.notices.digest_notice import shown_name
 from bot.pairs.unreachable import DEACTIVATED
@@ -40,7 +40,7 @@ def member_unreachable(session: Session, row: Notification, now: datetime) -> tu
     body = t(
         "unreachable.body",
         lang,
-        name=person.name or person.external_id,
+        name=escape_markup(person.name or person.external_id),  # chosen by its owner
         platform=t(f"platform.{person.platform}", lang),
     )
     return person_target(reader), Reply(

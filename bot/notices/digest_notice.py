@@ -15,7 +15,7 @@ from sqlmodel import Session
 from bot.kernel.i18n import Lang, format_number, lang_from_locale, t
 from bot.kernel.notice_keys import MalformedKey, PersonRefused, Subject, UnreachableWeek
 from bot.kernel.ports import Target
-from bot.kernel.replies import Chart, Reply, Section
+from bot.kernel.replies import Chart, Reply, Section, escape_markup
 from bot.kernel.workspaces import workspace_of
 from bot.notices.cadence_health import (
     MIN_PAIRS_FOR_AVERAGE,
@@ -90,7 +90,9 @@ def shown_name(person: Person, lang: Lang) -> str:
 
 
 def _named(name: str, external_id: str, lang: Lang) -> str:
-    return t("person.former", lang) if is_erased_id(external_id) else name
+    """A name as the platform gave it, which its owner chose: escaped, so that in a channel
+    it can never become a mention (`<!channel>`), a link or a user's tag."""
+    return t("person.former", lang) if is_erased_id(external_id) else escape_markup(name)
 
 
 HEALTH_BATCH = 1000

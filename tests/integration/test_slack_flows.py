@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import UTC, datetime
 
@@ -181,3 +182,21 @@ def test_digest_off_stops_the_digest(
     clock.set(datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
     running.dispatch()
     assert fake.messages_to(LEADS_CHANNEL) == []
+
+
+def test_a_name_crafted_as_markup_is_shown_inert_in_the_channel_digest(
+    running: RunningBot, fake: FakeSlack, clock: ManualClock
+) -> None:
+    """A display name is whatever its owner typed: in the digest it reads as it is and pings
+    nobody, links nowhere (before, `<!channel>` in a name pinged the whole leads channel)."""
+    crafted = "Eve <!channel> <@UADMIN> <https://evil.example/x|click me>"
+    fake.add_user("UEVE", name=crafted, tz="Europe/Paris", locale="en-US")
+    running.make_pair(MENTOR, f"pair <@{MENTOR}|claire> <@UEVE|eve> weekly on thursday at 18:00")
+    running.answer(ADMIN, f"digest <#{LEADS_CHANNEL}|leads>")
+    clock.set(datetime(2026, 12, 7, 8, 0, tzinfo=UTC))  # Monday, 09:00 in Paris
+    running.settle()
+    [digest] = fake.messages_to(LEADS_CHANNEL)
+    posted = json.dumps(digest)
+    assert "Eve &lt;!channel&gt; &lt;@UADMIN&gt; &lt;https://evil.example/x|click me&gt;" in posted
+    for markup in ("<!channel>", "<@UADMIN>", "<https://evil"):
+        assert markup not in posted
