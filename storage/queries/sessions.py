@@ -72,16 +72,20 @@ def planned_spans(
     onto a time the rhythm comes to later)."""
     found: dict[int, list[tuple[datetime, datetime]]] = {}
     for some in in_slices(pair_ids):
-        rows = session.exec(_PLANNED_SINCE, params={"ids": some, "since": since})
+        rows = session.execute(_PLANNED_SINCE, {"ids": some, "since": since})
         for pair_id, start, minutes in rows:
             found.setdefault(pair_id, []).append((start, start + timedelta(minutes=minutes)))
     return found
 
 
 _PLANNED_SINCE = (
-    sql_select(MeetingSession.pair_id, MeetingSession.starts_at, MeetingSession.duration_minutes)
+    sql_select(
+        col(MeetingSession.pair_id),
+        col(MeetingSession.starts_at),
+        col(MeetingSession.duration_minutes),
+    )
     .where(among(col(MeetingSession.pair_id), "ids"))
-    .where(MeetingSession.status == PLANNED)
+    .where(col(MeetingSession.status) == PLANNED)
     .where(col(MeetingSession.starts_at) >= instant("since"))
 )
 
