@@ -14,7 +14,7 @@ class Target:
     """Where a message goes: a person's direct messages or a channel, on one platform."""
 
     platform: str
-    kind: str  # "dm" or "channel"
+    kind: str  # "dm", "channel" or "home" (the person's Home, where a platform keeps one)
     address: str  # the platform's user id or channel id
 
 

@@ -24,6 +24,7 @@ from bot.notices.change_notices import session_moved, session_skipped
 from bot.notices.context import Gone, ids_of
 from bot.notices.digest_notice import digest
 from bot.notices.health_notices import member_silent, pair_stalled, stall_alert, stall_notices
+from bot.notices.home_notices import home_refresh
 from bot.notices.lifecycle_notices import (
     action_due,
     help_requested,
@@ -88,6 +89,7 @@ COMPOSERS: dict[str, Composer] = {
     kinds.DELIVERY_REFUSED: delivery_refused,
     kinds.MEMBER_LEFT: member_left,
     kinds.CALENDAR_UPDATE: calendar_update,
+    kinds.HOME_REFRESH: home_refresh,
 }
 BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = {
     kinds.REMINDER: reminders,

@@ -21,14 +21,14 @@ from bot.kernel.notice_keys import (
     UserRecipient,
 )
 from bot.people.person import recipient, zone_of
-from bot.planning.notice_kinds import HELP_REQUESTED, PAIR_ENDED, THANKS
+from bot.planning.notice_kinds import HELP_REQUESTED, HOME_REFRESH, PAIR_ENDED, THANKS
 from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR
 from bot.rhythm.wording import format_reader_date
 from bot.sessions.changes import remove_sessions
 from storage.models import Pair, Person, Thanks
 from storage.queries.actions import action_ids_of
 from storage.queries.notifications import Owed, cancel_pending, owe
-from storage.queries.pairs import ENDED
+from storage.queries.pairs import ENDED, pairs_by_ids
 from storage.queries.retention import (
     erase_pair_content,
     pairs_due_for_erasure,
@@ -66,7 +66,21 @@ def end_pair(
         ],
         now=now,
     )
+    refresh_homes(session=session, pairs=[pair], now=now)
     calendar_changed(session=session, pair=pair, now=now)
+
+
+def refresh_homes(*, session: Session, pairs: list[Pair], now: datetime) -> None:
+    """Have each member's Home published again (where a platform keeps a copy of it): an ended
+    or erased pair leaves it. Once a pair: at its end, or at its erasure if it ended before
+    Homes were refreshed. Never too late, so never expiring."""
+    owed = [
+        Owed(HOME_REFRESH, PersonRecipient(member).key, PairEnd(pair.id).key, now)
+        for pair in pairs
+        if pair.id is not None
+        for member in (pair.mentor_id, pair.mentee_id)
+    ]
+    owe(session=session, owed=owed, now=now)
 
 
 def cancel_owed(*, session: Session, pair_id: int) -> int:
@@ -100,6 +114,7 @@ def erase_expired_content(*, session: Session, now: datetime, retention: timedel
         session=session, now=now, ended_before=now - retention, limit=RETENTION_BATCH
     )
     erase_pair_content(session=session, pair_ids=due, now=now)
+    refresh_homes(session=session, pairs=pairs_by_ids(session=session, ids=due), now=now)
     return len(due)
 
 

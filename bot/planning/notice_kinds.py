@@ -40,6 +40,7 @@ MEMBER_LEFT = "member_left"  # to the other member of a pair paused because one 
 ADMIN_KINDS = frozenset({MEMBER_UNREACHABLE, DELIVERY_REFUSED})
 """Notices to the admins about delivery: their own failure is never reported in turn."""
 CALENDAR_UPDATE = "calendar_update"  # the pair's series as an .ics file, to each member
+HOME_REFRESH = "home_refresh"  # a member's Home published again: a pair left it (ended, erased)
 
 CAN_WAIT = frozenset(
     {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 import aiohttp
 from slack_bolt.async_app import AsyncApp
@@ -20,6 +21,7 @@ from handlers.slack.identity import BotIdentity
 from handlers.slack.installations import InstallationStore, OAuthStateStore
 from handlers.slack.listeners import register_listeners
 from handlers.slack.listeners.deps import SlackDeps
+from handlers.slack.listeners.home import current_home_view
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.profiles import SlackProfiles
 from handlers.slack.workspaces import SlackWorkspaces
@@ -145,4 +147,6 @@ def build_slack_app(
         core=core, profiles=SlackProfiles(core, client, workspaces), messenger=messenger
     )
     register_listeners(app, deps)
+    # The dispatcher's Home refreshes are built as the listeners build the Home.
+    messenger.home_view = partial(current_home_view, core)
     return app, client

@@ -1,12 +1,12 @@
 """The Slack side of the Messenger port: chat.postMessage to a channel, or to a user id for their
-DM with the bot (one call; Slack opens the DM)."""
+DM with the bot (one call; Slack opens the DM); views.publish for a person's Home tab."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
@@ -15,12 +15,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.kernel.ports import DeliveryError, Refused, Target, Withdrawn
 from bot.kernel.replies import Chart, DataFile, Reply
 from bot.kernel.workspaces import local_id, qualified, workspace_of
+from bot.notices.home_notices import HOME
 from handlers.charts import chart_png
 from handlers.pacing import Pacer
 from handlers.slack.blocks import fallback, reply_blocks
 from handlers.slack.workspaces import SlackWorkspaces
 
 T = TypeVar("T")
+HomeView = Callable[[str], Awaitable[dict[str, Any] | None]]
+"""A person's Home tab as it stands (None: nobody's to publish), by their user id."""
 log = logging.getLogger(__name__)
 
 CHART_FILE = "mentoring-cadence.png"
@@ -91,6 +94,8 @@ class SlackMessenger:
         self.client = client
         self.pacer = pacer
         self.workspaces = workspaces or SlackWorkspaces(client)
+        self.home_view: HomeView | None = None
+        """How a Home tab is built: set with the listeners, which publish it the same way."""
         self._dm_channels: dict[str, str] = {}
 
     async def _client(self, address: str) -> tuple[AsyncWebClient, str]:
@@ -139,6 +144,8 @@ class SlackMessenger:
         await self.pacer.settle()
 
     async def send(self, target: Target, message: Reply) -> str:
+        if target.kind == HOME:
+            return await self._publish_home(target)
         # A user id as the channel posts in the DM with them: no conversations.open first.
         client, channel = await self._client(target.address)
         scope = _post_scope(target)
@@ -157,6 +164,27 @@ class SlackMessenger:
         if message.file is not None and target.kind == "dm":
             ref += await self._send_attached(target.address, message.file)
         return ref
+
+    async def _publish_home(self, target: Target) -> str:
+        """Publish the person's Home tab anew (the core owes it once a pair left it), built
+        now. A refusal is this refresh's failure only: the admins hear of it from messages."""
+        if self.home_view is None:
+            raise DeliveryError("no Home tab in this process", permanent=True)
+        client, user = await self._client(target.address)
+        view = await self.home_view(target.address)
+        if view is None:
+            raise DeliveryError("nobody's Home to publish", permanent=True)
+        scope = _post_scope(target)
+        try:
+            async with self.pacer.turn(scope):
+                await self._api(
+                    scope,
+                    lambda: client.views_publish(user_id=user, view=view),
+                    workspace_of(target.address),
+                )
+        except Refused as refused:
+            raise DeliveryError(refused.reason, permanent=True) from refused
+        return f"home/{target.address}"
 
     async def _send_attached(self, user_id: str, file: DataFile) -> str:
         """Upload the file a message comes with (a calendar), after the message, into the same
@@ -209,5 +237,6 @@ class SlackMessenger:
 
 def _post_scope(target: Target) -> str:
     """The scope a message to `target` is paced in. Rate limits are a workspace's: the scope
-    names the channel within its workspace."""
-    return f"chat.postMessage:{target.address}"
+    names the channel (or the Home's user) within its workspace."""
+    method = "views.publish" if target.kind == HOME else "chat.postMessage"
+    return f"{method}:{target.address}"

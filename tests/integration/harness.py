@@ -311,9 +311,16 @@ class RunningBot:
         assert self.open_home(user).status_code == 200
         return self.wait_home(user, published)
 
-    def press_home(self, user: str, action_id: str, trigger_id: str = "trigger-home") -> None:
-        """Click a button of `user`'s Home tab as Slack sends it (no response_url)."""
-        view = self.fake.home_of(user)
+    def press_home(
+        self,
+        user: str,
+        action_id: str,
+        trigger_id: str = "trigger-home",
+        view: dict[str, Any] | None = None,
+    ) -> None:
+        """Click a button of `user`'s Home tab as Slack sends it (no response_url); on `view`,
+        a copy still on their screen, rather than the one last published."""
+        view = view or self.fake.home_of(user)
         assert view is not None
         [button] = [b for b in buttons_of(view) if b["action_id"] == action_id]
         self.audience[trigger_id] = user

@@ -159,6 +159,9 @@ def test_a_stale_home_button_is_answered_politely(running: RunningBot, fake: Fak
     running.answer(MENTEE, "goals add Present to the committee")
     view = running.home(MENTEE)
     running.answer(MENTEE, "end <@UCLAIRE|claire> confirm")
-    view = press(running, MENTEE, home_ids(view, "goal.done")[0])
+    running.settle()  # the Home was published anew: the button is pressed on the stale copy
+    published = len(running.home_publishes(MENTEE))
+    running.press_home(MENTEE, home_ids(view, "goal.done")[0], view=view)
+    view = running.wait_home(MENTEE, published)
     assert ":warning:" in text_of(view) and "not one of your active pairs" in text_of(view)
     assert "not in any mentoring pair yet" in text_of(view)

@@ -1,4 +1,5 @@
-"""The App Home tab: published when opened, refreshed after each of its buttons."""
+"""The App Home tab: published when opened, refreshed after each of its buttons, and again when
+the dispatcher delivers a refresh the core owes (a pair left it)."""
 
 from __future__ import annotations
 
@@ -16,15 +17,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.forms.router import press_button
 from bot.home.page import build_home
 from bot.home.parts import Home
+from bot.kernel.core import Core
 from bot.kernel.i18n import t
 from bot.kernel.replies import Form, Reply
 from bot.kernel.workspaces import local_id
 from bot.people.acting import act
+from bot.people.actor import ActorContext
+from bot.people.person import in_readers_language, is_erased, lang_of
 from handlers.slack.api_errors import reason
 from handlers.slack.home import HOME_PREFIX, home_view, pressed
 from handlers.slack.listeners.deps import SlackDeps
 from handlers.slack.modals import form_modal
 from handlers.slack.profiles import PLATFORM
+from storage.queries.people import get_person
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +57,31 @@ async def publish_home(
         log.warning("views.publish for %s failed: %s", user_id, reason(error))
         if notice is not None:  # the answer to a button or a form the Home could not show
             await deps.dm(user_id, notice)
+
+
+def current_home(core: Core, user_id: str) -> Home | None:
+    """`user_id`'s Home as it stands, for a refresh they did not ask for: read as `act` would,
+    but not counted as their activity; None for someone unknown or erased."""
+    with core.db.session() as session:
+        person = get_person(session=session, platform=PLATFORM, external_id=user_id)
+        if person is None or is_erased(person):
+            return None
+        lang = lang_of(person)
+        ctx = ActorContext(
+            core=core,
+            session=session,
+            platform=PLATFORM,
+            actor=person,
+            now=core.clock.now(),
+            lang=lang,
+        )
+        return in_readers_language(build_home(ctx), lang)
+
+
+async def current_home_view(core: Core, user_id: str) -> dict[str, Any] | None:
+    """The Home tab the Slack messenger publishes when the dispatcher owes a refresh."""
+    home = await asyncio.to_thread(current_home, core, user_id)
+    return None if home is None else home_view(home)
 
 
 class HomeOpened:
