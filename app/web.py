@@ -263,7 +263,8 @@ REDACT_CALENDAR_TOKENS = RedactCalendarTokens()
 
 def add_calendar_route(app: FastAPI, bot: Mentorbot) -> None:
     """`GET /calendar/<token>.ics`: the person's private feed (built by the core); an unknown
-    or revoked token is a plain 404."""
+    or revoked token is a plain 404. HEAD answers the same, without the body (the server
+    drops it)."""
     logging.getLogger("uvicorn.access").addFilter(REDACT_CALENDAR_TOKENS)
     core = bot.core
 
@@ -271,7 +272,7 @@ def add_calendar_route(app: FastAPI, bot: Mentorbot) -> None:
         with core.db.session() as session:
             return feed_for_token(session=session, token=token, now=core.clock.now())
 
-    @app.get("/calendar/{name}")
+    @app.api_route("/calendar/{name}", methods=["GET", "HEAD"])  # calendar clients ask HEAD
     async def calendar(name: str) -> Response:
         token, _, extension = name.rpartition(".")
         content = await asyncio.to_thread(feed, token) if extension == "ics" else None
@@ -282,10 +283,11 @@ def add_calendar_route(app: FastAPI, bot: Mentorbot) -> None:
 
 
 def add_health_routes(app: FastAPI, bot: Mentorbot) -> None:
-    """`GET /healthz`: whether the database answers and how far behind the queue is (503 when
-    the database does not answer); `GET /metrics`: the same and more, for Prometheus."""
+    """`GET /healthz` (and HEAD, without the body): whether the database answers and how far
+    behind the queue is (503 when the database does not answer); `GET /metrics`: the same and
+    more, for Prometheus."""
 
-    @app.get("/healthz")
+    @app.api_route("/healthz", methods=["GET", "HEAD"])  # load balancers' checks send HEAD
     async def healthz() -> JSONResponse:
         def database_ok() -> bool:
             try:

@@ -1,6 +1,7 @@
 """Calendars over Slack: both accept → each member gets the series as an .ics file in their DM;
 a move → an update with a higher SEQUENCE; `/mentor calendar` → a private link whose feed is
-served; reset → the old link is a 404; forget-me → 404 too."""
+served; reset → the old link is a 404; forget-me → 404 too. HEAD (calendar clients, load balancers'
+checks on `/healthz`) answers as GET does, without the body: it was 405."""
 
 from __future__ import annotations
 
@@ -81,3 +82,25 @@ def test_files_on_start_and_move_and_a_private_feed(served: RunningBot, fake: Fa
     served.answer(MENTOR, "forget-me confirm")
     served.settle()
     assert served.http.get(new).status_code == 404
+
+
+SAME_HEADERS = ("content-type", "content-length", "cache-control", "x-robots-tag")
+
+
+def assert_head_like_get(running: RunningBot, path: str, status: int) -> None:
+    got, head = running.http.get(path), running.http.head(path)
+    assert got.status_code == head.status_code == status
+    assert head.content == b""
+    for name in SAME_HEADERS:
+        assert head.headers.get(name) == got.headers.get(name), name
+
+
+def test_head_on_a_calendar_feed_a_wrong_token_and_the_health_check(served: RunningBot) -> None:
+    served.make_pair(MENTEE, PAIR)
+    link = link_in(text_of(served.answer(MENTOR, "calendar")), served.url)
+    path = link.removeprefix(served.url)
+    assert_head_like_get(served, path, 200)
+    assert served.http.head(path).headers["content-type"].startswith("text/calendar")
+    assert_head_like_get(served, "/calendar/nothing-of-the-sort.ics", 404)
+    assert_head_like_get(served, path.removesuffix(".ics") + ".json", 404)
+    assert_head_like_get(served, "/healthz", 200)
