@@ -33,6 +33,7 @@ KINDS: dict[str, tuple[str, str]] = {  # notification kind: (English, French), f
     "thanks": ("Thank-you messages", "Remerciements"),
     "pair_paused": ("Pairs paused", "Binômes en pause"),
     "calendar_update": ("Calendar files sent", "Fichiers d'agenda envoyés"),
+    "home_refresh": ("Home tabs published again", "Onglets Accueil republiés"),
     "member_silent": (
         "Members asked about a pause after unanswered requests",
         "Membres interrogés sur une pause après des demandes sans réponse",
