@@ -12,21 +12,34 @@ import sys
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotenv import load_dotenv
 
 from app.logs import configure_logging
 from bot.kernel.i18n import Lang, lang_from_locale, t
-from bot.kernel.settings import Settings, SettingsError
+from bot.kernel.settings import DATABASE_VARIABLE, Settings, SettingsError, without_password
 from handlers.terminal.people import DEFAULT_PEOPLE, PeopleFileError, load_people
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from bot.kernel.replies import DataFile
+    from bot.people.actor import ActorContext
 
 SIMULATION_SEED = 7
 SIMULATION_START = "2027-01-04"  # a Monday: week 1 of the report starts with the programme
+# What a simulation can finish: bench/ measures 100,000 pairs; ten years of weeks; dates whose
+# sessions, digests and retention all stay within what datetime and the database hold.
+MAX_PAIRS = 100_000
+MAX_WEEKS = 520
+FIRST_START, LAST_START = date(2000, 1, 1), date(2999, 12, 31)
 
 
 def serve(settings: Settings) -> None:
     """Slack, Microsoft Teams or both over HTTP on PORT, served by uvicorn."""
     settings.require_a_platform()
+    reachable(settings.database_url, DATABASE_VARIABLE).dispose()
     stop_like_ctrl_c_until_served()
     from app import service
 
@@ -36,6 +49,7 @@ def serve(settings: Settings) -> None:
 def socket(settings: Settings) -> None:
     """Slack over Socket Mode: no public URL needed."""
     settings.require("slack_bot_token", "slack_app_token")
+    reachable(settings.database_url, DATABASE_VARIABLE).dispose()
     stop_like_ctrl_c_until_served()
     from app import service
 
@@ -73,10 +87,12 @@ def data_command(args: argparse.Namespace, settings: Settings) -> int:
     data-protection officer, answered as the person's own `my-data` or `forget-me` would be."""
     from bot.kernel.clock import SystemClock
     from bot.kernel.core import Core
-    from bot.privacy.personal_data import erase, export_file, on_request
-    from storage.db import Database, make_engine, migrate
+    from bot.privacy.personal_data import erase, on_request
+    from storage.db import Database, migrate
 
-    engine = make_engine(settings.database_url)
+    if args.data_command == "export" and args.out is not None:
+        check_writable("--out", args.out)
+    engine = reachable(settings.database_url, DATABASE_VARIABLE)
     try:
         migrate(engine)
         core = Core.configured(settings, Database(engine), SystemClock())
@@ -86,16 +102,26 @@ def data_command(args: argparse.Namespace, settings: Settings) -> int:
             ended = on_request(core, work=erase, **request)
             print(t("operator.erased", "en", person=args.person, count=ended))
             return 0
-        data = on_request(core, work=export_file, **request)
+        data = on_request(core, work=lambda ctx: exported_to(args.out, ctx), **request)
     finally:
         engine.dispose()
     if args.out is None:
         sys.stdout.buffer.write(data.content)
         sys.stdout.flush()
     else:
-        write_owner_only(args.out, data.content)
         print(f"wrote {args.out} (readable by you only)", file=sys.stderr)
     return 0
+
+
+def exported_to(out: Path | None, ctx: ActorContext) -> DataFile:
+    """The person's export, written to `out` (if given) inside the transaction that audits it:
+    a file that could not be written rolls the audit back, so it records only exports made."""
+    from bot.privacy.personal_data import export_file
+
+    data = export_file(ctx)
+    if out is not None:
+        write_owner_only(out, data.content)
+    return data
 
 
 def adopt_workspace_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -104,9 +130,9 @@ def adopt_workspace_command(args: argparse.Namespace, settings: Settings) -> int
     from bot.kernel.clock import SystemClock
     from bot.kernel.core import Core
     from bot.people.workspace_adoption import KINDS, adopt_workspace
-    from storage.db import Database, make_engine, migrate
+    from storage.db import Database, migrate
 
-    engine = make_engine(settings.database_url)
+    engine = reachable(settings.database_url, DATABASE_VARIABLE)
     try:
         migrate(engine)
         changed = adopt_workspace(
@@ -125,11 +151,50 @@ def adopt_workspace_command(args: argparse.Namespace, settings: Settings) -> int
 
 
 def write_owner_only(path: Path, content: bytes) -> None:
-    """Write `content` to a file only its owner may read, even one that existed before."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        os.fchmod(descriptor, 0o600)
-        file.write(content)
+    """Write `content` to a file only its owner may read, even one that existed before; a
+    failure is one line naming --out (the only file written so)."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            os.fchmod(descriptor, 0o600)
+            file.write(content)
+    except OSError as error:
+        raise ValueError(f"--out {path}: {error.strerror or error}.") from error
+
+
+def check_writable(option: str, path: Path) -> None:
+    """Refuse, in one line naming `option`, a file that cannot be created or replaced at
+    `path`: before the work whose result it would hold is done (or audited)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValueError(f"{option} {path}: the directory {folder} does not exist.")
+    if path.is_dir():
+        raise ValueError(f"{option} {path}: is a directory; give a file's name.")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise ValueError(f"{option} {path}: you may not write there.")
+
+
+def reachable(url: str, name: str) -> Engine:
+    """An engine on `url` that has connected once. A database that cannot be opened (no
+    server, a refused login, a file that is not a database) stops the command in one line
+    naming `name` (its variable or option) and the driver's own words, not a traceback."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    from storage.db import make_engine
+
+    engine = None
+    try:
+        engine = make_engine(url)
+        engine.connect().close()
+    except (SQLAlchemyError, OSError) as error:
+        if engine is not None:
+            engine.dispose()
+        cause = error.orig if isinstance(error, DBAPIError) else error
+        said = (cause.strerror if isinstance(cause, OSError) else None) or str(cause)
+        raise SettingsError(
+            f"{name} {without_password(url)} cannot be opened: {said.splitlines()[0]}"
+        ) from error
+    return engine
 
 
 def parser() -> argparse.ArgumentParser:
@@ -180,16 +245,24 @@ def parser() -> argparse.ArgumentParser:
     trying.add_argument("--start", help="the simulated clock's start, UTC (default: now)")
     add_common(trying)
     simulating = commands.add_parser("simulate", help="a synthetic programme over simulated time")
-    simulating.add_argument("--pairs", type=int, default=200, help="pairs in the programme")
-    simulating.add_argument("--weeks", type=int, default=12, help="weeks simulated")
+    simulating.add_argument(
+        "--pairs", type=int, default=200, help=f"pairs in the programme, 1 to {MAX_PAIRS:,}"
+    )
+    simulating.add_argument(
+        "--weeks", type=int, default=12, help=f"weeks simulated, 1 to {MAX_WEEKS}"
+    )
     simulating.add_argument(
         "--seed",
         type=int,
         default=SIMULATION_SEED,
         help="the random draw (the same seed, the same run)",
     )
-    simulating.add_argument("--start", default=SIMULATION_START, help="first day (a date)")
-    simulating.add_argument("--plot", type=Path, help="write a PNG of the load")
+    simulating.add_argument(
+        "--start",
+        default=SIMULATION_START,
+        help=f"first day, a date from {FIRST_START} to {LAST_START}",
+    )
+    simulating.add_argument("--plot", type=Path, help="write a PNG of the load (a .png file)")
     add_common(simulating)
     data = commands.add_parser(
         "data", help="a person's data, for a request made through HR or a data-protection officer"
@@ -288,18 +361,25 @@ def try_command(args: argparse.Namespace) -> int:
         if args.start
         else datetime.now(UTC).replace(second=0, microsecond=0)
     )
+    if args.db:
+        check_writable("--db", args.db)
+    try:
+        script = args.script.open(encoding="utf-8") if args.script else None
+    except OSError as error:
+        raise ValueError(f"--script {args.script}: {error.strerror or error}.") from error
     with tempfile.TemporaryDirectory() as scratch:
-        path = args.db or Path(scratch) / "try.db"
+        url = f"sqlite:///{args.db or Path(scratch) / 'try.db'}"
+        reachable(url, "--db").dispose()
         session = TrySession.open(
             people=people,
-            database_url=f"sqlite:///{path}",
+            database_url=url,
             start=start,
             out=sys.stdout,
             lang=terminal_lang(args),
             colour=colour_for(args),
         )
-        if args.script:
-            with args.script.open(encoding="utf-8") as script:
+        if script:
+            with script:
                 session.run(Inputs(session.console, iter(script)))
         elif not sys.stdin.isatty():  # piped lines: echoed after their prompt, as a script's
             session.run(Inputs(session.console, iter(sys.stdin)))
@@ -314,20 +394,41 @@ def simulate_command(args: argparse.Namespace) -> int:
     from app.collector import settle_after_start_up
     from app.simulation import simulate
 
-    if args.pairs < 1 or args.weeks < 1:
-        raise ValueError("--pairs and --weeks must be at least 1")
+    start = checked_simulation(args)
     settle_after_start_up()
     report = simulate(
         pairs=args.pairs,
         weeks=args.weeks,
         seed=args.seed,
-        start=date.fromisoformat(args.start),
+        start=start,
         out=sys.stdout,
         lang=terminal_lang(args),
         plot=args.plot,
         progress=sys.stderr,
     )
     return 0 if report.ok else 1
+
+
+def checked_simulation(args: argparse.Namespace) -> date:
+    """The first day of a simulation that can finish and write its plot, checked before it
+    runs (minutes at large sizes): each wrong argument is refused in one line naming it."""
+    if not 1 <= args.pairs <= MAX_PAIRS:
+        raise ValueError(f"--pairs must be from 1 to {MAX_PAIRS:,}, not {args.pairs}.")
+    if not 1 <= args.weeks <= MAX_WEEKS:
+        raise ValueError(f"--weeks must be from 1 to {MAX_WEEKS}, not {args.weeks}.")
+    try:
+        start: date | None = date.fromisoformat(args.start)
+    except ValueError:
+        start = None
+    if start is None or not FIRST_START <= start <= LAST_START:
+        raise ValueError(
+            f"--start must be a date from {FIRST_START} to {LAST_START}, not {args.start!r}."
+        )
+    if args.plot is not None:
+        if args.plot.suffix.lower() != ".png":
+            raise ValueError(f"--plot {args.plot}: the plot is a PNG; give a name ending in .png.")
+        check_writable("--plot", args.plot)
+    return start
 
 
 if __name__ == "__main__":

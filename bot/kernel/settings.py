@@ -7,7 +7,12 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DATABASE_VARIABLE = "DATABASE_URL"
 DEFAULT_DATABASE_URL = "sqlite:///mentorbot.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 UNAUTHENTICATED_SWITCH = "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS"  # the Teams SDK's switch
@@ -20,6 +25,8 @@ TOKEN_KEY_VARIABLE = "MENTORBOT_TOKEN_KEY"
 MAX_RETENTION_DAYS = 36500  # a century: any longer is a typo, and dates must stay computable
 DEFAULT_SENDS_AT_ONCE = 16  # notifications in flight: each to its own channel, paced apart
 MAX_SENDS_AT_ONCE = 64
+# What storage/db.py make_engine opens: SQLite, and PostgreSQL through psycopg (its default).
+DATABASE_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgres", "postgresql", "postgresql+psycopg")
 
 
 class SettingsError(Exception):
@@ -120,7 +127,7 @@ class Settings:
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
             slack_app_token=env.get("SLACK_APP_TOKEN") or None,
             slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
-            database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+            database_url=database_url(env),
             port=int(raw_port),
             admins=frozenset(
                 a for a in env.get("MENTORBOT_ADMINS", "").replace(",", " ").split() if a
@@ -188,6 +195,38 @@ def public_url(env: Mapping[str, str]) -> str | None:
     if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", raw):
         raise SettingsError(f"{PUBLIC_URL_VARIABLE} must be an http(s) URL, not {raw!r}.")
     return raw
+
+
+def database_url(env: Mapping[str, str]) -> str:
+    """DATABASE_URL, if the database layer can open it: SQLite, its file in a directory that
+    exists, or PostgreSQL. Checked here, not at the first connection, so that a typo stops
+    start-up in one line; the password it may hold is never shown."""
+    raw = env.get(DATABASE_VARIABLE, "").strip() or DEFAULT_DATABASE_URL
+    try:
+        url = make_url(raw)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        url = None
+    if url is None or url.drivername not in DATABASE_DRIVERS:
+        raise SettingsError(
+            f"{DATABASE_VARIABLE} must be a SQLite or PostgreSQL URL ({DEFAULT_DATABASE_URL}, "
+            f"postgresql://user:password@host/db), not {without_password(raw)!r}."
+        )
+    file = url.database or ":memory:"
+    if url.get_backend_name() == "sqlite" and not (
+        file == ":memory:" or file.startswith("file:") or "mode=memory" in raw
+    ):
+        folder = Path(file).parent
+        if not folder.is_dir():
+            raise SettingsError(
+                f"{DATABASE_VARIABLE} names a SQLite file in {folder}, a directory that does not "
+                "exist."
+            )
+    return raw
+
+
+def without_password(url: str) -> str:
+    """`url` with the password of its user part, if any, as ***."""
+    return re.sub(r"(://[^:/@]*:).*@", r"\1***@", url)
 
 
 def is_fernet_key(value: str) -> bool:
