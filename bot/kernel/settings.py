@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from sqlalchemy.exc import ArgumentError
 DATABASE_VARIABLE = "DATABASE_URL"
 DEFAULT_DATABASE_URL = "sqlite:///mentorbot.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+HTTP_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")  # a host, then a path at most
 UNAUTHENTICATED_SWITCH = "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS"  # the Teams SDK's switch
 TRUE_WORDS = ("1", "true", "yes", "on")  # the values the Teams SDK accepts for it
 FALSE_WORDS = ("0", "false", "no", "off")
@@ -91,7 +93,9 @@ class Settings:
             raw_metrics_port.isdecimal() and 0 <= int(raw_metrics_port) < 65536
         ):
             raise SettingsError(f"METRICS_PORT must be a port number, not {raw_metrics_port!r}.")
-        api_url = env.get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
+        api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
+        if not HTTP_URL.fullmatch(api_url):
+            raise SettingsError(f"SLACK_API_URL must be an http(s) URL, not {api_url!r}.")
         switch = env.get(UNAUTHENTICATED_SWITCH, "").strip().lower()
         if switch not in ("", *TRUE_WORDS, *FALSE_WORDS):
             raise SettingsError(f"{UNAUTHENTICATED_SWITCH} must be true or false, not {switch!r}.")
@@ -101,7 +105,7 @@ class Settings:
             pace = float(raw_pace)
         except ValueError:
             pace = 0.0
-        if not pace > 0:
+        if not (pace > 0 and math.isfinite(pace)):  # inf: no pace at all
             raise SettingsError(
                 f"MENTORBOT_SENDS_PER_SECOND must be a positive number, not {raw_pace!r}."
             )
@@ -192,7 +196,7 @@ def public_url(env: Mapping[str, str]) -> str | None:
     raw = env.get(PUBLIC_URL_VARIABLE, "").strip().rstrip("/")
     if not raw:
         return None
-    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", raw):
+    if not HTTP_URL.fullmatch(raw):
         raise SettingsError(f"{PUBLIC_URL_VARIABLE} must be an http(s) URL, not {raw!r}.")
     return raw
 

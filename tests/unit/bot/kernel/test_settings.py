@@ -76,6 +76,15 @@ def test_port_zero_lets_the_system_pick_a_free_one() -> None:
             "MENTORBOT_SENDS_PER_SECOND must be a positive number, not 'nan'.",
         ),
         (
+            {"MENTORBOT_SENDS_PER_SECOND": "inf"},
+            "MENTORBOT_SENDS_PER_SECOND must be a positive number, not 'inf'.",
+        ),
+        ({"SLACK_API_URL": "notaurl"}, "SLACK_API_URL must be an http(s) URL, not 'notaurl'."),
+        (
+            {"SLACK_API_URL": "ftp://slack.com/api/"},
+            "SLACK_API_URL must be an http(s) URL, not 'ftp://slack.com/api/'.",
+        ),
+        (
             {"MENTORBOT_LEASE_SECONDS": "0"},
             "MENTORBOT_LEASE_SECONDS must be a whole number of seconds, not '0'.",
         ),
