@@ -80,14 +80,28 @@ def upsert_person(
     return person
 
 
+NAME_AT_MOST = 255  # `Person.name`'s length: Teams names run to 256 characters
+LOCALE_AT_MOST = 32  # `Person.locale`'s length: the longest locale tag is far shorter
+ZONE_AT_MOST = 64  # `Person.timezone`'s length: the longest IANA zone name is 32
+
+
 @dataclass(frozen=True)
 class Profile:
-    """What a platform says of a person."""
+    """What a platform says of a person, as the database keeps it: a name longer than its
+    column is cut, a "locale" or "zone" longer than any is none (PostgreSQL refused the row
+    before, and every request of that person failed)."""
 
     external_id: str
     name: str
     timezone: str | None
     locale: str | None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", self.name[:NAME_AT_MOST])
+        if self.locale is not None and len(self.locale) > LOCALE_AT_MOST:
+            object.__setattr__(self, "locale", None)
+        if self.timezone is not None and len(self.timezone) > ZONE_AT_MOST:
+            object.__setattr__(self, "timezone", None)
 
 
 def upsert_people(

@@ -2,7 +2,9 @@
 surrogate (`\\ud800`). PostgreSQL refuses a NUL, SQLite cuts a JSON key list at it, and neither
 driver takes a lone surrogate: the endpoints drop the NULs and replace the lone surrogates
 before any listener reads the request, so a summary, an agenda point or a Teams message that
-holds one is kept (without it) and answered, never met with the apology for a failure."""
+holds one is kept (without it) and answered, never met with the apology for a failure. Nor
+does a profile longer than its columns: a Teams name of 300 characters, a "locale" or a "zone"
+of a hundred (PostgreSQL refused the row, and each request of that person failed)."""
 
 from __future__ import annotations
 
@@ -88,3 +90,23 @@ def test_a_teams_activity_with_a_nul_in_its_ids_or_text_is_answered(
     assert post(teams_bot, message) == 200
     teams_bot.settle()
     assert [a for a in map(teams_text_of, connector.sent()) if is_apology(a)] == []
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [{"from": {"name": "T" * 300}}, {"locale": "fr-FR-" + "x" * 100}, {"localTimezone": "Z" * 100}],
+    ids=["name", "locale", "zone"],
+)
+def test_a_teams_profile_longer_than_its_columns_is_kept_cut_and_answered(
+    teams_bot: TeamsBot, connector: FakeConnector, profile: dict[str, Any]
+) -> None:
+    teams_bot.install(THOMAS)
+    teams_bot.quiesce()
+    before = len(connector.sent(THOMAS.chat))
+    message = teams_bot.message(THOMAS, "help")
+    for key, value in profile.items():
+        message[key] = {**message[key], **value} if isinstance(value, dict) else value
+    assert post(teams_bot, message) == 200
+    teams_bot.settle()
+    [answer] = connector.sent(THOMAS.chat)[before:]
+    assert "Mentorbot" in teams_text_of(answer) and not is_apology(teams_text_of(answer))
