@@ -86,6 +86,16 @@ def teams(
 
 
 @pytest.fixture
+def teams_served(
+    connector: FakeConnector, migrated_database_url: str, clock: ManualClock
+) -> Iterator[TeamsBot]:
+    """Teams on SQLite, then on PostgreSQL (skipped without a server)."""
+    bot = start_teams(connector, migrated_database_url, clock)
+    yield bot
+    bot.stop()
+
+
+@pytest.fixture
 def teams_pair(teams: TeamsBot) -> TeamsBot:
     """Teams with Claire mentoring Thomas (weekly, Thursday 18:00 Paris), Nina installed too."""
     for person in (CLAIRE, THOMAS, NINA):

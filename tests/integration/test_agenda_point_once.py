@@ -3,7 +3,7 @@ same point typed again with other capitals or spaces, submissions racing each ot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from datetime import UTC, datetime
@@ -19,7 +19,7 @@ from storage.db import make_engine
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector, buttons, cards
-from tests.integration.conftest import CLAIRE, MENTEE, MENTOR, THOMAS, start_teams
+from tests.integration.conftest import CLAIRE, MENTEE, MENTOR, THOMAS
 from tests.integration.harness import RunningBot, text_of
 from tests.integration.teams_harness import TeamsBot
 
@@ -68,15 +68,6 @@ def agenda_rows(url: str) -> list[tuple[str, bool]]:
             return [(point, bool(done)) for point, done in found]
     finally:
         engine.dispose()
-
-
-@pytest.fixture
-def teams_served(
-    connector: FakeConnector, migrated_database_url: str, clock: ManualClock
-) -> Iterator[TeamsBot]:
-    bot = start_teams(connector, migrated_database_url, clock)
-    yield bot
-    bot.stop()
 
 
 def test_three_slack_submissions_racing_store_the_point_once(

@@ -18,7 +18,7 @@ from bot.kernel.clock import ManualClock
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector
 from tests.fakes.teams_connector import text_of as teams_text_of
-from tests.integration.conftest import CLAIRE, MENTEE, MENTOR, THOMAS, start_teams
+from tests.integration.conftest import CLAIRE, MENTEE, MENTOR, THOMAS
 from tests.integration.harness import RunningBot, is_apology, text_of
 from tests.integration.teams_harness import TeamsBot
 from tests.integration.test_dm_reply_routing import THOMAS_ASKED, THOMAS_PAIR, recorded
@@ -26,6 +26,7 @@ from tests.integration.test_dm_reply_routing import THOMAS_ASKED, THOMAS_PAIR, r
 POINT = "Parler de ma mobilit\u00e9\x00 interne"  # a form body (`%00`): no lone surrogate
 KEPT = "Parler de ma mobilit\u00e9 interne"
 SURROGATE = "\ud800"  # only a JSON escape carries one
+TEAMS_PAIR = "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris"
 
 
 def post(bot: TeamsBot, activity: dict[str, Any]) -> int:
@@ -63,32 +64,25 @@ def test_slack_text_with_a_nul_or_a_lone_surrogate_is_kept_without_it(
     assert [text for text in said if is_apology(text)] == []
 
 
-@pytest.fixture
-def teams_bot(
-    connector: FakeConnector, migrated_database_url: str, clock: ManualClock
-) -> Iterator[TeamsBot]:
-    bot = start_teams(connector, migrated_database_url, clock)
-    yield bot
-    bot.stop()
-
-
 def test_a_teams_activity_with_a_nul_in_its_ids_or_text_is_answered(
-    teams_bot: TeamsBot, connector: FakeConnector
+    teams_served: TeamsBot, connector: FakeConnector
 ) -> None:
-    teams_bot.install(CLAIRE)
-    teams_bot.install(THOMAS)
-    teams_bot.make_pair(THOMAS, "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris")
-    teams_bot.quiesce()
+    teams_served.install(CLAIRE)
+    teams_served.install(THOMAS)
+    teams_served.make_pair(
+        THOMAS, "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris"
+    )
+    teams_served.quiesce()
     before = len(connector.sent(THOMAS.chat))
-    assert post(teams_bot, teams_bot.message(THOMAS, f"agenda add {POINT}{SURROGATE}")) == 200
+    assert post(teams_served, teams_served.message(THOMAS, f"agenda add {POINT}{SURROGATE}")) == 200
     [added, *_] = connector.wait_for(lambda: connector.sent(THOMAS.chat)[before:])
     assert f"{KEPT}\ufffd" in teams_text_of(added)
 
     # A mention whose id holds a NUL: read as a stranger's, answered as such.
-    message: dict[str, Any] = teams_bot.message(THOMAS, "agenda @claire")
+    message: dict[str, Any] = teams_served.message(THOMAS, "agenda @claire")
     message["entities"][0]["mentioned"]["id"] = f"{CLAIRE.id}\x00"
-    assert post(teams_bot, message) == 200
-    teams_bot.settle()
+    assert post(teams_served, message) == 200
+    teams_served.settle()
     assert [a for a in map(teams_text_of, connector.sent()) if is_apology(a)] == []
 
 
@@ -98,15 +92,15 @@ def test_a_teams_activity_with_a_nul_in_its_ids_or_text_is_answered(
     ids=["name", "locale", "zone"],
 )
 def test_a_teams_profile_longer_than_its_columns_is_kept_cut_and_answered(
-    teams_bot: TeamsBot, connector: FakeConnector, profile: dict[str, Any]
+    teams_served: TeamsBot, connector: FakeConnector, profile: dict[str, Any]
 ) -> None:
-    teams_bot.install(THOMAS)
-    teams_bot.quiesce()
+    teams_served.install(THOMAS)
+    teams_served.quiesce()
     before = len(connector.sent(THOMAS.chat))
-    message = teams_bot.message(THOMAS, "help")
+    message = teams_served.message(THOMAS, "help")
     for key, value in profile.items():
         message[key] = {**message[key], **value} if isinstance(value, dict) else value
-    assert post(teams_bot, message) == 200
-    teams_bot.settle()
+    assert post(teams_served, message) == 200
+    teams_served.settle()
     [answer] = connector.sent(THOMAS.chat)[before:]
     assert "Mentorbot" in teams_text_of(answer) and not is_apology(teams_text_of(answer))
