@@ -79,14 +79,7 @@ def act(
             # An answer to the bot (bot/pairs/silences.py); refused if they were erased meanwhile.
             if not hold_person(session=session, person=actor, active_at=core.clock.now()):
                 raise UserError("forget.meanwhile")
-            ctx = ActorContext(
-                core=core,
-                session=session,
-                platform=platform,
-                actor=actor,
-                now=core.clock.now(),
-                lang=lang,
-            )
+            ctx = ActorContext.of(core, session, actor)
             result = work(ctx)
             owes_now = ctx.owes_now
     except UserError as error:

@@ -10,7 +10,7 @@ from sqlmodel import Session
 from bot.kernel.core import Core
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import Lang
-from bot.people.person import mention
+from bot.people.person import lang_of, mention
 from storage.models import MeetingSession, Pair, Person
 from storage.queries.people import get_person, people_by_ids
 
@@ -26,6 +26,20 @@ class ActorContext:
     now: datetime
     lang: Lang
     owes_now: bool = False  # set when the action owes messages to send at once
+
+    @classmethod
+    def of(
+        cls, core: Core, session: Session, person: Person, now: datetime | None = None
+    ) -> ActorContext:
+        """`person` acting in `session`, in their own language, at `now` (default: now)."""
+        return cls(
+            core=core,
+            session=session,
+            platform=person.platform,
+            actor=person,
+            now=core.clock.now() if now is None else now,
+            lang=lang_of(person),
+        )
 
     def person(self, external_id: str) -> Person:
         """A mentioned person, known from their platform profile."""

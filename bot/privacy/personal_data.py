@@ -17,7 +17,7 @@ from bot.kernel.notice_keys import PersonRefused, UnreachableWeek, UserRecipient
 from bot.kernel.replies import DataFile
 from bot.pairs.lifecycle import end_pair
 from bot.people.actor import ActorContext
-from bot.people.person import in_readers_language, is_erased, lang_of, recipient
+from bot.people.person import in_readers_language, is_erased, recipient
 from storage.models import JournalEntry, MeetingSession, Pair, Person
 from storage.queries.pairs import CURRENT, all_pairs_of
 from storage.queries.people import hold_person, people_named
@@ -234,12 +234,4 @@ def on_request(
         record_operator_run(
             session=session, operator=operator, action=action, person=person, now=now
         )
-        ctx = ActorContext(
-            core=core,
-            session=session,
-            platform=person.platform,
-            actor=person,
-            now=now,
-            lang=lang_of(person),
-        )
-        return work(ctx)
+        return work(ActorContext.of(core, session, person, now))

@@ -23,7 +23,7 @@ from bot.kernel.replies import Form, Reply
 from bot.kernel.workspaces import local_id
 from bot.people.acting import act
 from bot.people.actor import ActorContext
-from bot.people.person import in_readers_language, is_erased, lang_of
+from bot.people.person import in_readers_language, is_erased
 from handlers.slack.api_errors import reason
 from handlers.slack.home import HOME_PREFIX, home_view, pressed
 from handlers.slack.listeners.deps import SlackDeps
@@ -66,16 +66,8 @@ def current_home(core: Core, user_id: str) -> Home | None:
         person = get_person(session=session, platform=PLATFORM, external_id=user_id)
         if person is None or is_erased(person):
             return None
-        lang = lang_of(person)
-        ctx = ActorContext(
-            core=core,
-            session=session,
-            platform=PLATFORM,
-            actor=person,
-            now=core.clock.now(),
-            lang=lang,
-        )
-        return in_readers_language(build_home(ctx), lang)
+        ctx = ActorContext.of(core, session, person)
+        return in_readers_language(build_home(ctx), ctx.lang)
 
 
 async def current_home_view(core: Core, user_id: str) -> dict[str, Any] | None:
