@@ -13,11 +13,12 @@ from bot.kernel.i18n import t
 from bot.kernel.replies import Reply, say
 from bot.people.actor import ActorContext
 from bot.people.person import mention, zone_of
+from bot.rhythm.grammar import MAX_DURATION
 from bot.rhythm.recurrence import local_instant
 from bot.rhythm.wording import format_duration, format_time, format_when
 from bot.sessions.changes import move_session
 from storage.models import MeetingSession, Pair
-from storage.queries.sessions import overlapping_sessions
+from storage.queries.sessions import planned_spans
 
 WHEN = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\s+(?:at\s+|à\s+|a\s+)?"
@@ -64,14 +65,17 @@ def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -
         raise UserError("move.too_far")
     assert pair.id is not None and meeting.id is not None
     end = to + timedelta(minutes=meeting.duration_minutes)
-    taken = overlapping_sessions(
-        session=ctx.session, pair_id=pair.id, start=to, end=end, besides=meeting.id
+    spans = planned_spans(
+        session=ctx.session, pair_ids=[pair.id], since=to - timedelta(minutes=MAX_DURATION)
     )
+    taken = [
+        s for s in spans.get(pair.id, []) if s.session_id != meeting.id and s.overlaps(to, end)
+    ]
     if taken:
         raise UserError(
             "move.taken",
-            when=format_when(taken[0].starts_at, zone, ctx.lang),
-            duration=format_duration(taken[0].duration_minutes, ctx.lang),
+            when=format_when(taken[0].start, zone, ctx.lang),
+            duration=format_duration(taken[0].minutes, ctx.lang),
         )
     old = meeting.starts_at
     other = ctx.other_member(pair)

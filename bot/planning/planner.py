@@ -128,7 +128,7 @@ def extend_pairs(*, session: Session, pairs: list[Pair], now: datetime) -> list[
             starts = [start for start in starts if start < end]
         if spans := taken.get(pair.id):
             length = timedelta(minutes=pair.duration_minutes)
-            starts = [s for s in starts if not any(s < e and b < s + length for b, e in spans)]
+            starts = [s for s in starts if not any(t.overlaps(s, s + length) for t in spans)]
         wanted[pair.id] = (starts, pair.duration_minutes)
         pair.planned_until = max([until, *starts])
         session.add(pair)

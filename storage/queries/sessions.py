@@ -64,22 +64,39 @@ def next_sessions(
     return found
 
 
+class Span(NamedTuple):
+    """A planned session's time: from `start` to `end` (its duration on)."""
+
+    session_id: int
+    start: datetime
+    end: datetime
+
+    @property
+    def minutes(self) -> int:
+        return (self.end - self.start) // timedelta(minutes=1)
+
+    def overlaps(self, start: datetime, end: datetime) -> bool:
+        """Whether it shares some of the time from `start` to `end` (back to back: no)."""
+        return self.start < end and start < self.end
+
+
 def planned_spans(
     *, session: Session, pair_ids: list[int], since: datetime
-) -> dict[int, list[tuple[datetime, datetime]]]:
-    """Each pair's planned sessions that start at `since` or later, as (start, end): the times
-    a new occurrence of its rhythm must leave free (a session moved past the planned horizon,
-    onto a time the rhythm comes to later)."""
-    found: dict[int, list[tuple[datetime, datetime]]] = {}
+) -> dict[int, list[Span]]:
+    """Each pair's planned sessions that start at `since` or later, soonest first: the times a
+    session moved there, or a new occurrence of its rhythm, must leave free."""
+    found: dict[int, list[Span]] = {}
     for some in in_slices(pair_ids):
         rows = session.execute(_PLANNED_SINCE, {"ids": some, "since": since})
-        for pair_id, start, minutes in rows:
-            found.setdefault(pair_id, []).append((start, start + timedelta(minutes=minutes)))
+        for session_id, pair_id, start, minutes in rows:
+            span = Span(session_id, start, start + timedelta(minutes=minutes))
+            found.setdefault(pair_id, []).append(span)
     return found
 
 
 _PLANNED_SINCE = (
     sql_select(
+        col(MeetingSession.id),
         col(MeetingSession.pair_id),
         col(MeetingSession.starts_at),
         col(MeetingSession.duration_minutes),
@@ -87,6 +104,7 @@ _PLANNED_SINCE = (
     .where(among(col(MeetingSession.pair_id), "ids"))
     .where(col(MeetingSession.status) == PLANNED)
     .where(col(MeetingSession.starts_at) >= instant("since"))
+    .order_by(col(MeetingSession.starts_at))
 )
 
 
@@ -356,24 +374,6 @@ def sessions_after(*, session: Session, pair_id: int, after: datetime) -> list[M
             select(MeetingSession)
             .where(MeetingSession.pair_id == pair_id)
             .where(MeetingSession.starts_at > after)
-            .order_by(col(MeetingSession.starts_at))
-        )
-    )
-
-
-def overlapping_sessions(
-    *, session: Session, pair_id: int, start: datetime, end: datetime, besides: int
-) -> list[MeetingSession]:
-    """The pair's planned sessions but `besides` that share some of the time from `start` to
-    `end` (one that ends as the other begins does not), soonest first."""
-    ended = session_end_epoch(session.get_bind().dialect.name)
-    return list(
-        session.exec(
-            select(MeetingSession)
-            .where(MeetingSession.pair_id == pair_id, MeetingSession.status == PLANNED)
-            .where(MeetingSession.id != besides)
-            .where(col(MeetingSession.starts_at) < end)
-            .where(ended > int(start.timestamp()))
             .order_by(col(MeetingSession.starts_at))
         )
     )
