@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, make_url, text
+from sqlalchemy import event, exc, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -26,6 +27,10 @@ CACHED_STATEMENTS = 64
 a multi-row insert has one text whatever its rows' number (reads by many keys bind them as one
 list: `storage.queries.slices.among`), and `simulate` runs about 320 texts, 64 of which hold
 every one in use for long: 0.7 % of its statements are prepared again, 42 % with 16."""
+IDLE_BEFORE_PING = 1.0
+"""Seconds a pooled server connection must have sat unused before it is checked (pinged)
+on checkout: a dispatcher opens several transactions a batch, and a ping for each cost a round
+trip more than its statements."""
 INSERTED_PER_STATEMENT = 100
 """Rows one multi-row INSERT … RETURNING carries on SQLite (SQLAlchemy's default: 1,000). Its
 text is one per number of rows, and each prepared one holds native memory in proportion: with
@@ -45,7 +50,7 @@ def make_engine(url: str, *, scratch: bool = False) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        return ping_when_idle(create_engine(url, hide_parameters=True))
     database = make_url(url).database or ":memory:"
     in_memory = database == ":memory:" or "mode=memory" in url
     if not in_memory:
@@ -75,6 +80,33 @@ def make_engine(url: str, *, scratch: bool = False) -> Engine:
             # SQLite's page cache stays at its default (2 MB), a simulation's too: the system's
             # serves its rereads; 64 MB made `simulate` bigger for no clear gain in time.
         cursor.close()
+
+    return engine
+
+
+def ping_when_idle(engine: Engine, idle: float = IDLE_BEFORE_PING) -> Engine:
+    """Check a pooled connection on checkout when it sat unused for `idle` seconds (the server
+    may have restarted or dropped it meanwhile): a dead one is replaced before anyone uses it.
+    One used a moment ago is handed out as is; should it fail all the same, SQLAlchemy drops
+    the pool's connections and the next checkout opens new ones."""
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _check(
+        dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry, _proxy: object
+    ) -> None:
+        returned = record.info.pop("returned_at", None)
+        if returned is None or time.monotonic() - returned < idle:
+            return  # just opened, or used a moment ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise exc.DisconnectionError("the pooled connection is gone") from error
+        if not alive:
+            raise exc.DisconnectionError("the pooled connection is gone")
 
     return engine
 
