@@ -58,6 +58,10 @@ log = logging.getLogger(__name__)
 MAX_FAILURES = 8  # failures that count: neither a rate limit, nor a 5xx, nor an outage
 CONCURRENCY = DEFAULT_SENDS_AT_ONCE  # sends in flight at once, by default
 CLAIM_BATCH = 64  # rows claimed and composed at once (at least `concurrency`)
+CLAIM_AHEAD = 2
+"""The next batch is claimed once fewer than this many slots' worth of rows wait: a claim of
+64 rows on PostgreSQL took longer (44 ms median) than the sends of one slot's worth of rows
+(37 ms at 430 a second), and the slots waited for it."""
 OUTCOME_LINGER = 0.005  # seconds an outcome waits for others, to share their transaction
 LEASE = timedelta(seconds=60)
 TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
@@ -220,8 +224,9 @@ class Dispatcher:
         """Keep up to `concurrency` sends in flight until nothing is claimable and nothing is
         in flight, then let the messengers settle what they write after their sends. Rows are
         claimed and composed a batch (`claim_batch`) at a time, the next one while the last is
-        being sent (once fewer than `concurrency` wait), so that no slot waits for the database
-        and a claim's cost is shared by many rows. A run ends once its outcomes are written."""
+        being sent (once fewer than `CLAIM_AHEAD` times `concurrency` wait), so that no slot
+        waits for the database and a claim's cost is shared by many rows. A run ends once its
+        outcomes are written."""
         stats: Counter[str] = Counter()
         in_flight: set[asyncio.Task[str]] = set()
         ready: deque[tuple[Notification, datetime, Composed]] = deque()
@@ -240,7 +245,7 @@ class Dispatcher:
                     in_flight.add(asyncio.create_task(self._deliver(*ready.popleft())))
                 if (
                     claiming is None
-                    and len(ready) < self.concurrency
+                    and len(ready) < CLAIM_AHEAD * self.concurrency
                     and not self._stopping
                     and (more or (not in_flight and not ready and self._maybe_more(claimed_at)))
                 ):
