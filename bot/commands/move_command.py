@@ -18,6 +18,7 @@ from bot.rhythm.recurrence import local_instant
 from bot.rhythm.wording import format_duration, format_time, format_when
 from bot.sessions.changes import move_session
 from storage.models import MeetingSession, Pair
+from storage.queries.pairs import hold_pair
 from storage.queries.sessions import planned_spans
 
 WHEN = re.compile(
@@ -54,8 +55,8 @@ def run(ctx: CommandContext) -> Reply:
 
 def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -> Reply:
     """Move `meeting` to `to` after checking it is a sensible time, free of the pair's other
-    sessions (each would otherwise be reminded of and asked about twice); tell the other
-    member."""
+    sessions (each would otherwise be reminded of and asked about twice): the pair's moves
+    take turns, so that two racing onto one time make one; tell the other member."""
     zone = zone_of(ctx.actor, pair.timezone)
     if to <= ctx.now:
         day = (ctx.now + timedelta(days=7)).astimezone(ZoneInfo(zone)).date()
@@ -65,6 +66,7 @@ def move(ctx: ActorContext, pair: Pair, meeting: MeetingSession, to: datetime) -
         raise UserError("move.too_far")
     assert pair.id is not None and meeting.id is not None
     end = to + timedelta(minutes=meeting.duration_minutes)
+    hold_pair(session=ctx.session, pair_id=pair.id)
     spans = planned_spans(
         session=ctx.session, pair_ids=[pair.id], since=to - timedelta(minutes=MAX_DURATION)
     )

@@ -111,6 +111,20 @@ _LAPSED_TRIALS = (
 )
 
 
+def hold_pair(*, session: Session, pair_id: int) -> None:
+    """Make changes to this pair's planned sessions take turns until the transaction ends, so
+    that the sessions read after this include every change committed before: both members
+    moving a session at once, on any replica (one person's requests already take turns:
+    `hold_person`). A write does it on both databases: PostgreSQL locks the pair's row, SQLite
+    the database; the write changes nothing."""
+    session.execute(
+        update(Pair)
+        .where(col(Pair.id) == pair_id)
+        .values(duration_minutes=Pair.duration_minutes)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:
     """Active pairs whose sessions are not yet planned as far as `horizon`, those never planned
     first, then those planned least far ahead (each an index range of (status, planned until))."""
