@@ -12,7 +12,14 @@ from sqlmodel import Session
 from bot.kernel.core import Core
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
-from bot.kernel.notice_keys import KeptReply, SummaryVersion, UnexpectedDm
+from bot.kernel.notice_keys import (
+    KeptReply,
+    MalformedKey,
+    PersonRecipient,
+    SessionAt,
+    SummaryVersion,
+    UnexpectedDm,
+)
 from bot.kernel.replies import Button, Reply, Section, say
 from bot.people.actor import ActorContext
 from bot.people.person import lang_of, mention, recipient, zone_of
@@ -34,10 +41,9 @@ from storage.models import ActionItem, MeetingSession, Pair, PendingReply, Perso
 from storage.queries.actions import actions_of_sessions, drop_open_actions
 from storage.queries.events import first_delivery
 from storage.queries.notifications import Owed, owe, subjects_sent_or_due
-from storage.queries.pairs import ACTIVE, PAUSED, pairs_of
 from storage.queries.people import get_person, hold_person, people_by_ids
 from storage.queries.replies import add_pending_reply, forget_reply, pending_reply
-from storage.queries.sessions import PLANNED, past_sessions_of
+from storage.queries.sessions import PLANNED, sessions_of_member, store_summary
 from storage.summaries import SummaryDoc
 
 MAX_SUMMARY = 3000
@@ -46,7 +52,6 @@ AWAITED_FOR = timedelta(days=14)
 """A plain DM reply counts as the summary of a session that ended within this time."""
 REQUEST_KINDS = (SUMMARY_REQUEST, SUMMARY_REQUEST_NEXT_DAY, SUMMARY_NUDGE)
 """What asks a person for a summary: a DM reply may answer one of these."""
-OPEN_PAIRS = (ACTIVE, PAUSED)
 REPLY_KEPT_FOR = timedelta(days=7)
 """A reply that could answer several requests waits this long for its author's choice."""
 MAX_CHOICES = 5
@@ -152,22 +157,22 @@ def apply_draft(
         drop_open_actions(session=session, session_id=meeting.id)
     elif meeting.summary is not None:
         doc = SummaryDoc.load(meeting.summary).plus(draft.doc)
-    people = people_by_ids(session=session, ids={pair.mentor_id, pair.mentee_id})
-    add_actions(
-        session=session,
-        pair=pair,
-        meeting=meeting,
-        actions=list(draft.actions),
-        author=author,
-        people=people,
-        now=now,
-    )
-    other = other_member(session, pair, author)
+    if draft.actions:
+        people = people_by_ids(session=session, ids={pair.mentor_id, pair.mentee_id})
+        add_actions(
+            session=session,
+            pair=pair,
+            meeting=meeting,
+            actions=list(draft.actions),
+            author=author,
+            people=people,
+            now=now,
+        )
     record_summary(
         session=session,
         meeting=meeting,
         author=author,
-        other=other,
+        other_id=pair.mentee_id if pair.mentor_id == author.id else pair.mentor_id,
         doc=doc,
         now=now,
         confirm_by_dm=confirm_by_dm,
@@ -179,21 +184,17 @@ def record_summary(
     session: Session,
     meeting: MeetingSession,
     author: Person,
-    other: Person,
+    other_id: int,
     doc: SummaryDoc,
     now: datetime,
     confirm_by_dm: bool,
 ) -> None:
-    """Store `doc` as the summary of `meeting` and owe it to `other`."""
-    meeting.summary = doc.dump()
-    meeting.summary_author_id = author.id
-    meeting.summary_at = now
-    meeting.summary_revision += 1
-    session.add(meeting)
-    assert meeting.id is not None
+    """Store `doc` as the summary of `meeting` and owe it to the other member, `other_id`."""
+    assert meeting.id is not None and author.id is not None
+    store_summary(session=session, meeting=meeting, summary=doc.dump(), author_id=author.id, at=now)
     subject = SummaryVersion(meeting.id, meeting.summary_revision).key
     until = now + ANNOUNCEMENT_USEFUL_FOR
-    owed = [Owed(SUMMARY_SHARED, recipient(other).key, subject, now, until)]
+    owed = [Owed(SUMMARY_SHARED, PersonRecipient(other_id).key, subject, now, until)]
     if confirm_by_dm:
         owed.append(Owed(SUMMARY_RECORDED, recipient(author).key, subject, now, until))
     owe(session=session, owed=owed, now=now)
@@ -205,7 +206,8 @@ def open_requests(
     """The sessions whose summary the bot asked `person` for (a request or a nudge sent, or
     due and about to go) and that still have none (`written_too`: or have one), ended within
     AWAITED_FOR; oldest first. Only sessions of the person's own current pairs, as they stand
-    now (not moved, not skipped)."""
+    now (not moved, not skipped). At most two statements: the requests, then the sessions
+    they name."""
     assert person.id is not None
     requested = set(
         subjects_sent_or_due(
@@ -216,25 +218,31 @@ def open_requests(
             now=now,
         )
     )
-    found: list[tuple[Pair, MeetingSession]] = []
-    current = pairs_of(session=session, person_id=person.id) if requested else []
-    pairs = [pair for pair in current if pair.status in OPEN_PAIRS]
     # No session lasts a day: this reads every session that may have ended in the window.
-    since = now - AWAITED_FOR - timedelta(days=1)
-    ids = [pair.id for pair in pairs if pair.id is not None]
-    ended = past_sessions_of(session=session, pair_ids=ids, now=now, since=since)
-    for pair in pairs:
-        assert pair.id is not None
-        for meeting in ended[pair.id]:
-            end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
-            if (
-                meeting.status == PLANNED
-                and (written_too or not meeting.summary)
-                and end >= now - AWAITED_FOR
-                and session_subject(meeting).key in requested
-            ):
-                found.append((pair, meeting))
+    asked = sessions_of_member(
+        session=session,
+        session_ids={subject.session_id for subject in map(_session_at, requested) if subject},
+        person_id=person.id,
+        since=now - AWAITED_FOR - timedelta(days=1),
+        now=now,
+    )
+    found = [
+        (pair, meeting)
+        for pair, meeting in asked
+        if meeting.status == PLANNED
+        and (written_too or not meeting.summary)
+        and meeting.starts_at + timedelta(minutes=meeting.duration_minutes) >= now - AWAITED_FOR
+        and session_subject(meeting).key in requested
+    ]
     return sorted(found, key=lambda pair_meeting: pair_meeting[1].starts_at)
+
+
+def _session_at(subject: str) -> SessionAt | None:
+    """The session a request is about (a summary request's subject), if `subject` names one."""
+    try:
+        return SessionAt.parse(subject)
+    except MalformedKey:
+        return None
 
 
 def record_dm_reply(
@@ -246,9 +254,9 @@ def record_dm_reply(
     whether to replace or append; else a polite explanation."""
     assert person.id is not None
     text = text.strip()
-    requests = open_requests(session=session, person=person, now=now) if text else []
-    if text and not requests:
-        requests = open_requests(session=session, person=person, now=now, written_too=True)[-1:]
+    # Read once: the sessions still without a summary, else the latest one with one.
+    asked = open_requests(session=session, person=person, now=now, written_too=True) if text else []
+    requests = [(pair, meeting) for pair, meeting in asked if not meeting.summary] or asked[-1:]
     until = now + ANNOUNCEMENT_USEFUL_FOR
     if len(requests) == 1:
         [(pair, meeting)] = requests

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from storage.models import Person
 from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.slices import among, in_slices
+from storage.types import instant
 
 
 def get_person(*, session: Session, platform: str, external_id: str) -> Person | None:
@@ -34,19 +35,27 @@ def hold_person(*, session: Session, person: Person, active_at: datetime | None 
     Every transaction that stores what a person writes holds them first, and so does their
     erasure: the two never interleave. What was written before an erasure is erased with it;
     what comes after it is refused, never left behind under the erased row. On SQLite this
-    first write takes the database's write lock; on PostgreSQL, the row's."""
-    values = (
-        {"external_id": person.external_id} if active_at is None else {"last_active_at": active_at}
-    )
-    held = session.execute(
-        update(Person)
-        .where(col(Person.id) == person.id, col(Person.external_id) == person.external_id)
-        .values(values)
-        .execution_options(synchronize_session=False)
-    )
-    if active_at is not None:
+    first write takes the database's write lock; on PostgreSQL, the row's.
+
+    One Core statement built once (every action and DM holds its author, and building the
+    ORM's UPDATE cost several times running it), after what the session holds is flushed, as
+    the ORM's UPDATE did."""
+    session.flush()
+    params = {"person_id": person.id, "read_as": person.external_id}
+    if active_at is None:
+        held = session.connection().execute(_HOLD, params)
+    else:
+        held = session.connection().execute(_HOLD_ACTIVE, params | {"active_at": active_at})
         set_committed_value(person, "last_active_at", active_at)
-    return bool(held.rowcount)  # type: ignore[attr-defined]
+    return bool(held.rowcount)
+
+
+_people = Person.__table__  # type: ignore[attr-defined]
+_HELD = update(_people).where(
+    _people.c.id == bindparam("person_id"), _people.c.external_id == bindparam("read_as")
+)
+_HOLD = _HELD.values(external_id=bindparam("read_as"))  # a write, to take the lock
+_HOLD_ACTIVE = _HELD.values(last_active_at=instant("active_at"))
 
 
 def person_by_id(*, session: Session, person_id: int) -> Person:

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, bindparam, cast
+from sqlalchemy import BigInteger, ColumnElement, Integer, bindparam, cast, update
 from sqlalchemy import select as sql_select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, func, select
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session, col, func, or_, select
 
 from storage.models import MeetingSession, Pair
 from storage.queries.inserts import insert_ignoring_conflicts
-from storage.queries.pairs import ACTIVE, SERVED
+from storage.queries.pairs import ACTIVE, PAUSED, SERVED
 from storage.queries.slices import among, in_slices
 from storage.types import instant
 
 PLANNED = "planned"
 SKIPPED = "skipped"
+OPEN = (ACTIVE, PAUSED)
+"""The statuses of the pairs whose members write summaries."""
 
 
 # Built once, with parameters (building a statement costs more than running it): a pair's
@@ -138,27 +143,41 @@ def past_sessions(*, session: Session, pair_id: int, now: datetime) -> list[Meet
     return [row for row in rows if _end(row) <= now]
 
 
-_STARTED_SINCE_OF = (
-    select(MeetingSession)
-    .where(among(col(MeetingSession.pair_id), "pair_ids"))
-    .where(MeetingSession.starts_at >= bindparam("since"))
-    .where(MeetingSession.starts_at <= bindparam("now"))
-    .order_by(col(MeetingSession.pair_id), col(MeetingSession.starts_at).desc())
-)
+def _sessions_of_member() -> Any:
+    """`sessions_of_member`'s statement, with parameters `ids`, `person_id`, `since`, `now`."""
+    member: Any = bindparam("person_id")
+    return (
+        select(Pair, MeetingSession)
+        .join(MeetingSession, col(MeetingSession.pair_id) == col(Pair.id))
+        .where(among(col(MeetingSession.id), "ids"))
+        # Not `IN`: its list is rendered again at each execution.
+        .where(or_(*(col(Pair.status) == status for status in OPEN)))
+        .where(or_(col(Pair.mentor_id) == member, col(Pair.mentee_id) == member))
+        .where(col(MeetingSession.starts_at) >= instant("since"))
+        .where(col(MeetingSession.starts_at) <= instant("now"))
+        .order_by(col(Pair.id), col(MeetingSession.starts_at).desc())
+    )
 
 
-def past_sessions_of(
-    *, session: Session, pair_ids: list[int], now: datetime, since: datetime
-) -> dict[int, list[MeetingSession]]:
-    """`past_sessions` of each of `pair_ids` that started from `since`, in one query (the
-    window in it, not the pair's whole history); every pair a key."""
-    found: dict[int, list[MeetingSession]] = {pair_id: [] for pair_id in pair_ids}
-    if pair_ids:
-        params = {"pair_ids": list(pair_ids), "since": since, "now": now}
-        for row in session.exec(_STARTED_SINCE_OF, params=params):
-            if _end(row) <= now:
-                found[row.pair_id].append(row)
-    return found
+_SESSIONS_OF_MEMBER = _sessions_of_member()  # built once: every DM reply reads it
+
+
+def sessions_of_member(
+    *,
+    session: Session,
+    session_ids: Collection[int],
+    person_id: int,
+    since: datetime,
+    now: datetime,
+) -> list[tuple[Pair, MeetingSession]]:
+    """Those of `session_ids` that started from `since` and ended by `now` (skipped ones
+    included), with their pair, an active or paused one of `person_id`'s (either role): by
+    pair, latest first. One statement, one parameter for the ids however many."""
+    if not session_ids:
+        return []
+    params = {"ids": list(session_ids), "person_id": person_id, "since": since, "now": now}
+    rows = session.exec(_SESSIONS_OF_MEMBER, params=params)
+    return [(pair, meeting) for pair, meeting in rows if _end(meeting) <= now]
 
 
 class PastSession(NamedTuple):
@@ -264,6 +283,36 @@ def _end(meeting: MeetingSession) -> datetime:
 
 def session_by_id(*, session: Session, session_id: int) -> MeetingSession | None:
     return session.get(MeetingSession, session_id)
+
+
+def store_summary(
+    *, session: Session, meeting: MeetingSession, summary: str, author_id: int, at: datetime
+) -> None:
+    """Store `summary` as `meeting`'s, written by `author_id` at `at`, as its next revision;
+    `meeting` reads it too. A Core UPDATE built once (the ORM's flush of the changed object
+    cost several times as much); StaleDataError, as from that flush, if the row is gone."""
+    revision = meeting.summary_revision + 1
+    params = {"session_id": meeting.id, "text": summary, "author_id": author_id, "at": at}
+    stored = session.connection().execute(_STORE_SUMMARY, params | {"revision": revision})
+    if stored.rowcount != 1:
+        raise StaleDataError(f"meeting session {meeting.id} is gone: its summary is not stored")
+    set_committed_value(meeting, "summary", summary)
+    set_committed_value(meeting, "summary_author_id", author_id)
+    set_committed_value(meeting, "summary_at", at)
+    set_committed_value(meeting, "summary_revision", revision)
+
+
+_sessions = MeetingSession.__table__  # type: ignore[attr-defined]
+_STORE_SUMMARY = (
+    update(_sessions)
+    .where(_sessions.c.id == bindparam("session_id"))
+    .values(
+        summary=bindparam("text"),
+        summary_author_id=bindparam("author_id"),
+        summary_at=instant("at"),
+        summary_revision=bindparam("revision"),
+    )
+)
 
 
 def add_occurrences(

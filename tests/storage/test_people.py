@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
-from sqlmodel import select
+from sqlalchemy import text, update
+from sqlalchemy.exc import OperationalError
+from sqlmodel import col, select
 
+from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.people.profiles import record_profile
+from storage.db import Database, make_engine
 from storage.models import Person
+from storage.queries.people import get_person, hold_person, upsert_person
 
 RACERS = 12
 
@@ -39,3 +45,66 @@ def test_racing_first_records_of_a_person_all_succeed(
         [stored] = session.exec(select(Person).where(Person.external_id == person)).all()
     assert stored.name.startswith("name ") and stored.timezone == "Europe/Paris"
     assert stored.profile_at == core.clock.now()
+
+
+def first_record(core: Core) -> Person:
+    """The person `UHELD`, recorded now."""
+    with core.db.session() as session:
+        return upsert_person(
+            session=session,
+            platform="slack",
+            external_id="UHELD",
+            name="held",
+            timezone=None,
+            locale=None,
+            now=core.clock.now(),
+        )
+
+
+def test_holding_a_person_stores_their_activity_unless_they_were_erased_since(
+    core_on_each_database: Core,
+) -> None:
+    core = core_on_each_database
+    person = first_record(core)
+    later = core.clock.now() + timedelta(hours=1)
+    with core.db.session() as session:
+        read = get_person(session=session, platform="slack", external_id="UHELD")
+        assert read is not None
+        assert hold_person(session=session, person=read)  # a lock, nothing stored
+        assert read.last_active_at is None
+        assert hold_person(session=session, person=read, active_at=later)
+        assert read.last_active_at == later and read not in session.dirty
+    with core.db.session() as session:
+        stored = session.get(Person, person.id)
+        assert stored is not None and stored.last_active_at == later
+        # Erased meanwhile (renamed), by another transaction: the person read before is refused.
+        session.execute(
+            update(Person).where(col(Person.id) == person.id).values(external_id="erased:1")
+        )
+    with core.db.session() as session:
+        assert not hold_person(session=session, person=read, active_at=later + timedelta(hours=1))
+        assert not hold_person(session=session, person=read)
+    with core.db.session() as session:
+        erased = session.get(Person, person.id)
+        assert erased is not None and erased.last_active_at == later
+
+
+@pytest.mark.postgres
+def test_a_held_person_is_locked_until_the_holder_commits(
+    migrated_postgres_url: str, clock: ManualClock
+) -> None:
+    engine = make_engine(migrated_postgres_url)
+    core = Core(db=Database(engine), clock=clock)
+    first_record(core)
+    try:
+        with core.db.session() as holder, core.db.session() as other:
+            first = get_person(session=holder, platform="slack", external_id="UHELD")
+            second = get_person(session=other, platform="slack", external_id="UHELD")
+            assert first is not None and second is not None
+            assert hold_person(session=holder, person=first)
+            other.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            with pytest.raises(OperationalError):
+                hold_person(session=other, person=second, active_at=clock.now())
+            other.rollback()
+    finally:
+        engine.dispose()

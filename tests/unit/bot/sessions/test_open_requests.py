@@ -48,7 +48,10 @@ def open_days(session: Session, person: Person, now: datetime) -> list[int]:
     return [m.starts_at.day for _, m in open_requests(session=session, person=person, now=now)]
 
 
-def test_requests_sent_or_due_decide_not_the_latest_session(core: Core, clock: ManualClock) -> None:
+def test_requests_sent_or_due_decide_not_the_latest_session(
+    core_on_each_database: Core, clock: ManualClock
+) -> None:
+    core = core_on_each_database
     _, mentor, mentee = started_pair(core, clock)
     with core.db.session() as session:
         # The mentee is asked at each session's end; the mentor a day later.
@@ -69,8 +72,9 @@ def test_requests_sent_or_due_decide_not_the_latest_session(core: Core, clock: M
 
 
 def test_a_written_skipped_or_moved_session_or_an_ended_pair_asks_nothing(
-    core: Core, clock: ManualClock
+    core_on_each_database: Core, clock: ManualClock
 ) -> None:
+    core = core_on_each_database
     pair_id, mentor, mentee = started_pair(core, clock)
     with core.db.session() as session:
         first, second, third = session.exec(

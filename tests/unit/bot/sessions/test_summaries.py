@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+from sqlalchemy import delete
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
 from bot.commands.parser import parse_command
@@ -102,8 +105,9 @@ def shared_count(session: Session) -> int:
 
 
 def test_a_second_summary_is_kept_aside_until_its_author_says_append_or_replace(
-    core: Core, clock: ManualClock
+    core_on_each_database: Core, clock: ManualClock
 ) -> None:
+    core = core_on_each_database
     pair_id, mentor, mentee = started_pair(core, clock)
     now = SECOND_ENDED
     with core.db.session() as session:
@@ -171,3 +175,53 @@ def test_the_done_command_is_in_the_readers_words_and_names_the_pair_when_it_mus
     # What it says parses back to the command that marks that action done.
     parsed = parse_command(done_command(2, "fr", thomas).removeprefix("/mentor "))
     assert (parsed.name, parsed.mentions, parsed.words) == ("actions", ("UTHOMAS",), ["fait", "2"])
+
+
+def test_a_summary_is_stored_as_the_next_revision_unless_its_session_is_gone(
+    core_on_each_database: Core, clock: ManualClock
+) -> None:
+    core = core_on_each_database
+    pair_id, _, mentee = started_pair(core, clock)
+    with core.db.session() as session:
+        pair, meeting = first_session(session, pair_id)
+        assert meeting.id is not None and mentee.id is not None
+        draft = Draft(meeting.id, free_text("Ship it", mentee.id))
+        assert (
+            write_summary(
+                session=session,
+                pair=pair,
+                meeting=meeting,
+                author=mentee,
+                draft=draft,
+                now=SECOND_ENDED,
+                confirm_by_dm=True,
+            )
+            is None
+        )
+        assert meeting.summary_revision == 1 and meeting not in session.dirty
+    with core.db.session() as session:
+        stored = session.get(MeetingSession, meeting.id)
+        assert stored is not None and stored.summary == draft.doc.dump()
+        assert (stored.summary_author_id, stored.summary_at) == (mentee.id, SECOND_ENDED)
+        assert stored.summary_revision == 1 and shared_count(session) == 1
+    # A session deleted while its summary was written: nothing is stored, nothing shared.
+    with pytest.raises(StaleDataError), core.db.session() as session:
+        second = session.exec(
+            select(MeetingSession)
+            .where(MeetingSession.pair_id == pair_id)
+            .order_by(MeetingSession.starts_at)  # type: ignore[arg-type]
+        ).all()[1]
+        assert second.id is not None
+        table = MeetingSession.__table__  # type: ignore[attr-defined]
+        session.connection().execute(delete(table).where(table.c.id == second.id))
+        write_summary(
+            session=session,
+            pair=pair,
+            meeting=second,
+            author=mentee,
+            draft=Draft(second.id, draft.doc),
+            now=SECOND_ENDED,
+            confirm_by_dm=True,
+        )
+    with core.db.session() as session:
+        assert shared_count(session) == 1
