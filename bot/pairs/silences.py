@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlmodel import Session
 
@@ -25,10 +26,9 @@ from bot.kernel.notice_keys import (
 )
 from bot.planning.notice_kinds import MEMBER_SILENT, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
 from storage.models import Pair, Person
-from storage.queries.health import pairs_of_sessions, recent_recipients, sent_requests
+from storage.queries.health import pairs_of_sessions, unanswered_requests
 from storage.queries.notifications import Owed, owe
-from storage.queries.pairs import ACTIVE, pairs_by_ids
-from storage.queries.people import people_by_ids
+from storage.queries.pairs import ACTIVE
 
 REQUESTS = (REMINDER, SUMMARY_REQUEST, SUMMARY_NUDGE)
 IN_A_ROW = 3
@@ -78,16 +78,17 @@ def silent_members(
     `sent_since` (by default, in the last RECENT): a silence grows only when a request is
     sent, so a check looks at those sent one since the last check."""
     since = sent_since if sent_since is not None else now - RECENT
-    recipients = recent_recipients(
-        session=session, kinds=REQUESTS, sent_since=since, due_since=since - HELD
-    )
     by_person: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
-    for recipient, subject, at in sent_requests(
+    last_active: dict[int, datetime | None] = {}
+    # Only the requests sent after the member's last answer, and only of those with requests
+    # about IN_A_ROW subjects at least (a subject names one session): the candidates.
+    for recipient, subject, at, active in unanswered_requests(
         session=session,
         kinds=REQUESTS,
+        sent_since=since,
+        due_since=since - HELD,
         since=now - LOOKBACK,
-        recipients=recipients,
-        unanswered=True,  # those sent before the member's last answer never count
+        subjects=IN_A_ROW,
     ):
         try:
             person_id = PersonRecipient.parse(recipient).person_id
@@ -95,52 +96,56 @@ def silent_members(
         except MalformedKey:
             continue
         by_person[person_id].append((session_id, at))
-    people = people_by_ids(session=session, ids=set(by_person))
-    # Only those with enough requests after their last activity need their sessions' pairs.
-    candidates = {
-        person_id: [(s, at) for s, at in sent if _after(at, people.get(person_id))]
-        for person_id, sent in by_person.items()
-    }
-    candidates = {
-        p: sent for p, sent in candidates.items() if len({s for s, _ in sent}) >= IN_A_ROW
-    }
+        last_active[person_id] = active
+    candidates = {p: sent for p, sent in by_person.items() if len({s for s, _ in sent}) >= IN_A_ROW}
     pair_of = pairs_of_sessions(
         session=session, session_ids={s for sent in candidates.values() for s, _ in sent}
     )
-    pairs = {
-        pair.id: pair
-        for pair in pairs_by_ids(session=session, ids=sorted(set(pair_of.values())))
-        if pair.id is not None
-    }
     silences = []
     for person_id, sent in candidates.items():
         by_pair: dict[int, list[tuple[int, int, datetime]]] = defaultdict(list)
         for session_id, at in sent:
             if session_id in pair_of:
-                by_pair[pair_of[session_id]].append((session_id, pair_of[session_id], at))
-        for pair_id, rows in by_pair.items():
-            pair = pairs.get(pair_id)
-            if pair is None or not _counts(pair, person_id):
+                pair_id = pair_of[session_id].id
+                by_pair[pair_id].append((session_id, pair_id, at))
+        for rows in by_pair.values():
+            pair = pair_of[rows[0][0]]
+            if not _counts(pair, person_id):
                 continue
-            found = unanswered(rows, _since_resumed(pair, people[person_id]))
+            found = unanswered(rows, _since_resumed(pair, last_active[person_id]))
             if found is not None:
-                since = silence_mark(pair, people[person_id])
-                silences.append(Silence(pair_id, person_id, since, found))
+                since = _mark(pair, last_active[person_id])
+                silences.append(Silence(pair.id, person_id, since, found))
     return silences
 
 
-def _after(at: datetime, person: Person | None) -> bool:
-    return person is not None and (person.last_active_at is None or at > person.last_active_at)
+class _Dates(Protocol):
+    """What a silence is judged from, of a pair: a `Pair`, or a session's `PairOfSession`."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def mentor_id(self) -> int: ...
+    @property
+    def mentee_id(self) -> int: ...
+    @property
+    def resumed_at(self) -> datetime | None: ...
+    @property
+    def created_at(self) -> datetime: ...
 
 
-def _counts(pair: Pair, person_id: int) -> bool:
+def _counts(pair: _Dates, person_id: int) -> bool:
     return pair.status == ACTIVE and person_id in (pair.mentor_id, pair.mentee_id)
 
 
-def _since_resumed(pair: Pair, person: Person) -> datetime | None:
+def _since_resumed(pair: _Dates, last_active: datetime | None) -> datetime | None:
     """What answers count from: the member's last activity, or the pair's resumption."""
-    marks = [at for at in (person.last_active_at, pair.resumed_at) if at is not None]
+    marks = [at for at in (last_active, pair.resumed_at) if at is not None]
     return max(marks) if marks else None
+
+
+def _mark(pair: _Dates, last_active: datetime | None) -> datetime:
+    return _since_resumed(pair, last_active) or pair.created_at
 
 
 def ask_silent_members(
@@ -168,7 +173,7 @@ def ask_silent_members(
 def silence_mark(pair: Pair, person: Person) -> datetime:
     """What a silence is counted from, stable until the member answers: their last activity,
     the pair's resumption, or else its creation. One question per mark."""
-    return _since_resumed(pair, person) or pair.created_at
+    return _mark(pair, person.last_active_at)
 
 
 def still_silent(session: Session, pair: Pair, person: Person, subject: MemberSilent) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -11,14 +12,15 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     Integer,
-    String,
     and_,
     bindparam,
     cast,
     exists,
+    literal,
     or_,
     union,
 )
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, select
 
 from storage.models import (
@@ -184,36 +186,52 @@ def quiet_pairs(
 
 
 def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
-    """The (frequency, interval) of the active pairs' rhythms, each once, in order: a seek or
-    two of the index on (status, retain_until, frequency, interval) per rhythm (a programme has
-    a few) instead of a walk of every active pair (PostgreSQL has no skip scan)."""
-    rhythms: list[tuple[str, int]] = []
-    row = session.exec(_FIRST_RHYTHM).first()
-    while row is not None:
-        rhythms.append((row[0], row[1]))
-        params = {"frequency": row[0], "interval": row[1]}
-        row = (
-            session.exec(_NEXT_INTERVAL, params=params).first()
-            or session.exec(_NEXT_FREQUENCY, params=params).first()
+    """The (frequency, interval) of the active pairs' rhythms, each once, in order: a few
+    seeks of the index on (status, retain_until, frequency, interval) per rhythm (a programme
+    has a few) instead of a walk of every active pair (PostgreSQL has no skip scan), in one
+    statement."""
+    return [(frequency, interval) for frequency, interval in session.execute(_RHYTHMS)]
+
+
+def _rhythms() -> Any:
+    """`active_rhythms`' statement: the first rhythm, then, one after the other, the next
+    interval of its frequency or else the first of the next frequency, each column a seek
+    (SQLite seeks a row value's first column only); the walk ends on a null rhythm."""
+
+    def first(column: Any, *where: ColumnElement[bool]) -> Any:
+        # Ordered as the index is, status and retain_until included (each has one value
+        # here): PostgreSQL sorted every active pair otherwise, not taking `IS NULL` as
+        # fixing the index's order.
+        return (
+            sql_select(column)
+            .where(col(Pair.status) == ACTIVE, SERVED, *where)
+            .order_by(
+                *(col(c) for c in (Pair.status, Pair.retain_until, Pair.frequency, Pair.interval))
+            )
+            .limit(1)
+            .scalar_subquery()
         )
-    return rhythms
+
+    frequency, interval = col(Pair.frequency), col(Pair.interval)
+    walk = sql_select(first(frequency).label("frequency"), first(interval).label("interval")).cte(
+        "rhythm", recursive=True
+    )
+    same = (frequency == walk.c.frequency, interval > walk.c.interval)
+    later = frequency > walk.c.frequency
+    walk = walk.union_all(
+        sql_select(
+            func.coalesce(first(frequency, *same), first(frequency, later)),
+            func.coalesce(first(interval, *same), first(interval, later)),
+        ).where(walk.c.frequency.is_not(None))
+    )
+    return (
+        sql_select(walk.c.frequency, walk.c.interval)
+        .where(walk.c.frequency.is_not(None))
+        .order_by(walk.c.frequency, walk.c.interval)
+    )
 
 
-# Built once, with parameters: every health check reads them. Ordered as the index is, status
-# and retain_until included (each has one value here): PostgreSQL sorted every active pair
-# otherwise, not taking `IS NULL` as fixing the index's order. The next rhythm is looked for
-# in two plain ranges: SQLite seeks a row value's first column only.
-_FIRST_RHYTHM = (
-    select(Pair.frequency, Pair.interval)
-    .where(col(Pair.status) == ACTIVE, SERVED)
-    .order_by(*(col(c) for c in (Pair.status, Pair.retain_until, Pair.frequency, Pair.interval)))
-    .limit(1)
-)
-_NEXT_INTERVAL = _FIRST_RHYTHM.where(
-    col(Pair.frequency) == bindparam("frequency", type_=String()),
-    col(Pair.interval) > bindparam("interval", type_=Integer()),
-)
-_NEXT_FREQUENCY = _FIRST_RHYTHM.where(col(Pair.frequency) > bindparam("frequency", type_=String()))
+_RHYTHMS = _rhythms()  # built once: every health check reads it
 
 
 def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, datetime]:
@@ -244,85 +262,117 @@ _LATEST = tuple(
 )
 
 
-def recent_recipients(
-    *, session: Session, kinds: Iterable[str], sent_since: datetime, due_since: datetime
-) -> set[str]:
-    """Who was sent a request of `kinds` since `sent_since` (due since `due_since`: the index's
-    range, wide enough for a request held for the night)."""
-    params = {"kinds": list(kinds), "sent_since": sent_since, "due_since": due_since}
-    return set(session.exec(_RECENT_RECIPIENTS, params=params).all())
-
-
-_RECENT_RECIPIENTS = (  # built once, with parameters: each health check runs it
-    select(Notification.recipient)
-    .where(Notification.status == "sent")
-    .where(col(Notification.due_at) >= instant("due_since"))
-    .where(col(Notification.sent_at) >= instant("sent_since"))
-    .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
-    .distinct()
-)
-
-
-# The last activity of the person a notification is for ("p:<id>"): by primary key.
-_RECIPIENT_ACTIVE = (
-    select(Person.last_active_at)
-    .where(col(Person.id) == cast(func.substr(Notification.recipient, 3), Integer))
-    .correlate(Notification)
-    .scalar_subquery()
-)
-# Built once, with parameters: the dispatcher runs it every hour.
-_SENT_REQUESTS = (
-    select(Notification.recipient, Notification.subject, func.max(Notification.sent_at))
-    .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
-    .where(among(col(Notification.recipient), "recipients"))
-    .where(col(Notification.status) == "sent")
-    .where(col(Notification.due_at) >= instant("since"))
-    .group_by(col(Notification.recipient), col(Notification.subject))
-)
-_SENT_UNANSWERED = _SENT_REQUESTS.where(
-    or_(_RECIPIENT_ACTIVE.is_(None), col(Notification.sent_at) > _RECIPIENT_ACTIVE)
-)
-
-
-def sent_requests(
+def unanswered_requests(
     *,
     session: Session,
-    kinds: Iterable[str],
+    kinds: tuple[str, ...],
+    sent_since: datetime,
+    due_since: datetime,
     since: datetime,
-    recipients: Iterable[str],
-    unanswered: bool = False,
-) -> list[tuple[str, str, datetime]]:
-    """(recipient, subject, last sent at) of the requests of `kinds` sent to `recipients` since
-    `since` (by their due instant), one per recipient and subject, oldest first; no content, no
-    whole rows. The unique index on (kind, recipient, subject) finds them. With `unanswered`,
-    only those sent to a person after their last activity (`Person.last_active_at`): an active
-    member's older requests are not read back."""
-    statement, named = _SENT_UNANSWERED if unanswered else _SENT_REQUESTS, list(kinds)
+    subjects: int,
+) -> list[tuple[str, str, datetime, datetime | None]]:
+    """(recipient, subject, last sent at, the person's last activity) of the requests of
+    `kinds` sent since `since` (by their due instant) to the people sent one since `sent_since`
+    (due since `due_since`: the index's range, wide enough for a request held for the night),
+    one per recipient and subject, each sent after the person's last activity
+    (`Person.last_active_at`): an active member's older requests are not read back. Only the
+    recipients with at least `subjects` such subjects; oldest first (then by recipient and
+    subject). One statement, whatever the number of recipients; no content, no whole rows."""
+    params = {
+        "sent_since": sent_since,
+        "due_since": due_since,
+        "since": since,
+        "subjects": subjects,
+    }
     return sorted(
         (
-            (recipient, subject, at)
-            for some in in_slices(recipients)
-            for recipient, subject, at in session.exec(
-                statement, params={"kinds": named, "recipients": some, "since": since}
-            )
+            (recipient, subject, at, active)
+            for recipient, subject, at, active in session.execute(_unanswered(tuple(kinds)), params)
             if at is not None
         ),
-        key=lambda row: row[2],
+        key=lambda row: (row[2], row[0], row[1]),
     )
 
 
-def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[int, int]:
+@cache
+def _unanswered(kinds: tuple[str, ...]) -> Any:
+    """`unanswered_requests`' statement, built once per tuple of kinds (a parameter each: an
+    expanding list is rendered again at each execution, and PostgreSQL reads a chain of `OR`
+    by the index on status instead): the recipients of the recent requests (the index on
+    (status, due_at)), then their requests (the unique index on (kind, recipient, subject)),
+    counted by recipient."""
+    of_kinds = col(Notification.kind).in_([literal(kind) for kind in kinds])
+    recent = (
+        select(Notification.recipient)
+        .where(Notification.status == "sent")
+        .where(col(Notification.due_at) >= instant("due_since"))
+        .where(col(Notification.sent_at) >= instant("sent_since"))
+        .where(of_kinds)
+    )
+    requests = (
+        sql_select(
+            col(Notification.recipient).label("recipient"),
+            col(Notification.subject).label("subject"),
+            func.max(Notification.sent_at).label("at"),
+            col(Person.last_active_at).label("active"),
+            func.count().over(partition_by=col(Notification.recipient)).label("subjects"),
+        )
+        # The person a request is for ("p:<id>"): by primary key.
+        .join(Person, col(Person.id) == cast(func.substr(Notification.recipient, 3), Integer))
+        .where(of_kinds)
+        .where(col(Notification.recipient).in_(recent))
+        .where(col(Notification.status) == "sent")
+        .where(col(Notification.due_at) >= instant("since"))
+        .where(
+            or_(
+                col(Person.last_active_at).is_(None),
+                col(Notification.sent_at) > col(Person.last_active_at),
+            )
+        )
+        .group_by(col(Notification.recipient), col(Notification.subject), col(Person.id))
+        .subquery()
+    )
+    return sql_select(
+        requests.c.recipient, requests.c.subject, requests.c.at, requests.c.active
+    ).where(requests.c.subjects >= bindparam("subjects", type_=Integer()))
+
+
+@dataclass(frozen=True)
+class PairOfSession:
+    """What a silence is judged from, of a session's pair: no content."""
+
+    id: int
+    status: str
+    mentor_id: int
+    mentee_id: int
+    resumed_at: datetime | None
+    created_at: datetime
+
+
+def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[int, PairOfSession]:
     """The pair of each of these sessions, if the bot still works for it (`SERVED`)."""
     return {
-        session_id: pair_id
+        session_id: PairOfSession(*pair)
         for some in in_slices(session_ids)
-        for session_id, pair_id in session.exec(_PAIRS_OF_SESSIONS, params={"ids": some})
-        if session_id is not None
+        for session_id, *pair in session.execute(_PAIRS_OF_SESSIONS, {"ids": some})
     }
 
 
 _PAIRS_OF_SESSIONS = (  # built once, with parameters: each health check runs it
-    select(MeetingSession.id, MeetingSession.pair_id)
+    sql_select(
+        *(
+            col(column)
+            for column in (
+                MeetingSession.id,
+                Pair.id,
+                Pair.status,
+                Pair.mentor_id,
+                Pair.mentee_id,
+                Pair.resumed_at,
+                Pair.created_at,
+            )
+        )
+    )
     .join(Pair, col(Pair.id) == MeetingSession.pair_id)
     .where(among(col(MeetingSession.id), "ids"), SERVED)
 )

@@ -13,17 +13,11 @@ import pytest
 from sqlmodel import Session
 
 from bot.growth.reviews import Answer, record_answer
-from bot.kernel.notice_keys import PersonRecipient, SessionAt
 from storage.db import make_engine, migrate
-from storage.models import MeetingSession, Notification
+from storage.models import MeetingSession
 from storage.queries import slices
 from storage.queries.adoption import clashing_people
-from storage.queries.health import (
-    last_activities,
-    last_held_sessions,
-    pairs_of_sessions,
-    sent_requests,
-)
+from storage.queries.health import last_activities, last_held_sessions, pairs_of_sessions
 from storage.queries.pairs import pairs_by_ids
 from storage.queries.people import names_by_ids, people_by_ids
 from storage.queries.reviews import closed_reviews_since
@@ -37,20 +31,18 @@ ABSENT = 70_000  # ids that name nothing, more than one statement takes
 
 
 class Programme:
-    """Three pairs, each with a held session, a coming one, a closed review and a reminder
-    sent to each member."""
+    """Three pairs, each with a held session, a coming one and a closed review."""
 
     def __init__(self, session: Session) -> None:
         self.pair_ids: list[int] = []
         self.session_ids: list[int] = []
-        self.recipients: list[str] = []
         self.person_ids: list[int] = []
         for n in range(3):
             mentor, mentee = (person(session, f"U{role}{n}") for role in ("MENTOR", "MENTEE"))
             pair = new_pair(session, mentor, mentee, CREATED)
             assert pair.id is not None
             self.pair_ids.append(pair.id)
-            held = self._meeting(session, pair.id, NOW - timedelta(days=7 + n), summarised=True)
+            self._meeting(session, pair.id, NOW - timedelta(days=7 + n), summarised=True)
             self._meeting(session, pair.id, NOW + timedelta(days=7 + n), summarised=False)
             for member in (mentor, mentee):
                 assert member.id is not None
@@ -63,19 +55,6 @@ class Programme:
                     now=NOW - timedelta(days=n + 1),
                 )
                 self.person_ids.append(member.id)
-                recipient = PersonRecipient(member.id).key
-                self.recipients.append(recipient)
-                session.add(
-                    Notification(
-                        kind="reminder",
-                        recipient=recipient,
-                        subject=SessionAt(held.id, held.starts_at).key,
-                        due_at=held.starts_at - timedelta(hours=2),
-                        created_at=CREATED,
-                        status="sent",
-                        sent_at=held.starts_at - timedelta(hours=2),
-                    )
-                )
         session.flush()
 
     def _meeting(
@@ -125,16 +104,11 @@ READS: dict[str, Callable[[Session, Programme, Callable[[list[Any]], list[Any]]]
     "pairs_of_sessions": lambda s, p, more: pairs_of_sessions(
         session=s, session_ids=more(p.session_ids)
     ),
-    "sent_requests": lambda s, p, more: sent_requests(
-        session=s, kinds=["reminder"], since=CREATED, recipients=more(p.recipients)
-    ),
 }
 
 
 def _with_absent(keys: list[Any]) -> list[Any]:
-    """`keys` among `ABSENT` keys of their kind that name nothing."""
-    if isinstance(keys[0], str):
-        return [f"p:{n}" for n in range(1_000_000, 1_000_000 + ABSENT)] + keys
+    """`keys` among `ABSENT` ids that name nothing."""
     return list(range(1_000_000, 1_000_000 + ABSENT)) + keys
 
 

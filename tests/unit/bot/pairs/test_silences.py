@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlmodel import select
+import pytest
+from sqlmodel import Session, col, select
 
 from bot.kernel.core import Core
-from bot.kernel.notice_keys import MemberSilent, SessionAt
-from bot.pairs.silences import ask_silent_members, silent_members, still_silent, unanswered
+from bot.kernel.notice_keys import MemberSilent, PersonRecipient, SessionAt, SessionSubject
+from bot.pairs.silences import (
+    HELD,
+    LOOKBACK,
+    REQUESTS,
+    ask_silent_members,
+    silence_mark,
+    silent_members,
+    still_silent,
+    unanswered,
+)
 from bot.planning.notice_kinds import MEMBER_SILENT, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
-from storage.models import MeetingSession, Notification, Person
+from storage.db import make_engine, migrate
+from storage.models import MeetingSession, Notification, Pair, Person
+from storage.queries.pairs import ACTIVE, SERVED
+from storage.queries.sessions import session_ids_of
+from tests.storage.test_planner_queries import add_pair
 from tests.unit.bot.growth.test_reviews import new_pair
 from tests.unit.bot.planning.test_planner import people
 
@@ -96,3 +113,112 @@ def test_a_silent_member_is_asked_once_and_an_answer_ends_the_silence(core: Core
         session.flush()
         assert not still_silent(session, pair, member, subject)
         assert silent_members(session=session, now=now + timedelta(hours=3), sent_since=START) == []
+
+
+def _every_silence(session: Session, now: datetime, since: datetime) -> set[tuple[Any, ...]]:
+    """The rule applied to every member of every pair, from whole rows: those sent a request
+    since `since`, silent about the pair at `now`."""
+    requests = [
+        row
+        for row in session.exec(select(Notification).where(col(Notification.kind).in_(REQUESTS)))
+        if row.status == "sent" and row.sent_at is not None
+    ]
+    recent = {r.recipient for r in requests if r.due_at >= since - HELD and r.sent_at >= since}
+    found = set()
+    for pair in session.exec(select(Pair).where(Pair.status == ACTIVE, SERVED)):
+        sessions = set(session_ids_of(session=session, pair_id=pair.id))
+        for member_id in (pair.mentor_id, pair.mentee_id):
+            member, recipient = session.get(Person, member_id), PersonRecipient(member_id).key
+            assert member is not None
+            sent = [
+                (session_id, pair.id, r.sent_at)
+                for r in requests
+                if r.recipient == recipient
+                and r.due_at >= now - LOOKBACK
+                and (session_id := SessionSubject.parse(r.subject).session_id) in sessions
+            ]
+            answers = [at for at in (member.last_active_at, pair.resumed_at) if at is not None]
+            count = unanswered(sent, max(answers) if answers else None)
+            if recipient in recent and count is not None:
+                found.add((pair.id, member_id, silence_mark(pair, member), count))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_silences_found_in_sql_are_those_of_the_rule(
+    migrated_database_url: str, seed: int
+) -> None:
+    """Members who answered, or not, before or after a resumption, with moved sessions (a
+    session, two subjects), requests unsent, pairs paused or ended, a recipient unknown: the
+    hourly check reads only the candidates, and finds what the rule finds member by member."""
+    rng = random.Random(seed)
+    engine = make_engine(migrated_database_url)
+    migrate(engine)
+    with Session(engine) as session:
+        for n in range(24):
+            pair = add_pair(
+                session,
+                n,
+                status=rng.choice((ACTIVE, ACTIVE, ACTIVE, "paused", "ended")),
+                created_at=START - 2 * WEEK,
+                resumed_at=START + rng.randint(0, 6) * WEEK if rng.random() < 0.2 else None,
+                retain_until=START + 20 * WEEK if rng.random() < 0.1 else None,
+            )
+            members = [pair.mentor_id, pair.mentee_id]
+            for k in range(rng.randint(0, 7)):
+                at = START + k * WEEK + timedelta(hours=rng.randint(0, 3))
+                meeting = MeetingSession(
+                    pair_id=pair.id, occurrence=at, starts_at=at, duration_minutes=60
+                )
+                session.add(meeting)
+                session.flush()
+                assert meeting.id is not None
+                subjects = [SessionAt(meeting.id, at).key]
+                if rng.random() < 0.3:  # moved: the same session, a new subject
+                    subjects.append(SessionAt(meeting.id, at + timedelta(days=1)).key)
+                for kind, subject, who in itertools.product(REQUESTS, subjects, members):
+                    if rng.random() < 0.5:
+                        continue
+                    sent = at + timedelta(minutes=rng.randint(0, 3000))
+                    status = rng.choice(("sent", "sent", "sent", "dropped", "pending"))
+                    session.add(
+                        Notification(
+                            kind=kind,
+                            recipient=PersonRecipient(who).key,
+                            subject=subject,
+                            due_at=sent - timedelta(minutes=rng.choice((0, 0, 5, 600))),
+                            status=status,
+                            sent_at=sent if status == "sent" else None,
+                            created_at=START,
+                        )
+                    )
+            for member_id in members:
+                member = session.get(Person, member_id)
+                assert member is not None
+                if rng.random() < 0.5:
+                    member.last_active_at = START + timedelta(hours=rng.randint(0, 7 * 24 * 7))
+                session.add(member)
+        for k in range(4):  # requests to someone the bot does not know
+            session.add(
+                Notification(
+                    kind=REMINDER,
+                    recipient=PersonRecipient(999_999).key,
+                    subject=SessionAt(999_999 + k, START + k * WEEK).key,
+                    due_at=START + k * WEEK,
+                    status="sent",
+                    sent_at=START + k * WEEK,
+                    created_at=START,
+                )
+            )
+        session.flush()
+        checks = 0
+        for week in range(2, 9):
+            now = START + week * WEEK + timedelta(hours=rng.randint(0, 50))
+            for since in (now - timedelta(hours=1), now - timedelta(days=3), START):
+                found = silent_members(session=session, now=now, sent_since=since)
+                assert len(found) == len(set(found))
+                silences = {(s.pair_id, s.person_id, s.since, s.sessions) for s in found}
+                assert silences == _every_silence(session, now, since)
+                checks += len(silences)
+        assert checks > 10
+    engine.dispose()
