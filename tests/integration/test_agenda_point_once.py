@@ -3,12 +3,7 @@ same point typed again with other capitals or spaces, submissions racing each ot
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from datetime import UTC, datetime
-from threading import Barrier, BrokenBarrierError
-from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import text
@@ -21,42 +16,18 @@ from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector, buttons, cards
 from tests.integration.conftest import CLAIRE, MENTEE, MENTOR, THOMAS
 from tests.integration.harness import RunningBot, text_of
+from tests.integration.races import at_once, meet_after_reading
 from tests.integration.teams_harness import TeamsBot
 
-T = TypeVar("T")
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
 TEAMS_PAIR = "pair @claire @thomas weekly on thursday at 18:00 tz Europe/Paris"
 REMINDER_AT = datetime(2026, 12, 2, 17, 5, tzinfo=UTC)
-MEET_WITHIN = 1.0  # seconds a reader of the agenda waits for another one
 
 
 @pytest.fixture
 def readers_meet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each add reads the agenda, then waits (a while) for another add to have read it too
-    before going on: two submissions racing then both read before either writes, unless adds
-    take turns (the second one waits for the first, and its reader goes on alone)."""
-    meet = Barrier(2, timeout=MEET_WITHIN)
-    read = agenda_command.agenda_of
-
-    def read_then_meet(**kwargs: Any) -> Any:
-        found = read(**kwargs)
-        with suppress(BrokenBarrierError):  # alone: the other add waits for this one
-            meet.wait()
-        return found
-
-    monkeypatch.setattr(agenda_command, "agenda_of", read_then_meet)
-
-
-def at_once(calls: list[Callable[[], T]]) -> list[T]:
-    """Run `calls` in threads released together."""
-    start = Barrier(len(calls))
-
-    def run(call: Callable[[], T]) -> T:
-        start.wait()
-        return call()
-
-    with ThreadPoolExecutor(len(calls)) as pool:
-        return list(pool.map(run, calls))
+    """Each add reads the agenda, then waits for another add to have read it too."""
+    meet_after_reading(monkeypatch, agenda_command, "agenda_of")
 
 
 def agenda_rows(url: str) -> list[tuple[str, bool]]:

@@ -3,10 +3,7 @@ nothing changes and nobody is told, by the command and the move form alike."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from datetime import UTC, datetime
-from threading import Barrier, BrokenBarrierError
 from typing import Any
 
 import pytest
@@ -15,11 +12,11 @@ from sqlalchemy import text
 from bot.commands import move_command
 from bot.kernel.clock import ManualClock
 from storage.db import make_engine
-from storage.queries.sessions import planned_spans
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.conftest import MENTEE, MENTOR
 from tests.integration.harness import RunningBot, text_of
+from tests.integration.races import at_once, meet_after_reading
 
 PAIR = f"pair <@{MENTOR}|claire> <@{MENTEE}|thomas> weekly on thursday at 18:00 tz Europe/Paris"
 SECOND = "2026-12-10 17:00"  # the second session (UTC): 18:00 in Paris, 12:00 in Montreal
@@ -122,25 +119,12 @@ def test_a_session_moved_past_the_planned_weeks_is_not_planned_twice_later(
     assert starts.count("2027-02-04 17:00") == 1
 
 
-@pytest.fixture
-def movers_meet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each move reads the pair's planned times, then waits (a while) for another move to have
-    read them too: two moves racing then both read before either writes, unless a pair's moves
-    take turns (the second one waits for the first, and the first goes on alone)."""
-    meet = Barrier(2, timeout=1.0)
-
-    def read_then_meet(**kwargs: Any) -> Any:
-        found = planned_spans(**kwargs)
-        with suppress(BrokenBarrierError):
-            meet.wait()
-        return found
-
-    monkeypatch.setattr(move_command, "planned_spans", read_then_meet)
-
-
-@pytest.mark.usefixtures("movers_meet")
 def test_two_sessions_moved_onto_one_time_at_once_make_one_move(
-    served: RunningBot, fake: FakeSlack, clock: ManualClock, migrated_database_url: str
+    served: RunningBot,
+    fake: FakeSlack,
+    clock: ManualClock,
+    migrated_database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Thomas moves the session of his reminder with its form while Claire moves the next
     session with the command, both onto Wednesday 16 December, 18:00 in Paris."""
@@ -150,28 +134,25 @@ def test_two_sessions_moved_onto_one_time_at_once_make_one_move(
     form = served.open_form(MENTEE, "session.move")  # for the session of 3 December
     assert "déplacée" in text_of(served.answer(MENTOR, "deplacer 2026-12-11 18:00"))
     served.settle()
+    # From here, each move reads the pair's planned times, then waits for the other to have
+    # read them too: both read before either writes, unless a pair's moves take turns.
+    meet_after_reading(monkeypatch, move_command, "planned_spans")
     wednesday = {
         "date": {"date": signing.datepicker("2026-12-16")},
         "time": {"time": signing.timepicker("12:00")},  # Montreal
     }
 
-    with ThreadPoolExecutor(2) as pool:
-        start = Barrier(2)
+    def submitted() -> tuple[dict[str, Any], str]:
+        return served.submit(MENTEE, form, wednesday), ""
 
-        def submitted() -> dict[str, Any]:
-            start.wait()
-            return served.submit(MENTEE, form, wednesday)
+    def commanded() -> tuple[dict[str, Any], str]:
+        response, name = served.command(MENTOR, "deplacer 2026-12-16 18:00")
+        return {"status": response.status_code}, name
 
-        def commanded() -> tuple[int, str]:
-            start.wait()
-            response, name = served.command(MENTOR, "deplacer 2026-12-16 18:00")
-            return response.status_code, name
-
-        by_form, by_command = pool.submit(submitted), pool.submit(commanded)
-        form_answer, (status, name) = by_form.result(), by_command.result()
+    (form_answer, _), (command, name) = at_once([submitted, commanded])
     served.settle()
 
-    assert status == 200
+    assert command == {"status": 200}
     starts = planned_starts(migrated_database_url)
     assert starts.count("2026-12-16 17:00") == 1
     assert moves_owed(migrated_database_url) == 2  # the move to the 11th, and one of these
