@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, update
 
 from storage.models import AgendaItem, MeetingSession
+from storage.queries.holds import hold_row
 from storage.queries.preload import rows_by
 
 
@@ -24,11 +25,11 @@ def hold_agenda(*, session: Session, session_id: int) -> None:
     any replica (one person's requests already take turns: `hold_person`). A write does it on
     both databases, as `hold_person` does: PostgreSQL locks the session's row, SQLite the
     database; the write changes nothing."""
-    session.execute(
-        update(MeetingSession)
-        .where(col(MeetingSession.id) == session_id)
-        .values(duration_minutes=MeetingSession.duration_minutes)
-        .execution_options(synchronize_session=False)
+    hold_row(
+        session=session,
+        model=MeetingSession,
+        row_id=session_id,
+        column=MeetingSession.duration_minutes,
     )
 
 

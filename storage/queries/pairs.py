@@ -12,6 +12,7 @@ from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, or_, select
 
 from storage.models import Pair
+from storage.queries.holds import hold_row
 from storage.queries.slices import among, in_slices
 
 PENDING = "pending"  # waiting for both members to accept the agreement
@@ -117,12 +118,7 @@ def hold_pair(*, session: Session, pair_id: int) -> None:
     moving a session at once, on any replica (one person's requests already take turns:
     `hold_person`). A write does it on both databases: PostgreSQL locks the pair's row, SQLite
     the database; the write changes nothing."""
-    session.execute(
-        update(Pair)
-        .where(col(Pair.id) == pair_id)
-        .values(duration_minutes=Pair.duration_minutes)
-        .execution_options(synchronize_session=False)
-    )
+    hold_row(session=session, model=Pair, row_id=pair_id, column=Pair.duration_minutes)
 
 
 def pairs_to_extend(*, session: Session, horizon: datetime, limit: int) -> list[Pair]:
