@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -17,6 +17,7 @@ from sqlalchemy import (
     cast,
     delete,
     func,
+    literal_column,
     or_,
     text,
     union_all,
@@ -83,58 +84,75 @@ def claim_due(
     """Lease up to `limit` claimable rows to `owner` until `now + lease`: rows whose lease ran
     out first (they were due before), then due pending ones; return them, oldest due first.
 
-    Each kind is taken apart, so that each walks the index on (status, due_at) and stops at
-    `limit`, however many rows were sent before (one condition for both could not use it).
-    """
+    One statement: each kind is taken apart, so that each walks the index on (status, due_at)
+    and stops at `limit`, however many rows were sent before (one condition for both could not
+    use it), and the rows come back from the UPDATE itself (most runs claim a few rows, and a
+    statement per step cost more than the steps)."""
     postgres = session.get_bind().dialect.name == "postgresql"
     params = {"now": now, "owner": owner, "until": now + lease, "limit": limit}
-    claimed = _claim(session, _claim_statement(_lease_ran_out, postgres), params)
-    if len(claimed) < limit:
-        params["limit"] = limit - len(claimed)
-        claimed += _claim(session, _claim_statement(_due, postgres), params)
+    claimed = list(session.scalars(_claim_statement(postgres), params))
     session.commit()
     return sorted(claimed, key=lambda row: (row.due_at, row.id or 0))
 
 
-def _claim(session: Session, statement: Any, params: dict[str, Any]) -> list[Notification]:
-    """The rows `statement` claims: their ids from the UPDATE (a core statement: most claims
-    find nothing, and the ORM's UPDATE costs several times more), then the rows by id."""
-    ids = list(session.connection().execute(statement, params).scalars())
-    return list(session.exec(_BY_IDS, params={"ids": ids})) if ids else []
-
-
-_BY_IDS = select(Notification).where(among(col(Notification.id), "ids"))
-
-
 @cache
-def _claim_statement(claimable: Callable[[Any], ColumnElement[bool]], postgres: bool) -> Any:
-    """One UPDATE … WHERE id IN (SELECT … LIMIT) RETURNING: on PostgreSQL the inner SELECT skips
-    rows another process is claiming (FOR UPDATE SKIP LOCKED); on SQLite, which has no row
-    locks, the outer WHERE repeats the condition, so a row is taken by one caller only.
-    Built once per condition and dialect, with parameters (building a statement costs more
-    than running it): `now`, `owner`, `until` (the lease's end) and `limit`."""
+def _claim_statement(postgres: bool) -> Any:
+    """One UPDATE … WHERE id IN (the chosen ids) RETURNING the rows, loaded as `Notification`s:
+    the ids are those whose lease ran out, then due pending ones, each kind its own walk of the
+    index, `limit` in all. On PostgreSQL each walk skips rows another process is claiming (FOR
+    UPDATE SKIP LOCKED); on SQLite, which has no row locks, the outer WHERE repeats the
+    conditions, so a row is taken by one caller only. Built once per dialect, with parameters
+    (building a statement costs more than running it): `now`, `owner`, `until` (the lease's
+    end) and `limit`."""
     now = instant("now")
-    candidates = (
-        select(Notification.id)
-        .where(claimable(now))
-        .order_by(col(Notification.due_at), col(Notification.id))
-        .limit(bindparam("limit", type_=Integer()))
+    limit = bindparam("limit", type_=Integer())
+
+    def walk(claimable: ColumnElement[bool], rank: int) -> Any:
+        candidates: Any = (
+            select(
+                col(Notification.id),
+                literal_column(str(rank)).label("rank"),
+                col(Notification.due_at),
+            )
+            .where(claimable)
+            .order_by(col(Notification.due_at), col(Notification.id))
+            .limit(limit)
+        )
+        if postgres:
+            candidates = candidates.with_for_update(skip_locked=True)
+        return select(candidates.subquery())
+
+    ran_out, due = _lease_ran_out(now), _due(now)
+    walks = union_all(walk(ran_out, 0), walk(due, 1)).subquery()
+    # Materialized: evaluated once, so the LIMIT holds however the join is planned.
+    chosen = (
+        select(walks.c.id)
+        .order_by(walks.c.rank, walks.c.due_at, walks.c.id)
+        .limit(limit)
+        .cte("chosen")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
     )
     if postgres:
-        # Materialized: evaluated once, so the LIMIT holds however the join is planned.
-        candidates = candidates.with_for_update(skip_locked=True)
-    chosen = candidates.cte("chosen").prefix_with("MATERIALIZED", dialect="postgresql")
-    return (
+        still = or_(ran_out, due)
+    else:  # the status read through a function, so that SQLite finds the chosen rows by id
+        # instead of walking the index of every claimable row again
+        status = func.coalesce(_row.status, "")
+        still = or_(
+            and_(status == SENDING, _row.lease_until < now),
+            and_(status == PENDING, _row.due_at <= now),
+        )
+    claim = (
         update(_table)
-        .where(_row.id.in_(select(chosen.c.id)), claimable(now))
+        .where(_row.id.in_(select(chosen.c.id)), still)
         .values(
             status=SENDING,
             claimed_by=bindparam("owner"),
             claimed_at=now,
             lease_until=instant("until"),
         )
-        .returning(_row.id)
+        .returning(*_table.c)
     )
+    return select(Notification).from_statement(claim)
 
 
 _table: Table = Notification.__table__  # type: ignore[attr-defined]
