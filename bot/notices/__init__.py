@@ -37,6 +37,7 @@ from bot.notices.review_notices import review_awaited, review_due, review_result
 from bot.notices.session_notices import reminder, reminders, summary_nudge, summary_request
 from bot.notices.summary_notices import (
     dm_not_expected,
+    summaries_shared,
     summary_recorded,
     summary_shared,
     summary_twice,
@@ -96,6 +97,7 @@ BATCH_COMPOSERS: dict[str, Callable[[Session, list[Notification]], Composer]] = 
     kinds.PAIR_STALLED: stall_notices,
     kinds.STALL_ALERT: stall_notices,
     kinds.CALENDAR_UPDATE: calendar_updates,
+    kinds.SUMMARY_SHARED: summaries_shared,
 }
 """Kinds whose composer reads more than the rows' sessions, pairs and people: made for a batch
 of rows of the kind, its reads done for them all at once."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -9,7 +11,7 @@ from sqlmodel import Session
 
 from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
-from bot.kernel.notice_keys import KeptReply
+from bot.kernel.notice_keys import KeptReply, MalformedKey, SessionSubject
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
 from bot.notices.context import Gone, person_target, read, recipient_person, session_context
@@ -23,16 +25,36 @@ from bot.sessions.summaries import (
     which_choices,
 )
 from bot.sessions.summary_parts import summary_text
-from storage.models import Notification, Person
+from storage.models import ActionItem, Notification, Person
 from storage.queries.actions import actions_of_sessions
 from storage.queries.replies import pending_reply
 from storage.summaries import SummaryDoc
 
+Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
 MAX_SUMMARY_CHARS = 2800
 QUOTED_CHARS = 120
 
 
+def summaries_shared(session: Session, rows: list[Notification]) -> Composer:
+    """The composer of a batch's shared summaries, the actions of all their sessions read at
+    once."""
+    session_ids: set[int] = set()
+    for row in rows:
+        with suppress(MalformedKey):
+            session_ids.add(SessionSubject.parse(row.subject).session_id)
+    actions = actions_of_sessions(session=session, session_ids=session_ids)
+    return lambda session, row, now: _summary_shared(session, row, actions)
+
+
 def summary_shared(session: Session, row: Notification, now: datetime) -> tuple[Target, Reply]:
+    return _summary_shared(session, row, None)
+
+
+def _summary_shared(
+    session: Session, row: Notification, actions: dict[int, list[ActionItem]] | None
+) -> tuple[Target, Reply]:
+    """The summary of the row's session for its reader; `actions`: those of the batch's
+    sessions, read for them all (None: read for this one)."""
     ctx = session_context(session, row.recipient, row.subject)
     meeting = ctx.meeting
     author = session.get(Person, meeting.summary_author_id) if meeting.summary_author_id else None
@@ -41,10 +63,11 @@ def summary_shared(session: Session, row: Notification, now: datetime) -> tuple[
     lang = lang_of(ctx.reader)
     when = format_when(meeting.starts_at, zone_of(ctx.reader, ctx.pair.timezone), lang)
     assert meeting.id is not None
-    actions = actions_of_sessions(session=session, session_ids={meeting.id})[meeting.id]
+    if actions is None:
+        actions = actions_of_sessions(session=session, session_ids={meeting.id})
     people = {p.id: p for p in (ctx.reader, ctx.other) if p.id is not None}
     doc = SummaryDoc.load(meeting.summary)
-    text = summary_text(doc, actions, people, lang, limit=MAX_SUMMARY_CHARS)
+    text = summary_text(doc, actions.get(meeting.id, []), people, lang, limit=MAX_SUMMARY_CHARS)
     # Written by both (one added to the other's): the last writer added to it.
     key = "summary.shared.added" if len(doc.authors) > 1 else "summary.shared.body"
     return person_target(ctx.reader), Reply(

@@ -15,7 +15,10 @@ from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.notices import compose_all
 from bot.rhythm.model import Frequency, Rhythm
-from storage.models import Notification
+from bot.sessions.action_items import NewAction
+from bot.sessions.summaries import Draft, write_summary
+from bot.sessions.summary_parts import form_doc
+from storage.models import MeetingSession, Notification, Person
 from tests.unit.bot.planning.test_planner import numbered_pair
 
 RHYTHM = Rhythm(
@@ -73,3 +76,43 @@ def compose_counting(
     names = range(first, first + pairs)
     assert targets == sorted(f"U{role}{n}" for n in names for role in ("R", "E"))
     return rows, statements
+
+
+def test_summaries_shared_in_one_batch_each_list_their_own_actions(
+    core: Core, clock: ManualClock
+) -> None:
+    """The actions of every summary of the batch are read at once, each message keeping its own."""
+    now = clock.now()
+    with core.db.session() as session:
+        for n in range(4):
+            pair = numbered_pair(session, n, now, rhythm=RHYTHM)
+            meeting = session.exec(
+                select(MeetingSession).where(MeetingSession.pair_id == pair.id)
+            ).first()
+            author = session.get(Person, pair.mentee_id)
+            assert meeting is not None and meeting.id is not None and author is not None
+            draft = Draft(
+                meeting.id,
+                form_doc(f"Decision {n}", None, pair.mentee_id),
+                (NewAction(f"Action of pair {n}", "mentee", None),),
+            )
+            write_summary(
+                session=session, pair=pair, meeting=meeting, now=now, author=author,
+                draft=draft, confirm_by_dm=False,
+            )  # fmt: skip
+    statements: list[str] = []
+
+    def record(_c: object, _cur: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    with core.db.session() as session:
+        rows = list(session.exec(select(Notification).where(Notification.kind == "summary_shared")))
+        event.listen(core.db.engine, "before_cursor_execute", record)
+        composed = compose_all(session, rows, now)
+        event.remove(core.db.engine, "before_cursor_execute", record)
+    assert len(rows) == 4
+    for (target, reply), n in zip(composed, range(4), strict=True):  # type: ignore[misc]
+        assert target.address == f"UR{n}"
+        assert f"Action of pair {n}" in reply.fallback_text
+        assert sum(f"Action of pair {k}" in reply.fallback_text for k in range(4)) == 1
+    assert sum("action_item" in s for s in statements) == 1
