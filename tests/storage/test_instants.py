@@ -63,8 +63,15 @@ def test_texts_written_otherwise_read_as_sqlalchemy_reads_them(text: str) -> Non
 
 
 def test_naive_instants_are_refused() -> None:
-    with pytest.raises(ValueError):
+    assert to_sqlite(datetime(2027, 1, 11, 8, tzinfo=UTC)) == "2027-01-11 08:00:00.000000"
+    with pytest.raises(ValueError):  # though the same wall time, aware, was written just before
         to_sqlite(datetime(2027, 1, 11, 8))
+
+
+@given(aware)
+def test_one_instant_in_every_zone_is_written_once_as_the_same_text(moment: datetime) -> None:
+    texts = {to_sqlite(moment.astimezone(zone)) for zone in ZONES for _ in range(2)}
+    assert texts == {SQLALCHEMY_TEXT(moment.astimezone(UTC))}
 
 
 def test_instants_stored_compare_and_read_back_aware(migrated_database_url: str) -> None:
