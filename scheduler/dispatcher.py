@@ -65,7 +65,7 @@ CLAIM_AHEAD = 2
 OUTCOME_LINGER = 0.005  # seconds an outcome waits for others, to share their transaction
 LEASE = timedelta(seconds=60)
 TICK = timedelta(minutes=1)  # the minute job; sooner wake-ups are armed between ticks
-STATISTICS_EVERY = timedelta(days=1)  # the database planner's statistics, refreshed
+STATISTICS_EVERY = timedelta(days=1)  # the planner's statistics looked at (refresh_statistics)
 SHUTDOWN_GRACE = 10.0  # seconds a clean shutdown waits for the sends in flight
 
 

@@ -9,11 +9,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, exc, make_url, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session, create_engine
@@ -146,23 +147,62 @@ def leave_no_copy(engine: Engine) -> None:
         log.error("after an erasure, the WAL could not be emptied: readers kept it busy")
 
 
-def refresh_statistics(engine: Engine) -> None:
+STATISTICS_GROWTH_FLOOR = 1000
+"""Rows a table must have gained, at the least, for its growth to call for `ANALYZE`: smaller
+tables are read in well under a millisecond whatever the plan, and tables that doubled from a
+handful of rows would otherwise call for whole passes early on."""
+_analyzed: WeakKeyDictionary[Engine, dict[str, int]] = WeakKeyDictionary()
+"""Each table's largest row id at the last `ANALYZE` of an engine's database."""
+
+
+def refresh_statistics(engine: Engine) -> bool:
     """On SQLite, read every index (`ANALYZE`) so that the query planner knows which indexes
     narrow a search: without statistics it guesses, and took the index on a notification's
     status, walking every row sent in a window, where the unique index finds one person's
     requests. A sample (`analysis_limit`) misleads it the same way: it counts the rows it read
     as the rows of each status. A whole pass takes about half a second at 100,000 pairs (its
-    800,000 notifications); the dispatcher runs it once a day. PostgreSQL's autovacuum does
-    this on its own."""
+    800,000 notifications): it is made at the first call for an engine (start-up), then only
+    once a table has at least doubled since the last one, by `STATISTICS_GROWTH_FLOOR` rows or
+    more (its largest row id tells: rows are added, seldom deleted). Until then a table's
+    statistics fall short of its rows by less than half, every estimate of the table alike,
+    which can only swap plans whose costs were estimated within a factor of two of each other;
+    a pass is for a table that grew from none or a few rows, of which they said nothing or
+    little. Whether it made one. PostgreSQL's autovacuum does this on its own."""
     if engine.dialect.name != "sqlite":
-        return
+        return False
     try:
         with engine.connect() as connection:
+            sizes = _largest_row_ids(connection)
+            last = _analyzed.get(engine)
+            if last is not None and not any(
+                largest - last.get(table, 0) >= max(last.get(table, 0), STATISTICS_GROWTH_FLOOR)
+                for table, largest in sizes.items()
+            ):
+                return False
             connection.exec_driver_sql("PRAGMA analysis_limit=0")  # no sample: every row
             connection.exec_driver_sql("ANALYZE")
             connection.commit()
     except Exception:  # planning goes on with the statistics it had
         log.exception("the query planner's statistics could not be refreshed")
+        return False
+    _analyzed[engine] = sizes
+    return True
+
+
+def _largest_row_ids(connection: Connection) -> dict[str, int]:
+    """Each table's largest row id (0 if empty): one look down each table's b-tree, a few
+    microseconds for all of them."""
+    tables = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        " AND sql NOT LIKE '%WITHOUT ROWID%'"
+    ).scalars()
+    names = [str(name) for name in tables]
+    if not names:
+        return {}
+    quote = connection.dialect.identifier_preparer.quote
+    largest = ", ".join(f"(SELECT max(rowid) FROM {quote(name)})" for name in names)
+    row = connection.exec_driver_sql(f"SELECT {largest}").one()
+    return {name: value or 0 for name, value in zip(names, row, strict=True)}
 
 
 def migrate(engine: Engine) -> None:

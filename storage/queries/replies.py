@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete
+from sqlalchemy import bindparam, delete, exists
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from storage.db import note_erasure
@@ -39,16 +40,25 @@ def forget_reply(*, session: Session, reply_id: int, erased: bool) -> bool:
 
 
 def forget_expired_replies(*, session: Session, now: datetime) -> int:
-    """Delete the replies whose author never said which session they answer."""
+    """Delete the replies whose author never said which session they answer. The dispatcher
+    asks every run, and almost every run finds none: whether there is any is asked first, a
+    Core statement on the session's connection once what the session holds is flushed (as the
+    ORM's autoflush would); the ORM's delete, which matches what the session holds too, costs
+    several times as much."""
+    session.flush()
+    if not session.connection().execute(_ANY_EXPIRED, {"now": now}).scalar():
+        return 0
     result = session.exec(_EXPIRED, params={"now": now})
     if result.rowcount:
         note_erasure(session)
     return result.rowcount or 0
 
 
-# Built once, with parameters: every DM reads the first, the dispatcher's planning runs the second.
+# Built once, with parameters: every DM reads the first, the dispatcher's planning the others.
 _NOW = instant("now")
 _PENDING = select(PendingReply).where(
     col(PendingReply.token) == bindparam("token"), col(PendingReply.expires_at) > _NOW
 )
-_EXPIRED = delete(PendingReply).where(col(PendingReply.expires_at) <= _NOW)
+_GONE = col(PendingReply.expires_at) <= _NOW
+_ANY_EXPIRED = sql_select(exists().where(_GONE))
+_EXPIRED = delete(PendingReply).where(_GONE)

@@ -9,8 +9,9 @@ notifications' keys stay, so that cadence counts do not change.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, bindparam, or_, update
+from sqlalchemy import ColumnElement, Integer, bindparam, union_all, update
 from sqlalchemy.orm import class_mapper
 from sqlmodel import Session, SQLModel, col, select
 
@@ -38,26 +39,31 @@ def pairs_due_for_erasure(
 ) -> list[int]:
     """Pairs whose content is still kept and due to go, oldest end first: ended pairs at the
     date their members were told, or (ended before dates were recorded) if they ended before
-    `ended_before`; the pairs of a workspace the app left, at the date set when it left."""
+    `ended_before`; the pairs of a workspace the app left, at the date set when it left. A Core
+    statement on the session's connection, once what the session holds is flushed (as the
+    ORM's autoflush would): the dispatcher runs it every run, almost always to find none, and
+    through the ORM that cost several times the query."""
     params = {"now": now, "ended_before": ended_before, "limit": limit}
-    return [pair_id for pair_id in session.exec(_DUE_FOR_ERASURE, params=params) if pair_id]
+    session.flush()
+    return list(session.connection().execute(_DUE_FOR_ERASURE, params).scalars())
 
 
-# Built once, with parameters: the dispatcher's planning runs it every run.
-_DUE_FOR_ERASURE = (
-    select(col(Pair.id))
-    .where(col(Pair.content_erased_at).is_(None))
-    .where(
-        or_(
-            col(Pair.retain_until) <= instant("now"),
-            (col(Pair.status) == ENDED)
-            & col(Pair.retain_until).is_(None)
-            & (col(Pair.ended_at) <= instant("ended_before")),
-        )
+def _due_for_erasure() -> Any:
+    """`pairs_due_for_erasure`'s statement, with the parameters `now`, `ended_before` and
+    `limit`: the pairs due by their retention date and the ended pairs without one, each part
+    read through its own index, by end. With the two conditions in one OR, SQLite walked every
+    pair whenever its statistics knew a single status and no retention date (every pair
+    active, as in `simulate`): 0.2 ms a run at 2,000 pairs, 4 µs through the indexes."""
+    kept = select(col(Pair.id), col(Pair.ended_at)).where(col(Pair.content_erased_at).is_(None))
+    dated = kept.where(col(Pair.retain_until) <= instant("now"))
+    undated = kept.where(col(Pair.status) == ENDED, col(Pair.retain_until).is_(None))
+    both = union_all(dated, undated.where(col(Pair.ended_at) <= instant("ended_before")))
+    return both.order_by(both.selected_columns.ended_at, both.selected_columns.id).limit(
+        bindparam("limit", type_=Integer())
     )
-    .order_by(col(Pair.ended_at), col(Pair.id))
-    .limit(bindparam("limit", type_=Integer()))
-)
+
+
+_DUE_FOR_ERASURE = _due_for_erasure()  # built once: the dispatcher's planning runs it every run
 
 
 def retain_workspace(*, session: Session, workspace: str, until: datetime | None) -> int:

@@ -53,8 +53,8 @@ def add_pair(session, n: int, **fields) -> Pair:
         duration_minutes=60,
         start=date(2026, 10, 1),
         format="video",
-        planned_until=NOW + HORIZON,
         **{
+            "planned_until": NOW + HORIZON,
             "timezone": "Europe/Paris",
             "frequency": "weekly",
             "created_at": NOW - timedelta(days=60),

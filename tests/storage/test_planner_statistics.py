@@ -2,7 +2,8 @@
 dispatcher refreshes them; with them, the hourly search for unanswered requests reads the
 requests of the people it asks about by the unique index instead of every request sent in the
 window. A sampling ANALYZE (`analysis_limit`) is not enough: it counts the rows it read as the
-rows per status, and the planner goes back to the index on status."""
+rows per status, and the planner goes back to the index on status. A whole pass reads every row,
+so it is made at start-up, then only once a table has doubled."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
 
-from storage.db import make_engine, migrate, refresh_statistics
+from storage.db import STATISTICS_GROWTH_FLOOR, make_engine, migrate, refresh_statistics
 from storage.models import Notification
 from storage.queries.health import _unanswered
 from storage.queries.notifications import DROPPED, PENDING, SENT
@@ -72,3 +74,47 @@ def test_refreshed_statistics_lead_the_planner_to_a_persons_requests(sqlite_url:
     assert "(kind=? AND recipient=?)" in requests
     assert "ix_notification_status_due_at (status=? AND due_at>?)" in people
     engine.dispose()
+
+
+def test_statistics_are_refreshed_at_start_up_then_once_a_table_doubled(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    added = {"notification": 0, "person": 0}
+
+    def add(table: str, count: int) -> None:
+        first, added[table] = added[table], added[table] + count
+        rows = [
+            {"kind": "reminder", "recipient": f"p:{n}", "subject": f"s:{n}", "due_at": NOW,
+             "created_at": NOW, "status": SENT}
+            if table == "notification"
+            else {"platform": "slack", "external_id": f"U{n}", "name": f"P{n}"}
+            for n in range(first, first + count)
+        ]  # fmt: skip
+        with engine.begin() as connection:
+            connection.execute(insert(SQLModel.metadata.tables[table]), rows)
+
+    def rows_analysed(table: str) -> int:
+        with engine.connect() as connection:
+            stat = connection.exec_driver_sql(
+                "SELECT stat FROM sqlite_stat1 WHERE tbl = ?", (table,)
+            ).scalar()
+        return int(stat.split()[0]) if stat else 0
+
+    floor = STATISTICS_GROWTH_FLOOR
+    add("notification", 2 * floor)
+    assert refresh_statistics(engine)  # at start-up, whatever the tables
+    assert not refresh_statistics(engine)
+    add("person", floor - 1)  # from none, but too few rows to matter
+    add("notification", 2 * floor - 1)  # not yet doubled
+    assert not refresh_statistics(engine)
+    assert rows_analysed("notification") == 2 * floor and rows_analysed("person") == 0
+    add("notification", 1)
+    assert refresh_statistics(engine)
+    assert rows_analysed("notification") == 4 * floor
+    add("person", floor)  # doubled since the last pass, by enough rows
+    assert refresh_statistics(engine)
+    assert rows_analysed("person") == 2 * floor - 1
+    engine.dispose()
+    restarted = make_engine(sqlite_url)
+    assert refresh_statistics(restarted)  # another process's start-up
+    restarted.dispose()
