@@ -22,7 +22,7 @@ from bot.kernel.notice_keys import (
 )
 from bot.kernel.replies import Button, Reply, Section, say
 from bot.people.actor import ActorContext
-from bot.people.person import lang_of, mention, recipient, zone_of
+from bot.people.person import lang_of, mention, zone_of
 from bot.planning.notice_kinds import (
     DM_NOT_EXPECTED,
     SUMMARY_NUDGE,
@@ -33,7 +33,7 @@ from bot.planning.notice_kinds import (
     SUMMARY_TWICE,
     SUMMARY_WHICH,
 )
-from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR, session_subject
+from bot.planning.planner import ANNOUNCEMENT_USEFUL_FOR
 from bot.rhythm.wording import format_when
 from bot.sessions.action_items import NewAction, add_actions
 from bot.sessions.summary_parts import free_text, summary_text
@@ -41,9 +41,16 @@ from storage.models import ActionItem, MeetingSession, Pair, PendingReply, Perso
 from storage.queries.actions import actions_of_sessions, drop_open_actions
 from storage.queries.events import first_delivery
 from storage.queries.notifications import Owed, owe, subjects_sent_or_due
-from storage.queries.people import get_person, hold_person, people_by_ids
+from storage.queries.people import hold_person_id, people_by_ids
 from storage.queries.replies import add_pending_reply, forget_reply, pending_reply
-from storage.queries.sessions import PLANNED, sessions_of_member, store_summary
+from storage.queries.sessions import (
+    PLANNED,
+    MemberSession,
+    sessions_of_member,
+    store_revision,
+    store_summary,
+    with_pairs,
+)
 from storage.summaries import SummaryDoc
 
 MAX_SUMMARY = 3000
@@ -128,10 +135,15 @@ def write_summary(
         )
         return None
     assert author.id is not None
+    return keep_draft(session=session, author_id=author.id, draft=draft, now=now)
+
+
+def keep_draft(*, session: Session, author_id: int, draft: Draft, now: datetime) -> PendingReply:
+    """Keep `draft` aside, unshared, for its author to say whether to replace or append."""
     return add_pending_reply(
         session=session,
         token=secrets.token_hex(16),
-        author_id=author.id,
+        author_id=author_id,
         text=draft.dump(),
         now=now,
         until=now + REPLY_KEPT_FOR,
@@ -192,28 +204,49 @@ def record_summary(
     """Store `doc` as the summary of `meeting` and owe it to the other member, `other_id`."""
     assert meeting.id is not None and author.id is not None
     store_summary(session=session, meeting=meeting, summary=doc.dump(), author_id=author.id, at=now)
-    subject = SummaryVersion(meeting.id, meeting.summary_revision).key
+    version = SummaryVersion(meeting.id, meeting.summary_revision)
+    share_summary(
+        session=session,
+        version=version,
+        author_id=author.id,
+        other_id=other_id,
+        now=now,
+        confirm_by_dm=confirm_by_dm,
+    )
+
+
+def share_summary(
+    *,
+    session: Session,
+    version: SummaryVersion,
+    author_id: int,
+    other_id: int,
+    now: datetime,
+    confirm_by_dm: bool,
+) -> None:
+    """Owe the summary as stored in `version` to the other member, `other_id`, and
+    (`confirm_by_dm`) its confirmation to its author."""
+    subject = version.key
     until = now + ANNOUNCEMENT_USEFUL_FOR
     owed = [Owed(SUMMARY_SHARED, PersonRecipient(other_id).key, subject, now, until)]
     if confirm_by_dm:
-        owed.append(Owed(SUMMARY_RECORDED, recipient(author).key, subject, now, until))
+        owed.append(Owed(SUMMARY_RECORDED, PersonRecipient(author_id).key, subject, now, until))
     owe(session=session, owed=owed, now=now)
 
 
 def open_requests(
-    *, session: Session, person: Person, now: datetime, written_too: bool = False
-) -> list[tuple[Pair, MeetingSession]]:
-    """The sessions whose summary the bot asked `person` for (a request or a nudge sent, or
-    due and about to go) and that still have none (`written_too`: or have one), ended within
-    AWAITED_FOR; oldest first. Only sessions of the person's own current pairs, as they stand
-    now (not moved, not skipped). At most two statements: the requests, then the sessions
-    they name."""
-    assert person.id is not None
+    *, session: Session, person_id: int, now: datetime, written_too: bool = False
+) -> list[MemberSession]:
+    """The sessions whose summary the bot asked person `person_id` for (a request or a nudge
+    sent, or due and about to go) and that still have none (`written_too`: or have one), ended
+    within AWAITED_FOR; oldest first. Only sessions of the person's own current pairs, as they
+    stand now (not moved, not skipped). At most two statements: the requests, then the
+    sessions they name, as the few columns a DM reply needs."""
     requested = set(
         subjects_sent_or_due(
             session=session,
             kinds=REQUEST_KINDS,
-            recipient=recipient(person).key,
+            recipient=PersonRecipient(person_id).key,
             since=now - AWAITED_FOR,
             now=now,
         )
@@ -222,19 +255,20 @@ def open_requests(
     asked = sessions_of_member(
         session=session,
         session_ids={subject.session_id for subject in map(_session_at, requested) if subject},
-        person_id=person.id,
+        person_id=person_id,
         since=now - AWAITED_FOR - timedelta(days=1),
         now=now,
     )
     found = [
-        (pair, meeting)
-        for pair, meeting in asked
-        if meeting.status == PLANNED
-        and (written_too or not meeting.summary)
-        and meeting.starts_at + timedelta(minutes=meeting.duration_minutes) >= now - AWAITED_FOR
-        and session_subject(meeting).key in requested
+        one
+        for one in asked
+        if one.status == PLANNED
+        and (written_too or not one.summary)
+        and one.end >= now - AWAITED_FOR
+        # `session_subject`'s key: the request was about the session as it stands now.
+        and SessionAt(one.session_id, one.starts_at).key in requested
     ]
-    return sorted(found, key=lambda pair_meeting: pair_meeting[1].starts_at)
+    return sorted(found, key=lambda one: one.starts_at)
 
 
 def _session_at(subject: str) -> SessionAt | None:
@@ -246,49 +280,59 @@ def _session_at(subject: str) -> SessionAt | None:
 
 
 def record_dm_reply(
-    *, session: Session, person: Person, text: str, message_ref: str, now: datetime
+    *, session: Session, person_id: int, text: str, message_ref: str, now: datetime
 ) -> bool:
-    """A plain DM: the summary (as notes) of the one session it can answer (True); when it
-    could answer several, kept aside unshared and its author asked which; when the session it
-    answers has a summary already (none waits for one), kept aside and its author asked
-    whether to replace or append; else a polite explanation."""
-    assert person.id is not None
+    """A plain DM of person `person_id`: the summary (as notes) of the one session it can
+    answer (True); when it could answer several, kept aside unshared and its author asked
+    which; when the session it answers has a summary already (none waits for one), kept aside
+    and its author asked whether to replace or append; else a polite explanation."""
     text = text.strip()
     # Read once: the sessions still without a summary, else the latest one with one.
-    asked = open_requests(session=session, person=person, now=now, written_too=True) if text else []
-    requests = [(pair, meeting) for pair, meeting in asked if not meeting.summary] or asked[-1:]
-    until = now + ANNOUNCEMENT_USEFUL_FOR
+    asked = (
+        open_requests(session=session, person_id=person_id, now=now, written_too=True)
+        if text
+        else []
+    )
+    requests = [one for one in asked if not one.summary] or asked[-1:]
+    to_author = PersonRecipient(person_id).key
     if len(requests) == 1:
-        [(pair, meeting)] = requests
-        assert meeting.id is not None
-        draft = Draft(meeting.id, free_text(text, person.id))
-        kept = write_summary(
-            session=session,
-            pair=pair,
-            meeting=meeting,
-            author=person,
-            draft=draft,
-            now=now,
-            confirm_by_dm=True,
-        )
-        if kept is None:
+        [one] = requests
+        draft = Draft(one.session_id, free_text(text, person_id))
+        if one.summary is None:
+            # `write_summary` on the columns read: a reply has no actions to create.
+            revision = one.summary_revision + 1
+            store_revision(
+                session=session,
+                session_id=one.session_id,
+                revision=revision,
+                summary=draft.doc.dump(),
+                author_id=person_id,
+                at=now,
+            )
+            share_summary(
+                session=session,
+                version=SummaryVersion(one.session_id, revision),
+                author_id=person_id,
+                other_id=one.other_member(person_id),
+                now=now,
+                confirm_by_dm=True,
+            )
             return True
-        about = KeptReply(kept.token).key
-        owed = Owed(SUMMARY_TWICE, recipient(person).key, about, now, kept.expires_at)
+        kept = keep_draft(session=session, author_id=person_id, draft=draft, now=now)
+        owed = Owed(SUMMARY_TWICE, to_author, KeptReply(kept.token).key, now, kept.expires_at)
     elif requests:
         kept = add_pending_reply(
             session=session,
             token=secrets.token_hex(16),
-            author_id=person.id,
+            author_id=person_id,
             text=text,
             now=now,
             until=now + REPLY_KEPT_FOR,
         )
-        about = KeptReply(kept.token).key
-        owed = Owed(SUMMARY_WHICH, recipient(person).key, about, now, kept.expires_at)
+        owed = Owed(SUMMARY_WHICH, to_author, KeptReply(kept.token).key, now, kept.expires_at)
     else:
         about = UnexpectedDm(message_ref).key
-        owed = Owed(DM_NOT_EXPECTED, recipient(person).key, about, now, until)
+        owed = Owed(DM_NOT_EXPECTED, to_author, about, now, now + ANNOUNCEMENT_USEFUL_FOR)
     owe(session=session, owed=[owed], now=now)
     return False
 
@@ -297,7 +341,10 @@ def which_choices(
     *, session: Session, person: Person, now: datetime
 ) -> list[tuple[Pair, MeetingSession]]:
     """The sessions a kept reply may be filed on, as many as a message has room for."""
-    return open_requests(session=session, person=person, now=now)[-MAX_CHOICES:]
+    assert person.id is not None
+    asked = open_requests(session=session, person_id=person.id, now=now)[-MAX_CHOICES:]
+    whole = with_pairs(session=session, session_ids=[one.session_id for one in asked])
+    return [whole[one.session_id] for one in asked if one.session_id in whole]
 
 
 def kept_reply(ctx: ActorContext, token: str) -> PendingReply:
@@ -320,10 +367,12 @@ def press_reply_choice(ctx: ActorContext, action: str, value: str) -> Reply:
             raise UserError("reply.gone")
         return say(t("reply.discarded", ctx.lang))
     # Only a session asked of the actor, of the actor's own pairs: membership is checked.
-    asked = open_requests(session=ctx.session, person=ctx.actor, now=ctx.now, written_too=True)
-    choices = {m.id: (p, m) for p, m in asked}
+    asked = open_requests(
+        session=ctx.session, person_id=ctx.actor.id, now=ctx.now, written_too=True
+    )
     valid = session_id.isascii() and session_id.isdigit()
-    chosen = choices.get(int(session_id)) if valid else None
+    ids = [one.session_id for one in asked if valid and one.session_id == int(session_id)]
+    chosen = next(iter(with_pairs(session=ctx.session, session_ids=ids).values()), None)
     if chosen is None:
         raise UserError("reply.session_closed")
     # Taken before it is filed: of two clicks at once, the second finds nothing to file.
@@ -463,7 +512,9 @@ def handle_direct_message(
     core: Core, *, platform: str, event_id: str, author_id: str, text: str, message_ref: str
 ) -> bool:
     """Record a plain DM once per platform event, even when the platform delivers it again
-    (False: delivered before, or its author was erased while it came).
+    (False: delivered before). LookupError when no profile is stored for its author: never
+    recorded, or erased (at their request) before it could be held, even while it waited for
+    the hold: what they wrote goes too.
 
     The event id is stored in the same transaction as its effect, so a delivery that failed
     half-way leaves nothing behind and its retry is handled.
@@ -472,11 +523,13 @@ def handle_direct_message(
         now = core.clock.now()
         if not first_delivery(session=session, event_id=f"{platform}:{event_id}", now=now):
             return False
-        person = get_person(session=session, platform=platform, external_id=author_id)
-        if person is None:
+        person_id = hold_person_id(
+            session=session, platform=platform, external_id=author_id, active_at=now
+        )
+        if person_id is None:
             raise LookupError(f"no profile stored for {platform}:{author_id}")
-        if not hold_person(session=session, person=person, active_at=now):
-            return False  # erased meanwhile, at their request: what they wrote goes too
-        record_dm_reply(session=session, person=person, text=text, message_ref=message_ref, now=now)
+        record_dm_reply(
+            session=session, person_id=person_id, text=text, message_ref=message_ref, now=now
+        )
     core.tell_owed_now()
     return True

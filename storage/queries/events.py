@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 from sqlmodel import Session
 
 from storage.models import ProcessedEvent
-from storage.queries.inserts import insert_new
+from storage.queries.inserts import insert_in
 
 KEY_MAX = 128  # the column's length
 
@@ -21,9 +23,24 @@ def event_key(event_id: str) -> str:
 
 
 def first_delivery(*, session: Session, event_id: str, now: datetime) -> bool:
-    """Record `event_id`; True the first time it is seen, False for a retry of it."""
+    """Record `event_id`; True the first time it is seen, False for a retry of it. A Core
+    statement built once, after what the session holds is flushed (as the ORM's autoflush
+    would); whether it returns the key tells which (one row read: `insert_new`, made for
+    many, cost half as much again)."""
+    session.flush()
     row = {"event_id": event_key(event_id), "received_at": now}
-    return bool(insert_new(session, _table, ("event_id",), "event_id", row))
+    recorded = session.connection().execute(_record(session.get_bind().dialect.name), row)
+    return recorded.first() is not None
+
+
+@cache
+def _record(dialect: str) -> Any:
+    """`first_delivery`'s INSERT … ON CONFLICT DO NOTHING RETURNING the key, in `dialect`."""
+    return (
+        insert_in(dialect, _table)
+        .on_conflict_do_nothing(index_elements=["event_id"])
+        .returning(_table.c.event_id)
+    )
 
 
 _table = ProcessedEvent.__table__  # type: ignore[attr-defined]

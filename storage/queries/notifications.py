@@ -417,25 +417,31 @@ def subjects_sent_or_due(
     """Subjects of the notifications of `kinds` sent to `recipient`, or due and still to send,
     due between `since` and `now`, oldest first. The status is checked here, not in the
     query: a condition on it would make SQLite walk the (status, due_at) index through every
-    row sent in the window instead of seeking the recipient's rows of these kinds."""
-    rows = session.exec(
-        _SUBJECTS_SENT_OR_DUE,
-        params={"recipient": recipient, "kinds": list(kinds), "since": since, "now": now},
-    )
+    row sent in the window instead of seeking the recipient's rows of these kinds. A Core
+    statement (the ORM's execution cost more than the query), after what the session holds is
+    flushed, as the ORM's autoflush would."""
+    session.flush()
+    params = {"recipient": recipient, "since": since, "now": now}
+    params |= {f"kind_{n}": kind for n, kind in enumerate(kinds)}
+    rows = session.connection().execute(_subjects_sent_or_due(len(kinds)), params)
     return [subject for subject, status in rows if status in (SENT, PENDING, SENDING)]
 
 
-# Built once, with parameters: every DM a member writes reads it.
-_SUBJECTS_SENT_OR_DUE = (
-    select(Notification.subject, Notification.status)
-    .where(Notification.recipient == bindparam("recipient"))
-    .where(col(Notification.kind).in_(bindparam("kinds", expanding=True)))
-    .where(
-        Notification.due_at >= instant("since"),
-        Notification.due_at <= instant("now"),
+@cache
+def _subjects_sent_or_due(kinds: int) -> Any:
+    """`subjects_sent_or_due`'s statement for that many kinds, built once (every DM a member
+    writes reads it), with parameters `recipient`, `since`, `now` and `kind_0`…: an IN list
+    of parameters of its own, where an expanding one was rendered again at each execution."""
+    return (
+        select(Notification.subject, Notification.status)
+        .where(Notification.recipient == bindparam("recipient"))
+        .where(col(Notification.kind).in_([bindparam(f"kind_{n}") for n in range(kinds)]))
+        .where(
+            Notification.due_at >= instant("since"),
+            Notification.due_at <= instant("now"),
+        )
+        .order_by(col(Notification.due_at))
     )
-    .order_by(col(Notification.due_at))
-)
 
 
 def counts_by_status(*, session: Session) -> dict[str, int]:

@@ -58,6 +58,31 @@ _HOLD = _HELD.values(external_id=bindparam("read_as"))  # a write, to take the l
 _HOLD_ACTIVE = _HELD.values(last_active_at=instant("active_at"))
 
 
+def hold_person_id(
+    *, session: Session, platform: str, external_id: str, active_at: datetime
+) -> int | None:
+    """The id of the person `external_id` on `platform`, held as `hold_person` holds them,
+    `active_at` stored as their last activity; None when nobody is stored under that id: never
+    recorded, or erased (renamed), even by an erasure the hold waited for. For a caller that
+    needs the id alone (a DM): one statement where `get_person` then `hold_person` took two,
+    and no ORM row (a `Person` the session holds does not read the new `last_active_at`)."""
+    session.flush()
+    params = {"on_platform": platform, "platform_id": external_id, "active_at": active_at}
+    held: int | None = session.connection().execute(_HOLD_NAMED, params).scalar_one_or_none()
+    return held
+
+
+_HOLD_NAMED = (
+    update(_people)
+    .where(
+        _people.c.platform == bindparam("on_platform"),
+        _people.c.external_id == bindparam("platform_id"),
+    )
+    .values(last_active_at=instant("active_at"))
+    .returning(_people.c.id)
+)
+
+
 def person_by_id(*, session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:

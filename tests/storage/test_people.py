@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import text, update
 from sqlalchemy.exc import OperationalError
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.people.profiles import record_profile
 from storage.db import Database, make_engine
 from storage.models import Person
-from storage.queries.people import get_person, hold_person, upsert_person
+from storage.queries.people import get_person, hold_person, hold_person_id, upsert_person
 
 RACERS = 12
 
@@ -78,12 +78,47 @@ def test_holding_a_person_stores_their_activity_unless_they_were_erased_since(
         stored = session.get(Person, person.id)
         assert stored is not None and stored.last_active_at == later
         # Erased meanwhile (renamed), by another transaction: the person read before is refused.
-        session.execute(
-            update(Person).where(col(Person.id) == person.id).values(external_id="erased:1")
-        )
+        rename_as_erased(session, person)
     with core.db.session() as session:
         assert not hold_person(session=session, person=read, active_at=later + timedelta(hours=1))
         assert not hold_person(session=session, person=read)
+    with core.db.session() as session:
+        erased = session.get(Person, person.id)
+        assert erased is not None and erased.last_active_at == later
+
+
+def rename_as_erased(session: Session, person: Person) -> None:
+    """What an erasure does to a person's platform id, in `session`."""
+    session.execute(
+        update(Person).where(col(Person.id) == person.id).values(external_id="erased:1")
+    )
+
+
+def test_holding_a_person_by_their_platform_id_reads_and_holds_them_at_once(
+    core_on_each_database: Core,
+) -> None:
+    core = core_on_each_database
+    person = first_record(core)
+    later = core.clock.now() + timedelta(hours=1)
+
+    def hold(
+        session: Session, external_id: str = "UHELD", platform: str = "slack", at: datetime = later
+    ) -> int | None:
+        return hold_person_id(
+            session=session, platform=platform, external_id=external_id, active_at=at
+        )
+
+    with core.db.session() as session:
+        assert hold(session) == person.id
+        # Nobody under that id, on that platform: nothing held, nothing stored.
+        assert hold(session, platform="teams") is None and hold(session, "UNONE") is None
+    with core.db.session() as session:
+        stored = session.get(Person, person.id)
+        assert stored is not None and stored.last_active_at == later
+        # Erased (renamed) by another transaction: no longer found under their platform id.
+        rename_as_erased(session, person)
+    with core.db.session() as session:
+        assert hold(session, at=later + timedelta(hours=1)) is None
     with core.db.session() as session:
         erased = session.get(Person, person.id)
         assert erased is not None and erased.last_active_at == later
@@ -106,5 +141,32 @@ def test_a_held_person_is_locked_until_the_holder_commits(
             with pytest.raises(OperationalError):
                 hold_person(session=other, person=second, active_at=clock.now())
             other.rollback()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_person_held_by_platform_id_is_locked_until_the_holder_commits(
+    migrated_postgres_url: str, clock: ManualClock
+) -> None:
+    """Two DMs of one person take turns: the second waits for the first's commit."""
+    engine = make_engine(migrated_postgres_url)
+    core = Core(db=Database(engine), clock=clock)
+    person = first_record(core)
+
+    def hold(session: Session) -> int | None:
+        return hold_person_id(
+            session=session, platform="slack", external_id="UHELD", active_at=clock.now()
+        )
+
+    try:
+        with core.db.session() as holder, core.db.session() as other:
+            assert hold(holder) == person.id
+            other.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            with pytest.raises(OperationalError):
+                hold(other)
+            other.rollback()
+            holder.commit()
+            assert hold(other) == person.id
     finally:
         engine.dispose()

@@ -45,7 +45,9 @@ def started_pair(core: Core, clock: ManualClock) -> tuple[int, Person, Person]:
 
 def open_days(session: Session, person: Person, now: datetime) -> list[int]:
     """The December days of the sessions open to `person` at `now`."""
-    return [m.starts_at.day for _, m in open_requests(session=session, person=person, now=now)]
+    assert person.id is not None
+    asked = open_requests(session=session, person_id=person.id, now=now)
+    return [one.starts_at.day for one in asked]
 
 
 def test_requests_sent_or_due_decide_not_the_latest_session(
