@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Protocol
 
 from sqlmodel import Session
@@ -90,11 +91,10 @@ def silent_members(
         since=now - LOOKBACK,
         subjects=IN_A_ROW,
     ):
-        try:
-            person_id = PersonRecipient.parse(recipient).person_id
-            session_id = SessionSubject.parse(subject).session_id
-        except MalformedKey:
+        ids = _ids_of(recipient, subject)
+        if ids is None:
             continue
+        person_id, session_id = ids
         by_person[person_id].append((session_id, at))
         last_active[person_id] = active
     candidates = {p: sent for p, sent in by_person.items() if len({s for s, _ in sent}) >= IN_A_ROW}
@@ -117,6 +117,17 @@ def silent_members(
                 since = _mark(pair, last_active[person_id])
                 silences.append(Silence(pair.id, person_id, since, found))
     return silences
+
+
+@lru_cache(maxsize=4096)
+def _ids_of(recipient: str, subject: str) -> tuple[int, int] | None:
+    """The person and the session a request names; None if either key is malformed. Kept
+    here: each hour reads back the requests of the members still silent, and by then the
+    hour's other notifications have pushed their keys out of the keys' own cache."""
+    try:
+        return PersonRecipient.parse(recipient).person_id, SessionSubject.parse(subject).session_id
+    except MalformedKey:
+        return None
 
 
 class _Dates(Protocol):

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -275,23 +276,20 @@ def unanswered_requests(
     `kinds` sent since `since` (by their due instant) to the people sent one since `sent_since`
     (due since `due_since`: the index's range, wide enough for a request held for the night),
     one per recipient and subject, each sent after the person's last activity
-    (`Person.last_active_at`): an active member's older requests are not read back. Only the
+    (`Person.last_active_at`): an active member's older requests are not returned. Only the
     recipients with at least `subjects` such subjects; oldest first (then by recipient and
-    subject). One statement, whatever the number of recipients; no content, no whole rows."""
+    subject). One statement, whatever the number of recipients; no content, no whole rows. Run
+    on the session's connection (the ORM's execution added its own work to every hourly run),
+    after what the session holds is flushed, as the ORM's execution did."""
     params = {
         "sent_since": sent_since,
         "due_since": due_since,
         "since": since,
         "subjects": subjects,
     }
-    return sorted(
-        (
-            (recipient, subject, at, active)
-            for recipient, subject, at, active in session.execute(_unanswered(tuple(kinds)), params)
-            if at is not None
-        ),
-        key=lambda row: (row[2], row[0], row[1]),
-    )
+    session.flush()
+    rows = session.connection().execute(_unanswered(tuple(kinds)), params)
+    return sorted((tuple(row) for row in rows), key=itemgetter(2, 0, 1))
 
 
 @cache
@@ -299,42 +297,51 @@ def _unanswered(kinds: tuple[str, ...]) -> Any:
     """`unanswered_requests`' statement, built once per tuple of kinds (a parameter each: an
     expanding list is rendered again at each execution, and PostgreSQL reads a chain of `OR`
     by the index on status instead): the recipients of the recent requests (the index on
-    (status, due_at)), then their requests (the unique index on (kind, recipient, subject)),
-    counted by recipient."""
+    (status, due_at)), each once with its person's last activity (by primary key: once a
+    recipient, not once a request of theirs), then their requests (the unique index on (kind,
+    recipient, subject)), counted by recipient.
+
+    Reading those requests is most of its time: that index does not bound a recipient's by
+    date, so each one ever sent to them is read from the table, and those answered are dropped
+    only then. An index on (recipient, sent_at) bounds them, but in `simulate` its upkeep on
+    every write of a notification cost what it saved here."""
     of_kinds = col(Notification.kind).in_([literal(kind) for kind in kinds])
     recent = (
-        select(Notification.recipient)
-        .where(Notification.status == "sent")
-        .where(col(Notification.due_at) >= instant("due_since"))
-        .where(col(Notification.sent_at) >= instant("sent_since"))
-        .where(of_kinds)
-    )
-    requests = (
         sql_select(
             col(Notification.recipient).label("recipient"),
-            col(Notification.subject).label("subject"),
-            func.max(Notification.sent_at).label("at"),
             col(Person.last_active_at).label("active"),
-            func.count().over(partition_by=col(Notification.recipient)).label("subjects"),
         )
         # The person a request is for ("p:<id>"): by primary key.
         .join(Person, col(Person.id) == cast(func.substr(Notification.recipient, 3), Integer))
+        .where(col(Notification.status) == "sent")
+        .where(col(Notification.due_at) >= instant("due_since"))
+        .where(col(Notification.sent_at) >= instant("sent_since"))
         .where(of_kinds)
-        .where(col(Notification.recipient).in_(recent))
+        .distinct()
+        .subquery("recent")
+    )
+    requests = (
+        sql_select(
+            recent.c.recipient,
+            col(Notification.subject).label("subject"),
+            func.max(Notification.sent_at).label("at"),
+            recent.c.active,
+            func.count().over(partition_by=recent.c.recipient).label("subjects"),
+        )
+        .join_from(recent, Notification, col(Notification.recipient) == recent.c.recipient)
+        .where(of_kinds)
         .where(col(Notification.status) == "sent")
         .where(col(Notification.due_at) >= instant("since"))
-        .where(
-            or_(
-                col(Person.last_active_at).is_(None),
-                col(Notification.sent_at) > col(Person.last_active_at),
-            )
-        )
-        .group_by(col(Notification.recipient), col(Notification.subject), col(Person.id))
+        .where(or_(recent.c.active.is_(None), col(Notification.sent_at) > recent.c.active))
+        .group_by(recent.c.recipient, col(Notification.subject), recent.c.active)
         .subquery()
     )
     return sql_select(
         requests.c.recipient, requests.c.subject, requests.c.at, requests.c.active
-    ).where(requests.c.subjects >= bindparam("subjects", type_=Integer()))
+    ).where(
+        requests.c.subjects >= bindparam("subjects", type_=Integer()),
+        requests.c.at.is_not(None),
+    )
 
 
 @dataclass(frozen=True)
@@ -350,15 +357,18 @@ class PairOfSession:
 
 
 def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[int, PairOfSession]:
-    """The pair of each of these sessions, if the bot still works for it (`SERVED`)."""
+    """The pair of each of these sessions, if the bot still works for it (`SERVED`). On the
+    session's connection, after a flush, as `unanswered_requests`: each hourly check runs it."""
+    session.flush()
+    connection = session.connection()
     return {
         session_id: PairOfSession(*pair)
         for some in in_slices(session_ids)
-        for session_id, *pair in session.execute(_PAIRS_OF_SESSIONS, {"ids": some})
+        for session_id, *pair in connection.execute(_PAIRS_OF_SESSIONS, {"ids": some})
     }
 
 
-_PAIRS_OF_SESSIONS = (  # built once, with parameters: each health check runs it
+_PAIRS_OF_SESSIONS: Any = (  # built once, with parameters: each health check runs it
     sql_select(
         *(
             col(column)

@@ -27,7 +27,13 @@ KINDS = (
 
 def plan_of_sent_requests(engine: Engine) -> tuple[str, str]:
     """The plan of the hourly search: how it reads the requests of the people sent one lately,
-    and how it finds those people."""
+    and how it finds those people (first, each with their person, before their requests)."""
+    people, requests = (step for step in plan(engine) if "SEARCH notification" in step)
+    return requests, people
+
+
+def plan(engine: Engine) -> list[str]:
+    """The steps of the hourly search's plan, in order."""
     statement = (
         _unanswered(KINDS[:3])
         .params(
@@ -40,8 +46,17 @@ def plan_of_sent_requests(engine: Engine) -> tuple[str, str]:
     )
     with engine.connect() as connection:
         rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}")
-        requests, people = (str(r[-1]) for r in rows if "SEARCH notification" in str(r[-1]))
-        return requests, people
+        return [str(r[-1]) for r in rows]
+
+
+def test_a_recipients_person_is_read_once_not_once_a_request(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    steps = plan(engine)
+    people, requests = (n for n, step in enumerate(steps) if "SEARCH notification" in step)
+    [person] = (n for n, step in enumerate(steps) if step.startswith("SEARCH person"))
+    assert people < person < requests
+    engine.dispose()
 
 
 def test_refreshed_statistics_lead_the_planner_to_a_persons_requests(sqlite_url: str) -> None:

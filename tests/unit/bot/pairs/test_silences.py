@@ -222,3 +222,52 @@ def test_the_silences_found_in_sql_are_those_of_the_rule(
                 checks += len(silences)
         assert checks > 10
     engine.dispose()
+
+
+def test_requests_whose_keys_are_malformed_are_passed_over(migrated_database_url: str) -> None:
+    """Requests to a recipient not written as a key ("p:07": its person is found all the same,
+    by the id it names) or about a subject not written as one count for no session; the last
+    request, which the session holds unwritten, counts: the check flushes it first."""
+    engine = make_engine(migrated_database_url)
+    migrate(engine)
+    with Session(engine) as session:
+        pair = add_pair(session, 0, status=ACTIVE, created_at=START - WEEK)
+        member = pair.mentee_id
+        assert pair.id is not None
+        meetings = [
+            MeetingSession(pair_id=pair.id, occurrence=at, starts_at=at, duration_minutes=60)
+            for at in (START + n * WEEK for n in range(3))
+        ]
+        session.add_all(meetings)
+        session.flush()
+
+        def request(recipient: str, subject: str, at: datetime) -> None:
+            session.add(
+                Notification(
+                    kind=REMINDER,
+                    recipient=recipient,
+                    subject=subject,
+                    due_at=at,
+                    status="sent",
+                    sent_at=at,
+                    created_at=START,
+                )
+            )
+
+        keys = []
+        for meeting in meetings:
+            assert meeting.id is not None
+            keys.append(SessionAt(meeting.id, meeting.starts_at).key)
+        for key, meeting in zip(keys, meetings, strict=True):
+            request(f"p:0{member}", key, meeting.starts_at)  # "p:07" is not written as a key
+        for key, meeting in zip(keys[:2], meetings[:2], strict=True):
+            request(PersonRecipient(member).key, key, meeting.starts_at)
+        last = meetings[2].starts_at
+        request(PersonRecipient(member).key, f"session:{meetings[2].id}@soon", last)
+        session.flush()
+        now = START + 3 * WEEK
+        assert silent_members(session=session, now=now, sent_since=START) == []
+        request(PersonRecipient(member).key, keys[2], last)
+        [silence] = silent_members(session=session, now=now, sent_since=START)
+        assert (silence.pair_id, silence.person_id, silence.sessions) == (pair.id, member, 3)
+    engine.dispose()
