@@ -69,13 +69,16 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
     return len(insert_new(session, _table, ("kind", "recipient", "subject"), "id", rows))
 
 
-def _lease_ran_out(now: Any) -> ColumnElement[bool]:
-    """Claimed under a lease that has run out (its holder died or hung)."""
-    return and_(col(Notification.status) == SENDING, col(Notification.lease_until) < now)
+def _lease_ran_out(now: Any, status: Any = None) -> ColumnElement[bool]:
+    """Claimed under a lease that has run out (its holder died or hung); `status`: the
+    expression the status is read through (the column itself by default)."""
+    status = col(Notification.status) if status is None else status
+    return and_(status == SENDING, col(Notification.lease_until) < now)
 
 
-def _due(now: Any) -> ColumnElement[bool]:
-    return and_(col(Notification.status) == PENDING, col(Notification.due_at) <= now)
+def _due(now: Any, status: Any = None) -> ColumnElement[bool]:
+    status = col(Notification.status) if status is None else status
+    return and_(status == PENDING, col(Notification.due_at) <= now)
 
 
 def claim_due(
@@ -136,11 +139,8 @@ def _claim_statement(postgres: bool) -> Any:
         still = or_(ran_out, due)
     else:  # the status read through a function, so that SQLite finds the chosen rows by id
         # instead of walking the index of every claimable row again
-        status = func.coalesce(_row.status, "")
-        still = or_(
-            and_(status == SENDING, _row.lease_until < now),
-            and_(status == PENDING, _row.due_at <= now),
-        )
+        status = func.coalesce(col(Notification.status), "")
+        still = or_(_lease_ran_out(now, status), _due(now, status))
     claim = (
         update(_table)
         .where(_row.id.in_(select(chosen.c.id)), still)

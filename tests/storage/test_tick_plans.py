@@ -22,7 +22,9 @@ from bot.kernel.core import Core
 from scheduler.dispatcher import Dispatcher
 from storage.db import Database, make_engine, migrate, refresh_statistics
 from storage.queries.health import _RHYTHMS, _quiet_pairs_of
+from storage.queries.notifications import _claim_statement
 from storage.queries.retention import _DUE_FOR_ERASURE
+from tests.storage.test_planning_checks import plan_as_run
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 PAIRS = 3000
@@ -166,3 +168,11 @@ def test_no_read_of_a_quiet_minute_or_hour_walks_a_table(programme: Engine) -> N
             if TABLES & set(re.findall(r"SCAN (\w+)", plan)):
                 walks.append((plan, " ".join(statement.split())[:200]))
     assert not walks, "\n".join(map(str, walks))
+
+
+def test_a_claim_updates_the_rows_it_chose_by_id(programme: Engine) -> None:
+    """The UPDATE repeats the claimable condition (a row goes to one caller on SQLite): read
+    by the index, it walked every claimable row again; the chosen rows are found by id."""
+    claim = _claim_statement(postgres=False).element  # the UPDATE the rows are loaded from
+    plan = " | ".join(plan_as_run(programme, claim, now=NOW, owner="me", until=NOW, limit=64))
+    assert plan.startswith("SEARCH notification USING INTEGER PRIMARY KEY"), plan
