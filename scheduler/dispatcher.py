@@ -290,8 +290,8 @@ class Dispatcher:
 
     def _maybe_more(self, claimed_at: datetime | None) -> bool:
         """After a claim that did not fill its batch, whether another may find rows: none has
-        been made yet, time went on (rows fell due), or this run owed or requeued rows since.
-        Rows owed meanwhile by others kick a run of their own."""
+        been made yet, time went on (rows fell due), or this run owed rows since, or put rows
+        back due already (`_requeue`). Rows owed meanwhile by others kick a run of their own."""
         return claimed_at is None or self._owed_meanwhile or self.core.clock.now() > claimed_at
 
     async def _claim_next(
@@ -448,7 +448,8 @@ class Dispatcher:
     def _requeue(
         self, row_id: int, due_at: datetime, outcome: str, failed: bool, counted: bool
     ) -> None:
-        self._owed_meanwhile = True
+        # Only a row due again already may be found by this run's next claim.
+        self._owed_meanwhile |= due_at <= self.core.clock.now()
         self._write(Outcome(row_id, outcome, due_at=due_at, failed=failed, counted=counted))
 
     def _tell_admins(self, target: Target, now: datetime, reason: str | None = None) -> None:

@@ -84,6 +84,28 @@ def test_rate_limits_never_give_a_message_up(core: Core, clock: ManualClock) -> 
 
 
 @pytest.mark.usefixtures("reminders_due")
+def test_a_row_put_back_for_later_costs_its_run_no_second_claim(
+    core: Core, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messenger = Scripted(*[DeliveryError("ratelimited", retry_after=30)] * 2)
+    dispatcher = Dispatcher(core, {"slack": messenger})
+    claims: list[int] = []
+    claim = dispatcher._claim_and_compose
+
+    def counted(now: datetime, limit: int) -> list[tuple[Notification, object]]:
+        made = claim(now, limit)
+        claims.append(len(made))
+        return made
+
+    monkeypatch.setattr(dispatcher, "_claim_and_compose", counted)
+    assert asyncio.run(dispatcher.run_once()) == {"retried": 2}
+    assert claims == [2]  # due again in 30 s: a second claim would find nothing
+    clock.advance(timedelta(seconds=30))
+    assert asyncio.run(dispatcher.run_once()) == {"sent": 2}
+    assert claims == [2, 2]
+
+
+@pytest.mark.usefixtures("reminders_due")
 def test_5xx_are_retried_with_a_growing_backoff_and_never_counted(
     core: Core, clock: ManualClock
 ) -> None:
