@@ -6,17 +6,20 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, exc, make_url, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, CursorResult, Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.sql.expression import Executable
+from sqlalchemy.util.typing import TupleAny
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -214,6 +217,17 @@ def migrate(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def read_columns(
+    session: Session, statement: Executable, params: Mapping[str, Any] | None = None
+) -> CursorResult[*TupleAny]:
+    """Run `statement`, which reads columns (not ORM objects), on the session's connection,
+    after flushing what the session holds as its autoflush would: the ORM's own execution of
+    such a read cost 75–90 µs more than the read itself on SQLite (146 µs beside 54 µs for
+    the next due instant), and the dispatcher and the hourly checks run tens of thousands."""
+    session.flush()
+    return session.connection().execute(statement, params)
 
 
 class Database:

@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, select
 
+from storage.db import read_columns
 from storage.models import (
     STARTED_OR_RESUMED,
     ActionItem,
@@ -62,7 +63,12 @@ def last_held_sessions(
         chosen = [
             query.where(among(col(MeetingSession.pair_id), some)) for some in in_slices(pair_ids)
         ]
-    return {pair_id: at for each in chosen for pair_id, at in session.exec(each) if at is not None}
+    return {
+        pair_id: at
+        for each in chosen
+        for pair_id, at in read_columns(session, each)
+        if at is not None
+    }
 
 
 _HELD = and_(col(MeetingSession.status) != SKIPPED, col(MeetingSession.summary_at).is_not(None))
@@ -191,7 +197,7 @@ def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
     seeks of the index on (status, retain_until, frequency, interval) per rhythm (a programme
     has a few) instead of a walk of every active pair (PostgreSQL has no skip scan), in one
     statement."""
-    return [(frequency, interval) for frequency, interval in session.execute(_RHYTHMS)]
+    return [(frequency, interval) for frequency, interval in read_columns(session, _RHYTHMS)]
 
 
 def _rhythms() -> Any:
@@ -241,7 +247,7 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
     latest: dict[int, datetime] = {}
     for some in in_slices(pair_ids):
         for statement in _LATEST:
-            for pair_id, at in session.exec(statement, params={"ids": some}):
+            for pair_id, at in read_columns(session, statement, {"ids": some}):
                 if at is not None and (pair_id not in latest or at > latest[pair_id]):
                     latest[pair_id] = at
     return latest

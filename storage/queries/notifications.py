@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from storage.db import read_columns
 from storage.models import PENDING_ROWS, Notification, Person
 from storage.queries.inserts import insert_new
 from storage.queries.slices import among
@@ -452,7 +453,7 @@ def counts_by_status(*, session: Session) -> dict[str, int]:
 
 def next_due_after(*, session: Session, after: datetime) -> datetime | None:
     """When the next pending notification falls due, strictly after `after`."""
-    return session.exec(_NEXT_DUE, params={"after": after}).first()
+    return read_columns(session, _NEXT_DUE, {"after": after}).scalar()
 
 
 _NEXT_DUE = select(func.min(Notification.due_at)).where(

@@ -11,6 +11,7 @@ from sqlalchemy import Integer, Select, and_, bindparam, case, exists, not_, upd
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, or_, select
 
+from storage.db import read_columns
 from storage.models import Pair
 from storage.queries.holds import hold_row
 from storage.queries.slices import among, in_slices
@@ -337,6 +338,6 @@ def current_pair_counts(*, session: Session, person_ids: set[int]) -> dict[int, 
     if not person_ids:
         return counts
     for statement in _COUNTS_BY_ROLE:
-        for person_id, count in session.exec(statement, params={"ids": list(person_ids)}):
+        for person_id, count in read_columns(session, statement, {"ids": list(person_ids)}):
             counts[person_id] += count
     return counts

@@ -14,6 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, func, or_, select
 
+from storage.db import read_columns
 from storage.models import MeetingSession, Pair
 from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.pairs import ACTIVE, PAUSED, SERVED, pairs_by_ids
@@ -314,7 +315,10 @@ def held_before(*, session: Session, meetings: list[MeetingSession]) -> dict[int
     if not meetings:
         return {}
     ids = [meeting.id for meeting in meetings]
-    previous_of: dict[int, int | None] = dict(session.execute(_HELD_BEFORE, {"ids": ids}).all())
+    previous_of: dict[int, int | None] = {
+        meeting_id: previous_id
+        for meeting_id, previous_id in read_columns(session, _HELD_BEFORE, {"ids": ids})
+    }
     previous_ids = [i for i in previous_of.values() if i is not None]
     found: list[MeetingSession] = (
         list(session.exec(_SESSIONS_BY_ID, params={"ids": previous_ids})) if previous_ids else []

@@ -20,6 +20,7 @@ from storage.queries.notifications import (
     Owed,
     claim_due,
     finish,
+    next_due_after,
     owe,
     record_outcomes,
     release_claims,
@@ -173,3 +174,22 @@ def test_outcomes_recorded_together_say_which_lease_was_lost(database: Database)
     with database.session() as session:
         done = [Outcome(back.id, "ts", status=SENT, now=retry_at)]
         assert record_outcomes(session=session, owner="worker", outcomes=done) == [True]
+
+
+def test_a_read_of_columns_sees_what_the_session_holds_unflushed(database: Database) -> None:
+    """`read_columns` flushes first, as the ORM's autoflush would for its own reads."""
+    with database.session() as session:
+        owe(session=session, owed=owed(1), now=NOW)
+    later = NOW + timedelta(hours=2)
+    with database.session() as session:
+        assert next_due_after(session=session, after=NOW) is None
+        session.add(
+            Notification(
+                kind="reminder",
+                recipient=PersonRecipient(7).key,
+                subject="session:2@x",
+                due_at=later,
+                created_at=NOW,
+            )
+        )
+        assert next_due_after(session=session, after=NOW) == later
