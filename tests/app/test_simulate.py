@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import random
 import re
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
@@ -31,7 +32,10 @@ from app.simulation import (
     SessionFate,
     simulate,
 )
+from bot.kernel.clock import ManualClock
+from bot.kernel.core import Core
 from bot.rhythm.recurrence import session_starts
+from storage.db import Database, make_engine
 
 DAY = timedelta(days=1)
 
@@ -215,3 +219,28 @@ def test_the_fate_log_is_a_mapping_of_the_sessions_recorded_in_id_order() -> Non
     assert 5 not in log and 10 not in log and len(log) == 2
     with pytest.raises(ValueError):
         log.add(9, "none", start, start, (12, 13))
+
+
+def test_a_press_of_this_session_that_would_do_nothing_stops_no_clock() -> None:
+    """The member presses the "this session" button a minute after writing, if the bot asked
+    which session: when it did not, no stop of the clock is kept for that minute."""
+    begin = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
+    clock = ManualClock(begin)
+    messenger = simulation.RecordingMessenger(clock)
+    core = Core(db=Database(make_engine("sqlite://")), clock=clock)
+    programme = simulation.Programme(core, random.Random(1), messenger, begin)
+    programme._handles.update({1: "U-MENTOR", 2: "U-MENTEE", 3: "U-OTHER", 4: "U-ASKED"})
+    start = begin - timedelta(hours=3)
+    end = start + timedelta(hours=1)
+    quiet = programme.fates.add(10, "mentee", start, end, (1, 2))
+    asked = programme.fates.add(11, "mentee", start, end, (3, 4))
+    minute = begin + simulation.CHOOSES_AFTER
+    programme.agenda.add(minute, quiet, MENTEE, CHOOSE)
+    assert programme.next_event() is None  # asked nothing: the press would do nothing
+    programme.agenda.add(minute, asked, MENTEE, CHOOSE)
+    messenger.choices[("U-ASKED", "11")] = "summary.choose:token:11"
+    assert programme.next_event() == minute
+    later = minute + timedelta(minutes=1)  # a stop may come before it and ask: kept
+    programme.agenda.add(later, quiet, MENTEE, CHOOSE)
+    assert list(programme.agenda.pop_due(minute)) == [(asked, MENTEE, CHOOSE)]
+    assert programme.next_event() == later
