@@ -293,8 +293,7 @@ def unanswered_requests(
         "since": since,
         "subjects": subjects,
     }
-    session.flush()
-    rows = session.connection().execute(_unanswered(tuple(kinds)), params)
+    rows = read_columns(session, _unanswered(tuple(kinds)), params)
     return sorted((tuple(row) for row in rows), key=itemgetter(2, 0, 1))
 
 

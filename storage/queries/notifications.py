@@ -421,10 +421,9 @@ def subjects_sent_or_due(
     row sent in the window instead of seeking the recipient's rows of these kinds. A Core
     statement (the ORM's execution cost more than the query), after what the session holds is
     flushed, as the ORM's autoflush would."""
-    session.flush()
     params = {"recipient": recipient, "since": since, "now": now}
     params |= {f"kind_{n}": kind for n, kind in enumerate(kinds)}
-    rows = session.connection().execute(_subjects_sent_or_due(len(kinds)), params)
+    rows = read_columns(session, _subjects_sent_or_due(len(kinds)), params)
     return [subject for subject, status in rows if status in (SENT, PENDING, SENDING)]
 
 

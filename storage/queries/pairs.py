@@ -178,8 +178,7 @@ def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime, limit: 
 
 def _any(session: Session, statement: Select[bool], params: dict[str, Any]) -> bool:
     """What `statement`, an EXISTS, says of the rows and of what the session holds unflushed."""
-    session.flush()
-    return bool(session.connection().execute(statement, params).scalar())
+    return bool(read_columns(session, statement, params).scalar())
 
 
 @dataclass(frozen=True)
@@ -210,8 +209,7 @@ def pairs_ending_by(
     much."""
     query: Any = _ENDING_UNANNOUNCED if unannounced else _ENDING
     kept: list[Ending] = []
-    session.flush()
-    result = session.connection().execute(query, {"day": day})
+    result = read_columns(session, query, {"day": day})
     try:
         for row in result:
             ending = Ending(*row)

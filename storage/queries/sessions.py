@@ -210,9 +210,8 @@ def sessions_of_member(
     holds is flushed (as the ORM's autoflush would)."""
     if not session_ids:
         return []
-    session.flush()
     params = {"ids": list(session_ids), "person_id": person_id, "since": since, "now": now}
-    rows = session.connection().execute(_SESSIONS_OF_MEMBER, params)
+    rows = read_columns(session, _SESSIONS_OF_MEMBER, params)
     return [found for found in map(MemberSession._make, rows) if found.end <= now]
 
 
@@ -492,10 +491,9 @@ def trial_due(
         params["started_after"] = started_after
     if pair_ids is not None:
         params["first_id"], params["stop_id"] = pair_ids.start, pair_ids.stop
-    session.flush()
     ends = {
         pair_id: datetime.fromtimestamp(end, UTC)
-        for pair_id, end in session.connection().execute(statement, params)
+        for pair_id, end in read_columns(session, statement, params)
     }
     return [(pair, ends[pair.id]) for pair in pairs_by_ids(session=session, ids=ends)]
 

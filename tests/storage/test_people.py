@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
@@ -124,34 +125,36 @@ def test_holding_a_person_by_their_platform_id_reads_and_holds_them_at_once(
         assert erased is not None and erased.last_active_at == later
 
 
+@pytest.fixture
+def postgres_core(migrated_postgres_url: str, clock: ManualClock) -> Iterator[Core]:
+    engine = make_engine(migrated_postgres_url)
+    yield Core(db=Database(engine), clock=clock)
+    engine.dispose()
+
+
 @pytest.mark.postgres
 def test_a_held_person_is_locked_until_the_holder_commits(
-    migrated_postgres_url: str, clock: ManualClock
+    postgres_core: Core, clock: ManualClock
 ) -> None:
-    engine = make_engine(migrated_postgres_url)
-    core = Core(db=Database(engine), clock=clock)
+    core = postgres_core
     first_record(core)
-    try:
-        with core.db.session() as holder, core.db.session() as other:
-            first = get_person(session=holder, platform="slack", external_id="UHELD")
-            second = get_person(session=other, platform="slack", external_id="UHELD")
-            assert first is not None and second is not None
-            assert hold_person(session=holder, person=first)
-            other.execute(text("SET LOCAL lock_timeout = '200ms'"))
-            with pytest.raises(OperationalError):
-                hold_person(session=other, person=second, active_at=clock.now())
-            other.rollback()
-    finally:
-        engine.dispose()
+    with core.db.session() as holder, core.db.session() as other:
+        first = get_person(session=holder, platform="slack", external_id="UHELD")
+        second = get_person(session=other, platform="slack", external_id="UHELD")
+        assert first is not None and second is not None
+        assert hold_person(session=holder, person=first)
+        other.execute(text("SET LOCAL lock_timeout = '200ms'"))
+        with pytest.raises(OperationalError):
+            hold_person(session=other, person=second, active_at=clock.now())
+        other.rollback()
 
 
 @pytest.mark.postgres
 def test_a_person_held_by_platform_id_is_locked_until_the_holder_commits(
-    migrated_postgres_url: str, clock: ManualClock
+    postgres_core: Core, clock: ManualClock
 ) -> None:
     """Two DMs of one person take turns: the second waits for the first's commit."""
-    engine = make_engine(migrated_postgres_url)
-    core = Core(db=Database(engine), clock=clock)
+    core = postgres_core
     person = first_record(core)
 
     def hold(session: Session) -> int | None:
@@ -159,14 +162,11 @@ def test_a_person_held_by_platform_id_is_locked_until_the_holder_commits(
             session=session, platform="slack", external_id="UHELD", active_at=clock.now()
         )
 
-    try:
-        with core.db.session() as holder, core.db.session() as other:
-            assert hold(holder) == person.id
-            other.execute(text("SET LOCAL lock_timeout = '200ms'"))
-            with pytest.raises(OperationalError):
-                hold(other)
-            other.rollback()
-            holder.commit()
-            assert hold(other) == person.id
-    finally:
-        engine.dispose()
+    with core.db.session() as holder, core.db.session() as other:
+        assert hold(holder) == person.id
+        other.execute(text("SET LOCAL lock_timeout = '200ms'"))
+        with pytest.raises(OperationalError):
+            hold(other)
+        other.rollback()
+        holder.commit()
+        assert hold(other) == person.id

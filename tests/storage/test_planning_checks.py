@@ -9,23 +9,23 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, insert
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from scheduler.dispatcher import Dispatcher
-from storage.db import Database, make_engine, migrate, refresh_statistics
+from storage.db import Database, make_engine, migrate
 from storage.models import MeetingSession, Pair, PendingReply
 from storage.queries.pairs import pairs_ending_by, pairs_with_lapsed_trial, pauses_ending_by
 from storage.queries.replies import forget_expired_replies
 from storage.queries.retention import _DUE_FOR_ERASURE, pairs_due_for_erasure
 from storage.queries.sessions import _trial_due, trial_due
+from tests.storage.programme_rows import insert_programme, pair_row
 from tests.storage.test_planner_queries import add_pair as planner_pair
 
 NOW = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
@@ -142,33 +142,19 @@ def all_active(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         created = NOW - timedelta(days=rng.uniform(1, 300))
         asked = created + timedelta(days=30) if rng.random() < 0.8 else None
         pairs.append(
-            {
-                "id": n + 1,
-                "platform": "slack",
-                "mentor_id": 2 * n + 1,
-                "mentee_id": 2 * n + 2,
-                "created_by_id": 2 * n + 1,
-                "created_at": created,
-                "trial_asked_at": asked if asked is not None and asked < NOW else None,
-                "trial_outcome": "continue" if asked and rng.random() < 0.5 else None,
-                "frequency": "weekly",
-                "weekday": 3,
-                "local_time": time(18),
-                "duration_minutes": 60,
-                "timezone": "Europe/Paris",
-                "start": created.date(),
-                "format": "video",
-            }
+            pair_row(
+                n,
+                created,
+                trial_asked_at=asked if asked is not None and asked < NOW else None,
+                trial_outcome="continue" if asked and rng.random() < 0.5 else None,
+            )
         )
         for k in range(4):
             start = created + timedelta(weeks=k + 1, minutes=rng.randint(0, 600))
             sessions.append(
                 {"pair_id": n + 1, "occurrence": start, "starts_at": start, "duration_minutes": 60}
             )
-    with engine.begin() as connection:
-        for table, rows in (("person", people), ("pair", pairs), ("meeting_session", sessions)):
-            connection.execute(insert(SQLModel.metadata.tables[table]), rows)
-    refresh_statistics(engine)
+    insert_programme(engine, people, pairs, sessions)
     yield engine
     engine.dispose()
 

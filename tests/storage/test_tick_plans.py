@@ -9,21 +9,21 @@ import asyncio
 import random
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, insert
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from scheduler.dispatcher import Dispatcher
-from storage.db import Database, make_engine, migrate, refresh_statistics
+from storage.db import Database, make_engine, migrate
 from storage.queries.health import _RHYTHMS, _quiet_pairs_of
 from storage.queries.notifications import _claim_statement
 from storage.queries.retention import _DUE_FOR_ERASURE
+from tests.storage.programme_rows import insert_programme, pair_row
 from tests.storage.test_planning_checks import plan_as_run
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -58,29 +58,19 @@ def programme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         ended = rng.random() < 0.2
         frequency, interval = rng.choice(RHYTHMS)
         pairs.append(
-            {
-                "id": n + 1,
-                "platform": "slack",
-                "mentor_id": 2 * n + 1,
-                "mentee_id": 2 * n + 2,
-                "created_by_id": 2 * n + 1,
-                "status": "ended" if ended else "active",
-                "created_at": created,
-                "planned_until": NOW + timedelta(days=rng.uniform(20, 60)),
-                "mentor_accepted_at": created + timedelta(hours=rng.uniform(0, 48)),
-                "mentee_accepted_at": created + timedelta(hours=rng.uniform(0, 48)),
-                "resumed_at": created + timedelta(days=30) if rng.random() < 0.05 else None,
-                "ended_at": NOW - timedelta(days=rng.uniform(0, 100)) if ended else None,
-                "retain_until": NOW + timedelta(days=rng.uniform(-5, 300)) if ended else None,
-                "frequency": frequency,
-                "interval": interval,
-                "weekday": 3,
-                "local_time": time(18),
-                "duration_minutes": 60,
-                "timezone": "Europe/Paris",
-                "start": created.date(),
-                "format": "video",
-            }
+            pair_row(
+                n,
+                created,
+                status="ended" if ended else "active",
+                planned_until=NOW + timedelta(days=rng.uniform(20, 60)),
+                mentor_accepted_at=created + timedelta(hours=rng.uniform(0, 48)),
+                mentee_accepted_at=created + timedelta(hours=rng.uniform(0, 48)),
+                resumed_at=created + timedelta(days=30) if rng.random() < 0.05 else None,
+                ended_at=NOW - timedelta(days=rng.uniform(0, 100)) if ended else None,
+                retain_until=NOW + timedelta(days=rng.uniform(-5, 300)) if ended else None,
+                frequency=frequency,
+                interval=interval,
+            )
         )
         for k in range(4):
             start = created + timedelta(weeks=2 * k + 1)
@@ -94,10 +84,7 @@ def programme(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
                     "summary_at": start + timedelta(hours=2) if start < NOW else None,
                 }
             )
-    with engine.begin() as connection:
-        for table, rows in (("person", people), ("pair", pairs), ("meeting_session", sessions)):
-            connection.execute(insert(SQLModel.metadata.tables[table]), rows)
-    refresh_statistics(engine)
+    insert_programme(engine, people, pairs, sessions)
     yield engine
     engine.dispose()
 
