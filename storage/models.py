@@ -19,6 +19,12 @@ PENDING_BY_SUBJECT = "ix_notification_pending_subject"
 PENDING_ROWS = "status = 'pending'"
 """The condition of the index of pending notifications by subject. A query writes it as it is,
 not with a bound parameter: SQLite uses a partial index only for a condition it can read."""
+REQUEST_KINDS = ("reminder", "summary_request", "summary_nudge")
+"""The requests a member's silence is judged from (`bot.pairs.silences.REQUESTS`)."""
+SENT_REQUESTS = "ix_notification_sent_requests"
+SENT_REQUEST_ROWS = "status = 'sent' AND kind IN ('reminder', 'summary_request', 'summary_nudge')"
+"""The condition of the index of sent requests by recipient and send instant, written as it is
+by the query that reads it (as `PENDING_ROWS`)."""
 
 
 class Person(SQLModel, table=True):
@@ -176,6 +182,17 @@ class Notification(SQLModel, table=True):
             sqlite_where=text(PENDING_ROWS),
             postgresql_where=text(PENDING_ROWS),
             postgresql_ops={"subject": "text_pattern_ops"},
+        ),
+        # A member's requests sent after their last activity, read at each hourly check for
+        # silences: from the index alone, not every request ever sent to them from the table.
+        Index(
+            SENT_REQUESTS,
+            "recipient",
+            "sent_at",
+            "subject",
+            "due_at",
+            sqlite_where=text(SENT_REQUEST_ROWS),
+            postgresql_where=text(SENT_REQUEST_ROWS),
         ),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -19,6 +19,7 @@ from sqlalchemy import (
     exists,
     literal,
     or_,
+    text,
     union,
 )
 from sqlalchemy import select as sql_select
@@ -26,6 +27,8 @@ from sqlmodel import Session, col, func, select
 
 from storage.db import read_columns
 from storage.models import (
+    REQUEST_KINDS,
+    SENT_REQUEST_ROWS,
     STARTED_OR_RESUMED,
     ActionItem,
     AgendaItem,
@@ -272,16 +275,15 @@ _LATEST = tuple(
 def unanswered_requests(
     *,
     session: Session,
-    kinds: tuple[str, ...],
     sent_since: datetime,
     due_since: datetime,
     since: datetime,
     subjects: int,
 ) -> list[tuple[str, str, datetime, datetime | None]]:
-    """(recipient, subject, last sent at, the person's last activity) of the requests of
-    `kinds` sent since `since` (by their due instant) to the people sent one since `sent_since`
-    (due since `due_since`: the index's range, wide enough for a request held for the night),
-    one per recipient and subject, each sent after the person's last activity
+    """(recipient, subject, last sent at, the person's last activity) of the requests
+    (`REQUEST_KINDS`) sent since `since` (by their due instant) to the people sent one since
+    `sent_since` (due since `due_since`: the index's range, wide enough for a request held for
+    the night), one per recipient and subject, each sent after the person's last activity
     (`Person.last_active_at`): an active member's older requests are not returned. Only the
     recipients with at least `subjects` such subjects; oldest first (then by recipient and
     subject). One statement, whatever the number of recipients; no content, no whole rows. Run
@@ -292,25 +294,26 @@ def unanswered_requests(
         "due_since": due_since,
         "since": since,
         "subjects": subjects,
+        "never": NEVER_ACTIVE,
     }
-    rows = read_columns(session, _unanswered(tuple(kinds)), params)
+    rows = read_columns(session, _UNANSWERED, params)
     return sorted((tuple(row) for row in rows), key=itemgetter(2, 0, 1))
 
 
-@cache
-def _unanswered(kinds: tuple[str, ...]) -> Any:
-    """`unanswered_requests`' statement, built once per tuple of kinds (a parameter each: an
-    expanding list is rendered again at each execution, and PostgreSQL reads a chain of `OR`
-    by the index on status instead): the recipients of the recent requests (the index on
-    (status, due_at)), each once with its person's last activity (by primary key: once a
-    recipient, not once a request of theirs), then their requests (the unique index on (kind,
-    recipient, subject)), counted by recipient.
+NEVER_ACTIVE = datetime(1970, 1, 1, tzinfo=UTC)
+"""Before any request: the last activity of a person who never did anything."""
 
-    Reading those requests is most of its time: that index does not bound a recipient's by
-    date, so each one ever sent to them is read from the table, and those answered are dropped
-    only then. An index on (recipient, sent_at) bounds them, but in `simulate` its upkeep on
-    every write of a notification cost what it saved here."""
-    of_kinds = col(Notification.kind).in_([literal(kind) for kind in kinds])
+
+def _unanswered() -> Any:
+    """`unanswered_requests`' statement: the recipients of the recent requests (the index on
+    (status, due_at)), each once with its person's last activity (by primary key: once a
+    recipient, not once a request of theirs), then their requests sent since that activity,
+    counted by recipient: a range of the index of sent requests (`SENT_REQUESTS`), read from
+    the index alone. The index's condition is written as it is (`SENT_REQUEST_ROWS`), not with
+    bound parameters, and the last activity bounds the range (`coalesce`, not `IS NULL OR`),
+    for SQLite to choose it: through the unique index on (kind, recipient, subject) each
+    request ever sent to a recipient was read from the table, and those answered dropped only
+    then (5.1 ms beside 1.4–2.1 ms at a busy hour of 2,000 pairs)."""
     recent = (
         sql_select(
             col(Notification.recipient).label("recipient"),
@@ -321,7 +324,7 @@ def _unanswered(kinds: tuple[str, ...]) -> Any:
         .where(col(Notification.status) == "sent")
         .where(col(Notification.due_at) >= instant("due_since"))
         .where(col(Notification.sent_at) >= instant("sent_since"))
-        .where(of_kinds)
+        .where(col(Notification.kind).in_([literal(kind) for kind in REQUEST_KINDS]))
         .distinct()
         .subquery("recent")
     )
@@ -334,10 +337,9 @@ def _unanswered(kinds: tuple[str, ...]) -> Any:
             func.count().over(partition_by=recent.c.recipient).label("subjects"),
         )
         .join_from(recent, Notification, col(Notification.recipient) == recent.c.recipient)
-        .where(of_kinds)
-        .where(col(Notification.status) == "sent")
+        .where(text(SENT_REQUEST_ROWS))
+        .where(col(Notification.sent_at) > func.coalesce(recent.c.active, instant("never")))
         .where(col(Notification.due_at) >= instant("since"))
-        .where(or_(recent.c.active.is_(None), col(Notification.sent_at) > recent.c.active))
         .group_by(recent.c.recipient, col(Notification.subject), recent.c.active)
         .subquery()
     )
@@ -347,6 +349,9 @@ def _unanswered(kinds: tuple[str, ...]) -> Any:
         requests.c.subjects >= bindparam("subjects", type_=Integer()),
         requests.c.at.is_not(None),
     )
+
+
+_UNANSWERED = _unanswered()  # built once, with parameters: each hourly check runs it
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,22 @@ from bot.pairs.silences import (
     still_silent,
     unanswered,
 )
-from bot.planning.notice_kinds import MEMBER_SILENT, REMINDER, SUMMARY_NUDGE, SUMMARY_REQUEST
+from bot.planning.notice_kinds import (
+    MEMBER_SILENT,
+    REMINDER,
+    SUMMARY_NUDGE,
+    SUMMARY_REQUEST,
+    SUMMARY_REQUEST_NEXT_DAY,
+)
 from storage.db import make_engine, migrate
-from storage.models import MeetingSession, Notification, Pair, Person
+from storage.models import (
+    REQUEST_KINDS,
+    SENT_REQUEST_ROWS,
+    MeetingSession,
+    Notification,
+    Pair,
+    Person,
+)
 from storage.queries.pairs import ACTIVE, SERVED
 from storage.queries.sessions import session_ids_of
 from tests.storage.test_planner_queries import add_pair
@@ -149,8 +162,9 @@ def test_the_silences_found_in_sql_are_those_of_the_rule(
     migrated_database_url: str, seed: int
 ) -> None:
     """Members who answered, or not, before or after a resumption, with moved sessions (a
-    session, two subjects), requests unsent, pairs paused or ended, a recipient unknown: the
-    hourly check reads only the candidates, and finds what the rule finds member by member."""
+    session, two subjects), requests unsent, pairs paused or ended, a recipient unknown, other
+    kinds of message about the same sessions: the hourly check reads only the candidates, and
+    finds what the rule finds member by member."""
     rng = random.Random(seed)
     engine = make_engine(migrated_database_url)
     migrate(engine)
@@ -176,7 +190,8 @@ def test_the_silences_found_in_sql_are_those_of_the_rule(
                 subjects = [SessionAt(meeting.id, at).key]
                 if rng.random() < 0.3:  # moved: the same session, a new subject
                     subjects.append(SessionAt(meeting.id, at + timedelta(days=1)).key)
-                for kind, subject, who in itertools.product(REQUESTS, subjects, members):
+                kinds = (*REQUESTS, SUMMARY_REQUEST_NEXT_DAY)  # the last one is no request
+                for kind, subject, who in itertools.product(kinds, subjects, members):
                     if rng.random() < 0.5:
                         continue
                     sent = at + timedelta(minutes=rng.randint(0, 3000))
@@ -222,6 +237,13 @@ def test_the_silences_found_in_sql_are_those_of_the_rule(
                 checks += len(silences)
         assert checks > 10
     engine.dispose()
+
+
+def test_the_index_of_sent_requests_holds_the_requests_a_silence_counts() -> None:
+    """Storage names the requests in its index's condition, which a query repeats as it is."""
+    assert set(REQUEST_KINDS) == set(REQUESTS)
+    listed = SENT_REQUEST_ROWS.split(" IN ", 1)[1].strip("()").split(", ")
+    assert sorted(kind.strip("'") for kind in listed) == sorted(REQUESTS)
 
 
 def test_requests_whose_keys_are_malformed_are_passed_over(migrated_database_url: str) -> None:
