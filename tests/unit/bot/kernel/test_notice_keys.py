@@ -250,3 +250,13 @@ def test_instants_are_keyed_in_utc_to_the_minute() -> None:
     paris = datetime(2026, 12, 8, 9, 30, 59, 999, tzinfo=ZoneInfo("Europe/Paris"))
     assert SessionAt(12, paris) == SessionAt(12, AT)
     assert SessionAt(12, paris).key == "session:12@20261208T0830Z"
+
+
+@given(
+    st.datetimes(min_value=datetime(1001, 1, 1), timezones=st.timezones()),
+    st.integers(0, 2**63 - 1),
+)
+def test_an_instant_is_written_as_strftime_writes_it_in_utc(at: datetime, number: int) -> None:
+    """The instant's digits are written directly, not through strftime: the same text."""
+    assert SessionAt(number, at).key == f"session:{number}@{at.astimezone(UTC):%Y%m%dT%H%MZ}"
+    assert PersonRecipient(number).key == f"p:{number}"
