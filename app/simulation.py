@@ -16,12 +16,12 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, TextIO, TypeVar
 
 from sqlalchemy import ColumnElement, bindparam, func
 from sqlalchemy import select as columns
@@ -302,16 +302,23 @@ class SimulationReport:
         return Counter(self.kinds[s.ref] for s in self.sent)
 
 
-class InlineExecutor(ThreadPoolExecutor):
-    """Runs the work the dispatcher hands to a thread at once, in the event loop's thread: in
-    simulated time nothing else waits for the loop meanwhile, and a thread hop for each
-    database call would cost more than the call itself."""
+T = TypeVar("T")
 
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
+
+class InlineLoop(asyncio.SelectorEventLoop):
+    """An event loop that runs the work the dispatcher hands to a thread (`asyncio.to_thread`)
+    at once, in its own thread, and hands back a future already done: in simulated time
+    nothing else waits for the loop meanwhile. A thread hop for each database call would cost
+    more than the call; so would the loop's wake-up through its self-pipe (a write, a select
+    and a read) that a future done by an executor costs, even one that runs the work inline."""
+
+    def run_in_executor(  # type: ignore[override]
+        self, executor: Executor | None, func: Callable[..., T], *args: Any
+    ) -> asyncio.Future[T]:
+        future: asyncio.Future[T] = self.create_future()
         try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as error:
+            future.set_result(func(*args))
+        except Exception as error:
             future.set_exception(error)
         return future
 
@@ -541,7 +548,6 @@ def simulate(
             await programme.on_stop(now)
 
         async def run() -> None:
-            asyncio.get_running_loop().set_default_executor(InlineExecutor())
             await advance(
                 dispatcher,
                 clock,
@@ -550,8 +556,8 @@ def simulate(
                 on_stop=on_stop,
             )
 
-        with days:
-            asyncio.run(run())
+        with days, asyncio.Runner(loop_factory=InlineLoop) as runner:
+            runner.run(run())
         report = _report(core, begin, end, messenger.sent, programme)
         engine.dispose()
     _print(report, out, lang, pairs=pairs, weeks=weeks, seed=seed)

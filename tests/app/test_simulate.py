@@ -6,6 +6,7 @@ import asyncio
 import io
 import random
 import re
+import threading
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -244,3 +245,30 @@ def test_a_press_of_this_session_that_would_do_nothing_stops_no_clock() -> None:
     programme.agenda.add(later, quiet, MENTEE, CHOOSE)
     assert list(programme.agenda.pop_due(minute)) == [(asked, MENTEE, CHOOSE)]
     assert programme.next_event() == later
+
+
+def test_work_handed_to_a_thread_is_done_at_once_without_waking_the_loop() -> None:
+    """`asyncio.to_thread` under `simulate`'s loop runs the work in the loop's own thread and
+    resumes the caller at once, with its result or its exception: no wake-up of the loop
+    through its self-pipe (an executor's future, even done inline, costs one each)."""
+    wakeups = 0
+
+    class Counting(simulation.InlineLoop):
+        def _write_to_self(self) -> None:
+            nonlocal wakeups
+            wakeups += 1
+            super()._write_to_self()
+
+    def fail() -> None:
+        raise LookupError("gone")
+
+    async def work() -> list[int]:
+        threads = [await asyncio.to_thread(threading.get_ident) for _ in range(5)]
+        with pytest.raises(LookupError, match="gone"):
+            await asyncio.to_thread(fail)
+        return threads
+
+    with asyncio.Runner(loop_factory=Counting) as runner:
+        threads = runner.run(work())
+    assert threads == [threading.get_ident()] * 5
+    assert wakeups == 0
