@@ -369,12 +369,10 @@ class PairOfSession:
 def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[int, PairOfSession]:
     """The pair of each of these sessions, if the bot still works for it (`SERVED`). On the
     session's connection, after a flush, as `unanswered_requests`: each hourly check runs it."""
-    session.flush()
-    connection = session.connection()
     return {
         session_id: PairOfSession(*pair)
         for some in in_slices(session_ids)
-        for session_id, *pair in connection.execute(_PAIRS_OF_SESSIONS, {"ids": some})
+        for session_id, *pair in read_columns(session, _PAIRS_OF_SESSIONS, {"ids": some})
     }
 
 

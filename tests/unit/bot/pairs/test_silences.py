@@ -157,6 +157,31 @@ def _every_silence(session: Session, now: datetime, since: datetime) -> set[tupl
     return found
 
 
+def add_request(
+    session: Session,
+    recipient: str,
+    subject: str,
+    at: datetime,
+    *,
+    kind: str = REMINDER,
+    status: str = "sent",
+    due_at: datetime | None = None,
+) -> None:
+    """A request to `recipient` about `subject`, due at `due_at` (by default `at`), sent at
+    `at` if its status says it was."""
+    session.add(
+        Notification(
+            kind=kind,
+            recipient=recipient,
+            subject=subject,
+            due_at=at if due_at is None else due_at,
+            status=status,
+            sent_at=at if status == "sent" else None,
+            created_at=START,
+        )
+    )
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_the_silences_found_in_sql_are_those_of_the_rule(
     migrated_database_url: str, seed: int
@@ -196,16 +221,14 @@ def test_the_silences_found_in_sql_are_those_of_the_rule(
                         continue
                     sent = at + timedelta(minutes=rng.randint(0, 3000))
                     status = rng.choice(("sent", "sent", "sent", "dropped", "pending"))
-                    session.add(
-                        Notification(
-                            kind=kind,
-                            recipient=PersonRecipient(who).key,
-                            subject=subject,
-                            due_at=sent - timedelta(minutes=rng.choice((0, 0, 5, 600))),
-                            status=status,
-                            sent_at=sent if status == "sent" else None,
-                            created_at=START,
-                        )
+                    add_request(
+                        session,
+                        PersonRecipient(who).key,
+                        subject,
+                        sent,
+                        kind=kind,
+                        status=status,
+                        due_at=sent - timedelta(minutes=rng.choice((0, 0, 5, 600))),
                     )
             for member_id in members:
                 member = session.get(Person, member_id)
@@ -214,17 +237,8 @@ def test_the_silences_found_in_sql_are_those_of_the_rule(
                     member.last_active_at = START + timedelta(hours=rng.randint(0, 7 * 24 * 7))
                 session.add(member)
         for k in range(4):  # requests to someone the bot does not know
-            session.add(
-                Notification(
-                    kind=REMINDER,
-                    recipient=PersonRecipient(999_999).key,
-                    subject=SessionAt(999_999 + k, START + k * WEEK).key,
-                    due_at=START + k * WEEK,
-                    status="sent",
-                    sent_at=START + k * WEEK,
-                    created_at=START,
-                )
-            )
+            at = START + k * WEEK
+            add_request(session, PersonRecipient(999_999).key, SessionAt(999_999 + k, at).key, at)
         session.flush()
         checks = 0
         for week in range(2, 9):
@@ -263,33 +277,20 @@ def test_requests_whose_keys_are_malformed_are_passed_over(migrated_database_url
         session.add_all(meetings)
         session.flush()
 
-        def request(recipient: str, subject: str, at: datetime) -> None:
-            session.add(
-                Notification(
-                    kind=REMINDER,
-                    recipient=recipient,
-                    subject=subject,
-                    due_at=at,
-                    status="sent",
-                    sent_at=at,
-                    created_at=START,
-                )
-            )
-
         keys = []
         for meeting in meetings:
             assert meeting.id is not None
             keys.append(SessionAt(meeting.id, meeting.starts_at).key)
-        for key, meeting in zip(keys, meetings, strict=True):
-            request(f"p:0{member}", key, meeting.starts_at)  # "p:07" is not written as a key
+        for key, meeting in zip(keys, meetings, strict=True):  # "p:07" is not written as a key
+            add_request(session, f"p:0{member}", key, meeting.starts_at)
         for key, meeting in zip(keys[:2], meetings[:2], strict=True):
-            request(PersonRecipient(member).key, key, meeting.starts_at)
+            add_request(session, PersonRecipient(member).key, key, meeting.starts_at)
         last = meetings[2].starts_at
-        request(PersonRecipient(member).key, f"session:{meetings[2].id}@soon", last)
+        add_request(session, PersonRecipient(member).key, f"session:{meetings[2].id}@soon", last)
         session.flush()
         now = START + 3 * WEEK
         assert silent_members(session=session, now=now, sent_since=START) == []
-        request(PersonRecipient(member).key, keys[2], last)
+        add_request(session, PersonRecipient(member).key, keys[2], last)
         [silence] = silent_members(session=session, now=now, sent_since=START)
         assert (silence.pair_id, silence.person_id, silence.sessions) == (pair.id, member, 3)
     engine.dispose()
