@@ -32,18 +32,21 @@ def _insert_ignoring(dialect: str, model: Any, unique: tuple[str, ...]) -> Any:
     return insert_in(dialect, model).on_conflict_do_nothing(index_elements=list(unique))
 
 
-def insert_new(
-    session: Session, table: Any, unique: tuple[str, ...], returning: str, rows: Any
-) -> list[Any]:
+def insert_new(session: Session, table: Any, unique: tuple[str, ...], rows: Any) -> int:
     """Insert `rows` (a dict, or a list of them) into `table` as a Core statement built once,
-    those whose `unique` key exists already skipped; the `returning` column of the rows
-    inserted. What the session holds is flushed first, as the ORM's autoflush would; the
-    ORM's bulk insert cost several times the statement."""
+    those whose `unique` key exists already skipped; how many were inserted. What the session
+    holds is flushed first, as the ORM's autoflush would; the ORM's bulk insert cost several
+    times the statement. SQLite counts the rows an `executemany` inserted, so there the rows
+    go as they are (the driver's loop: half the cost of a few rows sent as one statement with
+    RETURNING); psycopg does not count them (-1), so on PostgreSQL RETURNING does."""
     session.flush()
-    statement = _insert_new(session.get_bind().dialect.name, table, unique, returning)
-    return list(session.connection().execute(statement, rows).scalars())
+    dialect = session.get_bind().dialect.name
+    connection = session.connection()
+    if dialect == "sqlite":
+        return int(connection.execute(_insert_ignoring(dialect, table, unique), rows).rowcount)
+    return len(connection.execute(_returning(dialect, table, unique), rows).all())
 
 
 @cache
-def _insert_new(dialect: str, table: Any, unique: tuple[str, ...], returning: str) -> Any:
-    return _insert_ignoring(dialect, table, unique).returning(table.c[returning])
+def _returning(dialect: str, table: Any, unique: tuple[str, ...]) -> Any:
+    return _insert_ignoring(dialect, table, unique).returning(*table.primary_key)

@@ -67,7 +67,7 @@ def owe(*, session: Session, owed: list[Owed], now: datetime) -> int:
         }
         for o in owed
     ]
-    return len(insert_new(session, _table, ("kind", "recipient", "subject"), "id", rows))
+    return insert_new(session, _table, ("kind", "recipient", "subject"), rows)
 
 
 def _lease_ran_out(now: Any, status: Any = None) -> ColumnElement[bool]:

@@ -58,6 +58,18 @@ def test_owing_twice_plans_once(database: Database) -> None:
     assert all(row.due_at.tzinfo is not None for row in rows)
 
 
+def test_owing_counts_only_the_rows_inserted(database: Database) -> None:
+    """One row alone, a batch naming a row twice, a batch of rows all planned already: what
+    `owe` returns is what the table gained (SQLite counts an executemany's rows, PostgreSQL
+    its RETURNING)."""
+    with database.session() as session:
+        assert owe(session=session, owed=owed(1), now=NOW) == 1
+        assert owe(session=session, owed=owed(1), now=NOW) == 0
+        assert owe(session=session, owed=[*owed(3), *owed(3)], now=NOW) == 2
+        assert owe(session=session, owed=owed(3), now=NOW) == 0
+        assert len(session.exec(select(Notification)).all()) == 3
+
+
 def test_concurrent_workers_never_claim_the_same_row(database: Database) -> None:
     with database.session() as session:
         owe(session=session, owed=owed(400), now=NOW)
