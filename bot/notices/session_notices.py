@@ -20,6 +20,7 @@ from bot.planning.planner import session_subject
 from bot.rhythm.wording import format_duration, format_when
 from bot.sessions.action_items import action_lines, done_command
 from bot.sessions.agenda import agenda_lines
+from bot.sessions.summaries import SUMMARY_WRITTEN
 from storage.models import ActionItem, AgendaItem, Goal, Notification
 from storage.queries.actions import done_since_of, open_actions_of
 from storage.queries.agenda import agendas_of
@@ -165,7 +166,7 @@ def _reminder(ctx: SessionContext, reads: ReminderReads, now: datetime) -> tuple
 def _awaiting_summary(session: Session, row: Notification) -> SessionContext:
     ctx = _live_session(session, row)
     if ctx.meeting.summary:
-        raise Gone("summary already written")
+        raise Gone(SUMMARY_WRITTEN)
     return ctx
 
 

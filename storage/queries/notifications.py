@@ -17,6 +17,7 @@ from sqlalchemy import (
     cast,
     delete,
     func,
+    literal,
     literal_column,
     or_,
     text,
@@ -348,6 +349,29 @@ def cancel_pending(
         ).rowcount
         or 0
         for about in _pending_about(session, subjects, prefixes)
+    )
+
+
+def drop_pending_of(*, session: Session, subject: str, kinds: tuple[str, ...], reason: str) -> int:
+    """Drop, with `reason` as the outcome, the pending rows of `kinds` about exactly `subject`;
+    how many. One UPDATE built once per dialect and kinds, through the index of pending rows by
+    subject, on the session's connection once what the session holds is flushed: the ORM's
+    UPDATE (`cancel_pending`) cost several times the statement, and each summary written runs
+    this one."""
+    session.flush()
+    statement = _drop_pending_of(session.get_bind().dialect.name, kinds)
+    params = {"about": subject, "reason": reason}
+    return int(session.connection().execute(statement, params).rowcount or 0)
+
+
+@cache
+def _drop_pending_of(dialect: str, kinds: tuple[str, ...]) -> Any:
+    pending = PENDING_ONLY if dialect == "postgresql" else _LIKELY_PENDING
+    return (
+        update(_table)
+        .where(pending, _table.c.subject == bindparam("about"))
+        .where(_table.c.kind.in_([literal(kind) for kind in kinds]))
+        .values(status=DROPPED, outcome=bindparam("reason"), sent_at=None)
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import select
 
 from bot.kernel.clock import ManualClock
+from bot.sessions.summaries import SUMMARY_WRITTEN
 from storage.models import Notification
 from tests.fakes import signing
 from tests.fakes.slack_api import FakeSlack
@@ -69,6 +70,13 @@ def owed_about_the_pair(running: RunningBot) -> list[Notification]:
         return [row for row in rows if not row.subject.startswith("digest:")]
 
 
+def dropped(running: RunningBot, reason: str) -> list[Notification]:
+    """The notifications dropped for `reason`."""
+    assert running.bot is not None
+    with running.bot.core.db.session() as session:
+        return list(session.exec(select(Notification).where(Notification.outcome == reason)))
+
+
 def exported(running: RunningBot, fake: FakeSlack, user: str) -> dict[str, Any]:
     before = len(fake.files_to(user))
     running.answer(user, "my-data")
@@ -88,7 +96,12 @@ def test_ending_mid_rhythm_cancels_everything_the_pair_still_owed(
     clock.set(AFTER_FIRST_SESSION)
     running.dispatch()
     summary_by_form(running, fake, MENTEE, "2026-12-15")  # its reminder is owed on the 14th
-    assert owed_about_the_pair(running)  # the mentor's request, nudges, reminders, the action
+    # The session's summary written, its requests and nudges still owed are dropped at once.
+    assert {row.kind for row in dropped(running, SUMMARY_WRITTEN)} == {
+        "summary_request_next_day",
+        "summary_nudge",
+    }
+    assert owed_about_the_pair(running)  # the next sessions' reminders and requests, the action
 
     clock.set(at(12, 4, 10))
     assert "has ended" in text_of(running.answer(MENTEE, END))
@@ -111,16 +124,7 @@ def test_ending_mid_rhythm_cancels_everything_the_pair_still_owed(
         clock.set(moment)
         running.dispatch()
         assert fake.calls("chat.postMessage") == [], moment
-    assert running.bot is not None
-    with running.bot.core.db.session() as session:
-        cancelled = session.exec(
-            select(Notification).where(Notification.outcome == "pair ended")
-        ).all()
-    assert {row.kind for row in cancelled} >= {
-        "summary_request_next_day",
-        "summary_nudge",
-        "action_due",
-    }
+    assert {row.kind for row in dropped(running, "pair ended")} >= {"action_due"}
 
 
 def test_history_and_export_show_no_session_after_the_end(

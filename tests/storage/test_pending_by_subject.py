@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -20,9 +20,11 @@ from storage.queries.notifications import (
     PENDING,
     SENT,
     Owed,
+    _drop_pending_of,
     _pending_about,
     cancel_pending,
     drop_pending,
+    drop_pending_of,
     forget_pending,
     owe,
 )
@@ -137,6 +139,50 @@ def test_on_sqlite_a_prefix_is_a_range_of_the_index_of_pending_rows(sqlite_url: 
             for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
         )
     assert "USING INDEX ix_notification_pending_subject (subject>? AND subject<?)" in plan
+
+
+def test_a_subject_and_kinds_drop_exactly_their_pending_rows(engine: Engine) -> None:
+    """Only pending rows, only of the kinds given, only of that very subject (not another
+    session's whose key starts the same), whoever they are for."""
+    subject = SUBJECTS[0]
+    with Session(engine) as session:
+        owe_all(session, SUBJECTS)  # reminders
+        asks = [Owed(kind, f"person:{n}", s, NOW) for kind in ("ask", "nudge") for n in (1, 2)
+                for s in (subject, SUBJECTS[2])]  # fmt: skip
+        owe(session=session, owed=[*asks, Owed("other", "person:1", subject, NOW)], now=NOW)
+        session.exec(
+            update(Notification)
+            .where(col(Notification.kind) == "ask", col(Notification.recipient) == "person:2")
+            .values(status=SENT)
+        )
+
+        kinds = ("ask", "nudge")
+        assert drop_pending_of(session=session, subject=subject, kinds=kinds, reason="done") == 3
+        assert drop_pending_of(session=session, subject=subject, kinds=kinds, reason="done") == 0
+
+        dropped = session.exec(
+            select(Notification.kind, Notification.recipient, Notification.subject).where(
+                Notification.status == "dropped", Notification.outcome == "done"
+            )
+        )
+        assert sorted(dropped) == [
+            ("ask", "person:1", subject),
+            ("nudge", "person:1", subject),
+            ("nudge", "person:2", subject),
+        ]
+        assert session.exec(select(func.count()).where(Notification.status == SENT)).one() == 2
+
+
+def test_on_sqlite_a_subject_is_read_from_the_index_of_pending_rows(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    with Session(engine) as session:
+        compiled = _drop_pending_of("sqlite", ("ask", "nudge")).compile(engine)
+        params = compiled.construct_params({"about": SUBJECTS[0], "reason": "done"})
+        values = tuple(params[name] for name in compiled.positiontup or ())
+        explained = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", values)
+        plan = " ".join(str(row[-1]) for row in explained)
+    assert "USING INDEX ix_notification_pending_subject (subject=?)" in plan
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,25 @@ statements (every summary sent by DM takes this path)."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
-from sqlmodel import Session, select
+from sqlalchemy import event, update
+from sqlmodel import Session, col, select
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
 from bot.kernel.notice_keys import PersonRecipient, SummaryVersion
-from bot.planning.notice_kinds import SUMMARY_RECORDED, SUMMARY_SHARED, SUMMARY_TWICE
-from bot.sessions.summaries import handle_direct_message
+from bot.planning.notice_kinds import (
+    SUMMARY_RECORDED,
+    SUMMARY_REQUEST_NEXT_DAY,
+    SUMMARY_SHARED,
+    SUMMARY_TWICE,
+)
+from bot.planning.planner import session_subject
+from bot.sessions.summaries import SUMMARY_WRITTEN, handle_direct_message
 from bot.sessions.summary_parts import free_text
 from storage.models import MeetingSession, Notification, Person, ProcessedEvent
+from storage.queries.notifications import DROPPED, SENT
 from tests.unit.bot.sessions.test_open_requests import SECOND_ENDED, started_pair
+from tests.unit.bot.sessions.test_summaries import asks_about
 
 
 def first_session(session: Session, pair_id: int) -> MeetingSession:
@@ -39,13 +47,21 @@ def owed_to(session: Session, person: Person, kind: str) -> list[str]:
     )
 
 
-def test_a_dm_answering_one_request_is_filed_once_in_six_statements(
+def test_a_dm_answering_one_request_is_filed_once_in_seven_statements(
     core_on_each_database: Core, clock: ManualClock
 ) -> None:
     core = core_on_each_database
     pair_id, mentor, mentee = started_pair(core, clock)
     clock.set(SECOND_ENDED)  # the mentor was asked about the first session only
     assert mentor.id is not None
+    with core.db.session() as session:  # that request went out the day after the session
+        asked = first_session(session, pair_id)
+        session.exec(
+            update(Notification)
+            .where(col(Notification.kind) == SUMMARY_REQUEST_NEXT_DAY)
+            .where(col(Notification.subject) == session_subject(asked).key)
+            .values(status=SENT, outcome="sent")
+        )
     statements: list[str] = []
 
     def record(_c: object, _cur: object, statement: str, *_: object) -> None:
@@ -64,8 +80,9 @@ def test_a_dm_answering_one_request_is_filed_once_in_six_statements(
     event.listen(core.db.engine, "before_cursor_execute", record)
     assert dm("E1", "Ship it")
     event.remove(core.db.engine, "before_cursor_execute", record)
-    # The event, the author held, the requests, their sessions, the summary, what it owes.
-    assert len(statements) == 6
+    # The event, the author held, the requests, their sessions, the summary, the requests
+    # and nudges about the session dropped, what it owes.
+    assert len(statements) == 7
     with core.db.session() as session:
         meeting = first_session(session, pair_id)
         assert meeting.id is not None
@@ -77,6 +94,11 @@ def test_a_dm_answering_one_request_is_filed_once_in_six_statements(
         assert owed_to(session, mentor, SUMMARY_RECORDED) == [version]
         held = session.get(Person, mentor.id)
         assert held is not None and held.last_active_at == SECOND_ENDED
+        # The requests and nudges not sent yet are dropped; the one sent keeps its outcome.
+        asks = asks_about(session, meeting)
+        request = f"{SUMMARY_REQUEST_NEXT_DAY} {PersonRecipient(mentor.id).key}"
+        assert asks.pop(request) == (SENT, "sent")
+        assert len(asks) == 3 and set(asks.values()) == {(DROPPED, SUMMARY_WRITTEN)}
     # Delivered again: nothing more.
     assert not dm("E1", "Ship it")
     # Another DM about the same session: kept aside, its author asked replace or append.

@@ -5,17 +5,27 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.commands.parser import parse_command
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.notice_keys import PersonRecipient
+from bot.planning.notice_kinds import SUMMARY_REQUEST
+from bot.planning.planner import session_subject
 from bot.sessions.action_items import NewAction, done_command
-from bot.sessions.summaries import Draft, apply_draft, write_summary
+from bot.sessions.summaries import (
+    SUMMARY_ASKS,
+    SUMMARY_WRITTEN,
+    Draft,
+    apply_draft,
+    write_summary,
+)
 from bot.sessions.summary_parts import form_doc, free_text, items, summary_text
 from storage.models import ActionItem, MeetingSession, Notification, Pair, Person
+from storage.queries.notifications import DROPPED, PENDING, SENT
 from storage.queries.personal_data import erase_summary_items
 from storage.summaries import Item, SummaryDoc
 from tests.unit.bot.sessions.test_open_requests import SECOND_ENDED, started_pair
@@ -147,6 +157,54 @@ def test_a_second_summary_is_kept_aside_until_its_author_says_append_or_replace(
         left = session.exec(select(ActionItem.text).where(ActionItem.session_id == meeting.id))
         assert sorted(left) == ["Done soon", "New"]
         assert shared_count(session) == 3
+
+
+def asks_about(session: Session, meeting: MeetingSession) -> dict[str, tuple[str, str | None]]:
+    """The summary requests and nudges about the session as planned: kind and recipient →
+    status and outcome."""
+    subject = session_subject(meeting).key
+    rows = session.exec(
+        select(Notification).where(
+            Notification.subject == subject, col(Notification.kind).in_(SUMMARY_ASKS)
+        )
+    )
+    return {f"{row.kind} {row.recipient}": (row.status, row.outcome) for row in rows}
+
+
+def test_a_written_summary_drops_the_asks_still_owed_about_its_session(
+    core_on_each_database: Core, clock: ManualClock
+) -> None:
+    """Written through the form or a command, or by a plain DM: the requests and nudges not
+    yet sent about that session, to either member, are dropped at once as no longer useful;
+    one already sent keeps its outcome, and the next session's are still owed."""
+    core = core_on_each_database
+    pair_id, _, mentee = started_pair(core, clock)
+    with core.db.session() as session:
+        pair, meeting = first_session(session, pair_id)
+        following = session.exec(
+            select(MeetingSession)
+            .where(MeetingSession.pair_id == pair_id, MeetingSession.id != meeting.id)
+            .order_by(col(MeetingSession.starts_at))
+        ).first()
+        assert following is not None and mentee.id is not None
+        asks, later = asks_about(session, meeting), asks_about(session, following)
+        assert len(asks) == len(later) == 4  # a request to each member, a nudge to each
+        assert {status for status, _ in [*asks.values(), *later.values()]} == {PENDING}
+        request = PersonRecipient(mentee.id).key
+        session.exec(
+            update(Notification)
+            .where(col(Notification.kind) == SUMMARY_REQUEST)
+            .where(col(Notification.recipient) == request)
+            .where(col(Notification.subject) == session_subject(meeting).key)
+            .values(status=SENT, outcome="sent")
+        )
+        draft = Draft(meeting.id or 0, form_doc("Ship it", None, mentee.id))
+        kw = {"session": session, "pair": pair, "meeting": meeting, "now": SECOND_ENDED}
+        assert write_summary(**kw, author=mentee, draft=draft, confirm_by_dm=False) is None
+        after = asks_about(session, meeting)
+        assert after.pop(f"{SUMMARY_REQUEST} {request}") == (SENT, "sent")
+        assert set(after.values()) == {(DROPPED, SUMMARY_WRITTEN)} and len(after) == 3
+        assert asks_about(session, following) == later
 
 
 def test_erasing_a_member_takes_their_items_out_of_a_summary_both_wrote(
