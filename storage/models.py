@@ -19,7 +19,7 @@ PENDING_BY_SUBJECT = "ix_notification_pending_subject"
 PENDING_ROWS = "status = 'pending'"
 """The condition of the index of pending notifications by subject. A query writes it as it is,
 not with a bound parameter: SQLite uses a partial index only for a condition it can read."""
-REQUEST_KINDS = ("reminder", "summary_request", "summary_nudge")
+SENT_REQUEST_KINDS = ("reminder", "summary_request", "summary_nudge")
 """The requests a member's silence is judged from (`bot.pairs.silences.REQUESTS`)."""
 SENT_REQUESTS = "ix_notification_sent_requests"
 SENT_REQUEST_ROWS = "status = 'sent' AND kind IN ('reminder', 'summary_request', 'summary_nudge')"

@@ -32,8 +32,8 @@ from storage.queries.notifications import Owed, owe
 from storage.queries.pairs import ACTIVE
 
 REQUESTS = (REMINDER, SUMMARY_REQUEST, SUMMARY_NUDGE)
-"""The requests a silence is counted from: `storage.models.REQUEST_KINDS` names them for their
-index (a test checks that the two agree)."""
+"""The requests a silence is counted from: `storage.models.SENT_REQUEST_KINDS` names them for
+their index (a test checks that the two agree)."""
 IN_A_ROW = 3
 LOOKBACK = timedelta(days=100)
 """How far back requests are read: three sessions of a monthly pair fit in it."""

@@ -58,7 +58,8 @@ MAX_SUMMARY = 3000
 AWAITED_FOR = timedelta(days=14)
 """A plain DM reply counts as the summary of a session that ended within this time."""
 REQUEST_KINDS = (SUMMARY_REQUEST, SUMMARY_REQUEST_NEXT_DAY, SUMMARY_NUDGE)
-"""What asks a person for a summary: a DM reply may answer one of these."""
+"""What asks a person for a summary: a DM reply may answer one of these; once the summary is
+written, those still owed are no longer useful."""
 REPLY_KEPT_FOR = timedelta(days=7)
 """A reply that could answer several requests waits this long for its author's choice."""
 MAX_CHOICES = 5
@@ -191,8 +192,6 @@ def apply_draft(
     )
 
 
-SUMMARY_ASKS = (SUMMARY_REQUEST, SUMMARY_REQUEST_NEXT_DAY, SUMMARY_NUDGE)
-"""What asks the members for a session's summary: no longer useful once it is written."""
 SUMMARY_WRITTEN = "summary already written"
 
 
@@ -201,7 +200,7 @@ def drop_summary_asks(*, session: Session, session_id: int, starts_at: datetime)
     member, are dropped now (their composer drops any it is handed later), rather than each
     claimed, composed and dropped as it falls due — a fifth of the rows a programme claimed."""
     subject = SessionAt(session_id, starts_at).key
-    drop_pending_of(session=session, subject=subject, kinds=SUMMARY_ASKS, reason=SUMMARY_WRITTEN)
+    drop_pending_of(session=session, subject=subject, kinds=REQUEST_KINDS, reason=SUMMARY_WRITTEN)
 
 
 def record_summary(

@@ -27,7 +27,7 @@ from sqlmodel import Session, col, func, select
 
 from storage.db import read_columns
 from storage.models import (
-    REQUEST_KINDS,
+    SENT_REQUEST_KINDS,
     SENT_REQUEST_ROWS,
     STARTED_OR_RESUMED,
     ActionItem,
@@ -281,7 +281,7 @@ def unanswered_requests(
     subjects: int,
 ) -> list[tuple[str, str, datetime, datetime | None]]:
     """(recipient, subject, last sent at, the person's last activity) of the requests
-    (`REQUEST_KINDS`) sent since `since` (by their due instant) to the people sent one since
+    (`SENT_REQUEST_KINDS`) sent since `since` (by their due instant) to the people sent one since
     `sent_since` (due since `due_since`: the index's range, wide enough for a request held for
     the night), one per recipient and subject, each sent after the person's last activity
     (`Person.last_active_at`): an active member's older requests are not returned. Only the
@@ -324,7 +324,7 @@ def _unanswered() -> Any:
         .where(col(Notification.status) == "sent")
         .where(col(Notification.due_at) >= instant("due_since"))
         .where(col(Notification.sent_at) >= instant("sent_since"))
-        .where(col(Notification.kind).in_([literal(kind) for kind in REQUEST_KINDS]))
+        .where(col(Notification.kind).in_([literal(kind) for kind in SENT_REQUEST_KINDS]))
         .distinct()
         .subquery("recent")
     )

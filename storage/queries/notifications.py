@@ -360,9 +360,9 @@ def cancel_pending(
 def drop_pending_of(*, session: Session, subject: str, kinds: tuple[str, ...], reason: str) -> int:
     """Drop, with `reason` as the outcome, the pending rows of `kinds` about exactly `subject`;
     how many. One UPDATE built once per dialect and kinds, through the index of pending rows by
-    subject, on the session's connection once what the session holds is flushed: the ORM's
-    UPDATE (`cancel_pending`) cost several times the statement, and each summary written runs
-    this one."""
+    subject, on the session's connection once what the session holds is flushed (as
+    `cancel_pending`): the ORM's UPDATE cost several times the statement, and each summary
+    written runs this one."""
     session.flush()
     statement = _drop_pending_of(session.get_bind().dialect.name, kinds)
     params = {"about": subject, "reason": reason}

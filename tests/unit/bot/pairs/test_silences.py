@@ -31,7 +31,7 @@ from bot.planning.notice_kinds import (
 )
 from storage.db import make_engine, migrate
 from storage.models import (
-    REQUEST_KINDS,
+    SENT_REQUEST_KINDS,
     SENT_REQUEST_ROWS,
     MeetingSession,
     Notification,
@@ -255,7 +255,7 @@ def test_the_silences_found_in_sql_are_those_of_the_rule(
 
 def test_the_index_of_sent_requests_holds_the_requests_a_silence_counts() -> None:
     """Storage names the requests in its index's condition, which a query repeats as it is."""
-    assert set(REQUEST_KINDS) == set(REQUESTS)
+    assert set(SENT_REQUEST_KINDS) == set(REQUESTS)
     listed = SENT_REQUEST_ROWS.split(" IN ", 1)[1].strip("()").split(", ")
     assert sorted(kind.strip("'") for kind in listed) == sorted(REQUESTS)
 

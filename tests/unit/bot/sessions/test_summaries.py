@@ -17,7 +17,7 @@ from bot.planning.notice_kinds import SUMMARY_REQUEST
 from bot.planning.planner import session_subject
 from bot.sessions.action_items import NewAction, done_command
 from bot.sessions.summaries import (
-    SUMMARY_ASKS,
+    REQUEST_KINDS,
     SUMMARY_WRITTEN,
     Draft,
     apply_draft,
@@ -165,7 +165,7 @@ def asks_about(session: Session, meeting: MeetingSession) -> dict[str, tuple[str
     subject = session_subject(meeting).key
     rows = session.exec(
         select(Notification).where(
-            Notification.subject == subject, col(Notification.kind).in_(SUMMARY_ASKS)
+            Notification.subject == subject, col(Notification.kind).in_(REQUEST_KINDS)
         )
     )
     return {f"{row.kind} {row.recipient}": (row.status, row.outcome) for row in rows}
