@@ -526,9 +526,10 @@ def handle_direct_message(
     core: Core, *, platform: str, event_id: str, author_id: str, text: str, message_ref: str
 ) -> bool:
     """Record a plain DM once per platform event, even when the platform delivers it again
-    (False: delivered before). LookupError when no profile is stored for its author: never
-    recorded, or erased (at their request) before it could be held, even while it waited for
-    the hold: what they wrote goes too.
+    (False: delivered before). UserError (`forget.meanwhile`) when no profile is stored for
+    its author: the platforms' adapters store it first, so they were erased (at their request)
+    while their message was on its way, even while it waited for the hold: what they wrote
+    goes too, and they are told so.
 
     The event id is stored in the same transaction as its effect, so a delivery that failed
     half-way leaves nothing behind and its retry is handled.
@@ -541,7 +542,7 @@ def handle_direct_message(
             session=session, platform=platform, external_id=author_id, active_at=now
         )
         if person_id is None:
-            raise LookupError(f"no profile stored for {platform}:{author_id}")
+            raise UserError("forget.meanwhile")
         record_dm_reply(
             session=session, person_id=person_id, text=text, message_ref=message_ref, now=now
         )

@@ -14,11 +14,14 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from bot.kernel.core import Core
 from bot.kernel.i18n import t
 from bot.privacy.personal_data import erase, on_request
-from storage.models import JournalEntry
-from tests.integration.conftest import MENTEE
+from storage.models import JournalEntry, PendingReply, ProcessedEvent
+from tests.fakes.teams_connector import text_of as teams_text
+from tests.integration.conftest import MENTEE, THOMAS
 from tests.integration.harness import RunningBot, text_of
+from tests.integration.teams_harness import TeamsBot
 
 SECRET = "ZZ what I wrote while being erased"
 
@@ -105,3 +108,70 @@ def test_what_a_command_wrote_as_an_erasure_began_is_erased_with_it(
     assert not eraser.is_alive()
     with bot.core.db.session() as session:
         assert session.exec(select(JournalEntry)).all() == []
+
+
+def erased_before_filing(
+    core: Core, monkeypatch: pytest.MonkeyPatch, listener: Any, name: str
+) -> Callable[[], bool]:
+    """Have `listener`'s next filing of a DM run after an operator's erasure of `name` (its
+    author) has committed: the profile was there when the DM arrived. Returns the check that
+    the erasure ran."""
+    file = listener.handle_direct_message
+    ran = threading.Event()
+
+    def erased_first(*args: Any, **kwargs: Any) -> bool:
+        ran.set()
+        on_request(core, name=name, operator="dpo", action="erase", work=erase)
+        return bool(file(*args, **kwargs))
+
+    monkeypatch.setattr(listener, "handle_direct_message", erased_first)
+    return ran.is_set
+
+
+def test_a_dm_whose_author_is_erased_on_its_way_is_not_kept_and_they_are_told(
+    served: RunningBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The profile is there when the DM arrives (Slack's lookup passes), and the erasure
+    commits before the DM is filed: nothing of it is kept, and its author is told so, where
+    before they got the apology for a failure (`error.internal`) and the log an error."""
+    from handlers.slack.listeners import events
+
+    bot = served.bot
+    assert bot is not None
+    served.answer(MENTEE, "help")  # known to the bot
+    erased = erased_before_filing(bot.core, monkeypatch, events, f"slack:{MENTEE}")
+    response, _ = served.dm(MENTEE, SECRET)
+    assert response.status_code == 200
+    served.quiesce()
+    assert erased()
+    told = [text_of(message) for message in served.fake.messages_to(MENTEE)]
+    assert any(t("forget.meanwhile", "en") in text for text in told), told
+    assert not any(t("error.internal", "en") in text for text in told)
+    with bot.core.db.session() as session:
+        assert session.exec(select(PendingReply)).all() == []
+        assert session.exec(select(ProcessedEvent)).all() == []  # a retry is handled
+
+
+def test_a_teams_message_whose_author_is_erased_on_its_way_is_not_kept_and_they_are_told(
+    teams_served: TeamsBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same on Teams: the message is answered as the Bot Framework expects, with what
+    happened to it, not the apology for a failure."""
+    from handlers.teams.listeners import messages
+
+    bot = teams_served.bot
+    assert bot is not None
+    teams_served.install(THOMAS)
+    teams_served.answer(THOMAS, "help")  # known to the bot
+    teams_served.quiesce()
+    with bot.core.db.session() as session:
+        handled = session.exec(select(ProcessedEvent)).all()  # the install, the command
+    erased = erased_before_filing(bot.core, monkeypatch, messages, f"teams:{THOMAS.id}")
+    answer = teams_text(teams_served.answer(THOMAS, SECRET))
+    assert erased()
+    assert t("forget.meanwhile", "en") in answer
+    assert t("error.internal", "en") not in answer
+    teams_served.quiesce()
+    with bot.core.db.session() as session:
+        assert session.exec(select(PendingReply)).all() == []
+        assert session.exec(select(ProcessedEvent)).all() == handled  # a retry is handled

@@ -9,9 +9,9 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.kernel.i18n import t
-from bot.kernel.replies import say
+from bot.kernel.errors import UserError
 from bot.pairs.unreachable import member_left_workspace
+from bot.people.acting import error_reply
 from bot.sessions.summaries import handle_direct_message
 from handlers.answers import AnswerLost
 from handlers.slack.listeners.deps import SlackDeps
@@ -25,11 +25,12 @@ class DirectMessage:
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
 
-    async def _not_kept(self, user_id: str) -> None:
-        """Ask `user_id` to send their DM again: Slack could not give their profile."""
+    async def _not_kept(self, user_id: str, refused: UserError) -> None:
+        """Tell `user_id` why their DM was not kept (Slack could not give their profile, or
+        they were erased while it was on its way)."""
         lang = await asyncio.to_thread(self.deps.lang, user_id)
         try:
-            await self.deps.dm(user_id, say(t("error.dm_not_kept", lang), is_error=True))
+            await self.deps.dm(user_id, error_reply(refused, lang))
         except AnswerLost as lost:
             log.warning("a DM of %s was not kept, and they could not be told: %s", user_id, lost)
 
@@ -45,19 +46,23 @@ class DirectMessage:
         user_id = workspaces.person(context, event["user"])
         lookup = await self.deps.profiles.ensure([user_id])
         if user_id in lookup.unavailable:  # someone never seen, and Slack cannot say who
-            await self._not_kept(user_id)
+            await self._not_kept(user_id, UserError("error.dm_not_kept"))
             return
         if user_id in lookup.unknown or user_id in lookup.bots:  # no person of the workspace
             return
-        await asyncio.to_thread(
-            handle_direct_message,
-            self.deps.core,
-            platform=PLATFORM,
-            event_id=str(body.get("event_id") or f"{event.get('channel')}/{event.get('ts')}"),
-            author_id=user_id,
-            text=workspaces.references(context, normalise_references(text_of(event))),
-            message_ref=f"{event.get('channel')}/{event.get('ts')}",
-        )
+        try:
+            await asyncio.to_thread(
+                handle_direct_message,
+                self.deps.core,
+                platform=PLATFORM,
+                event_id=str(body.get("event_id") or f"{event.get('channel')}/{event.get('ts')}"),
+                author_id=user_id,
+                text=workspaces.references(context, normalise_references(text_of(event))),
+                message_ref=f"{event.get('channel')}/{event.get('ts')}",
+            )
+        except UserError as refused:  # erased meanwhile: nothing kept
+            log.info("a DM of %s was not kept: %s", user_id, refused.key)
+            await self._not_kept(user_id, refused)
 
 
 class UserChanged:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from microsoft_teams.api.activities import MessageActivity
 from microsoft_teams.apps import ActivityContext, App
@@ -11,12 +12,16 @@ from bot.commands import handle_command
 from bot.commands.parser import NAMED_AT_MOST, channels_in, parse_command, too_many_people
 from bot.commands.shape import fits
 from bot.kernel.core import answer_first
+from bot.kernel.errors import UserError
 from bot.kernel.i18n import t
 from bot.kernel.replies import Form, Reply, say
+from bot.people.acting import error_reply
 from bot.sessions.summaries import handle_direct_message
 from handlers.teams.activities import PLATFORM, Turn, delivery_id, read_turn
 from handlers.teams.deps import TeamsDeps
 from handlers.teams.references import remember
+
+log = logging.getLogger(__name__)
 
 CHANNEL_COMMANDS = frozenset({"digest", "help"})  # nothing that shows a pair's content
 
@@ -57,15 +62,20 @@ class IncomingMessage:
         activity_id = ctx.activity.id
         typed_message = command.name is None or not fits(command)
         if turn.personal and typed_message and not turn.slash:
-            await asyncio.to_thread(
-                handle_direct_message,
-                core,
-                platform=PLATFORM,
-                event_id=delivery_id(ctx.activity),
-                author_id=turn.user_id,
-                text=turn.text,
-                message_ref=f"{turn.conversation_id}/{activity_id}",
-            )
+            try:
+                await asyncio.to_thread(
+                    handle_direct_message,
+                    core,
+                    platform=PLATFORM,
+                    event_id=delivery_id(ctx.activity),
+                    author_id=turn.user_id,
+                    text=turn.text,
+                    message_ref=f"{turn.conversation_id}/{activity_id}",
+                )
+            except UserError as refused:  # erased meanwhile: nothing kept
+                log.info("a message of %s was not kept: %s", turn.user_id, refused.key)
+                lang, _ = await asyncio.to_thread(self.deps.lang_and_zone, turn.user_id)
+                return error_reply(refused, lang)
             return None
         if not await self.deps.first_time(ctx):
             return None  # a command delivered again: answered the first time

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from bot.kernel.clock import ManualClock
 from bot.kernel.core import Core
+from bot.kernel.errors import UserError
 from bot.kernel.notice_keys import PersonRecipient, SummaryVersion
 from bot.planning.notice_kinds import (
     SUMMARY_RECORDED,
@@ -116,7 +117,7 @@ def test_a_dm_of_someone_without_a_profile_leaves_nothing_behind(
 ) -> None:
     core = core_on_each_database
     started_pair(core, clock)
-    with pytest.raises(LookupError):
+    with pytest.raises(UserError, match=r"^forget\.meanwhile$"):
         handle_direct_message(
             core,
             platform="slack",
