@@ -21,7 +21,7 @@ from bot.notices.agreement_notices import (
 )
 from bot.notices.calendar_notices import calendar_update, calendar_updates
 from bot.notices.change_notices import session_moved, session_skipped
-from bot.notices.context import Gone, ids_of
+from bot.notices.context import Composer, Gone, ids_of
 from bot.notices.digest_notice import digest
 from bot.notices.health_notices import member_silent, pair_stalled, stall_alert, stall_notices
 from bot.notices.home_notices import home_refresh
@@ -48,8 +48,6 @@ from bot.people.person import FORMER_MEMBER, in_readers_language, lang_of
 from bot.planning import notice_kinds as kinds
 from storage.models import Notification, Person
 from storage.queries.preload import load_by_ids
-
-Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
 
 COMPOSERS: dict[str, Composer] = {
     kinds.PAIR_CREATED: agreement_card,

@@ -5,7 +5,6 @@ also points to `/mentor calendar`, the subscription that stays up to date."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 
@@ -17,7 +16,7 @@ from bot.kernel.i18n import t
 from bot.kernel.notice_keys import CalendarVersion, MalformedKey
 from bot.kernel.ports import Target
 from bot.kernel.replies import Reply, Section
-from bot.notices.context import Gone, person_target, read, recipient_person
+from bot.notices.context import Composer, Gone, person_target, read, recipient_person
 from bot.people.person import lang_of, mention
 from storage.models import MeetingSession, Notification, Pair
 from storage.queries.calendar import sessions_of_pairs
@@ -31,9 +30,7 @@ KEYS = {  # (attached, cancels) -> the message's words
 }
 
 
-def calendar_updates(
-    session: Session, rows: list[Notification]
-) -> Callable[[Session, Notification, datetime], tuple[Target, Reply]]:
+def calendar_updates(session: Session, rows: list[Notification]) -> Composer:
     """The composer of a batch's calendar updates, the sessions of all their pairs read at once."""
     pair_ids: set[int] = set()
     for row in rows:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session
@@ -21,7 +22,11 @@ from bot.kernel.notice_keys import (
     Subject,
 )
 from bot.kernel.ports import Target
+from bot.kernel.replies import Reply
 from storage.models import MeetingSession, Notification, Pair, Person
+
+Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
+"""A kind's composer: a row's target and message at an instant; raises Gone to drop it."""
 
 
 class Gone(Exception):

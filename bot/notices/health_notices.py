@@ -3,7 +3,6 @@ a silent member asked about a pause. Dates and names, never content."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,7 +13,7 @@ from bot.kernel.i18n import Lang, t
 from bot.kernel.notice_keys import MalformedKey, MemberSilent, PairStalled, UserRecipient
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
-from bot.notices.context import Gone, person_target, read, recipient_person
+from bot.notices.context import Composer, Gone, person_target, read, recipient_person
 from bot.pairs.silences import KEEP_BUTTON, still_silent
 from bot.pairs.stalled import MEDIATOR_BUTTON, PAUSE_BUTTON, Stall, stalled_pairs
 from bot.people.person import lang_of, mention, zone_of
@@ -80,9 +79,7 @@ def plan_buttons(pair: Pair, following: MeetingSession | None, lang: Lang) -> tu
     )
 
 
-def stall_notices(
-    session: Session, rows: list[Notification]
-) -> Callable[[Session, Notification, datetime], tuple[Target, Reply]]:
+def stall_notices(session: Session, rows: list[Notification]) -> Composer:
     """The composer of the stall notices and alerts of a batch, their reads made at once."""
     reads = StallReads.of(rows)
     composers = {PAIR_STALLED: _pair_stalled, STALL_ALERT: _stall_alert}

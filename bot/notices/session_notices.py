@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -13,7 +12,7 @@ from bot.growth.goals import goals_glance
 from bot.kernel.i18n import Lang, t
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section, escape_markup
-from bot.notices.context import Gone, SessionContext, person_target, session_context
+from bot.notices.context import Composer, Gone, SessionContext, person_target, session_context
 from bot.pairs.pauses import resume_day_start
 from bot.people.person import lang_of, mention, zone_of
 from bot.planning.planner import session_subject
@@ -97,9 +96,7 @@ class ReminderReads:
         )
 
 
-def reminders(
-    session: Session, rows: list[Notification]
-) -> Callable[[Session, Notification, datetime], tuple[Target, Reply]]:
+def reminders(session: Session, rows: list[Notification]) -> Composer:
     """The reminder composer for these rows, their reads made for them all at once (and each
     row's session and people read once)."""
     contexts: dict[int, SessionContext] = {}

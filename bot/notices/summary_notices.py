@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -14,7 +13,14 @@ from bot.kernel.i18n import t
 from bot.kernel.notice_keys import KeptReply, MalformedKey, SessionSubject
 from bot.kernel.ports import Target
 from bot.kernel.replies import Button, Reply, Section
-from bot.notices.context import Gone, person_target, read, recipient_person, session_context
+from bot.notices.context import (
+    Composer,
+    Gone,
+    person_target,
+    read,
+    recipient_person,
+    session_context,
+)
 from bot.people.person import lang_of, mention, zone_of
 from bot.rhythm.wording import format_date, format_time, format_when
 from bot.sessions.summaries import (
@@ -30,7 +36,6 @@ from storage.queries.actions import actions_of_sessions
 from storage.queries.replies import pending_reply
 from storage.summaries import SummaryDoc
 
-Composer = Callable[[Session, Notification, datetime], tuple[Target, Reply]]
 MAX_SUMMARY_CHARS = 2800
 QUOTED_CHARS = 120
 
