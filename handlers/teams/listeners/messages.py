@@ -56,7 +56,8 @@ class IncomingMessage:
         """A command's answer; None when a 1:1 message went to the core as a plain message:
         one that starts with no command word, or with one the rest does not fit (`Next steps:
         …` is a summary, not `next`). `/mentor …` is always a command. Each is handled once per
-        activity: a command delivered again is not answered again (None)."""
+        activity: a command delivered again is not answered again (None). A plain message
+        whose author was erased on its way is not kept: the answer says so."""
         command = parse_command(turn.text)
         core = self.deps.core
         activity_id = ctx.activity.id
