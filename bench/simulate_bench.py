@@ -69,7 +69,9 @@ def checkout(rev: str) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="mentorbot-baseline-") as scratch:
         tree = Path(scratch) / "tree"
         git = ["git", "-C", str(ROOT), "worktree"]
-        subprocess.run([*git, "add", "--detach", str(tree), rev], check=True, capture_output=True)
+        added = subprocess.run([*git, "add", "--detach", str(tree), rev], capture_output=True)
+        if added.returncode != 0:
+            sys.exit(f"--baseline {rev}: {added.stderr.decode().strip()}")
         # Compiled ahead, as this tree's modules are: not compiled on the clock.
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree)], check=True)
         try:
@@ -155,6 +157,8 @@ def main() -> None:
     parser.add_argument("--baseline", help="a commit to run beside this tree, at the same time")
     parser.add_argument("--runs", type=int, default=1, help="runs (pairs of runs) in turn")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be 1 or more")
 
     target = TARGET_SECONDS.get(args.pairs)
     goal = f"< {target:.0f} s, " if target else ""
