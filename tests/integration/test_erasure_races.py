@@ -120,8 +120,9 @@ def erased_before_filing(
     ran = threading.Event()
 
     def erased_first(*args: Any, **kwargs: Any) -> bool:
-        ran.set()
-        on_request(core, name=name, operator="dpo", action="erase", work=erase)
+        if not ran.is_set():
+            ran.set()
+            on_request(core, name=name, operator="dpo", action="erase", work=erase)
         return bool(file(*args, **kwargs))
 
     monkeypatch.setattr(listener, "handle_direct_message", erased_first)
