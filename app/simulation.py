@@ -43,7 +43,7 @@ from bot.rhythm.wording import format_weekday_time
 from bot.sessions.summaries import REPLY_CHOOSE, handle_direct_message
 from scheduler.dispatcher import Dispatcher
 from scheduler.virtual_time import advance
-from storage.db import Database, make_engine, migrate, read_columns
+from storage.db import Database, execute_core, make_engine, migrate
 from storage.models import DigestSubscription, MeetingSession, Notification, Pair, Person
 from storage.queries.notifications import DROPPED, FAILED, PENDING, SENT
 from storage.queries.people import Profile, upsert_people
@@ -458,7 +458,7 @@ class Programme:
 
     def _plan_fates(self) -> None:
         with self.core.db.session() as session:
-            rows = read_columns(session, NEW_SESSIONS, {"seen": self._seen_session}).all()
+            rows = execute_core(session, NEW_SESSIONS, {"seen": self._seen_session}).all()
         names, weights = list(FATES), list(FATES.values())
         for meeting_id, starts_at, duration, mentor_id, mentee_id in rows:
             assert meeting_id is not None

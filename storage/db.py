@@ -6,7 +6,7 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -219,13 +219,17 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def read_columns(
-    session: Session, statement: Executable, params: Mapping[str, Any] | None = None
+def execute_core(
+    session: Session,
+    statement: Executable,
+    params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
 ) -> CursorResult[*TupleAny]:
-    """Run `statement`, which reads columns (not ORM objects), on the session's connection,
-    after flushing what the session holds as its autoflush would: the ORM's own execution of
-    such a read cost 75–90 µs more than the read itself on SQLite (146 µs beside 54 µs for
-    the next due instant), and the dispatcher and the hourly checks run tens of thousands."""
+    """Run the Core `statement` (a read of columns, not ORM objects, or a write; `params` a
+    dict, or a list of them for many rows) on the session's connection, in its transaction,
+    after flushing what the session holds as its autoflush would: the ORM's own execution cost
+    75–90 µs more than a read itself on SQLite (146 µs beside 54 µs for the next due instant),
+    and its UPDATE first fetched the rows to change; the dispatcher, the hourly checks and
+    every DM run such statements by the thousand."""
     session.flush()
     return session.connection().execute(statement, params)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from storage.db import execute_core
 from storage.models import ProcessedEvent
 from storage.queries.inserts import insert_in
 
@@ -27,9 +28,8 @@ def first_delivery(*, session: Session, event_id: str, now: datetime) -> bool:
     statement built once, after what the session holds is flushed (as the ORM's autoflush
     would); whether it returns the key tells which (one row read: `insert_new`, made for
     many, cost half as much again)."""
-    session.flush()
     row = {"event_id": event_key(event_id), "received_at": now}
-    recorded = session.connection().execute(_record(session.get_bind().dialect.name), row)
+    recorded = execute_core(session, _record(session.get_bind().dialect.name), row)
     return recorded.first() is not None
 
 

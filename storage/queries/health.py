@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, select
 
-from storage.db import read_columns
+from storage.db import execute_core
 from storage.models import (
     SENT_REQUEST_KINDS,
     SENT_REQUEST_ROWS,
@@ -69,7 +69,7 @@ def last_held_sessions(
     return {
         pair_id: at
         for each in chosen
-        for pair_id, at in read_columns(session, each)
+        for pair_id, at in execute_core(session, each)
         if at is not None
     }
 
@@ -200,7 +200,7 @@ def active_rhythms(*, session: Session) -> list[tuple[str, int]]:
     seeks of the index on (status, retain_until, frequency, interval) per rhythm (a programme
     has a few) instead of a walk of every active pair (PostgreSQL has no skip scan), in one
     statement."""
-    return [(frequency, interval) for frequency, interval in read_columns(session, _RHYTHMS)]
+    return [(frequency, interval) for frequency, interval in execute_core(session, _RHYTHMS)]
 
 
 def _rhythms() -> Any:
@@ -250,7 +250,7 @@ def last_activities(*, session: Session, pair_ids: Iterable[int]) -> dict[int, d
     latest: dict[int, datetime] = {}
     for some in in_slices(pair_ids):
         for statement in _LATEST:
-            for pair_id, at in read_columns(session, statement, {"ids": some}):
+            for pair_id, at in execute_core(session, statement, {"ids": some}):
                 if at is not None and (pair_id not in latest or at > latest[pair_id]):
                     latest[pair_id] = at
     return latest
@@ -296,7 +296,7 @@ def unanswered_requests(
         "subjects": subjects,
         "never": NEVER_ACTIVE,
     }
-    rows = read_columns(session, _UNANSWERED, params)
+    rows = execute_core(session, _UNANSWERED, params)
     return sorted((tuple(row) for row in rows), key=itemgetter(2, 0, 1))
 
 
@@ -372,7 +372,7 @@ def pairs_of_sessions(*, session: Session, session_ids: Iterable[int]) -> dict[i
     return {
         session_id: PairOfSession(*pair)
         for some in in_slices(session_ids)
-        for session_id, *pair in read_columns(session, _PAIRS_OF_SESSIONS, {"ids": some})
+        for session_id, *pair in execute_core(session, _PAIRS_OF_SESSIONS, {"ids": some})
     }
 
 

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
+from storage.db import execute_core
+
 
 def dialect_insert(*, session: Session, table: Any) -> Any:
     """An INSERT into `table` in the session's dialect, so that ON CONFLICT can follow
@@ -39,12 +41,10 @@ def insert_new(session: Session, table: Any, unique: tuple[str, ...], rows: Any)
     times the statement. SQLite counts the rows an `executemany` inserted, so there the rows
     go as they are (the driver's loop: half the cost of a few rows sent as one statement with
     RETURNING); psycopg does not count them (-1), so on PostgreSQL RETURNING does."""
-    session.flush()
     dialect = session.get_bind().dialect.name
-    connection = session.connection()
     if dialect == "sqlite":
-        return int(connection.execute(_insert_ignoring(dialect, table, unique), rows).rowcount)
-    return len(connection.execute(_returning(dialect, table, unique), rows).all())
+        return int(execute_core(session, _insert_ignoring(dialect, table, unique), rows).rowcount)
+    return len(execute_core(session, _returning(dialect, table, unique), rows).all())
 
 
 @cache

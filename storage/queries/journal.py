@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from storage.db import read_columns
+from storage.db import execute_core
 from storage.models import JournalEntry
 from storage.queries.slices import among
 
@@ -30,7 +30,7 @@ def journal_sizes(*, session: Session, author_ids: set[int]) -> dict[int, int]:
     """How many entries each of these authors wrote (one query; absent: none)."""
     if not author_ids:
         return {}
-    return dict(read_columns(session, _SIZES, {"ids": list(author_ids)}).all())
+    return dict(execute_core(session, _SIZES, {"ids": list(author_ids)}).all())
 
 
 _AUTHOR = col(JournalEntry.author_id)

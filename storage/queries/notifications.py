@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from storage.db import read_columns
+from storage.db import execute_core
 from storage.models import PENDING_ROWS, Notification, Person
 from storage.queries.inserts import insert_new
 from storage.queries.slices import among
@@ -344,13 +344,12 @@ def cancel_pending(
     session holds is flushed: the ORM's UPDATE first fetched the rows it would change, to bring
     the session's copies up to date, and the callers (a skip, a move, a pair's end) hold none
     (a skip's drop: 0.9 ms beside 1.2 ms over a run of 2,000 pairs)."""
-    session.flush()
-    connection = session.connection()
     return sum(
-        connection.execute(
+        execute_core(
+            session,
             update(_table)
             .where(_table.c.id.in_(about))
-            .values(status=DROPPED, outcome=outcome, sent_at=None)
+            .values(status=DROPPED, outcome=outcome, sent_at=None),
         ).rowcount
         or 0
         for about in _pending_about(session, subjects, prefixes)
@@ -363,10 +362,9 @@ def drop_pending_of(*, session: Session, subject: str, kinds: tuple[str, ...], r
     subject, on the session's connection once what the session holds is flushed (as
     `cancel_pending`): the ORM's UPDATE cost several times the statement, and each summary
     written runs this one."""
-    session.flush()
     statement = _drop_pending_of(session.get_bind().dialect.name, kinds)
     params = {"about": subject, "reason": reason}
-    return int(session.connection().execute(statement, params).rowcount or 0)
+    return int(execute_core(session, statement, params).rowcount or 0)
 
 
 @cache
@@ -452,7 +450,7 @@ def subjects_sent_or_due(
     flushed, as the ORM's autoflush would."""
     params = {"recipient": recipient, "since": since, "now": now}
     params |= {f"kind_{n}": kind for n, kind in enumerate(kinds)}
-    rows = read_columns(session, _subjects_sent_or_due(len(kinds)), params)
+    rows = execute_core(session, _subjects_sent_or_due(len(kinds)), params)
     return [subject for subject, status in rows if status in (SENT, PENDING, SENDING)]
 
 
@@ -481,7 +479,7 @@ def counts_by_status(*, session: Session) -> dict[str, int]:
 
 def next_due_after(*, session: Session, after: datetime) -> datetime | None:
     """When the next pending notification falls due, strictly after `after`."""
-    return read_columns(session, _NEXT_DUE, {"after": after}).scalar()
+    return execute_core(session, _NEXT_DUE, {"after": after}).scalar()
 
 
 _NEXT_DUE = select(func.min(Notification.due_at)).where(

@@ -11,7 +11,7 @@ from sqlalchemy import Integer, Select, and_, bindparam, case, exists, not_, upd
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, func, or_, select
 
-from storage.db import read_columns
+from storage.db import execute_core
 from storage.models import Pair
 from storage.queries.holds import hold_row
 from storage.queries.slices import among, in_slices
@@ -178,7 +178,7 @@ def pairs_with_lapsed_trial(*, session: Session, asked_before: datetime, limit: 
 
 def _any(session: Session, statement: Select[bool], params: dict[str, Any]) -> bool:
     """What `statement`, an EXISTS, says of the rows and of what the session holds unflushed."""
-    return bool(read_columns(session, statement, params).scalar())
+    return bool(execute_core(session, statement, params).scalar())
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ def pairs_ending_by(
     much."""
     query: Any = _ENDING_UNANNOUNCED if unannounced else _ENDING
     kept: list[Ending] = []
-    result = read_columns(session, query, {"day": day})
+    result = execute_core(session, query, {"day": day})
     try:
         for row in result:
             ending = Ending(*row)
@@ -336,6 +336,6 @@ def current_pair_counts(*, session: Session, person_ids: set[int]) -> dict[int, 
     if not person_ids:
         return counts
     for statement in _COUNTS_BY_ROLE:
-        for person_id, count in read_columns(session, statement, {"ids": list(person_ids)}):
+        for person_id, count in execute_core(session, statement, {"ids": list(person_ids)}):
             counts[person_id] += count
     return counts

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
+from storage.db import execute_core
 from storage.models import Person
 from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.slices import among, in_slices
@@ -40,12 +41,11 @@ def hold_person(*, session: Session, person: Person, active_at: datetime | None 
     One Core statement built once (every action and DM holds its author, and building the
     ORM's UPDATE cost several times running it), after what the session holds is flushed, as
     the ORM's UPDATE did."""
-    session.flush()
     params = {"person_id": person.id, "read_as": person.external_id}
     if active_at is None:
-        held = session.connection().execute(_HOLD, params)
+        held = execute_core(session, _HOLD, params)
     else:
-        held = session.connection().execute(_HOLD_ACTIVE, params | {"active_at": active_at})
+        held = execute_core(session, _HOLD_ACTIVE, params | {"active_at": active_at})
         set_committed_value(person, "last_active_at", active_at)
     return bool(held.rowcount)
 
@@ -66,9 +66,8 @@ def hold_person_id(
     recorded, or erased (renamed), even by an erasure the hold waited for. For a caller that
     needs the id alone (a DM): one statement where `get_person` then `hold_person` took two,
     and no ORM row (a `Person` the session holds does not read the new `last_active_at`)."""
-    session.flush()
     params = {"on_platform": platform, "platform_id": external_id, "active_at": active_at}
-    held: int | None = session.connection().execute(_HOLD_NAMED, params).scalar_one_or_none()
+    held: int | None = execute_core(session, _HOLD_NAMED, params).scalar_one_or_none()
     return held
 
 

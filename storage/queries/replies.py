@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, delete, exists
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
-from storage.db import note_erasure, read_columns
+from storage.db import execute_core, note_erasure
 from storage.models import PendingReply
 from storage.types import instant
 
@@ -45,7 +45,7 @@ def forget_expired_replies(*, session: Session, now: datetime) -> int:
     Core statement on the session's connection once what the session holds is flushed (as the
     ORM's autoflush would); the ORM's delete, which matches what the session holds too, costs
     several times as much."""
-    if not read_columns(session, _ANY_EXPIRED, {"now": now}).scalar():
+    if not execute_core(session, _ANY_EXPIRED, {"now": now}).scalar():
         return 0
     result = session.exec(_EXPIRED, params={"now": now})
     if result.rowcount:

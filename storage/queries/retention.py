@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Integer, bindparam, union_all, update
 from sqlalchemy.orm import class_mapper
 from sqlmodel import Session, SQLModel, col, select
 
-from storage.db import read_columns
+from storage.db import execute_core
 from storage.models import (
     Goal,
     JournalEntry,
@@ -45,7 +45,7 @@ def pairs_due_for_erasure(
     ORM's autoflush would): the dispatcher runs it every run, almost always to find none, and
     through the ORM that cost several times the query."""
     params = {"now": now, "ended_before": ended_before, "limit": limit}
-    return list(read_columns(session, _DUE_FOR_ERASURE, params).scalars())
+    return list(execute_core(session, _DUE_FOR_ERASURE, params).scalars())
 
 
 def _due_for_erasure() -> Any:

@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, func, or_, select
 
-from storage.db import read_columns
+from storage.db import execute_core
 from storage.models import MeetingSession, Pair
 from storage.queries.inserts import insert_ignoring_conflicts
 from storage.queries.pairs import ACTIVE, PAUSED, SERVED, pairs_by_ids
@@ -211,7 +211,7 @@ def sessions_of_member(
     if not session_ids:
         return []
     params = {"ids": list(session_ids), "person_id": person_id, "since": since, "now": now}
-    rows = read_columns(session, _SESSIONS_OF_MEMBER, params)
+    rows = execute_core(session, _SESSIONS_OF_MEMBER, params)
     return [found for found in map(MemberSession._make, rows) if found.end <= now]
 
 
@@ -316,7 +316,7 @@ def held_before(*, session: Session, meetings: list[MeetingSession]) -> dict[int
     ids = [meeting.id for meeting in meetings]
     previous_of: dict[int, int | None] = {
         meeting_id: previous_id
-        for meeting_id, previous_id in read_columns(session, _HELD_BEFORE, {"ids": ids})
+        for meeting_id, previous_id in execute_core(session, _HELD_BEFORE, {"ids": ids})
     }
     previous_ids = [i for i in previous_of.values() if i is not None]
     found: list[MeetingSession] = (
@@ -493,7 +493,7 @@ def trial_due(
         params["first_id"], params["stop_id"] = pair_ids.start, pair_ids.stop
     ends = {
         pair_id: datetime.fromtimestamp(end, UTC)
-        for pair_id, end in read_columns(session, statement, params)
+        for pair_id, end in execute_core(session, statement, params)
     }
     return [(pair, ends[pair.id]) for pair in pairs_by_ids(session=session, ids=ends)]
 

@@ -189,7 +189,7 @@ def test_outcomes_recorded_together_say_which_lease_was_lost(database: Database)
 
 
 def test_a_read_of_columns_sees_what_the_session_holds_unflushed(database: Database) -> None:
-    """`read_columns` flushes first, as the ORM's autoflush would for its own reads."""
+    """`execute_core` flushes first, as the ORM's autoflush would for its own reads."""
     with database.session() as session:
         owe(session=session, owed=owed(1), now=NOW)
     later = NOW + timedelta(hours=2)
